@@ -1,0 +1,132 @@
+/**
+ * The persistence contract every driver (sqlite, cosmos) fulfils, proven by one contract suite.
+ * Documents are plain JSON objects with a string `id`; the store adds `_etag` and `_ts`.
+ */
+
+/** A document as written by callers. */
+export type BaseDoc = { id: string };
+
+/** A document as returned by the store: `_etag` changes on every write, `_ts` is epoch seconds of the last write. */
+export type Stored<T extends BaseDoc> = T & { _etag: string; _ts: number; ttl?: number };
+
+/** Declared once per container in the catalogue (containers.ts) and created idempotently on start-up. */
+export type ContainerDef = {
+  name: string;
+  /**
+   * Fields whose values, joined by ':', form the partition key. One field is stored under its own path
+   * (`/productId`); several form a synthetic `pk` property (`/productId:jobName` in the roadmap's notation).
+   */
+  partitionKey: readonly string[];
+  /** Default time-to-live in seconds; documents may override it with their own `ttl` (-1: never expires). */
+  defaultTtl?: number;
+  /** Fields queried or ordered by; sqlite builds an index per entry, cosmos a composite index where several. */
+  indexes?: readonly (readonly string[])[];
+};
+
+export type ScalarValue = string | number | boolean | null;
+
+/** Conditions on one field; several conditions on one field and several fields are ANDed. */
+export type FieldCondition = {
+  eq?: ScalarValue;
+  ne?: ScalarValue;
+  lt?: string | number;
+  lte?: string | number;
+  gt?: string | number;
+  gte?: string | number;
+  in?: readonly ScalarValue[];
+  /** Substring of a string field, or membership in an array field. Case-sensitive. */
+  contains?: ScalarValue;
+  /** Case-insensitive substring of a string field. */
+  icontains?: string;
+  startsWith?: string;
+  exists?: boolean;
+};
+
+/** Typed filter: keys are fields of the document (top-level; dotted paths reach nested fields). */
+export type Filter<T> = { [K in keyof T & string]?: FieldCondition } & Record<
+  string,
+  FieldCondition | undefined
+>;
+
+export type OrderBy<T> = { field: keyof T & string; direction?: 'asc' | 'desc' };
+
+export type Query<T> = {
+  /** Restrict to one partition (cheaper on cosmos); omitted = cross-partition. */
+  partitionKey?: string;
+  where?: Filter<T>;
+  /** Sorted by these fields, then by `id` ascending as a tiebreaker so paging is stable. */
+  orderBy?: readonly OrderBy<T>[];
+  /** Page size, 1..1000; default 100. */
+  limit?: number;
+  /** Opaque cursor from a previous page's `continuation`. */
+  continuation?: string;
+};
+
+export type Page<T> = { items: T[]; continuation: string | null };
+
+export type WriteOptions = {
+  /** Per-document time-to-live in seconds; -1 never expires; overrides the container default. */
+  ttl?: number;
+};
+
+export type ReplaceOptions = WriteOptions & {
+  /** Fail with `precondition_failed` unless the stored `_etag` equals this. */
+  ifMatch?: string;
+};
+
+export type BatchOperation<T extends BaseDoc> =
+  | { op: 'create'; doc: T; ttl?: number }
+  | { op: 'upsert'; doc: T; ttl?: number }
+  | { op: 'replace'; doc: T; ifMatch?: string; ttl?: number }
+  | { op: 'delete'; id: string; ifMatch?: string };
+
+export type StoreErrorCode = 'conflict' | 'not_found' | 'precondition_failed' | 'invalid' | 'unavailable';
+
+/** Every driver throws this (never a driver-specific error) for the cases callers must handle. */
+export class StoreError extends Error {
+  readonly code: StoreErrorCode;
+  constructor(code: StoreErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreError';
+    this.code = code;
+  }
+}
+
+export const isStoreError = (error: unknown, code?: StoreErrorCode): error is StoreError =>
+  error instanceof StoreError && (code === undefined || error.code === code);
+
+export type Container<T extends BaseDoc> = {
+  readonly def: ContainerDef;
+  /** The partition key value of a document under this container's definition. */
+  partitionKeyOf(doc: T): string;
+  /** Throws `conflict` when a document with this id exists in the partition. */
+  create(doc: T, options?: WriteOptions): Promise<Stored<T>>;
+  /** Undefined when absent or expired. */
+  read(id: string, partitionKey: string): Promise<Stored<T> | undefined>;
+  upsert(doc: T, options?: WriteOptions): Promise<Stored<T>>;
+  /** Throws `not_found` when absent, `precondition_failed` on a stale `ifMatch`. */
+  replace(doc: T, options?: ReplaceOptions): Promise<Stored<T>>;
+  /** Returns false when absent; throws `precondition_failed` on a stale `ifMatch`. */
+  delete(id: string, partitionKey: string, options?: { ifMatch?: string }): Promise<boolean>;
+  query(query?: Query<T>): Promise<Page<Stored<T>>>;
+  count(query?: Pick<Query<T>, 'partitionKey' | 'where'>): Promise<number>;
+  /** All operations in one partition, atomically: all apply or none (the failing one's error is thrown). */
+  batch(partitionKey: string, operations: readonly BatchOperation<T>[]): Promise<Stored<T>[]>;
+};
+
+export type DocumentStore = {
+  readonly driver: 'sqlite' | 'cosmos';
+  /** Creates databases, containers and indexes that are missing; safe to call on every start. */
+  init(defs: readonly ContainerDef[]): Promise<void>;
+  /** A declared container; throws when `init` did not declare it. */
+  container<T extends BaseDoc>(name: string): Container<T>;
+  /** Deletes expired documents everywhere; returns how many went. Reads never return them either way. */
+  purgeExpired(): Promise<number>;
+  /** Resolves when the backing engine answers. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+};
+
+/** Injected wall clock in epoch milliseconds, so tests can move time (TTL, leases). */
+export type Clock = () => number;
+export const systemClock: Clock = () => Date.now();
