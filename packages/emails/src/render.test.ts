@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { ZodError } from 'zod';
+import { renderEmail } from './render';
+import { TEMPLATE_PREVIEW_PROPS } from './templates';
+
+describe('renderEmail', () => {
+  it('renders every template from its preview props to subject, html and text', async () => {
+    for (const props of Object.values(TEMPLATE_PREVIEW_PROPS)) {
+      const email = await renderEmail(props);
+      expect(email.subject.length).toBeGreaterThan(0);
+      expect(email.html).toMatch(/^<!DOCTYPE html/i);
+      expect(email.text).not.toContain('<');
+    }
+  });
+
+  it('puts the props into the welcome email', async () => {
+    const email = await renderEmail({
+      template: 'welcome',
+      productName: 'MindLyst',
+      name: 'Grace',
+      signInUrl: 'https://mindlyst.example/sign-in',
+    });
+    expect(email.subject).toBe('Welcome to MindLyst');
+    expect(email.html).toContain('href="https://mindlyst.example/sign-in"');
+    expect(email.text).toContain('Hi Grace');
+  });
+
+  it('rejects props that do not fit the template, naming the field', async () => {
+    const error = await renderEmail({
+      template: 'welcome',
+      productName: 'X',
+      name: 'Y',
+      signInUrl: 'nope',
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ZodError);
+    expect((error as ZodError).issues.map((issue) => issue.path.join('.'))).toEqual(['signInUrl']);
+  });
+});

@@ -1,0 +1,60 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// Ports of their own so a running `npm start` (4003 / 3001) never collides with the e2e run.
+const API_PORT = 4013;
+const CONSOLE_PORT = 3011;
+export const E2E_ADMIN = { email: 'e2e-admin@bytelyst.test', password: 'e2e-admin-password-123' };
+
+export default defineConfig({
+  testDir: 'apps/admin/e2e',
+  outputDir: 'test-results/playwright',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: `http://127.0.0.1:${CONSOLE_PORT}`,
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  webServer: [
+    {
+      // A fresh data folder per run: the bootstrap admin below is created on first start.
+      command: 'rm -rf data/e2e && node apps/api/dist/main.js',
+      url: `http://127.0.0.1:${API_PORT}/health/ready`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        PORT: String(API_PORT),
+        HOST: '127.0.0.1',
+        DATA_DIR: 'data/e2e',
+        PUBLIC_BASE_URL: `http://127.0.0.1:${API_PORT}`,
+        CORS_ORIGINS: `http://127.0.0.1:${CONSOLE_PORT}`,
+        BOOTSTRAP_ADMIN_EMAIL: E2E_ADMIN.email,
+        BOOTSTRAP_ADMIN_PASSWORD: E2E_ADMIN.password,
+        LOG_LEVEL: 'warn',
+      },
+    },
+    {
+      command: `node node_modules/next/dist/bin/next start -p ${CONSOLE_PORT} -H 127.0.0.1`,
+      cwd: 'apps/admin',
+      url: `http://127.0.0.1:${CONSOLE_PORT}/sign-in`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: { API_URL: `http://127.0.0.1:${API_PORT}`, NEXT_TELEMETRY_DISABLED: '1' },
+    },
+  ],
+});
