@@ -1,0 +1,70 @@
+import { TRPCError } from '@trpc/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appRouter } from './root';
+import { createTestHarness, type TestHarness } from './testing/harness';
+
+/** Callable without credentials. Anything not listed here must answer 401 to an anonymous caller. */
+const PUBLIC = new Set([
+  'auth.register',
+  'auth.login',
+  'auth.refresh',
+  'tokens.validate',
+  'products.current',
+]);
+/** Callable by any signed-in user. Anything not here nor in PUBLIC must answer 403 to a plain user. */
+const AUTHED = new Set(['auth.me', 'auth.logout']);
+
+/** Flat at runtime: dotted path -> procedure (the declared type is the nested record). */
+const PROCEDURES = Object.keys(appRouter._def.procedures).sort();
+const INPUTS = [{}, undefined] as const;
+
+const call = (caller: unknown, path: string, input: unknown): Promise<unknown> => {
+  let target: unknown = caller;
+  for (const key of path.split('.')) target = (target as Record<string, unknown>)[key];
+  if (typeof target !== 'function') throw new Error(`No procedure at ${path}`);
+  return (target as (input: unknown) => Promise<unknown>)(input);
+};
+
+const codeOf = async (fn: () => Promise<unknown>): Promise<string> => {
+  try {
+    await fn();
+    return 'OK';
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
+};
+
+describe('access matrix (every procedure of appRouter)', () => {
+  let h: TestHarness;
+  let anonymous: unknown;
+  let plainUser: unknown;
+  beforeAll(async () => {
+    h = await createTestHarness();
+    anonymous = await h.callerFor('anonymous');
+    plainUser = await h.callerFor('user');
+  });
+  afterAll(async () => h.close());
+
+  it('knows the procedures and its allow-lists name only real ones', () => {
+    expect(PROCEDURES.length).toBeGreaterThanOrEqual(25);
+    for (const path of [...PUBLIC, ...AUTHED]) expect(PROCEDURES).toContain(path);
+  });
+
+  it.each(PROCEDURES)('%s refuses the callers it must', async (path) => {
+    for (const input of INPUTS) {
+      const anon = await codeOf(() => call(anonymous, path, input));
+      const user = await codeOf(() => call(plainUser, path, input));
+      if (PUBLIC.has(path)) {
+        expect(['OK', 'BAD_REQUEST']).toContain(anon);
+      } else {
+        expect(anon, `anonymous ${path}`).toBe('UNAUTHORIZED');
+      }
+      if (!PUBLIC.has(path) && !AUTHED.has(path)) {
+        expect(user, `plain user ${path}`).toBe('FORBIDDEN');
+      } else {
+        expect(['OK', 'BAD_REQUEST']).toContain(user);
+      }
+    }
+  });
+});

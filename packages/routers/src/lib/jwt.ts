@@ -1,0 +1,46 @@
+import { jwtVerify, SignJWT } from 'jose';
+import { z } from 'zod';
+import { ZRole } from '../modules/users/schema';
+
+/** Claims of an access token: user (`sub`), product (`pid`), session (`sid`) and roles. */
+export const ZAccessClaims = z.object({
+  sub: z.string().min(1),
+  pid: z.string().min(1),
+  sid: z.string().min(1),
+  roles: z.array(ZRole),
+});
+export type TAccessClaims = z.infer<typeof ZAccessClaims>;
+
+const keyOf = (secret: string) => new TextEncoder().encode(secret);
+
+export const signAccessToken = (
+  secret: string,
+  claims: TAccessClaims,
+  opts: { nowMs: number; ttlSeconds: number },
+): Promise<string> => {
+  const iat = Math.floor(opts.nowMs / 1000);
+  return new SignJWT({ pid: claims.pid, sid: claims.sid, roles: claims.roles })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(claims.sub)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + opts.ttlSeconds)
+    .sign(keyOf(secret));
+};
+
+/** The verified claims, or undefined for a bad signature, an expired token or missing claims. */
+export const verifyAccessToken = async (
+  secret: string,
+  token: string,
+  nowMs: number,
+): Promise<TAccessClaims | undefined> => {
+  try {
+    const { payload } = await jwtVerify(token, keyOf(secret), {
+      algorithms: ['HS256'],
+      currentDate: new Date(nowMs),
+    });
+    const parsed = ZAccessClaims.safeParse(payload);
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+};

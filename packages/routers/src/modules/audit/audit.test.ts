@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCaller } from '../../root';
+import { createTestHarness, TEST_PASSWORD, type TestHarness } from '../../testing/harness';
+
+describe('audit', () => {
+  let h: TestHarness;
+  beforeAll(async () => {
+    h = await createTestHarness();
+  });
+  afterAll(async () => h.close());
+
+  it('records every admin mutation with actor, action, target, product, time, request id and ip', async () => {
+    const admin = await h.signIn(['admin'], { email: 'auditor@example.com' });
+    const ctx = await h.contextFor({ bearer: admin.auth.accessToken, ip: '203.0.113.7' });
+    const caller = createCaller(ctx);
+    const created = await caller.users.create({
+      email: 'target@example.com',
+      name: 'Target',
+      password: TEST_PASSWORD,
+      roles: ['user'],
+    });
+    h.advance(1);
+    await caller.users.setRoles({ id: created.id, roles: ['user', 'admin'] });
+    const { items } = await caller.audit.list({ targetId: created.id });
+    expect(items.map((e) => e.action)).toEqual(['users.setRoles', 'users.create']);
+    const entry = items[1];
+    expect(entry).toMatchObject({
+      productId: 'platform',
+      actorId: admin.user.id,
+      actorEmail: 'auditor@example.com',
+      action: 'users.create',
+      targetType: 'user',
+      targetId: created.id,
+      requestId: ctx.requestId,
+      ip: '203.0.113.7',
+      impersonatedBy: null,
+      at: new Date(h.clock() - 1).toISOString(),
+    });
+    expect(JSON.stringify(entry)).not.toContain(TEST_PASSWORD);
+  });
+
+  it('does not record queries or failed mutations', async () => {
+    const admin = await h.signIn(['admin']);
+    await admin.caller.users.list();
+    await admin.caller.users.setRoles({ id: 'missing', roles: ['user'] }).catch(() => undefined);
+    const { items } = await admin.caller.audit.list({ actorId: admin.user.id });
+    expect(items).toEqual([]);
+  });
+
+  it('filters by actor, action and date range, and pages newest first', async () => {
+    const admin = await h.signIn(['admin']);
+    const start = new Date(h.clock()).toISOString();
+    for (let i = 0; i < 5; i += 1) {
+      h.advance(60_000);
+      await admin.caller.tokens.create({ name: `t${i}` });
+    }
+    const mine = await admin.caller.audit.list({ actorId: admin.user.id, action: 'tokens.create', limit: 2 });
+    expect(mine.items).toHaveLength(2);
+    expect(mine.items[0]?.at.localeCompare(mine.items[1]?.at ?? '')).toBe(1);
+    const next = await admin.caller.audit.list({
+      actorId: admin.user.id,
+      action: 'tokens.create',
+      limit: 2,
+      cursor: mine.nextCursor ?? undefined,
+    });
+    expect(next.items).toHaveLength(2);
+    expect(next.items.map((e) => e.id)).not.toContain(mine.items[0]?.id);
+    const ranged = await admin.caller.audit.list({
+      actorId: admin.user.id,
+      from: new Date(Date.parse(start) + 90_000).toISOString(),
+      to: new Date(Date.parse(start) + 210_000).toISOString().replace('.000', ''),
+    });
+    expect(ranged.items).toHaveLength(2);
+    expect(ranged.items.every((e) => e.targetType === 'api_token' && e.targetId)).toBe(true);
+  });
+});

@@ -1,0 +1,23 @@
+import { CONTAINERS } from '@bytelyst/db/containers';
+import type { DocumentStore, Filter } from '@bytelyst/db/document-store';
+import type { TAuditEntry } from './schema';
+
+export const createAuditRepository = (store: DocumentStore) => {
+  const log = () => store.container<TAuditEntry>(CONTAINERS.auditLog.name);
+  return {
+    create: (entry: TAuditEntry) => log().create(entry),
+    /** Newest first within one product's partition. */
+    list: (productId: string, where: Filter<TAuditEntry>, limit: number, continuation?: string) =>
+      log().query({
+        partitionKey: productId,
+        where,
+        orderBy: [{ field: 'at', direction: 'desc' }],
+        limit,
+        ...(continuation ? { continuation } : {}),
+      }),
+    count: (productId: string, where: Filter<TAuditEntry> = {}) =>
+      log().count({ partitionKey: productId, where }),
+  };
+};
+
+export type AuditRepository = ReturnType<typeof createAuditRepository>;

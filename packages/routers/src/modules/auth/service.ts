@@ -1,0 +1,92 @@
+import type { Clock } from '@bytelyst/db/document-store';
+import { AppError } from '../../app-error';
+import { signAccessToken } from '../../lib/jwt';
+import { burnPasswordCheck, verifyPassword } from '../../lib/passwords';
+import { SIGNUP_STATUSES } from '../products/lifecycle';
+import type { ProductsService } from '../products/service';
+import type { SessionMeta, SessionsService } from '../sessions/service';
+import type { TUser } from '../users/schema';
+import type { UsersService } from '../users/service';
+import { toUser } from '../users/service';
+import type { TAuthResult, TLoginInput, TRegisterInput } from './schema';
+
+export type RequestMeta = { ip: string; userAgent: string };
+
+export const createAuthService = (deps: {
+  users: UsersService;
+  sessions: SessionsService;
+  products: ProductsService;
+  clock: Clock;
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+}) => {
+  const { users, sessions } = deps;
+  const badCredentials = () => new AppError('UNAUTHORIZED', 'Invalid email or password');
+  const sessionMeta = (meta: RequestMeta, platform?: string): SessionMeta => ({
+    platform: platform ?? 'web',
+    ip: meta.ip,
+    userAgent: meta.userAgent,
+  });
+
+  const issue = async (user: TUser, sessionId: string, refreshToken: string): Promise<TAuthResult> => {
+    const accessToken = await signAccessToken(
+      deps.jwtSecret,
+      { sub: user.id, pid: user.productId, sid: sessionId, roles: user.roles },
+      { nowMs: deps.clock(), ttlSeconds: deps.accessTokenTtlSeconds },
+    );
+    return { accessToken, refreshToken, expiresIn: deps.accessTokenTtlSeconds, user };
+  };
+
+  return {
+    async register(productId: string, input: TRegisterInput, meta: RequestMeta): Promise<TAuthResult> {
+      const product = await deps.products.get(productId);
+      if (!SIGNUP_STATUSES.includes(product.status)) {
+        throw new AppError('FORBIDDEN', `Sign-ups are closed while ${product.id} is ${product.status}`);
+      }
+      const user = await users.create(productId, { ...input, roles: ['user'] });
+      const { session, refreshToken } = await sessions.create(
+        productId,
+        user.id,
+        sessionMeta(meta, input.platform),
+      );
+      return issue(user, session.id, refreshToken);
+    },
+    /** Errors never reveal whether the email exists; the password is checked before the account status. */
+    async login(productId: string, input: TLoginInput, meta: RequestMeta): Promise<TAuthResult> {
+      const doc = await users.findByEmail(productId, input.email);
+      if (!doc) {
+        await burnPasswordCheck(input.password);
+        throw badCredentials();
+      }
+      if (!(await verifyPassword(doc.passwordHash, input.password))) throw badCredentials();
+      if (doc.status !== 'active') throw new AppError('FORBIDDEN', 'This account is disabled');
+      const user = await users.recordLogin(doc);
+      const { session, refreshToken } = await sessions.create(
+        productId,
+        user.id,
+        sessionMeta(meta, input.platform),
+      );
+      return issue(user, session.id, refreshToken);
+    },
+    async refresh(refreshToken: string, meta: RequestMeta): Promise<TAuthResult> {
+      const rotated = await sessions.rotate(refreshToken, sessionMeta(meta));
+      const { session } = rotated;
+      const doc = await users.load(session.productId, session.userId).catch(() => undefined);
+      if (doc?.status !== 'active') {
+        await sessions.revoke(session.userId, session.id, 'user_disabled');
+        throw new AppError('UNAUTHORIZED', 'Invalid or expired refresh token');
+      }
+      const product = await deps.products.find(session.productId);
+      if (product?.status === 'disabled' && !doc.roles.includes('super_admin')) {
+        throw new AppError('FORBIDDEN', `Product '${session.productId}' is disabled`);
+      }
+      return issue(toUser(doc), session.id, rotated.refreshToken);
+    },
+    logout: (userId: string, sessionId: string) => sessions.revoke(userId, sessionId, 'logout'),
+    async me(productId: string, userId: string): Promise<TUser> {
+      return toUser(await users.load(productId, userId));
+    },
+  };
+};
+
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+export const PRODUCT_STATUSES = ['draft', 'pre_launch', 'beta', 'active', 'sunset', 'disabled'] as const;
+export const ZProductStatus = z.enum(PRODUCT_STATUSES);
+export type TProductStatus = z.infer<typeof ZProductStatus>;
+
+export const ZProductId = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{1,31}$/, 'Lowercase slug: a letter, then 1-31 letters, digits or dashes');
+
+export const ZStatusChange = z.object({
+  from: ZProductStatus.nullable(),
+  to: ZProductStatus,
+  at: z.string(),
+  by: z.string(),
+});
+
+export const ZProduct = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  status: ZProductStatus,
+  statusHistory: z.array(ZStatusChange),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** Pass back as `ifMatch` to update or transition only if nobody changed it meanwhile. */
+  etag: z.string(),
+});
+export type TProduct = z.infer<typeof ZProduct>;
+
+export const ZProductPublic = ZProduct.pick({ id: true, name: true, status: true });
+
+export const ZProductCreateInput = z.object({
+  id: ZProductId,
+  name: z.string().trim().min(1).max(100),
+  description: z.string().trim().max(2000).default(''),
+  status: z.enum(['draft', 'pre_launch', 'beta', 'active']).default('draft'),
+});
+
+export const ZProductUpdateInput = z.object({
+  id: ZProductId,
+  name: z.string().trim().min(1).max(100).optional(),
+  description: z.string().trim().max(2000).optional(),
+  ifMatch: z.string().optional(),
+});
+
+export const ZProductTransitionInput = z.object({
+  id: ZProductId,
+  to: ZProductStatus,
+  ifMatch: z.string().optional(),
+});
+
+export const ZProductGetInput = z.object({ id: ZProductId });
+
+export const ZProductListInput = z.object({ status: ZProductStatus.optional() });

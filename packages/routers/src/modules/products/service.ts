@@ -1,0 +1,121 @@
+import type { Clock, Stored } from '@bytelyst/db/document-store';
+import { AppError } from '../../app-error';
+import { stripSystem } from '../../lib/docs';
+import { isoNow } from '../../lib/time';
+import { createTtlCache } from '../../lib/ttl-cache';
+import { canTransition, DELETABLE_STATUSES } from './lifecycle';
+import type { ProductDoc, ProductsRepository } from './repository';
+import type { TProduct, TProductStatus } from './schema';
+
+const toProduct = (doc: Stored<ProductDoc>): TProduct => ({ ...stripSystem(doc), etag: doc._etag });
+
+export type ProductCreate = { id: string; name: string; description: string; status: TProductStatus };
+
+export const createProductsService = (deps: {
+  repo: ProductsRepository;
+  clock: Clock;
+  defaultProductId: string;
+}) => {
+  const { repo, clock } = deps;
+  // Every request resolves its product; a short cache spares a read per request (writes here drop it).
+  const cache = createTtlCache<TProduct>({ ttlMs: 30_000, clock });
+
+  const get = async (id: string): Promise<TProduct> => {
+    const doc = await repo.get(id);
+    if (!doc) throw new AppError('NOT_FOUND', `Product '${id}' not found`);
+    return toProduct(doc);
+  };
+
+  const save = async (doc: ProductDoc, ifMatch: string | undefined): Promise<TProduct> => {
+    const saved = toProduct(await repo.replace(doc, ifMatch));
+    cache.delete(doc.id);
+    return saved;
+  };
+
+  return {
+    get,
+    /** Cached lookup for request resolution; undefined when the product does not exist. */
+    async find(id: string): Promise<TProduct | undefined> {
+      const hit = cache.get(id);
+      if (hit) return hit;
+      // Misses are not cached, so a product created by another instance is usable at once.
+      const doc = await repo.get(id);
+      if (!doc) return undefined;
+      const product = toProduct(doc);
+      cache.set(id, product);
+      return product;
+    },
+    list: async (status?: TProductStatus) => (await repo.list(status)).map(toProduct),
+    count: () => repo.count(),
+    async create(input: ProductCreate, actorId: string): Promise<TProduct> {
+      const now = isoNow(clock);
+      const doc: ProductDoc = {
+        ...input,
+        statusHistory: [{ from: null, to: input.status, at: now, by: actorId }],
+        createdAt: now,
+        updatedAt: now,
+      };
+      const created = toProduct(await repo.create(doc));
+      cache.delete(input.id);
+      return created;
+    },
+    async update(input: {
+      id: string;
+      name?: string | undefined;
+      description?: string | undefined;
+      ifMatch?: string | undefined;
+    }): Promise<TProduct> {
+      const { etag, ...current } = await get(input.id);
+      return save(
+        {
+          ...current,
+          name: input.name ?? current.name,
+          description: input.description ?? current.description,
+          updatedAt: isoNow(clock),
+        },
+        input.ifMatch ?? etag,
+      );
+    },
+    async transition(
+      input: { id: string; to: TProductStatus; ifMatch?: string | undefined },
+      actorId: string,
+    ): Promise<{ product: TProduct; from: TProductStatus }> {
+      const { etag, ...current } = await get(input.id);
+      if (input.ifMatch && input.ifMatch !== etag) {
+        throw new AppError(
+          'PRECONDITION_FAILED',
+          'The product was changed by someone else; reload and retry',
+        );
+      }
+      if (!canTransition(current.status, input.to)) {
+        throw new AppError('BAD_REQUEST', `Cannot move a product from ${current.status} to ${input.to}`, {
+          fields: [{ path: 'to', message: `Not allowed from ${current.status}` }],
+        });
+      }
+      const at = isoNow(clock);
+      const change = { from: current.status, to: input.to, at, by: actorId };
+      const doc = {
+        ...current,
+        status: input.to,
+        statusHistory: [...current.statusHistory, change],
+        updatedAt: at,
+      };
+      return { product: await save(doc, etag), from: current.status };
+    },
+    async delete(id: string): Promise<void> {
+      const product = await get(id);
+      if (id === deps.defaultProductId)
+        throw new AppError('FORBIDDEN', 'The default product cannot be deleted');
+      if (!DELETABLE_STATUSES.includes(product.status)) {
+        throw new AppError(
+          'PRECONDITION_FAILED',
+          `Only ${DELETABLE_STATUSES.join(' or ')} products can be deleted`,
+        );
+      }
+      await repo.delete(id);
+      cache.delete(id);
+    },
+  };
+};
+
+export type ProductsService = ReturnType<typeof createProductsService>;

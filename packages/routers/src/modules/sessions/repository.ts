@@ -1,0 +1,46 @@
+import { CONTAINERS } from '@bytelyst/db/containers';
+import type { DocumentStore, Stored } from '@bytelyst/db/document-store';
+import type { TSession } from './schema';
+
+export type SessionDoc = TSession & {
+  refreshTokenHash: string;
+  /** Hashes of rotated refresh tokens, newest last; presenting one of these is reuse. */
+  previousRefreshTokenHashes: string[];
+  revokeReason?: string;
+};
+
+/** Sessions live in the user's partition (pk userId): the check on every request is one point read. */
+export const createSessionsRepository = (store: DocumentStore) => {
+  const sessions = () => store.container<SessionDoc>(CONTAINERS.sessions.name);
+  return {
+    get: (userId: string, id: string): Promise<Stored<SessionDoc> | undefined> => sessions().read(id, userId),
+    create: (doc: SessionDoc, ttlSeconds: number) => sessions().create(doc, { ttl: ttlSeconds }),
+    replace: (doc: SessionDoc, opts: { ifMatch?: string; ttl?: number }) => sessions().replace(doc, opts),
+    delete: (userId: string, id: string) => sessions().delete(id, userId),
+    async listOfUser(userId: string): Promise<Stored<SessionDoc>[]> {
+      const out: Stored<SessionDoc>[] = [];
+      let continuation: string | undefined;
+      do {
+        const page = await sessions().query({
+          partitionKey: userId,
+          limit: 1000,
+          ...(continuation ? { continuation } : {}),
+        });
+        out.push(...page.items);
+        continuation = page.continuation ?? undefined;
+      } while (continuation);
+      return out;
+    },
+    countActive: (where: { userId?: string; productId?: string; nowIso: string }) =>
+      sessions().count({
+        ...(where.userId ? { partitionKey: where.userId } : {}),
+        where: {
+          revokedAt: { exists: false },
+          expiresAt: { gt: where.nowIso },
+          ...(where.productId ? { productId: { eq: where.productId } } : {}),
+        },
+      }),
+  };
+};
+
+export type SessionsRepository = ReturnType<typeof createSessionsRepository>;

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+/** A session as clients see it (roadmap §2.7); refresh token hashes never leave the server. */
+export const ZSession = z.object({
+  id: z.string(),
+  productId: z.string(),
+  userId: z.string(),
+  platform: z.string(),
+  ipAddress: z.string(),
+  userAgent: z.string(),
+  lastActiveAt: z.string(),
+  createdAt: z.string(),
+  revokedAt: z.string().optional(),
+  expiresAt: z.string(),
+});
+export type TSession = z.infer<typeof ZSession>;
+
+export const ZPlatform = z.enum(['ios', 'android', 'desktop', 'web', 'server', 'other']);

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+export const ROLES = ['user', 'admin', 'super_admin'] as const;
+export const ZRole = z.enum(ROLES);
+export type TRole = z.infer<typeof ZRole>;
+
+export const ZUserStatus = z.enum(['active', 'disabled']);
+export type TUserStatus = z.infer<typeof ZUserStatus>;
+
+/** Trimmed and lowercased before the format check, so `' A@B.com '` is `a@b.com`. */
+export const ZEmail = z.string().trim().toLowerCase().email().max(254);
+export const ZPassword = z.string().min(10, 'Password must be at least 10 characters').max(200);
+export const ZName = z.string().trim().min(1).max(100);
+export const ZRoles = z
+  .array(ZRole)
+  .min(1)
+  .max(3)
+  .transform((roles) => [...new Set(roles)]);
+
+export const ZIdInput = z.object({ id: z.string().min(1).max(128) });
+
+/** A user as clients see it: never the password hash. */
+export const ZUser = z.object({
+  id: z.string(),
+  productId: z.string(),
+  email: z.string(),
+  name: z.string(),
+  roles: z.array(ZRole),
+  status: ZUserStatus,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  lastLoginAt: z.string().nullable(),
+});
+export type TUser = z.infer<typeof ZUser>;
+
+export const ZUserDetail = ZUser.extend({ activeSessions: z.number().int() });
+export type TUserDetail = z.infer<typeof ZUserDetail>;
+
+export const ZUserListInput = z.object({
+  search: z.string().trim().max(100).optional(),
+  role: ZRole.optional(),
+  status: ZUserStatus.optional(),
+  limit: z.number().int().min(1).max(100).optional(),
+  cursor: z.string().max(2000).optional(),
+});
+export type TUserListInput = z.infer<typeof ZUserListInput>;
+
+export const ZUserListOutput = z.object({
+  items: z.array(ZUser),
+  nextCursor: z.string().nullable(),
+  total: z.number().int(),
+});
+
+export const ZUserCreateInput = z.object({ email: ZEmail, name: ZName, password: ZPassword, roles: ZRoles });
+export type TUserCreateInput = z.infer<typeof ZUserCreateInput>;
+
+export const ZSetRolesInput = z.object({ id: z.string().min(1).max(128), roles: ZRoles });

@@ -1,0 +1,157 @@
+import type { Clock, Filter, Stored } from '@bytelyst/db/document-store';
+import { isStoreError } from '@bytelyst/db/document-store';
+import { AppError } from '../../app-error';
+import { randomId } from '../../lib/crypto';
+import { hashPassword } from '../../lib/passwords';
+import { isoNow } from '../../lib/time';
+import type { SessionsService } from '../sessions/service';
+import type { UserDoc, UsersRepository } from './repository';
+import {
+  type Actor,
+  assertKeepsSuperAdmin,
+  assertMayManage,
+  assertNotSelf,
+  assertNotSelfDemotion,
+} from './rules';
+import type { TRole, TUser, TUserCreateInput, TUserDetail, TUserListInput } from './schema';
+
+export const toUser = (doc: UserDoc): TUser => ({
+  id: doc.id,
+  productId: doc.productId,
+  email: doc.email,
+  name: doc.name,
+  roles: doc.roles,
+  status: doc.status,
+  createdAt: doc.createdAt,
+  updatedAt: doc.updatedAt,
+  lastLoginAt: doc.lastLoginAt,
+});
+
+const strip = ({ _etag, _ts, ttl, ...doc }: Stored<UserDoc>): UserDoc => doc;
+
+export const createUsersService = (deps: {
+  repo: UsersRepository;
+  sessions: SessionsService;
+  clock: Clock;
+  deleteTokensOf: (productId: string, userId: string) => Promise<number>;
+  onInvalidate: (userId: string) => void;
+}) => {
+  const { repo, clock } = deps;
+  const activeSuperAdmins = () => repo.countWithRole('super_admin', 'active');
+
+  const load = async (productId: string, id: string): Promise<Stored<UserDoc>> => {
+    const doc = await repo.get(productId, id);
+    if (!doc) throw new AppError('NOT_FOUND', 'User not found');
+    return doc;
+  };
+
+  const save = async (doc: Stored<UserDoc>, patch: Partial<UserDoc>): Promise<TUser> => {
+    const next = { ...strip(doc), ...patch, updatedAt: isoNow(clock) };
+    const saved = await repo.replace(next, doc._etag);
+    deps.onInvalidate(doc.id);
+    return toUser(saved);
+  };
+
+  return {
+    load,
+    findByEmail: (productId: string, email: string) =>
+      repo.findByEmail(productId, email.trim().toLowerCase()),
+    async create(productId: string, input: TUserCreateInput, actor?: Actor): Promise<TUser> {
+      if (actor) assertMayManage(actor, [], input.roles);
+      const email = input.email.trim().toLowerCase();
+      const now = isoNow(clock);
+      const doc: UserDoc = {
+        id: randomId(12),
+        kind: 'user',
+        productId,
+        email,
+        emailLower: email,
+        name: input.name,
+        searchText: `${email} ${input.name.toLowerCase()}`,
+        passwordHash: await hashPassword(input.password),
+        roles: input.roles,
+        status: 'active',
+        createdAt: now,
+        updatedAt: now,
+        lastLoginAt: null,
+      };
+      try {
+        return toUser(await repo.create(doc));
+      } catch (error) {
+        if (isStoreError(error, 'conflict')) {
+          throw new AppError('CONFLICT', 'A user with this email already exists', {
+            fields: [{ path: 'email', message: 'Already registered' }],
+          });
+        }
+        throw error;
+      }
+    },
+    async get(productId: string, id: string): Promise<TUserDetail> {
+      const doc = await load(productId, id);
+      return { ...toUser(doc), activeSessions: await deps.sessions.countActive({ userId: id }) };
+    },
+    async list(productId: string, input: TUserListInput) {
+      const where: Filter<UserDoc> = {
+        ...(input.search ? { searchText: { contains: input.search.toLowerCase() } } : {}),
+        ...(input.role ? { roles: { contains: input.role } } : {}),
+        ...(input.status ? { status: { eq: input.status } } : {}),
+      };
+      const page = await repo.list(productId, where, {
+        limit: input.limit ?? 25,
+        continuation: input.cursor,
+      });
+      return {
+        items: page.items.map(toUser),
+        nextCursor: page.continuation,
+        total: await repo.count(productId, where),
+      };
+    },
+    count: (productId: string) => repo.count(productId),
+    countWithRole: (role: TRole) => repo.countWithRole(role),
+    async setRoles(productId: string, actor: Actor, id: string, roles: TRole[]): Promise<TUser> {
+      const doc = await load(productId, id);
+      assertMayManage(actor, doc.roles, roles);
+      assertNotSelfDemotion(actor, id, roles);
+      await assertKeepsSuperAdmin(doc.roles, roles.includes('super_admin'), activeSuperAdmins);
+      return save(doc, { roles });
+    },
+    async setStatus(
+      productId: string,
+      actor: Actor,
+      id: string,
+      status: 'active' | 'disabled',
+    ): Promise<TUser> {
+      const doc = await load(productId, id);
+      assertMayManage(actor, doc.roles);
+      if (status === 'disabled') {
+        assertNotSelf(actor, id, 'disable');
+        await assertKeepsSuperAdmin(doc.roles, false, activeSuperAdmins);
+      }
+      const user = await save(doc, { status });
+      if (status === 'disabled') await deps.sessions.revokeAll(id, 'user_disabled');
+      return user;
+    },
+    async delete(productId: string, actor: Actor, id: string): Promise<{ id: string; deleted: true }> {
+      const doc = await load(productId, id);
+      assertMayManage(actor, doc.roles);
+      assertNotSelf(actor, id, 'delete');
+      await assertKeepsSuperAdmin(doc.roles, false, activeSuperAdmins);
+      await deps.sessions.deleteAll(id);
+      await deps.deleteTokensOf(productId, id);
+      await repo.delete(doc);
+      deps.onInvalidate(id);
+      return { id, deleted: true };
+    },
+    /** Best effort: a concurrent write to the user wins over the login timestamp. */
+    async recordLogin(doc: Stored<UserDoc>): Promise<TUser> {
+      try {
+        return await save(doc, { lastLoginAt: isoNow(clock) });
+      } catch (error) {
+        if (isStoreError(error, 'precondition_failed')) return toUser(doc);
+        throw error;
+      }
+    },
+  };
+};
+
+export type UsersService = ReturnType<typeof createUsersService>;

@@ -1,0 +1,68 @@
+import { initTRPC } from '@trpc/server';
+import type { OpenApiMeta } from 'trpc-to-openapi';
+import { AppError } from './app-error';
+import type { Context } from './context';
+import { errorFormatter, toTRPCError } from './errors';
+import { redact } from './modules/audit/service';
+import type { TRole } from './modules/users/schema';
+
+/** Procedure metadata: the OpenAPI face plus what the audit middleware should record as the target. */
+export type Meta = OpenApiMeta<{ audit?: { targetType: string } }>;
+
+const t = initTRPC.context<Context>().meta<Meta>().create({ errorFormatter });
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const middleware = t.middleware;
+
+/** Converts AppError and StoreError thrown below into their TRPCError (see APP_ERROR_TABLE). */
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) throw toTRPCError(result.error);
+  return result;
+});
+
+const requireRoles = (allowed: readonly TRole[] | null) =>
+  t.middleware(({ ctx, next }) => {
+    const { principal } = ctx;
+    if (!principal) throw toTRPCError(new AppError('UNAUTHORIZED', 'Sign in to continue'));
+    if (allowed && !principal.roles.some((role) => allowed.includes(role))) {
+      throw toTRPCError(new AppError('FORBIDDEN', 'You do not have access to this'));
+    }
+    return next({ ctx: { principal } });
+  });
+
+const idOf = (value: unknown): string | null => {
+  if (!value || typeof value !== 'object') return null;
+  const record = value as Record<string, unknown>;
+  if (typeof record.id === 'string') return record.id;
+  return record.item ? idOf(record.item) : null;
+};
+
+/** Records every successful admin mutation; placed in the admin procedures so none can forget it. */
+const auditMutations = t.middleware(async ({ ctx, next, type, path, meta, getRawInput }) => {
+  const result = await next();
+  if (type !== 'mutation' || !result.ok || !ctx.principal) return result;
+  const input = await getRawInput();
+  await ctx.services.audit.record({
+    productId: ctx.productId,
+    actorId: ctx.principal.userId,
+    actorEmail: ctx.principal.email,
+    actorTokenId: ctx.principal.tokenId ?? null,
+    action: path,
+    targetType: meta?.audit?.targetType ?? path.split('.')[0] ?? 'unknown',
+    targetId: idOf(input) ?? idOf(result.data),
+    at: new Date(ctx.services.clock()).toISOString(),
+    requestId: ctx.requestId,
+    ip: ctx.ip,
+    impersonatedBy: null,
+    details: redact(input),
+  });
+  return result;
+});
+
+/** Auth runs before any `.input()` parser is added, so a bad or empty input still gets 401/403 first. */
+export const publicProcedure = t.procedure.use(mapErrors);
+export const authedProcedure = publicProcedure.use(requireRoles(null));
+export const adminProcedure = publicProcedure.use(requireRoles(['admin', 'super_admin'])).use(auditMutations);
+export const superAdminProcedure = publicProcedure.use(requireRoles(['super_admin'])).use(auditMutations);
