@@ -54,7 +54,11 @@ export type Query<T> = {
   /** Restrict to one partition (cheaper on cosmos); omitted = cross-partition. */
   partitionKey?: string;
   where?: Filter<T>;
-  /** Sorted by these fields, then by `id` ascending as a tiebreaker so paging is stable. */
+  /**
+   * Sorted by these fields, then by `id` ascending as a tiebreaker so paging is stable. The fields must equal
+   * one entry of the container's `indexes` (Cosmos serves "fields, then id" only from a composite index),
+   * or be `id` alone; anything else is rejected with `invalid` by every driver.
+   */
   orderBy?: readonly OrderBy<T>[];
   /** Page size, 1..1000; default 100. */
   limit?: number;
@@ -110,7 +114,10 @@ export type Container<T extends BaseDoc> = {
   delete(id: string, partitionKey: string, options?: { ifMatch?: string }): Promise<boolean>;
   query(query?: Query<T>): Promise<Page<Stored<T>>>;
   count(query?: Pick<Query<T>, 'partitionKey' | 'where'>): Promise<number>;
-  /** All operations in one partition, atomically: all apply or none (the failing one's error is thrown). */
+  /**
+   * All operations (at most 100) in one partition, atomically: all apply or none (the failing one's error is
+   * thrown). Resolves to the written documents of the create/upsert/replace operations, in order.
+   */
   batch(partitionKey: string, operations: readonly BatchOperation<T>[]): Promise<Stored<T>[]>;
 };
 

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeDocumentStoreContract } from '../contract/document-store-contract';
+import { type CosmosTestServer, startCosmosServer } from '../testing/cosmos-server';
+import { createCosmosStore } from './cosmos-store';
+
+let server: CosmosTestServer | undefined;
+beforeAll(async () => {
+  server = await startCosmosServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+describeDocumentStoreContract(
+  'cosmos (@vercel/cosmosdb-server on loopback)',
+  async (clock) => {
+    if (!server) throw new Error('cosmos server not started');
+    const store = createCosmosStore({
+      endpoint: server.endpoint,
+      key: server.key,
+      database: `contract-${process.pid}-${Date.now()}`,
+      clock,
+      disableEndpointDiscovery: server.disableEndpointDiscovery,
+    });
+    return { store, cleanup: () => store.close() };
+  },
+  {
+    // @vercel/cosmosdb-server 1.0.1 (lib/handler/batch-documents.js) runs batch operations one by one and
+    // ignores x-ms-cosmos-batch-atomic: operations before a failing one stay applied. Real Cosmos rolls back.
+    batchRollbackUnsupported: 'the test server does not roll back a failed batch',
+  },
+);
+
+describe('cosmos init against an existing database', () => {
+  const open = (database: string) => {
+    if (!server) throw new Error('cosmos server not started');
+    return createCosmosStore({
+      endpoint: server.endpoint,
+      key: server.key,
+      database,
+      disableEndpointDiscovery: server.disableEndpointDiscovery,
+    });
+  };
+
+  it('brings an existing container up to a catalogue that gained an index and a default TTL', async () => {
+    const database = `reconcile-${process.pid}-${Date.now()}`;
+    const before = open(database);
+    await before.init([{ name: 'evolving', partitionKey: ['tenant'] }]);
+    await before.close();
+
+    // The test server drops a container's documents when its settings are replaced (real Cosmos keeps
+    // them), so the documents are written after the second init.
+    const after = open(database);
+    await after.init([{ name: 'evolving', partitionKey: ['tenant'], defaultTtl: 3600, indexes: [['at']] }]);
+    const evolved = after.container<{ id: string; tenant: string; at: number }>('evolving');
+    await evolved.create({ id: 'a', tenant: 't', at: 2 });
+    await evolved.create({ id: 'b', tenant: 't', at: 1 });
+    // Served only if the composite index (at DESC, id ASC) reached the existing container.
+    const page = await evolved.query({ partitionKey: 't', orderBy: [{ field: 'at', direction: 'desc' }] });
+    expect(page.items.map((d) => d.id)).toEqual(['a', 'b']);
+    await expect(after.init([{ name: 'evolving', partitionKey: ['other'] }])).rejects.toMatchObject({
+      code: 'invalid',
+    });
+    await after.close();
+  });
+
+  it('ping answers before and after init', async () => {
+    const store = open(`ping-${process.pid}-${Date.now()}`);
+    await store.ping();
+    await store.init([]);
+    await store.ping();
+    await store.close();
+  });
+});
+
+describe('@vercel/cosmosdb-server batch limitation (why one contract test is skipped)', () => {
+  it('keeps the operations before a failing one; when this fails, the server rolls back: drop the skip', async () => {
+    if (!server) throw new Error('cosmos server not started');
+    const store = createCosmosStore({
+      endpoint: server.endpoint,
+      key: server.key,
+      database: `limitation-${process.pid}-${Date.now()}`,
+      disableEndpointDiscovery: server.disableEndpointDiscovery,
+    });
+    await store.init([{ name: 'batchy', partitionKey: ['tenant'] }]);
+    const batchy = store.container<{ id: string; tenant: string }>('batchy');
+    await batchy.create({ id: 'taken', tenant: 't' });
+    await expect(
+      batchy.batch('t', [
+        { op: 'create', doc: { id: 'first', tenant: 't' } },
+        { op: 'create', doc: { id: 'taken', tenant: 't' } },
+      ]),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    expect(await batchy.read('first', 't')).toBeDefined();
+    await store.close();
+  });
+});

@@ -1,0 +1,144 @@
+/**
+ * The embedded DocumentStore driver: better-sqlite3 in WAL mode, one table per container.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { BaseDoc, Clock, Container, ContainerDef, DocumentStore } from '../document-store';
+import { StoreError, systemClock } from '../document-store';
+import { assertContainerName, assertField, startPurgeTimer } from '../driver-common';
+import { containerDdl, createSqliteContainer, purgeContainer, type SqliteCtx } from './sqlite-container';
+
+export type SqliteStoreOptions = {
+  /** A file path (its folder is created) or ':memory:'. */
+  path: string;
+  clock?: Clock;
+};
+
+const STATEMENT_CACHE_SIZE = 500;
+
+const UNAVAILABLE = new Set([
+  'SQLITE_BUSY',
+  'SQLITE_LOCKED',
+  'SQLITE_IOERR',
+  'SQLITE_CANTOPEN',
+  'SQLITE_READONLY',
+  'SQLITE_FULL',
+  'SQLITE_CORRUPT',
+  'SQLITE_NOTADB',
+]);
+
+/** Maps a better-sqlite3 error to StoreError; StoreErrors pass through. */
+export function toStoreError(error: unknown): StoreError {
+  if (error instanceof StoreError) return error;
+  if (error instanceof Database.SqliteError) {
+    const base = error.code.split('_').slice(0, 2).join('_');
+    if (base === 'SQLITE_CONSTRAINT') return new StoreError('conflict', error.message, { cause: error });
+    if (UNAVAILABLE.has(base)) return new StoreError('unavailable', error.message, { cause: error });
+    return new StoreError('invalid', error.message, { cause: error });
+  }
+  if (error instanceof TypeError && /not open/.test(error.message)) {
+    return new StoreError('unavailable', error.message, { cause: error });
+  }
+  if (error instanceof TypeError || error instanceof RangeError) {
+    return new StoreError('invalid', error.message, { cause: error });
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new StoreError('unavailable', message, { cause: error });
+}
+
+export function createSqliteStore(opts: SqliteStoreOptions): DocumentStore {
+  const clock = opts.clock ?? systemClock;
+  if (opts.path !== ':memory:') mkdirSync(dirname(opts.path), { recursive: true });
+  let db: Database.Database;
+  try {
+    db = new Database(opts.path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
+  } catch (error) {
+    throw toStoreError(error);
+  }
+
+  // Statements are compiled once per SQL text; a small LRU bounds the query shapes kept alive.
+  const statements = new Map<string, Database.Statement>();
+  const ctx: SqliteCtx = {
+    db,
+    clock,
+    prepare(sql) {
+      const cached = statements.get(sql);
+      if (cached) {
+        statements.delete(sql);
+        statements.set(sql, cached);
+        return cached;
+      }
+      const stmt = db.prepare(sql);
+      statements.set(sql, stmt);
+      if (statements.size > STATEMENT_CACHE_SIZE) {
+        const oldest = statements.keys().next().value;
+        if (oldest !== undefined) statements.delete(oldest);
+      }
+      return stmt;
+    },
+    guard(fn) {
+      try {
+        return fn();
+      } catch (error) {
+        throw toStoreError(error);
+      }
+    },
+  };
+
+  const defs = new Map<string, ContainerDef>();
+  const containers = new Map<string, Container<BaseDoc>>();
+  let stopPurge: (() => void) | undefined;
+
+  const purgeExpired = async (): Promise<number> =>
+    ctx.guard(() => {
+      let total = 0;
+      for (const def of defs.values()) total += purgeContainer(ctx, def);
+      return total;
+    });
+
+  return {
+    driver: 'sqlite',
+    async init(newDefs) {
+      ctx.guard(() => {
+        for (const def of newDefs) {
+          assertContainerName(def.name);
+          for (const field of [...def.partitionKey, ...(def.indexes ?? []).flat()]) assertField(field);
+          if (def.partitionKey.length === 0)
+            throw new StoreError('invalid', `${def.name} needs a partition key`);
+        }
+        db.transaction(() => {
+          for (const def of newDefs) for (const stmt of containerDdl(def)) db.exec(stmt);
+        })();
+        for (const def of newDefs) {
+          defs.set(def.name, def);
+          containers.delete(def.name);
+        }
+      });
+      stopPurge ??= startPurgeTimer(purgeExpired);
+    },
+    container<T extends BaseDoc>(name: string): Container<T> {
+      const existing = containers.get(name);
+      if (existing) return existing as unknown as Container<T>;
+      const def = defs.get(name);
+      if (!def) throw new StoreError('invalid', `Container ${name} was not declared in init()`);
+      const created = createSqliteContainer<T>(ctx, def);
+      containers.set(name, created as unknown as Container<BaseDoc>);
+      return created;
+    },
+    purgeExpired,
+    async ping() {
+      ctx.guard(() => db.prepare('SELECT 1').get());
+    },
+    async close() {
+      stopPurge?.();
+      stopPurge = undefined;
+      statements.clear();
+      if (db.open) db.close();
+    },
+  };
+}
