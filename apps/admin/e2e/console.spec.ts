@@ -24,7 +24,8 @@ test('a wrong password is refused with a message', async ({ page }) => {
   await page.getByLabel('Email').fill(E2E_ADMIN.email);
   await page.getByLabel('Password').fill('not-the-password');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('alert')).toBeVisible();
+  // Scoped to the page: Next.js also renders an (empty) route announcer with role=alert.
+  await expect(page.getByRole('main').getByRole('alert')).toBeVisible();
   await expect(page).toHaveURL(/sign-in/);
 });
 

@@ -1,0 +1,76 @@
+import { type NextRequest, NextResponse } from 'next/server';
+import { z } from 'zod';
+import { fieldErrorsFrom } from '~/lib/api-errors';
+import { ACCESS_COOKIE, PRODUCT_COOKIE, REFRESH_COOKIE } from '~/lib/cookie-names';
+import { refreshOnce } from '~/server/refresh';
+import {
+  clearSessionCookies,
+  forwardedHeaders,
+  isAccessTokenExpired,
+  setSessionCookies,
+} from '~/server/session-cookies';
+import { apiLogin, apiLogout } from '~/server/trpc-http';
+
+const ZSignIn = z.object({
+  email: z.string().trim().min(1, 'Enter your email.').pipe(z.email('Enter a valid email address.')),
+  password: z.string().min(1, 'Enter your password.'),
+});
+
+const CONSOLE_ROLES: ReadonlySet<string> = new Set(['admin', 'super_admin']);
+
+/** Signs in: the API's auth.login, then the tokens go into httpOnly cookies and never reach script. */
+export async function POST(request: NextRequest) {
+  const raw: unknown = await request.json().catch(() => null);
+  const parsed = ZSignIn.safeParse(raw);
+  if (!parsed.success) {
+    const fields: Record<string, string> = {};
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0] ?? 'form');
+      fields[key] ??= issue.message;
+    }
+    return NextResponse.json({ message: 'Check the highlighted fields.', fields }, { status: 400 });
+  }
+  const result = await apiLogin(parsed.data, forwardedHeaders(request));
+  if (!result.ok) {
+    const data = (result.body as { error?: { data?: unknown } } | null)?.error?.data;
+    return NextResponse.json(
+      { message: result.message, code: result.code, fields: fieldErrorsFrom(data) },
+      { status: result.status },
+    );
+  }
+  const { user, accessToken } = result.data;
+  if (!user.roles.some((role) => CONSOLE_ROLES.has(role))) {
+    // Valid credentials, but the console is for admins: end the session that login just opened.
+    await apiLogout(undefined, { ...forwardedHeaders(request), authorization: `Bearer ${accessToken}` });
+    return NextResponse.json(
+      {
+        message: 'This account has no console access. Ask an admin to grant you the admin role.',
+        code: 'FORBIDDEN',
+      },
+      { status: 403 },
+    );
+  }
+  const response = NextResponse.json({ user: { id: user.id, email: user.email } });
+  setSessionCookies(response, request, result.data);
+  // A new session starts in the user's home product.
+  response.cookies.delete(PRODUCT_COOKIE);
+  return response;
+}
+
+/**
+ * Signs out: auth.logout revokes the session named in the access token, so an expired access token is
+ * first renewed with the refresh cookie. Best effort; the cookies are cleared either way.
+ */
+export async function DELETE(request: NextRequest) {
+  let access = request.cookies.get(ACCESS_COOKIE)?.value;
+  const refresh = request.cookies.get(REFRESH_COOKIE)?.value;
+  const headers = forwardedHeaders(request);
+  if ((!access || isAccessTokenExpired(access, Date.now())) && refresh) {
+    const renewed = await refreshOnce(refresh, headers);
+    access = renewed.ok ? renewed.data.accessToken : undefined;
+  }
+  if (access) await apiLogout(undefined, { ...headers, authorization: `Bearer ${access}` });
+  const response = NextResponse.json({ ok: true });
+  clearSessionCookies(response, request);
+  return response;
+}

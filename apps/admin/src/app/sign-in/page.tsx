@@ -1,0 +1,36 @@
+import type { Metadata } from 'next';
+import { SignInForm } from '~/components/auth/sign-in-form';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+/** Only same-origin paths are followed after sign-in. */
+const safeNext = (value: string | string[] | undefined): string => {
+  const next = Array.isArray(value) ? value[0] : value;
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
+};
+
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { next } = await searchParams;
+  return (
+    <main className="auth-page">
+      <div className="card auth-card">
+        <div className="auth-brand">
+          <span className="brand-mark" aria-hidden="true">
+            B
+          </span>
+          ByteLyst
+        </div>
+        <h1 className="auth-title">Sign in to the console</h1>
+        <p className="auth-subtitle">Use your platform administrator account.</p>
+        <SignInForm next={safeNext(next)} />
+        <p className="auth-footnote">
+          Access is limited to admins. Every action is recorded in the audit log.
+        </p>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,102 @@
+import { type NextRequest, NextResponse } from 'next/server';
+import { env } from '~/env';
+import { ACCESS_COOKIE, PRODUCT_COOKIE, REFRESH_COOKIE } from '~/lib/cookie-names';
+import { refreshOnce } from '~/server/refresh';
+import {
+  clearSessionCookies,
+  forwardedHeaders,
+  isAccessTokenExpired,
+  type SessionTokens,
+  setSessionCookies,
+} from '~/server/session-cookies';
+
+export const dynamic = 'force-dynamic';
+
+type Upstream = { status: number; headers: Headers; body: string };
+
+/** True when the API refused the caller as unauthenticated (a batch may carry it per call, under 207). */
+function isUnauthorized(upstream: Upstream): boolean {
+  if (upstream.status === 401) return true;
+  if (upstream.status !== 207) return false;
+  try {
+    const parsed: unknown = JSON.parse(upstream.body);
+    const items = Array.isArray(parsed) ? parsed : [parsed];
+    return items.some(
+      (item) => (item as { error?: { data?: { httpStatus?: unknown } } })?.error?.data?.httpStatus === 401,
+    );
+  } catch {
+    return false;
+  }
+}
+
+async function callApi(
+  request: NextRequest,
+  body: string | undefined,
+  accessToken?: string,
+): Promise<Upstream> {
+  const url = new URL(request.url);
+  const target = `${env.API_URL}${url.pathname}${url.search}`;
+  const headers: Record<string, string> = { ...forwardedHeaders(request) };
+  const contentType = request.headers.get('content-type');
+  if (contentType) headers['content-type'] = contentType;
+  if (accessToken) headers.authorization = `Bearer ${accessToken}`;
+  const product = request.cookies.get(PRODUCT_COOKIE)?.value;
+  if (product) headers['x-product-id'] = product;
+  try {
+    const response = await fetch(target, { method: request.method, headers, body, cache: 'no-store' });
+    return { status: response.status, headers: response.headers, body: await response.text() };
+  } catch {
+    const error = {
+      error: {
+        message: 'The API is unreachable. Try again in a moment.',
+        code: -32603,
+        data: { code: 'SERVICE_UNAVAILABLE', httpStatus: 503 },
+      },
+    };
+    return { status: 503, headers: new Headers(), body: JSON.stringify(error) };
+  }
+}
+
+function toResponse(upstream: Upstream): NextResponse {
+  const headers = new Headers({ 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
+  const requestId = upstream.headers.get('x-request-id');
+  if (requestId) headers.set('x-request-id', requestId);
+  headers.set('cache-control', 'no-store');
+  return new NextResponse(upstream.body, { status: upstream.status, headers });
+}
+
+/**
+ * Proxies /trpc/* to the API so the session stays in first-party httpOnly cookies. An expired access
+ * token, or a 401, triggers one refresh (rotated cookies go back to the browser) and one retry.
+ */
+async function handle(request: NextRequest): Promise<NextResponse> {
+  const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.text();
+  let access = request.cookies.get(ACCESS_COOKIE)?.value;
+  const refresh = request.cookies.get(REFRESH_COOKIE)?.value;
+  let rotated: SessionTokens | undefined;
+  let refreshFailed = false;
+
+  const tryRefresh = async (): Promise<boolean> => {
+    if (!refresh || rotated || refreshFailed) return false;
+    const result = await refreshOnce(refresh, forwardedHeaders(request));
+    if (!result.ok) {
+      refreshFailed = true;
+      return false;
+    }
+    rotated = result.data;
+    access = result.data.accessToken;
+    return true;
+  };
+
+  if ((!access || isAccessTokenExpired(access, Date.now())) && refresh) await tryRefresh();
+  let upstream = await callApi(request, body, access);
+  if (isUnauthorized(upstream) && (await tryRefresh())) upstream = await callApi(request, body, access);
+
+  const response = toResponse(upstream);
+  if (rotated) setSessionCookies(response, request, rotated);
+  else if (refreshFailed) clearSessionCookies(response, request);
+  return response;
+}
+
+export const GET = handle;
+export const POST = handle;

@@ -1,0 +1,50 @@
+'use client';
+
+import { Button } from '../button';
+import { TextField } from '../field';
+
+export type AuditFilterValues = {
+  actorId: string;
+  action: string;
+  targetId: string;
+  from: string;
+  to: string;
+};
+export const EMPTY_AUDIT_FILTERS: AuditFilterValues = {
+  actorId: '',
+  action: '',
+  targetId: '',
+  from: '',
+  to: '',
+};
+
+export function AuditFilters({
+  value,
+  onChange,
+}: {
+  value: AuditFilterValues;
+  onChange: (next: AuditFilterValues) => void;
+}) {
+  const set = (key: keyof AuditFilterValues) => (event: { target: { value: string } }) =>
+    onChange({ ...value, [key]: event.target.value });
+  const active = Object.values(value).some(Boolean);
+  return (
+    <search className="filters">
+      <TextField label="Actor" placeholder="User ID" value={value.actorId} onChange={set('actorId')} />
+      <TextField
+        label="Action"
+        placeholder="e.g. users.setRoles"
+        value={value.action}
+        onChange={set('action')}
+      />
+      <TextField label="Target" placeholder="Target ID" value={value.targetId} onChange={set('targetId')} />
+      <TextField label="From" type="date" value={value.from} onChange={set('from')} />
+      <TextField label="To" type="date" value={value.to} onChange={set('to')} />
+      {active ? (
+        <Button variant="ghost" onClick={() => onChange(EMPTY_AUDIT_FILTERS)}>
+          Clear filters
+        </Button>
+      ) : null}
+    </search>
+  );
+}

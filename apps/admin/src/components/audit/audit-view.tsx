@@ -1,0 +1,68 @@
+'use client';
+
+import { useState } from 'react';
+import { useCursorPager } from '~/hooks/use-cursor-pager';
+import { useDebouncedValue } from '~/hooks/use-debounced-value';
+import { trpc } from '~/lib/trpc';
+import { PageHeader } from '../page-header';
+import { Pager } from '../pager';
+import { AuditFilters, type AuditFilterValues, EMPTY_AUDIT_FILTERS } from './audit-filters';
+import { AuditTable } from './audit-table';
+
+const PAGE_SIZE = 25;
+
+/** Date inputs give local calendar days; the range covers the whole of both days. */
+const dayStart = (day: string) => (day ? new Date(`${day}T00:00:00`).toISOString() : undefined);
+const dayEnd = (day: string) => (day ? new Date(`${day}T23:59:59.999`).toISOString() : undefined);
+
+export function AuditView() {
+  const [filters, setFilters] = useState<AuditFilterValues>(EMPTY_AUDIT_FILTERS);
+  const debounced = useDebouncedValue(filters, 300);
+  const pager = useCursorPager();
+  const list = trpc.audit.list.useQuery(
+    {
+      actorId: debounced.actorId.trim() || undefined,
+      action: debounced.action.trim() || undefined,
+      targetId: debounced.targetId.trim() || undefined,
+      from: dayStart(debounced.from),
+      to: dayEnd(debounced.to),
+      limit: PAGE_SIZE,
+      cursor: pager.cursor,
+    },
+    { placeholderData: (previous) => previous },
+  );
+
+  const changeFilters = (next: AuditFilterValues) => {
+    setFilters(next);
+    pager.reset();
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="Audit log"
+        description="Every admin action with its actor, target, request and address."
+      />
+      <AuditFilters value={filters} onChange={changeFilters} />
+      <section className="card" aria-label="Audit entries">
+        <AuditTable
+          entries={list.data?.items ?? []}
+          isLoading={list.isLoading}
+          error={list.error}
+          onRetry={() => void list.refetch()}
+          filtered={Object.values(debounced).some(Boolean)}
+          onFilter={(key, value) => changeFilters({ ...filters, [key]: value })}
+        />
+        <Pager
+          page={pager.page}
+          hasPrevious={pager.hasPrevious}
+          hasNext={Boolean(list.data?.nextCursor)}
+          onPrevious={pager.previous}
+          onNext={() => pager.next(list.data?.nextCursor)}
+          shown={list.data?.items.length ?? 0}
+          noun="entries"
+        />
+      </section>
+    </>
+  );
+}

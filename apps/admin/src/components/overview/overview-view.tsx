@@ -1,0 +1,19 @@
+'use client';
+
+import { PageHeader } from '../page-header';
+import { ActivityChart } from './activity-chart';
+import { ApiHealthCard } from './api-health-card';
+import { StatCards } from './stat-cards';
+
+export function OverviewView() {
+  return (
+    <>
+      <PageHeader title="Overview" description="The state of the platform for the selected product." />
+      <StatCards />
+      <div className="grid grid-2">
+        <ActivityChart />
+        <ApiHealthCard />
+      </div>
+    </>
+  );
+}

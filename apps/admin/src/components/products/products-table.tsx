@@ -1,0 +1,119 @@
+'use client';
+
+import { PRODUCT_TRANSITIONS } from '@bytelyst/routers/modules/products/lifecycle';
+import type { TProduct, TProductStatus } from '@bytelyst/routers/modules/products/schema';
+import { useState } from 'react';
+import { errorMessage } from '~/lib/api-errors';
+import { formatDate } from '~/lib/format';
+import { trpc } from '~/lib/trpc';
+import { Button } from '../button';
+import { ConfirmDialog } from '../confirm-dialog';
+import { TableBodyState } from '../states';
+import { PRODUCT_STATUS_LABELS, ProductStatusBadge } from '../status-badges';
+import { useToast } from '../toast';
+
+type Props = {
+  products: readonly TProduct[];
+  isLoading: boolean;
+  error: unknown;
+  onRetry: () => void;
+  canManage: boolean;
+};
+type Pending = { product: TProduct; to: TProductStatus };
+
+export function ProductsTable({ products, isLoading, error, onRetry, canManage }: Props) {
+  const utils = trpc.useUtils();
+  const toast = useToast();
+  const [confirm, setConfirm] = useState<Pending | null>(null);
+  const transition = trpc.products.transition.useMutation({
+    onSuccess: async (product) => {
+      toast.success(`${product.name} is now ${PRODUCT_STATUS_LABELS[product.status].toLowerCase()}.`);
+      setConfirm(null);
+      await Promise.all([utils.products.list.invalidate(), utils.products.current.invalidate()]);
+    },
+    onError: (err) => toast.error(errorMessage(err)),
+  });
+
+  const move = (product: TProduct, to: TProductStatus) => {
+    if (to === 'disabled') setConfirm({ product, to });
+    else transition.mutate({ id: product.id, to, ifMatch: product.etag });
+  };
+
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Product</th>
+            <th scope="col">Status</th>
+            <th scope="col">Description</th>
+            <th scope="col">Created</th>
+            <th scope="col" className="cell-actions">
+              Move to
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          <TableBodyState
+            columns={5}
+            isLoading={isLoading}
+            error={error}
+            onRetry={onRetry}
+            isEmpty={products.length === 0}
+            emptyTitle="No products yet"
+            emptyHint="Register the first one with New product."
+          />
+          {!isLoading && !error
+            ? products.map((product) => {
+                const busy = transition.isPending && transition.variables?.id === product.id;
+                return (
+                  <tr key={product.id}>
+                    <td>
+                      <div className="cell-primary">{product.name}</div>
+                      <div className="cell-secondary mono">{product.id}</div>
+                    </td>
+                    <td>
+                      <ProductStatusBadge status={product.status} />
+                    </td>
+                    <td className="cell-muted" style={{ whiteSpace: 'normal', maxWidth: 320 }}>
+                      {product.description || '—'}
+                    </td>
+                    <td className="cell-muted">{formatDate(product.createdAt)}</td>
+                    <td className="cell-actions">
+                      <div className="btn-group" style={{ justifyContent: 'flex-end' }}>
+                        {(canManage ? PRODUCT_TRANSITIONS[product.status] : []).map((to) => (
+                          <Button
+                            key={to}
+                            size="sm"
+                            variant={to === 'disabled' ? 'ghost' : 'default'}
+                            className={to === 'disabled' ? 'btn-ghost-danger' : undefined}
+                            disabled={busy}
+                            aria-label={`Move ${product.name} to ${PRODUCT_STATUS_LABELS[to]}`}
+                            onClick={() => move(product, to)}
+                          >
+                            {to === 'disabled' ? 'Disable' : PRODUCT_STATUS_LABELS[to]}
+                          </Button>
+                        ))}
+                      </div>
+                    </td>
+                  </tr>
+                );
+              })
+            : null}
+        </tbody>
+      </table>
+      <ConfirmDialog
+        open={confirm !== null}
+        title={`Disable ${confirm?.product.name ?? 'product'}?`}
+        description="Disabling is an emergency stop: clients of this product are refused until a super admin moves it back to sunset."
+        confirmLabel="Disable product"
+        pending={transition.isPending}
+        onConfirm={() => {
+          if (confirm)
+            transition.mutate({ id: confirm.product.id, to: confirm.to, ifMatch: confirm.product.etag });
+        }}
+        onClose={() => setConfirm(null)}
+      />
+    </div>
+  );
+}

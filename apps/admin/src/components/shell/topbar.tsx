@@ -1,0 +1,15 @@
+import { ProductSwitcher } from './product-switcher';
+import { UserMenu } from './user-menu';
+
+export function Topbar() {
+  return (
+    <header className="topbar">
+      <div className="topbar-group">
+        <ProductSwitcher />
+      </div>
+      <div className="topbar-group">
+        <UserMenu />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,38 @@
+'use client';
+
+import { useState } from 'react';
+import { trpc } from '~/lib/trpc';
+import { Button } from '../button';
+import { Icon } from '../icon';
+import { useToast } from '../toast';
+
+export function UserMenu() {
+  const me = trpc.auth.me.useQuery();
+  const toast = useToast();
+  const [signingOut, setSigningOut] = useState(false);
+  const email = me.data?.email;
+
+  const signOut = async () => {
+    setSigningOut(true);
+    try {
+      await fetch('/api/session', { method: 'DELETE' });
+      window.location.assign('/sign-in');
+    } catch {
+      setSigningOut(false);
+      toast.error('Could not sign out. Check your connection and try again.');
+    }
+  };
+
+  return (
+    <div className="user-chip">
+      <span className="avatar" aria-hidden="true">
+        {(email ?? '?').slice(0, 1)}
+      </span>
+      <span data-testid="current-user">{email ?? (me.isLoading ? 'Loading…' : '')}</span>
+      <Button variant="ghost" size="sm" onClick={() => void signOut()} loading={signingOut}>
+        <Icon name="logout" size={14} />
+        Sign out
+      </Button>
+    </div>
+  );
+}

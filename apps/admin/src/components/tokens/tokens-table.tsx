@@ -1,0 +1,117 @@
+'use client';
+
+import type { TApiToken } from '@bytelyst/routers/modules/tokens/schema';
+import { useState } from 'react';
+import { errorMessage } from '~/lib/api-errors';
+import { formatDate, formatRelative } from '~/lib/format';
+import { trpc } from '~/lib/trpc';
+import { Badge } from '../badge';
+import { Button } from '../button';
+import { ConfirmDialog } from '../confirm-dialog';
+import { TableBodyState } from '../states';
+import { useToast } from '../toast';
+
+type Props = { tokens: readonly TApiToken[]; isLoading: boolean; error: unknown; onRetry: () => void };
+
+function TokenState({ token, now }: { token: TApiToken; now: number }) {
+  if (token.revokedAt) return <Badge tone="danger">Revoked</Badge>;
+  if (token.expiresAt && Date.parse(token.expiresAt) <= now) return <Badge tone="warning">Expired</Badge>;
+  return (
+    <Badge tone="success" dot>
+      Active
+    </Badge>
+  );
+}
+
+export function TokensTable({ tokens, isLoading, error, onRetry }: Props) {
+  const [revoking, setRevoking] = useState<TApiToken | null>(null);
+  const [now] = useState(() => Date.now());
+  const utils = trpc.useUtils();
+  const toast = useToast();
+  const revoke = trpc.tokens.revoke.useMutation({
+    onSuccess: async () => {
+      toast.success(`Token ${revoking?.name ?? ''} was revoked.`);
+      setRevoking(null);
+      await Promise.all([utils.tokens.list.invalidate(), utils.system.overview.invalidate()]);
+    },
+  });
+
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Prefix</th>
+            <th scope="col">Role</th>
+            <th scope="col">Status</th>
+            <th scope="col">Created</th>
+            <th scope="col">Last used</th>
+            <th scope="col">Expires</th>
+            <th scope="col" className="cell-actions">
+              Actions
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          <TableBodyState
+            columns={8}
+            isLoading={isLoading}
+            error={error}
+            onRetry={onRetry}
+            isEmpty={tokens.length === 0}
+            emptyTitle="No API tokens"
+            emptyHint="Create one for a server that calls the API."
+          />
+          {!isLoading && !error
+            ? tokens.map((token) => (
+                <tr key={token.id}>
+                  <td className="cell-primary">{token.name}</td>
+                  <td>
+                    <code>{token.prefix}…</code>
+                  </td>
+                  <td>
+                    <Badge tone={token.role === 'admin' ? 'accent' : 'neutral'}>
+                      {token.role === 'admin' ? 'Admin' : 'User'}
+                    </Badge>
+                  </td>
+                  <td>
+                    <TokenState token={token} now={now} />
+                  </td>
+                  <td className="cell-muted">{formatDate(token.createdAt)}</td>
+                  <td className="cell-muted">{formatRelative(token.lastUsedAt, now)}</td>
+                  <td className="cell-muted">{token.expiresAt ? formatDate(token.expiresAt) : 'Never'}</td>
+                  <td className="cell-actions">
+                    {token.revokedAt ? null : (
+                      <Button
+                        size="sm"
+                        aria-label={`Revoke ${token.name}`}
+                        onClick={() => setRevoking(token)}
+                      >
+                        Revoke
+                      </Button>
+                    )}
+                  </td>
+                </tr>
+              ))
+            : null}
+        </tbody>
+      </table>
+      <ConfirmDialog
+        open={revoking !== null}
+        title={`Revoke ${revoking?.name ?? 'token'}?`}
+        description="Requests that use this token are refused immediately. This cannot be undone."
+        confirmLabel="Revoke token"
+        pending={revoke.isPending}
+        error={revoke.error ? errorMessage(revoke.error) : null}
+        onConfirm={() => {
+          if (revoking) revoke.mutate({ id: revoking.id });
+        }}
+        onClose={() => {
+          revoke.reset();
+          setRevoking(null);
+        }}
+      />
+    </div>
+  );
+}

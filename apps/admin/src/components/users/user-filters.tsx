@@ -1,0 +1,44 @@
+'use client';
+
+import type { TRole, TUserStatus } from '@bytelyst/routers/modules/users/schema';
+import { SelectField, TextField } from '../field';
+import { ROLE_OPTIONS } from './roles';
+
+export type UserFilterValues = { search: string; role: TRole | ''; status: TUserStatus | '' };
+
+export function UserFilters({
+  value,
+  onChange,
+}: {
+  value: UserFilterValues;
+  onChange: (next: UserFilterValues) => void;
+}) {
+  return (
+    <search className="filters">
+      <TextField
+        className="field-grow"
+        label="Search"
+        type="search"
+        placeholder="Email or name"
+        value={value.search}
+        onChange={(event) => onChange({ ...value, search: event.target.value })}
+      />
+      <SelectField
+        label="Filter by role"
+        value={value.role}
+        options={[{ value: '', label: 'All roles' }, ...ROLE_OPTIONS]}
+        onChange={(event) => onChange({ ...value, role: event.target.value as UserFilterValues['role'] })}
+      />
+      <SelectField
+        label="Filter by status"
+        value={value.status}
+        options={[
+          { value: '', label: 'Any status' },
+          { value: 'active', label: 'Active' },
+          { value: 'disabled', label: 'Disabled' },
+        ]}
+        onChange={(event) => onChange({ ...value, status: event.target.value as UserFilterValues['status'] })}
+      />
+    </search>
+  );
+}

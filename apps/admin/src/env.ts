@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+/** The console's only reader of process.env (server side). */
+const ZEnv = z.object({
+  API_URL: z.url().default('http://127.0.0.1:4003'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+});
+
+export const env = ZEnv.parse({
+  API_URL: process.env.API_URL || undefined,
+  NODE_ENV: process.env.NODE_ENV || undefined,
+});
