@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ENV_KEYS, EnvError, parseEnv } from './env';
+
+const SECRET = 'x'.repeat(40);
+
+describe('parseEnv', () => {
+  it('gives every default from an empty environment', () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({
+      NODE_ENV: 'development',
+      HOST: '127.0.0.1',
+      PORT: 4003,
+      PUBLIC_BASE_URL: 'http://127.0.0.1:4003',
+      CORS_ORIGINS: ['http://127.0.0.1:3001', 'http://localhost:3001'],
+      DATA_DIR: './data',
+      DB_DRIVER: 'sqlite',
+      SQLITE_PATH: path.join('./data', 'platform.db'),
+      COSMOS_DATABASE: 'bytelyst',
+      COSMOS_ALLOW_SELF_SIGNED: false,
+      BLOB_DRIVER: 'fs',
+      BLOB_FS_ROOT: path.join('./data', 'blobs'),
+      ACCESS_TOKEN_TTL_SECONDS: 900,
+      DEFAULT_PRODUCT_ID: 'bytelyst',
+      JOB_RUNNER_ENABLED: true,
+      JOB_TICK_INTERVAL_MS: 60000,
+      EMAIL_DRIVER: 'outbox',
+      PUSH_DRIVER: 'log',
+      MAINTENANCE_MODE: 'off',
+      MAINTENANCE_BYPASS_IPS: [],
+      WEBHOOK_DELIVERY_TIMEOUT_MS: 5000,
+      WEBHOOK_MAX_RETRIES: 3,
+      SESSION_TTL_DAYS: 90,
+      SESSION_CACHE_TTL_MS: 30000,
+      SWAGGER_UI_ENABLED: true,
+    });
+    expect(env.JWT_SECRET).toBeUndefined();
+  });
+
+  it('parses numbers, booleans and lists, and treats empty values as unset', () => {
+    const env = parseEnv({
+      PORT: '0',
+      JOB_RUNNER_ENABLED: 'false',
+      COSMOS_ALLOW_SELF_SIGNED: 'true',
+      CORS_ORIGINS: ' https://a.example , https://b.example ',
+      DATA_DIR: '/tmp/x',
+      SQLITE_PATH: '',
+    });
+    expect(env.PORT).toBe(0);
+    expect(env.JOB_RUNNER_ENABLED).toBe(false);
+    expect(env.COSMOS_ALLOW_SELF_SIGNED).toBe(true);
+    expect(env.CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
+    expect(env.SQLITE_PATH).toBe(path.join('/tmp/x', 'platform.db'));
+  });
+
+  it('names the variable that is wrong', () => {
+    expect(() => parseEnv({ PORT: 'abc' })).toThrow(/PORT/);
+    expect(() => parseEnv({ DB_DRIVER: 'postgres' })).toThrow(/DB_DRIVER/);
+    expect(() => parseEnv({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
+  });
+
+  it('fails fast on cross-field rules, naming the missing variable', () => {
+    expect(() => parseEnv({ DB_DRIVER: 'cosmos' })).toThrow(EnvError);
+    expect(() => parseEnv({ DB_DRIVER: 'cosmos' })).toThrow(/COSMOS_ENDPOINT/);
+    expect(() => parseEnv({ DB_DRIVER: 'cosmos', COSMOS_ENDPOINT: 'https://c.example:8081' })).toThrow(
+      /COSMOS_KEY/,
+    );
+    expect(() => parseEnv({ BLOB_DRIVER: 'azure' })).toThrow(/AZURE_STORAGE_CONNECTION_STRING/);
+    expect(() => parseEnv({ EMAIL_DRIVER: 'sendgrid' })).toThrow(/SENDGRID_API_KEY/);
+  });
+
+  it('requires secrets in production and turns the docs UI off there by default', () => {
+    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required/);
+    expect(() => parseEnv({ NODE_ENV: 'production', JWT_SECRET: SECRET })).toThrow(/BLOB_SIGNING_SECRET/);
+    const env = parseEnv({ NODE_ENV: 'production', JWT_SECRET: SECRET, BLOB_SIGNING_SECRET: SECRET });
+    expect(env.SWAGGER_UI_ENABLED).toBe(false);
+    expect(
+      parseEnv({
+        NODE_ENV: 'production',
+        JWT_SECRET: SECRET,
+        BLOB_DRIVER: 'azure',
+        AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
+      }).BLOB_DRIVER,
+    ).toBe('azure');
+  });
+});
+
+describe('.env.example', () => {
+  const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../.env.example');
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const entries = lines.filter((line) => /^[A-Z][A-Z0-9_]*=/.test(line));
+
+  it('lists exactly the variables env.ts reads, each with a comment above it', () => {
+    const keys = entries.map((line) => line.split('=')[0]);
+    expect([...keys].sort()).toEqual([...ENV_KEYS].sort());
+    for (const entry of entries) {
+      const previous = lines[lines.indexOf(entry) - 1] ?? '';
+      expect(previous.startsWith('#'), `comment above ${entry}`).toBe(true);
+    }
+  });
+
+  it('parses to the defaults as written', () => {
+    const source = Object.fromEntries(
+      entries.map((line) => [line.split('=')[0], line.slice(line.indexOf('=') + 1)]),
+    );
+    expect(parseEnv(source)).toEqual(parseEnv({}));
+  });
+});

@@ -1,0 +1,149 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The API's only reader of `process.env`: every setting is parsed here once, with its default, and the
+ * rest of the app receives the typed result. `.env.example` at the repo root lists the same variables.
+ */
+
+const bool = (fallback: boolean) => z.stringbool().default(fallback);
+const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
+const list = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value) =>
+      value
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item.length > 0),
+    );
+
+const ZRawEnv = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4003),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PUBLIC_BASE_URL: z.url().optional(),
+  CONSOLE_URL: z.url().default('http://127.0.0.1:3001'),
+  CORS_ORIGINS: list('http://127.0.0.1:3001,http://localhost:3001'),
+  DATA_DIR: z.string().min(1).default('./data'),
+
+  DB_DRIVER: z.enum(['sqlite', 'cosmos']).default('sqlite'),
+  SQLITE_PATH: z.string().min(1).optional(),
+  COSMOS_ENDPOINT: z.url().optional(),
+  COSMOS_KEY: z.string().min(1).optional(),
+  COSMOS_DATABASE: z.string().min(1).default('bytelyst'),
+  COSMOS_ALLOW_SELF_SIGNED: bool(false),
+
+  BLOB_DRIVER: z.enum(['fs', 'azure']).default('fs'),
+  BLOB_FS_ROOT: z.string().min(1).optional(),
+  AZURE_STORAGE_CONNECTION_STRING: z.string().min(1).optional(),
+  BLOB_SIGNING_SECRET: z.string().min(16).optional(),
+
+  JWT_SECRET: z.string().optional(),
+  ACCESS_TOKEN_TTL_SECONDS: int(900, 30),
+  DEFAULT_PRODUCT_ID: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/)
+    .default('bytelyst'),
+  BOOTSTRAP_ADMIN_EMAIL: z.email().optional(),
+  BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12).optional(),
+
+  // Roadmap §5.
+  JOB_RUNNER_ENABLED: bool(true),
+  JOB_TICK_INTERVAL_MS: int(60_000, 100),
+  SENDGRID_API_KEY: z.string().min(1).optional(),
+  EMAIL_FROM_ADDRESS: z.email().default('noreply@bytelyst.local'),
+  EMAIL_FROM_NAME: z.string().min(1).default('ByteLyst'),
+  EMAIL_DRIVER: z.enum(['outbox', 'sendgrid']).default('outbox'),
+  PUSH_DRIVER: z.enum(['log', 'fcm']).default('log'),
+  APNS_KEY_ID: z.string().min(1).optional(),
+  APNS_TEAM_ID: z.string().min(1).optional(),
+  APNS_KEY_PATH: z.string().min(1).optional(),
+  FCM_SERVICE_ACCOUNT_JSON: z.string().min(1).optional(),
+  PASSWORD_RESET_URL_BASE: z.url().default('http://127.0.0.1:3001/reset-password'),
+  EMAIL_VERIFY_URL_BASE: z.url().default('http://127.0.0.1:3001/verify-email'),
+  MAINTENANCE_MODE: z.enum(['off', 'read_only', 'maintenance', 'emergency']).default('off'),
+  MAINTENANCE_BYPASS_IPS: list(''),
+  WEBHOOK_DELIVERY_TIMEOUT_MS: int(5000, 100),
+  WEBHOOK_MAX_RETRIES: int(3),
+  SESSION_TTL_DAYS: int(90, 1),
+  SESSION_CACHE_TTL_MS: int(30_000),
+  SWAGGER_UI_ENABLED: z.stringbool().optional(),
+});
+
+type RawEnv = z.infer<typeof ZRawEnv>;
+
+/** Every variable the API reads (`.env.example` lists the same set). */
+export const ENV_KEYS: readonly string[] = Object.keys(ZRawEnv.shape);
+
+export type Env = Omit<RawEnv, 'PUBLIC_BASE_URL' | 'SQLITE_PATH' | 'BLOB_FS_ROOT' | 'SWAGGER_UI_ENABLED'> & {
+  PUBLIC_BASE_URL: string;
+  SQLITE_PATH: string;
+  BLOB_FS_ROOT: string;
+  SWAGGER_UI_ENABLED: boolean;
+};
+
+export class EnvError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EnvError';
+  }
+}
+
+/** Rules that span several variables; each message names the variable to set. */
+const crossFieldProblems = (env: RawEnv): string[] => {
+  const problems: string[] = [];
+  if (env.DB_DRIVER === 'cosmos') {
+    if (!env.COSMOS_ENDPOINT) problems.push('COSMOS_ENDPOINT is required when DB_DRIVER=cosmos');
+    if (!env.COSMOS_KEY) problems.push('COSMOS_KEY is required when DB_DRIVER=cosmos');
+  }
+  if (env.BLOB_DRIVER === 'azure' && !env.AZURE_STORAGE_CONNECTION_STRING) {
+    problems.push('AZURE_STORAGE_CONNECTION_STRING is required when BLOB_DRIVER=azure');
+  }
+  if (env.EMAIL_DRIVER === 'sendgrid' && !env.SENDGRID_API_KEY) {
+    problems.push('SENDGRID_API_KEY is required when EMAIL_DRIVER=sendgrid');
+  }
+  if (env.PUSH_DRIVER === 'fcm' && !env.FCM_SERVICE_ACCOUNT_JSON) {
+    problems.push('FCM_SERVICE_ACCOUNT_JSON is required when PUSH_DRIVER=fcm');
+  }
+  if (env.JWT_SECRET !== undefined && env.JWT_SECRET.length < 32) {
+    problems.push('JWT_SECRET must be at least 32 characters');
+  }
+  if (env.NODE_ENV === 'production') {
+    if (env.JWT_SECRET === undefined) problems.push('JWT_SECRET is required when NODE_ENV=production');
+    if (env.BLOB_DRIVER === 'fs' && env.BLOB_SIGNING_SECRET === undefined) {
+      problems.push('BLOB_SIGNING_SECRET is required when NODE_ENV=production and BLOB_DRIVER=fs');
+    }
+  }
+  return problems;
+};
+
+/** Parses a set of variables (process.env in production, a literal in tests); throws `EnvError` naming each bad one. */
+export const parseEnv = (source: Record<string, string | undefined>): Env => {
+  // An empty assignment (`FOO=`) means "unset", as in most dotenv tooling.
+  const cleaned: Record<string, string> = {};
+  for (const [key, value] of Object.entries(source)) {
+    if (value !== undefined && value.trim() !== '') cleaned[key] = value.trim();
+  }
+  const parsed = ZRawEnv.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`);
+    throw new EnvError(`Invalid environment:\n  ${lines.join('\n  ')}`);
+  }
+  const raw = parsed.data;
+  const problems = crossFieldProblems(raw);
+  if (problems.length > 0) throw new EnvError(`Invalid environment:\n  ${problems.join('\n  ')}`);
+  const publicHost = raw.HOST === '0.0.0.0' || raw.HOST === '::' ? '127.0.0.1' : raw.HOST;
+  return {
+    ...raw,
+    PUBLIC_BASE_URL: (raw.PUBLIC_BASE_URL ?? `http://${publicHost}:${raw.PORT}`).replace(/\/+$/, ''),
+    SQLITE_PATH: raw.SQLITE_PATH ?? path.join(raw.DATA_DIR, 'platform.db'),
+    BLOB_FS_ROOT: raw.BLOB_FS_ROOT ?? path.join(raw.DATA_DIR, 'blobs'),
+    SWAGGER_UI_ENABLED: raw.SWAGGER_UI_ENABLED ?? raw.NODE_ENV !== 'production',
+  };
+};
+
+/** The process environment, parsed. Call once, in `main.ts`. */
+export const loadEnv = (): Env => parseEnv(process.env);

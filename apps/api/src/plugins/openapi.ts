@@ -1,0 +1,77 @@
+import { appRouter } from '@bytelyst/routers/root';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import {
+  fastifyTRPCOpenApiPlugin,
+  forEachOpenApiProcedure,
+  generateOpenApiDocument,
+  getPathRegExp,
+  normalizePath,
+  type OpenAPIObject,
+} from 'trpc-to-openapi';
+import { describeError } from './errors';
+import { type ContextFactory, contextInput } from './trpc';
+
+export const REST_BASE_PATH = '/v1';
+
+/** The OpenAPI 3.1 document of every procedure that carries `meta.openapi`, served at /documentation/json. */
+export const buildOpenApiDocument = (publicBaseUrl: string): OpenAPIObject =>
+  generateOpenApiDocument(appRouter, {
+    title: 'ByteLyst Platform API',
+    description:
+      'REST face of the platform routers. Authenticate with `Authorization: Bearer <access token or blt_ API token>`; ' +
+      'pick the product with the `x-product-id` header. Errors: `{ error: { code, message, fields? } }`.',
+    version: '1.0.0',
+    baseUrl: `${publicBaseUrl.replace(/\/$/, '')}${REST_BASE_PATH}`,
+    securitySchemes: {
+      bearerAuth: { type: 'http', scheme: 'bearer', description: 'JWT access token or `blt_` API token' },
+    },
+  });
+
+type RestRoute = { pattern: RegExp; procedure: string };
+
+/** METHOD -> path patterns, for the metrics' procedure label on the REST face. */
+const buildRestRoutes = (): Map<string, RestRoute[]> => {
+  const routes = new Map<string, RestRoute[]>();
+  forEachOpenApiProcedure(appRouter._def.procedures, ({ path, meta }) => {
+    const list = routes.get(meta.openapi.method) ?? [];
+    list.push({ pattern: getPathRegExp(normalizePath(meta.openapi.path)), procedure: path });
+    routes.set(meta.openapi.method, list);
+  });
+  return routes;
+};
+
+/**
+ * The REST face under /v1 (trpc-to-openapi's Fastify adapter over the same routers). Its error bodies are
+ * rewritten into the API's shape through `describeError`, the mapping the rest of the server uses.
+ */
+export const registerRest = (app: FastifyInstance, opts: { createContext: ContextFactory }): void => {
+  const routes = buildRestRoutes();
+  const failures = new WeakMap<FastifyRequest, unknown>();
+  void app.register(async (scope) => {
+    scope.addHook('preHandler', (request, _reply, done) => {
+      const path = normalizePath((request.url.split('?')[0] ?? '').slice(REST_BASE_PATH.length));
+      const match = routes.get(request.method)?.find((route) => route.pattern.test(path));
+      request.procedure = match ? match.procedure : 'unknown';
+      done();
+    });
+    scope.addHook('onSend', (request, reply, payload, done) => {
+      const failure = failures.get(request);
+      if (failure === undefined) {
+        done(null, payload);
+        return;
+      }
+      const { status, body } = describeError(failure);
+      if (status >= 500) request.log.error({ err: failure }, 'rest call failed');
+      void reply.code(status).header('content-type', 'application/json; charset=utf-8');
+      done(null, JSON.stringify(body));
+    });
+    await scope.register(fastifyTRPCOpenApiPlugin, {
+      basePath: REST_BASE_PATH,
+      router: appRouter,
+      createContext: ({ req }: { req: FastifyRequest }) => opts.createContext(contextInput(req)),
+      onError: ({ error, req }: { error: unknown; req: FastifyRequest }) => {
+        failures.set(req, error);
+      },
+    });
+  });
+};

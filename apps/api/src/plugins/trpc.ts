@@ -1,0 +1,64 @@
+import type { createContextFactory } from '@bytelyst/routers/context';
+import { appRouter } from '@bytelyst/routers/root';
+import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+
+type AppRouter = typeof appRouter;
+export type ContextFactory = ReturnType<typeof createContextFactory>;
+
+/** Known procedure names, so the metrics label stays bounded whatever path a client sends. */
+export const PROCEDURES: ReadonlySet<string> = new Set(Object.keys(appRouter._def.procedures));
+
+const procedureLabel = (path: string): string => {
+  if (PROCEDURES.has(path)) return path;
+  return path.includes(',') ? 'batch' : 'unknown';
+};
+
+/** The routers' context from a Fastify request: headers, client IP and the request id for the audit log. */
+export const contextInput = (req: FastifyRequest) => ({
+  headers: req.headers,
+  ip: req.ip,
+  requestId: req.id,
+});
+
+/** A whole JSON answer (not a jsonl/SSE stream, which must stay a stream). */
+const isPlainJson = (response: Response): boolean =>
+  response.body !== null && (response.headers.get('content-type') ?? '').startsWith('application/json');
+
+/**
+ * tRPC at /trpc through the official Fastify adapter, in its own scope (it replaces the JSON parser there).
+ * The adapter answers with a fetch `Response`, which Fastify would pipe as a chunked web stream; a whole JSON
+ * answer is sent as one string with a content-length instead (streams, jsonl/SSE, pass through untouched).
+ */
+export const registerTrpc = (app: FastifyInstance, opts: { createContext: ContextFactory }): void => {
+  void app.register(async (scope) => {
+    scope.addHook('preHandler', (request, _reply, done) => {
+      const params = request.params as { path?: string };
+      request.procedure = procedureLabel(params.path ?? '');
+      done();
+    });
+    scope.addHook('onSend', (_request, reply, payload, done) => {
+      if (!(payload instanceof Response) || !isPlainJson(payload)) {
+        done(null, payload);
+        return;
+      }
+      void reply.code(payload.status);
+      payload.headers.forEach((value, name) => {
+        void reply.header(name, value);
+      });
+      payload.text().then(
+        (text) => done(null, text),
+        (error: Error) => done(error),
+      );
+    });
+    const trpcOptions: FastifyTRPCPluginOptions<AppRouter>['trpcOptions'] = {
+      router: appRouter,
+      createContext: ({ req }) => opts.createContext(contextInput(req)),
+      onError: ({ error, req }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR')
+          req.log.error({ err: error.cause ?? error }, 'trpc call failed');
+      },
+    };
+    await scope.register(fastifyTRPCPlugin, { prefix: '/trpc', trpcOptions });
+  });
+};

@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { BlobStore } from '@bytelyst/db/blob';
+import type { Clock, DocumentStore } from '@bytelyst/db/document-store';
+import { createContextFactory } from '@bytelyst/routers/context';
+import { createServices, type Services } from '@bytelyst/routers/services';
+import cors from '@fastify/cors';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
+import type { Env } from './env';
+import { registerBlobs } from './plugins/blobs';
+import { registerDocs } from './plugins/docs';
+import { describeError, registerErrorHandling } from './plugins/errors';
+import { registerHealth } from './plugins/health';
+import { RequestLogController } from './plugins/logging';
+import { registerMetrics } from './plugins/metrics';
+import { buildOpenApiDocument, registerRest } from './plugins/openapi';
+import { registerSecurityHeaders } from './plugins/security-headers';
+import { registerTrpc } from './plugins/trpc';
+import { resolveSecrets, type Secrets } from './secrets';
+
+export type ServerDeps = {
+  env: Env;
+  store: DocumentStore;
+  blob: BlobStore;
+  clock: Clock;
+  /** A pino logger; default: Fastify's pino at LOG_LEVEL on stdout (or on `logStream`). */
+  logger?: FastifyBaseLogger;
+  logStream?: { write(line: string): void };
+  /** Default: `createServices` over store, blob and clock with the settings from env. */
+  services?: Services;
+  /** Default: from env (or DATA_DIR/.jwt-secret outside production); see secrets.ts. */
+  secrets?: Pick<Secrets, 'jwtSecret' | 'blobSigningSecret'>;
+};
+
+const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** A caller's `x-request-id` when it is short and plain (it ends up in logs and the audit log), else a UUID. */
+export const requestIdOf = (req: IncomingMessage): string => {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && SANE_REQUEST_ID.test(given) ? given : randomUUID();
+};
+
+export const servicesFromEnv = (deps: ServerDeps, jwtSecret: string): Services =>
+  createServices({
+    store: deps.store,
+    blob: deps.blob,
+    clock: deps.clock,
+    config: {
+      jwtSecret,
+      accessTokenTtlSeconds: deps.env.ACCESS_TOKEN_TTL_SECONDS,
+      sessionTtlDays: deps.env.SESSION_TTL_DAYS,
+      defaultProductId: deps.env.DEFAULT_PRODUCT_ID,
+    },
+  });
+
+/** The HTTP server: both faces of the routers, docs, health, metrics and blob downloads. Not yet listening. */
+export const buildServer = (deps: ServerDeps): FastifyInstance => {
+  const { env } = deps;
+  const secrets = deps.secrets ?? resolveSecrets(env);
+  const services = deps.services ?? servicesFromEnv(deps, secrets.jwtSecret);
+  const createContext = createContextFactory(services);
+
+  const app: FastifyInstance = Fastify({
+    ...(deps.logger
+      ? { loggerInstance: deps.logger }
+      : { logger: { level: env.LOG_LEVEL, ...(deps.logStream ? { stream: deps.logStream } : {}) } }),
+    logController: new RequestLogController(),
+    genReqId: requestIdOf,
+    requestIdHeader: false,
+    routerOptions: { maxParamLength: 5000 },
+    bodyLimit: 1024 * 1024,
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+    // Errors before routing (a malformed URL, say) get the same JSON body as every other error.
+    frameworkErrors: (error, _request, reply) => {
+      const { status, body } = describeError(error);
+      void (reply as FastifyReply).code(status).send(body);
+    },
+  });
+
+  registerErrorHandling(app);
+  registerMetrics(app);
+  registerSecurityHeaders(app, { hsts: env.NODE_ENV === 'production' });
+  void app.register(cors, {
+    origin: env.CORS_ORIGINS,
+    credentials: true,
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['authorization', 'content-type', 'x-product-id', 'x-request-id', 'trpc-accept'],
+    exposedHeaders: ['x-request-id'],
+    maxAge: 600,
+  });
+
+  registerHealth(app, { store: deps.store, blob: deps.blob });
+  registerTrpc(app, { createContext });
+  registerRest(app, { createContext });
+  registerDocs(app, { document: buildOpenApiDocument(env.PUBLIC_BASE_URL), ui: env.SWAGGER_UI_ENABLED });
+  if (deps.blob.driver === 'fs') {
+    registerBlobs(app, { blob: deps.blob, clock: deps.clock, signingSecret: secrets.blobSigningSecret });
+  }
+  return app;
+};
