@@ -27,6 +27,11 @@ const ZRawEnv = z.object({
   PUBLIC_BASE_URL: z.url().optional(),
   CONSOLE_URL: z.url().default('http://127.0.0.1:3001'),
   CORS_ORIGINS: list('http://127.0.0.1:3001,http://localhost:3001'),
+  /**
+   * Peers whose X-Forwarded-For is believed (proxy-addr syntax: names, addresses, CIDRs). The console's /trpc
+   * proxy runs on loopback and forwards the browser's address, which the audit log records.
+   */
+  TRUST_PROXY: z.string().min(1).default('loopback'),
   DATA_DIR: z.string().min(1).default('./data'),
 
   DB_DRIVER: z.enum(['sqlite', 'cosmos']).default('sqlite'),

@@ -66,6 +66,7 @@ export const buildServer = (deps: ServerDeps): FastifyInstance => {
       : { logger: { level: env.LOG_LEVEL, ...(deps.logStream ? { stream: deps.logStream } : {}) } }),
     logController: new RequestLogController(),
     genReqId: requestIdOf,
+    trustProxy: env.TRUST_PROXY.split(',').map((entry) => entry.trim()),
     requestIdHeader: false,
     routerOptions: { maxParamLength: 5000 },
     bodyLimit: 1024 * 1024,
