@@ -62,14 +62,91 @@ test('an admin creates a user, changes its role and finds both in the audit log'
   await shot(page, 'audit');
 });
 
-test('every console page renders for an admin', async ({ page }) => {
+test('an admin disables a user from its detail page, then deletes it', async ({ page }) => {
+  const email = `detail-${Date.now()}@bytelyst.test`;
   await signIn(page);
-  for (const [name, heading] of [
-    ['products', 'Products'],
-    ['tokens', 'API tokens'],
-  ] as const) {
-    await page.getByRole('link', { name: heading }).click();
-    await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
-    await shot(page, name);
-  }
+  await page.getByRole('link', { name: 'Users' }).click();
+  await page.getByRole('button', { name: 'New user' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Email').fill(email);
+  await dialog.getByLabel('Name').fill('Detail Person');
+  await dialog.getByLabel('Password').fill('a-strong-password-2');
+  await dialog.getByRole('button', { name: 'Create user' }).click();
+  await expect(dialog).toBeHidden();
+
+  await page.getByLabel('Search').fill(email);
+  await page.getByRole('link', { name: email }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Detail Person');
+  await page.getByRole('button', { name: 'Disable user' }).click();
+  await expect(page.getByRole('button', { name: 'Enable user' })).toBeVisible();
+  await shot(page, 'user-detail');
+
+  await page.getByRole('button', { name: 'Delete user' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete user' }).click();
+  await expect(page).toHaveURL(/\/users$/);
+  await page.getByLabel('Search').fill(email);
+  await expect(page.getByRole('link', { name: email })).toHaveCount(0);
+});
+
+test('a super admin creates a product and moves it through its lifecycle', async ({ page }) => {
+  const id = `e2e-${Date.now().toString(36)}`;
+  await signIn(page);
+  await page.getByRole('link', { name: 'Products' }).click();
+  await page.getByRole('button', { name: 'New product' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Name').fill(`E2E ${id}`);
+  await dialog.getByLabel('Product ID').fill(id);
+  await dialog.getByRole('button', { name: 'Create product' }).click();
+  await expect(dialog).toBeHidden();
+
+  const row = page.getByRole('row').filter({ hasText: id });
+  await expect(row).toContainText('Draft');
+  await page.getByRole('button', { name: `Move E2E ${id} to Pre-launch` }).click();
+  await expect(row).toContainText('Pre-launch');
+  // Only legal next states are offered: a pre-launch product cannot jump to active.
+  await expect(page.getByRole('button', { name: `Move E2E ${id} to Active` })).toHaveCount(0);
+  await shot(page, 'products');
+});
+
+test('an API token is shown once, then only its prefix, and can be revoked', async ({ page }) => {
+  const name = `e2e-token-${Date.now().toString(36)}`;
+  await signIn(page);
+  await page.getByRole('link', { name: 'API tokens' }).click();
+  await page.getByRole('button', { name: 'New token' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Token name').fill(name);
+  await dialog.getByLabel('Token role').selectOption('admin');
+  await dialog.getByRole('button', { name: 'Create token' }).click();
+  await expect(dialog.getByText(/^blt_/)).toBeVisible();
+  const token = (await dialog.getByText(/^blt_/).textContent())?.trim() ?? '';
+  expect(token).toMatch(/^blt_[A-Za-z0-9_-]{40,}$/);
+  await dialog.getByRole('button', { name: 'I have stored it' }).click();
+  await expect(dialog).toBeHidden();
+
+  const row = page.getByRole('row').filter({ hasText: name });
+  await expect(row).toContainText(token.slice(0, 8));
+  await expect(page.getByText(token)).toHaveCount(0);
+  await shot(page, 'tokens');
+
+  // The token works as a bearer against the REST face, until it is revoked.
+  const apiUrl = 'http://127.0.0.1:4013/v1/system/overview';
+  expect((await page.request.get(apiUrl, { headers: { authorization: `Bearer ${token}` } })).status()).toBe(
+    200,
+  );
+  await page.getByRole('button', { name: `Revoke ${name}` }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Revoke token' }).click();
+  await expect(row).toHaveCount(0);
+  expect((await page.request.get(apiUrl, { headers: { authorization: `Bearer ${token}` } })).status()).toBe(
+    401,
+  );
+});
+
+test('the console links to the API reference, which renders the OpenAPI document', async ({ page }) => {
+  await signIn(page);
+  const docs = page.getByRole('link', { name: 'API docs' });
+  const href = await docs.getAttribute('href');
+  expect(href).toBe('http://127.0.0.1:4013/documentation/');
+  await page.goto(href ?? '');
+  await expect(page.getByText('/auth/login').first()).toBeVisible({ timeout: 20_000 });
+  await shot(page, 'api-docs');
 });

@@ -18,7 +18,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
 /** Targets to run, e.g. `trpc` when profiling one face (default: raw,trpc,rest,caller). */
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'raw,trpc,rest,caller').split(','));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'raw,trpc,trpc-official,rest,caller').split(','));
 
 type Row = {
   key: string;
@@ -78,15 +78,34 @@ const main = async () => {
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  // The same server with every tRPC call through the official fetch adapter, to show what the fast path saves.
+  const officialApp = buildServer({
+    env: base.env,
+    store: base.store,
+    blob: base.blob,
+    clock: Date.now,
+    services: base.services,
+    logStream: { write: () => undefined },
+    trpcFastPath: false,
+  });
+  await officialApp.listen({ host: '127.0.0.1', port: 0 });
+  const officialOrigin = `http://127.0.0.1:${(officialApp.server.address() as AddressInfo).port}`;
 
   const targets = [
     { key: 'raw', name: 'raw fastify route', path: '/bench/raw' },
     { key: 'trpc', name: 'tRPC products.current', path: '/trpc/products.current' },
+    {
+      key: 'trpc-official',
+      name: 'tRPC, official fetch adapter only',
+      path: '/trpc/products.current',
+      origin: officialOrigin,
+    },
     { key: 'rest', name: 'REST GET /v1/products/current', path: '/v1/products/current' },
     { key: 'caller', name: 'same procedure, createCaller, no adapter', path: '/bench/caller' },
   ];
+  const urlOf = (target: { path: string; origin?: string }) => `${target.origin ?? origin}${target.path}`;
   for (const target of targets) {
-    const res = await fetch(`${origin}${target.path}`);
+    const res = await fetch(urlOf(target));
     if (res.status !== 200) throw new Error(`${target.path} answered ${res.status}: ${await res.text()}`);
   }
 
@@ -96,8 +115,8 @@ const main = async () => {
   );
   const rows: Row[] = [];
   for (const target of targets.filter((t) => ONLY.has(t.key))) {
-    await run(`${origin}${target.path}`, 3);
-    const measured = await run(`${origin}${target.path}`, SECONDS);
+    await run(urlOf(target), 3);
+    const measured = await run(urlOf(target), SECONDS);
     rows.push({ ...target, ...measured });
   }
 
@@ -123,6 +142,7 @@ const main = async () => {
   for (const line of lines) process.stdout.write(`${format(line)}\n`);
   process.stdout.write(`\n(${logLines} log lines written to the sink)\n`);
 
+  await officialApp.close();
   await app.close();
   await base.close();
 };

@@ -30,6 +30,8 @@ export type ServerDeps = {
   services?: Services;
   /** Default: from env (or DATA_DIR/.jwt-secret outside production); see secrets.ts. */
   secrets?: Pick<Secrets, 'jwtSecret' | 'blobSigningSecret'>;
+  /** Plain tRPC calls skip the fetch adapter (plugins/trpc-fast-path.ts); false: every call goes through it. */
+  trpcFastPath?: boolean;
 };
 
 const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -92,7 +94,7 @@ export const buildServer = (deps: ServerDeps): FastifyInstance => {
   });
 
   registerHealth(app, { store: deps.store, blob: deps.blob });
-  registerTrpc(app, { createContext });
+  registerTrpc(app, { createContext, fastPath: deps.trpcFastPath ?? true });
   registerRest(app, { createContext });
   registerDocs(app, { document: buildOpenApiDocument(env.PUBLIC_BASE_URL), ui: env.SWAGGER_UI_ENABLED });
   if (deps.blob.driver === 'fs') {

@@ -21,6 +21,8 @@ export type Principal = {
 export type Context = {
   services: Services;
   productId: string;
+  /** The product this request resolved to (from a short cache: see ProductsService.find). */
+  product: TProduct;
   principal: Principal | null;
   requestId: string;
   ip: string;
@@ -126,6 +128,7 @@ export const createContextFactory = (services: Services) => {
     return {
       services,
       productId,
+      product,
       principal: auth?.principal ?? null,
       requestId: req.requestId,
       ip: req.ip,

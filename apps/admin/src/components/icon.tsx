@@ -29,6 +29,7 @@ const PATHS = {
   ],
   activity: ['M22 12h-4l-3 9L9 3l-3 9H2'],
   trash: ['M3 6h18', 'M8 6V4h8v2', 'M19 6l-1 14H6L5 6'],
+  book: ['M4 19.5A2.5 2.5 0 0 1 6.5 17H20V3H6.5A2.5 2.5 0 0 0 4 5.5z', 'M4 19.5A2.5 2.5 0 0 0 6.5 22H20v-5'],
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -1,7 +1,8 @@
 import type { createContextFactory } from '@bytelyst/routers/context';
 import { appRouter } from '@bytelyst/routers/root';
-import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+import { type FastifyTRPCPluginOptions, fastifyRequestHandler } from '@trpc/server/adapters/fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { createTrpcFastPath } from './trpc-fast-path';
 
 type AppRouter = typeof appRouter;
 export type ContextFactory = ReturnType<typeof createContextFactory>;
@@ -26,12 +27,22 @@ const isPlainJson = (response: Response): boolean =>
   response.body !== null && (response.headers.get('content-type') ?? '').startsWith('application/json');
 
 /**
- * tRPC at /trpc through the official Fastify adapter, in its own scope (it replaces the JSON parser there).
- * The adapter answers with a fetch `Response`, which Fastify would pipe as a chunked web stream; a whole JSON
- * answer is sent as one string with a content-length instead (streams, jsonl/SSE, pass through untouched).
+ * tRPC at /trpc, in its own scope (request bodies stay strings there, as the tRPC adapter expects). Plain
+ * single calls take the fast path (trpc-fast-path.ts); batches, streams and anything unusual go to the
+ * official adapter's request handler. The adapter answers with a fetch `Response`, which Fastify would pipe
+ * as a chunked web stream; a whole JSON answer is sent as one string with a content-length instead.
  */
-export const registerTrpc = (app: FastifyInstance, opts: { createContext: ContextFactory }): void => {
+export const registerTrpc = (
+  app: FastifyInstance,
+  opts: { createContext: ContextFactory; fastPath?: boolean },
+): void => {
   void app.register(async (scope) => {
+    for (const contentType of ['application/json', 'multipart/form-data']) {
+      scope.removeContentTypeParser(contentType);
+      scope.addContentTypeParser(contentType, { parseAs: 'string' }, (_request, body, done) => {
+        done(null, body);
+      });
+    }
     scope.addHook('preHandler', (request, _reply, done) => {
       const params = request.params as { path?: string };
       request.procedure = procedureLabel(params.path ?? '');
@@ -51,14 +62,28 @@ export const registerTrpc = (app: FastifyInstance, opts: { createContext: Contex
         (error: Error) => done(error),
       );
     });
+    const onError = ({ error, req }: { error: { code: string; cause?: unknown }; req: FastifyRequest }) => {
+      if (error.code === 'INTERNAL_SERVER_ERROR')
+        req.log.error({ err: error.cause ?? error }, 'trpc call failed');
+    };
     const trpcOptions: FastifyTRPCPluginOptions<AppRouter>['trpcOptions'] = {
       router: appRouter,
       createContext: ({ req }) => opts.createContext(contextInput(req)),
-      onError: ({ error, req }) => {
-        if (error.code === 'INTERNAL_SERVER_ERROR')
-          req.log.error({ err: error.cause ?? error }, 'trpc call failed');
-      },
+      onError,
     };
-    await scope.register(fastifyTRPCPlugin, { prefix: '/trpc', trpcOptions });
+    const fastPath =
+      opts.fastPath === false
+        ? null
+        : createTrpcFastPath({
+            router: appRouter,
+            createContext: (req) => opts.createContext(contextInput(req)),
+            onError,
+          });
+    scope.all('/trpc/:path', async (req, reply) => {
+      const { path } = req.params as { path: string };
+      if (fastPath && (await fastPath(req, reply, path))) return reply;
+      await fastifyRequestHandler({ ...trpcOptions, req, res: reply, path });
+      return reply;
+    });
   });
 };

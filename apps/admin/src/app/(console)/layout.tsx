@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Sidebar } from '~/components/shell/sidebar';
 import { Topbar } from '~/components/shell/topbar';
+import { env } from '~/env';
 
 export default function ConsoleLayout({ children }: { children: ReactNode }) {
   return (
@@ -8,7 +9,7 @@ export default function ConsoleLayout({ children }: { children: ReactNode }) {
       <a href="#main" className="skip-link">
         Skip to content
       </a>
-      <Sidebar />
+      <Sidebar docsUrl={`${env.API_PUBLIC_URL ?? env.API_URL}/documentation/`} />
       <div className="main">
         <Topbar />
         <main className="content" id="main">

@@ -15,7 +15,8 @@ const NAV: readonly { href: string; label: string; icon: IconName }[] = [
 const isActive = (pathname: string, href: string) =>
   href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
 
-export function Sidebar() {
+/** `docsUrl`: the API's OpenAPI reference (§2.19), opened in a new tab. */
+export function Sidebar({ docsUrl }: { docsUrl: string }) {
   const pathname = usePathname();
   return (
     <aside className="sidebar">
@@ -42,7 +43,12 @@ export function Sidebar() {
           </Link>
         ))}
       </nav>
-      <div className="sidebar-footer">ByteLyst Platform</div>
+      <div className="sidebar-footer">
+        <a className="nav-link" href={docsUrl} target="_blank" rel="noreferrer">
+          <Icon name="book" size={16} />
+          API docs
+        </a>
+      </div>
     </aside>
   );
 }

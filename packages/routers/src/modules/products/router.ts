@@ -26,8 +26,8 @@ export const productsRouter = router({
     )
     .input(z.object({}).optional())
     .output(ZProductPublic)
-    .query(async ({ ctx }) => {
-      const { id, name, status } = await ctx.services.products.get(ctx.productId);
+    .query(({ ctx }) => {
+      const { id, name, status } = ctx.product;
       return { id, name, status };
     }),
   list: adminProcedure
