@@ -1,8 +1,8 @@
 import { expect, type Page, test } from '@playwright/test';
 import { E2E_ADMIN } from '../../../playwright.config';
 
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+const shot = (page: Page, name: string, fullPage = true) =>
+  page.screenshot({ path: `test-results/screens/${name}.png`, fullPage });
 
 async function signIn(page: Page) {
   await page.goto('/sign-in');
@@ -148,5 +148,5 @@ test('the console links to the API reference, which renders the OpenAPI document
   expect(href).toBe('http://127.0.0.1:4013/documentation/');
   await page.goto(href ?? '');
   await expect(page.getByText('/auth/login').first()).toBeVisible({ timeout: 20_000 });
-  await shot(page, 'api-docs');
+  await shot(page, 'api-docs', false);
 });

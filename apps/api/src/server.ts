@@ -52,6 +52,7 @@ export const servicesFromEnv = (deps: ServerDeps, jwtSecret: string): Services =
       accessTokenTtlSeconds: deps.env.ACCESS_TOKEN_TTL_SECONDS,
       sessionTtlDays: deps.env.SESSION_TTL_DAYS,
       defaultProductId: deps.env.DEFAULT_PRODUCT_ID,
+      sessionCacheTtlMs: deps.env.SESSION_CACHE_TTL_MS,
     },
   });
 

@@ -22,6 +22,11 @@ export type ServiceConfig = {
   accessTokenTtlSeconds: number;
   sessionTtlDays: number;
   defaultProductId: string;
+  /**
+   * How long a verified session, user or API token is trusted without a store read (roadmap §2.7 risk 3):
+   * a revocation made on another instance takes effect within this window; on this instance at once.
+   */
+  sessionCacheTtlMs?: number;
 };
 
 export type ServiceDeps = { store: DocumentStore; blob: BlobStore; clock: Clock; config: ServiceConfig };
@@ -32,7 +37,8 @@ export type PrincipalSnapshot = { email: string; roles: TRole[]; productId: stri
 /** Wires repositories and services over the given drivers; no module-level state, so tests build their own. */
 export const createServices = (deps: ServiceDeps) => {
   const { store, clock, config } = deps;
-  const principalCache = createTtlCache<PrincipalSnapshot>({ ttlMs: 30_000, clock });
+  const cacheTtlMs = config.sessionCacheTtlMs ?? 30_000;
+  const principalCache = createTtlCache<PrincipalSnapshot>({ ttlMs: cacheTtlMs, clock });
   const forget = (userId: string, sessionId?: string) =>
     principalCache.deletePrefix(sessionId ? `${userId}:${sessionId}` : `${userId}:`);
 
@@ -47,7 +53,7 @@ export const createServices = (deps: ServiceDeps) => {
     ttlDays: config.sessionTtlDays,
     onInvalidate: forget,
   });
-  const tokens = createTokensService({ repo: createTokensRepository(store), clock });
+  const tokens = createTokensService({ repo: createTokensRepository(store), clock, cacheTtlMs });
   const audit = createAuditService({ repo: createAuditRepository(store), clock });
   const users = createUsersService({
     repo: createUsersRepository(store),

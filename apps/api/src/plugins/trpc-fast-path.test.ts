@@ -99,6 +99,15 @@ const UNUSUAL: [string, () => InjectOptions][] = [
       url: `/trpc/products.current,auth.me?batch=1&input=${encodeURIComponent('{}')}`,
     }),
   ],
+  [
+    'batched mutation',
+    () => ({
+      method: 'POST',
+      url: '/trpc/tokens.validate?batch=1',
+      headers: json,
+      payload: '{"0":{"token":"blt_nope"}}',
+    }),
+  ],
   ['GET of a mutation', () => ({ method: 'GET', url: '/trpc/auth.logout' })],
   [
     'POST of a query',

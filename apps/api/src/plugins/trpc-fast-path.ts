@@ -25,9 +25,10 @@ const NO_INPUT = Symbol('no input');
 
 /** The raw input of a plain call, `NO_INPUT` when absent, or undefined when this path must not take it. */
 const rawInputOf = (req: FastifyRequest): unknown => {
+  // Any query parameter but a GET's `input` (`batch=1` above all) belongs to the official adapter.
+  const query = req.query as Record<string, unknown>;
+  for (const key in query) if (key !== 'input' || req.method !== 'GET') return undefined;
   if (req.method === 'GET') {
-    const query = req.query as Record<string, unknown>;
-    for (const key in query) if (key !== 'input') return undefined;
     const input = query.input;
     if (input === undefined) return NO_INPUT;
     return typeof input === 'string' ? parseJson(input) : undefined;

@@ -1,9 +1,12 @@
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { Sidebar } from '~/components/shell/sidebar';
 import { Topbar } from '~/components/shell/topbar';
 import { env } from '~/env';
 
-export default function ConsoleLayout({ children }: { children: ReactNode }) {
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  // Rendered per request, so the API address comes from the environment at run time, not at build time.
+  await connection();
   return (
     <div className="shell">
       <a href="#main" className="skip-link">

@@ -26,9 +26,9 @@ const toToken = ({ tokenHash: _h, createdByEmail: _e, ...rest }: ApiTokenDoc): T
 
 export type TokenCreator = { userId: string; email: string; roles: readonly string[] };
 
-export const createTokensService = (deps: { repo: TokensRepository; clock: Clock }) => {
+export const createTokensService = (deps: { repo: TokensRepository; clock: Clock; cacheTtlMs: number }) => {
   const { repo, clock } = deps;
-  const cache = createTtlCache<Stored<ApiTokenDoc> | null>({ ttlMs: 30_000, clock });
+  const cache = createTtlCache<Stored<ApiTokenDoc> | null>({ ttlMs: deps.cacheTtlMs, clock });
   const isLive = (t: ApiTokenDoc) => !t.revokedAt && (!t.expiresAt || t.expiresAt > isoNow(clock));
 
   /** The live token for a plaintext bearer value, or undefined (unknown, revoked or expired). */
