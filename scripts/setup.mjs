@@ -69,7 +69,12 @@ function start(pnpm) {
   run(pnpm, ['exec', 'turbo', 'run', 'build', '--filter=@bytelyst/api', '--filter=@bytelyst/admin']);
   const children = [
     spawn('node', ['apps/api/dist/main.js'], { cwd: root, env, stdio: 'inherit' }),
-    spawn(pnpm, ['--filter', '@bytelyst/admin', 'start'], { cwd: root, env, stdio: 'inherit' }),
+    // next directly (not through pnpm), so a stop signal reaches the server itself.
+    spawn('node', ['node_modules/next/dist/bin/next', 'start', '-p', '3001', '-H', '127.0.0.1'], {
+      cwd: join(root, 'apps', 'admin'),
+      env,
+      stdio: 'inherit',
+    }),
   ];
   const stop = (signal) => {
     for (const child of children) if (child.exitCode === null) child.kill(signal);
