@@ -13,6 +13,13 @@ const PUBLIC = new Set([
 ]);
 /** Callable by any signed-in user. Anything not here nor in PUBLIC must answer 403 to a plain user. */
 const AUTHED = new Set(['auth.me', 'auth.logout']);
+/** The product registry is platform-wide: these must answer 403 to a product admin as well. */
+const SUPER_ADMIN_ONLY = new Set([
+  'products.create',
+  'products.update',
+  'products.transition',
+  'products.delete',
+]);
 
 /** Flat at runtime: dotted path -> procedure (the declared type is the nested record). */
 const PROCEDURES = Object.keys(appRouter._def.procedures).sort();
@@ -39,16 +46,22 @@ describe('access matrix (every procedure of appRouter)', () => {
   let h: TestHarness;
   let anonymous: unknown;
   let plainUser: unknown;
+  let admin: unknown;
   beforeAll(async () => {
     h = await createTestHarness();
     anonymous = await h.callerFor('anonymous');
     plainUser = await h.callerFor('user');
+    admin = await h.callerFor('admin');
   });
   afterAll(async () => h.close());
 
   it('knows the procedures and its allow-lists name only real ones', () => {
     expect(PROCEDURES.length).toBeGreaterThanOrEqual(25);
-    for (const path of [...PUBLIC, ...AUTHED]) expect(PROCEDURES).toContain(path);
+    for (const path of [...PUBLIC, ...AUTHED, ...SUPER_ADMIN_ONLY]) expect(PROCEDURES).toContain(path);
+  });
+
+  it.each([...SUPER_ADMIN_ONLY])('%s refuses a product admin', async (path) => {
+    for (const input of INPUTS) expect(await codeOf(() => call(admin, path, input))).toBe('FORBIDDEN');
   });
 
   it.each(PROCEDURES)('%s refuses the callers it must', async (path) => {
