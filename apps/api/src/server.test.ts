@@ -1,5 +1,6 @@
 import { chmod } from 'node:fs/promises';
 import { appRouter } from '@bytelyst/routers/root';
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listProcedures } from './test-helpers';
 import { createTestServer, type TestServer } from './testing';
@@ -72,6 +73,10 @@ describe('openapi and docs', () => {
       components: { securitySchemes: Record<string, { type: string; scheme?: string }> };
     };
     expect(doc.openapi).toMatch(/^3\.\d+\.\d+$/);
+    // Validated against the official OpenAPI JSON schema of its version.
+    const validation = await new Validator().validate(res.json() as Record<string, unknown>);
+    expect(validation.errors ?? []).toEqual([]);
+    expect(validation.valid).toBe(true);
     expect(doc.info.title).toBeTruthy();
     expect(doc.servers).toEqual([{ url: 'http://127.0.0.1:4003/v1' }]);
     expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
