@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import { Button } from './button';
 import { Dialog } from './dialog';
+import { FormError } from './form-error';
 
 type Props = {
   open: boolean;
@@ -29,11 +30,7 @@ export function ConfirmDialog({
     <Dialog open={open} onClose={onClose} title={title}>
       <div className="dialog-body">
         <p className="muted">{description}</p>
-        {error ? (
-          <div className="alert alert-error" role="alert">
-            {error}
-          </div>
-        ) : null}
+        <FormError message={error} />
       </div>
       <div className="dialog-footer">
         <Button onClick={onClose}>Cancel</Button>

@@ -2,7 +2,7 @@
 
 import { type ReactNode, useEffect, useId, useRef } from 'react';
 
-type Props = {
+export type DialogProps = {
   open: boolean;
   onClose: () => void;
   title: string;
@@ -12,7 +12,7 @@ type Props = {
 };
 
 /** A modal on the native <dialog>: focus trapping, Escape and the backdrop come from the browser. */
-export function Dialog({ open, onClose, title, description, children }: Props) {
+export function Dialog({ open, onClose, title, description, children }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();

@@ -1,29 +1,28 @@
+import type { CursorPager } from '~/hooks/use-cursor-pager';
 import { Button } from './button';
 import { Icon } from './icon';
 
 type Props = {
-  page: number;
-  hasPrevious: boolean;
-  hasNext: boolean;
-  onPrevious: () => void;
-  onNext: () => void;
-  shown: number;
+  pager: CursorPager;
+  /** The current page as the list query returned it, if it has loaded. */
+  data: { items: readonly unknown[]; nextCursor?: string | null | undefined } | undefined;
   total?: number | undefined;
   noun: string;
 };
 
-export function Pager({ page, hasPrevious, hasNext, onPrevious, onNext, shown, total, noun }: Props) {
+export function Pager({ pager, data, total, noun }: Props) {
   return (
     <div className="table-footer">
       <span aria-live="polite">
-        Page {page} · {shown} shown{total === undefined ? '' : ` of ${total.toLocaleString()} ${noun}`}
+        Page {pager.page} · {data?.items.length ?? 0} shown
+        {total === undefined ? '' : ` of ${total.toLocaleString()} ${noun}`}
       </span>
       <div className="btn-group">
-        <Button size="sm" onClick={onPrevious} disabled={!hasPrevious}>
+        <Button size="sm" onClick={pager.previous} disabled={!pager.hasPrevious}>
           <Icon name="left" size={14} />
           Previous
         </Button>
-        <Button size="sm" onClick={onNext} disabled={!hasNext}>
+        <Button size="sm" onClick={() => pager.next(data?.nextCursor)} disabled={!data?.nextCursor}>
           Next
           <Icon name="right" size={14} />
         </Button>

@@ -14,3 +14,16 @@ export function useCursorPager() {
   const reset = useCallback(() => setStack([undefined]), []);
   return { cursor, page: stack.length, hasPrevious: stack.length > 1, next, previous, reset };
 }
+
+export type CursorPager = ReturnType<typeof useCursorPager>;
+
+/** Filters of a paged list: changing them goes back to the first page. */
+export function usePagedFilters<Filters>(initial: Filters) {
+  const [filters, setFilters] = useState<Filters>(initial);
+  const pager = useCursorPager();
+  const changeFilters = (next: Filters) => {
+    setFilters(next);
+    pager.reset();
+  };
+  return { filters, changeFilters, pager };
+}

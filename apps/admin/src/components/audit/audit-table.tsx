@@ -1,13 +1,19 @@
 import type { TAuditEntry } from '@bytelyst/routers/modules/audit/schema';
 import { formatDateTime } from '~/lib/format';
 import { Badge } from '../badge';
-import { TableBodyState } from '../states';
+import { type Column, DataTable, type TableState } from '../data-table';
 
-type Props = {
+const COLUMNS: readonly Column[] = [
+  { label: 'Time' },
+  { label: 'Actor' },
+  { label: 'Action' },
+  { label: 'Target' },
+  { label: 'Request ID' },
+  { label: 'IP' },
+];
+
+type Props = TableState & {
   entries: readonly TAuditEntry[];
-  isLoading: boolean;
-  error: unknown;
-  onRetry: () => void;
   filtered: boolean;
   /** Narrows the log to one actor or target when its ID is clicked. */
   onFilter: (key: 'actorId' | 'targetId', value: string) => void;
@@ -21,76 +27,54 @@ function IdButton({ id, label, onClick }: { id: string; label: string; onClick: 
   );
 }
 
-export function AuditTable({ entries, isLoading, error, onRetry, filtered, onFilter }: Props) {
+export function AuditTable({ entries, filtered, onFilter, ...state }: Props) {
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Time</th>
-            <th scope="col">Actor</th>
-            <th scope="col">Action</th>
-            <th scope="col">Target</th>
-            <th scope="col">Request ID</th>
-            <th scope="col">IP</th>
-          </tr>
-        </thead>
-        <tbody>
-          <TableBodyState
-            columns={6}
-            isLoading={isLoading}
-            error={error}
-            onRetry={onRetry}
-            isEmpty={entries.length === 0}
-            emptyTitle={filtered ? 'No entries match these filters' : 'No audit entries yet'}
-            emptyHint={
-              filtered
-                ? 'Widen the date range or clear a filter.'
-                : 'Admin actions appear here as they happen.'
-            }
-          />
-          {!isLoading && !error
-            ? entries.map((entry) => (
-                <tr key={entry.id}>
-                  <td className="cell-muted">{formatDateTime(entry.at)}</td>
-                  <td>
-                    <div className="cell-primary">{entry.actorEmail || entry.actorId}</div>
-                    <div className="cell-secondary">
-                      <IdButton
-                        id={entry.actorId}
-                        label="Show only this actor"
-                        onClick={() => onFilter('actorId', entry.actorId)}
-                      />
-                      {entry.actorTokenId ? ' · via API token' : ''}
-                      {entry.impersonatedBy ? ` · impersonated by ${entry.impersonatedBy}` : ''}
-                    </div>
-                  </td>
-                  <td>
-                    <Badge tone="accent">
-                      <span className="mono">{entry.action}</span>
-                    </Badge>
-                  </td>
-                  <td>
-                    <div>{entry.targetType}</div>
-                    <div className="cell-secondary">
-                      {entry.targetId ? (
-                        <IdButton
-                          id={entry.targetId}
-                          label="Show only this target"
-                          onClick={() => onFilter('targetId', entry.targetId ?? '')}
-                        />
-                      ) : (
-                        '—'
-                      )}
-                    </div>
-                  </td>
-                  <td className="cell-muted mono">{entry.requestId}</td>
-                  <td className="cell-muted mono">{entry.ip}</td>
-                </tr>
-              ))
-            : null}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      {...state}
+      columns={COLUMNS}
+      rows={entries}
+      emptyTitle={filtered ? 'No entries match these filters' : 'No audit entries yet'}
+      emptyHint={
+        filtered ? 'Widen the date range or clear a filter.' : 'Admin actions appear here as they happen.'
+      }
+      renderRow={(entry) => (
+        <tr key={entry.id}>
+          <td className="cell-muted">{formatDateTime(entry.at)}</td>
+          <td>
+            <div className="cell-primary">{entry.actorEmail || entry.actorId}</div>
+            <div className="cell-secondary">
+              <IdButton
+                id={entry.actorId}
+                label="Show only this actor"
+                onClick={() => onFilter('actorId', entry.actorId)}
+              />
+              {entry.actorTokenId ? ' · via API token' : ''}
+              {entry.impersonatedBy ? ` · impersonated by ${entry.impersonatedBy}` : ''}
+            </div>
+          </td>
+          <td>
+            <Badge tone="accent">
+              <span className="mono">{entry.action}</span>
+            </Badge>
+          </td>
+          <td>
+            <div>{entry.targetType}</div>
+            <div className="cell-secondary">
+              {entry.targetId ? (
+                <IdButton
+                  id={entry.targetId}
+                  label="Show only this target"
+                  onClick={() => onFilter('targetId', entry.targetId ?? '')}
+                />
+              ) : (
+                '—'
+              )}
+            </div>
+          </td>
+          <td className="cell-muted mono">{entry.requestId}</td>
+          <td className="cell-muted mono">{entry.ip}</td>
+        </tr>
+      )}
+    />
   );
 }

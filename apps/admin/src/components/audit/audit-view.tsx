@@ -1,9 +1,9 @@
 'use client';
 
-import { useState } from 'react';
-import { useCursorPager } from '~/hooks/use-cursor-pager';
+import { usePagedFilters } from '~/hooks/use-cursor-pager';
 import { useDebouncedValue } from '~/hooks/use-debounced-value';
 import { trpc } from '~/lib/trpc';
+import { tableStateOf } from '../data-table';
 import { PageHeader } from '../page-header';
 import { Pager } from '../pager';
 import { AuditFilters, type AuditFilterValues, EMPTY_AUDIT_FILTERS } from './audit-filters';
@@ -16,9 +16,8 @@ const dayStart = (day: string) => (day ? new Date(`${day}T00:00:00`).toISOString
 const dayEnd = (day: string) => (day ? new Date(`${day}T23:59:59.999`).toISOString() : undefined);
 
 export function AuditView() {
-  const [filters, setFilters] = useState<AuditFilterValues>(EMPTY_AUDIT_FILTERS);
+  const { filters, changeFilters, pager } = usePagedFilters<AuditFilterValues>(EMPTY_AUDIT_FILTERS);
   const debounced = useDebouncedValue(filters, 300);
-  const pager = useCursorPager();
   const list = trpc.audit.list.useQuery(
     {
       actorId: debounced.actorId.trim() || undefined,
@@ -32,11 +31,6 @@ export function AuditView() {
     { placeholderData: (previous) => previous },
   );
 
-  const changeFilters = (next: AuditFilterValues) => {
-    setFilters(next);
-    pager.reset();
-  };
-
   return (
     <>
       <PageHeader
@@ -47,21 +41,11 @@ export function AuditView() {
       <section className="card" aria-label="Audit entries">
         <AuditTable
           entries={list.data?.items ?? []}
-          isLoading={list.isLoading}
-          error={list.error}
-          onRetry={() => void list.refetch()}
+          {...tableStateOf(list)}
           filtered={Object.values(debounced).some(Boolean)}
           onFilter={(key, value) => changeFilters({ ...filters, [key]: value })}
         />
-        <Pager
-          page={pager.page}
-          hasPrevious={pager.hasPrevious}
-          hasNext={Boolean(list.data?.nextCursor)}
-          onPrevious={pager.previous}
-          onNext={() => pager.next(list.data?.nextCursor)}
-          shown={list.data?.items.length ?? 0}
-          noun="entries"
-        />
+        <Pager pager={pager} data={list.data} noun="entries" />
       </section>
     </>
   );

@@ -1,17 +1,18 @@
 'use client';
 
 import { type FormEvent, useState } from 'react';
+import { useFormErrors } from '~/hooks/use-form-errors';
 import type { FieldErrors } from '~/lib/api-errors';
 import { Button } from '../button';
 import { TextField } from '../field';
+import { FormError } from '../form-error';
 
 type SessionError = { message?: string; fields?: FieldErrors };
 
 export function SignInForm({ next }: { next: string }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [fields, setFields] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { fields, formError, setFields, setFormError, check } = useFormErrors();
   const [pending, setPending] = useState(false);
 
   const validate = (): FieldErrors => {
@@ -24,10 +25,7 @@ export function SignInForm({ next }: { next: string }) {
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setFormError(null);
-    const errors = validate();
-    setFields(errors);
-    if (Object.keys(errors).length > 0) return;
+    if (!check(validate())) return;
     setPending(true);
     try {
       const response = await fetch('/api/session', {
@@ -50,11 +48,7 @@ export function SignInForm({ next }: { next: string }) {
 
   return (
     <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-      {formError ? (
-        <div className="alert alert-error" role="alert">
-          {formError}
-        </div>
-      ) : null}
+      <FormError message={formError} />
       <TextField
         label="Email"
         name="email"

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { trpc } from '~/lib/trpc';
+import { Card } from '../card';
 import { ErrorState } from '../states';
 
 const DAYS = 14;
@@ -32,51 +33,39 @@ export function ActivityChart() {
   const data = perDay(audit.data?.items.map((entry) => entry.at) ?? [], now);
 
   return (
-    <section className="card" aria-labelledby="activity-title">
-      <div className="card-header">
-        <div>
-          <h2 className="card-title" id="activity-title">
-            Admin activity
-          </h2>
-          <p className="card-subtitle">Audit entries per day, last {DAYS} days (latest 200)</p>
+    <Card
+      titleId="activity-title"
+      title="Admin activity"
+      subtitle={`Audit entries per day, last ${DAYS} days (latest 200)`}
+    >
+      {audit.error ? (
+        <ErrorState error={audit.error} onRetry={() => void audit.refetch()} />
+      ) : (
+        <div className="chart-box" role="img" aria-label="Bar chart of audit entries per day">
+          <ResponsiveContainer width="100%" height="100%">
+            <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -20 }}>
+              <CartesianGrid vertical={false} stroke="#ececf0" />
+              <XAxis
+                dataKey="day"
+                tickLine={false}
+                axisLine={false}
+                fontSize={11}
+                stroke="#8e8e99"
+                interval={1}
+              />
+              <YAxis allowDecimals={false} tickLine={false} axisLine={false} fontSize={11} stroke="#8e8e99" />
+              <Tooltip
+                cursor={{ fill: '#f3f3f8' }}
+                contentStyle={{ borderRadius: 8, border: '1px solid #e6e6ea', fontSize: 12 }}
+              />
+              <Bar dataKey="entries" name="Entries" fill="#5b5bd6" radius={[4, 4, 0, 0]} maxBarSize={28} />
+            </BarChart>
+          </ResponsiveContainer>
+          {audit.data && data.every((d) => d.entries === 0) ? (
+            <p className="chart-empty">No admin activity in the last {DAYS} days</p>
+          ) : null}
         </div>
-      </div>
-      <div className="card-body">
-        {audit.error ? (
-          <ErrorState error={audit.error} onRetry={() => void audit.refetch()} />
-        ) : (
-          <div className="chart-box" role="img" aria-label="Bar chart of audit entries per day">
-            <ResponsiveContainer width="100%" height="100%">
-              <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -20 }}>
-                <CartesianGrid vertical={false} stroke="#ececf0" />
-                <XAxis
-                  dataKey="day"
-                  tickLine={false}
-                  axisLine={false}
-                  fontSize={11}
-                  stroke="#8e8e99"
-                  interval={1}
-                />
-                <YAxis
-                  allowDecimals={false}
-                  tickLine={false}
-                  axisLine={false}
-                  fontSize={11}
-                  stroke="#8e8e99"
-                />
-                <Tooltip
-                  cursor={{ fill: '#f3f3f8' }}
-                  contentStyle={{ borderRadius: 8, border: '1px solid #e6e6ea', fontSize: 12 }}
-                />
-                <Bar dataKey="entries" name="Entries" fill="#5b5bd6" radius={[4, 4, 0, 0]} maxBarSize={28} />
-              </BarChart>
-            </ResponsiveContainer>
-            {audit.data && data.every((d) => d.entries === 0) ? (
-              <p className="chart-empty">No admin activity in the last {DAYS} days</p>
-            ) : null}
-          </div>
-        )}
-      </div>
-    </section>
+      )}
+    </Card>
   );
 }

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { formatDateTime } from '~/lib/format';
 import { Badge } from '../badge';
 import { Button } from '../button';
+import { Card } from '../card';
 
 type Health = { ok: boolean; status: number; latencyMs: number; details: unknown };
 
@@ -39,48 +40,43 @@ export function ApiHealthCard() {
   const checks = checksOf(data?.details);
 
   return (
-    <section className="card" aria-labelledby="api-health-title">
-      <div className="card-header">
-        <div>
-          <h2 className="card-title" id="api-health-title">
-            API health
-          </h2>
-          <p className="card-subtitle">Readiness of the API, its store and blob storage</p>
-        </div>
+    <Card
+      titleId="api-health-title"
+      title="API health"
+      subtitle="Readiness of the API, its store and blob storage"
+      bodyClassName="stack"
+      actions={
         <Button size="sm" variant="ghost" onClick={() => void health.refetch()} loading={health.isFetching}>
           Recheck
         </Button>
+      }
+    >
+      <div className="health">
+        <span
+          className={`health-dot ${state === 'ok' ? 'health-dot-ok' : state === 'down' ? 'health-dot-down' : ''}`}
+          aria-hidden="true"
+        />
+        <strong>{state === 'checking' ? 'Checking…' : state === 'ok' ? 'Operational' : 'Unavailable'}</strong>
+        {data ? <span className="muted">{data.latencyMs} ms</span> : null}
       </div>
-      <div className="card-body stack">
-        <div className="health">
-          <span
-            className={`health-dot ${state === 'ok' ? 'health-dot-ok' : state === 'down' ? 'health-dot-down' : ''}`}
-            aria-hidden="true"
-          />
-          <strong>
-            {state === 'checking' ? 'Checking…' : state === 'ok' ? 'Operational' : 'Unavailable'}
-          </strong>
-          {data ? <span className="muted">{data.latencyMs} ms</span> : null}
-        </div>
-        {checks.length > 0 ? (
-          <dl className="dl">
-            {checks.map((check) => (
-              <div key={check.name} style={{ display: 'contents' }}>
-                <dt>{CHECK_LABELS[check.name] ?? check.name}</dt>
-                <dd className="row">
-                  <Badge tone={check.ok ? 'success' : 'danger'} dot>
-                    {check.ok ? 'Healthy' : 'Failing'}
-                  </Badge>
-                  {check.ms === undefined ? null : <span className="muted">{check.ms} ms</span>}
-                </dd>
-              </div>
-            ))}
-          </dl>
-        ) : null}
-        {health.dataUpdatedAt ? (
-          <p className="field-hint">Last checked {formatDateTime(health.dataUpdatedAt)}</p>
-        ) : null}
-      </div>
-    </section>
+      {checks.length > 0 ? (
+        <dl className="dl">
+          {checks.map((check) => (
+            <div key={check.name} style={{ display: 'contents' }}>
+              <dt>{CHECK_LABELS[check.name] ?? check.name}</dt>
+              <dd className="row">
+                <Badge tone={check.ok ? 'success' : 'danger'} dot>
+                  {check.ok ? 'Healthy' : 'Failing'}
+                </Badge>
+                {check.ms === undefined ? null : <span className="muted">{check.ms} ms</span>}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      {health.dataUpdatedAt ? (
+        <p className="field-hint">Last checked {formatDateTime(health.dataUpdatedAt)}</p>
+      ) : null}
+    </Card>
   );
 }

@@ -1,12 +1,12 @@
 'use client';
 
 import { ZProductId } from '@bytelyst/routers/modules/products/schema';
-import { type FormEvent, useState } from 'react';
-import { errorCodeOf, errorMessage, type FieldErrors, fieldErrorsOf } from '~/lib/api-errors';
+import { useState } from 'react';
+import { useFormValues } from '~/hooks/use-form-values';
+import type { FieldErrors } from '~/lib/api-errors';
 import { trpc } from '~/lib/trpc';
-import { Button } from '../button';
-import { Dialog } from '../dialog';
 import { SelectField, TextField } from '../field';
+import { FormDialog } from '../form-dialog';
 import { useToast } from '../toast';
 
 const INITIAL_STATUSES = [
@@ -26,18 +26,23 @@ const slugify = (name: string) =>
     .slice(0, 32);
 
 export function CreateProductDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const [form, setForm] = useState(EMPTY);
+  const {
+    values: form,
+    setValues: setForm,
+    set,
+    fields,
+    formError,
+    check,
+    fromApi,
+    clear,
+  } = useFormValues(EMPTY);
   const [idTouched, setIdTouched] = useState(false);
-  const [fields, setFields] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const utils = trpc.useUtils();
   const toast = useToast();
 
   const close = () => {
-    setForm(EMPTY);
+    clear();
     setIdTouched(false);
-    setFields({});
-    setFormError(null);
     onClose();
   };
   const create = trpc.products.create.useMutation({
@@ -46,25 +51,15 @@ export function CreateProductDialog({ open, onClose }: { open: boolean; onClose:
       close();
       await utils.products.list.invalidate();
     },
-    onError: (error) => {
-      if (errorCodeOf(error) === 'CONFLICT') {
-        setFields({ id: 'A product with this ID already exists.' });
-        return;
-      }
-      setFields(fieldErrorsOf(error));
-      setFormError(errorMessage(error));
-    },
+    onError: (error) => fromApi(error, { id: 'A product with this ID already exists.' }),
   });
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setFormError(null);
+  const submit = () => {
     const errors: FieldErrors = {};
     if (!form.name.trim()) errors.name = 'Enter a name.';
     const id = ZProductId.safeParse(form.id);
     if (!id.success) errors.id = id.error.issues[0]?.message ?? 'Invalid ID';
-    setFields(errors);
-    if (Object.keys(errors).length > 0) return;
+    if (!check(errors)) return;
     create.mutate({
       id: form.id,
       name: form.name.trim(),
@@ -74,61 +69,48 @@ export function CreateProductDialog({ open, onClose }: { open: boolean; onClose:
   };
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onClose={close}
       title="New product"
       description="Products start in draft unless you say otherwise."
+      formError={formError}
+      submitLabel="Create product"
+      pending={create.isPending}
+      onSubmit={submit}
     >
-      <form onSubmit={submit} noValidate>
-        <div className="dialog-body">
-          {formError ? (
-            <div className="alert alert-error" role="alert">
-              {formError}
-            </div>
-          ) : null}
-          <TextField
-            label="Name"
-            value={form.name}
-            onChange={(event) => {
-              const name = event.target.value;
-              setForm((current) => ({ ...current, name, id: idTouched ? current.id : slugify(name) }));
-            }}
-            error={fields.name}
-          />
-          <TextField
-            label="Product ID"
-            value={form.id}
-            onChange={(event) => {
-              setIdTouched(true);
-              setForm((current) => ({ ...current, id: event.target.value }));
-            }}
-            error={fields.id}
-            hint="Lowercase slug, e.g. lysnrai. Clients send it as x-product-id; it cannot change."
-          />
-          <TextField
-            label="Description"
-            value={form.description}
-            onChange={(event) => setForm((current) => ({ ...current, description: event.target.value }))}
-            error={fields.description}
-          />
-          <SelectField
-            label="Initial status"
-            value={form.status}
-            options={INITIAL_STATUSES}
-            onChange={(event) =>
-              setForm((current) => ({ ...current, status: event.target.value as InitialStatus }))
-            }
-            error={fields.status}
-          />
-        </div>
-        <div className="dialog-footer">
-          <Button onClick={close}>Cancel</Button>
-          <Button type="submit" variant="primary" loading={create.isPending}>
-            Create product
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+      <TextField
+        label="Name"
+        value={form.name}
+        onChange={(event) => {
+          const name = event.target.value;
+          setForm((current) => ({ ...current, name, id: idTouched ? current.id : slugify(name) }));
+        }}
+        error={fields.name}
+      />
+      <TextField
+        label="Product ID"
+        value={form.id}
+        onChange={(event) => {
+          setIdTouched(true);
+          set('id', event.target.value);
+        }}
+        error={fields.id}
+        hint="Lowercase slug, e.g. lysnrai. Clients send it as x-product-id; it cannot change."
+      />
+      <TextField
+        label="Description"
+        value={form.description}
+        onChange={(event) => set('description', event.target.value)}
+        error={fields.description}
+      />
+      <SelectField
+        label="Initial status"
+        value={form.status}
+        options={INITIAL_STATUSES}
+        onChange={(event) => set('status', event.target.value as InitialStatus)}
+        error={fields.status}
+      />
+    </FormDialog>
   );
 }

@@ -8,20 +8,22 @@ import { formatDate } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
 import { Button } from '../button';
 import { ConfirmDialog } from '../confirm-dialog';
-import { TableBodyState } from '../states';
+import { type Column, DataTable, type TableState } from '../data-table';
 import { PRODUCT_STATUS_LABELS, ProductStatusBadge } from '../status-badges';
 import { useToast } from '../toast';
 
-type Props = {
-  products: readonly TProduct[];
-  isLoading: boolean;
-  error: unknown;
-  onRetry: () => void;
-  canManage: boolean;
-};
+const COLUMNS: readonly Column[] = [
+  { label: 'Product' },
+  { label: 'Status' },
+  { label: 'Description' },
+  { label: 'Created' },
+  { label: 'Move to', className: 'cell-actions' },
+];
+
+type Props = TableState & { products: readonly TProduct[]; canManage: boolean };
 type Pending = { product: TProduct; to: TProductStatus };
 
-export function ProductsTable({ products, isLoading, error, onRetry, canManage }: Props) {
+export function ProductsTable({ products, canManage, ...state }: Props) {
   const utils = trpc.useUtils();
   const toast = useToast();
   const [confirm, setConfirm] = useState<Pending | null>(null);
@@ -40,68 +42,48 @@ export function ProductsTable({ products, isLoading, error, onRetry, canManage }
   };
 
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Product</th>
-            <th scope="col">Status</th>
-            <th scope="col">Description</th>
-            <th scope="col">Created</th>
-            <th scope="col" className="cell-actions">
-              Move to
-            </th>
+    <DataTable
+      {...state}
+      columns={COLUMNS}
+      rows={products}
+      emptyTitle="No products yet"
+      emptyHint="Register the first one with New product."
+      renderRow={(product) => {
+        const busy = transition.isPending && transition.variables?.id === product.id;
+        return (
+          <tr key={product.id}>
+            <td>
+              <div className="cell-primary">{product.name}</div>
+              <div className="cell-secondary mono">{product.id}</div>
+            </td>
+            <td>
+              <ProductStatusBadge status={product.status} />
+            </td>
+            <td className="cell-muted" style={{ whiteSpace: 'normal', maxWidth: 320 }}>
+              {product.description || '—'}
+            </td>
+            <td className="cell-muted">{formatDate(product.createdAt)}</td>
+            <td className="cell-actions">
+              <div className="btn-group" style={{ justifyContent: 'flex-end' }}>
+                {(canManage ? PRODUCT_TRANSITIONS[product.status] : []).map((to) => (
+                  <Button
+                    key={to}
+                    size="sm"
+                    variant={to === 'disabled' ? 'ghost' : 'default'}
+                    className={to === 'disabled' ? 'btn-ghost-danger' : undefined}
+                    disabled={busy}
+                    aria-label={`Move ${product.name} to ${PRODUCT_STATUS_LABELS[to]}`}
+                    onClick={() => move(product, to)}
+                  >
+                    {to === 'disabled' ? 'Disable' : PRODUCT_STATUS_LABELS[to]}
+                  </Button>
+                ))}
+              </div>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          <TableBodyState
-            columns={5}
-            isLoading={isLoading}
-            error={error}
-            onRetry={onRetry}
-            isEmpty={products.length === 0}
-            emptyTitle="No products yet"
-            emptyHint="Register the first one with New product."
-          />
-          {!isLoading && !error
-            ? products.map((product) => {
-                const busy = transition.isPending && transition.variables?.id === product.id;
-                return (
-                  <tr key={product.id}>
-                    <td>
-                      <div className="cell-primary">{product.name}</div>
-                      <div className="cell-secondary mono">{product.id}</div>
-                    </td>
-                    <td>
-                      <ProductStatusBadge status={product.status} />
-                    </td>
-                    <td className="cell-muted" style={{ whiteSpace: 'normal', maxWidth: 320 }}>
-                      {product.description || '—'}
-                    </td>
-                    <td className="cell-muted">{formatDate(product.createdAt)}</td>
-                    <td className="cell-actions">
-                      <div className="btn-group" style={{ justifyContent: 'flex-end' }}>
-                        {(canManage ? PRODUCT_TRANSITIONS[product.status] : []).map((to) => (
-                          <Button
-                            key={to}
-                            size="sm"
-                            variant={to === 'disabled' ? 'ghost' : 'default'}
-                            className={to === 'disabled' ? 'btn-ghost-danger' : undefined}
-                            disabled={busy}
-                            aria-label={`Move ${product.name} to ${PRODUCT_STATUS_LABELS[to]}`}
-                            onClick={() => move(product, to)}
-                          >
-                            {to === 'disabled' ? 'Disable' : PRODUCT_STATUS_LABELS[to]}
-                          </Button>
-                        ))}
-                      </div>
-                    </td>
-                  </tr>
-                );
-              })
-            : null}
-        </tbody>
-      </table>
+        );
+      }}
+    >
       <ConfirmDialog
         open={confirm !== null}
         title={`Disable ${confirm?.product.name ?? 'product'}?`}
@@ -114,6 +96,6 @@ export function ProductsTable({ products, isLoading, error, onRetry, canManage }
         }}
         onClose={() => setConfirm(null)}
       />
-    </div>
+    </DataTable>
   );
 }

@@ -2,8 +2,8 @@
 
 import { useState } from 'react';
 import { trpc } from '~/lib/trpc';
-import { Button } from '../button';
-import { Icon } from '../icon';
+import { tableStateOf } from '../data-table';
+import { NewButton } from '../new-button';
 import { PageHeader } from '../page-header';
 import { CreateProductDialog } from './create-product-dialog';
 import { ProductsTable } from './products-table';
@@ -19,21 +19,12 @@ export function ProductsView() {
       <PageHeader
         title="Products"
         description="Every product on the platform and where it is in its lifecycle."
-        actions={
-          canManage ? (
-            <Button variant="primary" onClick={() => setCreating(true)}>
-              <Icon name="plus" size={14} />
-              New product
-            </Button>
-          ) : null
-        }
+        actions={canManage ? <NewButton label="New product" onClick={() => setCreating(true)} /> : null}
       />
       <section className="card" aria-label="Products">
         <ProductsTable
           products={products.data?.items ?? []}
-          isLoading={products.isLoading}
-          error={products.error}
-          onRetry={() => void products.refetch()}
+          {...tableStateOf(products)}
           canManage={canManage}
         />
         <div className="table-footer">

@@ -8,10 +8,21 @@ import { trpc } from '~/lib/trpc';
 import { Badge } from '../badge';
 import { Button } from '../button';
 import { ConfirmDialog } from '../confirm-dialog';
-import { TableBodyState } from '../states';
+import { type Column, DataTable, type TableState } from '../data-table';
 import { useToast } from '../toast';
 
-type Props = { tokens: readonly TApiToken[]; isLoading: boolean; error: unknown; onRetry: () => void };
+const COLUMNS: readonly Column[] = [
+  { label: 'Name' },
+  { label: 'Prefix' },
+  { label: 'Role' },
+  { label: 'Status' },
+  { label: 'Created' },
+  { label: 'Last used' },
+  { label: 'Expires' },
+  { label: 'Actions', className: 'cell-actions' },
+];
+
+type Props = TableState & { tokens: readonly TApiToken[] };
 
 function TokenState({ token, now }: { token: TApiToken; now: number }) {
   if (token.revokedAt) return <Badge tone="danger">Revoked</Badge>;
@@ -23,7 +34,7 @@ function TokenState({ token, now }: { token: TApiToken; now: number }) {
   );
 }
 
-export function TokensTable({ tokens, isLoading, error, onRetry }: Props) {
+export function TokensTable({ tokens, ...state }: Props) {
   const [revoking, setRevoking] = useState<TApiToken | null>(null);
   const [now] = useState(() => Date.now());
   const utils = trpc.useUtils();
@@ -37,66 +48,39 @@ export function TokensTable({ tokens, isLoading, error, onRetry }: Props) {
   });
 
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Prefix</th>
-            <th scope="col">Role</th>
-            <th scope="col">Status</th>
-            <th scope="col">Created</th>
-            <th scope="col">Last used</th>
-            <th scope="col">Expires</th>
-            <th scope="col" className="cell-actions">
-              Actions
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          <TableBodyState
-            columns={8}
-            isLoading={isLoading}
-            error={error}
-            onRetry={onRetry}
-            isEmpty={tokens.length === 0}
-            emptyTitle="No API tokens"
-            emptyHint="Create one for a server that calls the API."
-          />
-          {!isLoading && !error
-            ? tokens.map((token) => (
-                <tr key={token.id}>
-                  <td className="cell-primary">{token.name}</td>
-                  <td>
-                    <code>{token.prefix}…</code>
-                  </td>
-                  <td>
-                    <Badge tone={token.role === 'admin' ? 'accent' : 'neutral'}>
-                      {token.role === 'admin' ? 'Admin' : 'User'}
-                    </Badge>
-                  </td>
-                  <td>
-                    <TokenState token={token} now={now} />
-                  </td>
-                  <td className="cell-muted">{formatDate(token.createdAt)}</td>
-                  <td className="cell-muted">{formatRelative(token.lastUsedAt, now)}</td>
-                  <td className="cell-muted">{token.expiresAt ? formatDate(token.expiresAt) : 'Never'}</td>
-                  <td className="cell-actions">
-                    {token.revokedAt ? null : (
-                      <Button
-                        size="sm"
-                        aria-label={`Revoke ${token.name}`}
-                        onClick={() => setRevoking(token)}
-                      >
-                        Revoke
-                      </Button>
-                    )}
-                  </td>
-                </tr>
-              ))
-            : null}
-        </tbody>
-      </table>
+    <DataTable
+      {...state}
+      columns={COLUMNS}
+      rows={tokens}
+      emptyTitle="No API tokens"
+      emptyHint="Create one for a server that calls the API."
+      renderRow={(token) => (
+        <tr key={token.id}>
+          <td className="cell-primary">{token.name}</td>
+          <td>
+            <code>{token.prefix}…</code>
+          </td>
+          <td>
+            <Badge tone={token.role === 'admin' ? 'accent' : 'neutral'}>
+              {token.role === 'admin' ? 'Admin' : 'User'}
+            </Badge>
+          </td>
+          <td>
+            <TokenState token={token} now={now} />
+          </td>
+          <td className="cell-muted">{formatDate(token.createdAt)}</td>
+          <td className="cell-muted">{formatRelative(token.lastUsedAt, now)}</td>
+          <td className="cell-muted">{token.expiresAt ? formatDate(token.expiresAt) : 'Never'}</td>
+          <td className="cell-actions">
+            {token.revokedAt ? null : (
+              <Button size="sm" aria-label={`Revoke ${token.name}`} onClick={() => setRevoking(token)}>
+                Revoke
+              </Button>
+            )}
+          </td>
+        </tr>
+      )}
+    >
       <ConfirmDialog
         open={revoking !== null}
         title={`Revoke ${revoking?.name ?? 'token'}?`}
@@ -112,6 +96,6 @@ export function TokensTable({ tokens, isLoading, error, onRetry }: Props) {
           setRevoking(null);
         }}
       />
-    </div>
+    </DataTable>
   );
 }

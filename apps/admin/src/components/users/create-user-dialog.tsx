@@ -1,12 +1,11 @@
 'use client';
 
 import { ZEmail, ZName, ZPassword } from '@bytelyst/routers/modules/users/schema';
-import { type FormEvent, useState } from 'react';
-import { errorCodeOf, errorMessage, type FieldErrors, fieldErrorsOf } from '~/lib/api-errors';
+import { useFormValues } from '~/hooks/use-form-values';
+import type { FieldErrors } from '~/lib/api-errors';
 import { trpc } from '~/lib/trpc';
-import { Button } from '../button';
-import { Dialog } from '../dialog';
 import { SelectField, TextField } from '../field';
+import { FormDialog } from '../form-dialog';
 import { useToast } from '../toast';
 import { isRole, ROLE_OPTIONS } from './roles';
 
@@ -27,16 +26,12 @@ function validate(form: typeof EMPTY): FieldErrors {
 }
 
 export function CreateUserDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const [form, setForm] = useState(EMPTY);
-  const [fields, setFields] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { values: form, set, fields, formError, check, fromApi, clear } = useFormValues(EMPTY);
   const utils = trpc.useUtils();
   const toast = useToast();
 
   const close = () => {
-    setForm(EMPTY);
-    setFields({});
-    setFormError(null);
+    clear();
     onClose();
   };
 
@@ -46,22 +41,11 @@ export function CreateUserDialog({ open, onClose }: { open: boolean; onClose: ()
       close();
       await Promise.all([utils.users.list.invalidate(), utils.system.overview.invalidate()]);
     },
-    onError: (error) => {
-      if (errorCodeOf(error) === 'CONFLICT') {
-        setFields({ email: 'A user with this email already exists.' });
-        return;
-      }
-      setFields(fieldErrorsOf(error));
-      setFormError(errorMessage(error));
-    },
+    onError: (error) => fromApi(error, { email: 'A user with this email already exists.' }),
   });
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setFormError(null);
-    const errors = validate(form);
-    setFields(errors);
-    if (Object.keys(errors).length > 0 || !isRole(form.role)) return;
+  const submit = () => {
+    if (!check(validate(form)) || !isRole(form.role)) return;
     create.mutate({
       email: form.email.trim(),
       name: form.name.trim(),
@@ -70,57 +54,51 @@ export function CreateUserDialog({ open, onClose }: { open: boolean; onClose: ()
     });
   };
 
-  const set = (key: keyof typeof EMPTY) => (event: { target: { value: string } }) =>
-    setForm((current) => ({ ...current, [key]: event.target.value }));
+  const bind = (key: keyof typeof EMPTY) => (event: { target: { value: string } }) =>
+    set(key, event.target.value);
 
   return (
-    <Dialog open={open} onClose={close} title="New user" description="The user can sign in right away.">
-      <form onSubmit={submit} noValidate>
-        <div className="dialog-body">
-          {formError ? (
-            <div className="alert alert-error" role="alert">
-              {formError}
-            </div>
-          ) : null}
-          <TextField
-            label="Email"
-            type="email"
-            autoComplete="off"
-            value={form.email}
-            onChange={set('email')}
-            error={fields.email}
-          />
-          <TextField
-            label="Name"
-            autoComplete="off"
-            value={form.name}
-            onChange={set('name')}
-            error={fields.name}
-          />
-          <TextField
-            label="Password"
-            type="password"
-            autoComplete="new-password"
-            value={form.password}
-            onChange={set('password')}
-            error={fields.password}
-            hint="At least 10 characters."
-          />
-          <SelectField
-            label="Role"
-            value={form.role}
-            options={ROLE_OPTIONS}
-            onChange={set('role')}
-            error={fields.role ?? fields.roles}
-          />
-        </div>
-        <div className="dialog-footer">
-          <Button onClick={close}>Cancel</Button>
-          <Button type="submit" variant="primary" loading={create.isPending}>
-            Create user
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog
+      open={open}
+      onClose={close}
+      title="New user"
+      description="The user can sign in right away."
+      formError={formError}
+      submitLabel="Create user"
+      pending={create.isPending}
+      onSubmit={submit}
+    >
+      <TextField
+        label="Email"
+        type="email"
+        autoComplete="off"
+        value={form.email}
+        onChange={bind('email')}
+        error={fields.email}
+      />
+      <TextField
+        label="Name"
+        autoComplete="off"
+        value={form.name}
+        onChange={bind('name')}
+        error={fields.name}
+      />
+      <TextField
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        value={form.password}
+        onChange={bind('password')}
+        error={fields.password}
+        hint="At least 10 characters."
+      />
+      <SelectField
+        label="Role"
+        value={form.role}
+        options={ROLE_OPTIONS}
+        onChange={bind('role')}
+        error={fields.role ?? fields.roles}
+      />
+    </FormDialog>
   );
 }

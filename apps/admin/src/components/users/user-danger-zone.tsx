@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { errorMessage } from '~/lib/api-errors';
 import { trpc } from '~/lib/trpc';
 import { Button } from '../button';
+import { Card } from '../card';
 import { ConfirmDialog } from '../confirm-dialog';
 import { useToast } from '../toast';
 import { useUserMutations } from './use-user-mutations';
@@ -27,55 +28,55 @@ export function UserDangerZone({ user }: { user: TUserDetail }) {
   const busy = mutations.pendingId === user.id;
 
   return (
-    <section className="card danger-zone" aria-labelledby="danger-title">
-      <div className="card-header">
-        <h2 className="card-title" id="danger-title">
-          Access
-        </h2>
-      </div>
-      <div className="card-body stack">
-        <div className="row">
-          <div className="spacer">
-            <strong>{user.status === 'active' ? 'Disable this user' : 'Enable this user'}</strong>
-            <p className="muted">
-              {user.status === 'active'
-                ? 'Signs them out everywhere and blocks sign-in until enabled again.'
-                : 'Lets them sign in again with their password.'}
-            </p>
-          </div>
-          {user.status === 'active' ? (
-            <Button loading={busy} onClick={() => mutations.disable(user.id)}>
-              Disable user
-            </Button>
-          ) : (
-            <Button loading={busy} onClick={() => mutations.enable(user.id)}>
-              Enable user
-            </Button>
-          )}
+    <Card
+      titleId="danger-title"
+      title="Access"
+      className="danger-zone"
+      bodyClassName="stack"
+      after={
+        <ConfirmDialog
+          open={confirming}
+          title={`Delete ${user.email}?`}
+          description="The account and all of its sessions are removed permanently. The audit log keeps its history."
+          confirmLabel="Delete user"
+          pending={remove.isPending}
+          error={remove.error ? errorMessage(remove.error) : null}
+          onConfirm={() => remove.mutate({ id: user.id })}
+          onClose={() => {
+            remove.reset();
+            setConfirming(false);
+          }}
+        />
+      }
+    >
+      <div className="row">
+        <div className="spacer">
+          <strong>{user.status === 'active' ? 'Disable this user' : 'Enable this user'}</strong>
+          <p className="muted">
+            {user.status === 'active'
+              ? 'Signs them out everywhere and blocks sign-in until enabled again.'
+              : 'Lets them sign in again with their password.'}
+          </p>
         </div>
-        <div className="row">
-          <div className="spacer">
-            <strong>Delete this user</strong>
-            <p className="muted">Removes the account and its sessions. This cannot be undone.</p>
-          </div>
-          <Button variant="danger" onClick={() => setConfirming(true)}>
-            Delete user
+        {user.status === 'active' ? (
+          <Button loading={busy} onClick={() => mutations.disable(user.id)}>
+            Disable user
           </Button>
-        </div>
+        ) : (
+          <Button loading={busy} onClick={() => mutations.enable(user.id)}>
+            Enable user
+          </Button>
+        )}
       </div>
-      <ConfirmDialog
-        open={confirming}
-        title={`Delete ${user.email}?`}
-        description="The account and all of its sessions are removed permanently. The audit log keeps its history."
-        confirmLabel="Delete user"
-        pending={remove.isPending}
-        error={remove.error ? errorMessage(remove.error) : null}
-        onConfirm={() => remove.mutate({ id: user.id })}
-        onClose={() => {
-          remove.reset();
-          setConfirming(false);
-        }}
-      />
-    </section>
+      <div className="row">
+        <div className="spacer">
+          <strong>Delete this user</strong>
+          <p className="muted">Removes the account and its sessions. This cannot be undone.</p>
+        </div>
+        <Button variant="danger" onClick={() => setConfirming(true)}>
+          Delete user
+        </Button>
+      </div>
+    </Card>
   );
 }

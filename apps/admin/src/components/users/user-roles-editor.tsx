@@ -3,6 +3,7 @@
 import { ROLES, type TRole, type TUserDetail } from '@bytelyst/routers/modules/users/schema';
 import { useEffect, useState } from 'react';
 import { Button } from '../button';
+import { Card } from '../card';
 import { ROLE_LABELS } from '../status-badges';
 import { useUserMutations } from './use-user-mutations';
 
@@ -24,44 +25,37 @@ export function UserRolesEditor({ user }: { user: TUserDetail }) {
     );
 
   return (
-    <section className="card" aria-labelledby="roles-title">
-      <div className="card-header">
-        <h2 className="card-title" id="roles-title">
-          Roles
-        </h2>
-      </div>
-      <div className="card-body stack">
-        <fieldset className="stack" style={{ border: 0, margin: 0, padding: 0 }}>
-          <legend className="visually-hidden">Roles of {user.email}</legend>
-          {ROLES.map((role) => (
-            <label key={role} className="checkbox-row" style={{ alignItems: 'flex-start' }}>
-              <input
-                type="checkbox"
-                checked={roles.includes(role)}
-                onChange={(event) => toggle(role, event.target.checked)}
-              />
-              <span>
-                {ROLE_LABELS[role]}
-                <span className="field-hint" style={{ display: 'block', fontWeight: 400 }}>
-                  {ROLE_HINTS[role]}
-                </span>
+    <Card titleId="roles-title" title="Roles" bodyClassName="stack">
+      <fieldset className="stack" style={{ border: 0, margin: 0, padding: 0 }}>
+        <legend className="visually-hidden">Roles of {user.email}</legend>
+        {ROLES.map((role) => (
+          <label key={role} className="checkbox-row" style={{ alignItems: 'flex-start' }}>
+            <input
+              type="checkbox"
+              checked={roles.includes(role)}
+              onChange={(event) => toggle(role, event.target.checked)}
+            />
+            <span>
+              {ROLE_LABELS[role]}
+              <span className="field-hint" style={{ display: 'block', fontWeight: 400 }}>
+                {ROLE_HINTS[role]}
               </span>
-            </label>
-          ))}
-        </fieldset>
-        {roles.length === 0 ? <p className="field-error">Keep at least one role.</p> : null}
-        <div className="btn-group">
-          <Button
-            variant="primary"
-            disabled={!dirty || roles.length === 0}
-            loading={mutations.pendingId === user.id}
-            onClick={() => mutations.setRoles(user.id, roles)}
-          >
-            Save roles
-          </Button>
-          {dirty ? <Button onClick={() => setRoles(user.roles)}>Reset</Button> : null}
-        </div>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      {roles.length === 0 ? <p className="field-error">Keep at least one role.</p> : null}
+      <div className="btn-group">
+        <Button
+          variant="primary"
+          disabled={!dirty || roles.length === 0}
+          loading={mutations.pendingId === user.id}
+          onClick={() => mutations.setRoles(user.id, roles)}
+        >
+          Save roles
+        </Button>
+        {dirty ? <Button onClick={() => setRoles(user.roles)}>Reset</Button> : null}
       </div>
-    </section>
+    </Card>
   );
 }

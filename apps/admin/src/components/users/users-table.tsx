@@ -4,115 +4,94 @@ import type { TUser } from '@bytelyst/routers/modules/users/schema';
 import Link from 'next/link';
 import { formatDate, formatRelative } from '~/lib/format';
 import { Button } from '../button';
-import { TableBodyState } from '../states';
+import { type Column, DataTable, type TableState } from '../data-table';
 import { RoleBadges, UserStatusBadge } from '../status-badges';
 import { isRole, primaryRole, ROLE_OPTIONS } from './roles';
 import { useUserMutations } from './use-user-mutations';
 
-const COLUMNS = 6;
+const COLUMNS: readonly Column[] = [
+  { label: 'User' },
+  { label: 'Roles' },
+  { label: 'Status' },
+  { label: 'Last sign-in' },
+  { label: 'Created' },
+  { label: 'Actions', className: 'cell-actions' },
+];
 
-type Props = {
-  users: readonly TUser[];
-  isLoading: boolean;
-  error: unknown;
-  onRetry: () => void;
-  filtered: boolean;
-};
+type Props = TableState & { users: readonly TUser[]; filtered: boolean };
 
-export function UsersTable({ users, isLoading, error, onRetry, filtered }: Props) {
+export function UsersTable({ users, filtered, ...state }: Props) {
   const mutations = useUserMutations();
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">User</th>
-            <th scope="col">Roles</th>
-            <th scope="col">Status</th>
-            <th scope="col">Last sign-in</th>
-            <th scope="col">Created</th>
-            <th scope="col" className="cell-actions">
-              Actions
-            </th>
+    <DataTable
+      {...state}
+      columns={COLUMNS}
+      rows={users}
+      emptyTitle={filtered ? 'No users match these filters' : 'No users yet'}
+      emptyHint={
+        filtered ? 'Try another search or clear the filters.' : 'Create the first one with New user.'
+      }
+      renderRow={(user) => {
+        const busy = mutations.pendingId === user.id;
+        return (
+          <tr key={user.id}>
+            <td>
+              <Link href={`/users/${encodeURIComponent(user.id)}`} className="cell-primary">
+                {user.email}
+              </Link>
+              <div className="cell-secondary">{user.name}</div>
+            </td>
+            <td>
+              <RoleBadges roles={user.roles} />
+            </td>
+            <td>
+              <UserStatusBadge status={user.status} />
+            </td>
+            <td className="cell-muted">{formatRelative(user.lastLoginAt)}</td>
+            <td className="cell-muted">{formatDate(user.createdAt)}</td>
+            <td className="cell-actions">
+              <div className="row" style={{ justifyContent: 'flex-end' }}>
+                <select
+                  className="select select-sm"
+                  style={{ width: 140 }}
+                  aria-label={`Role for ${user.email}`}
+                  value={primaryRole(mutations.pendingRoles(user.id) ?? user.roles)}
+                  disabled={busy}
+                  onChange={(event) => {
+                    const role = event.target.value;
+                    if (isRole(role)) mutations.setRoles(user.id, [role]);
+                  }}
+                >
+                  {ROLE_OPTIONS.map((option) => (
+                    <option key={option.value} value={option.value}>
+                      {option.label}
+                    </option>
+                  ))}
+                </select>
+                {user.status === 'active' ? (
+                  <Button
+                    size="sm"
+                    disabled={busy}
+                    aria-label={`Disable ${user.email}`}
+                    onClick={() => mutations.disable(user.id)}
+                  >
+                    Disable
+                  </Button>
+                ) : (
+                  <Button
+                    size="sm"
+                    disabled={busy}
+                    aria-label={`Enable ${user.email}`}
+                    onClick={() => mutations.enable(user.id)}
+                  >
+                    Enable
+                  </Button>
+                )}
+              </div>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          <TableBodyState
-            columns={COLUMNS}
-            isLoading={isLoading}
-            error={error}
-            onRetry={onRetry}
-            isEmpty={users.length === 0}
-            emptyTitle={filtered ? 'No users match these filters' : 'No users yet'}
-            emptyHint={
-              filtered ? 'Try another search or clear the filters.' : 'Create the first one with New user.'
-            }
-          />
-          {!isLoading && !error
-            ? users.map((user) => {
-                const busy = mutations.pendingId === user.id;
-                return (
-                  <tr key={user.id}>
-                    <td>
-                      <Link href={`/users/${encodeURIComponent(user.id)}`} className="cell-primary">
-                        {user.email}
-                      </Link>
-                      <div className="cell-secondary">{user.name}</div>
-                    </td>
-                    <td>
-                      <RoleBadges roles={user.roles} />
-                    </td>
-                    <td>
-                      <UserStatusBadge status={user.status} />
-                    </td>
-                    <td className="cell-muted">{formatRelative(user.lastLoginAt)}</td>
-                    <td className="cell-muted">{formatDate(user.createdAt)}</td>
-                    <td className="cell-actions">
-                      <div className="row" style={{ justifyContent: 'flex-end' }}>
-                        <select
-                          className="select select-sm"
-                          style={{ width: 140 }}
-                          aria-label={`Role for ${user.email}`}
-                          value={primaryRole(mutations.pendingRoles(user.id) ?? user.roles)}
-                          disabled={busy}
-                          onChange={(event) => {
-                            const role = event.target.value;
-                            if (isRole(role)) mutations.setRoles(user.id, [role]);
-                          }}
-                        >
-                          {ROLE_OPTIONS.map((option) => (
-                            <option key={option.value} value={option.value}>
-                              {option.label}
-                            </option>
-                          ))}
-                        </select>
-                        {user.status === 'active' ? (
-                          <Button
-                            size="sm"
-                            disabled={busy}
-                            aria-label={`Disable ${user.email}`}
-                            onClick={() => mutations.disable(user.id)}
-                          >
-                            Disable
-                          </Button>
-                        ) : (
-                          <Button
-                            size="sm"
-                            disabled={busy}
-                            aria-label={`Enable ${user.email}`}
-                            onClick={() => mutations.enable(user.id)}
-                          >
-                            Enable
-                          </Button>
-                        )}
-                      </div>
-                    </td>
-                  </tr>
-                );
-              })
-            : null}
-        </tbody>
-      </table>
-    </div>
+        );
+      }}
+    />
   );
 }

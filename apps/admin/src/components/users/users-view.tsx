@@ -1,11 +1,11 @@
 'use client';
 
 import { useState } from 'react';
-import { useCursorPager } from '~/hooks/use-cursor-pager';
+import { usePagedFilters } from '~/hooks/use-cursor-pager';
 import { useDebouncedValue } from '~/hooks/use-debounced-value';
 import { trpc } from '~/lib/trpc';
-import { Button } from '../button';
-import { Icon } from '../icon';
+import { tableStateOf } from '../data-table';
+import { NewButton } from '../new-button';
 import { PageHeader } from '../page-header';
 import { Pager } from '../pager';
 import { CreateUserDialog } from './create-user-dialog';
@@ -13,12 +13,12 @@ import { UserFilters, type UserFilterValues } from './user-filters';
 import { UsersTable } from './users-table';
 
 const PAGE_SIZE = 20;
+const NO_FILTERS: UserFilterValues = { search: '', role: '', status: '' };
 
 export function UsersView() {
-  const [filters, setFilters] = useState<UserFilterValues>({ search: '', role: '', status: '' });
+  const { filters, changeFilters, pager } = usePagedFilters(NO_FILTERS);
   const [creating, setCreating] = useState(false);
   const search = useDebouncedValue(filters.search.trim(), 300);
-  const pager = useCursorPager();
 
   const list = trpc.users.list.useQuery(
     {
@@ -31,42 +31,21 @@ export function UsersView() {
     { placeholderData: (previous) => previous },
   );
 
-  const changeFilters = (next: UserFilterValues) => {
-    setFilters(next);
-    pager.reset();
-  };
-
   return (
     <>
       <PageHeader
         title="Users"
         description="Accounts of the selected product: roles, status and sessions."
-        actions={
-          <Button variant="primary" onClick={() => setCreating(true)}>
-            <Icon name="plus" size={14} />
-            New user
-          </Button>
-        }
+        actions={<NewButton label="New user" onClick={() => setCreating(true)} />}
       />
       <UserFilters value={filters} onChange={changeFilters} />
       <section className="card" aria-label="Users">
         <UsersTable
           users={list.data?.items ?? []}
-          isLoading={list.isLoading}
-          error={list.error}
-          onRetry={() => void list.refetch()}
+          {...tableStateOf(list)}
           filtered={Boolean(search || filters.role || filters.status)}
         />
-        <Pager
-          page={pager.page}
-          hasPrevious={pager.hasPrevious}
-          hasNext={Boolean(list.data?.nextCursor)}
-          onPrevious={pager.previous}
-          onNext={() => pager.next(list.data?.nextCursor)}
-          shown={list.data?.items.length ?? 0}
-          total={list.data?.total}
-          noun="users"
-        />
+        <Pager pager={pager} data={list.data} total={list.data?.total} noun="users" />
       </section>
       <CreateUserDialog open={creating} onClose={() => setCreating(false)} />
     </>
