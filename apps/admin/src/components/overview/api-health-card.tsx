@@ -60,7 +60,7 @@ export function ApiHealthCard() {
         {data ? <span className="muted">{data.latencyMs} ms</span> : null}
       </div>
       {checks.length > 0 ? (
-        <dl className="dl">
+        <dl className="dl dl-compact">
           {checks.map((check) => (
             <div key={check.name} style={{ display: 'contents' }}>
               <dt>{CHECK_LABELS[check.name] ?? check.name}</dt>
@@ -68,7 +68,7 @@ export function ApiHealthCard() {
                 <Badge tone={check.ok ? 'success' : 'danger'} dot>
                   {check.ok ? 'Healthy' : 'Failing'}
                 </Badge>
-                {check.ms === undefined ? null : <span className="muted">{check.ms} ms</span>}
+                {check.ms === undefined ? null : <span className="muted nowrap">{check.ms} ms</span>}
               </dd>
             </div>
           ))}
