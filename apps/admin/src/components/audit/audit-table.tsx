@@ -71,7 +71,12 @@ export function AuditTable({ entries, filtered, onFilter, ...state }: Props) {
               )}
             </div>
           </td>
-          <td className="cell-muted mono">{entry.requestId}</td>
+          <td className="cell-muted mono">
+            {/* Ids are long UUIDs: the table shows their start, the tooltip and the clipboard the whole. */}
+            <span className="truncate" title={entry.requestId}>
+              {entry.requestId}
+            </span>
+          </td>
           <td className="cell-muted mono">{entry.ip}</td>
         </tr>
       )}
