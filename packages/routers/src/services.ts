@@ -1,5 +1,6 @@
 import type { BlobStore } from '@bytelyst/db/blob';
 import type { Clock, DocumentStore } from '@bytelyst/db/document-store';
+import { createLeaseManager } from '@bytelyst/db/leases';
 import { createTtlCache } from './lib/ttl-cache';
 import { createAuditRepository } from './modules/audit/repository';
 import { createAuditService } from './modules/audit/service';
@@ -60,6 +61,7 @@ export const createServices = (deps: ServiceDeps) => {
     sessions,
     clock,
     deleteTokensOf: tokens.deleteCreatedBy,
+    leases: createLeaseManager(store, { clock }),
     onInvalidate: (userId) => forget(userId),
   });
   const auth = createAuthService({

@@ -1,5 +1,7 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Clock, Filter, Stored } from '@bytelyst/db/document-store';
 import { isStoreError } from '@bytelyst/db/document-store';
+import type { LeaseManager } from '@bytelyst/db/leases';
 import { AppError } from '../../app-error';
 import { randomId } from '../../lib/crypto';
 import { hashPassword } from '../../lib/passwords';
@@ -14,6 +16,10 @@ import {
   assertNotSelfDemotion,
 } from './rules';
 import type { TRole, TUser, TUserCreateInput, TUserDetail, TUserListInput } from './schema';
+
+const SUPER_ADMIN_LEASE = 'users:super-admin-removal';
+/** Long enough for a count and a write; a crashed holder blocks such changes for at most this long. */
+const SUPER_ADMIN_LEASE_MS = 10_000;
 
 export const toUser = (doc: UserDoc): TUser => ({
   id: doc.id,
@@ -35,9 +41,34 @@ export const createUsersService = (deps: {
   clock: Clock;
   deleteTokensOf: (productId: string, userId: string) => Promise<number>;
   onInvalidate: (userId: string) => void;
+  leases: LeaseManager;
 }) => {
   const { repo, clock } = deps;
   const activeSuperAdmins = () => repo.countWithRole('super_admin', 'active');
+  /**
+   * Runs a change that may take an active super_admin away while holding one platform-wide lease, so two
+   * such changes (on any instances) cannot both count "two left" and leave none.
+   */
+  const guardingLastSuperAdmin = async <T>(
+    targetRoles: readonly TRole[],
+    stillSuperAdmin: boolean,
+    change: () => Promise<T>,
+  ): Promise<T> => {
+    if (!targetRoles.includes('super_admin') || stillSuperAdmin) return change();
+    const holder = randomId(12);
+    for (let attempt = 0; ; attempt += 1) {
+      if (await deps.leases.acquire(SUPER_ADMIN_LEASE, holder, SUPER_ADMIN_LEASE_MS)) break;
+      if (attempt >= 40)
+        throw new AppError('CONFLICT', 'Another super_admin change is in progress; try again');
+      await delay(25);
+    }
+    try {
+      await assertKeepsSuperAdmin(targetRoles, stillSuperAdmin, activeSuperAdmins);
+      return await change();
+    } finally {
+      await deps.leases.release(SUPER_ADMIN_LEASE, holder);
+    }
+  };
 
   const load = async (productId: string, id: string): Promise<Stored<UserDoc>> => {
     const doc = await repo.get(productId, id);
@@ -112,8 +143,7 @@ export const createUsersService = (deps: {
       const doc = await load(productId, id);
       assertMayManage(actor, doc.roles, roles);
       assertNotSelfDemotion(actor, id, roles);
-      await assertKeepsSuperAdmin(doc.roles, roles.includes('super_admin'), activeSuperAdmins);
-      return save(doc, { roles });
+      return guardingLastSuperAdmin(doc.roles, roles.includes('super_admin'), () => save(doc, { roles }));
     },
     async setStatus(
       productId: string,
@@ -123,11 +153,8 @@ export const createUsersService = (deps: {
     ): Promise<TUser> {
       const doc = await load(productId, id);
       assertMayManage(actor, doc.roles);
-      if (status === 'disabled') {
-        assertNotSelf(actor, id, 'disable');
-        await assertKeepsSuperAdmin(doc.roles, false, activeSuperAdmins);
-      }
-      const user = await save(doc, { status });
+      if (status === 'disabled') assertNotSelf(actor, id, 'disable');
+      const user = await guardingLastSuperAdmin(doc.roles, status === 'active', () => save(doc, { status }));
       if (status === 'disabled') await deps.sessions.revokeAll(id, 'user_disabled');
       return user;
     },
@@ -135,10 +162,9 @@ export const createUsersService = (deps: {
       const doc = await load(productId, id);
       assertMayManage(actor, doc.roles);
       assertNotSelf(actor, id, 'delete');
-      await assertKeepsSuperAdmin(doc.roles, false, activeSuperAdmins);
+      await guardingLastSuperAdmin(doc.roles, false, () => repo.delete(doc));
       await deps.sessions.deleteAll(id);
       await deps.deleteTokensOf(productId, id);
-      await repo.delete(doc);
       deps.onInvalidate(id);
       return { id, deleted: true };
     },

@@ -97,6 +97,24 @@ describe('users (admin)', () => {
     expect(await h.services.users.countWithRole('super_admin')).toBe(2);
   });
 
+  it('two super_admins stepping down at the same moment leave one of them', async () => {
+    const h2 = await createTestHarness();
+    try {
+      const root = await h2.root();
+      const second = await h2.signIn(['super_admin']);
+      const results = await Promise.allSettled([
+        root.caller.users.setRoles({ id: root.auth.user.id, roles: ['admin'] }),
+        second.caller.users.setRoles({ id: second.user.id, roles: ['admin'] }),
+      ]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const refused = results.find((r) => r.status === 'rejected');
+      expect((refused as PromiseRejectedResult).reason).toMatchObject({ code: 'PRECONDITION_FAILED' });
+      expect(await h2.services.users.countWithRole('super_admin')).toBe(1);
+    } finally {
+      await h2.close();
+    }
+  });
+
   it('role changes apply to the next request (cache dropped)', async () => {
     const u = await h.signIn(['admin']);
     const root = await h.root();
