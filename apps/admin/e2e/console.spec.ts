@@ -108,6 +108,13 @@ test('a super admin creates a product and moves it through its lifecycle', async
   // Only legal next states are offered: a pre-launch product cannot jump to active.
   await expect(page.getByRole('button', { name: `Move E2E ${id} to Active` })).toHaveCount(0);
   await shot(page, 'products');
+
+  // Switching product scopes every page to it: the new product has no users, the default one has.
+  await page.getByLabel('Product', { exact: true }).selectOption(id);
+  await page.getByRole('link', { name: 'Users' }).click();
+  await expect(page.getByText('No users yet')).toBeVisible();
+  await page.getByLabel('Product', { exact: true }).selectOption('bytelyst');
+  await expect(page.getByLabel(`Role for ${E2E_ADMIN.email}`)).toBeVisible();
 });
 
 test('an API token is shown once, then only its prefix, and can be revoked', async ({ page }) => {
