@@ -30,6 +30,32 @@ export const CONTAINERS = {
     indexes: [['at'], ['actorId', 'at'], ['action', 'at'], ['targetId', 'at']],
   },
   leases: { name: 'leases', partitionKey: ['id'] },
+  /**
+   * The event bus outbox (§2.4): one document per event with each subscriber's delivery state. `dueAt` is set
+   * while a concurrent delivery is unsettled and is what dispatchers poll; 30-day TTL.
+   */
+  events: {
+    name: 'events',
+    partitionKey: ['productId'],
+    defaultTtl: 30 * DAY,
+    indexes: [['at'], ['type', 'at'], ['status', 'at'], ['dueAt']],
+  },
+  /** Deliveries to sequential subscribers, one stream (pk `subscriber:productId`) each, in emit order. */
+  eventQueue: {
+    name: 'event_queue',
+    partitionKey: ['stream'],
+    defaultTtl: 30 * DAY,
+    indexes: [['subscriber', 'seq'], ['seq']],
+  },
+  /** Scheduled jobs (§2.1): one definition per registered job with its persisted state (enabled, last slot). */
+  jobDefinitions: { name: 'job_definitions', partitionKey: ['productId'], indexes: [['name']] },
+  /** Job runs: id `jobName:slotTime` for scheduled runs, so a slot can be claimed once; 90-day TTL. */
+  jobRuns: {
+    name: 'job_runs',
+    partitionKey: ['productId', 'jobName'],
+    defaultTtl: 90 * DAY,
+    indexes: [['startedAt'], ['status', 'startedAt'], ['jobName', 'startedAt'], ['trigger', 'startedAt']],
+  },
 } as const satisfies Record<string, ContainerDef>;
 
 export type ContainerKey = keyof typeof CONTAINERS;

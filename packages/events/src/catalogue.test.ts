@@ -1,31 +1,60 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_TYPES, ZEvent } from './catalogue';
+import { describeCatalogue, EVENT_DEFINITIONS, EVENT_TYPES, PUBLIC_EVENT_TYPES } from './catalogue';
+
+/** Roadmap §2.3: the events external subscribers can choose. */
+const WEBHOOK_TABLE = [
+  'user.created',
+  'user.deleted',
+  'subscription.created',
+  'subscription.changed',
+  'subscription.canceled',
+  'payment.succeeded',
+  'payment.failed',
+  'invitation.redeemed',
+  'referral.completed',
+  'waitlist.joined',
+  'flag.toggled',
+  'license.activated',
+  'license.expired',
+];
 
 describe('event catalogue', () => {
-  it('lists the identity events once each', () => {
-    expect([...EVENT_TYPES].sort()).toEqual(
-      [
-        'product.status_changed',
-        'session.revoked',
-        'token.created',
-        'token.revoked',
-        'user.created',
-        'user.deleted',
-        'user.disabled',
-        'user.updated',
-      ].sort(),
+  it('has every event of the §2.3 webhook table, public, with its payload fields', () => {
+    for (const type of WEBHOOK_TABLE) expect(PUBLIC_EVENT_TYPES).toContain(type);
+    expect(Object.keys(EVENT_DEFINITIONS['payment.failed'].payload.shape).sort()).toEqual(
+      ['amount', 'invoiceId', 'retryCount', 'userId'].sort(),
+    );
+    expect(Object.keys(EVENT_DEFINITIONS['subscription.changed'].payload.shape).sort()).toEqual(
+      ['newPlan', 'oldPlan', 'status', 'subscriptionId'].sort(),
     );
   });
 
-  it('parses by the literal type and rejects a payload of another type', () => {
-    const base = { id: 'e1', productId: 'p', at: '2026-01-01T00:00:00.000Z', actorId: null };
-    const ok = ZEvent.parse({
-      ...base,
-      type: 'product.status_changed',
-      data: { from: 'beta', to: 'active' },
+  it('keeps the internal events out of the public list', () => {
+    expect(EVENT_TYPES).toContain('admin.action');
+    expect(PUBLIC_EVENT_TYPES).not.toContain('admin.action');
+    expect(PUBLIC_EVENT_TYPES).not.toContain('job.failed');
+  });
+
+  it('describes every event with a version, a description and a JSON Schema of its payload', () => {
+    const entries = describeCatalogue();
+    expect(entries.map((e) => e.type)).toEqual(EVENT_TYPES);
+    for (const entry of entries) {
+      expect(entry.version).toBeGreaterThanOrEqual(1);
+      expect(entry.description.length).toBeGreaterThan(10);
+      expect(entry.schema.type).toBe('object');
+    }
+    const waitlist = entries.find((e) => e.type === 'waitlist.joined');
+    expect(waitlist?.schema).toMatchObject({
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      required: ['email', 'position'],
+      properties: { position: { type: 'integer', minimum: 1 } },
     });
-    expect(ok.type).toBe('product.status_changed');
-    expect(ZEvent.safeParse({ ...base, type: 'user.deleted', data: { from: 'beta' } }).success).toBe(false);
-    expect(ZEvent.safeParse({ ...base, type: 'nope', data: {} }).success).toBe(false);
+  });
+
+  it('validates payloads with the zod schema', () => {
+    const schema = EVENT_DEFINITIONS['flag.toggled'].payload;
+    expect(schema.safeParse({ flagId: 'f', enabled: true, percentage: 50 }).success).toBe(true);
+    expect(schema.safeParse({ flagId: 'f', enabled: true, percentage: 150 }).success).toBe(false);
+    expect(schema.safeParse({ flagId: 'f', enabled: 'yes', percentage: 5 }).success).toBe(false);
   });
 });

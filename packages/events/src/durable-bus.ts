@@ -1,0 +1,464 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { CONTAINERS } from '@bytelyst/db/containers';
+import type { Clock, DocumentStore, Stored } from '@bytelyst/db/document-store';
+import { isStoreError, systemClock } from '@bytelyst/db/document-store';
+import { createLeaseManager } from '@bytelyst/db/leases';
+import { runAttempt } from './attempt';
+import {
+  DEFAULT_MAX_ATTEMPTS,
+  describeSubscriber,
+  type EventBus,
+  EventPayloadError,
+  type Subscriber,
+  subscribesTo,
+} from './bus';
+import { EVENT_DEFINITIONS, type EventType, isEventType, type PlatformEvent } from './catalogue';
+import {
+  afterAttempt,
+  type Delivery,
+  type EventDoc,
+  isOpen,
+  newDelivery,
+  summarize,
+  toEnvelope,
+} from './event-doc';
+import { type BusLogger, NOOP_LOGGER } from './logger';
+import { createStreamWorker, type QueueItem, type StreamWorker } from './streams';
+import { createWriteBatcher } from './write-batcher';
+
+export type DurableBusOptions = {
+  store: DocumentStore;
+  clock?: Clock;
+  random?: () => number;
+  /** Names this process in claims and logs; default a random id. */
+  instanceId?: string;
+  /** false: emits are persisted here but delivered by dispatcher processes. Default true. */
+  dispatch?: boolean;
+  /** How long a dispatcher's claim on an event lasts unless renewed (renewed every third of it). Default 60 s. */
+  claimTtlMs?: number;
+  /** How often to look for due retries and for events whose claim lapsed. Default 1 s. */
+  pollIntervalMs?: number;
+  /** Events dispatched at once by this process. Default 64. */
+  concurrency?: number;
+  /** First retry delay; doubles per attempt up to `retryMaxMs`, with jitter. Defaults 1 s and 5 min. */
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+  /** Local backlog beyond which new emits are left unclaimed for any dispatcher. Default 20,000. */
+  maxLocalBacklog?: number;
+  /** How long `stop()` lets running deliveries finish before aborting their signals. Default 10 s. */
+  stopGraceMs?: number;
+  logger?: BusLogger;
+};
+
+export type DurableBus = EventBus & {
+  readonly instanceId: string;
+  /** Starts polling, claim renewal and the sequential streams this process leads. */
+  start(): void;
+  /** Stops taking work, hands back claims not yet started, waits for running deliveries, flushes writes. */
+  stop(): Promise<void>;
+  /** One poll: claims due events (retries, lapsed claims) and dispatches them; resolves with how many. */
+  pollOnce(): Promise<number>;
+  /** Wakes the sequential streams; tests call it instead of waiting for a poll. */
+  pollStreams(): Promise<void>;
+};
+
+type Job = { doc: Stored<EventDoc>; claim: string; renewedAt: number; started: boolean };
+
+const PAGE = 100;
+const MERGE_ATTEMPTS = 10;
+
+const shuffle = <T>(items: readonly T[], random: () => number): T[] => {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(random() * (i + 1));
+    const a = out[i];
+    const b = out[j];
+    if (a === undefined || b === undefined) continue;
+    out[i] = b;
+    out[j] = a;
+  }
+  return out;
+};
+
+const stripSystem = ({ _etag, _ts, ttl, ...doc }: Stored<EventDoc>): EventDoc => doc;
+
+export const createDurableBus = (opts: DurableBusOptions): DurableBus => {
+  const clock = opts.clock ?? systemClock;
+  const random = opts.random ?? Math.random;
+  const instanceId = opts.instanceId ?? randomBytes(6).toString('hex');
+  const dispatching = opts.dispatch ?? true;
+  const claimTtl = opts.claimTtlMs ?? 60_000;
+  const pollInterval = opts.pollIntervalMs ?? 1000;
+  const concurrency = opts.concurrency ?? 64;
+  const maxBacklog = opts.maxLocalBacklog ?? 20_000;
+  const logger = opts.logger ?? NOOP_LOGGER;
+  const retryOf = (s: Subscriber<EventType>) => ({
+    maxAttempts: s.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    baseMs: opts.retryBaseMs ?? 1000,
+    maxMs: opts.retryMaxMs ?? 300_000,
+    random,
+  });
+
+  const events = () => opts.store.container<EventDoc>(CONTAINERS.events.name);
+  const eventWrites = createWriteBatcher(events);
+  const queueWrites = createWriteBatcher(() => opts.store.container<QueueItem>(CONTAINERS.eventQueue.name));
+  const subscribers = new Map<string, Subscriber<EventType>>();
+  const streams = new Map<string, StreamWorker>();
+  const leases = createLeaseManager(opts.store, { clock });
+  const shutdown = new AbortController();
+
+  const claimed = new Map<string, Job>();
+  const queue: Job[] = [];
+  let running = 0;
+  let stopped = false;
+  let counter = 0;
+  let lastMs = 0;
+  let pollTimer: NodeJS.Timeout | undefined;
+  let renewTimer: NodeJS.Timeout | undefined;
+  let idleWaiters: (() => void)[] = [];
+
+  const nextSeq = (now: number) => {
+    lastMs = Math.max(lastMs, now);
+    counter += 1;
+    return `${String(lastMs).padStart(15, '0')}.${instanceId}.${String(counter).padStart(10, '0')}`;
+  };
+  const newClaim = () => `${instanceId}:${randomBytes(6).toString('hex')}`;
+
+  const notifyIdle = () => {
+    if (running > 0 || queue.length > 0) return;
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    for (const wake of waiters) wake();
+  };
+
+  /**
+   * Writes the deliveries this claim attempted and releases the claim; when someone else wrote in between (a
+   * sequential stream, an admin replay), merges into their version.
+   */
+  const settle = async (job: Job, mine: Record<string, Delivery>) => {
+    let base: Stored<EventDoc> | undefined = job.doc;
+    for (let attempt = 0; attempt < MERGE_ATTEMPTS && base; attempt += 1) {
+      if (base.claim !== job.claim) {
+        logger.warn({ eventId: job.doc.id, instanceId }, 'event claim was taken over; dropping this result');
+        return;
+      }
+      const deliveries = { ...base.deliveries };
+      for (const [name, d] of Object.entries(mine)) deliveries[name] = d;
+      const next: EventDoc = {
+        ...stripSystem(base),
+        deliveries,
+        claim: null,
+        ...summarize(deliveries, null),
+      };
+      try {
+        await eventWrites.replace(next, base._etag);
+        return;
+      } catch (error) {
+        if (!isStoreError(error, 'precondition_failed')) throw error;
+        base = await events().read(job.doc.id, job.doc.productId);
+      }
+    }
+    logger.error(
+      { eventId: job.doc.id },
+      'could not record delivery results; the claim will lapse and retry',
+    );
+  };
+
+  const dispatch = async (job: Job) => {
+    const event = toEnvelope(job.doc);
+    const now = clock();
+    const due = Object.entries(job.doc.deliveries).filter(
+      ([, d]) => isOpen(d) && !d.sequential && (d.nextAttemptAt ?? 0) <= now,
+    );
+    const touched: Record<string, Delivery> = {};
+    const priorities = [...new Set(due.map(([, d]) => d.priority))].sort((a, b) => b - a);
+    for (const priority of priorities) {
+      await Promise.all(
+        due
+          .filter(([, d]) => d.priority === priority)
+          .map(async ([name, d]) => {
+            const subscriber = subscribers.get(name);
+            if (!subscriber) {
+              // Registered by another release of the platform: leave it to a process that has it.
+              touched[name] = { ...d, nextAttemptAt: clock() + claimTtl };
+              return;
+            }
+            const outcome = await runAttempt(subscriber, event, d.attempts + 1, clock, shutdown.signal);
+            touched[name] = afterAttempt(d, outcome, retryOf(subscriber));
+            if (!outcome.ok) {
+              logger.warn(
+                { eventId: event.id, type: event.type, subscriber: name, attempt: d.attempts + 1 },
+                `delivery failed: ${outcome.error}`,
+              );
+            }
+          }),
+      );
+    }
+    await settle(job, touched);
+  };
+
+  const pump = () => {
+    while (running < concurrency && queue.length > 0 && !stopped) {
+      const job = queue.shift();
+      if (!job) break;
+      running += 1;
+      job.started = true;
+      dispatch(job)
+        .catch((error: unknown) => logger.error({ err: error, eventId: job.doc.id }, 'dispatch failed'))
+        .finally(() => {
+          running -= 1;
+          claimed.delete(job.doc.id);
+          pump();
+          notifyIdle();
+        });
+    }
+    notifyIdle();
+  };
+
+  const take = (jobs: Job[]) => {
+    for (const job of jobs) {
+      claimed.set(job.doc.id, job);
+      queue.push(job);
+    }
+    pump();
+  };
+
+  /** Claims a document read from the store; null when another dispatcher got there first. */
+  const claimDoc = async (doc: Stored<EventDoc>): Promise<Job | null> => {
+    const now = clock();
+    const claim = newClaim();
+    const next: EventDoc = { ...stripSystem(doc), claim, ...summarize(doc.deliveries, now + claimTtl) };
+    try {
+      return {
+        doc: await events().replace(next, { ifMatch: doc._etag }),
+        claim,
+        renewedAt: now,
+        started: false,
+      };
+    } catch (error) {
+      if (isStoreError(error, 'precondition_failed') || isStoreError(error, 'not_found')) return null;
+      throw error;
+    }
+  };
+
+  const pollOnce = async (): Promise<number> => {
+    if (!dispatching || stopped) return 0;
+    const room = Math.min(PAGE, maxBacklog - claimed.size);
+    if (room <= 0) return 0;
+    const page = await events().query({
+      where: { dueAt: { lte: clock() } },
+      orderBy: [{ field: 'dueAt', direction: 'asc' }],
+      limit: room,
+    });
+    const jobs: Job[] = [];
+    // A random order keeps dispatchers that read the same page from racing for the same documents.
+    for (const doc of shuffle(page.items, random)) {
+      if (claimed.has(doc.id)) continue;
+      const job = await claimDoc(doc);
+      if (job) jobs.push(job);
+    }
+    jobs.sort((a, b) => (a.doc.seq < b.doc.seq ? -1 : 1));
+    take(jobs);
+    return jobs.length;
+  };
+
+  /** Extends the claims this process holds before they lapse, so no other dispatcher takes them. */
+  const renewClaims = async () => {
+    const now = clock();
+    for (const job of claimed.values()) {
+      if (now - job.renewedAt < claimTtl / 3) continue;
+      for (let attempt = 0; attempt < MERGE_ATTEMPTS; attempt += 1) {
+        const base = job.doc;
+        const next: EventDoc = { ...stripSystem(base), dueAt: now + claimTtl };
+        try {
+          job.doc = await events().replace(next, { ifMatch: base._etag });
+          job.renewedAt = now;
+          break;
+        } catch (error) {
+          if (!isStoreError(error, 'precondition_failed')) throw error;
+          const fresh = await events().read(base.id, base.productId);
+          if (!fresh || fresh.claim !== job.claim) break;
+          job.doc = fresh;
+        }
+      }
+    }
+  };
+
+  const schedulePoll = (delay: number) => {
+    if (stopped || !dispatching) return;
+    pollTimer = setTimeout(() => {
+      pollOnce()
+        .then((n) => schedulePoll(n >= PAGE ? 0 : pollInterval))
+        .catch((error: unknown) => {
+          logger.error({ err: error }, 'event poll failed');
+          schedulePoll(pollInterval);
+        });
+    }, delay);
+    pollTimer.unref?.();
+  };
+
+  const updateSequentialDelivery = async (productId: string, eventId: string, name: string, d: Delivery) => {
+    for (let attempt = 0; attempt < MERGE_ATTEMPTS; attempt += 1) {
+      const fresh = await events().read(eventId, productId);
+      if (!fresh) return;
+      const deliveries = { ...fresh.deliveries, [name]: d };
+      const summary = summarize(deliveries, null);
+      const next: EventDoc = {
+        ...stripSystem(fresh),
+        deliveries,
+        status: summary.status,
+        dueAt: fresh.claim ? fresh.dueAt : summary.dueAt,
+      };
+      try {
+        await events().replace(next, { ifMatch: fresh._etag });
+        return;
+      } catch (error) {
+        if (!isStoreError(error, 'precondition_failed')) throw error;
+      }
+    }
+  };
+
+  const streamFor = (subscriber: Subscriber<EventType>): StreamWorker => {
+    let worker = streams.get(subscriber.name);
+    if (!worker) {
+      worker = createStreamWorker({
+        store: opts.store,
+        leases,
+        clock,
+        instanceId,
+        subscriber,
+        pollIntervalMs: pollInterval,
+        retry: retryOf(subscriber),
+        signal: shutdown.signal,
+        logger,
+        readEvent: (productId, id) => events().read(id, productId),
+        recordDelivery: updateSequentialDelivery,
+      });
+      streams.set(subscriber.name, worker);
+    }
+    return worker;
+  };
+
+  const bus: DurableBus = {
+    instanceId,
+
+    async emit(type, payload, options) {
+      if (!isEventType(type))
+        throw new EventPayloadError(String(type), [{ path: 'type', message: 'unknown' }]);
+      const parsed = EVENT_DEFINITIONS[type].payload.safeParse(payload);
+      if (!parsed.success) {
+        throw new EventPayloadError(
+          type,
+          parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(payload)', message: i.message })),
+        );
+      }
+      const now = clock();
+      const matching = [...subscribers.values()].filter((s) => subscribesTo(s, type));
+      const deliveries: Record<string, Delivery> = {};
+      for (const s of matching) deliveries[s.name] = newDelivery(s.sequential ?? false, s.priority ?? 0, now);
+      const hasConcurrent = matching.some((s) => !s.sequential);
+      const local = dispatching && !stopped && hasConcurrent && claimed.size < maxBacklog;
+      const claim = local ? newClaim() : null;
+      const doc: EventDoc = {
+        id: randomUUID(),
+        type,
+        version: EVENT_DEFINITIONS[type].version,
+        productId: options.productId,
+        actorId: options.actorId ?? null,
+        at: new Date(now).toISOString(),
+        seq: nextSeq(now),
+        data: parsed.data as Record<string, unknown>,
+        claim,
+        ...summarize(deliveries, local ? now + claimTtl : null),
+        deliveries,
+      };
+      const sequential = matching.filter((s) => s.sequential);
+      // Queue items first: an item whose event never got written is dropped by its stream, never the reverse.
+      await Promise.all(
+        sequential.map((s) =>
+          queueWrites.create({
+            id: doc.id,
+            stream: `${s.name}:${doc.productId}`,
+            subscriber: s.name,
+            productId: doc.productId,
+            seq: doc.seq,
+            attempts: 0,
+            dueAt: now,
+            createdAt: now,
+          }),
+        ),
+      );
+      const stored = await eventWrites.create(doc);
+      if (claim) take([{ doc: stored, claim, renewedAt: now, started: false }]);
+      for (const s of sequential) streamFor(s).notify();
+      return toEnvelope(stored) as PlatformEvent<typeof type>;
+    },
+
+    subscribe(subscriber) {
+      const s = subscriber as unknown as Subscriber<EventType>;
+      if (!/^[a-z0-9][a-z0-9._-]{0,62}$/.test(s.name)) throw new Error(`Invalid subscriber name '${s.name}'`);
+      if (subscribers.has(s.name)) throw new Error(`Subscriber '${s.name}' is already registered`);
+      subscribers.set(s.name, s);
+      if (s.sequential) streamFor(s);
+    },
+
+    subscribers: () => [...subscribers.values()].map(describeSubscriber),
+
+    async drain() {
+      for (;;) {
+        if (running > 0 || queue.length > 0) await new Promise<void>((resolve) => idleWaiters.push(resolve));
+        await Promise.all([eventWrites.idle(), queueWrites.idle()]);
+        await Promise.all([...streams.values()].map((w) => w.idle()));
+        if (running === 0 && queue.length === 0) return;
+      }
+    },
+
+    start() {
+      if (!dispatching) return;
+      stopped = false;
+      schedulePoll(0);
+      renewTimer = setInterval(() => {
+        renewClaims().catch((error: unknown) => logger.error({ err: error }, 'claim renewal failed'));
+      }, claimTtl / 3);
+      renewTimer.unref?.();
+      for (const worker of streams.values()) worker.start();
+    },
+
+    async stop() {
+      stopped = true;
+      clearTimeout(pollTimer);
+      clearInterval(renewTimer);
+      // Hand back what has not started so another dispatcher can take it at once.
+      const waiting = queue.splice(0);
+      await Promise.all(
+        waiting.map(async (job) => {
+          claimed.delete(job.doc.id);
+          const next: EventDoc = {
+            ...stripSystem(job.doc),
+            claim: null,
+            ...summarize(job.doc.deliveries, null),
+          };
+          await events()
+            .replace(next, { ifMatch: job.doc._etag })
+            .catch(() => undefined);
+        }),
+      );
+      await Promise.all([...streams.values()].map((w) => w.stop()));
+      const deadline = setTimeout(
+        () => shutdown.abort(new Error('dispatcher stopped')),
+        opts.stopGraceMs ?? 10_000,
+      );
+      deadline.unref?.();
+      if (running > 0) await new Promise<void>((resolve) => idleWaiters.push(resolve));
+      clearTimeout(deadline);
+      await Promise.all([eventWrites.idle(), queueWrites.idle()]);
+    },
+
+    pollOnce,
+
+    async pollStreams() {
+      await Promise.all([...streams.values()].map((w) => w.pollOnce()));
+    },
+  };
+  return bus;
+};
