@@ -33,7 +33,7 @@ export default defineConfig({
   webServer: [
     {
       // A fresh data folder per run: the bootstrap admin below is created on first start.
-      command: 'rm -rf data/e2e && node apps/api/dist/main.js',
+      command: 'rm -rf data/e2e && node apps/api/dist/e2e-server.js',
       url: `http://127.0.0.1:${API_PORT}/health/ready`,
       reuseExistingServer: false,
       timeout: 60_000,

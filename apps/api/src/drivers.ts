@@ -6,7 +6,7 @@ import { createAzureBlobStore } from '@bytelyst/db/blob-azure';
 import { createFsBlobStore } from '@bytelyst/db/blob-fs';
 import { ALL_CONTAINERS } from '@bytelyst/db/containers';
 import { createCosmosStore } from '@bytelyst/db/cosmos';
-import type { Clock, DocumentStore } from '@bytelyst/db/document-store';
+import type { Clock, ContainerDef, DocumentStore } from '@bytelyst/db/document-store';
 import { createSqliteStore } from '@bytelyst/db/sqlite';
 import type { Env } from './env';
 
@@ -50,11 +50,11 @@ const createBlob = (env: Env, clock: Clock, signingSecret: string): BlobStore =>
 /** Store and blob drivers chosen by env, with every container of the catalogue created. */
 export const createDrivers = async (
   env: Env,
-  opts: { clock: Clock; blobSigningSecret: string },
+  opts: { clock: Clock; blobSigningSecret: string; extraContainers?: readonly ContainerDef[] },
 ): Promise<Drivers> => {
   const store = createStore(env, opts.clock);
   try {
-    await store.init(ALL_CONTAINERS);
+    await store.init([...ALL_CONTAINERS, ...(opts.extraContainers ?? [])]);
   } catch (error) {
     await store.close().catch(() => undefined);
     throw error;

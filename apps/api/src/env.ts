@@ -33,6 +33,11 @@ const ZRawEnv = z.object({
    */
   TRUST_PROXY: z.string().min(1).default('loopback'),
   DATA_DIR: z.string().min(1).default('./data'),
+  /** Names this process in event claims, job runs and leases (default: random per start). */
+  INSTANCE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/)
+    .optional(),
 
   DB_DRIVER: z.enum(['sqlite', 'cosmos']).default('sqlite'),
   SQLITE_PATH: z.string().min(1).optional(),
@@ -58,6 +63,10 @@ const ZRawEnv = z.object({
   // Roadmap §5.
   JOB_RUNNER_ENABLED: bool(true),
   JOB_TICK_INTERVAL_MS: int(60_000, 100),
+  // Event bus (§2.4): dispatching can be turned off per process, as the job runner can.
+  EVENT_DISPATCHER_ENABLED: bool(true),
+  EVENT_POLL_INTERVAL_MS: int(1000, 50),
+  EVENT_CLAIM_TTL_MS: int(60_000, 1000),
   SENDGRID_API_KEY: z.string().min(1).optional(),
   EMAIL_FROM_ADDRESS: z.email().default('noreply@bytelyst.local'),
   EMAIL_FROM_NAME: z.string().min(1).default('ByteLyst'),

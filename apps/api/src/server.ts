@@ -53,7 +53,15 @@ export const servicesFromEnv = (deps: ServerDeps, jwtSecret: string): Services =
       sessionTtlDays: deps.env.SESSION_TTL_DAYS,
       defaultProductId: deps.env.DEFAULT_PRODUCT_ID,
       sessionCacheTtlMs: deps.env.SESSION_CACHE_TTL_MS,
+      jobTickIntervalMs: deps.env.JOB_TICK_INTERVAL_MS,
+      ...(deps.env.INSTANCE_ID ? { instanceId: deps.env.INSTANCE_ID } : {}),
+      events: {
+        dispatch: deps.env.EVENT_DISPATCHER_ENABLED,
+        pollIntervalMs: deps.env.EVENT_POLL_INTERVAL_MS,
+        claimTtlMs: deps.env.EVENT_CLAIM_TTL_MS,
+      },
     },
+    ...(deps.logger ? { logger: deps.logger } : {}),
   });
 
 /** The HTTP server: both faces of the routers, docs, health, metrics and blob downloads. Not yet listening. */

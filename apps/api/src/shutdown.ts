@@ -6,12 +6,15 @@ export type ShutdownDeps = {
   app: FastifyInstance;
   store: DocumentStore;
   blob: BlobStore;
+  /** Background workers (event dispatcher, job runner), stopped after the server and before the drivers. */
+  workers?: { stopWorkers(): Promise<void> };
   exit?: (code: number) => void;
 };
 
 /**
- * SIGTERM/SIGINT: stop accepting connections and let in-flight requests finish (fastify.close), then close the
- * drivers and exit 0. A second signal while that runs exits at once with 1.
+ * SIGTERM/SIGINT: stop accepting connections and let in-flight requests finish (fastify.close), stop the
+ * workers (running job runs and deliveries finish, unstarted ones are handed back), then close the drivers
+ * and exit 0. A second signal while that runs exits at once with 1.
  */
 export const installShutdown = (
   deps: ShutdownDeps,
@@ -34,6 +37,7 @@ export const installShutdown = (
         deps.app.log.error({ err: error }, 'closing the server failed');
       }
       for (const [name, close] of [
+        ['workers', () => deps.workers?.stopWorkers() ?? Promise.resolve()],
         ['store', () => deps.store.close()],
         ['blob', () => deps.blob.close?.() ?? Promise.resolve()],
       ] as const) {

@@ -76,6 +76,7 @@ export const createTestServer = async (opts: { env?: Record<string, string> } = 
     admin: TEST_ADMIN,
     async close() {
       await app.close();
+      await services.bus.stop();
       await store.close().catch(() => undefined);
       await blob.close?.().catch(() => undefined);
       await rm(dir, { recursive: true, force: true });

@@ -17,7 +17,7 @@ export const CONTAINERS = {
     name: 'sessions',
     partitionKey: ['userId'],
     defaultTtl: 90 * DAY,
-    indexes: [['productId'], ['refreshTokenHash'], ['lastActiveAt']],
+    indexes: [['productId'], ['refreshTokenHash'], ['lastActiveAt'], ['expiresAt'], ['revokedAt']],
   },
   apiTokens: {
     name: 'api_tokens',

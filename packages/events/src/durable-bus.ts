@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { CONTAINERS } from '@bytelyst/db/containers';
 import type { Clock, DocumentStore, Stored } from '@bytelyst/db/document-store';
 import { isStoreError, systemClock } from '@bytelyst/db/document-store';
@@ -34,7 +35,10 @@ export type DurableBusOptions = {
   instanceId?: string;
   /** false: emits are persisted here but delivered by dispatcher processes. Default true. */
   dispatch?: boolean;
-  /** How long a dispatcher's claim on an event lasts unless renewed (renewed every third of it). Default 60 s. */
+  /**
+   * How long a dispatcher's claim on an event lasts unless renewed (renewed every third of it); a sequential
+   * subscriber's lease lasts half as long. After a crash, its work resumes elsewhere this much later. Default 60 s.
+   */
   claimTtlMs?: number;
   /** How often to look for due retries and for events whose claim lapsed. Default 1 s. */
   pollIntervalMs?: number;
@@ -106,6 +110,8 @@ export const createDurableBus = (opts: DurableBusOptions): DurableBus => {
   const streams = new Map<string, StreamWorker>();
   const leases = createLeaseManager(opts.store, { clock });
   const shutdown = new AbortController();
+  // Every running attempt listens for shutdown; there may be `concurrency` of them at once.
+  setMaxListeners(0, shutdown.signal);
 
   const claimed = new Map<string, Job>();
   const queue: Job[] = [];
@@ -122,7 +128,13 @@ export const createDurableBus = (opts: DurableBusOptions): DurableBus => {
     counter += 1;
     return `${String(lastMs).padStart(15, '0')}.${instanceId}.${String(counter).padStart(10, '0')}`;
   };
-  const newClaim = () => `${instanceId}:${randomBytes(6).toString('hex')}`;
+  let claims = 0;
+  // Unique per claim without a random draw each: a nonce per bus (INSTANCE_ID may repeat across restarts).
+  const claimPrefix = `${instanceId}:${randomBytes(4).toString('hex')}`;
+  const newClaim = () => {
+    claims += 1;
+    return `${claimPrefix}:${claims}`;
+  };
 
   const notifyIdle = () => {
     if (running > 0 || queue.length > 0) return;
@@ -328,6 +340,7 @@ export const createDurableBus = (opts: DurableBusOptions): DurableBus => {
         instanceId,
         subscriber,
         pollIntervalMs: pollInterval,
+        leaseTtlMs: claimTtl / 2,
         retry: retryOf(subscriber),
         signal: shutdown.signal,
         logger,

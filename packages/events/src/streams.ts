@@ -39,8 +39,6 @@ export type StreamWorker = {
   idle(): Promise<void>;
 };
 
-const LEASE_TTL_MS = 30_000;
-const LEASE_RENEW_MS = 10_000;
 const DISCOVERY_PAGES = 5;
 const PAGE = 200;
 /** An item whose event was never written (the emit failed after writing it) is dropped after this. */
@@ -53,6 +51,8 @@ export const createStreamWorker = (deps: {
   instanceId: string;
   subscriber: Subscriber<EventType>;
   pollIntervalMs: number;
+  /** The subscriber's lease lapses this long after its leader stops renewing it (renewed every third). */
+  leaseTtlMs: number;
   retry: { maxAttempts: number; baseMs: number; maxMs: number; random: () => number };
   signal: AbortSignal;
   logger: BusLogger;
@@ -71,10 +71,10 @@ export const createStreamWorker = (deps: {
 
   const lead = async (): Promise<boolean> => {
     const now = clock();
-    if (leading && now - leaseCheckedAt < LEASE_RENEW_MS) return true;
+    if (leading && now - leaseCheckedAt < deps.leaseTtlMs / 3) return true;
     const lease = leading
-      ? await deps.leases.renew(leaseName, deps.instanceId, LEASE_TTL_MS)
-      : await deps.leases.acquire(leaseName, deps.instanceId, LEASE_TTL_MS);
+      ? await deps.leases.renew(leaseName, deps.instanceId, deps.leaseTtlMs)
+      : await deps.leases.acquire(leaseName, deps.instanceId, deps.leaseTtlMs);
     leading = lease !== null;
     leaseCheckedAt = now;
     return leading;
@@ -104,7 +104,8 @@ export const createStreamWorker = (deps: {
   /** Delivers the head of one stream, then the next, until it is empty or the head must wait. */
   const work = async (stream: string) => {
     for (;;) {
-      if (stopped || deps.signal.aborted) return;
+      // Renewed as it goes: a lapsed lease could let another process work the same stream.
+      if (stopped || deps.signal.aborted || !(await lead())) return;
       const page = await items().query({
         partitionKey: stream,
         orderBy: [{ field: 'seq', direction: 'asc' }],

@@ -19,6 +19,10 @@ const SUPER_ADMIN_ONLY = new Set([
   'products.update',
   'products.transition',
   'products.delete',
+  // Every registered job is platform-wide ('*'): changing one needs super_admin.
+  'jobs.trigger',
+  'jobs.pause',
+  'jobs.resume',
 ]);
 
 /** Flat at runtime: dotted path -> procedure (the declared type is the nested record). */

@@ -1,5 +1,7 @@
 import { auditRouter } from './modules/audit/router';
 import { authRouter } from './modules/auth/router';
+import { eventsRouter } from './modules/events/router';
+import { jobsRouter } from './modules/jobs/router';
 import { productsRouter } from './modules/products/router';
 import { systemRouter } from './modules/system/router';
 import { tokensRouter } from './modules/tokens/router';
@@ -13,7 +15,9 @@ export const appRouter = router({
   products: productsRouter,
   tokens: tokensRouter,
   audit: auditRouter,
+  events: eventsRouter,
   system: systemRouter,
+  jobs: jobsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,10 +1,22 @@
 import type { BlobStore } from '@bytelyst/db/blob';
 import type { Clock, DocumentStore } from '@bytelyst/db/document-store';
 import { createLeaseManager } from '@bytelyst/db/leases';
+import { createDurableBus } from '@bytelyst/events/durable-bus';
+import type { BusLogger } from '@bytelyst/events/logger';
+import { randomId } from './lib/crypto';
 import { createTtlCache } from './lib/ttl-cache';
+import { auditSubscriber } from './modules/audit/handlers';
 import { createAuditRepository } from './modules/audit/repository';
 import { createAuditService } from './modules/audit/service';
 import { createAuthService } from './modules/auth/service';
+import { deadLetterSweep } from './modules/events/jobs';
+import { createEventsRepository } from './modules/events/repository';
+import { createEventsService } from './modules/events/service';
+import { createJobRegistry } from './modules/jobs/registry';
+import { createJobsRepository } from './modules/jobs/repository';
+import { createJobRunner } from './modules/jobs/runner';
+import { createJobsService } from './modules/jobs/service';
+import { createStaleSessionCleanupJob } from './modules/jobs/stale-session-cleanup';
 import { createProductsRepository } from './modules/products/repository';
 import { createProductsService } from './modules/products/service';
 import { createSessionsRepository } from './modules/sessions/repository';
@@ -28,9 +40,21 @@ export type ServiceConfig = {
    * a revocation made on another instance takes effect within this window; on this instance at once.
    */
   sessionCacheTtlMs?: number;
+  /** Names this process in event claims, job runs and leases; default random. */
+  instanceId?: string;
+  /** How often the job runner evaluates schedules (roadmap §2.1); default 60 s. */
+  jobTickIntervalMs?: number;
+  /** Event bus dispatcher settings (see DurableBusOptions); `dispatch: false` leaves delivery to others. */
+  events?: { dispatch?: boolean; pollIntervalMs?: number; claimTtlMs?: number };
 };
 
-export type ServiceDeps = { store: DocumentStore; blob: BlobStore; clock: Clock; config: ServiceConfig };
+export type ServiceDeps = {
+  store: DocumentStore;
+  blob: BlobStore;
+  clock: Clock;
+  config: ServiceConfig;
+  logger?: BusLogger;
+};
 
 /** What the request path remembers about a signed-in session for up to 30 s (roadmap §2.7 risk #3). */
 export type PrincipalSnapshot = { email: string; roles: TRole[]; productId: string } | null;
@@ -43,18 +67,29 @@ export const createServices = (deps: ServiceDeps) => {
   const forget = (userId: string, sessionId?: string) =>
     principalCache.deletePrefix(sessionId ? `${userId}:${sessionId}` : `${userId}:`);
 
+  const instanceId = config.instanceId ?? `api-${randomId(6)}`;
+  const bus = createDurableBus({
+    store,
+    clock,
+    instanceId,
+    ...config.events,
+    ...(deps.logger ? { logger: deps.logger } : {}),
+  });
+
   const products = createProductsService({
     repo: createProductsRepository(store),
     clock,
     defaultProductId: config.defaultProductId,
+    events: bus,
   });
   const sessions = createSessionsService({
     repo: createSessionsRepository(store),
     clock,
     ttlDays: config.sessionTtlDays,
     onInvalidate: forget,
+    events: bus,
   });
-  const tokens = createTokensService({ repo: createTokensRepository(store), clock, cacheTtlMs });
+  const tokens = createTokensService({ repo: createTokensRepository(store), clock, cacheTtlMs, events: bus });
   const audit = createAuditService({ repo: createAuditRepository(store), clock });
   const users = createUsersService({
     repo: createUsersRepository(store),
@@ -63,6 +98,7 @@ export const createServices = (deps: ServiceDeps) => {
     deleteTokensOf: tokens.deleteCreatedBy,
     leases: createLeaseManager(store, { clock }),
     onInvalidate: (userId) => forget(userId),
+    events: bus,
   });
   const auth = createAuthService({
     users,
@@ -72,7 +108,30 @@ export const createServices = (deps: ServiceDeps) => {
     jwtSecret: config.jwtSecret,
     accessTokenTtlSeconds: config.accessTokenTtlSeconds,
   });
+  bus.subscribe(auditSubscriber(audit));
+  const events = createEventsService({
+    repo: createEventsRepository(store),
+    store,
+    clock,
+    subscribers: () => bus.subscribers(),
+  });
   const system = createSystemService({ clock, users, products, tokens, sessions, audit });
+  const jobsRepo = createJobsRepository(store);
+  const jobRegistry = createJobRegistry();
+  jobRegistry.register(createStaleSessionCleanupJob({ sessions }));
+  jobRegistry.register(deadLetterSweep({ events, bus }));
+  const jobRunner = createJobRunner({
+    repo: jobsRepo,
+    registry: jobRegistry,
+    leases: createLeaseManager(store, { clock }),
+    clock,
+    random: Math.random,
+    instanceId,
+    emit: (type, payload, options) => bus.emit(type, payload, options),
+    tickIntervalMs: config.jobTickIntervalMs ?? 60_000,
+    ...(deps.logger ? { logger: deps.logger } : {}),
+  });
+  const jobs = createJobsService({ repo: jobsRepo, registry: jobRegistry, runner: jobRunner, clock });
 
   return {
     store,
@@ -80,6 +139,8 @@ export const createServices = (deps: ServiceDeps) => {
     clock,
     config,
     principalCache,
+    bus,
+    events,
     products,
     sessions,
     tokens,
@@ -87,6 +148,9 @@ export const createServices = (deps: ServiceDeps) => {
     users,
     auth,
     system,
+    jobs,
+    jobRegistry,
+    jobRunner,
   };
 };
 

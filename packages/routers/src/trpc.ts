@@ -39,25 +39,30 @@ const idOf = (value: unknown): string | null => {
   return record.item ? idOf(record.item) : null;
 };
 
-/** Records every successful admin mutation; placed in the admin procedures so none can forget it. */
+/**
+ * Every successful admin mutation becomes an `admin.action` event (the audit log subscribes to it); placed in
+ * the admin procedures so none can forget it. The event is persisted before the response goes out.
+ */
 const auditMutations = t.middleware(async ({ ctx, next, type, path, meta, getRawInput }) => {
   const result = await next();
   if (type !== 'mutation' || !result.ok || !ctx.principal) return result;
   const input = await getRawInput();
-  await ctx.services.audit.record({
-    productId: ctx.productId,
-    actorId: ctx.principal.userId,
-    actorEmail: ctx.principal.email,
-    actorTokenId: ctx.principal.tokenId ?? null,
-    action: path,
-    targetType: meta?.audit?.targetType ?? path.split('.')[0] ?? 'unknown',
-    targetId: idOf(input) ?? idOf(result.data),
-    at: new Date(ctx.services.clock()).toISOString(),
-    requestId: ctx.requestId,
-    ip: ctx.ip,
-    impersonatedBy: null,
-    details: redact(input),
-  });
+  await ctx.services.bus.emit(
+    'admin.action',
+    {
+      actorId: ctx.principal.userId,
+      actorEmail: ctx.principal.email,
+      actorTokenId: ctx.principal.tokenId ?? null,
+      action: path,
+      targetType: meta?.audit?.targetType ?? path.split('.')[0] ?? 'unknown',
+      targetId: idOf(input) ?? idOf(result.data),
+      requestId: ctx.requestId,
+      ip: ctx.ip,
+      impersonatedBy: null,
+      details: redact(input),
+    },
+    { productId: ctx.productId, actorId: ctx.principal.userId },
+  );
   return result;
 });
 

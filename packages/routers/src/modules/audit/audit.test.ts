@@ -21,6 +21,7 @@ describe('audit', () => {
     });
     h.advance(1);
     await caller.users.setRoles({ id: created.id, roles: ['user', 'admin'] });
+    await h.services.bus.drain();
     const { items } = await caller.audit.list({ targetId: created.id });
     expect(items.map((e) => e.action)).toEqual(['users.setRoles', 'users.create']);
     const entry = items[1];
@@ -54,6 +55,7 @@ describe('audit', () => {
       h.advance(60_000);
       await admin.caller.tokens.create({ name: `t${i}` });
     }
+    await h.services.bus.drain();
     const mine = await admin.caller.audit.list({ actorId: admin.user.id, action: 'tokens.create', limit: 2 });
     expect(mine.items).toHaveLength(2);
     expect(mine.items[0]?.at.localeCompare(mine.items[1]?.at ?? '')).toBe(1);

@@ -1,4 +1,5 @@
 import type { Clock, Filter } from '@bytelyst/db/document-store';
+import { isStoreError } from '@bytelyst/db/document-store';
 import { randomId } from '../../lib/crypto';
 import { stripSystem } from '../../lib/docs';
 import type { AuditRepository } from './repository';
@@ -21,6 +22,16 @@ export const createAuditService = (deps: { repo: AuditRepository; clock: Clock }
   return {
     async record(entry: AuditRecord): Promise<TAuditEntry> {
       return stripSystem(await repo.create({ id: randomId(16), ...entry }));
+    },
+    /** Writes an entry under a caller-chosen id (the event's); an entry already there is left as it is. */
+    async recordOnce(entry: TAuditEntry): Promise<boolean> {
+      try {
+        await repo.create(entry);
+        return true;
+      } catch (error) {
+        if (isStoreError(error, 'conflict')) return false;
+        throw error;
+      }
     },
     async list(productId: string, input: TAuditListInput) {
       // Normalised to the stored form (milliseconds, Z) so string order is time order.

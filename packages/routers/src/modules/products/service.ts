@@ -1,4 +1,5 @@
 import type { Clock, Stored } from '@bytelyst/db/document-store';
+import type { EventBus } from '@bytelyst/events/bus';
 import { AppError } from '../../app-error';
 import { stripSystem } from '../../lib/docs';
 import { isoNow } from '../../lib/time';
@@ -15,6 +16,7 @@ export const createProductsService = (deps: {
   repo: ProductsRepository;
   clock: Clock;
   defaultProductId: string;
+  events: EventBus;
 }) => {
   const { repo, clock } = deps;
   // Every request resolves its product; a short cache spares a read per request (writes here drop it).
@@ -100,7 +102,13 @@ export const createProductsService = (deps: {
         statusHistory: [...current.statusHistory, change],
         updatedAt: at,
       };
-      return { product: await save(doc, etag), from: current.status };
+      const product = await save(doc, etag);
+      await deps.events.emit(
+        'product.status_changed',
+        { from: current.status, to: input.to },
+        { productId: product.id, actorId },
+      );
+      return { product, from: current.status };
     },
     async delete(id: string): Promise<void> {
       const product = await get(id);

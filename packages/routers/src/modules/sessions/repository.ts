@@ -31,6 +31,18 @@ export const createSessionsRepository = (store: DocumentStore) => {
       } while (continuation);
       return out;
     },
+    /** Across all users: sessions whose `field` (expiresAt or revokedAt) is before `beforeIso`, oldest first. */
+    listEndedBefore: (
+      field: 'expiresAt' | 'revokedAt',
+      beforeIso: string,
+      page: { limit: number; continuation?: string | undefined },
+    ) =>
+      sessions().query({
+        where: { [field]: { lt: beforeIso } },
+        orderBy: [{ field, direction: 'asc' }],
+        limit: page.limit,
+        ...(page.continuation ? { continuation: page.continuation } : {}),
+      }),
     countActive: (where: { userId?: string; productId?: string; nowIso: string }) =>
       sessions().count({
         ...(where.userId ? { partitionKey: where.userId } : {}),

@@ -1,5 +1,6 @@
 import type { Clock, Stored } from '@bytelyst/db/document-store';
 import { isStoreError } from '@bytelyst/db/document-store';
+import type { EventBus } from '@bytelyst/events/bus';
 import { AppError } from '../../app-error';
 import { randomId, safeEqual, sha256 } from '../../lib/crypto';
 import { DAY_SECONDS, isoIn, isoNow } from '../../lib/time';
@@ -20,6 +21,7 @@ export const createSessionsService = (deps: {
   ttlDays: number;
   /** Called whenever a session stops being valid, so request-path caches drop it. */
   onInvalidate: (userId: string, sessionId?: string) => void;
+  events: EventBus;
 }) => {
   const { repo, clock } = deps;
   const ttl = deps.ttlDays * DAY_SECONDS;
@@ -30,6 +32,11 @@ export const createSessionsService = (deps: {
     const { _etag, _ts, ttl: _ttl, ...doc } = session;
     await repo.replace({ ...doc, revokedAt: isoNow(clock), revokeReason: reason }, { ttl });
     deps.onInvalidate(session.userId, session.id);
+    await deps.events.emit(
+      'session.revoked',
+      { userId: session.userId, sessionId: session.id, reason },
+      { productId: session.productId, actorId: reason === 'logout' ? session.userId : null },
+    );
   };
 
   const rotate = async (token: string, meta: SessionMeta, attempt = 0): Promise<RotateResult> => {
@@ -104,6 +111,33 @@ export const createSessionsService = (deps: {
     async deleteAll(userId: string): Promise<void> {
       for (const session of await repo.listOfUser(userId)) await repo.delete(userId, session.id);
       deps.onInvalidate(userId);
+    },
+    /**
+     * Deletes sessions that expired or were revoked before `beforeIso`, a page at a time (the stale-session
+     * cleanup job). Stops between pages once `signal` aborts and reports what it did so far.
+     */
+    async purgeEnded(
+      beforeIso: string,
+      opts: { signal?: AbortSignal; pageSize?: number } = {},
+    ): Promise<{ scanned: number; deleted: number }> {
+      let scanned = 0;
+      let deleted = 0;
+      for (const field of ['expiresAt', 'revokedAt'] as const) {
+        let continuation: string | undefined;
+        do {
+          if (opts.signal?.aborted) return { scanned, deleted };
+          const page = await repo.listEndedBefore(field, beforeIso, {
+            limit: opts.pageSize ?? 200,
+            continuation,
+          });
+          scanned += page.items.length;
+          for (const session of page.items) {
+            if (await repo.delete(session.userId, session.id)) deleted += 1;
+          }
+          continuation = page.continuation ?? undefined;
+        } while (continuation);
+      }
+      return { scanned, deleted };
     },
     countActive: (where: { userId?: string; productId?: string }) =>
       repo.countActive({ ...where, nowIso: isoNow(clock) }),

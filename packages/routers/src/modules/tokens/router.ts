@@ -35,7 +35,7 @@ export const tokensRouter = router({
     .meta(rest('POST', '/tokens/{id}/revoke', { tag, summary: 'Revoke an API token', targetType }))
     .input(ZIdInput)
     .output(ZApiToken)
-    .mutation(({ ctx, input }) => ctx.services.tokens.revoke(ctx.productId, input.id)),
+    .mutation(({ ctx, input }) => ctx.services.tokens.revoke(ctx.productId, input.id, ctx.principal.userId)),
   validate: publicProcedure
     .meta(rest('POST', '/tokens/validate', { tag, summary: 'Check an API token', protect: false }))
     .input(ZTokenValidateInput)

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock, Stored } from '@bytelyst/db/document-store';
+import type { EventBus } from '@bytelyst/events/bus';
 import { AppError } from '../../app-error';
 import { randomId, sha256 } from '../../lib/crypto';
 import { DAY_SECONDS, isoIn, isoNow } from '../../lib/time';
@@ -26,7 +27,12 @@ const toToken = ({ tokenHash: _h, createdByEmail: _e, ...rest }: ApiTokenDoc): T
 
 export type TokenCreator = { userId: string; email: string; roles: readonly string[] };
 
-export const createTokensService = (deps: { repo: TokensRepository; clock: Clock; cacheTtlMs: number }) => {
+export const createTokensService = (deps: {
+  repo: TokensRepository;
+  clock: Clock;
+  cacheTtlMs: number;
+  events: EventBus;
+}) => {
   const { repo, clock } = deps;
   const cache = createTtlCache<Stored<ApiTokenDoc> | null>({ ttlMs: deps.cacheTtlMs, clock });
   const isLive = (t: ApiTokenDoc) => !t.revokedAt && (!t.expiresAt || t.expiresAt > isoNow(clock));
@@ -65,20 +71,27 @@ export const createTokensService = (deps: { repo: TokensRepository; clock: Clock
         expiresAt: input.expiresInDays ? isoIn(clock, input.expiresInDays * DAY_SECONDS) : null,
         revokedAt: null,
       };
-      return { token, item: toToken(await repo.create(doc)) };
+      const item = toToken(await repo.create(doc));
+      await deps.events.emit(
+        'token.created',
+        { tokenId: item.id, role: item.role },
+        { productId, actorId: creator.userId },
+      );
+      return { token, item };
     },
     async list(productId: string, input: { includeRevoked?: boolean; limit?: number; cursor?: string }) {
       const where = input.includeRevoked ? {} : { revokedAt: { eq: null } };
       const page = await repo.list(productId, where, input.limit ?? 50, input.cursor);
       return { items: page.items.map(toToken), nextCursor: page.continuation };
     },
-    async revoke(productId: string, id: string): Promise<TApiToken> {
+    async revoke(productId: string, id: string, actorId: string): Promise<TApiToken> {
       const doc = await repo.get(productId, id);
       if (!doc) throw new AppError('NOT_FOUND', 'Token not found');
       if (doc.revokedAt) return toToken(doc);
       const { _etag, _ts, ttl, ...rest } = doc;
       const saved = await repo.replace({ ...rest, revokedAt: isoNow(clock) }, _etag);
       cache.delete(doc.tokenHash);
+      await deps.events.emit('token.revoked', { tokenId: id }, { productId, actorId });
       return toToken(saved);
     },
     async validate(token: string) {

@@ -2,6 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { Clock, Filter, Stored } from '@bytelyst/db/document-store';
 import { isStoreError } from '@bytelyst/db/document-store';
 import type { LeaseManager } from '@bytelyst/db/leases';
+import type { EventBus } from '@bytelyst/events/bus';
 import { AppError } from '../../app-error';
 import { randomId } from '../../lib/crypto';
 import { hashPassword } from '../../lib/passwords';
@@ -42,6 +43,7 @@ export const createUsersService = (deps: {
   deleteTokensOf: (productId: string, userId: string) => Promise<number>;
   onInvalidate: (userId: string) => void;
   leases: LeaseManager;
+  events: EventBus;
 }) => {
   const { repo, clock } = deps;
   const activeSuperAdmins = () => repo.countWithRole('super_admin', 'active');
@@ -106,8 +108,9 @@ export const createUsersService = (deps: {
         updatedAt: now,
         lastLoginAt: null,
       };
+      let user: TUser;
       try {
-        return toUser(await repo.create(doc));
+        user = toUser(await repo.create(doc));
       } catch (error) {
         if (isStoreError(error, 'conflict')) {
           throw new AppError('CONFLICT', 'A user with this email already exists', {
@@ -116,6 +119,12 @@ export const createUsersService = (deps: {
         }
         throw error;
       }
+      await deps.events.emit(
+        'user.created',
+        { userId: user.id, email: user.email, roles: user.roles, plan: null },
+        { productId, actorId: actor?.userId ?? user.id },
+      );
+      return user;
     },
     async get(productId: string, id: string): Promise<TUserDetail> {
       const doc = await load(productId, id);
@@ -143,7 +152,15 @@ export const createUsersService = (deps: {
       const doc = await load(productId, id);
       assertMayManage(actor, doc.roles, roles);
       assertNotSelfDemotion(actor, id, roles);
-      return guardingLastSuperAdmin(doc.roles, roles.includes('super_admin'), () => save(doc, { roles }));
+      const user = await guardingLastSuperAdmin(doc.roles, roles.includes('super_admin'), () =>
+        save(doc, { roles }),
+      );
+      await deps.events.emit(
+        'user.updated',
+        { userId: id, changes: ['roles'] },
+        { productId, actorId: actor.userId },
+      );
+      return user;
     },
     async setStatus(
       productId: string,
@@ -156,6 +173,16 @@ export const createUsersService = (deps: {
       if (status === 'disabled') assertNotSelf(actor, id, 'disable');
       const user = await guardingLastSuperAdmin(doc.roles, status === 'active', () => save(doc, { status }));
       if (status === 'disabled') await deps.sessions.revokeAll(id, 'user_disabled');
+      if (doc.status !== status) {
+        await deps.events.emit(
+          status === 'disabled' ? 'user.disabled' : 'user.enabled',
+          { userId: id },
+          {
+            productId,
+            actorId: actor.userId,
+          },
+        );
+      }
       return user;
     },
     async delete(productId: string, actor: Actor, id: string): Promise<{ id: string; deleted: true }> {
@@ -166,6 +193,7 @@ export const createUsersService = (deps: {
       await deps.sessions.deleteAll(id);
       await deps.deleteTokensOf(productId, id);
       deps.onInvalidate(id);
+      await deps.events.emit('user.deleted', { userId: id }, { productId, actorId: actor.userId });
       return { id, deleted: true };
     },
     /** Best effort: a concurrent write to the user wins over the login timestamp. */

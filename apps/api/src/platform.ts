@@ -1,0 +1,62 @@
+import type { ContainerDef } from '@bytelyst/db/document-store';
+import { type Clock, systemClock } from '@bytelyst/db/document-store';
+import type { Services } from '@bytelyst/routers/services';
+import type { FastifyInstance } from 'fastify';
+import { pino } from 'pino';
+import { createDrivers, type Drivers } from './drivers';
+import type { Env } from './env';
+import { resolveSecrets, type Secrets } from './secrets';
+import { buildServer, servicesFromEnv } from './server';
+
+export type Platform = Drivers & {
+  env: Env;
+  app: FastifyInstance;
+  services: Services;
+  secrets: Secrets;
+  /** The event dispatcher and the job runner, each unless turned off by env. */
+  startWorkers(): void;
+  /** Stops the job runner, then the dispatcher (runs and deliveries in flight finish or are handed back). */
+  stopWorkers(): Promise<void>;
+};
+
+/**
+ * The composition root shared by `main.ts` and the process-level tests: drivers from env, services, the HTTP
+ * server and the workers, not yet listening or started. `configure` runs before anything is served (tests
+ * register extra bus subscribers there; `extraContainers` gives them somewhere to write).
+ */
+export const createPlatform = async (
+  env: Env,
+  opts: {
+    clock?: Clock;
+    extraContainers?: readonly ContainerDef[];
+    configure?: (services: Services) => void;
+  } = {},
+): Promise<Platform> => {
+  const clock = opts.clock ?? systemClock;
+  const secrets = resolveSecrets(env);
+  const logger = pino({ level: env.LOG_LEVEL });
+  const drivers = await createDrivers(env, {
+    clock,
+    blobSigningSecret: secrets.blobSigningSecret,
+    ...(opts.extraContainers ? { extraContainers: opts.extraContainers } : {}),
+  });
+  const deps = { env, ...drivers, clock, logger };
+  const services = servicesFromEnv(deps, secrets.jwtSecret);
+  opts.configure?.(services);
+  const app = buildServer({ ...deps, services, secrets });
+  return {
+    ...drivers,
+    env,
+    app,
+    services,
+    secrets,
+    startWorkers() {
+      if (env.EVENT_DISPATCHER_ENABLED) services.bus.start();
+      if (env.JOB_RUNNER_ENABLED) services.jobRunner.start();
+    },
+    async stopWorkers() {
+      await services.jobRunner.stop();
+      await services.bus.stop();
+    },
+  };
+};

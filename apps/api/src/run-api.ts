@@ -1,0 +1,88 @@
+import { bootstrapPlatform, type Services } from '@bytelyst/routers/services';
+import { type Env, EnvError, loadEnv } from './env';
+import { createPlatform } from './platform';
+import { installShutdown } from './shutdown';
+
+const fail = (message: string): never => {
+  process.stderr.write(`\n${message}\n\n`);
+  process.exit(1);
+};
+
+const readEnv = (): Env => {
+  try {
+    return loadEnv();
+  } catch (error) {
+    if (error instanceof EnvError) return fail(error.message);
+    throw error;
+  }
+};
+
+/** Printed once, to stdout, when the platform generated the first admin: the only place the password appears. */
+const adminBlock = (signInUrl: string, email: string, password: string): string => {
+  const lines = [
+    'Bootstrap super admin created (this password is shown only now):',
+    `  sign in:  ${signInUrl}`,
+    `  email:    ${email}`,
+    `  password: ${password}`,
+  ];
+  const width = Math.max(...lines.map((line) => line.length)) + 2;
+  const rule = `+${'-'.repeat(width)}+`;
+  return `\n${rule}\n${lines.map((line) => `| ${line.padEnd(width - 1)}|`).join('\n')}\n${rule}\n\n`;
+};
+
+/**
+ * Starts the API as `npm start` runs it: platform from env, bootstrap, listen, workers. `configure` is the
+ * e2e server's hook for its fixture subscribers (e2e-server.ts); the product entry passes nothing.
+ */
+export const runApi = async (opts: { configure?: (services: Services) => void } = {}): Promise<void> => {
+  const env = readEnv();
+  const platform = await createPlatform(env, opts.configure ? { configure: opts.configure } : {});
+  const { app, store, blob, services, secrets } = platform;
+  installShutdown({ app, store, blob, workers: platform });
+
+  if (secrets.jwtSecretFile) {
+    const { path, generated } = secrets.jwtSecretFile;
+    app.log.warn(
+      { path },
+      generated
+        ? 'JWT_SECRET is not set: generated one and saved it to this file, so restarts keep sessions (set JWT_SECRET in production)'
+        : 'JWT_SECRET is not set: using the one saved in this file (set JWT_SECRET in production)',
+    );
+  }
+  app.log.info({ db: store.driver, blob: blob.driver }, 'drivers ready');
+
+  const { createdAdmin } = await bootstrapPlatform(services, {
+    ...(env.BOOTSTRAP_ADMIN_EMAIL ? { adminEmail: env.BOOTSTRAP_ADMIN_EMAIL } : {}),
+    ...(env.BOOTSTRAP_ADMIN_PASSWORD ? { adminPassword: env.BOOTSTRAP_ADMIN_PASSWORD } : {}),
+  });
+  const signInUrl = `${env.CONSOLE_URL.replace(/\/$/, '')}/sign-in`;
+  if (createdAdmin?.password) {
+    process.stdout.write(adminBlock(signInUrl, createdAdmin.email, createdAdmin.password));
+  } else if (createdAdmin) {
+    app.log.info({ email: createdAdmin.email }, 'bootstrap super admin created from BOOTSTRAP_ADMIN_EMAIL');
+  }
+
+  await app.listen({ host: env.HOST, port: env.PORT });
+  platform.startWorkers();
+  app.log.info(
+    {
+      instanceId: services.bus.instanceId,
+      eventDispatcher: env.EVENT_DISPATCHER_ENABLED,
+      jobRunner: env.JOB_RUNNER_ENABLED,
+      jobs: services.jobRegistry.list().length,
+      subscribers: services.bus.subscribers().length,
+    },
+    'workers started',
+  );
+  const base = env.PUBLIC_BASE_URL.replace(/\/$/, '');
+  app.log.info(
+    {
+      api: `${base}/trpc`,
+      rest: `${base}/v1`,
+      docs: env.SWAGGER_UI_ENABLED ? `${base}/documentation` : 'disabled (SWAGGER_UI_ENABLED=false)',
+      openapi: `${base}/documentation/json`,
+      console: env.CONSOLE_URL,
+    },
+    `ByteLyst API listening on ${base}; docs at ${base}/documentation; console at ${env.CONSOLE_URL}`,
+  );
+};

@@ -1,0 +1,30 @@
+import type { SessionsService } from '../sessions/service';
+import type { JobDefinition } from './definition';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Roadmap §2.1 built-in: every 6 hours, deletes sessions that expired or were revoked more than `graceMs` ago
+ * (default 7 days, so a session that just ended stays visible to support for a while). Store TTL also removes
+ * them, but Cosmos TTL is best-effort and a revoked session's TTL restarts at revocation.
+ */
+export const createStaleSessionCleanupJob = (deps: {
+  sessions: Pick<SessionsService, 'purgeEnded'>;
+  graceMs?: number;
+  pageSize?: number;
+}): JobDefinition => ({
+  name: 'stale-session-cleanup',
+  cron: '0 */6 * * *',
+  timezone: 'UTC',
+  description: 'Delete sessions that expired or were revoked more than a grace period ago',
+  missedRunPolicy: 'once',
+  async run(ctx) {
+    const before = new Date(ctx.now() - (deps.graceMs ?? 7 * DAY_MS)).toISOString();
+    const result = await deps.sessions.purgeEnded(before, {
+      signal: ctx.signal,
+      ...(deps.pageSize ? { pageSize: deps.pageSize } : {}),
+    });
+    ctx.log('info', `Deleted ${result.deleted} of ${result.scanned} ended sessions`, { before });
+    return result;
+  },
+});
