@@ -16,6 +16,7 @@ import { registerMetrics } from './plugins/metrics';
 import { buildOpenApiDocument, registerRest } from './plugins/openapi';
 import { registerSecurityHeaders } from './plugins/security-headers';
 import { registerTrpc } from './plugins/trpc';
+import { registerWorkerMetrics } from './plugins/worker-metrics';
 import { resolveSecrets, type Secrets } from './secrets';
 
 export type ServerDeps = {
@@ -91,7 +92,9 @@ export const buildServer = (deps: ServerDeps): FastifyInstance => {
   });
 
   registerErrorHandling(app);
-  registerMetrics(app);
+  const metrics = registerMetrics(app);
+  const unobserve = registerWorkerMetrics(metrics, services);
+  app.addHook('onClose', async () => unobserve());
   registerSecurityHeaders(app, { hsts: env.NODE_ENV === 'production' });
   void app.register(cors, {
     origin: env.CORS_ORIGINS,

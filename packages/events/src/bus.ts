@@ -71,6 +71,17 @@ export type EventBus = {
   drain(): Promise<void>;
 };
 
+/** What a bus tells observers (metrics); observers must not throw. */
+export type BusObserver = {
+  emitted?(event: { type: string; productId: string }): void;
+  attempted?(attempt: {
+    subscriber: string;
+    type: string;
+    outcome: 'succeeded' | 'retrying' | 'dead';
+    durationMs: number;
+  }): void;
+};
+
 /** Thrown by `emit` when the payload does not match the catalogue: a programming error, never user input. */
 export class EventPayloadError extends Error {
   readonly issues: { path: string; message: string }[];

@@ -6,6 +6,7 @@ import { isStoreError, systemClock } from '@bytelyst/db/document-store';
 import { createLeaseManager } from '@bytelyst/db/leases';
 import { runAttempt } from './attempt';
 import {
+  type BusObserver,
   DEFAULT_MAX_ATTEMPTS,
   describeSubscriber,
   type EventBus,
@@ -64,6 +65,8 @@ export type DurableBus = EventBus & {
   pollOnce(): Promise<number>;
   /** Wakes the sequential streams; tests call it instead of waiting for a poll. */
   pollStreams(): Promise<void>;
+  /** Tells `observer` of every emit and delivery attempt in this process; returns an unsubscribe. */
+  observe(observer: BusObserver): () => void;
 };
 
 type Job = { doc: Stored<EventDoc>; claim: string; renewedAt: number; started: boolean };
@@ -113,6 +116,12 @@ export const createDurableBus = (opts: DurableBusOptions): DurableBus => {
   // Every running attempt listens for shutdown; there may be `concurrency` of them at once.
   setMaxListeners(0, shutdown.signal);
 
+  const observers = new Set<BusObserver>();
+  const report = (subscriber: string, type: string, d: Delivery, durationMs: number) => {
+    if (d.status === 'pending') return;
+    const outcome = d.status;
+    for (const o of observers) o.attempted?.({ subscriber, type, outcome, durationMs });
+  };
   const claimed = new Map<string, Job>();
   const queue: Job[] = [];
   let running = 0;
@@ -196,7 +205,9 @@ export const createDurableBus = (opts: DurableBusOptions): DurableBus => {
               return;
             }
             const outcome = await runAttempt(subscriber, event, d.attempts + 1, clock, shutdown.signal);
-            touched[name] = afterAttempt(d, outcome, retryOf(subscriber));
+            const after = afterAttempt(d, outcome, retryOf(subscriber));
+            touched[name] = after;
+            report(name, event.type, after, outcome.finishedAt - outcome.startedAt);
             if (!outcome.ok) {
               logger.warn(
                 { eventId: event.id, type: event.type, subscriber: name, attempt: d.attempts + 1 },
@@ -346,6 +357,7 @@ export const createDurableBus = (opts: DurableBusOptions): DurableBus => {
         logger,
         readEvent: (productId, id) => events().read(id, productId),
         recordDelivery: updateSequentialDelivery,
+        report,
       });
       streams.set(subscriber.name, worker);
     }
@@ -402,6 +414,7 @@ export const createDurableBus = (opts: DurableBusOptions): DurableBus => {
         ),
       );
       const stored = await eventWrites.create(doc);
+      for (const o of observers) o.emitted?.({ type, productId: doc.productId });
       if (claim) take([{ doc: stored, claim, renewedAt: now, started: false }]);
       for (const s of sequential) streamFor(s).notify();
       return toEnvelope(stored) as PlatformEvent<typeof type>;
@@ -468,6 +481,11 @@ export const createDurableBus = (opts: DurableBusOptions): DurableBus => {
     },
 
     pollOnce,
+
+    observe(observer) {
+      observers.add(observer);
+      return () => observers.delete(observer);
+    },
 
     async pollStreams() {
       await Promise.all([...streams.values()].map((w) => w.pollOnce()));

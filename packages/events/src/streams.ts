@@ -58,6 +58,7 @@ export const createStreamWorker = (deps: {
   logger: BusLogger;
   readEvent(productId: string, id: string): Promise<Stored<EventDoc> | undefined>;
   recordDelivery(productId: string, eventId: string, name: string, d: Delivery): Promise<void>;
+  report(subscriber: string, type: string, d: Delivery, durationMs: number): void;
 }): StreamWorker => {
   const { clock, subscriber } = deps;
   const items = () => deps.store.container<QueueItem>(CONTAINERS.eventQueue.name);
@@ -134,6 +135,7 @@ export const createStreamWorker = (deps: {
         deps.signal,
       );
       const after = afterAttempt(before, outcome, deps.retry);
+      deps.report(subscriber.name, event.type, after, outcome.finishedAt - outcome.startedAt);
       await deps.recordDelivery(head.productId, head.id, subscriber.name, after);
       if (after.status === 'retrying') {
         deps.logger.warn(

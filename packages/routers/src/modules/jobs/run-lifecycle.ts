@@ -32,6 +32,8 @@ export type RunLifecycleDeps = ExecuteDeps & {
   leases: LeaseManager;
   instanceId: string;
   emit?: JobFailedEmitter | undefined;
+  /** Told of every run once it is recorded (metrics); must not throw. */
+  onRecorded?: ((run: TJobRun) => void) | undefined;
 };
 
 export const scheduledRunId = (jobName: string, slotAt: number): string =>
@@ -105,6 +107,7 @@ export const createRunLifecycle = (deps: RunLifecycleDeps) => {
     };
     await repo.replaceRun(done);
     await noteLastRun(job, done);
+    deps.onRecorded?.(done);
     return done;
   };
 
@@ -178,7 +181,10 @@ export const createRunLifecycle = (deps: RunLifecycleDeps) => {
   const claimSkipped = async (job: RegisteredJob, slot: PlannedSlot, reason: string) => {
     const run = newRun(job, { id: scheduledRunId(job.name, slot.slotAt), ...slot });
     const skipped: TJobRun = { ...run, status: 'skipped', reason, finishedAt: run.startedAt, durationMs: 0 };
-    if (await repo.claimRun(skipped)) await noteLastRun(job, skipped);
+    if (await repo.claimRun(skipped)) {
+      await noteLastRun(job, skipped);
+      deps.onRecorded?.(skipped);
+    }
   };
 
   /** Claims one slot and runs it, unless another process claimed it or a run of the job is in progress. */

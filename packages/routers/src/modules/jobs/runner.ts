@@ -45,7 +45,15 @@ const conflict = (name: string) => new AppError('CONFLICT', `Job '${name}' is al
 export const createJobRunner = (deps: JobRunnerDeps) => {
   const { registry, leases, clock, instanceId } = deps;
   const logger = deps.logger ?? NOOP_LOGGER;
-  const lifecycle = createRunLifecycle({ ...deps, logger, sleep: deps.sleep ?? defaultSleep });
+  const observers = new Set<(run: TJobRun) => void>();
+  const lifecycle = createRunLifecycle({
+    ...deps,
+    logger,
+    sleep: deps.sleep ?? defaultSleep,
+    onRecorded: (run) => {
+      for (const observer of observers) observer(run);
+    },
+  });
   // A slot up to two ticks late is still on time; older ones were missed (nobody evaluated the schedule).
   const graceMs = 2 * deps.tickIntervalMs;
   /** Per registered job: when it is next due. Only due jobs cost a store read. */
@@ -216,6 +224,11 @@ export const createJobRunner = (deps: JobRunnerDeps) => {
       });
       if (!(await claimed)) throw conflict(name);
       return run;
+    },
+    /** Calls `observer` with every run this process records (finished or skipped); returns an unsubscribe. */
+    onRunRecorded(observer: (run: TJobRun) => void): () => void {
+      observers.add(observer);
+      return () => observers.delete(observer);
     },
     /** Resolves once no tick and no run of this process is in progress. */
     async whenIdle(): Promise<void> {
