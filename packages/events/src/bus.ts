@@ -1,4 +1,10 @@
-import type { EventPayload, EventType, PlatformEvent } from './catalogue';
+import {
+  EVENT_DEFINITIONS,
+  type EventPayload,
+  type EventType,
+  isEventType,
+  type PlatformEvent,
+} from './catalogue';
 
 /**
  * The event bus contract, fulfilled by the durable bus (`durable-bus.ts`: persisted, at-least-once, shared by
@@ -91,6 +97,19 @@ export class EventPayloadError extends Error {
     this.issues = issues;
   }
 }
+
+/** The payload as the catalogue's schema parses it; throws EventPayloadError naming each bad field. */
+export const parseEventPayload = <K extends EventType>(type: K, payload: unknown): EventPayload<K> => {
+  if (!isEventType(type)) throw new EventPayloadError(String(type), [{ path: 'type', message: 'unknown' }]);
+  const parsed = EVENT_DEFINITIONS[type].payload.safeParse(payload);
+  if (!parsed.success) {
+    throw new EventPayloadError(
+      type,
+      parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(payload)', message: i.message })),
+    );
+  }
+  return parsed.data as EventPayload<K>;
+};
 
 export const DEFAULT_MAX_ATTEMPTS = 8;
 export const DEFAULT_HANDLER_TIMEOUT_MS = 30_000;

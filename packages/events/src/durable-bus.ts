@@ -10,11 +10,11 @@ import {
   DEFAULT_MAX_ATTEMPTS,
   describeSubscriber,
   type EventBus,
-  EventPayloadError,
+  parseEventPayload,
   type Subscriber,
   subscribesTo,
 } from './bus';
-import { EVENT_DEFINITIONS, type EventType, isEventType, type PlatformEvent } from './catalogue';
+import { EVENT_DEFINITIONS, type EventType, type PlatformEvent } from './catalogue';
 import {
   afterAttempt,
   type Delivery,
@@ -368,15 +368,7 @@ export const createDurableBus = (opts: DurableBusOptions): DurableBus => {
     instanceId,
 
     async emit(type, payload, options) {
-      if (!isEventType(type))
-        throw new EventPayloadError(String(type), [{ path: 'type', message: 'unknown' }]);
-      const parsed = EVENT_DEFINITIONS[type].payload.safeParse(payload);
-      if (!parsed.success) {
-        throw new EventPayloadError(
-          type,
-          parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(payload)', message: i.message })),
-        );
-      }
+      const data = parseEventPayload(type, payload);
       const now = clock();
       const matching = [...subscribers.values()].filter((s) => subscribesTo(s, type));
       const deliveries: Record<string, Delivery> = {};
@@ -392,7 +384,7 @@ export const createDurableBus = (opts: DurableBusOptions): DurableBus => {
         actorId: options.actorId ?? null,
         at: new Date(now).toISOString(),
         seq: nextSeq(now),
-        data: parsed.data as Record<string, unknown>,
+        data: data as Record<string, unknown>,
         claim,
         ...summarize(deliveries, local ? now + claimTtl : null),
         deliveries,

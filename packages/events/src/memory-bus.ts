@@ -4,11 +4,11 @@ import {
   DEFAULT_MAX_ATTEMPTS,
   describeSubscriber,
   type EventBus,
-  EventPayloadError,
+  parseEventPayload,
   type Subscriber,
   subscribesTo,
 } from './bus';
-import { EVENT_DEFINITIONS, type EventType, isEventType, type PlatformEvent } from './catalogue';
+import { EVENT_DEFINITIONS, type EventType, type PlatformEvent } from './catalogue';
 import { afterAttempt, type Delivery, newDelivery } from './event-doc';
 
 /**
@@ -71,15 +71,7 @@ export const createMemoryBus = (
     emitted,
     deliveries,
     async emit(type, payload, options) {
-      if (!isEventType(type))
-        throw new EventPayloadError(String(type), [{ path: 'type', message: 'unknown' }]);
-      const parsed = EVENT_DEFINITIONS[type].payload.safeParse(payload);
-      if (!parsed.success) {
-        throw new EventPayloadError(
-          type,
-          parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(payload)', message: i.message })),
-        );
-      }
+      const data = parseEventPayload(type, payload);
       const typed = {
         id: randomUUID(),
         type,
@@ -87,7 +79,7 @@ export const createMemoryBus = (
         productId: options.productId,
         at: new Date(clock()).toISOString(),
         actorId: options.actorId ?? null,
-        data: parsed.data,
+        data,
       } as PlatformEvent<typeof type>;
       const event = typed as PlatformEvent;
       emitted.push(event);

@@ -117,6 +117,7 @@ export const createTestHarness = async (opts: { defaultProductId?: string } = {}
       return { auth, ctx, caller: createCaller(ctx) };
     },
     close: async () => {
+      await services.jobRunner.stop();
       await services.bus.stop();
       await store.close();
       await cosmos?.stop();

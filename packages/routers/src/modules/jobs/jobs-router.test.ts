@@ -10,10 +10,7 @@ describe('jobs router', () => {
   beforeAll(async () => {
     h = await createTestHarness();
   });
-  afterAll(async () => {
-    await h.services.jobRunner.stop();
-    await h.close();
-  });
+  afterAll(async () => h.close());
 
   it('lists the built-in job with its schedule in words and the next five runs', async () => {
     const admin = await h.signIn(['admin']);

@@ -12,10 +12,7 @@ describe('stale-session-cleanup job', () => {
   beforeAll(async () => {
     h = await createTestHarness();
   });
-  afterAll(async () => {
-    await h.services.jobRunner.stop();
-    await h.close();
-  });
+  afterAll(async () => h.close());
 
   const sid = (signed: Awaited<ReturnType<TestHarness['signIn']>>) => signed.ctx.principal?.sessionId ?? '';
   const sessionIds = async () => {
