@@ -146,6 +146,7 @@ describe.each<StoreKind>(['sqlite', 'cosmos'])('durable bus on %s', (kind) => {
     await bus.drain();
     doc = await readEvent(store, 'p', event.id);
     expect(doc?.status).toBe('dead_lettered');
+    expect(doc?.deadSubscribers).toEqual(['flaky']);
     expect(doc?.dueAt).toBeNull();
     expect(doc?.deliveries.flaky).toMatchObject({ status: 'dead', attempts: 3 });
     expect(doc?.deliveries.flaky?.lastError).toContain('downstream said no (3)');
@@ -159,6 +160,7 @@ describe.each<StoreKind>(['sqlite', 'cosmos'])('durable bus on %s', (kind) => {
     await bus.drain();
     doc = await readEvent(store, 'p', event.id);
     expect(doc?.status).toBe('delivered');
+    expect(doc?.deadSubscribers).toEqual([]);
     expect(doc?.deliveries.flaky).toMatchObject({ status: 'succeeded', attempts: 1 });
     expect(doc?.deliveries.flaky?.history).toHaveLength(4);
     expect(ok.seen).toEqual([event.id]);

@@ -330,6 +330,7 @@ export const createDurableBus = (opts: DurableBusOptions): DurableBus => {
         ...stripSystem(fresh),
         deliveries,
         status: summary.status,
+        deadSubscribers: summary.deadSubscribers,
         dueAt: fresh.claim ? fresh.dueAt : summary.dueAt,
       };
       try {

@@ -39,6 +39,8 @@ export type EventDoc = {
   data: Record<string, unknown>;
   /** 'dead_lettered' as soon as one delivery is dead, even while others still retry. */
   status: EventStatus;
+  /** Subscribers whose delivery is dead, so dead letters can be filtered by subscriber in the query. */
+  deadSubscribers: string[];
   /**
    * When a dispatcher should next look at the concurrent deliveries: the earliest retry, or the expiry of the
    * current claim. Null when none is open. Dispatchers poll on this field alone.
@@ -58,7 +60,7 @@ export const isOpen = (d: Delivery): boolean => d.status === 'pending' || d.stat
 export const summarize = (
   deliveries: Record<string, Delivery>,
   claimUntil: number | null,
-): Pick<EventDoc, 'status' | 'dueAt'> => {
+): Pick<EventDoc, 'status' | 'dueAt' | 'deadSubscribers'> => {
   const all = Object.values(deliveries);
   let dueAt: number | null = null;
   for (const d of all) {
@@ -67,12 +69,12 @@ export const summarize = (
     dueAt = dueAt === null ? at : Math.min(dueAt, at);
   }
   if (claimUntil !== null && dueAt !== null) dueAt = Math.max(dueAt, claimUntil);
-  const status: EventStatus = all.some((d) => d.status === 'dead')
-    ? 'dead_lettered'
-    : all.some(isOpen)
-      ? 'pending'
-      : 'delivered';
-  return { status, dueAt };
+  const deadSubscribers = Object.entries(deliveries)
+    .filter(([, d]) => d.status === 'dead')
+    .map(([name]) => name);
+  const status: EventStatus =
+    deadSubscribers.length > 0 ? 'dead_lettered' : all.some(isOpen) ? 'pending' : 'delivered';
+  return { status, dueAt, deadSubscribers };
 };
 
 export const newDelivery = (sequential: boolean, priority: number, now: number): Delivery => ({

@@ -38,6 +38,7 @@ export const replayDeadDeliveries = async (
       ...stripSystem(doc),
       deliveries,
       status: summary.status,
+      deadSubscribers: summary.deadSubscribers,
       // A live claim keeps its expiry; its holder releases it and the next poll finds these.
       dueAt: claimHeld ? doc.dueAt : summary.dueAt,
       claim: claimHeld ? doc.claim : null,

@@ -30,6 +30,12 @@ const PATHS = {
   activity: ['M22 12h-4l-3 9L9 3l-3 9H2'],
   trash: ['M3 6h18', 'M8 6V4h8v2', 'M19 6l-1 14H6L5 6'],
   book: ['M4 19.5A2.5 2.5 0 0 1 6.5 17H20V3H6.5A2.5 2.5 0 0 0 4 5.5z', 'M4 19.5A2.5 2.5 0 0 0 6.5 22H20v-5'],
+  zap: ['M13 2 3 14h9l-1 8 10-12h-9z'],
+  clock: ['M12 22a10 10 0 1 0 0-20 10 10 0 0 0 0 20z', 'M12 6v6l4 2'],
+  play: ['M6 4l14 8-14 8z'],
+  pause: ['M6 4h4v16H6z', 'M14 4h4v16h-4z'],
+  replay: ['M3 12a9 9 0 1 0 3-6.7', 'M3 3v6h6'],
+  down: ['M6 9l6 6 6-6'],
 } as const;
 
 export type IconName = keyof typeof PATHS;

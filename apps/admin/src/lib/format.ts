@@ -1,6 +1,19 @@
 const dateTime = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 const dateOnly = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
+const shortDateTime = new Intl.DateTimeFormat('en', {
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+});
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+const timeOfDay = new Intl.DateTimeFormat('en', {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  fractionalSecondDigits: 3,
+  hourCycle: 'h23',
+});
 
 type TimeInput = string | number | Date | null | undefined;
 
@@ -15,9 +28,21 @@ export const formatDateTime = (value: TimeInput, empty = '—') => {
   return date ? dateTime.format(date) : empty;
 };
 
+/** "Dec 2, 6:00 AM": for times near now (schedule slots), where the year adds nothing. */
+export const formatShortDateTime = (value: TimeInput, empty = '—') => {
+  const date = toDate(value);
+  return date ? shortDateTime.format(date) : empty;
+};
+
 export const formatDate = (value: TimeInput, empty = '—') => {
   const date = toDate(value);
   return date ? dateOnly.format(date) : empty;
+};
+
+/** Log lines: the time of day to the millisecond, since lines of one run are close together. */
+export const formatTimeOfDay = (value: TimeInput, empty = '—') => {
+  const date = toDate(value);
+  return date ? timeOfDay.format(date) : empty;
 };
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -40,3 +65,16 @@ export const formatRelative = (value: TimeInput, now: number = Date.now(), empty
 };
 
 export const titleCase = (value: string) => value.replace(/_/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
+
+/** A duration for tables: "840 ms", "2.4 s", "3 min 12 s", "1 h 5 min". */
+export const formatDuration = (ms: number | null | undefined, empty = '—') => {
+  if (ms === null || ms === undefined || !Number.isFinite(ms) || ms < 0) return empty;
+  if (ms < 999.5) return `${Math.round(ms)} ms`;
+  const tenths = Math.round(ms / 100) / 10;
+  if (tenths < 10) return `${tenths.toFixed(1)} s`;
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return seconds % 60 ? `${minutes} min ${seconds % 60} s` : `${minutes} min`;
+  return minutes % 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${Math.floor(minutes / 60)} h`;
+};

@@ -2,14 +2,29 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { Fragment } from 'react';
 import { Icon, type IconName } from '../icon';
 
-const NAV: readonly { href: string; label: string; icon: IconName }[] = [
-  { href: '/', label: 'Overview', icon: 'overview' },
-  { href: '/users', label: 'Users', icon: 'users' },
-  { href: '/products', label: 'Products', icon: 'box' },
-  { href: '/tokens', label: 'API tokens', icon: 'key' },
-  { href: '/audit', label: 'Audit log', icon: 'audit' },
+type NavItem = { href: string; label: string; icon: IconName };
+
+const NAV: readonly { label: string; items: readonly NavItem[] }[] = [
+  {
+    label: 'Workspace',
+    items: [
+      { href: '/', label: 'Overview', icon: 'overview' },
+      { href: '/users', label: 'Users', icon: 'users' },
+      { href: '/products', label: 'Products', icon: 'box' },
+      { href: '/tokens', label: 'API tokens', icon: 'key' },
+      { href: '/audit', label: 'Audit log', icon: 'audit' },
+    ],
+  },
+  {
+    label: 'Operations',
+    items: [
+      { href: '/ops/events', label: 'Events', icon: 'zap' },
+      { href: '/ops/jobs', label: 'Jobs', icon: 'clock' },
+    ],
+  },
 ];
 
 const isActive = (pathname: string, href: string) =>
@@ -30,17 +45,21 @@ export function Sidebar({ docsUrl }: { docsUrl: string }) {
         </span>
       </div>
       <nav className="nav" aria-label="Main">
-        <span className="nav-label">Workspace</span>
-        {NAV.map((item) => (
-          <Link
-            key={item.href}
-            href={item.href}
-            className="nav-link"
-            aria-current={isActive(pathname, item.href) ? 'page' : undefined}
-          >
-            <Icon name={item.icon} size={16} />
-            {item.label}
-          </Link>
+        {NAV.map((group) => (
+          <Fragment key={group.label}>
+            <span className="nav-label">{group.label}</span>
+            {group.items.map((item) => (
+              <Link
+                key={item.href}
+                href={item.href}
+                className="nav-link"
+                aria-current={isActive(pathname, item.href) ? 'page' : undefined}
+              >
+                <Icon name={item.icon} size={16} />
+                {item.label}
+              </Link>
+            ))}
+          </Fragment>
         ))}
       </nav>
       <div className="sidebar-footer">

@@ -118,7 +118,11 @@ export const createEventsService = (deps: {
     get: async (productId: string, id: string): Promise<TEventDetail> => toDetail(await load(productId, id)),
 
     async deadLetters(scope: EventScope, input: TDeadLetterListInput) {
-      const where: Filter<EventDoc> = { ...filterOf(input), status: { eq: 'dead_lettered' } };
+      const where: Filter<EventDoc> = {
+        ...filterOf(input),
+        status: { eq: 'dead_lettered' },
+        ...(input.subscriber ? { deadSubscribers: { contains: input.subscriber } } : {}),
+      };
       const page = await repo.list(scope.productId, where, input.limit ?? 50, input.cursor);
       return {
         items: page.items.flatMap((doc) => deadLettersOf(doc, input.subscriber)),
@@ -150,7 +154,11 @@ export const createEventsService = (deps: {
 
     /** Replays every dead letter that matches, up to REPLAY_LIMIT events per call. */
     async replayMatching(scope: EventScope, input: TReplayMatchingInput) {
-      const where: Filter<EventDoc> = { ...filterOf(input), status: { eq: 'dead_lettered' } };
+      const where: Filter<EventDoc> = {
+        ...filterOf(input),
+        status: { eq: 'dead_lettered' },
+        ...(input.subscriber ? { deadSubscribers: { contains: input.subscriber } } : {}),
+      };
       let events = 0;
       let deliveries = 0;
       let continuation: string | undefined;

@@ -1,0 +1,44 @@
+import { Badge } from '../badge';
+import { JsonBlock } from '../json-block';
+
+export type CatalogueEntry = {
+  type: string;
+  version: number;
+  description: string;
+  public: boolean;
+  schema: Record<string, unknown>;
+  subscribers: string[];
+};
+
+/** One event type: what it means, who receives it, and the payload schema on demand. */
+export function CatalogueItem({ entry }: { entry: CatalogueEntry }) {
+  const headingId = `event-type-${entry.type.replace(/[^a-z0-9]+/gi, '-')}`;
+  return (
+    <li className="catalogue-item" aria-labelledby={headingId}>
+      <div className="catalogue-head">
+        <h3 className="catalogue-type mono" id={headingId}>
+          {entry.type}
+        </h3>
+        <Badge>v{entry.version}</Badge>
+        {entry.public ? <Badge tone="success">Public</Badge> : <Badge tone="neutral">Internal</Badge>}
+      </div>
+      {entry.subscribers.length > 0 ? (
+        <div className="row row-tight row-wrap">
+          <span className="field-hint">Subscribers</span>
+          {entry.subscribers.map((name) => (
+            <Badge key={name} tone="accent">
+              <span className="mono">{name}</span>
+            </Badge>
+          ))}
+        </div>
+      ) : (
+        <span className="field-hint">No subscribers yet</span>
+      )}
+      <p className="catalogue-description">{entry.description}</p>
+      <details className="disclosure">
+        <summary>JSON Schema</summary>
+        <JsonBlock value={entry.schema} />
+      </details>
+    </li>
+  );
+}

@@ -1,0 +1,149 @@
+'use client';
+
+import type { TDeadLetter } from '@bytelyst/routers/modules/events/schema';
+import { useState } from 'react';
+import { usePagedFilters } from '~/hooks/use-cursor-pager';
+import { useEventScope } from '~/hooks/use-event-scope';
+import { useNow } from '~/hooks/use-now';
+import { scopeInput } from '~/lib/event-scope';
+import { trpc } from '~/lib/trpc';
+import { Button } from '../button';
+import { tableStateOf } from '../data-table';
+import { SelectField } from '../field';
+import { Icon } from '../icon';
+import { Pager } from '../pager';
+import { useToast } from '../toast';
+import { DeadLettersTable } from './dead-letters-table';
+import { EventsHeader } from './events-header';
+import { ReplayAllDialog } from './replay-all-dialog';
+import { useEventTypeOptions } from './use-event-types';
+import { useReplayEvent } from './use-replay-event';
+
+const PAGE_SIZE = 25;
+/** New dead letters appear without a reload; they are rare, so a slow refresh is enough. */
+const REFRESH_MS = 10_000;
+
+type Filters = { type: string; subscriber: string };
+
+const count = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+
+export function DeadLettersView() {
+  const { scope, setScope } = useEventScope();
+  const { filters, changeFilters, pager } = usePagedFilters<Filters>({ type: '', subscriber: '' });
+  const [confirming, setConfirming] = useState(false);
+  const now = useNow();
+  const toast = useToast();
+  const utils = trpc.useUtils();
+  const replay = useReplayEvent();
+  const typeOptions = useEventTypeOptions();
+  const subscribers = trpc.events.subscribers.useQuery(undefined, { staleTime: Number.POSITIVE_INFINITY });
+  // A cursor belongs to the scope it was read in: a new scope starts again on the first page.
+  const [pagedScope, setPagedScope] = useState(scope);
+  if (pagedScope !== scope) {
+    setPagedScope(scope);
+    pager.reset();
+  }
+
+  const match = {
+    ...scopeInput(scope),
+    type: filters.type || undefined,
+    subscriber: filters.subscriber || undefined,
+  };
+  const list = trpc.events.deadLetters.useQuery(
+    { ...match, limit: PAGE_SIZE, cursor: pager.cursor },
+    { placeholderData: (previous) => previous, refetchInterval: REFRESH_MS },
+  );
+  const replayAll = trpc.events.replayDeadLetters.useMutation({
+    onSuccess: async (result) => {
+      setConfirming(false);
+      if (result.deliveries === 0) toast.success('Nothing to replay: no dead letters match.');
+      else
+        toast.success(
+          `Replaying ${count(result.deliveries, 'delivery', 'deliveries')} of ${count(result.events, 'event', 'events')}.${
+            result.more ? ' More matched than one run replays: run it again.' : ''
+          }`,
+        );
+      await Promise.all([
+        utils.events.deadLetters.invalidate(),
+        utils.events.list.invalidate(),
+        utils.events.get.invalidate(),
+        utils.events.stats.invalidate(),
+      ]);
+    },
+  });
+
+  const onReplay = (letter: TDeadLetter) =>
+    replay.mutate({
+      id: letter.eventId,
+      subscriber: letter.subscriber,
+      // Outside the current product the API must be told where the event lives.
+      ...(scope === 'current' ? {} : { productId: letter.productId }),
+    });
+  const letters = list.data?.items ?? [];
+  const morePages = Boolean(list.data?.nextCursor);
+
+  return (
+    <>
+      <EventsHeader tab="dead-letters" scope={scope} onScopeChange={setScope} />
+      <search className="filters">
+        <SelectField
+          label="Type"
+          value={filters.type}
+          options={typeOptions}
+          onChange={(event) => changeFilters({ ...filters, type: event.target.value })}
+        />
+        <SelectField
+          label="Subscriber"
+          value={filters.subscriber}
+          options={[
+            { value: '', label: 'All subscribers' },
+            ...(subscribers.data?.items ?? []).map((s) => ({ value: s.name, label: s.name })),
+          ]}
+          onChange={(event) => changeFilters({ ...filters, subscriber: event.target.value })}
+        />
+        {filters.type || filters.subscriber ? (
+          <Button variant="ghost" onClick={() => changeFilters({ type: '', subscriber: '' })}>
+            Clear filters
+          </Button>
+        ) : null}
+        <span className="spacer" />
+        <Button
+          variant="primary"
+          disabled={letters.length === 0 && !morePages}
+          onClick={() => {
+            replayAll.reset();
+            setConfirming(true);
+          }}
+        >
+          <Icon name="replay" size={14} />
+          Replay all matching
+        </Button>
+      </search>
+      <section className="card" aria-label="Dead letters">
+        <DeadLettersTable
+          letters={letters}
+          {...tableStateOf(list)}
+          scope={scope}
+          filtered={Boolean(filters.type || filters.subscriber)}
+          morePages={morePages}
+          now={now}
+          isReplaying={(letter) => replay.isReplaying(letter.eventId, letter.subscriber)}
+          onReplay={onReplay}
+        />
+        <Pager pager={pager} data={list.data} noun="dead letters" />
+      </section>
+      <ReplayAllDialog
+        open={confirming}
+        scope={scope}
+        type={filters.type}
+        subscriber={filters.subscriber}
+        shown={letters.length}
+        morePages={morePages}
+        pending={replayAll.isPending}
+        error={replayAll.error}
+        onConfirm={() => replayAll.mutate(match)}
+        onClose={() => setConfirming(false)}
+      />
+    </>
+  );
+}

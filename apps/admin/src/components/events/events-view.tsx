@@ -1,0 +1,65 @@
+'use client';
+
+import { useState } from 'react';
+import { usePagedFilters } from '~/hooks/use-cursor-pager';
+import { useEventScope } from '~/hooks/use-event-scope';
+import { useNow } from '~/hooks/use-now';
+import { scopeInput } from '~/lib/event-scope';
+import { trpc } from '~/lib/trpc';
+import { tableStateOf } from '../data-table';
+import { Pager } from '../pager';
+import { EMPTY_EVENT_FILTERS, EventFilters, type EventFilterValues } from './event-filters';
+import { EventsHeader } from './events-header';
+import { EventsTable } from './events-table';
+
+const PAGE_SIZE = 25;
+/** Fast while a shown event still has open deliveries (the dispatcher polls every second), slow otherwise. */
+const PENDING_REFRESH_MS = 1500;
+const IDLE_REFRESH_MS = 15_000;
+
+export function EventsView() {
+  const { scope, setScope } = useEventScope();
+  const { filters, changeFilters, pager } = usePagedFilters<EventFilterValues>(EMPTY_EVENT_FILTERS);
+  const now = useNow();
+  // A cursor belongs to the scope it was read in: a new scope starts again on the first page.
+  const [pagedScope, setPagedScope] = useState(scope);
+  if (pagedScope !== scope) {
+    setPagedScope(scope);
+    pager.reset();
+  }
+
+  const list = trpc.events.list.useQuery(
+    {
+      ...scopeInput(scope),
+      type: filters.type || undefined,
+      status: filters.status || undefined,
+      from: filters.from || undefined,
+      limit: PAGE_SIZE,
+      cursor: pager.cursor,
+    },
+    {
+      placeholderData: (previous) => previous,
+      refetchInterval: (query) =>
+        query.state.data?.items.some((event) => event.status === 'pending')
+          ? PENDING_REFRESH_MS
+          : IDLE_REFRESH_MS,
+    },
+  );
+
+  return (
+    <>
+      <EventsHeader tab="recent" scope={scope} onScopeChange={setScope} />
+      <EventFilters value={filters} onChange={changeFilters} />
+      <section className="card" aria-label="Recent events">
+        <EventsTable
+          events={list.data?.items ?? []}
+          {...tableStateOf(list)}
+          scope={scope}
+          filtered={Boolean(filters.type || filters.status || filters.range)}
+          now={now}
+        />
+        <Pager pager={pager} data={list.data} noun="events" />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+'use client';
+
+import type { TJobInfo, TJobRunStatus, TJobTrigger } from '@bytelyst/routers/modules/jobs/schema';
+import { usePagedFilters } from '~/hooks/use-cursor-pager';
+import { trpc } from '~/lib/trpc';
+import { Button } from '../button';
+import { tableStateOf } from '../data-table';
+import { SelectField } from '../field';
+import { Pager } from '../pager';
+import { RUN_STATUS_OPTIONS, TRIGGER_OPTIONS } from './job-badges';
+import { JobRunsTable } from './job-runs-table';
+
+const PAGE_SIZE = 20;
+/** While a run is in progress its outcome should appear without a reload; otherwise a slow refresh. */
+const RUNNING_REFRESH_MS = 1500;
+const IDLE_REFRESH_MS = 30_000;
+
+type Filters = { jobName: string; status: TJobRunStatus | ''; trigger: TJobTrigger | '' };
+const NO_FILTERS: Filters = { jobName: '', status: '', trigger: '' };
+
+type Props = { jobs: readonly TJobInfo[]; anyRunning: boolean; now: number };
+
+export function JobRunsCard({ jobs, anyRunning, now }: Props) {
+  const { filters, changeFilters, pager } = usePagedFilters<Filters>(NO_FILTERS);
+  const runs = trpc.jobs.runs.useQuery(
+    {
+      jobName: filters.jobName || undefined,
+      status: filters.status || undefined,
+      trigger: filters.trigger || undefined,
+      limit: PAGE_SIZE,
+      cursor: pager.cursor,
+    },
+    {
+      placeholderData: (previous) => previous,
+      refetchInterval: (query) =>
+        anyRunning || query.state.data?.items.some((run) => run.status === 'running')
+          ? RUNNING_REFRESH_MS
+          : IDLE_REFRESH_MS,
+    },
+  );
+  const filtered = Boolean(filters.jobName || filters.status || filters.trigger);
+
+  return (
+    <section className="card" aria-labelledby="runs-title">
+      <div className="card-header">
+        <div>
+          <h2 className="card-title" id="runs-title">
+            Run history
+          </h2>
+          <p className="card-subtitle">Newest first. Open a run to read its log.</p>
+        </div>
+      </div>
+      <search className="filters card-toolbar">
+        <SelectField
+          label="Job"
+          value={filters.jobName}
+          options={[
+            { value: '', label: 'All jobs' },
+            ...jobs.map((job) => ({ value: job.name, label: job.name })),
+          ]}
+          onChange={(event) => changeFilters({ ...filters, jobName: event.target.value })}
+        />
+        <SelectField
+          label="Outcome"
+          value={filters.status}
+          options={[{ value: '', label: 'Any outcome' }, ...RUN_STATUS_OPTIONS]}
+          onChange={(event) => changeFilters({ ...filters, status: event.target.value as Filters['status'] })}
+        />
+        <SelectField
+          label="Trigger"
+          value={filters.trigger}
+          options={[{ value: '', label: 'Any trigger' }, ...TRIGGER_OPTIONS]}
+          onChange={(event) =>
+            changeFilters({ ...filters, trigger: event.target.value as Filters['trigger'] })
+          }
+        />
+        {filtered ? (
+          <Button variant="ghost" onClick={() => changeFilters(NO_FILTERS)}>
+            Clear filters
+          </Button>
+        ) : null}
+      </search>
+      <JobRunsTable runs={runs.data?.items ?? []} {...tableStateOf(runs)} filtered={filtered} now={now} />
+      <Pager pager={pager} data={runs.data} noun="runs" />
+    </section>
+  );
+}
