@@ -1,16 +1,6 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { E2E_ADMIN } from '../../../playwright.config';
-
-const shot = (page: Page, name: string, fullPage = true) =>
-  page.screenshot({ path: `test-results/screens/${name}.png`, fullPage });
-
-async function signIn(page: Page) {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(E2E_ADMIN.email);
-  await page.getByLabel('Password').fill(E2E_ADMIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).not.toHaveURL(/sign-in/);
-}
+import { shot, signIn } from './support';
 
 test('an anonymous visit lands on sign-in', async ({ page }) => {
   await page.goto('/users');

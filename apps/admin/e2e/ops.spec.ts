@@ -1,23 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { E2E_ADMIN } from '../../../playwright.config';
-
-/**
- * Full-page screenshots from the top of the page (sticky bars would otherwise sit where the page was scrolled
- * to), once the toasts have gone so they hide nothing.
- */
-async function shot(page: Page, name: string) {
-  await expect(page.getByRole('region', { name: 'Notifications' }).locator('.toast')).toHaveCount(0);
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
-}
-
-async function signIn(page: Page) {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(E2E_ADMIN.email);
-  await page.getByLabel('Password').fill(E2E_ADMIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).not.toHaveURL(/sign-in/);
-}
+import { shot, signIn } from './support';
 
 /**
  * A token named reject-* makes the e2e API's `e2e-picky` subscriber dead-letter the first delivery of its

@@ -4,16 +4,16 @@ import type { TEventDetail } from '@bytelyst/routers/modules/events/schema';
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { useNow } from '~/hooks/use-now';
-import { httpStatusOf } from '~/lib/api-errors';
 import { productLabel, scopeOfProduct, scopeSearch } from '~/lib/event-scope';
 import { formatDateTime, formatRelative } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
 import { Button } from '../button';
 import { Card } from '../card';
+import { detailState } from '../detail-states';
 import { Icon } from '../icon';
 import { JsonBlock } from '../json-block';
 import { PageHeader } from '../page-header';
-import { EmptyState, ErrorState } from '../states';
+import { EmptyState } from '../states';
 import { DeliveryCard } from './delivery-card';
 import { DeliveryCounts, EventStatusBadge, isOpenDelivery } from './event-badges';
 import { useReplayEvent } from './use-replay-event';
@@ -73,41 +73,20 @@ export function EventDetailView({ id }: { id: string }) {
     </>
   );
 
-  if (httpStatusOf(event.error) === 404) {
-    return (
-      <>
-        <PageHeader title="Event not found" breadcrumb={breadcrumb} />
-        <div className="card">
-          <EmptyState title="This event does not exist in this product">
-            Events are kept per product; it may belong to another one.{' '}
-            <Link href="/ops/events">Back to events</Link>
-          </EmptyState>
-        </div>
-      </>
-    );
-  }
-  if (event.error) {
-    return (
-      <>
-        <PageHeader title="Event" breadcrumb={breadcrumb} />
-        <div className="card">
-          <ErrorState error={event.error} onRetry={() => void event.refetch()} />
-        </div>
-      </>
-    );
-  }
-  if (!event.data) {
-    return (
-      <>
-        <PageHeader title="Loading event…" breadcrumb={breadcrumb} />
-        <div className="card card-body stack" aria-busy="true">
-          <span className="skeleton" style={{ width: '40%' }} />
-          <span className="skeleton" style={{ width: '60%' }} />
-          <span className="skeleton" style={{ width: '30%' }} />
-        </div>
-      </>
-    );
-  }
+  const state = detailState(event, {
+    noun: 'Event',
+    breadcrumb,
+    notFound: {
+      title: 'This event does not exist in this product',
+      body: (
+        <>
+          Events are kept per product; it may belong to another one.{' '}
+          <Link href="/ops/events">Back to events</Link>
+        </>
+      ),
+    },
+  });
+  if (state || !event.data) return state;
 
   const data = event.data;
   const ref = { id: data.id, ...(product ? { productId: product } : {}) };

@@ -3,12 +3,11 @@
 import type { TJobRun } from '@bytelyst/routers/modules/jobs/schema';
 import Link from 'next/link';
 import { useNow } from '~/hooks/use-now';
-import { httpStatusOf } from '~/lib/api-errors';
 import { formatDateTime, formatDuration, formatRelative } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
 import { Card } from '../card';
+import { detailState } from '../detail-states';
 import { PageHeader } from '../page-header';
-import { EmptyState, ErrorState } from '../states';
 import { JobRunStatusBadge, TriggerBadge } from './job-badges';
 import { RunLog } from './run-log';
 
@@ -81,40 +80,19 @@ export function JobRunView({ id }: { id: string }) {
     </>
   );
 
-  if (httpStatusOf(run.error) === 404) {
-    return (
-      <>
-        <PageHeader title="Run not found" breadcrumb={breadcrumb} />
-        <div className="card">
-          <EmptyState title="This run does not exist">
-            Old runs expire after a while. <Link href="/ops/jobs">Back to jobs</Link>
-          </EmptyState>
-        </div>
-      </>
-    );
-  }
-  if (run.error) {
-    return (
-      <>
-        <PageHeader title="Job run" breadcrumb={breadcrumb} />
-        <div className="card">
-          <ErrorState error={run.error} onRetry={() => void run.refetch()} />
-        </div>
-      </>
-    );
-  }
-  if (!run.data) {
-    return (
-      <>
-        <PageHeader title="Loading run…" breadcrumb={breadcrumb} />
-        <div className="card card-body stack" aria-busy="true">
-          <span className="skeleton" style={{ width: '40%' }} />
-          <span className="skeleton" style={{ width: '60%' }} />
-          <span className="skeleton" style={{ width: '30%' }} />
-        </div>
-      </>
-    );
-  }
+  const state = detailState(run, {
+    noun: 'Run',
+    breadcrumb,
+    notFound: {
+      title: 'This run does not exist',
+      body: (
+        <>
+          Old runs expire after a while. <Link href="/ops/jobs">Back to jobs</Link>
+        </>
+      ),
+    },
+  });
+  if (state || !run.data) return state;
 
   const data = run.data;
   return (

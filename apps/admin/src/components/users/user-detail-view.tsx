@@ -1,10 +1,9 @@
 'use client';
 
 import Link from 'next/link';
-import { httpStatusOf } from '~/lib/api-errors';
 import { trpc } from '~/lib/trpc';
+import { detailState } from '../detail-states';
 import { PageHeader } from '../page-header';
-import { EmptyState, ErrorState } from '../states';
 import { UserStatusBadge } from '../status-badges';
 import { UserDangerZone } from './user-danger-zone';
 import { UserProfileCard } from './user-profile-card';
@@ -20,41 +19,19 @@ export function UserDetailView({ id }: { id: string }) {
     </>
   );
 
-  if (httpStatusOf(user.error) === 404) {
-    return (
-      <>
-        <PageHeader title="User not found" breadcrumb={breadcrumb} />
-        <div className="card">
-          <EmptyState title="This user does not exist in the selected product">
-            It may have been deleted, or it belongs to another product.{' '}
-            <Link href="/users">Back to users</Link>
-          </EmptyState>
-        </div>
-      </>
-    );
-  }
-  if (user.error) {
-    return (
-      <>
-        <PageHeader title="User" breadcrumb={breadcrumb} />
-        <div className="card">
-          <ErrorState error={user.error} onRetry={() => void user.refetch()} />
-        </div>
-      </>
-    );
-  }
-  if (!user.data) {
-    return (
-      <>
-        <PageHeader title="Loading user…" breadcrumb={breadcrumb} />
-        <div className="card card-body stack" aria-busy="true">
-          <span className="skeleton" style={{ width: '40%' }} />
-          <span className="skeleton" style={{ width: '60%' }} />
-          <span className="skeleton" style={{ width: '30%' }} />
-        </div>
-      </>
-    );
-  }
+  const state = detailState(user, {
+    noun: 'User',
+    breadcrumb,
+    notFound: {
+      title: 'This user does not exist in the selected product',
+      body: (
+        <>
+          It may have been deleted, or it belongs to another product. <Link href="/users">Back to users</Link>
+        </>
+      ),
+    },
+  });
+  if (state || !user.data) return state;
   const data = user.data;
   return (
     <>
