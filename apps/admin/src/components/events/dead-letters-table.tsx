@@ -19,34 +19,19 @@ type Props = TableState & {
   letters: readonly TDeadLetter[];
   scope: EventScope;
   filtered: boolean;
-  /** The list filters by subscriber after reading a page, so a page can be empty while later ones are not. */
-  morePages: boolean;
   now: number;
   isReplaying: (letter: TDeadLetter) => boolean;
   onReplay: (letter: TDeadLetter) => void;
 };
 
-export function DeadLettersTable({
-  letters,
-  scope,
-  filtered,
-  morePages,
-  now,
-  isReplaying,
-  onReplay,
-  ...state
-}: Props) {
+export function DeadLettersTable({ letters, scope, filtered, now, isReplaying, onReplay, ...state }: Props) {
   return (
     <DataTable
       {...state}
       columns={COLUMNS}
       rows={letters}
       emptyTitle={filtered ? 'No dead letters match these filters' : 'No dead letters'}
-      emptyHint={
-        morePages
-          ? 'None on this page; later pages may have some.'
-          : 'Every delivery either succeeded or is still being retried.'
-      }
+      emptyHint="Every delivery either succeeded or is still being retried."
       renderRow={(letter) => (
         <tr key={`${letter.eventId}:${letter.subscriber}`}>
           <td>

@@ -125,7 +125,6 @@ export function DeadLettersView() {
           {...tableStateOf(list)}
           scope={scope}
           filtered={Boolean(filters.type || filters.subscriber)}
-          morePages={morePages}
           now={now}
           isReplaying={(letter) => replay.isReplaying(letter.eventId, letter.subscriber)}
           onReplay={onReplay}
