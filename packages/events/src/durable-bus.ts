@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { CONTAINERS } from '@bytelyst/db/containers';
-import type { Clock, DocumentStore, Stored } from '@bytelyst/db/document-store';
-import { isStoreError, systemClock } from '@bytelyst/db/document-store';
+import type { Clock, DocumentStore } from '@bytelyst/db/document-store';
+import { systemClock } from '@bytelyst/db/document-store';
 import { createLeaseManager } from '@bytelyst/db/leases';
 import { runAttempt } from './attempt';
 import {
@@ -15,6 +15,7 @@ import {
   subscribesTo,
 } from './bus';
 import { EVENT_DEFINITIONS, type EventType, type PlatformEvent } from './catalogue';
+import { type ClaimedEvent, createEventClaims, shuffle } from './event-claims';
 import {
   afterAttempt,
   type Delivery,
@@ -69,25 +70,7 @@ export type DurableBus = EventBus & {
   observe(observer: BusObserver): () => void;
 };
 
-type Job = { doc: Stored<EventDoc>; claim: string; renewedAt: number; started: boolean };
-
 const PAGE = 100;
-const MERGE_ATTEMPTS = 10;
-
-const shuffle = <T>(items: readonly T[], random: () => number): T[] => {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(random() * (i + 1));
-    const a = out[i];
-    const b = out[j];
-    if (a === undefined || b === undefined) continue;
-    out[i] = b;
-    out[j] = a;
-  }
-  return out;
-};
-
-const stripSystem = ({ _etag, _ts, ttl, ...doc }: Stored<EventDoc>): EventDoc => doc;
 
 export const createDurableBus = (opts: DurableBusOptions): DurableBus => {
   const clock = opts.clock ?? systemClock;
@@ -116,14 +99,15 @@ export const createDurableBus = (opts: DurableBusOptions): DurableBus => {
   // Every running attempt listens for shutdown; there may be `concurrency` of them at once.
   setMaxListeners(0, shutdown.signal);
 
+  const claims = createEventClaims({ events, eventWrites, clock, claimTtl, instanceId, logger });
   const observers = new Set<BusObserver>();
   const report = (subscriber: string, type: string, d: Delivery, durationMs: number) => {
     if (d.status === 'pending') return;
     const outcome = d.status;
     for (const o of observers) o.attempted?.({ subscriber, type, outcome, durationMs });
   };
-  const claimed = new Map<string, Job>();
-  const queue: Job[] = [];
+  const claimed = new Map<string, ClaimedEvent>();
+  const queue: ClaimedEvent[] = [];
   let running = 0;
   let stopped = false;
   let counter = 0;
@@ -137,14 +121,6 @@ export const createDurableBus = (opts: DurableBusOptions): DurableBus => {
     counter += 1;
     return `${String(lastMs).padStart(15, '0')}.${instanceId}.${String(counter).padStart(10, '0')}`;
   };
-  let claims = 0;
-  // Unique per claim without a random draw each: a nonce per bus (INSTANCE_ID may repeat across restarts).
-  const claimPrefix = `${instanceId}:${randomBytes(4).toString('hex')}`;
-  const newClaim = () => {
-    claims += 1;
-    return `${claimPrefix}:${claims}`;
-  };
-
   const notifyIdle = () => {
     if (running > 0 || queue.length > 0) return;
     const waiters = idleWaiters;
@@ -152,40 +128,7 @@ export const createDurableBus = (opts: DurableBusOptions): DurableBus => {
     for (const wake of waiters) wake();
   };
 
-  /**
-   * Writes the deliveries this claim attempted and releases the claim; when someone else wrote in between (a
-   * sequential stream, an admin replay), merges into their version.
-   */
-  const settle = async (job: Job, mine: Record<string, Delivery>) => {
-    let base: Stored<EventDoc> | undefined = job.doc;
-    for (let attempt = 0; attempt < MERGE_ATTEMPTS && base; attempt += 1) {
-      if (base.claim !== job.claim) {
-        logger.warn({ eventId: job.doc.id, instanceId }, 'event claim was taken over; dropping this result');
-        return;
-      }
-      const deliveries = { ...base.deliveries };
-      for (const [name, d] of Object.entries(mine)) deliveries[name] = d;
-      const next: EventDoc = {
-        ...stripSystem(base),
-        deliveries,
-        claim: null,
-        ...summarize(deliveries, null),
-      };
-      try {
-        await eventWrites.replace(next, base._etag);
-        return;
-      } catch (error) {
-        if (!isStoreError(error, 'precondition_failed')) throw error;
-        base = await events().read(job.doc.id, job.doc.productId);
-      }
-    }
-    logger.error(
-      { eventId: job.doc.id },
-      'could not record delivery results; the claim will lapse and retry',
-    );
-  };
-
-  const dispatch = async (job: Job) => {
+  const dispatch = async (job: ClaimedEvent) => {
     const event = toEnvelope(job.doc);
     const now = clock();
     const due = Object.entries(job.doc.deliveries).filter(
@@ -217,7 +160,7 @@ export const createDurableBus = (opts: DurableBusOptions): DurableBus => {
           }),
       );
     }
-    await settle(job, touched);
+    await claims.settle(job, touched);
   };
 
   const pump = () => {
@@ -238,30 +181,12 @@ export const createDurableBus = (opts: DurableBusOptions): DurableBus => {
     notifyIdle();
   };
 
-  const take = (jobs: Job[]) => {
+  const take = (jobs: ClaimedEvent[]) => {
     for (const job of jobs) {
       claimed.set(job.doc.id, job);
       queue.push(job);
     }
     pump();
-  };
-
-  /** Claims a document read from the store; null when another dispatcher got there first. */
-  const claimDoc = async (doc: Stored<EventDoc>): Promise<Job | null> => {
-    const now = clock();
-    const claim = newClaim();
-    const next: EventDoc = { ...stripSystem(doc), claim, ...summarize(doc.deliveries, now + claimTtl) };
-    try {
-      return {
-        doc: await events().replace(next, { ifMatch: doc._etag }),
-        claim,
-        renewedAt: now,
-        started: false,
-      };
-    } catch (error) {
-      if (isStoreError(error, 'precondition_failed') || isStoreError(error, 'not_found')) return null;
-      throw error;
-    }
   };
 
   const pollOnce = async (): Promise<number> => {
@@ -273,38 +198,16 @@ export const createDurableBus = (opts: DurableBusOptions): DurableBus => {
       orderBy: [{ field: 'dueAt', direction: 'asc' }],
       limit: room,
     });
-    const jobs: Job[] = [];
+    const jobs: ClaimedEvent[] = [];
     // A random order keeps dispatchers that read the same page from racing for the same documents.
     for (const doc of shuffle(page.items, random)) {
       if (claimed.has(doc.id)) continue;
-      const job = await claimDoc(doc);
+      const job = await claims.claim(doc);
       if (job) jobs.push(job);
     }
     jobs.sort((a, b) => (a.doc.seq < b.doc.seq ? -1 : 1));
     take(jobs);
     return jobs.length;
-  };
-
-  /** Extends the claims this process holds before they lapse, so no other dispatcher takes them. */
-  const renewClaims = async () => {
-    const now = clock();
-    for (const job of claimed.values()) {
-      if (now - job.renewedAt < claimTtl / 3) continue;
-      for (let attempt = 0; attempt < MERGE_ATTEMPTS; attempt += 1) {
-        const base = job.doc;
-        const next: EventDoc = { ...stripSystem(base), dueAt: now + claimTtl };
-        try {
-          job.doc = await events().replace(next, { ifMatch: base._etag });
-          job.renewedAt = now;
-          break;
-        } catch (error) {
-          if (!isStoreError(error, 'precondition_failed')) throw error;
-          const fresh = await events().read(base.id, base.productId);
-          if (!fresh || fresh.claim !== job.claim) break;
-          job.doc = fresh;
-        }
-      }
-    }
   };
 
   const schedulePoll = (delay: number) => {
@@ -318,28 +221,6 @@ export const createDurableBus = (opts: DurableBusOptions): DurableBus => {
         });
     }, delay);
     pollTimer.unref?.();
-  };
-
-  const updateSequentialDelivery = async (productId: string, eventId: string, name: string, d: Delivery) => {
-    for (let attempt = 0; attempt < MERGE_ATTEMPTS; attempt += 1) {
-      const fresh = await events().read(eventId, productId);
-      if (!fresh) return;
-      const deliveries = { ...fresh.deliveries, [name]: d };
-      const summary = summarize(deliveries, null);
-      const next: EventDoc = {
-        ...stripSystem(fresh),
-        deliveries,
-        status: summary.status,
-        deadSubscribers: summary.deadSubscribers,
-        dueAt: fresh.claim ? fresh.dueAt : summary.dueAt,
-      };
-      try {
-        await events().replace(next, { ifMatch: fresh._etag });
-        return;
-      } catch (error) {
-        if (!isStoreError(error, 'precondition_failed')) throw error;
-      }
-    }
   };
 
   const streamFor = (subscriber: Subscriber<EventType>): StreamWorker => {
@@ -357,7 +238,7 @@ export const createDurableBus = (opts: DurableBusOptions): DurableBus => {
         signal: shutdown.signal,
         logger,
         readEvent: (productId, id) => events().read(id, productId),
-        recordDelivery: updateSequentialDelivery,
+        recordDelivery: claims.recordSequential,
         report,
       });
       streams.set(subscriber.name, worker);
@@ -376,7 +257,7 @@ export const createDurableBus = (opts: DurableBusOptions): DurableBus => {
       for (const s of matching) deliveries[s.name] = newDelivery(s.sequential ?? false, s.priority ?? 0, now);
       const hasConcurrent = matching.some((s) => !s.sequential);
       const local = dispatching && !stopped && hasConcurrent && claimed.size < maxBacklog;
-      const claim = local ? newClaim() : null;
+      const claim = local ? claims.newClaim() : null;
       const doc: EventDoc = {
         id: randomUUID(),
         type,
@@ -437,7 +318,9 @@ export const createDurableBus = (opts: DurableBusOptions): DurableBus => {
       stopped = false;
       schedulePoll(0);
       renewTimer = setInterval(() => {
-        renewClaims().catch((error: unknown) => logger.error({ err: error }, 'claim renewal failed'));
+        claims
+          .renew(claimed.values())
+          .catch((error: unknown) => logger.error({ err: error }, 'claim renewal failed'));
       }, claimTtl / 3);
       renewTimer.unref?.();
       for (const worker of streams.values()) worker.start();
@@ -452,14 +335,7 @@ export const createDurableBus = (opts: DurableBusOptions): DurableBus => {
       await Promise.all(
         waiting.map(async (job) => {
           claimed.delete(job.doc.id);
-          const next: EventDoc = {
-            ...stripSystem(job.doc),
-            claim: null,
-            ...summarize(job.doc.deliveries, null),
-          };
-          await events()
-            .replace(next, { ifMatch: job.doc._etag })
-            .catch(() => undefined);
+          await claims.release(job);
         }),
       );
       await Promise.all([...streams.values()].map((w) => w.stop()));
