@@ -188,6 +188,40 @@ describe.each<StoreKind>(['sqlite', 'cosmos'])('durable bus on %s', (kind) => {
     expect(doc?.deliveries.hangs?.lastError).toContain('did not finish within 50 ms');
   });
 
+  it('renews the claim of a long delivery, so no other dispatcher takes the event meanwhile', async () => {
+    const { store, open, newBus, advance } = await setup();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let calls = 0;
+    const handle = async () => {
+      calls += 1;
+      await gate;
+    };
+    const slow = newBus(store, { claimTtlMs: 3000, pollIntervalMs: 60_000 });
+    slow.subscribe({ name: 'slow', events: '*', timeoutMs: 60_000, handle });
+    slow.start();
+    const event = await slow.emit('user.deleted', { userId: 'u' }, { productId: 'p' });
+    const firstExpiry = (await readEvent(store, 'p', event.id))?.dueAt ?? 0;
+
+    const other = newBus(await open(), { claimTtlMs: 3000 });
+    other.subscribe({ name: 'slow', events: '*', handle });
+    advance(2000);
+    // The renewal timer runs every third of the claim's life (1 s of real time here).
+    const deadline = Date.now() + 5000;
+    while (((await readEvent(store, 'p', event.id))?.dueAt ?? 0) <= firstExpiry && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    advance(2000);
+    expect(await other.pollOnce()).toBe(0);
+
+    release();
+    await slow.drain();
+    expect(calls).toBe(1);
+    expect((await readEvent(store, 'p', event.id))?.status).toBe('delivered');
+  });
+
   it('leaves emits of a non-dispatching process to a dispatcher, and resumes a lapsed claim', async () => {
     const { store, open, newBus, advance } = await setup();
     const writerOnly = newBus(store, { dispatch: false });
