@@ -19,6 +19,9 @@ async function createRejectedToken(page: Page, name: string) {
 /** Opens recent admin actions and waits until the newest one (the token just created) is dead-lettered. */
 async function newestAdminAction(page: Page) {
   await page.getByRole('link', { name: 'Events', exact: true }).click();
+  // The page it came from may have a Type filter too: act only once the events page is there.
+  await expect(page).toHaveURL(/\/ops\/events$/);
+  await expect(page.getByRole('region', { name: 'Recent events' })).toBeVisible();
   await page.getByLabel('Type').selectOption('admin.action');
   const newest = page.getByRole('region', { name: 'Recent events' }).getByRole('row').nth(1);
   // The list polls while an event is pending, so the dispatcher's verdict shows without a reload.
@@ -102,6 +105,7 @@ test('an admin opens a dead-lettered event, reads its deliveries and replays it'
 
   await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Events' }).click();
   await page.getByRole('link', { name: 'Dead letters' }).click();
+  await expect(page).toHaveURL(/\/ops\/events\/dead-letters$/);
   await page.getByLabel('Subscriber').selectOption('e2e-picky');
   const letter = page
     .getByRole('region', { name: 'Dead letters' })
@@ -127,6 +131,9 @@ test('replaying all matching dead letters asks first, then reports what it repla
   await newestAdminAction(page);
 
   await page.getByRole('link', { name: 'Dead letters' }).click();
+  // Recent events has a Type filter too: select only once the dead letters page has replaced it.
+  await expect(page).toHaveURL(/\/ops\/events\/dead-letters$/);
+  await expect(page.getByLabel('Subscriber')).toBeVisible();
   await page.getByLabel('Type').selectOption('admin.action');
   await page.getByLabel('Subscriber').selectOption('e2e-picky');
   const letters = page.getByRole('region', { name: 'Dead letters' });

@@ -26,7 +26,9 @@ const payload = (i: number) => ({ flagId: `flag-${i % 50}`, enabled: i % 2 === 0
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'bytelyst-bus-bench-'));
-  const store = createSqliteStore({ path: join(dir, 'bench.db') });
+  // BENCH_CHECKPOINTS=inline compares with SQLite's own checkpoints inside commits.
+  const checkpoints = process.env.BENCH_CHECKPOINTS === 'inline' ? 'inline' : 'background';
+  const store = createSqliteStore({ path: join(dir, 'bench.db'), checkpoints });
   try {
     await store.init(ALL_CONTAINERS);
     const bus = createDurableBus({ store });
@@ -128,7 +130,9 @@ async function main() {
       },
     ];
     await bus.stop();
-    process.stdout.write('\nEvent bus on sqlite (file, WAL), 3 concurrent subscribers\n');
+    process.stdout.write(
+      `\nEvent bus on sqlite (file, WAL, ${checkpoints} checkpoints), 3 concurrent subscribers\n`,
+    );
     console.table(burstRows);
     console.table(pacedRows);
   } finally {

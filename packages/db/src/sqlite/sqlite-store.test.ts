@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -9,6 +9,18 @@ import { createSqliteStore } from './sqlite-store';
 describeDocumentStoreContract('sqlite (file in a temp dir)', async (clock) => {
   const dir = mkdtempSync(join(tmpdir(), 'bytelyst-sqlite-'));
   const store = createSqliteStore({ path: join(dir, 'nested', 'store.db'), clock });
+  return {
+    store,
+    cleanup: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
+
+describeDocumentStoreContract('sqlite (file, WAL checkpoints on a worker thread)', async (clock) => {
+  const dir = mkdtempSync(join(tmpdir(), 'bytelyst-sqlite-'));
+  const store = createSqliteStore({ path: join(dir, 'store.db'), clock, checkpoints: 'background' });
   return {
     store,
     cleanup: async () => {
@@ -77,5 +89,31 @@ describe('sqlite driver specifics', () => {
     await store.close();
     await expect(things.read('x', 't')).rejects.toMatchObject({ code: 'unavailable' });
     await expect(store.ping()).rejects.toMatchObject({ code: 'unavailable' });
+  });
+
+  it('copies the WAL back into the database on its worker thread, never inside a commit', async () => {
+    const path = tempFile();
+    const store = createSqliteStore({ path, checkpoints: 'background' });
+    await store.init([DEF]);
+    const things = store.container<{ id: string; tenant: string; n: number }>(DEF.name);
+    const before = statSync(path).size;
+    // About 400 WAL pages: under SQLite's own 1,000-page threshold, so only a checkpoint the worker runs
+    // moves them into the database file.
+    for (let from = 0; from < 3000; from += 100) {
+      await things.batch(
+        't',
+        Array.from({ length: 100 }, (_, i) => ({
+          op: 'upsert' as const,
+          doc: { id: `d${from + i}`, tenant: 't', n: i },
+        })),
+      );
+    }
+    const deadline = Date.now() + 5000;
+    while (statSync(path).size < before + 500_000 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(statSync(path).size).toBeGreaterThan(before + 500_000);
+    expect(await things.count()).toBe(3000);
+    await store.close();
   });
 });

@@ -7,12 +7,18 @@ import Database from 'better-sqlite3';
 import type { BaseDoc, Clock, Container, ContainerDef, DocumentStore } from '../document-store';
 import { StoreError, systemClock } from '../document-store';
 import { assertContainerName, assertField, startPurgeTimer } from '../driver-common';
+import { type Checkpointer, startBackgroundCheckpoints } from './checkpointer';
 import { containerDdl, createSqliteContainer, purgeContainer, type SqliteCtx } from './sqlite-container';
 
 export type SqliteStoreOptions = {
   /** A file path (its folder is created) or ':memory:'. */
   path: string;
   clock?: Clock;
+  /**
+   * 'background': WAL checkpoints on a worker thread every second instead of inside commits (see
+   * checkpointer.ts); for a long-running server on a file. Default 'inline' (SQLite's own).
+   */
+  checkpoints?: 'inline' | 'background';
 };
 
 const STATEMENT_CACHE_SIZE = 500;
@@ -93,6 +99,17 @@ export function createSqliteStore(opts: SqliteStoreOptions): DocumentStore {
   const defs = new Map<string, ContainerDef>();
   const containers = new Map<string, Container<BaseDoc>>();
   let stopPurge: (() => void) | undefined;
+  let checkpointer: Checkpointer | undefined;
+  if (opts.checkpoints === 'background' && opts.path !== ':memory:') {
+    db.pragma('wal_autocheckpoint = 0');
+    checkpointer = startBackgroundCheckpoints(opts.path, {
+      intervalMs: 1000,
+      // Never let the WAL grow unchecked: the main connection checkpoints again as SQLite does by default.
+      onFailure: () => {
+        if (db.open) db.pragma('wal_autocheckpoint = 1000');
+      },
+    });
+  }
 
   const purgeExpired = async (): Promise<number> =>
     ctx.guard(() => {
@@ -137,6 +154,8 @@ export function createSqliteStore(opts: SqliteStoreOptions): DocumentStore {
     async close() {
       stopPurge?.();
       stopPurge = undefined;
+      await checkpointer?.stop();
+      checkpointer = undefined;
       statements.clear();
       if (db.open) db.close();
     },
