@@ -143,6 +143,7 @@ test('replaying all matching dead letters asks first, then reports what it repla
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('admin.action');
   await expect(dialog).toContainText('e2e-picky');
+  await shot(page, 'ops-replay-all', false);
   await dialog.getByRole('button', { name: 'Replay all' }).click();
   await expect(dialog).toBeHidden();
   await expect(toast(page, /Replaying \d+ deliver(y|ies) of \d+ events?\./)).toBeVisible();

@@ -10,6 +10,10 @@ type Props = {
   title: string;
   description: ReactNode;
   confirmLabel: string;
+  /** 'danger' (default) for destructive actions; 'primary' for ones that only do more work. */
+  variant?: 'danger' | 'primary';
+  /** Details shown under the description, such as what exactly the action will touch. */
+  children?: ReactNode;
   pending?: boolean;
   error?: string | null;
   onConfirm: () => void;
@@ -21,6 +25,8 @@ export function ConfirmDialog({
   title,
   description,
   confirmLabel,
+  variant = 'danger',
+  children,
   pending,
   error,
   onConfirm,
@@ -30,11 +36,12 @@ export function ConfirmDialog({
     <Dialog open={open} onClose={onClose} title={title}>
       <div className="dialog-body">
         <p className="muted">{description}</p>
+        {children}
         <FormError message={error} />
       </div>
       <div className="dialog-footer">
         <Button onClick={onClose}>Cancel</Button>
-        <Button variant="danger" onClick={onConfirm} loading={pending}>
+        <Button variant={variant} onClick={onConfirm} loading={pending}>
           {confirmLabel}
         </Button>
       </div>

@@ -2,9 +2,7 @@
 
 import { errorMessage } from '~/lib/api-errors';
 import type { EventScope } from '~/lib/event-scope';
-import { Button } from '../button';
-import { Dialog } from '../dialog';
-import { FormError } from '../form-error';
+import { ConfirmDialog } from '../confirm-dialog';
 
 const SCOPE_LABELS: Record<EventScope, string> = {
   current: 'The selected product',
@@ -40,37 +38,33 @@ export function ReplayAllDialog({
   onClose,
 }: Props) {
   return (
-    <Dialog
+    <ConfirmDialog
       open={open}
-      onClose={onClose}
       title="Replay all matching dead letters?"
       description="Each matching dead delivery goes back to pending with a fresh set of attempts."
+      confirmLabel="Replay all"
+      variant="primary"
+      pending={pending}
+      error={error ? errorMessage(error) : null}
+      onConfirm={onConfirm}
+      onClose={onClose}
     >
-      <div className="dialog-body">
-        <dl className="dl dl-narrow">
-          <dt>Scope</dt>
-          <dd>{SCOPE_LABELS[scope]}</dd>
-          <dt>Event type</dt>
-          <dd className={type ? 'mono' : undefined}>{type || 'Any type'}</dd>
-          <dt>Subscriber</dt>
-          <dd className={subscriber ? 'mono' : undefined}>{subscriber || 'Every subscriber'}</dd>
-          <dt>Matching now</dt>
-          <dd>
-            {shown} on this page{morePages ? ', and more on later pages' : ''}
-          </dd>
-        </dl>
-        <p className="field-hint">
-          Up to 1,000 events are replayed per run; the result says when more are left. Subscribers are
-          idempotent on the event id, so replaying is safe.
-        </p>
-        <FormError message={error ? errorMessage(error) : null} />
-      </div>
-      <div className="dialog-footer">
-        <Button onClick={onClose}>Cancel</Button>
-        <Button variant="primary" loading={pending} onClick={onConfirm}>
-          Replay all
-        </Button>
-      </div>
-    </Dialog>
+      <dl className="dl dl-narrow">
+        <dt>Scope</dt>
+        <dd>{SCOPE_LABELS[scope]}</dd>
+        <dt>Event type</dt>
+        <dd className={type ? 'mono' : undefined}>{type || 'Any type'}</dd>
+        <dt>Subscriber</dt>
+        <dd className={subscriber ? 'mono' : undefined}>{subscriber || 'Every subscriber'}</dd>
+        <dt>Matching now</dt>
+        <dd>
+          {shown} on this page{morePages ? ', and more on later pages' : ''}
+        </dd>
+      </dl>
+      <p className="field-hint">
+        Up to 1,000 events are replayed per run; the result says when more are left. Subscribers are
+        idempotent on the event id, so replaying is safe.
+      </p>
+    </ConfirmDialog>
   );
 }
