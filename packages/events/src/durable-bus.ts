@@ -168,7 +168,6 @@ export const createDurableBus = (opts: DurableBusOptions): DurableBus => {
       const job = queue.shift();
       if (!job) break;
       running += 1;
-      job.started = true;
       dispatch(job)
         .catch((error: unknown) => logger.error({ err: error, eventId: job.doc.id }, 'dispatch failed'))
         .finally(() => {
@@ -289,7 +288,7 @@ export const createDurableBus = (opts: DurableBusOptions): DurableBus => {
       );
       const stored = await eventWrites.create(doc);
       for (const o of observers) o.emitted?.({ type, productId: doc.productId });
-      if (claim) take([{ doc: stored, claim, renewedAt: now, started: false }]);
+      if (claim) take([{ doc: stored, claim, renewedAt: now }]);
       for (const s of sequential) streamFor(s).notify();
       return toEnvelope(stored) as PlatformEvent<typeof type>;
     },

@@ -12,7 +12,7 @@ import type { WriteBatcher } from './write-batcher';
  * stream, an admin replay) are merged with, not overwritten.
  */
 
-export type ClaimedEvent = { doc: Stored<EventDoc>; claim: string; renewedAt: number; started: boolean };
+export type ClaimedEvent = { doc: Stored<EventDoc>; claim: string; renewedAt: number };
 
 const MERGE_ATTEMPTS = 10;
 
@@ -64,7 +64,6 @@ export const createEventClaims = (deps: {
           doc: await events().replace(next, { ifMatch: doc._etag }),
           claim,
           renewedAt: now,
-          started: false,
         };
       } catch (error) {
         if (lostRace(error)) return null;
