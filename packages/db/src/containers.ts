@@ -1,61 +1,25 @@
+import { BILLING_CONTAINERS } from './catalogue/billing';
+import { CONTENT_CONTAINERS } from './catalogue/content';
+import { FOUNDATION_CONTAINERS } from './catalogue/foundation';
+import { GROWTH_CONTAINERS } from './catalogue/growth';
+import { LICENSE_CONTAINERS } from './catalogue/licenses';
+import { OPERATIONS_CONTAINERS } from './catalogue/operations';
+import { TELEMETRY_CONTAINERS } from './catalogue/telemetry';
 import type { ContainerDef } from './document-store';
 
-const DAY = 24 * 60 * 60;
-
 /**
- * The one catalogue of containers (roadmap §4 and the containers named in §1–§2). Created idempotently
- * on start-up by `DocumentStore.init(CONTAINERS)`. Every product-scoped document carries `productId`.
+ * The one catalogue of containers (roadmap §4 and the containers named in §1–§2), kept in one file per
+ * domain under `catalogue/`. Created idempotently on start-up by `DocumentStore.init(ALL_CONTAINERS)`.
+ * Every product-scoped document carries `productId`.
  */
 export const CONTAINERS = {
-  products: { name: 'products', partitionKey: ['id'], indexes: [['status'], ['slug']] },
-  users: {
-    name: 'users',
-    partitionKey: ['productId'],
-    indexes: [['emailLower'], ['createdAt'], ['status'], ['roles']],
-  },
-  sessions: {
-    name: 'sessions',
-    partitionKey: ['userId'],
-    defaultTtl: 90 * DAY,
-    indexes: [['productId'], ['refreshTokenHash'], ['lastActiveAt'], ['expiresAt'], ['revokedAt']],
-  },
-  apiTokens: {
-    name: 'api_tokens',
-    partitionKey: ['productId'],
-    indexes: [['tokenHash'], ['createdAt']],
-  },
-  auditLog: {
-    name: 'audit_log',
-    partitionKey: ['productId'],
-    indexes: [['at'], ['actorId', 'at'], ['action', 'at'], ['targetId', 'at']],
-  },
-  leases: { name: 'leases', partitionKey: ['id'] },
-  /**
-   * The event bus outbox (§2.4): one document per event with each subscriber's delivery state. `dueAt` is set
-   * while a concurrent delivery is unsettled and is what dispatchers poll; 30-day TTL.
-   */
-  events: {
-    name: 'events',
-    partitionKey: ['productId'],
-    defaultTtl: 30 * DAY,
-    indexes: [['at'], ['type', 'at'], ['status', 'at'], ['dueAt']],
-  },
-  /** Deliveries to sequential subscribers, one stream (pk `subscriber:productId`) each, in emit order. */
-  eventQueue: {
-    name: 'event_queue',
-    partitionKey: ['stream'],
-    defaultTtl: 30 * DAY,
-    indexes: [['subscriber', 'seq'], ['seq']],
-  },
-  /** Scheduled jobs (§2.1): one definition per registered job with its persisted state (enabled, last slot). */
-  jobDefinitions: { name: 'job_definitions', partitionKey: ['productId'], indexes: [['name']] },
-  /** Job runs: id `jobName:slotTime` for scheduled runs, so a slot can be claimed once; 90-day TTL. */
-  jobRuns: {
-    name: 'job_runs',
-    partitionKey: ['productId', 'jobName'],
-    defaultTtl: 90 * DAY,
-    indexes: [['startedAt'], ['status', 'startedAt'], ['jobName', 'startedAt'], ['trigger', 'startedAt']],
-  },
+  ...FOUNDATION_CONTAINERS,
+  ...BILLING_CONTAINERS,
+  ...LICENSE_CONTAINERS,
+  ...GROWTH_CONTAINERS,
+  ...OPERATIONS_CONTAINERS,
+  ...TELEMETRY_CONTAINERS,
+  ...CONTENT_CONTAINERS,
 } as const satisfies Record<string, ContainerDef>;
 
 export type ContainerKey = keyof typeof CONTAINERS;

@@ -1,10 +1,19 @@
 import { auditRouter } from './modules/audit/router';
 import { authRouter } from './modules/auth/router';
+import { plansRouter, stripeRouter, subscriptionsRouter, usageRouter } from './modules/billing/router';
+import { blobRouter } from './modules/blob/router';
 import { eventsRouter } from './modules/events/router';
+import { flagsRouter } from './modules/flags/router';
+import { invitationsRouter, referralsRouter, waitlistRouter } from './modules/growth/router';
 import { jobsRouter } from './modules/jobs/router';
+import { licensesRouter } from './modules/licenses/router';
+import { notificationsRouter } from './modules/notifications/router';
 import { productsRouter } from './modules/products/router';
+import { settingsRouter } from './modules/settings/router';
 import { systemRouter } from './modules/system/router';
+import { telemetryRouter } from './modules/telemetry/router';
 import { tokensRouter } from './modules/tokens/router';
+import { trackerRouter } from './modules/tracker/router';
 import { usersRouter } from './modules/users/router';
 import { createCallerFactory, router } from './trpc';
 
@@ -18,6 +27,20 @@ export const appRouter = router({
   events: eventsRouter,
   system: systemRouter,
   jobs: jobsRouter,
+  plans: plansRouter,
+  subscriptions: subscriptionsRouter,
+  usage: usageRouter,
+  stripe: stripeRouter,
+  licenses: licensesRouter,
+  invitations: invitationsRouter,
+  referrals: referralsRouter,
+  waitlist: waitlistRouter,
+  flags: flagsRouter,
+  settings: settingsRouter,
+  telemetry: telemetryRouter,
+  notifications: notificationsRouter,
+  tracker: trackerRouter,
+  blob: blobRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,25 +5,35 @@ import { createDurableBus } from '@bytelyst/events/durable-bus';
 import type { BusLogger } from '@bytelyst/events/logger';
 import { randomId } from './lib/crypto';
 import { createTtlCache } from './lib/ttl-cache';
+import type { ModuleDeps } from './module-deps';
 import { auditSubscriber } from './modules/audit/handlers';
 import { createAuditRepository } from './modules/audit/repository';
 import { createAuditService } from './modules/audit/service';
 import { createAuthService } from './modules/auth/service';
+import { type BillingConfig, createBillingModule } from './modules/billing/module';
+import { createBlobModule } from './modules/blob/module';
 import { deadLetterSweep } from './modules/events/jobs';
 import { createEventsRepository } from './modules/events/repository';
 import { createEventsService } from './modules/events/service';
+import { createFlagsModule } from './modules/flags/module';
+import { createGrowthModule } from './modules/growth/module';
 import { createJobRegistry } from './modules/jobs/registry';
 import { createJobsRepository } from './modules/jobs/repository';
 import { createJobRunner } from './modules/jobs/runner';
 import { createJobsService } from './modules/jobs/service';
 import { createStaleSessionCleanupJob } from './modules/jobs/stale-session-cleanup';
+import { createLicensesModule } from './modules/licenses/module';
+import { createNotificationsModule } from './modules/notifications/module';
 import { createProductsRepository } from './modules/products/repository';
 import { createProductsService } from './modules/products/service';
 import { createSessionsRepository } from './modules/sessions/repository';
 import { createSessionsService } from './modules/sessions/service';
+import { createSettingsModule } from './modules/settings/module';
 import { createSystemService } from './modules/system/service';
+import { createTelemetryModule } from './modules/telemetry/module';
 import { createTokensRepository } from './modules/tokens/repository';
 import { createTokensService } from './modules/tokens/service';
+import { createTrackerModule } from './modules/tracker/module';
 import { createUsersRepository } from './modules/users/repository';
 import type { TRole } from './modules/users/schema';
 import { createUsersService } from './modules/users/service';
@@ -46,6 +56,7 @@ export type ServiceConfig = {
   jobTickIntervalMs?: number;
   /** Event bus dispatcher settings (see DurableBusOptions); `dispatch: false` leaves delivery to others. */
   events?: { dispatch?: boolean; pollIntervalMs?: number; claimTtlMs?: number };
+  billing?: BillingConfig;
 };
 
 export type ServiceDeps = {
@@ -54,6 +65,8 @@ export type ServiceDeps = {
   clock: Clock;
   config: ServiceConfig;
   logger?: BusLogger;
+  /** Ids, codes and sampling draw from this; default Math.random. */
+  random?: () => number;
 };
 
 /** What the request path remembers about a signed-in session for up to 30 s (roadmap §2.7 risk #3). */
@@ -118,6 +131,25 @@ export const createServices = (deps: ServiceDeps) => {
   const system = createSystemService({ clock, users, products, tokens, sessions, audit });
   const jobsRepo = createJobsRepository(store);
   const jobRegistry = createJobRegistry();
+  const moduleDeps: ModuleDeps = {
+    store,
+    blob: deps.blob,
+    clock,
+    random: deps.random ?? Math.random,
+    bus,
+    jobRegistry,
+    defaultProductId: config.defaultProductId,
+    ...(deps.logger ? { logger: deps.logger } : {}),
+  };
+  const billing = createBillingModule({ ...moduleDeps, config: config.billing ?? {} });
+  const licenses = createLicensesModule({ ...moduleDeps, billing });
+  const blobs = createBlobModule(moduleDeps);
+  const growth = createGrowthModule(moduleDeps);
+  const flags = createFlagsModule(moduleDeps);
+  const settings = createSettingsModule(moduleDeps);
+  const telemetry = createTelemetryModule(moduleDeps);
+  const notifications = createNotificationsModule(moduleDeps);
+  const tracker = createTrackerModule(moduleDeps);
   jobRegistry.register(createStaleSessionCleanupJob({ sessions }));
   jobRegistry.register(deadLetterSweep({ events, bus }));
   const jobRunner = createJobRunner({
@@ -151,6 +183,15 @@ export const createServices = (deps: ServiceDeps) => {
     jobs,
     jobRegistry,
     jobRunner,
+    billing,
+    licenses,
+    blobs,
+    growth,
+    flags,
+    settings,
+    telemetry,
+    notifications,
+    tracker,
   };
 };
 

@@ -19,6 +19,30 @@ const NAV: readonly { label: string; items: readonly NavItem[] }[] = [
     ],
   },
   {
+    label: 'Billing',
+    items: [
+      { href: '/billing', label: 'Plans & subscriptions', icon: 'card' },
+      { href: '/licenses', label: 'Licenses', icon: 'key' },
+    ],
+  },
+  {
+    label: 'Growth',
+    items: [
+      { href: '/waitlist', label: 'Waitlist', icon: 'list' },
+      { href: '/growth', label: 'Invitations & referrals', icon: 'gift' },
+    ],
+  },
+  {
+    label: 'Product',
+    items: [
+      { href: '/flags', label: 'Feature flags', icon: 'flag' },
+      { href: '/settings', label: 'Settings', icon: 'sliders' },
+      { href: '/telemetry', label: 'Telemetry', icon: 'activity' },
+      { href: '/tracker', label: 'Tracker', icon: 'inbox' },
+      { href: '/blobs', label: 'Blob storage', icon: 'folder' },
+    ],
+  },
+  {
     label: 'Operations',
     items: [
       { href: '/ops/events', label: 'Events', icon: 'zap' },

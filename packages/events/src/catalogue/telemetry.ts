@@ -1,0 +1,2 @@
+/** Client telemetry and notification devices/preferences. */
+export const TELEMETRY_EVENTS = {} as const;

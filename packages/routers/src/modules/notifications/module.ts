@@ -1,0 +1,3 @@
+import type { ModuleDeps } from '../../module-deps';
+
+export const createNotificationsModule = (_deps: ModuleDeps) => ({});
