@@ -8,7 +8,7 @@ import { startCosmosServer } from '@bytelyst/db/testing/cosmos-server';
 import { type Context, createContextFactory } from '../context';
 import type { TRole } from '../modules/users/schema';
 import { createCaller } from '../root';
-import { bootstrapPlatform, createServices } from '../services';
+import { bootstrapPlatform, createServices, type ServiceConfig } from '../services';
 
 export const ROOT_EMAIL = 'root@example.com';
 export const ROOT_PASSWORD = 'root-password-1234';
@@ -21,7 +21,14 @@ let requestCounter = 0;
  * A real platform over sqlite in a temp folder: services, a movable clock, and callers acting as an
  * anonymous visitor or as a freshly signed-in user of any role. Call `close()` in afterAll.
  */
-export const createTestHarness = async (opts: { defaultProductId?: string } = {}) => {
+export type HarnessOptions = {
+  defaultProductId?: string;
+  /** Merged over the test defaults (e.g. billing's Stripe settings). */
+  config?: Partial<ServiceConfig>;
+  random?: () => number;
+};
+
+export const createTestHarness = async (opts: HarnessOptions = {}) => {
   const dir = await mkdtemp(join(tmpdir(), 'routers-test-'));
   let now = Date.parse('2026-06-01T12:00:00.000Z');
   const clock = () => now;
@@ -48,7 +55,9 @@ export const createTestHarness = async (opts: { defaultProductId?: string } = {}
       accessTokenTtlSeconds: 900,
       sessionTtlDays: 30,
       defaultProductId: opts.defaultProductId ?? 'platform',
+      ...opts.config,
     },
+    ...(opts.random ? { random: opts.random } : {}),
   });
   await bootstrapPlatform(services, { adminEmail: ROOT_EMAIL, adminPassword: ROOT_PASSWORD });
   const createContext = createContextFactory(services);

@@ -1,11 +1,20 @@
 import type { ModuleDeps } from '../../module-deps';
+import type { BillingConfig } from './config';
+import { createEntitlements } from './entitlements';
+import { createSubscriptionsPart } from './subscriptions/module';
+import { createUsagePart } from './usage/module';
 
-/** Stripe settings; without a secret key the Stripe endpoints answer 503 (UNAVAILABLE). */
-export type BillingConfig = {
-  stripeSecretKey?: string;
-  stripeWebhookSecret?: string;
+/**
+ * Billing: plans, subscriptions and Stripe (one part), usage and quotas (another). Other modules read what a
+ * user is entitled to through `entitlements`.
+ */
+export const createBillingModule = (deps: ModuleDeps & { config: BillingConfig }) => {
+  const entitlements = createEntitlements(deps.store);
+  return {
+    entitlements,
+    ...createSubscriptionsPart({ ...deps, entitlements }),
+    ...createUsagePart({ ...deps, entitlements }),
+  };
 };
-
-export const createBillingModule = (_deps: ModuleDeps & { config: BillingConfig }) => ({});
 
 export type BillingModule = ReturnType<typeof createBillingModule>;

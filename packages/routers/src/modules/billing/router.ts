@@ -1,6 +1,4 @@
-import { router } from '../../trpc';
-
-export const plansRouter = router({});
-export const subscriptionsRouter = router({});
-export const usageRouter = router({});
-export const stripeRouter = router({});
+export { plansRouter } from './plans/router';
+export { stripeRouter } from './stripe/router';
+export { subscriptionsRouter } from './subscriptions/router';
+export { usageRouter } from './usage/router';
