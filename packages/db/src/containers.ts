@@ -5,6 +5,7 @@ import { GROWTH_CONTAINERS } from './catalogue/growth';
 import { LICENSE_CONTAINERS } from './catalogue/licenses';
 import { OPERATIONS_CONTAINERS } from './catalogue/operations';
 import { TELEMETRY_CONTAINERS } from './catalogue/telemetry';
+import { USAGE_CONTAINERS } from './catalogue/usage';
 import type { ContainerDef } from './document-store';
 
 /**
@@ -15,6 +16,7 @@ import type { ContainerDef } from './document-store';
 export const CONTAINERS = {
   ...FOUNDATION_CONTAINERS,
   ...BILLING_CONTAINERS,
+  ...USAGE_CONTAINERS,
   ...LICENSE_CONTAINERS,
   ...GROWTH_CONTAINERS,
   ...OPERATIONS_CONTAINERS,

@@ -8,6 +8,7 @@ import { LICENSES_EVENTS } from './catalogue/licenses';
 import { OPERATIONS_EVENTS } from './catalogue/operations';
 import { PLATFORM_EVENTS } from './catalogue/platform';
 import { TELEMETRY_EVENTS } from './catalogue/telemetry';
+import { USAGE_EVENTS } from './catalogue/usage';
 
 /**
  * The typed event catalogue: every event of the roadmap's §2.3 webhook table plus the internal events the
@@ -20,6 +21,7 @@ import { TELEMETRY_EVENTS } from './catalogue/telemetry';
 export const EVENT_DEFINITIONS = {
   ...IDENTITY_EVENTS,
   ...BILLING_EVENTS,
+  ...USAGE_EVENTS,
   ...LICENSES_EVENTS,
   ...GROWTH_EVENTS,
   ...OPERATIONS_EVENTS,

@@ -1,6 +1,6 @@
 import type { ContainerDef } from '../document-store';
 
-/** Billing (roadmap §1.1): plans, subscriptions, payments, usage and the Stripe webhook's idempotency record. */
+/** Billing (roadmap §1.1): plans, subscriptions, payments and the Stripe webhook's idempotency record. */
 export const BILLING_CONTAINERS = {
   plans: { name: 'plans', partitionKey: ['productId'], indexes: [['code'], ['sortOrder']] },
   /** One subscription per user and product; id = userId. */
@@ -16,14 +16,6 @@ export const BILLING_CONTAINERS = {
     ],
   },
   payments: { name: 'payments', partitionKey: ['productId'], indexes: [['userId', 'at'], ['at']] },
-  /** Daily counters, id `userId:metric:yyyy-mm-dd`. */
-  usageDaily: {
-    name: 'usage_daily',
-    partitionKey: ['productId'],
-    indexes: [['userId', 'day'], ['metric', 'day'], ['day']],
-  },
-  /** One document per recorded usage idempotency key, so a retried record counts once. */
-  usageRecords: { name: 'usage_records', partitionKey: ['productId'], defaultTtl: 35 * 24 * 60 * 60 },
   /** Stripe event ids already applied (pk the event id), so a redelivered webhook is applied once. */
   stripeEvents: { name: 'stripe_events', partitionKey: ['id'], defaultTtl: 90 * 24 * 60 * 60 },
 } as const satisfies Record<string, ContainerDef>;

@@ -1,0 +1,2 @@
+/** Usage metering and quotas. */
+export const USAGE_EVENTS = {} as const;
