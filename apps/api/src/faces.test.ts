@@ -55,6 +55,24 @@ describe('tRPC and REST give the same result', () => {
   });
 });
 
+describe('caching on the REST face', () => {
+  it('a polled public GET (the kill switch) is cacheable for a few seconds and varies on the product', async () => {
+    const res = await rest(t.app, 'GET', '/settings/kill-switch');
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('public, max-age=5');
+    expect(String(res.headers.vary)).toContain('x-product-id');
+  });
+
+  it('other GETs and failures carry no public cache header', async () => {
+    const me = await rest(t.app, 'GET', '/auth/me', { token: userToken });
+    expect(me.status).toBe(200);
+    expect(me.headers['cache-control'] ?? '').not.toContain('public');
+    const bad = await rest(t.app, 'GET', '/settings/kill-switch', { query: { appVersion: 'x'.repeat(500) } });
+    expect(bad.status).toBe(400);
+    expect(bad.headers['cache-control'] ?? '').not.toContain('public');
+  });
+});
+
 describe('invalid input is a 400 naming the fields, on both faces', () => {
   it('REST', async () => {
     const res = await rest(t.app, 'POST', '/auth/login', { body: { email: 'not-an-email', password: 42 } });

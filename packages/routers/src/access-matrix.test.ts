@@ -10,9 +10,18 @@ const PUBLIC = new Set([
   'auth.refresh',
   'tokens.validate',
   'products.current',
+  'flags.evaluate',
+  'settings.killSwitch',
 ]);
 /** Callable by any signed-in user. Anything not here nor in PUBLIC must answer 403 to a plain user. */
-const AUTHED = new Set(['auth.me', 'auth.logout']);
+const AUTHED = new Set([
+  'auth.me',
+  'auth.logout',
+  'settings.me',
+  'settings.updateMine',
+  'settings.device',
+  'settings.updateDevice',
+]);
 /** The product registry is platform-wide: these must answer 403 to a product admin as well. */
 const SUPER_ADMIN_ONLY = new Set([
   'products.create',

@@ -6,8 +6,12 @@ import { errorFormatter, toTRPCError } from './errors';
 import { redact } from './modules/audit/service';
 import type { TRole } from './modules/users/schema';
 
-/** Procedure metadata: the OpenAPI face plus what the audit middleware should record as the target. */
-export type Meta = OpenApiMeta<{ audit?: { targetType: string } }>;
+/**
+ * Procedure metadata: the OpenAPI face, what the audit middleware should record as the target, and how long
+ * a successful public GET on the REST face may be cached (`Cache-Control: public, max-age`, varying on the
+ * product header), for endpoints that every client polls.
+ */
+export type Meta = OpenApiMeta<{ audit?: { targetType: string }; cacheSeconds?: number }>;
 
 const t = initTRPC.context<Context>().meta<Meta>().create({ errorFormatter });
 

@@ -27,14 +27,18 @@ export const buildOpenApiDocument = (publicBaseUrl: string): OpenAPIObject =>
     },
   });
 
-type RestRoute = { pattern: RegExp; procedure: string };
+type RestRoute = { pattern: RegExp; procedure: string; cacheSeconds: number | undefined };
 
 /** METHOD -> path patterns, for the metrics' procedure label on the REST face. */
 const buildRestRoutes = (): Map<string, RestRoute[]> => {
   const routes = new Map<string, RestRoute[]>();
   forEachOpenApiProcedure(appRouter._def.procedures, ({ path, meta }) => {
     const list = routes.get(meta.openapi.method) ?? [];
-    list.push({ pattern: getPathRegExp(normalizePath(meta.openapi.path)), procedure: path });
+    list.push({
+      pattern: getPathRegExp(normalizePath(meta.openapi.path)),
+      procedure: path,
+      cacheSeconds: meta.cacheSeconds,
+    });
     routes.set(meta.openapi.method, list);
   });
   return routes;
@@ -47,16 +51,22 @@ const buildRestRoutes = (): Map<string, RestRoute[]> => {
 export const registerRest = (app: FastifyInstance, opts: { createContext: ContextFactory }): void => {
   const routes = buildRestRoutes();
   const failures = new WeakMap<FastifyRequest, unknown>();
+  const cacheable = new WeakMap<FastifyRequest, number>();
   void app.register(async (scope) => {
     scope.addHook('preHandler', (request, _reply, done) => {
       const path = normalizePath((request.url.split('?')[0] ?? '').slice(REST_BASE_PATH.length));
       const match = routes.get(request.method)?.find((route) => route.pattern.test(path));
       request.procedure = match ? match.procedure : 'unknown';
+      if (match?.cacheSeconds && request.method === 'GET') cacheable.set(request, match.cacheSeconds);
       done();
     });
     scope.addHook('onSend', (request, reply, payload, done) => {
       const failure = failures.get(request);
       if (failure === undefined) {
+        const maxAge = cacheable.get(request);
+        if (maxAge !== undefined && reply.statusCode === 200) {
+          void reply.header('cache-control', `public, max-age=${maxAge}`).header('vary', 'x-product-id');
+        }
         done(null, payload);
         return;
       }

@@ -5,7 +5,15 @@ import type { Meta } from '../trpc';
 export const rest = (
   method: OpenApiMethod,
   path: `/${string}`,
-  opts: { tag: string; summary: string; protect?: boolean; description?: string; targetType?: string },
+  opts: {
+    tag: string;
+    summary: string;
+    protect?: boolean;
+    description?: string;
+    targetType?: string;
+    /** Public GETs only: lets clients and proxies cache a success this many seconds. */
+    cacheSeconds?: number;
+  },
 ): Meta => ({
   openapi: {
     method,
@@ -16,4 +24,5 @@ export const rest = (
     ...(opts.description ? { description: opts.description } : {}),
   },
   ...(opts.targetType ? { audit: { targetType: opts.targetType } } : {}),
+  ...(opts.cacheSeconds ? { cacheSeconds: opts.cacheSeconds } : {}),
 });

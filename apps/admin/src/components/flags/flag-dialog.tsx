@@ -1,0 +1,162 @@
+'use client';
+
+import type { TFlag } from '@bytelyst/routers/modules/flags/schema';
+import { useEffect } from 'react';
+import { useFormValues } from '~/hooks/use-form-values';
+import { trpc } from '~/lib/trpc';
+import { TextField } from '../field';
+import { FormDialog } from '../form-dialog';
+import { useToast } from '../toast';
+import styles from './controls.module.css';
+import { checkFlag, EMPTY_FLAG, PLATFORM_LABELS, PLATFORMS, targetingOf, valuesOf } from './flag-form';
+import { RolloutField } from './rollout-field';
+import { TextAreaField } from './text-area';
+
+type Props = {
+  open: boolean;
+  /** The flag to edit, or null to create one. */
+  flag: TFlag | null;
+  onClose: () => void;
+};
+
+export function FlagDialog({ open, flag, onClose }: Props) {
+  const {
+    values: form,
+    set,
+    setValues,
+    fields,
+    formError,
+    check,
+    fromApi,
+    clear,
+  } = useFormValues(EMPTY_FLAG);
+  const utils = trpc.useUtils();
+  const toast = useToast();
+  const creating = flag === null;
+
+  useEffect(() => {
+    if (open) setValues(flag ? valuesOf(flag) : EMPTY_FLAG);
+  }, [open, flag, setValues]);
+
+  const close = () => {
+    clear();
+    onClose();
+  };
+  const done = async (message: string) => {
+    toast.success(message);
+    close();
+    await utils.flags.invalidate();
+  };
+  const create = trpc.flags.create.useMutation({
+    onSuccess: (saved) => done(`Flag ${saved.key} was created.`),
+    onError: (error) => fromApi(error, { key: 'A flag with this key exists in this product.' }),
+  });
+  const update = trpc.flags.update.useMutation({
+    onSuccess: (saved) => done(`Flag ${saved.key} was saved.`),
+    onError: (error) => fromApi(error),
+  });
+
+  const submit = () => {
+    if (!check(checkFlag(form, creating))) return;
+    const common = {
+      description: form.description.trim(),
+      percentage: Number(form.percentage),
+      targeting: targetingOf(form),
+    };
+    if (flag) update.mutate({ id: flag.id, ...common });
+    else create.mutate({ key: form.key.trim(), ...common });
+  };
+
+  const togglePlatform = (platform: (typeof PLATFORMS)[number], on: boolean) =>
+    set('platforms', on ? [...form.platforms, platform] : form.platforms.filter((p) => p !== platform));
+
+  return (
+    <FormDialog
+      open={open}
+      onClose={close}
+      title={flag ? `Edit ${flag.key}` : 'New feature flag'}
+      description={
+        creating
+          ? 'New flags start off; turn them on from the table once the targeting is right.'
+          : 'Raising the rollout keeps everyone who has the flag; lowering it takes it from some.'
+      }
+      formError={formError}
+      submitLabel={creating ? 'Create flag' : 'Save changes'}
+      pending={create.isPending || update.isPending}
+      onSubmit={submit}
+    >
+      {creating ? (
+        <TextField
+          label="Key"
+          value={form.key}
+          placeholder="new-editor"
+          hint="Lower-case kebab-case or snake_case; clients read flags by key. It cannot change later."
+          onChange={(event) => set('key', event.target.value)}
+          error={fields.key}
+        />
+      ) : null}
+      <TextField
+        label="Description"
+        value={form.description}
+        placeholder="What turning this on changes"
+        maxLength={500}
+        onChange={(event) => set('description', event.target.value)}
+        error={fields.description}
+      />
+      <RolloutField
+        value={form.percentage}
+        onChange={(value) => set('percentage', value)}
+        error={fields.percentage}
+      />
+      <fieldset className="field" style={{ border: 'none', margin: 0, padding: 0 }}>
+        <legend className="field-label" style={{ marginBottom: 6 }}>
+          Platforms <span className="muted">(none ticked = every platform)</span>
+        </legend>
+        <div className={styles.checks}>
+          {PLATFORMS.map((platform) => (
+            <label key={platform} className="checkbox-row">
+              <input
+                type="checkbox"
+                checked={form.platforms.includes(platform)}
+                onChange={(event) => togglePlatform(platform, event.target.checked)}
+              />
+              {PLATFORM_LABELS[platform]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="grid grid-halves">
+        <TextField
+          label="Min app version"
+          value={form.minAppVersion}
+          placeholder="2.0.0"
+          onChange={(event) => set('minAppVersion', event.target.value)}
+          error={fields['targeting.minAppVersion']}
+        />
+        <TextField
+          label="Max app version"
+          value={form.maxAppVersion}
+          placeholder="3.0.0-rc.1"
+          onChange={(event) => set('maxAppVersion', event.target.value)}
+          error={fields['targeting.maxAppVersion']}
+        />
+      </div>
+      <div className="grid grid-halves">
+        <TextAreaField
+          label="Always on for user ids"
+          value={form.includeUserIds}
+          placeholder="One user id per line"
+          onChange={(event) => set('includeUserIds', event.target.value)}
+          error={fields['targeting.includeUserIds']}
+        />
+        <TextAreaField
+          label="Always off for user ids"
+          value={form.excludeUserIds}
+          placeholder="One user id per line"
+          onChange={(event) => set('excludeUserIds', event.target.value)}
+          error={fields['targeting.excludeUserIds']}
+        />
+      </div>
+    </FormDialog>
+  );
+}

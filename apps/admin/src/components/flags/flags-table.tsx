@@ -1,0 +1,118 @@
+'use client';
+
+import type { TFlag } from '@bytelyst/routers/modules/flags/schema';
+import { useState } from 'react';
+import { errorMessage } from '~/lib/api-errors';
+import { formatDateTime, formatRelative } from '~/lib/format';
+import { trpc } from '~/lib/trpc';
+import { Button } from '../button';
+import { ConfirmDialog } from '../confirm-dialog';
+import { type Column, DataTable, type TableState } from '../data-table';
+import { useToast } from '../toast';
+import styles from './controls.module.css';
+import { targetingSummary } from './flag-form';
+import { Switch } from './switch';
+
+const COLUMNS: readonly Column[] = [
+  { label: 'Flag' },
+  { label: 'Enabled' },
+  { label: 'Rollout' },
+  { label: 'Targeting' },
+  { label: 'Updated' },
+  { label: 'Actions', className: 'cell-actions' },
+];
+
+type Props = TableState & {
+  flags: readonly TFlag[];
+  filtered: boolean;
+  onEdit: (flag: TFlag) => void;
+};
+
+export function FlagsTable({ flags, filtered, onEdit, ...state }: Props) {
+  const [deleting, setDeleting] = useState<TFlag | null>(null);
+  const utils = trpc.useUtils();
+  const toast = useToast();
+  const toggle = trpc.flags.toggle.useMutation({
+    onSuccess: async (flag) => {
+      toast.success(`${flag.key} is now ${flag.enabled ? 'on' : 'off'}.`);
+      await utils.flags.invalidate();
+    },
+    onError: (error) => toast.error(errorMessage(error)),
+  });
+  const remove = trpc.flags.delete.useMutation({
+    onSuccess: async (flag) => {
+      toast.success(`Flag ${flag.key} was deleted.`);
+      setDeleting(null);
+      await utils.flags.invalidate();
+    },
+  });
+
+  return (
+    <DataTable
+      {...state}
+      columns={COLUMNS}
+      rows={flags}
+      emptyTitle={filtered ? 'No flags match' : 'No feature flags yet'}
+      emptyHint={filtered ? 'Try another search.' : 'Create one to roll a feature out gradually.'}
+      renderRow={(flag) => (
+        <tr key={flag.id}>
+          <td>
+            <div className="stack-tight">
+              <code className="cell-primary">{flag.key}</code>
+              {flag.description ? <span className="cell-secondary">{flag.description}</span> : null}
+            </div>
+          </td>
+          <td>
+            <Switch
+              checked={flag.enabled}
+              label={`Enable ${flag.key}`}
+              disabled={toggle.isPending && toggle.variables?.id === flag.id}
+              onChange={(enabled) => toggle.mutate({ id: flag.id, enabled })}
+            />
+          </td>
+          <td className="tabular">
+            {flag.percentage}%
+            <span className={styles.bar} aria-hidden="true">
+              <span className={styles.barFill} style={{ width: `${flag.percentage}%` }} />
+            </span>
+          </td>
+          <td className="cell-muted">{targetingSummary(flag.targeting).join(' · ')}</td>
+          <td className="cell-muted nowrap" title={formatDateTime(flag.updatedAt)}>
+            {formatRelative(flag.updatedAt)}
+          </td>
+          <td className="cell-actions">
+            <div className="btn-group btn-group-end">
+              <Button size="sm" aria-label={`Edit ${flag.key}`} onClick={() => onEdit(flag)}>
+                Edit
+              </Button>
+              <Button
+                size="sm"
+                variant="ghost"
+                aria-label={`Delete ${flag.key}`}
+                onClick={() => setDeleting(flag)}
+              >
+                Delete
+              </Button>
+            </div>
+          </td>
+        </tr>
+      )}
+    >
+      <ConfirmDialog
+        open={deleting !== null}
+        title={`Delete ${deleting?.key ?? 'flag'}?`}
+        description="Clients stop receiving this key at once; code that reads it falls back to its default."
+        confirmLabel="Delete flag"
+        pending={remove.isPending}
+        error={remove.error ? errorMessage(remove.error) : null}
+        onConfirm={() => {
+          if (deleting) remove.mutate({ id: deleting.id });
+        }}
+        onClose={() => {
+          remove.reset();
+          setDeleting(null);
+        }}
+      />
+    </DataTable>
+  );
+}

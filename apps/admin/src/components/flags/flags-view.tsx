@@ -1,0 +1,85 @@
+'use client';
+
+import type { TFlag } from '@bytelyst/routers/modules/flags/schema';
+import { useState } from 'react';
+import { usePagedFilters } from '~/hooks/use-cursor-pager';
+import { useDebouncedValue } from '~/hooks/use-debounced-value';
+import { trpc } from '~/lib/trpc';
+import { tableStateOf } from '../data-table';
+import { SelectField, TextField } from '../field';
+import { NewButton } from '../new-button';
+import { PageHeader } from '../page-header';
+import { Pager } from '../pager';
+import { FlagDialog } from './flag-dialog';
+import { FlagTester } from './flag-tester';
+import { FlagsTable } from './flags-table';
+
+const PAGE_SIZE = 20;
+type Filters = { search: string; state: '' | 'on' | 'off'; sort: 'key' | 'updatedAt' };
+const NO_FILTERS: Filters = { search: '', state: '', sort: 'key' };
+
+export function FlagsView() {
+  const { filters, changeFilters, pager } = usePagedFilters(NO_FILTERS);
+  const [editing, setEditing] = useState<TFlag | null | undefined>(undefined);
+  const search = useDebouncedValue(filters.search.trim(), 300);
+  const list = trpc.flags.list.useQuery(
+    {
+      search: search || undefined,
+      enabled: filters.state === '' ? undefined : filters.state === 'on',
+      sort: filters.sort,
+      limit: PAGE_SIZE,
+      cursor: pager.cursor,
+    },
+    { placeholderData: (previous) => previous },
+  );
+
+  return (
+    <>
+      <PageHeader
+        title="Feature flags"
+        description="Boolean flags of the selected product, rolled out by a stable hash of each user's id. Clients fetch every flag in one evaluate call."
+        actions={<NewButton label="New flag" onClick={() => setEditing(null)} />}
+      />
+      <search className="filters">
+        <TextField
+          className="field-grow"
+          label="Search"
+          type="search"
+          placeholder="Key or description"
+          value={filters.search}
+          onChange={(event) => changeFilters({ ...filters, search: event.target.value })}
+        />
+        <SelectField
+          label="State"
+          value={filters.state}
+          options={[
+            { value: '', label: 'On and off' },
+            { value: 'on', label: 'On' },
+            { value: 'off', label: 'Off' },
+          ]}
+          onChange={(event) => changeFilters({ ...filters, state: event.target.value as Filters['state'] })}
+        />
+        <SelectField
+          label="Sort by"
+          value={filters.sort}
+          options={[
+            { value: 'key', label: 'Key' },
+            { value: 'updatedAt', label: 'Recently changed' },
+          ]}
+          onChange={(event) => changeFilters({ ...filters, sort: event.target.value as Filters['sort'] })}
+        />
+      </search>
+      <section className="card" aria-label="Feature flags">
+        <FlagsTable
+          flags={list.data?.items ?? []}
+          {...tableStateOf(list)}
+          filtered={Boolean(search || filters.state)}
+          onEdit={setEditing}
+        />
+        <Pager pager={pager} data={list.data} total={list.data?.total} noun="flags" />
+      </section>
+      <FlagTester />
+      <FlagDialog open={editing !== undefined} flag={editing ?? null} onClose={() => setEditing(undefined)} />
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+'use client';
+
+import { trpc } from '~/lib/trpc';
+import { PageHeader } from '../page-header';
+import { ErrorState } from '../states';
+import { KillSwitchCard } from './kill-switch-card';
+import { PublicPreviewCard } from './public-preview-card';
+import { UserSettingsCard } from './user-settings-card';
+
+export function SettingsView() {
+  const killSwitch = trpc.settings.killSwitch.useQuery({});
+
+  return (
+    <>
+      <PageHeader
+        title="Settings"
+        description="The kill switch every client of the selected product checks, and users' stored settings."
+      />
+      {killSwitch.error ? (
+        <div className="card">
+          <ErrorState error={killSwitch.error} onRetry={() => void killSwitch.refetch()} />
+        </div>
+      ) : killSwitch.data ? (
+        <div className="grid grid-halves">
+          <KillSwitchCard current={killSwitch.data} />
+          <PublicPreviewCard current={killSwitch.data} />
+        </div>
+      ) : (
+        <div className="card card-body stack" aria-busy="true">
+          <span className="skeleton" style={{ width: '40%' }} />
+          <span className="skeleton" style={{ width: '60%' }} />
+        </div>
+      )}
+      <UserSettingsCard />
+    </>
+  );
+}

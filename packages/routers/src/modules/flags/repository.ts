@@ -1,0 +1,53 @@
+import { CONTAINERS } from '@bytelyst/db/containers';
+import type { DocumentStore, Filter, Stored } from '@bytelyst/db/document-store';
+import type { TFlag } from './schema';
+
+/** `searchText` is key and description lower-cased, so search is one `contains` on one field. */
+export type FlagDoc = TFlag & { searchText: string };
+
+export const searchTextOf = (key: string, description: string): string =>
+  `${key} ${description}`.toLowerCase();
+
+export const createFlagsRepository = (store: DocumentStore) => {
+  const flags = () => store.container<FlagDoc>(CONTAINERS.featureFlags.name);
+  return {
+    get: (productId: string, id: string) => flags().read(id, productId),
+    create: (doc: FlagDoc) => flags().create(doc),
+    replace: (doc: FlagDoc, ifMatch: string) => flags().replace(doc, { ifMatch }),
+    delete: (productId: string, id: string, ifMatch?: string) =>
+      flags().delete(id, productId, ifMatch ? { ifMatch } : undefined),
+    list: (
+      productId: string,
+      where: Filter<FlagDoc>,
+      opts: { sort: 'key' | 'updatedAt'; limit: number; continuation?: string | undefined },
+    ) =>
+      flags().query({
+        partitionKey: productId,
+        where,
+        orderBy:
+          opts.sort === 'key' ? [{ field: 'id' }] : [{ field: 'updatedAt', direction: 'desc' as const }],
+        limit: opts.limit,
+        ...(opts.continuation ? { continuation: opts.continuation } : {}),
+      }),
+    count: (productId: string, where: Filter<FlagDoc> = {}) =>
+      flags().count({ partitionKey: productId, where }),
+    /** Every flag of a product (bounded by MAX_FLAGS_PER_PRODUCT), for the evaluation cache. */
+    async all(productId: string): Promise<Stored<FlagDoc>[]> {
+      const out: Stored<FlagDoc>[] = [];
+      let continuation: string | null = null;
+      do {
+        const page = await flags().query({
+          partitionKey: productId,
+          orderBy: [{ field: 'id' }],
+          limit: 1000,
+          ...(continuation ? { continuation } : {}),
+        });
+        out.push(...page.items);
+        continuation = page.continuation;
+      } while (continuation);
+      return out;
+    },
+  };
+};
+
+export type FlagsRepository = ReturnType<typeof createFlagsRepository>;
