@@ -12,6 +12,9 @@ const PUBLIC = new Set([
   'products.current',
   'flags.evaluate',
   'settings.killSwitch',
+  'licenses.activate',
+  'licenses.deactivate',
+  'licenses.validate',
 ]);
 /** Callable by any signed-in user. Anything not here nor in PUBLIC must answer 403 to a plain user. */
 const AUTHED = new Set([
@@ -21,6 +24,10 @@ const AUTHED = new Set([
   'settings.updateMine',
   'settings.device',
   'settings.updateDevice',
+  'licenses.mine',
+  'usage.record',
+  'usage.check',
+  'usage.me',
 ]);
 /** The product registry is platform-wide: these must answer 403 to a product admin as well. */
 const SUPER_ADMIN_ONLY = new Set([

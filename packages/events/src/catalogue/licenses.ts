@@ -15,4 +15,33 @@ export const LICENSES_EVENTS = {
     description: 'A license reached its expiry date.',
     payload: z.object({ licenseId: id, userId: id }),
   }),
+  'license.created': def({
+    version: 1,
+    public: false,
+    description: 'An admin generated a license key.',
+    payload: z.object({
+      licenseId: id,
+      userId: id,
+      planCode: z.string().nullable(),
+      maxDevices: z.number().int(),
+    }),
+  }),
+  'license.deactivated': def({
+    version: 1,
+    public: false,
+    description: 'A device was released from a license (by the client or an admin).',
+    payload: z.object({ licenseId: id, userId: id, deviceId: id }),
+  }),
+  'license.revoked': def({
+    version: 1,
+    public: false,
+    description: 'An admin revoked a license; it no longer validates.',
+    payload: z.object({ licenseId: id, userId: id }),
+  }),
+  'license.expiring': def({
+    version: 1,
+    public: false,
+    description: 'A license expires within 7 days (sent once per expiry date by license-expiry-check).',
+    payload: z.object({ licenseId: id, userId: id, expiresAt: z.string(), daysLeft: z.number().int() }),
+  }),
 } as const;

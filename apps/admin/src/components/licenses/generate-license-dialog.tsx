@@ -1,0 +1,136 @@
+'use client';
+
+import { useState } from 'react';
+import { useFormValues } from '~/hooks/use-form-values';
+import { trpc } from '~/lib/trpc';
+import { Dialog } from '../dialog';
+import { TextField } from '../field';
+import { FormDialog } from '../form-dialog';
+import { useToast } from '../toast';
+import { LicenseKeyReveal } from './license-key-reveal';
+
+const EMPTY = { userId: '', planCode: '', maxDevices: '', expiresOn: '', note: '' };
+
+/** Generates a key for a user; the key is revealed once, then the lists refresh. */
+export function GenerateLicenseDialog({
+  open,
+  onClose,
+  userId,
+}: {
+  open: boolean;
+  onClose: () => void;
+  /** Fixes the user (from a user's page). */
+  userId?: string;
+}) {
+  const {
+    values: form,
+    set,
+    fields,
+    formError,
+    check,
+    fromApi,
+    clear,
+  } = useFormValues({
+    ...EMPTY,
+    userId: userId ?? '',
+  });
+  const [licenseKey, setLicenseKey] = useState<string | null>(null);
+  const utils = trpc.useUtils();
+  const toast = useToast();
+
+  const close = () => {
+    clear();
+    setLicenseKey(null);
+    onClose();
+  };
+  const generate = trpc.licenses.generate.useMutation({
+    onSuccess: async (result) => {
+      setLicenseKey(result.key);
+      toast.success(`License ${result.item.keyPrefix}… was generated.`);
+      await utils.licenses.list.invalidate();
+    },
+    onError: (error) => fromApi(error),
+  });
+
+  const submit = () => {
+    const errors: Record<string, string> = {};
+    if (!form.userId.trim()) errors.userId = 'Enter the id of the user who receives the license.';
+    const devices = form.maxDevices.trim() ? Number(form.maxDevices) : undefined;
+    if (devices !== undefined && (!Number.isInteger(devices) || devices < 1 || devices > 1000)) {
+      errors.maxDevices = 'A whole number from 1 to 1000.';
+    }
+    // The end of the chosen day in UTC, so the license works through that whole day.
+    const expiresAt = form.expiresOn ? `${form.expiresOn}T23:59:59.000Z` : undefined;
+    if (expiresAt && Date.parse(expiresAt) <= Date.now()) errors.expiresAt = 'Pick a day in the future.';
+    if (!check(errors)) return;
+    generate.mutate({
+      userId: form.userId.trim(),
+      ...(form.planCode.trim() ? { planCode: form.planCode.trim().toLowerCase() } : {}),
+      ...(devices ? { maxDevices: devices } : {}),
+      ...(expiresAt ? { expiresAt } : {}),
+      ...(form.note.trim() ? { note: form.note.trim() } : {}),
+    });
+  };
+
+  if (licenseKey) {
+    return (
+      <Dialog open={open} onClose={close} title="Copy the new license key">
+        <LicenseKeyReveal licenseKey={licenseKey} onDone={close} />
+      </Dialog>
+    );
+  }
+
+  return (
+    <FormDialog
+      open={open}
+      onClose={close}
+      title="Generate a license key"
+      description="The device limit comes from the plan unless you set one."
+      formError={formError}
+      submitLabel="Generate key"
+      pending={generate.isPending}
+      onSubmit={submit}
+    >
+      <TextField
+        label="User ID"
+        value={form.userId}
+        readOnly={userId !== undefined}
+        placeholder="The user's id, from their page"
+        onChange={(event) => set('userId', event.target.value)}
+        error={fields.userId}
+      />
+      <TextField
+        label="Plan code"
+        value={form.planCode}
+        placeholder="pro"
+        hint="Leave empty for the user's current plan."
+        onChange={(event) => set('planCode', event.target.value)}
+        error={fields.planCode}
+      />
+      <TextField
+        label="Device limit"
+        inputMode="numeric"
+        value={form.maxDevices}
+        placeholder="From the plan"
+        onChange={(event) => set('maxDevices', event.target.value)}
+        error={fields.maxDevices}
+      />
+      <TextField
+        label="Expires on"
+        type="date"
+        value={form.expiresOn}
+        hint="Leave empty for a license that never expires."
+        onChange={(event) => set('expiresOn', event.target.value)}
+        error={fields.expiresAt}
+      />
+      <TextField
+        label="Note"
+        value={form.note}
+        placeholder="Order #1234"
+        maxLength={500}
+        onChange={(event) => set('note', event.target.value)}
+        error={fields.note}
+      />
+    </FormDialog>
+  );
+}

@@ -1,0 +1,80 @@
+'use client';
+
+import type { TLicenseSummary } from '@bytelyst/routers/modules/licenses/schema';
+import Link from 'next/link';
+import { useState } from 'react';
+import { formatDate } from '~/lib/format';
+import { Button } from '../button';
+import { type Column, DataTable, type TableState } from '../data-table';
+import { DeviceCount, KeyHint, LicenseStatusBadge } from './license-badges';
+import { RevokeLicenseDialog } from './revoke-license-dialog';
+
+const COLUMNS: readonly Column[] = [
+  { label: 'Key' },
+  { label: 'User' },
+  { label: 'Plan' },
+  { label: 'Devices' },
+  { label: 'Status' },
+  { label: 'Expires' },
+  { label: 'Created' },
+  { label: 'Actions', className: 'cell-actions' },
+];
+
+type Props = TableState & {
+  licenses: readonly TLicenseSummary[];
+  /** Hides the user column (on a user's own page). */
+  hideUser?: boolean;
+  emptyHint?: string;
+};
+
+export function LicensesTable({ licenses, hideUser = false, emptyHint, ...state }: Props) {
+  const [revoking, setRevoking] = useState<TLicenseSummary | null>(null);
+  const columns = hideUser ? COLUMNS.filter((c) => c.label !== 'User') : COLUMNS;
+  return (
+    <DataTable
+      {...state}
+      columns={columns}
+      rows={licenses}
+      emptyTitle="No licenses"
+      emptyHint={emptyHint ?? 'Generate a key for a customer; it is shown once.'}
+      renderRow={(license) => (
+        <tr key={license.id}>
+          <td className="cell-primary">
+            <Link className="table-link" href={`/licenses/${encodeURIComponent(license.id)}`}>
+              <KeyHint keyPrefix={license.keyPrefix} keySuffix={license.keySuffix} />
+            </Link>
+          </td>
+          {hideUser ? null : (
+            <td>
+              <Link className="table-link mono" href={`/users/${encodeURIComponent(license.userId)}`}>
+                {license.userId}
+              </Link>
+            </td>
+          )}
+          <td>{license.planCode ?? <span className="muted">Custom</span>}</td>
+          <td>
+            <DeviceCount active={license.activeDevices} max={license.maxDevices} />
+          </td>
+          <td>
+            <LicenseStatusBadge status={license.status} />
+          </td>
+          <td className="cell-muted">{license.expiresAt ? formatDate(license.expiresAt) : 'Never'}</td>
+          <td className="cell-muted">{formatDate(license.createdAt)}</td>
+          <td className="cell-actions">
+            {license.status === 'revoked' ? null : (
+              <Button
+                size="sm"
+                aria-label={`Revoke ${license.keyPrefix}`}
+                onClick={() => setRevoking(license)}
+              >
+                Revoke
+              </Button>
+            )}
+          </td>
+        </tr>
+      )}
+    >
+      <RevokeLicenseDialog license={revoking} onClose={() => setRevoking(null)} />
+    </DataTable>
+  );
+}

@@ -1,0 +1,47 @@
+'use client';
+
+import { useState } from 'react';
+import { useCursorPager } from '~/hooks/use-cursor-pager';
+import { trpc } from '~/lib/trpc';
+import { Button } from '../button';
+import { Card } from '../card';
+import { tableStateOf } from '../data-table';
+import { Icon } from '../icon';
+import { Pager } from '../pager';
+import { GenerateLicenseDialog } from './generate-license-dialog';
+import { LicensesTable } from './licenses-table';
+
+/** A user's licenses, for the user detail page, with a generate button bound to the user. */
+export function UserLicensesCard({ userId }: { userId: string }) {
+  const [generating, setGenerating] = useState(false);
+  const pager = useCursorPager();
+  const list = trpc.licenses.list.useQuery(
+    { userId, limit: 10, cursor: pager.cursor },
+    { placeholderData: (previous) => previous },
+  );
+  return (
+    <Card
+      titleId="user-licenses-title"
+      title="Licenses"
+      subtitle="Keys issued to this user and the devices they are active on"
+      bodyClassName="card-body-flush"
+      actions={
+        <Button size="sm" onClick={() => setGenerating(true)}>
+          <Icon name="plus" size={14} />
+          Generate key
+        </Button>
+      }
+      after={<GenerateLicenseDialog open={generating} onClose={() => setGenerating(false)} userId={userId} />}
+    >
+      <LicensesTable
+        licenses={list.data?.items ?? []}
+        hideUser
+        emptyHint="This user has no license keys."
+        {...tableStateOf(list)}
+      />
+      {list.data && (list.data.nextCursor || pager.hasPrevious) ? (
+        <Pager pager={pager} data={list.data} total={list.data.total} noun="licenses" />
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,130 @@
+import { CONTAINERS } from '@bytelyst/db/containers';
+import type { DocumentStore, Filter, Stored } from '@bytelyst/db/document-store';
+import type { TUsageRecordOutput } from './schema';
+
+/** One user's count of one metric on one UTC day. */
+export type DayCounterDoc = {
+  id: string;
+  kind: 'day';
+  productId: string;
+  userId: string;
+  metric: string;
+  day: string;
+  count: number;
+  /** Last write. */
+  at: string;
+};
+
+/** Proof that a record with this idempotency key was counted, with the answer it got. */
+export type ReceiptDoc = {
+  id: string;
+  kind: 'receipt';
+  productId: string;
+  userId: string;
+  metric: string;
+  quantity: number;
+  at: string;
+  result: Omit<TUsageRecordOutput, 'replayed'>;
+};
+
+export type UsageDailyDoc = DayCounterDoc | ReceiptDoc;
+
+/** A closed month's total for one user and metric. */
+export type MonthTotalDoc = {
+  id: string;
+  kind: 'month';
+  productId: string;
+  userId: string;
+  metric: string;
+  period: string;
+  periodEnd: string;
+  total: number;
+  at: string;
+};
+
+/** Remembers that a user hit a quota in a period, so the warning event goes out once. */
+export type QuotaFlagDoc = {
+  id: string;
+  kind: 'flag';
+  productId: string;
+  userId: string;
+  metric: string;
+  period: string;
+  periodEnd: string;
+  limit: number;
+  at: string;
+};
+
+/** Marks a month as closed by the reset job (platform-wide, partition '*'). */
+export type CloseMarkerDoc = {
+  id: string;
+  kind: 'close';
+  productId: string;
+  period: string;
+  periodEnd: string;
+  at: string;
+  totals: number;
+};
+
+export type UsagePeriodDoc = MonthTotalDoc | QuotaFlagDoc | CloseMarkerDoc;
+
+export const counterId = (userId: string, metric: string, day: string) => `day:${userId}:${metric}:${day}`;
+export const receiptId = (userId: string, key: string) => `receipt:${userId}:${key}`;
+export const flagId = (userId: string, metric: string, period: string) =>
+  `flag:${userId}:${metric}:${period}`;
+export const monthTotalId = (userId: string, metric: string, month: string) =>
+  `month:${userId}:${metric}:${month}`;
+
+export const createUsageRepository = (store: DocumentStore) => {
+  const daily = () => store.container<UsageDailyDoc>(CONTAINERS.usageDaily.name);
+  const periods = () => store.container<UsagePeriodDoc>(CONTAINERS.usagePeriods.name);
+  return {
+    daily,
+    periods,
+    async counter(productId: string, id: string): Promise<Stored<DayCounterDoc> | undefined> {
+      const doc = await daily().read(id, productId);
+      return doc?.kind === 'day' ? doc : undefined;
+    },
+    async receipt(productId: string, id: string): Promise<Stored<ReceiptDoc> | undefined> {
+      const doc = await daily().read(id, productId);
+      return doc?.kind === 'receipt' ? doc : undefined;
+    },
+    /** Counters of one user over a day range (a month at most: one page holds them). */
+    async countersOf(productId: string, userId: string, fromDay: string, toDay: string, metric?: string) {
+      const where: Filter<DayCounterDoc> = {
+        kind: { eq: 'day' },
+        userId: { eq: userId },
+        day: { gte: fromDay, lte: toDay },
+        ...(metric ? { metric: { eq: metric } } : {}),
+      };
+      const page = await daily().query({ partitionKey: productId, where, limit: 1000 });
+      return page.items.filter((doc): doc is Stored<DayCounterDoc> => doc.kind === 'day');
+    },
+    /** A page of counters of a product (or, without productId, of every product). */
+    countersPage: (
+      where: Filter<DayCounterDoc>,
+      opts: { productId?: string; limit: number; continuation?: string },
+    ) =>
+      daily().query({
+        ...(opts.productId ? { partitionKey: opts.productId } : {}),
+        where: { ...where, kind: { eq: 'day' } },
+        limit: opts.limit,
+        ...(opts.continuation ? { continuation: opts.continuation } : {}),
+      }),
+    async monthTotalsOf(productId: string, userId: string, limit: number): Promise<MonthTotalDoc[]> {
+      const months = store.container<MonthTotalDoc>(CONTAINERS.usagePeriods.name);
+      const page = await months.query({
+        partitionKey: productId,
+        where: { kind: { eq: 'month' }, userId: { eq: userId } },
+        orderBy: [
+          { field: 'userId', direction: 'desc' },
+          { field: 'period', direction: 'desc' },
+        ],
+        limit,
+      });
+      return page.items.filter((doc): doc is Stored<MonthTotalDoc> => doc.kind === 'month');
+    },
+  };
+};
+
+export type UsageRepository = ReturnType<typeof createUsageRepository>;
