@@ -17,5 +17,7 @@ export type ModuleDeps = {
   bus: DurableBus;
   jobRegistry: JobRegistry;
   defaultProductId: string;
+  /** Whether a user exists in a product, for modules that take a user id from an admin. */
+  userExists(productId: string, userId: string): Promise<boolean>;
   logger?: BusLogger;
 };

@@ -105,8 +105,9 @@ export const createServices = (deps: ServiceDeps) => {
   });
   const tokens = createTokensService({ repo: createTokensRepository(store), clock, cacheTtlMs, events: bus });
   const audit = createAuditService({ repo: createAuditRepository(store), clock });
+  const usersRepo = createUsersRepository(store);
   const users = createUsersService({
-    repo: createUsersRepository(store),
+    repo: usersRepo,
     sessions,
     clock,
     deleteTokensOf: tokens.deleteCreatedBy,
@@ -140,6 +141,7 @@ export const createServices = (deps: ServiceDeps) => {
     bus,
     jobRegistry,
     defaultProductId: config.defaultProductId,
+    userExists: async (productId, userId) => (await usersRepo.get(productId, userId)) !== undefined,
     ...(deps.logger ? { logger: deps.logger } : {}),
   };
   const billing = createBillingModule({ ...moduleDeps, config: config.billing ?? {} });

@@ -72,6 +72,9 @@ describe('licenses: admin', () => {
     );
     expect(unknown.code).toBe('NOT_FOUND');
     expect(unknown.message).toBe("Plan 'nope' not found");
+    const nobody = await trpcErrorOf(() => admin.caller.licenses.generate({ userId: 'no-such-user' }));
+    expect(nobody.code).toBe('NOT_FOUND');
+    expect(nobody.message).toBe('No such user in this product');
     const past = await trpcErrorOf(() =>
       admin.caller.licenses.generate({ userId: owner.user.id, expiresAt: '2020-01-01T00:00:00Z' }),
     );

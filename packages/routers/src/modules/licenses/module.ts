@@ -11,6 +11,7 @@ export const createLicensesModule = (deps: ModuleDeps & { billing: BillingModule
   const admin = createLicensesService({
     repo,
     entitlements: deps.billing.entitlements,
+    userExists: deps.userExists,
     clock: deps.clock,
     bus: deps.bus,
   });

@@ -12,6 +12,7 @@ import { toLicense, toOwn, toSummary } from './view';
 export type LicensesServiceDeps = {
   repo: LicensesRepository;
   entitlements: Entitlements;
+  userExists(productId: string, userId: string): Promise<boolean>;
   clock: Clock;
   bus: EventBus;
 };
@@ -55,6 +56,11 @@ export const createLicensesService = (deps: LicensesServiceDeps) => {
   return {
     async generate(productId: string, input: TLicenseGenerateInput, actorId: string) {
       if (input.expiresAt && Date.parse(input.expiresAt) <= clock()) throw notFuture('expiresAt');
+      if (!(await deps.userExists(productId, input.userId))) {
+        throw new AppError('NOT_FOUND', 'No such user in this product', {
+          fields: [{ path: 'userId', message: 'No such user in this product' }],
+        });
+      }
       const { planCode, maxDevices } = await devicesFor(productId, input);
       const key = generateLicenseKey();
       const at = now();
