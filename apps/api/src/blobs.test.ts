@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from './testing';
 
@@ -78,5 +79,112 @@ describe('GET /blobs/* (fs driver signed URLs)', () => {
     await t.blob.delete('exports', 'gone.txt');
     const res = await t.app.inject({ url: pathOf(url) });
     expect(res.statusCode).toBe(404);
+  });
+});
+
+describe('PUT /blobs/* (fs driver signed upload URLs)', () => {
+  const upload = async (
+    up: { url: string; headers: Record<string, string> },
+    payload: string | Buffer,
+    headers: Record<string, string> = up.headers,
+  ) => t.app.inject({ method: 'PUT', url: pathOf(up.url), headers, payload });
+
+  it('stores the upload; a signed GET then returns the same bytes', async () => {
+    const up = await t.blob.signedUploadUrl('avatars', 'users/u1/me.png', {
+      expiresInSeconds: 300,
+      contentType: 'image/png',
+      maxBytes: 1024,
+    });
+    const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]);
+    const res = await upload(up, bytes);
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ container: 'avatars', key: 'users/u1/me.png', size: 8 });
+    const url = await t.blob.signedUrl('avatars', 'users/u1/me.png', { expiresInSeconds: 60 });
+    const got = await t.app.inject({ url: pathOf(url) });
+    expect(got.statusCode).toBe(200);
+    expect(got.headers['content-type']).toBe('image/png');
+    expect(got.rawPayload.equals(bytes)).toBe(true);
+  });
+
+  it('accepts any type and size up to the route ceiling when the grant names none', async () => {
+    const up = await t.blob.signedUploadUrl('attachments', 'free/notes.txt', { expiresInSeconds: 60 });
+    const res = await upload(up, 'free text', { 'content-type': 'text/plain; charset=utf-8' });
+    expect(res.statusCode).toBe(201);
+    expect((await t.blob.head('attachments', 'free/notes.txt'))?.contentType).toBe(
+      'text/plain; charset=utf-8',
+    );
+  });
+
+  it('refuses tampered grants and download signatures with 403, writing nothing', async () => {
+    const up = await t.blob.signedUploadUrl('avatars', 'users/u1/x.png', {
+      expiresInSeconds: 300,
+      contentType: 'image/png',
+      maxBytes: 10,
+    });
+    const base = new URL(up.url);
+    const variants = [
+      (u: URL) => u.searchParams.set('max', '100000000'),
+      (u: URL) => u.searchParams.set('ct', 'text/html'),
+      (u: URL) => u.searchParams.set('exp', String(Number(u.searchParams.get('exp')) + 3600)),
+      (u: URL) => {
+        u.pathname = '/blobs/avatars/users/u2/x.png';
+      },
+      (u: URL) => u.searchParams.set('sig', `${u.searchParams.get('sig')?.slice(0, -2)}AA`),
+      (u: URL) => u.searchParams.delete('op'),
+    ];
+    for (const change of variants) {
+      const u = new URL(base);
+      change(u);
+      const res = await upload({ ...up, url: u.toString() }, 'png');
+      expect(res.statusCode, u.toString()).toBe(403);
+      expect(res.json()).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    }
+    const download = await t.blob.signedUrl('avatars', 'users/u1/x.png', { expiresInSeconds: 60 });
+    expect((await upload({ ...up, url: download }, 'png')).statusCode).toBe(403);
+    expect(await t.blob.head('avatars', 'users/u1/x.png')).toBeUndefined();
+    expect(await t.blob.head('avatars', 'users/u2/x.png')).toBeUndefined();
+  });
+
+  it('refuses an expired grant with 403', async () => {
+    const up = await t.blob.signedUploadUrl('avatars', 'users/u1/late.png', { expiresInSeconds: 30 });
+    t.clock.advance(31_000);
+    const res = await upload(up, 'late');
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ error: { message: 'This link has expired' } });
+    expect(await t.blob.head('avatars', 'users/u1/late.png')).toBeUndefined();
+  });
+
+  it('refuses a body over the granted size with 413 and another content type with 415', async () => {
+    const up = await t.blob.signedUploadUrl('avatars', 'users/u1/big.png', {
+      expiresInSeconds: 300,
+      contentType: 'image/png',
+      maxBytes: 16,
+    });
+    const big = await upload(up, Buffer.alloc(17, 1));
+    expect(big.statusCode).toBe(413);
+    expect(big.json()).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
+    expect((await upload(up, Buffer.alloc(16, 1))).statusCode).toBe(201);
+    const html = await upload(up, '<script>', { 'content-type': 'text/html' });
+    expect(html.statusCode).toBe(415);
+    const none = await upload(up, 'x', {});
+    expect(none.statusCode).toBe(415);
+    expect((await t.blob.get('avatars', 'users/u1/big.png'))?.body.length).toBe(16);
+  });
+
+  it('stops reading a streamed body without Content-Length once it passes the limit', async () => {
+    const up = await t.blob.signedUploadUrl('avatars', 'users/u1/stream.png', {
+      expiresInSeconds: 300,
+      contentType: 'image/png',
+      maxBytes: 1000,
+    });
+    const chunks = Array.from({ length: 20 }, () => Buffer.alloc(100, 7));
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: pathOf(up.url),
+      headers: { 'content-type': 'image/png' },
+      payload: Readable.from(chunks),
+    });
+    expect(res.statusCode).toBe(413);
+    expect(await t.blob.head('avatars', 'users/u1/stream.png')).toBeUndefined();
   });
 });

@@ -28,6 +28,19 @@ const AUTHED = new Set([
   'usage.record',
   'usage.check',
   'usage.me',
+  'tracker.items.get',
+  'tracker.items.list',
+  'tracker.items.create',
+  'tracker.items.update',
+  'tracker.comments.list',
+  'tracker.comments.create',
+  'tracker.comments.update',
+  'tracker.comments.delete',
+  'tracker.votes.vote',
+  'tracker.votes.unvote',
+  'tracker.votes.myVotes',
+  'blob.createUploadUrl',
+  'blob.createDownloadUrl',
 ]);
 /** The product registry is platform-wide: these must answer 403 to a product admin as well. */
 const SUPER_ADMIN_ONLY = new Set([

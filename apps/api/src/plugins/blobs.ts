@@ -1,6 +1,7 @@
+import type { Readable } from 'node:stream';
 import type { BlobStore } from '@bytelyst/db/blob';
-import { contentDisposition } from '@bytelyst/db/blob';
-import { verifyFsBlobSignature } from '@bytelyst/db/blob-fs';
+import { contentDisposition, DEFAULT_CONTENT_TYPE, mediaType } from '@bytelyst/db/blob';
+import { verifyFsBlobSignature, verifyFsBlobUploadSignature } from '@bytelyst/db/blob-fs';
 import type { Clock } from '@bytelyst/db/document-store';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { describeError } from './errors';
@@ -26,14 +27,99 @@ const single = (value: unknown): string | undefined => (typeof value === 'string
 const deny = (reply: FastifyReply, message: string) =>
   reply.code(403).send({ error: { code: 'FORBIDDEN', message } });
 
+/** Ceiling for any signed upload through this route, whatever its grant says: bodies are buffered in memory. */
+export const FS_UPLOAD_LIMIT_BYTES = 512 * 1024 * 1024;
+
+const tooLarge = (reply: FastifyReply, limit: number) =>
+  reply.code(413).send({
+    error: { code: 'PAYLOAD_TOO_LARGE', message: `The upload exceeds its limit of ${limit} bytes` },
+  });
+
+/** The body up to `limit` bytes, or undefined as soon as it goes past it. */
+const readLimited = async (body: unknown, limit: number): Promise<Buffer | undefined> => {
+  if (body === undefined || body === null) return Buffer.alloc(0);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body as Readable) {
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+    size += buf.length;
+    if (size > limit) {
+      (body as Readable).destroy();
+      return undefined;
+    }
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks);
+};
+
+/**
+ * Uploads through the fs driver's signed upload URLs (`PUT /blobs/<container>/<key>?op=put&exp=&ct=&max=&sig=`):
+ * 403 when forged or expired, 415 when the Content-Type is not the granted one, 413 past the granted size.
+ */
+const registerUploads = (
+  app: FastifyInstance,
+  deps: { blob: BlobStore; clock: Clock; signingSecret: string },
+): void => {
+  void app.register(async (scope) => {
+    // The body stays a stream here, so the size limit is enforced while reading, not after buffering it all.
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+    scope.put(`${BLOBS_PREFIX}*`, async (request, reply) => {
+      const target = parseTarget(request.url);
+      const query = request.query as Record<string, unknown>;
+      const [op, exp, ct, max, sig] = ['op', 'exp', 'ct', 'max', 'sig'].map((name) => single(query[name]));
+      if (!target || op !== 'put' || exp === undefined || ct === undefined || max === undefined || !sig) {
+        return deny(reply, 'Missing or malformed signature');
+      }
+      const checked = verifyFsBlobUploadSignature({
+        signingSecret: deps.signingSecret,
+        container: target.container,
+        key: target.key,
+        exp,
+        contentType: ct,
+        maxBytes: max,
+        sig,
+        now: deps.clock(),
+      });
+      if (checked.verdict === 'expired') return deny(reply, 'This link has expired');
+      if (checked.verdict !== 'ok') return deny(reply, 'Invalid signature');
+      const { grant } = checked;
+      const contentType = request.headers['content-type'] ?? DEFAULT_CONTENT_TYPE;
+      if (grant.contentType !== '' && mediaType(contentType) !== mediaType(grant.contentType)) {
+        return reply.code(415).send({
+          error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: `This upload must be ${grant.contentType}` },
+        });
+      }
+      const limit =
+        grant.maxBytes < 0 ? FS_UPLOAD_LIMIT_BYTES : Math.min(grant.maxBytes, FS_UPLOAD_LIMIT_BYTES);
+      const declared = Number(request.headers['content-length'] ?? 0);
+      if (declared > limit) return tooLarge(reply, limit);
+      const body = await readLimited(request.body, limit);
+      if (body === undefined) return tooLarge(reply, limit);
+      try {
+        const info = await deps.blob.put(target.container, target.key, body, {
+          contentType: grant.contentType === '' ? contentType : grant.contentType,
+        });
+        return reply
+          .code(201)
+          .send({ container: info.container, key: info.key, size: info.size, etag: info.etag });
+      } catch (error) {
+        const { status, body: errorBody } = describeError(error);
+        return reply.code(status).send(errorBody);
+      }
+    });
+  });
+};
+
 /**
  * Downloads for the fs blob driver's signed URLs (`GET /blobs/<container>/<key>?exp=&sig=[&dn=]`): 403 when the
- * signature is forged or expired, else the bytes streamed with their stored content type.
+ * signature is forged or expired, else the bytes streamed with their stored content type. Signed uploads too.
  */
 export const registerBlobs = (
   app: FastifyInstance,
   deps: { blob: BlobStore; clock: Clock; signingSecret: string },
 ): void => {
+  registerUploads(app, deps);
   app.get(`${BLOBS_PREFIX}*`, async (request, reply) => {
     const target = parseTarget(request.url);
     const query = request.query as Record<string, unknown>;

@@ -34,6 +34,28 @@ describe('azure blob store specifics', () => {
     expect(write.status).toBe(403);
   });
 
+  it('signs a create/write-only upload SAS that expires at the injected clock', async () => {
+    const connectionString = azurite?.connectionString ?? '';
+    const fixed = Date.UTC(2030, 0, 1);
+    const store = createAzureBlobStore({ connectionString, clock: () => fixed });
+    const up = await store.signedUploadUrl('sas-upload', 'users/u1/a.png', {
+      expiresInSeconds: 900,
+      contentType: 'image/png',
+      maxBytes: 10,
+    });
+    const url = new URL(up.url);
+    expect(url.searchParams.get('sp')).toBe('cw');
+    expect(url.searchParams.get('se')).toBe('2030-01-01T00:15:00Z');
+    expect(up.expiresAt).toBe('2030-01-01T00:15:00.000Z');
+    expect(up.headers).toEqual({ 'x-ms-blob-type': 'BlockBlob', 'content-type': 'image/png' });
+    const res = await fetch(up.url, { method: 'PUT', headers: up.headers, body: 'png' });
+    expect(res.status).toBe(201);
+    expect(await store.head('sas-upload', 'users/u1/a.png')).toMatchObject({
+      size: 3,
+      contentType: 'image/png',
+    });
+  });
+
   it('refuses connection strings without an account key', () => {
     let error: unknown;
     try {

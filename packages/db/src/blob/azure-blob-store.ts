@@ -14,6 +14,7 @@ import {
   assertListOptions,
   assertPutOptions,
   assertRange,
+  assertSignedUploadOptions,
   assertSignedUrlOptions,
   type BlobInfo,
   type BlobStore,
@@ -231,6 +232,28 @@ export const createAzureBlobStore = (opts: AzureBlobStoreOptions): BlobStore => 
         credential,
       );
       return `${blob.url}?${sas.toString()}`;
+    },
+
+    async signedUploadUrl(container, key, upOpts) {
+      assertBlobKey(key);
+      assertSignedUploadOptions(upOpts);
+      // The SAS names one blob; the container must exist before the holder's PUT arrives.
+      const blob = (await containerClient(container)).getBlobClient(key);
+      const expiresOn = new Date(clock() + upOpts.expiresInSeconds * 1000);
+      // Create + write only: the holder can neither read it back nor touch any other blob.
+      const sas = generateBlobSASQueryParameters(
+        { containerName: container, blobName: key, permissions: BlobSASPermissions.parse('cw'), expiresOn },
+        credential,
+      );
+      return {
+        url: `${blob.url}?${sas.toString()}`,
+        method: 'PUT',
+        headers: {
+          'x-ms-blob-type': 'BlockBlob',
+          ...(upOpts.contentType === undefined ? {} : { 'content-type': upOpts.contentType }),
+        },
+        expiresAt: expiresOn.toISOString(),
+      };
     },
 
     async ping() {

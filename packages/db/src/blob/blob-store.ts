@@ -48,6 +48,24 @@ export type SignedUrlOptions = {
   downloadName?: string;
 };
 
+export type SignedUploadOptions = {
+  /** Lifetime of the URL from now (injected clock), 1 s .. 7 days. */
+  expiresInSeconds: number;
+  /** The Content-Type the upload must carry (the fs driver refuses others; Azure stores what is sent). */
+  contentType?: string;
+  /** Largest body accepted, in bytes (enforced by the fs route; Azure SAS cannot limit size). */
+  maxBytes?: number;
+};
+
+/** How to upload: send the body with `method` to `url`, with exactly these `headers`. */
+export type SignedUpload = {
+  url: string;
+  method: 'PUT';
+  headers: Record<string, string>;
+  /** ISO 8601. */
+  expiresAt: string;
+};
+
 export type BlobStore = {
   readonly driver: 'fs' | 'azure';
   /** Creates or overwrites; the container is created on first use. */
@@ -71,6 +89,8 @@ export type BlobStore = {
   list(container: string, opts?: ListOptions): Promise<{ items: BlobInfo[]; continuation: string | null }>;
   /** A read-only URL for one blob that stops working after `expiresInSeconds`. */
   signedUrl(container: string, key: string, opts: SignedUrlOptions): Promise<string>;
+  /** A URL that lets its holder create or overwrite one blob (and nothing else) until it expires. */
+  signedUploadUrl(container: string, key: string, opts: SignedUploadOptions): Promise<SignedUpload>;
   /** Resolves when the backing storage answers; throws `StoreError('unavailable')` otherwise. */
   ping(): Promise<void>;
   close?(): Promise<void>;
@@ -82,6 +102,7 @@ export const MAX_LIST_LIMIT = 5000;
 const MAX_KEY_LENGTH = 1024;
 const MAX_METADATA_BYTES = 8192;
 const MAX_EXPIRY_SECONDS = 365 * 24 * 60 * 60;
+const MAX_UPLOAD_EXPIRY_SECONDS = 7 * 24 * 60 * 60;
 
 const hasControlCharacter = (text: string): boolean => {
   for (let i = 0; i < text.length; i++) {
@@ -170,6 +191,22 @@ export const assertSignedUrlOptions = (opts: SignedUrlOptions): void => {
     invalid('invalid downloadName');
   }
 };
+
+export const assertSignedUploadOptions = (opts: SignedUploadOptions): void => {
+  const s = opts.expiresInSeconds;
+  if (!Number.isInteger(s) || s < 1 || s > MAX_UPLOAD_EXPIRY_SECONDS)
+    invalid('expiresInSeconds must be 1..604800');
+  if (opts.contentType !== undefined && !/^[\x21-\x7e][\x20-\x7e]{0,254}$/.test(opts.contentType)) {
+    invalid('invalid content type');
+  }
+  if (opts.maxBytes !== undefined && (!Number.isSafeInteger(opts.maxBytes) || opts.maxBytes < 0)) {
+    invalid('maxBytes must be a non-negative integer');
+  }
+};
+
+/** The media type alone, lowercased: `Text/Plain; charset=utf-8` -> `text/plain`. */
+export const mediaType = (contentType: string): string =>
+  (contentType.split(';')[0] ?? '').trim().toLowerCase();
 
 export const toBuffer = (body: Buffer | Uint8Array | string): Buffer => {
   if (typeof body === 'string') return Buffer.from(body, 'utf8');

@@ -42,3 +42,59 @@ export const verifyFsBlobSignature = (input: VerifyFsBlobSignatureInput): 'ok' |
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'invalid';
   return input.now >= exp * 1000 ? 'expired' : 'ok';
 };
+
+export type FsUploadGrant = {
+  container: string;
+  key: string;
+  /** Epoch seconds. */
+  exp: number;
+  /** '' when any content type is accepted. */
+  contentType: string;
+  /** -1 when unlimited (the route's own body limit still applies). */
+  maxBytes: number;
+};
+
+/** Upload grants sign a different message (leading `PUT`) so a download signature never authorises a write. */
+export const signFsBlobUpload = (signingSecret: string, g: FsUploadGrant): string =>
+  createHmac('sha256', signingSecret)
+    .update(`PUT\n${g.container}\n${g.key}\n${g.exp}\n${g.contentType}\n${g.maxBytes}`)
+    .digest('base64url');
+
+export type VerifyFsBlobUploadInput = {
+  signingSecret: string;
+  container: string;
+  key: string;
+  /** Query parameters `exp`, `ct`, `max`, `sig` as received. */
+  exp: string;
+  contentType: string;
+  maxBytes: string;
+  sig: string;
+  now: number;
+};
+
+/**
+ * Checks a URL made by the fs driver's `signedUploadUrl` (`PUT /blobs/<container>/<key>?op=put&exp=&ct=&max=&sig=`).
+ * On 'ok' it returns the grant, whose content type and size limit the route must still enforce on the body.
+ */
+export const verifyFsBlobUploadSignature = (
+  input: VerifyFsBlobUploadInput,
+): { verdict: 'ok'; grant: FsUploadGrant } | { verdict: 'expired' | 'invalid' } => {
+  if (
+    !/^\d{1,12}$/.test(input.exp) ||
+    !/^(-1|\d{1,15})$/.test(input.maxBytes) ||
+    input.signingSecret.length === 0
+  ) {
+    return { verdict: 'invalid' };
+  }
+  const grant: FsUploadGrant = {
+    container: input.container,
+    key: input.key,
+    exp: Number(input.exp),
+    contentType: input.contentType,
+    maxBytes: Number(input.maxBytes),
+  };
+  const expected = Buffer.from(signFsBlobUpload(input.signingSecret, grant));
+  const given = Buffer.from(input.sig);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { verdict: 'invalid' };
+  return input.now >= grant.exp * 1000 ? { verdict: 'expired' } : { verdict: 'ok', grant };
+};

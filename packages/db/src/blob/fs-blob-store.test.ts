@@ -1,23 +1,65 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Clock, isStoreError } from '../document-store';
 import type { BlobStore } from './blob-store';
-import { contentDisposition } from './blob-store';
+import { contentDisposition, mediaType } from './blob-store';
 import { describeBlobStoreContract } from './blob-store-contract';
-import { createFsBlobStore, verifyFsBlobSignature } from './fs-blob-store';
+import { createFsBlobStore, verifyFsBlobSignature, verifyFsBlobUploadSignature } from './fs-blob-store';
 
 const SECRET = 'test-signing-secret-0123456789';
 
-/** Serves `GET /blobs/<container>/<key>?exp=&sig=[&dn=]` the way the API route does, on loopback. */
+/** Accepts `PUT /blobs/<container>/<key>?op=put&...` the way the API route does: signature, type and size. */
+const acceptUpload = (
+  getStore: () => BlobStore,
+  clock: Clock,
+  req: IncomingMessage,
+  res: ServerResponse,
+  target: { container: string; key: string; url: URL },
+): void => {
+  const q = target.url.searchParams;
+  const checked = verifyFsBlobUploadSignature({
+    signingSecret: SECRET,
+    container: target.container,
+    key: target.key,
+    exp: q.get('exp') ?? '',
+    contentType: q.get('ct') ?? '',
+    maxBytes: q.get('max') ?? '',
+    sig: q.get('sig') ?? '',
+    now: clock(),
+  });
+  if (checked.verdict !== 'ok') return void res.writeHead(403).end(checked.verdict);
+  const { grant } = checked;
+  const contentType = req.headers['content-type'] ?? 'application/octet-stream';
+  if (grant.contentType !== '' && mediaType(contentType) !== mediaType(grant.contentType)) {
+    return void res.writeHead(415).end();
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  req.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    chunks.push(chunk);
+  });
+  req.on('end', () => {
+    if (grant.maxBytes >= 0 && size > grant.maxBytes) return void res.writeHead(413).end();
+    getStore()
+      .put(target.container, target.key, Buffer.concat(chunks), { contentType })
+      .then(() => res.writeHead(201).end())
+      .catch(() => res.writeHead(500).end());
+  });
+};
+
+/** Serves `GET /blobs/<container>/<key>?exp=&sig=[&dn=]` (and signed PUTs) the way the API route does, on loopback. */
 const serveSignedBlobs = async (getStore: () => BlobStore, clock: Clock): Promise<Server> => {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const [, prefix, container = '', ...rest] = url.pathname.split('/');
     const key = rest.map(decodeURIComponent).join('/');
+    if (req.method === 'PUT' && prefix === 'blobs')
+      return acceptUpload(getStore, clock, req, res, { container, key, url });
     const dn = url.searchParams.get('dn') ?? undefined;
     const verdict = verifyFsBlobSignature({
       signingSecret: SECRET,
@@ -179,5 +221,49 @@ describe('fs blob store specifics', () => {
     expect(verifyFsBlobSignature({ ...input, signingSecret: 'other-secret', now })).toBe('invalid');
     now += 3_600_000;
     expect(verifyFsBlobSignature({ ...input, now })).toBe('expired');
+  });
+
+  it('signs upload grants that bind key, expiry, content type and size limit', async () => {
+    const up = await store.signedUploadUrl('avatars', 'users/u1/a.png', {
+      expiresInSeconds: 900,
+      contentType: 'image/png',
+      maxBytes: 5_000_000,
+    });
+    const url = new URL(up.url);
+    expect(`${url.origin}${url.pathname}`).toBe('https://api.example.test/blobs/avatars/users/u1/a.png');
+    expect(up.headers).toEqual({ 'content-type': 'image/png' });
+    expect(up.expiresAt).toBe(new Date(now + 900_000).toISOString());
+    const q = (name: string) => url.searchParams.get(name) ?? '';
+    const input = {
+      signingSecret: SECRET,
+      container: 'avatars',
+      key: 'users/u1/a.png',
+      exp: q('exp'),
+      contentType: q('ct'),
+      maxBytes: q('max'),
+      sig: q('sig'),
+      now,
+    };
+    expect(verifyFsBlobUploadSignature(input)).toEqual({
+      verdict: 'ok',
+      grant: {
+        container: 'avatars',
+        key: 'users/u1/a.png',
+        exp: now / 1000 + 900,
+        contentType: 'image/png',
+        maxBytes: 5_000_000,
+      },
+    });
+    expect(verifyFsBlobUploadSignature({ ...input, maxBytes: '50000000' }).verdict).toBe('invalid');
+    expect(verifyFsBlobUploadSignature({ ...input, contentType: 'text/html' }).verdict).toBe('invalid');
+    expect(verifyFsBlobUploadSignature({ ...input, key: 'users/u2/a.png' }).verdict).toBe('invalid');
+    expect(verifyFsBlobUploadSignature({ ...input, now: now + 900_000 }).verdict).toBe('expired');
+    // A download signature for the same blob is no upload grant.
+    const down = new URL(await store.signedUrl('avatars', 'users/u1/a.png', { expiresInSeconds: 900 }));
+    expect(verifyFsBlobUploadSignature({ ...input, sig: down.searchParams.get('sig') ?? '' }).verdict).toBe(
+      'invalid',
+    );
+    const unlimited = new URL((await store.signedUploadUrl('avatars', 'k', { expiresInSeconds: 60 })).url);
+    expect([unlimited.searchParams.get('ct'), unlimited.searchParams.get('max')]).toEqual(['', '-1']);
   });
 });

@@ -9,6 +9,7 @@ import {
   assertListOptions,
   assertPutOptions,
   assertRange,
+  assertSignedUploadOptions,
   assertSignedUrlOptions,
   type BlobInfo,
   type BlobStore,
@@ -17,9 +18,15 @@ import {
   encodeCursor,
   toBuffer,
 } from './blob-store';
-import { signFsBlob } from './fs-blob-signature';
+import { signFsBlob, signFsBlobUpload } from './fs-blob-signature';
 
-export { type VerifyFsBlobSignatureInput, verifyFsBlobSignature } from './fs-blob-signature';
+export {
+  type FsUploadGrant,
+  type VerifyFsBlobSignatureInput,
+  type VerifyFsBlobUploadInput,
+  verifyFsBlobSignature,
+  verifyFsBlobUploadSignature,
+} from './fs-blob-signature';
 
 export type FsBlobStoreOptions = {
   /** Blobs live in `<root>/<container>/<key>`; sidecars in `<root>/.meta`, temp files in `<root>/.tmp`. */
@@ -270,6 +277,36 @@ export const createFsBlobStore = (opts: FsBlobStoreOptions): BlobStore => {
       const path = key.split('/').map(encodeURIComponent).join('/');
       const dn = urlOpts.downloadName === undefined ? '' : `&dn=${encodeURIComponent(urlOpts.downloadName)}`;
       return `${baseUrl}/blobs/${container}/${path}?exp=${exp}&sig=${sig}${dn}`;
+    },
+
+    async signedUploadUrl(container, key, upOpts) {
+      validate(container, key);
+      assertSignedUploadOptions(upOpts);
+      const exp = Math.floor(clock() / 1000) + upOpts.expiresInSeconds;
+      const grant = {
+        container,
+        key,
+        exp,
+        contentType: upOpts.contentType ?? '',
+        maxBytes: upOpts.maxBytes ?? -1,
+      };
+      const sig = signFsBlobUpload(opts.signingSecret, grant);
+      const path = key.split('/').map(encodeURIComponent).join('/');
+      const query = new URLSearchParams({
+        op: 'put',
+        exp: String(exp),
+        ct: grant.contentType,
+        max: String(grant.maxBytes),
+        sig,
+      });
+      const headers: Record<string, string> = {};
+      if (upOpts.contentType !== undefined) headers['content-type'] = upOpts.contentType;
+      return {
+        url: `${baseUrl}/blobs/${container}/${path}?${query.toString()}`,
+        method: 'PUT',
+        headers,
+        expiresAt: new Date(exp * 1000).toISOString(),
+      };
     },
 
     async ping() {

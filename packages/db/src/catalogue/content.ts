@@ -2,16 +2,28 @@ import type { ContainerDef } from '../document-store';
 
 /** Content (roadmap §1.1): tracker items, threaded comments and votes. */
 export const CONTENT_CONTAINERS = {
+  /** Filters (kind, status, tag) combine with one of three sorts: newest, recently updated, most voted. */
   trackerItems: {
     name: 'tracker_items',
     partitionKey: ['productId'],
-    indexes: [['createdAt'], ['status', 'createdAt'], ['kind', 'createdAt'], ['votes'], ['updatedAt']],
+    indexes: [
+      ['createdAt'],
+      ['updatedAt'],
+      ['votes', 'createdAt'],
+      ['status', 'createdAt'],
+      ['kind', 'createdAt'],
+    ],
   },
+  /** Read a whole item's thread in creation order; the tree is rebuilt from `parentId`. */
   comments: {
     name: 'comments',
     partitionKey: ['productId'],
-    indexes: [['itemId', 'createdAt'], ['parentId']],
+    indexes: [['itemId', 'createdAt'], ['parentId'], ['authorId']],
   },
-  /** id `targetId:userId`, so one vote per user per item or comment. */
-  votes: { name: 'votes', partitionKey: ['productId'], indexes: [['targetId'], ['userId', 'createdAt']] },
+  /** id `targetId:userId`, so one vote per user per item; the item's `votes` is recounted from these. */
+  votes: {
+    name: 'votes',
+    partitionKey: ['productId'],
+    indexes: [['targetId'], ['userId', 'createdAt']],
+  },
 } as const satisfies Record<string, ContainerDef>;

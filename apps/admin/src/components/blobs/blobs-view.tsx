@@ -1,0 +1,68 @@
+'use client';
+
+import { useState } from 'react';
+import { usePagedFilters } from '~/hooks/use-cursor-pager';
+import { trpc } from '~/lib/trpc';
+import { tableStateOf } from '../data-table';
+import { PageHeader } from '../page-header';
+import { Pager } from '../pager';
+import { BlobFilters, type BlobFilterValues } from './blob-filters';
+import { BlobInfoPanel } from './blob-info-panel';
+import styles from './blobs.module.css';
+import { BlobsTable } from './blobs-table';
+
+const PAGE_SIZE = 25;
+const INITIAL: BlobFilterValues = { container: 'attachments', prefix: '' };
+
+export function BlobsView() {
+  const { filters, changeFilters, pager } = usePagedFilters(INITIAL);
+  const [selected, setSelected] = useState<string | null>(null);
+  const list = trpc.blob.list.useQuery(
+    {
+      container: filters.container,
+      limit: PAGE_SIZE,
+      ...(filters.prefix ? { prefix: filters.prefix } : {}),
+      ...(pager.cursor ? { cursor: pager.cursor } : {}),
+    },
+    { placeholderData: (previous) => previous },
+  );
+
+  return (
+    <>
+      <PageHeader
+        title="Blob storage"
+        description="Files in the six storage containers for the selected product: browse by key prefix, inspect, download through a short-lived signed link, delete."
+      />
+      <BlobFilters
+        value={filters}
+        onChange={(next) => {
+          if (next.container !== filters.container) setSelected(null);
+          changeFilters(next);
+        }}
+      />
+      <div className={styles.layout}>
+        <section className="card" aria-label="Blobs">
+          <BlobsTable
+            blobs={list.data?.items ?? []}
+            selected={selected}
+            onSelect={setSelected}
+            {...tableStateOf(list)}
+          />
+          <Pager pager={pager} data={list.data} noun="blobs" />
+        </section>
+        {selected ? (
+          <BlobInfoPanel
+            key={`${filters.container}/${selected}`}
+            container={filters.container}
+            blobKey={selected}
+            onDeleted={() => setSelected(null)}
+          />
+        ) : (
+          <section className="card card-body muted" aria-label="Blob details">
+            Select a blob to see its size, type and metadata, download it or delete it.
+          </section>
+        )}
+      </div>
+    </>
+  );
+}

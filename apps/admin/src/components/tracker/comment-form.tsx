@@ -1,0 +1,65 @@
+'use client';
+
+import { COMMENT_BODY_MAX } from '@bytelyst/routers/modules/tracker/comments/schema';
+import { useId, useState } from 'react';
+import { errorMessage } from '~/lib/api-errors';
+import { trpc } from '~/lib/trpc';
+import { Button } from '../button';
+import { FormError } from '../form-error';
+import { useToast } from '../toast';
+import styles from './tracker.module.css';
+
+type Props = { itemId: string; parentId?: string; label: string; onDone?: () => void };
+
+/** Posts a comment on the item, or a reply when `parentId` is given. */
+export function CommentForm({ itemId, parentId, label, onDone }: Props) {
+  const [body, setBody] = useState('');
+  const id = useId();
+  const utils = trpc.useUtils();
+  const toast = useToast();
+  const create = trpc.tracker.comments.create.useMutation({
+    onSuccess: async () => {
+      setBody('');
+      toast.success(parentId ? 'Reply posted.' : 'Comment posted.');
+      await Promise.all([
+        utils.tracker.comments.list.invalidate({ itemId }),
+        utils.tracker.items.get.invalidate({ id: itemId }),
+      ]);
+      onDone?.();
+    },
+  });
+
+  return (
+    <form
+      aria-label={label}
+      className="stack-tight"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (body.trim()) create.mutate({ itemId, body, ...(parentId ? { parentId } : {}) });
+      }}
+    >
+      <label className="visually-hidden" htmlFor={id}>
+        {parentId ? 'Reply text' : 'Comment text'}
+      </label>
+      <textarea
+        id={id}
+        className={styles.textarea}
+        placeholder={parentId ? 'Write a reply…' : 'Add a comment…'}
+        maxLength={COMMENT_BODY_MAX}
+        value={body}
+        onChange={(event) => setBody(event.target.value)}
+      />
+      {create.error ? <FormError message={errorMessage(create.error)} /> : null}
+      <div className="row-tight">
+        <Button type="submit" size="sm" variant="primary" disabled={!body.trim()} loading={create.isPending}>
+          {parentId ? 'Reply' : 'Comment'}
+        </Button>
+        {onDone ? (
+          <Button size="sm" variant="ghost" onClick={onDone}>
+            Cancel
+          </Button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

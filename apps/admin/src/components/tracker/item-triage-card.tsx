@@ -1,0 +1,97 @@
+'use client';
+
+import type {
+  TItemPriority,
+  TItemStatus,
+  TTrackerItem,
+} from '@bytelyst/routers/modules/tracker/items/schema';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { errorMessage } from '~/lib/api-errors';
+import { trpc } from '~/lib/trpc';
+import { Button } from '../button';
+import { Card } from '../card';
+import { ConfirmDialog } from '../confirm-dialog';
+import { SelectField } from '../field';
+import { FormError } from '../form-error';
+import { useToast } from '../toast';
+import { optionsOf, PRIORITY_LABELS, STATUS_LABELS } from './labels';
+
+/** Status and priority (admins), and deleting the item with its thread. */
+export function ItemTriageCard({ item }: { item: TTrackerItem }) {
+  const [status, setStatus] = useState<TItemStatus>(item.status);
+  const [priority, setPriority] = useState<TItemPriority>(item.priority);
+  const [confirming, setConfirming] = useState(false);
+  const utils = trpc.useUtils();
+  const router = useRouter();
+  const toast = useToast();
+  const triage = trpc.tracker.items.triage.useMutation({
+    onSuccess: async (saved) => {
+      toast.success(`Saved: ${STATUS_LABELS[saved.status]}, ${PRIORITY_LABELS[saved.priority]} priority.`);
+      await Promise.all([
+        utils.tracker.items.get.invalidate({ id: item.id }),
+        utils.tracker.items.list.invalidate(),
+      ]);
+    },
+  });
+  const remove = trpc.tracker.items.delete.useMutation({
+    onSuccess: async () => {
+      toast.success(`"${item.title}" was deleted.`);
+      setConfirming(false);
+      await utils.tracker.items.list.invalidate();
+      router.push('/tracker');
+    },
+  });
+  const changed = status !== item.status || priority !== item.priority;
+
+  return (
+    <Card
+      titleId="triage-title"
+      title="Triage"
+      bodyClassName="stack"
+      after={
+        <ConfirmDialog
+          open={confirming}
+          title={`Delete "${item.title}"?`}
+          description={`The item, its ${item.commentCount} comments and ${item.votes} votes are removed permanently.`}
+          confirmLabel="Delete item"
+          pending={remove.isPending}
+          error={remove.error ? errorMessage(remove.error) : null}
+          onConfirm={() => remove.mutate({ id: item.id })}
+          onClose={() => {
+            remove.reset();
+            setConfirming(false);
+          }}
+        />
+      }
+    >
+      <SelectField
+        label="Status"
+        value={status}
+        options={optionsOf(STATUS_LABELS)}
+        onChange={(event) => setStatus(event.target.value as TItemStatus)}
+      />
+      <SelectField
+        label="Priority"
+        value={priority}
+        options={optionsOf(PRIORITY_LABELS)}
+        onChange={(event) => setPriority(event.target.value as TItemPriority)}
+      />
+      {triage.error ? <FormError message={errorMessage(triage.error)} /> : null}
+      <div className="row">
+        <Button
+          variant="primary"
+          disabled={!changed}
+          loading={triage.isPending}
+          onClick={() => triage.mutate({ id: item.id, status, priority })}
+        >
+          Save changes
+        </Button>
+        <span className="spacer" />
+        <Button variant="danger" onClick={() => setConfirming(true)}>
+          Delete item
+        </Button>
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,44 @@
+'use client';
+
+import { usePagedFilters } from '~/hooks/use-cursor-pager';
+import { trpc } from '~/lib/trpc';
+import { tableStateOf } from '../data-table';
+import { PageHeader } from '../page-header';
+import { Pager } from '../pager';
+import { ItemsTable } from './items-table';
+import { TrackerFilters, type TrackerFilterValues } from './tracker-filters';
+
+const PAGE_SIZE = 20;
+const INITIAL: TrackerFilterValues = { kind: '', status: '', tag: '', sort: 'newest' };
+const TAG_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
+
+export function TrackerView() {
+  const { filters, changeFilters, pager } = usePagedFilters(INITIAL);
+  const tag = filters.tag.trim().toLowerCase();
+  const list = trpc.tracker.items.list.useQuery(
+    {
+      sort: filters.sort,
+      limit: PAGE_SIZE,
+      cursor: pager.cursor,
+      ...(filters.kind ? { kind: filters.kind } : {}),
+      ...(filters.status ? { status: filters.status } : {}),
+      // A half-typed tag that the server would refuse just does not filter yet.
+      ...(tag && TAG_PATTERN.test(tag) ? { tag } : {}),
+    },
+    { placeholderData: (previous) => previous },
+  );
+
+  return (
+    <>
+      <PageHeader
+        title="Tracker"
+        description="Bugs, feature requests and tasks filed by users of the selected product, with their votes and comments."
+      />
+      <TrackerFilters value={filters} onChange={changeFilters} />
+      <section className="card" aria-label="Tracker items">
+        <ItemsTable items={list.data?.items ?? []} {...tableStateOf(list)} />
+        <Pager pager={pager} data={list.data} noun="items" />
+      </section>
+    </>
+  );
+}

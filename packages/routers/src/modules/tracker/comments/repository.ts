@@ -1,0 +1,31 @@
+import { CONTAINERS } from '@bytelyst/db/containers';
+import type { DocumentStore } from '@bytelyst/db/document-store';
+import type { TComment } from './schema';
+
+export const createCommentsRepository = (store: DocumentStore) => {
+  const comments = () => store.container<TComment>(CONTAINERS.comments.name);
+  return {
+    get: (productId: string, id: string) => comments().read(id, productId),
+    create: (doc: TComment) => comments().create(doc),
+    replace: (doc: TComment, ifMatch: string) => comments().replace(doc, { ifMatch }),
+    delete: (productId: string, id: string) => comments().delete(id, productId),
+    listByItem: (productId: string, itemId: string, limit: number, continuation?: string) =>
+      comments().query({
+        partitionKey: productId,
+        where: { itemId: { eq: itemId } },
+        orderBy: [
+          { field: 'itemId', direction: 'asc' },
+          { field: 'createdAt', direction: 'asc' },
+        ],
+        limit,
+        ...(continuation ? { continuation } : {}),
+      }),
+    countVisible: (productId: string, itemId: string) =>
+      comments().count({
+        partitionKey: productId,
+        where: { itemId: { eq: itemId }, deletedAt: { eq: null } },
+      }),
+  };
+};
+
+export type CommentsRepository = ReturnType<typeof createCommentsRepository>;

@@ -1,0 +1,129 @@
+import type { Clock, Stored } from '@bytelyst/db/document-store';
+import type { DurableBus } from '@bytelyst/events/durable-bus';
+import { AppError } from '../../../app-error';
+import { randomId } from '../../../lib/crypto';
+import { isoNow } from '../../../lib/time';
+import type { ItemsService, TrackerActor } from '../items/service';
+import { isAdmin } from '../items/service';
+import type { CommentsRepository } from './repository';
+import {
+  MAX_COMMENT_DEPTH,
+  type TComment,
+  type TCommentCreateInput,
+  type TCommentListInput,
+  type TCommentUpdateInput,
+} from './schema';
+
+const strip = ({ _etag, _ts, ttl, ...doc }: Stored<TComment>): TComment => doc;
+
+export const createCommentsService = (deps: {
+  repo: CommentsRepository;
+  items: ItemsService;
+  clock: Clock;
+  bus: DurableBus;
+}) => {
+  const { repo, clock, items } = deps;
+
+  const mustGet = async (productId: string, id: string): Promise<Stored<TComment>> => {
+    const doc = await repo.get(productId, id);
+    if (!doc)
+      throw new AppError('NOT_FOUND', 'Comment not found', {
+        fields: [{ path: 'id', message: 'Not found' }],
+      });
+    return doc;
+  };
+
+  const recount = (productId: string, itemId: string) =>
+    items.recount(productId, itemId, 'commentCount', () => repo.countVisible(productId, itemId));
+
+  return {
+    async list(productId: string, input: TCommentListInput) {
+      await items.mustGet(productId, input.itemId);
+      const page = await repo.listByItem(productId, input.itemId, input.limit ?? 200, input.cursor);
+      return { items: page.items.map(strip), nextCursor: page.continuation };
+    },
+    async create(productId: string, input: TCommentCreateInput, actor: TrackerActor): Promise<TComment> {
+      await items.mustGet(productId, input.itemId);
+      let depth = 0;
+      if (input.parentId !== undefined) {
+        const parent = await repo.get(productId, input.parentId);
+        const field = (message: string) => ({ fields: [{ path: 'parentId', message }] });
+        if (!parent || parent.itemId !== input.itemId) {
+          throw new AppError('NOT_FOUND', 'Parent comment not found on this item', field('Not found'));
+        }
+        if (parent.deletedAt)
+          throw new AppError('CONFLICT', 'Cannot reply to a deleted comment', field('Deleted'));
+        depth = parent.depth + 1;
+        if (depth >= MAX_COMMENT_DEPTH) {
+          throw new AppError(
+            'BAD_REQUEST',
+            `Replies nest at most ${MAX_COMMENT_DEPTH} levels deep`,
+            field('Thread too deep'),
+          );
+        }
+      }
+      const now = isoNow(clock);
+      const comment = strip(
+        await repo.create({
+          id: randomId(9),
+          productId,
+          itemId: input.itemId,
+          parentId: input.parentId ?? null,
+          depth,
+          authorId: actor.userId,
+          body: input.body,
+          createdAt: now,
+          updatedAt: now,
+          editedAt: null,
+          deletedAt: null,
+        }),
+      );
+      await recount(productId, input.itemId);
+      await deps.bus.emit(
+        'tracker.comment_created',
+        { commentId: comment.id, itemId: comment.itemId, parentId: comment.parentId, authorId: actor.userId },
+        { productId, actorId: actor.userId },
+      );
+      return comment;
+    },
+    async update(productId: string, input: TCommentUpdateInput, actor: TrackerActor): Promise<TComment> {
+      const doc = await mustGet(productId, input.id);
+      if (doc.authorId !== actor.userId)
+        throw new AppError('FORBIDDEN', 'Only the author can edit this comment');
+      if (doc.deletedAt) throw new AppError('CONFLICT', 'A deleted comment cannot be edited');
+      const now = isoNow(clock);
+      return strip(
+        await repo.replace({ ...strip(doc), body: input.body, editedAt: now, updatedAt: now }, doc._etag),
+      );
+    },
+    /** Soft: the body goes, the comment stays as a placeholder so its replies keep their place. */
+    async delete(productId: string, id: string, actor: TrackerActor): Promise<TComment> {
+      const doc = await mustGet(productId, id);
+      const byAdmin = doc.authorId !== actor.userId;
+      if (byAdmin && !isAdmin(actor))
+        throw new AppError('FORBIDDEN', 'Only the author or an admin can delete this');
+      if (doc.deletedAt) return strip(doc);
+      const now = isoNow(clock);
+      const saved = strip(
+        await repo.replace({ ...strip(doc), body: '', deletedAt: now, updatedAt: now }, doc._etag),
+      );
+      await recount(productId, doc.itemId);
+      await deps.bus.emit(
+        'tracker.comment_deleted',
+        { commentId: id, itemId: doc.itemId, byAdmin },
+        { productId, actorId: actor.userId },
+      );
+      return saved;
+    },
+    /** Hard delete of an item's whole thread (the item itself is going). */
+    async purgeItem(productId: string, itemId: string): Promise<void> {
+      for (;;) {
+        const page = await repo.listByItem(productId, itemId, 200);
+        if (page.items.length === 0) return;
+        for (const c of page.items) await repo.delete(productId, c.id);
+      }
+    },
+  };
+};
+
+export type CommentsService = ReturnType<typeof createCommentsService>;
