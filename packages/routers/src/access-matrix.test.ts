@@ -15,6 +15,7 @@ const PUBLIC = new Set([
   'licenses.activate',
   'licenses.deactivate',
   'licenses.validate',
+  'telemetry.ingest',
 ]);
 /** Callable by any signed-in user. Anything not here nor in PUBLIC must answer 403 to a plain user. */
 const AUTHED = new Set([
@@ -41,6 +42,12 @@ const AUTHED = new Set([
   'tracker.votes.myVotes',
   'blob.createUploadUrl',
   'blob.createDownloadUrl',
+  'telemetry.eraseMine',
+  'notifications.registerDevice',
+  'notifications.myDevices',
+  'notifications.unregisterDevice',
+  'notifications.preferences',
+  'notifications.updatePreferences',
 ]);
 /** The product registry is platform-wide: these must answer 403 to a product admin as well. */
 const SUPER_ADMIN_ONLY = new Set([

@@ -40,7 +40,9 @@ const idOf = (value: unknown): string | null => {
   if (!value || typeof value !== 'object') return null;
   const record = value as Record<string, unknown>;
   if (typeof record.id === 'string') return record.id;
-  return record.item ? idOf(record.item) : null;
+  if (record.item) return idOf(record.item);
+  // Procedures about one user (erase their telemetry, read their usage) name them as userId.
+  return typeof record.userId === 'string' ? record.userId : null;
 };
 
 /**

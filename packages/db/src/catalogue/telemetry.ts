@@ -4,22 +4,30 @@ const DAY = 24 * 60 * 60;
 
 /** Client telemetry (roadmap §1.1, §1.5) and notification devices/preferences. */
 export const TELEMETRY_CONTAINERS = {
+  /**
+   * Client events; each carries its own `ttl` from the product's retention policy (the container default is the
+   * fallback). `receivedAt` drives the retention sweep, `at` (client time) the admin views.
+   */
   telemetryEvents: {
     name: 'telemetry_events',
     partitionKey: ['productId'],
     defaultTtl: 30 * DAY,
-    indexes: [['at'], ['userId', 'at'], ['level', 'at'], ['fingerprint', 'at'], ['name', 'at']],
+    indexes: [['at'], ['receivedAt'], ['userId'], ['fingerprint'], ['name']],
   },
+  /** id = the error fingerprint; read-modify-write with ifMatch so concurrent ingests keep every count. */
   telemetryErrorClusters: {
     name: 'telemetry_error_clusters',
     partitionKey: ['productId'],
-    indexes: [['lastSeenAt'], ['count'], ['status', 'lastSeenAt']],
+    indexes: [['lastSeenAt'], ['count'], ['status'], ['sampleUserId']],
   },
+  /** One document per product (id `policy`); its presence also lists the products the TTL sweep visits. */
   telemetryCollectionPolicies: { name: 'telemetry_collection_policies', partitionKey: ['productId'] },
+  /** id `<userId>:<deviceId>`: a device belongs to one user; a push token lives on one device at a time. */
   devices: {
     name: 'devices',
     partitionKey: ['productId'],
-    indexes: [['userId', 'updatedAt'], ['platform'], ['updatedAt']],
+    indexes: [['lastSeenAt'], ['userId'], ['platform'], ['pushToken']],
   },
-  notificationPrefs: { name: 'notification_prefs', partitionKey: ['productId'], indexes: [['userId']] },
+  /** id = the user's id. */
+  notificationPrefs: { name: 'notification_prefs', partitionKey: ['productId'], indexes: [['updatedAt']] },
 } as const satisfies Record<string, ContainerDef>;

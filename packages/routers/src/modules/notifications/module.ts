@@ -1,3 +1,16 @@
 import type { ModuleDeps } from '../../module-deps';
+import { createDevicesService } from './devices-service';
+import { notificationsUserCleanup } from './handlers';
+import { createPreferencesService } from './preferences-service';
+import { createNotificationsRepository } from './repository';
 
-export const createNotificationsModule = (_deps: ModuleDeps) => ({});
+/** Notification devices (push tokens, locale, zone) and per-type, per-channel preferences. */
+export const createNotificationsModule = (deps: ModuleDeps) => {
+  const repo = createNotificationsRepository(deps.store);
+  const devices = createDevicesService({ repo, clock: deps.clock, events: deps.bus });
+  const preferences = createPreferencesService({ repo, clock: deps.clock, events: deps.bus });
+  deps.bus.subscribe(notificationsUserCleanup(devices, preferences));
+  return { devices, preferences };
+};
+
+export type NotificationsModule = ReturnType<typeof createNotificationsModule>;

@@ -1,0 +1,44 @@
+'use client';
+
+import { useState } from 'react';
+import { errorMessage } from '~/lib/api-errors';
+import { trpc } from '~/lib/trpc';
+import { Button } from '../button';
+import { ConfirmDialog } from '../confirm-dialog';
+import { useToast } from '../toast';
+
+/** GDPR erasure of one user's client telemetry, for the user detail page's danger zone. */
+export function EraseUserTelemetryButton({ userId }: { userId: string }) {
+  const [confirming, setConfirming] = useState(false);
+  const utils = trpc.useUtils();
+  const toast = useToast();
+  const erase = trpc.telemetry.eraseUser.useMutation({
+    onSuccess: async (result) => {
+      setConfirming(false);
+      toast.success(
+        `Deleted ${result.eventsDeleted.toLocaleString()} telemetry events; ${result.clustersScrubbed} error clusters scrubbed.`,
+      );
+      await utils.telemetry.invalidate();
+    },
+  });
+  return (
+    <>
+      <Button variant="danger" onClick={() => setConfirming(true)}>
+        Erase telemetry
+      </Button>
+      <ConfirmDialog
+        open={confirming}
+        title="Erase this user's telemetry?"
+        description="Every client event of this user is deleted and removed from error cluster samples and user counts. This cannot be undone."
+        confirmLabel="Erase telemetry"
+        pending={erase.isPending}
+        error={erase.error ? errorMessage(erase.error) : null}
+        onConfirm={() => erase.mutate({ userId })}
+        onClose={() => {
+          setConfirming(false);
+          erase.reset();
+        }}
+      />
+    </>
+  );
+}

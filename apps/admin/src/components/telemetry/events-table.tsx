@@ -1,0 +1,94 @@
+'use client';
+
+import type { TTelemetryEvent } from '@bytelyst/routers/modules/telemetry/schema';
+import { Fragment, useState } from 'react';
+import { formatDateTime, formatRelative } from '~/lib/format';
+import { Button } from '../button';
+import { type Column, DataTable, type TableState } from '../data-table';
+import { Icon } from '../icon';
+import { EventDetailsRow } from './event-details-row';
+import styles from './telemetry.module.css';
+import { LevelBadge } from './telemetry-badges';
+
+const COLUMNS: readonly Column[] = [
+  { label: 'Event' },
+  { label: 'Level' },
+  { label: 'Message' },
+  { label: 'Client' },
+  { label: 'User' },
+  { label: 'Time' },
+];
+
+type Props = TableState & { events: readonly TTelemetryEvent[]; filtered: boolean; now: number };
+
+export function EventsTable({ events, filtered, now, ...state }: Props) {
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string) =>
+    setOpen((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  return (
+    <DataTable
+      {...state}
+      columns={COLUMNS}
+      rows={events}
+      emptyTitle={filtered ? 'No events match these filters' : 'No client events yet'}
+      emptyHint={
+        filtered
+          ? 'Widen the time range or clear a filter.'
+          : 'Apps send events to POST /v1/telemetry/ingest; they appear here as they arrive.'
+      }
+      renderRow={(event) => {
+        const expanded = open.has(event.id);
+        const detailsId = `event-details-${event.id}`;
+        return (
+          <Fragment key={event.id}>
+            <tr className={expanded ? 'row-expanded' : undefined}>
+              <td>
+                <div className="row row-tight">
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    className={expanded ? 'btn-chevron btn-chevron-open' : 'btn-chevron'}
+                    aria-expanded={expanded}
+                    aria-controls={expanded ? detailsId : undefined}
+                    aria-label={`Details of ${event.name} at ${formatDateTime(event.at)}`}
+                    onClick={() => toggle(event.id)}
+                  >
+                    <Icon name="down" size={14} />
+                  </Button>
+                  <span className="cell-primary mono nowrap">{event.name}</span>
+                </div>
+              </td>
+              <td>
+                <LevelBadge level={event.level} />
+              </td>
+              <td>
+                <div className={`cell-secondary ${styles.message}`} title={event.message ?? undefined}>
+                  {event.message ?? '—'}
+                </div>
+              </td>
+              <td>
+                <div className="nowrap">{event.platform}</div>
+                <div className="cell-secondary nowrap">v{event.appVersion}</div>
+              </td>
+              <td className="cell-muted mono">
+                <span className="truncate" title={event.userId ?? 'Anonymous'}>
+                  {event.userId ?? 'anonymous'}
+                </span>
+              </td>
+              <td className="cell-muted nowrap" title={formatDateTime(event.at)}>
+                {formatRelative(event.at, now)}
+              </td>
+            </tr>
+            {expanded ? <EventDetailsRow event={event} id={detailsId} columns={COLUMNS.length} /> : null}
+          </Fragment>
+        );
+      }}
+    />
+  );
+}

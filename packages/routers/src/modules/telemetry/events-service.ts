@@ -1,0 +1,97 @@
+import type { Clock, Filter, Stored } from '@bytelyst/db/document-store';
+import { isStoreError } from '@bytelyst/db/document-store';
+import type { EventBus } from '@bytelyst/events/bus';
+import { AppError } from '../../app-error';
+import type { ClustersService } from './clusters';
+import { BATCH_SIZE, type TelemetryEventDoc, type TelemetryRepository, unstore } from './repository';
+import type { TEraseOutput, TEventListInput } from './schema';
+
+/** Deletes a page of documents in one store batch; if one vanished meanwhile, falls back to one by one. */
+const deletePage = async (
+  repo: TelemetryRepository,
+  productId: string,
+  docs: readonly Stored<TelemetryEventDoc>[],
+): Promise<number> => {
+  if (docs.length === 0) return 0;
+  try {
+    await repo.events.batch(
+      productId,
+      docs.map((doc) => ({ op: 'delete' as const, id: doc.id })),
+    );
+    return docs.length;
+  } catch (error) {
+    if (!isStoreError(error, 'not_found')) throw error;
+    let deleted = 0;
+    for (const doc of docs) if (await repo.events.delete(productId, doc.id)) deleted += 1;
+    return deleted;
+  }
+};
+
+export const createTelemetryEventsService = (deps: {
+  repo: TelemetryRepository;
+  clusters: ClustersService;
+  clock: Clock;
+  events: EventBus;
+}) => {
+  const { repo } = deps;
+
+  /** Deletes every event matching `where`, a page at a time, until none is left. */
+  const deleteWhere = async (productId: string, where: Filter<TelemetryEventDoc>, signal?: AbortSignal) => {
+    let scanned = 0;
+    let deleted = 0;
+    for (;;) {
+      if (signal?.aborted) break;
+      const page = await repo.events.query(productId, where, { field: 'receivedAt' }, BATCH_SIZE);
+      scanned += page.items.length;
+      deleted += await deletePage(repo, productId, page.items);
+      if (page.items.length < BATCH_SIZE) break;
+    }
+    return { scanned, deleted };
+  };
+
+  return {
+    async list(productId: string, input: TEventListInput) {
+      const where: Filter<TelemetryEventDoc> = {};
+      if (input.level) where.level = { eq: input.level };
+      if (input.name) where.name = { eq: input.name };
+      if (input.userId) where.userId = { eq: input.userId };
+      if (input.fingerprint) where.fingerprint = { eq: input.fingerprint };
+      if (input.platform) where.platform = { eq: input.platform };
+      if (input.from || input.to) {
+        where.at = {
+          ...(input.from ? { gte: new Date(input.from).toISOString() } : {}),
+          ...(input.to ? { lt: new Date(input.to).toISOString() } : {}),
+        };
+      }
+      const page = await repo.events.query(
+        productId,
+        where,
+        { field: 'at', direction: 'desc' },
+        input.limit ?? 50,
+        input.cursor,
+      );
+      return { items: page.items.map((doc) => unstore(doc)), nextCursor: page.continuation };
+    },
+    async get(productId: string, id: string) {
+      const doc = await repo.events.get(productId, id);
+      if (!doc) throw new AppError('NOT_FOUND', 'Telemetry event not found');
+      return unstore(doc);
+    },
+    /** GDPR erasure: the user's events go, then their traces in cluster samples and user counts. */
+    async eraseUser(productId: string, userId: string, actorId: string | null): Promise<TEraseOutput> {
+      const { deleted } = await deleteWhere(productId, { userId: { eq: userId } });
+      const clustersScrubbed = await deps.clusters.scrubUser(productId, userId);
+      await deps.events.emit(
+        'telemetry.user_erased',
+        { userId, eventsDeleted: deleted, clustersScrubbed },
+        { productId, actorId },
+      );
+      return { eventsDeleted: deleted, clustersScrubbed };
+    },
+    /** Events received before `before` (ISO) in one product, for the retention sweep. */
+    deleteReceivedBefore: (productId: string, before: string, signal?: AbortSignal) =>
+      deleteWhere(productId, { receivedAt: { lt: before } }, signal),
+  };
+};
+
+export type TelemetryEventsService = ReturnType<typeof createTelemetryEventsService>;

@@ -1,0 +1,96 @@
+import { CONTAINERS } from '@bytelyst/db/containers';
+import type { BatchOperation, DocumentStore, Filter, OrderBy, Stored } from '@bytelyst/db/document-store';
+import type { TCollectionPolicyFields, TErrorCluster, TTelemetryEvent } from './schema';
+
+export type TelemetryEventDoc = TTelemetryEvent;
+
+export type ClusterDoc = TErrorCluster & {
+  /** Who the sample belongs to, so an erasure can scrub it. */
+  sampleUserId: string | null;
+  /** Affected-user sketch: the smallest hashes seen (see affected-users.ts). */
+  userSketch: number[];
+};
+
+export type PolicyDoc = TCollectionPolicyFields & {
+  id: 'policy';
+  productId: string;
+  updatedAt: string | null;
+  updatedBy: string | null;
+};
+
+export const POLICY_ID = 'policy';
+/** The store's batch limit: one transactional batch per 100 operations. */
+export const BATCH_SIZE = 100;
+
+export const createTelemetryRepository = (store: DocumentStore) => {
+  const events = () => store.container<TelemetryEventDoc>(CONTAINERS.telemetryEvents.name);
+  const clusters = () => store.container<ClusterDoc>(CONTAINERS.telemetryErrorClusters.name);
+  const policies = () => store.container<PolicyDoc>(CONTAINERS.telemetryCollectionPolicies.name);
+  return {
+    events: {
+      get: (productId: string, id: string) => events().read(id, productId),
+      batch: (productId: string, ops: readonly BatchOperation<TelemetryEventDoc>[]) =>
+        events().batch(productId, ops),
+      delete: (productId: string, id: string) => events().delete(id, productId),
+      query: (
+        productId: string,
+        where: Filter<TelemetryEventDoc>,
+        orderBy: OrderBy<TelemetryEventDoc>,
+        limit: number,
+        continuation?: string,
+      ) =>
+        events().query({
+          partitionKey: productId,
+          where,
+          orderBy: [orderBy],
+          limit,
+          ...(continuation ? { continuation } : {}),
+        }),
+      count: (productId: string, where: Filter<TelemetryEventDoc> = {}) =>
+        events().count({ partitionKey: productId, where }),
+    },
+    clusters: {
+      get: (productId: string, id: string) => clusters().read(id, productId),
+      create: (doc: ClusterDoc) => clusters().create(doc, { ttl: -1 }),
+      replace: (doc: ClusterDoc, ifMatch: string) => clusters().replace(doc, { ifMatch, ttl: -1 }),
+      query: (
+        productId: string,
+        where: Filter<ClusterDoc>,
+        orderBy: OrderBy<ClusterDoc>,
+        limit: number,
+        continuation?: string,
+      ) =>
+        clusters().query({
+          partitionKey: productId,
+          where,
+          orderBy: [orderBy],
+          limit,
+          ...(continuation ? { continuation } : {}),
+        }),
+    },
+    policies: {
+      get: (productId: string) => policies().read(POLICY_ID, productId),
+      create: (doc: PolicyDoc) => policies().create(doc, { ttl: -1 }),
+      upsert: (doc: PolicyDoc) => policies().upsert(doc, { ttl: -1 }),
+      /** Cross-partition on purpose: the sweep visits every product that has telemetry. */
+      all: async (): Promise<Stored<PolicyDoc>[]> => {
+        const out: Stored<PolicyDoc>[] = [];
+        let continuation: string | null = null;
+        do {
+          const page = await policies().query({ limit: 1000, ...(continuation ? { continuation } : {}) });
+          out.push(...page.items);
+          continuation = page.continuation;
+        } while (continuation);
+        return out;
+      },
+    },
+  };
+};
+
+export type TelemetryRepository = ReturnType<typeof createTelemetryRepository>;
+
+/** Strips the store's bookkeeping so a document can be written back. */
+export const unstore = <T extends { id: string }>(doc: Stored<T>): T => {
+  const { _etag, _ts, ttl, ...rest } = doc;
+  return rest as unknown as T;
+};
