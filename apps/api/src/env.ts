@@ -85,6 +85,13 @@ const ZRawEnv = z.object({
   SESSION_TTL_DAYS: int(90, 1),
   SESSION_CACHE_TTL_MS: int(30_000),
   SWAGGER_UI_ENABLED: z.stringbool().optional(),
+
+  // Billing (roadmap §1.1 stripe): without a secret key the Stripe endpoints answer 503.
+  STRIPE_SECRET_KEY: z.string().min(1).optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  STRIPE_API_BASE: z.url().optional(),
+  BILLING_PORTAL_RETURN_URL: z.url().optional(),
+  STRIPE_WEBHOOK_TOLERANCE_SECONDS: int(300, 1),
 });
 
 type RawEnv = z.infer<typeof ZRawEnv>;

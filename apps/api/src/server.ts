@@ -15,6 +15,7 @@ import { RequestLogController } from './plugins/logging';
 import { registerMetrics } from './plugins/metrics';
 import { buildOpenApiDocument, registerRest } from './plugins/openapi';
 import { registerSecurityHeaders } from './plugins/security-headers';
+import { registerStripeWebhook } from './plugins/stripe-webhook';
 import { registerTrpc } from './plugins/trpc';
 import { registerWorkerMetrics } from './plugins/worker-metrics';
 import { resolveSecrets, type Secrets } from './secrets';
@@ -60,6 +61,15 @@ export const servicesFromEnv = (deps: ServerDeps, jwtSecret: string): Services =
         dispatch: deps.env.EVENT_DISPATCHER_ENABLED,
         pollIntervalMs: deps.env.EVENT_POLL_INTERVAL_MS,
         claimTtlMs: deps.env.EVENT_CLAIM_TTL_MS,
+      },
+      billing: {
+        webhookToleranceSeconds: deps.env.STRIPE_WEBHOOK_TOLERANCE_SECONDS,
+        ...(deps.env.STRIPE_SECRET_KEY ? { stripeSecretKey: deps.env.STRIPE_SECRET_KEY } : {}),
+        ...(deps.env.STRIPE_WEBHOOK_SECRET ? { stripeWebhookSecret: deps.env.STRIPE_WEBHOOK_SECRET } : {}),
+        ...(deps.env.STRIPE_API_BASE ? { stripeApiBase: deps.env.STRIPE_API_BASE } : {}),
+        ...(deps.env.BILLING_PORTAL_RETURN_URL
+          ? { portalReturnUrl: deps.env.BILLING_PORTAL_RETURN_URL }
+          : {}),
       },
     },
     ...(deps.logger ? { logger: deps.logger } : {}),
@@ -108,6 +118,7 @@ export const buildServer = (deps: ServerDeps): FastifyInstance => {
   registerHealth(app, { store: deps.store, blob: deps.blob });
   registerTrpc(app, { createContext, fastPath: deps.trpcFastPath ?? true });
   registerRest(app, { createContext });
+  registerStripeWebhook(app, { stripe: services.billing.stripe });
   registerDocs(app, { document: buildOpenApiDocument(env.PUBLIC_BASE_URL), ui: env.SWAGGER_UI_ENABLED });
   if (deps.blob.driver === 'fs') {
     registerBlobs(app, { blob: deps.blob, clock: deps.clock, signingSecret: secrets.blobSigningSecret });

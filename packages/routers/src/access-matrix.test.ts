@@ -16,6 +16,7 @@ const PUBLIC = new Set([
   'licenses.deactivate',
   'licenses.validate',
   'telemetry.ingest',
+  'plans.list',
 ]);
 /** Callable by any signed-in user. Anything not here nor in PUBLIC must answer 403 to a plain user. */
 const AUTHED = new Set([
@@ -48,6 +49,9 @@ const AUTHED = new Set([
   'notifications.unregisterDevice',
   'notifications.preferences',
   'notifications.updatePreferences',
+  'subscriptions.me',
+  'subscriptions.cancelMine',
+  'stripe.portalSession',
 ]);
 /** The product registry is platform-wide: these must answer 403 to a product admin as well. */
 const SUPER_ADMIN_ONLY = new Set([

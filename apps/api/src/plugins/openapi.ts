@@ -37,7 +37,7 @@ const buildRestRoutes = (): Map<string, RestRoute[]> => {
     list.push({
       pattern: getPathRegExp(normalizePath(meta.openapi.path)),
       procedure: path,
-      cacheSeconds: meta.cacheSeconds,
+      cacheSeconds: typeof meta.cacheSeconds === 'number' ? meta.cacheSeconds : undefined,
     });
     routes.set(meta.openapi.method, list);
   });

@@ -13,9 +13,18 @@ export const BILLING_CONTAINERS = {
       ['planCode', 'createdAt'],
       ['createdAt'],
       ['stripeSubscriptionId'],
+      ['stripeCustomerId'],
+      ['currentPeriodEnd'],
+      ['trialEnd'],
+      ['updatedAt'],
     ],
   },
-  payments: { name: 'payments', partitionKey: ['productId'], indexes: [['userId', 'at'], ['at']] },
+  /** One payment per Stripe invoice; id = invoice id. */
+  payments: {
+    name: 'payments',
+    partitionKey: ['productId'],
+    indexes: [['userId', 'at'], ['at'], ['userId']],
+  },
   /** Stripe event ids already applied (pk the event id), so a redelivered webhook is applied once. */
   stripeEvents: { name: 'stripe_events', partitionKey: ['id'], defaultTtl: 90 * 24 * 60 * 60 },
 } as const satisfies Record<string, ContainerDef>;

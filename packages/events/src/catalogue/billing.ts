@@ -43,4 +43,22 @@ export const BILLING_EVENTS = {
       retryCount: z.number().int().min(0),
     }),
   }),
+  'subscription.expired': def({
+    version: 1,
+    public: false,
+    description: 'A trial ended without a paid subscription behind it (trial-expiration-check).',
+    payload: z.object({ subscriptionId: id, userId: id, plan: z.string(), trialEnd: z.string() }),
+  }),
+  'subscription.trial_ending': def({
+    version: 1,
+    public: false,
+    description: 'A trial ends within 7 days (sent once per trial by trial-expiration-check).',
+    payload: z.object({
+      subscriptionId: id,
+      userId: id,
+      plan: z.string(),
+      trialEnd: z.string(),
+      daysLeft: z.number().int().min(0),
+    }),
+  }),
 } as const;

@@ -8,6 +8,7 @@ import { trpc } from '~/lib/trpc';
 import { Button } from '../button';
 import { Card } from '../card';
 import { ConfirmDialog } from '../confirm-dialog';
+import { EraseUserTelemetryButton } from '../telemetry/erase-user-telemetry';
 import { useToast } from '../toast';
 import { useUserMutations } from './use-user-mutations';
 
@@ -67,6 +68,15 @@ export function UserDangerZone({ user }: { user: TUserDetail }) {
             Enable user
           </Button>
         )}
+      </div>
+      <div className="row">
+        <div className="spacer">
+          <strong>Erase their client telemetry</strong>
+          <p className="muted">
+            GDPR erasure: deletes every client event of this user and scrubs error clusters.
+          </p>
+        </div>
+        <EraseUserTelemetryButton userId={user.id} />
       </div>
       <div className="row">
         <div className="spacer">

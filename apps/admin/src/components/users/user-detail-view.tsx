@@ -2,9 +2,13 @@
 
 import Link from 'next/link';
 import { trpc } from '~/lib/trpc';
+import { UserSubscriptionCard } from '../billing/user-subscription-card';
 import { detailState } from '../detail-states';
+import { UserLicensesCard } from '../licenses/user-licenses-card';
+import { UserDevicesCard } from '../notifications/user-devices-card';
 import { PageHeader } from '../page-header';
 import { UserStatusBadge } from '../status-badges';
+import { UserUsageCard } from '../usage/user-usage-card';
 import { UserDangerZone } from './user-danger-zone';
 import { UserProfileCard } from './user-profile-card';
 import { UserRolesEditor } from './user-roles-editor';
@@ -48,6 +52,12 @@ export function UserDetailView({ id }: { id: string }) {
         <UserProfileCard user={data} />
         <UserRolesEditor user={data} />
       </div>
+      <div className="grid grid-2">
+        <UserSubscriptionCard userId={data.id} />
+        <UserUsageCard userId={data.id} />
+      </div>
+      <UserLicensesCard userId={data.id} />
+      <UserDevicesCard userId={data.id} />
       <UserDangerZone user={data} />
     </>
   );

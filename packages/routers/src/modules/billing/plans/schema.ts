@@ -46,3 +46,75 @@ export const ZPlan = z.object({
   updatedAt: z.string(),
 });
 export type TPlan = z.infer<typeof ZPlan>;
+
+const ZQuotas = z
+  .record(ZMetricName, ZQuota)
+  .refine((quotas) => Object.keys(quotas).length <= 50, 'At most 50 quotas');
+
+/** What an admin may set on a plan; the code is fixed once created. */
+export const ZPlanFields = z.object({
+  name: z.string().trim().min(1).max(80),
+  description: z.string().trim().max(500).default(''),
+  priceCents: z.number().int().min(0).max(100_000_000),
+  currency: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z]{3}$/, 'Use a 3-letter ISO currency code')
+    .default('usd'),
+  interval: ZPlanInterval.default('month'),
+  trialDays: z.number().int().min(0).max(365).default(0),
+  quotas: ZQuotas.default({}),
+  features: z.array(z.string().trim().min(1).max(120)).max(50).default([]),
+  maxDevices: z.number().int().min(1).max(1000).default(1),
+  sortOrder: z.number().int().min(-10_000).max(10_000).default(0),
+  stripePriceId: z.string().trim().min(1).max(255).nullable().default(null),
+});
+
+export const ZPlanCreateInput = ZPlanFields.extend({ code: ZPlanCode });
+export type TPlanCreateInput = z.infer<typeof ZPlanCreateInput>;
+
+export const ZPlanUpdateInput = z.object({
+  code: ZPlanCode,
+  name: z.string().trim().min(1).max(80).optional(),
+  description: z.string().trim().max(500).optional(),
+  priceCents: z.number().int().min(0).max(100_000_000).optional(),
+  currency: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z]{3}$/, 'Use a 3-letter ISO currency code')
+    .optional(),
+  interval: ZPlanInterval.optional(),
+  trialDays: z.number().int().min(0).max(365).optional(),
+  quotas: ZQuotas.optional(),
+  features: z.array(z.string().trim().min(1).max(120)).max(50).optional(),
+  maxDevices: z.number().int().min(1).max(1000).optional(),
+  sortOrder: z.number().int().min(-10_000).max(10_000).optional(),
+  stripePriceId: z.string().trim().min(1).max(255).nullable().optional(),
+});
+export type TPlanUpdateInput = z.infer<typeof ZPlanUpdateInput>;
+
+export const ZPlanCodeInput = z.object({ code: ZPlanCode });
+export const ZPlanArchiveInput = z.object({ code: ZPlanCode, archived: z.boolean().default(true) });
+
+/** What a pricing page sees: no Stripe ids or bookkeeping. */
+export const ZPublicPlan = ZPlan.pick({
+  code: true,
+  name: true,
+  description: true,
+  priceCents: true,
+  currency: true,
+  interval: true,
+  trialDays: true,
+  quotas: true,
+  features: true,
+  maxDevices: true,
+  isDefault: true,
+  sortOrder: true,
+});
+export type TPublicPlan = z.infer<typeof ZPublicPlan>;
+
+export const ZPublicPlanList = z.object({ items: z.array(ZPublicPlan) });
+export const ZPlanList = z.object({ items: z.array(ZPlan) });
+export const ZPlanDeleteOutput = z.object({ code: z.string(), deleted: z.boolean() });

@@ -1,8 +1,43 @@
 import type { ModuleDeps } from '../../../module-deps';
 import type { BillingConfig } from '../config';
 import type { Entitlements } from '../entitlements';
+import { createPlansRepository } from '../plans/repository';
+import { createPlansService } from '../plans/service';
+import { createStripeRepository } from '../stripe/repository';
+import { createStripeService } from '../stripe/service';
+import { subscriptionOnRegistration, subscriptionOnUserDeleted } from './handlers';
+import { createSubscriptionsRepository } from './repository';
+import { createSubscriptionsService } from './service';
+import { createTrialExpirationJob } from './trial-expiration-job';
 
 /** Plans, subscriptions and Stripe: wires their services, subscribers and jobs. */
 export const createSubscriptionsPart = (
-  _deps: ModuleDeps & { config: BillingConfig; entitlements: Entitlements },
-) => ({});
+  deps: ModuleDeps & { config: BillingConfig; entitlements: Entitlements },
+) => {
+  const repo = createSubscriptionsRepository(deps.store);
+  const plans = createPlansService({
+    repo: createPlansRepository(deps.store),
+    subscriptions: repo,
+    clock: deps.clock,
+  });
+  const subscriptions = createSubscriptionsService({
+    repo,
+    plans,
+    clock: deps.clock,
+    bus: deps.bus,
+    // Late-bound: the Stripe service below needs the subscriptions service itself.
+    remote: { cancel: (subscription, atPeriodEnd) => stripe.cancelRemote(subscription, atPeriodEnd) },
+  });
+  const stripe = createStripeService({
+    repo: createStripeRepository(deps.store),
+    subscriptions,
+    plans,
+    bus: deps.bus,
+    clock: deps.clock,
+    config: deps.config,
+  });
+  deps.bus.subscribe(subscriptionOnRegistration(subscriptions));
+  deps.bus.subscribe(subscriptionOnUserDeleted({ subscriptions, repo }));
+  deps.jobRegistry.register(createTrialExpirationJob({ repo, subscriptions, plans, stripe, bus: deps.bus }));
+  return { plans, subscriptions, stripe };
+};

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZPlan, ZPlanCode } from '../plans/schema';
 
 export const ZSubscriptionStatus = z.enum(['trialing', 'active', 'past_due', 'canceled', 'expired']);
 export type TSubscriptionStatus = z.infer<typeof ZSubscriptionStatus>;
@@ -35,7 +36,58 @@ export const ZSubscription = z.object({
   stripeCustomerId: z.string().nullable(),
   stripeSubscriptionId: z.string().nullable(),
   history: z.array(ZSubscriptionChange),
+  /** When trial-expiration-check sent `subscription.trial_ending` for the current trial end. */
+  trialEndingNotifiedAt: z.string().nullable().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type TSubscription = z.infer<typeof ZSubscription>;
+
+/** Kept short on purpose: history is shown whole in the console and grows with every change. */
+export const HISTORY_LIMIT = 100;
+
+const ZUserId = z.string().trim().min(1).max(128);
+const ZReason = z.string().trim().min(1).max(500);
+
+export const ZSubscriptionSort = z.enum(['createdAt', 'currentPeriodEnd', 'trialEnd', 'updatedAt']);
+
+export const ZSubscriptionListInput = z.object({
+  status: ZSubscriptionStatus.optional(),
+  planCode: ZPlanCode.optional(),
+  sort: ZSubscriptionSort.default('createdAt'),
+  direction: z.enum(['asc', 'desc']).default('desc'),
+  limit: z.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(2000).optional(),
+});
+export type TSubscriptionListInput = z.input<typeof ZSubscriptionListInput>;
+
+export const ZSubscriptionListOutput = z.object({
+  items: z.array(ZSubscription),
+  nextCursor: z.string().nullable(),
+  total: z.number().int(),
+});
+
+export const ZSubscriptionUserInput = z.object({ userId: ZUserId });
+
+/** A subscription with the plan it names (null if that plan was deleted); `id` = the subscription's (user) id. */
+export const ZSubscriptionView = z.object({
+  id: z.string(),
+  subscription: ZSubscription,
+  plan: ZPlan.nullable(),
+});
+export type TSubscriptionView = z.infer<typeof ZSubscriptionView>;
+
+export const ZChangePlanInput = z.object({
+  userId: ZUserId,
+  planCode: ZPlanCode,
+  reason: ZReason.default('admin change'),
+});
+export type TChangePlanInput = z.infer<typeof ZChangePlanInput>;
+
+export const ZCancelFields = z.object({
+  /** true: keep the plan until the current period ends; false: end it now. */
+  atPeriodEnd: z.boolean().default(true),
+  reason: ZReason.default('canceled'),
+});
+export const ZCancelInput = ZCancelFields.extend({ userId: ZUserId });
+export type TCancelFields = z.infer<typeof ZCancelFields>;

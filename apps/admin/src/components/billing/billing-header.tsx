@@ -1,0 +1,27 @@
+import type { ReactNode } from 'react';
+import { PageHeader } from '../page-header';
+import { TabNav } from '../tab-nav';
+
+export type BillingTab = 'plans' | 'subscriptions';
+
+const TABS: readonly { id: BillingTab; href: string; label: string }[] = [
+  { id: 'plans', href: '/billing', label: 'Plans' },
+  { id: 'subscriptions', href: '/billing/subscriptions', label: 'Subscriptions' },
+];
+
+/** Title and the two billing views as tabs (each its own URL). */
+export function BillingHeader({ tab, actions }: { tab: BillingTab; actions?: ReactNode }) {
+  return (
+    <>
+      <PageHeader
+        title="Plans & subscriptions"
+        description="What the selected product sells, and who is subscribed to what. Payments arrive from Stripe."
+        actions={actions}
+      />
+      <TabNav
+        label="Billing views"
+        tabs={TABS.map((t) => ({ href: t.href, label: t.label, current: t.id === tab }))}
+      />
+    </>
+  );
+}

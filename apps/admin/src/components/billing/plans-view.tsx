@@ -1,0 +1,115 @@
+'use client';
+
+import type { TPlan } from '@bytelyst/routers/modules/billing/plans/schema';
+import { useState } from 'react';
+import { errorMessage } from '~/lib/api-errors';
+import { trpc } from '~/lib/trpc';
+import { ConfirmDialog } from '../confirm-dialog';
+import { tableStateOf } from '../data-table';
+import { NewButton } from '../new-button';
+import { useToast } from '../toast';
+import { BillingHeader } from './billing-header';
+import { PlanDialog } from './plan-dialog';
+import { type PlanAction, PlansTable } from './plans-table';
+
+type Pending = { plan: TPlan; action: Exclude<PlanAction, 'edit' | 'restore'> } | null;
+
+const CONFIRM: Record<
+  Exclude<PlanAction, 'edit' | 'restore'>,
+  { title: string; body: string; label: string }
+> = {
+  default: {
+    title: 'Make {name} the default plan?',
+    body: 'New users of this product start on it (with its trial). Existing subscriptions stay where they are.',
+    label: 'Make default',
+  },
+  archive: {
+    title: 'Archive {name}?',
+    body: 'It disappears from pricing pages and takes no new subscribers; current subscribers keep it.',
+    label: 'Archive plan',
+  },
+  delete: {
+    title: 'Delete {name}?',
+    body: 'Only a plan nobody is subscribed to can be deleted. This cannot be undone.',
+    label: 'Delete plan',
+  },
+};
+
+export function PlansView() {
+  const [editing, setEditing] = useState<TPlan | 'new' | null>(null);
+  const [pending, setPending] = useState<Pending>(null);
+  const list = trpc.plans.listAll.useQuery();
+  const utils = trpc.useUtils();
+  const toast = useToast();
+  const refresh = () => Promise.all([utils.plans.listAll.invalidate(), utils.plans.list.invalidate()]);
+  const onDone = (message: string) => async () => {
+    toast.success(message);
+    setPending(null);
+    await refresh();
+  };
+  const name = pending?.plan.name ?? '';
+  const setDefault = trpc.plans.setDefault.useMutation({
+    onSuccess: onDone(`${name} is now the default plan.`),
+  });
+  const archive = trpc.plans.archive.useMutation({
+    onSuccess: async (plan) => {
+      toast.success(plan.archived ? `${plan.name} was archived.` : `${plan.name} is on offer again.`);
+      setPending(null);
+      await refresh();
+    },
+    // A restore has no dialog to show its error in.
+    onError: (error) => {
+      if (!pending) toast.error(errorMessage(error));
+    },
+  });
+  const remove = trpc.plans.delete.useMutation({ onSuccess: onDone(`${name} was deleted.`) });
+  const mutation =
+    pending?.action === 'default' ? setDefault : pending?.action === 'delete' ? remove : archive;
+
+  const onAction = (plan: TPlan, action: PlanAction) => {
+    if (action === 'edit') setEditing(plan);
+    else if (action === 'restore') archive.mutate({ code: plan.code, archived: false });
+    else setPending({ plan, action });
+  };
+  const confirm = () => {
+    if (!pending) return;
+    const { code } = pending.plan;
+    if (pending.action === 'default') setDefault.mutate({ code });
+    else if (pending.action === 'delete') remove.mutate({ code });
+    else archive.mutate({ code, archived: true });
+  };
+  const copy = pending ? CONFIRM[pending.action] : null;
+
+  return (
+    <>
+      <BillingHeader tab="plans" actions={<NewButton label="New plan" onClick={() => setEditing('new')} />} />
+      <section className="card" aria-label="Plans">
+        <PlansTable plans={list.data?.items ?? []} onAction={onAction} {...tableStateOf(list)} />
+      </section>
+      {editing ? (
+        <PlanDialog
+          key={editing === 'new' ? 'new' : editing.id}
+          plan={editing === 'new' ? null : editing}
+          open
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+      <ConfirmDialog
+        open={pending !== null}
+        title={copy?.title.replace('{name}', name) ?? ''}
+        description={copy?.body ?? ''}
+        confirmLabel={copy?.label ?? 'Confirm'}
+        variant={pending?.action === 'default' ? 'primary' : 'danger'}
+        pending={mutation.isPending}
+        error={mutation.error ? errorMessage(mutation.error) : null}
+        onConfirm={confirm}
+        onClose={() => {
+          setDefault.reset();
+          remove.reset();
+          archive.reset();
+          setPending(null);
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,196 @@
+import type { Clock } from '@bytelyst/db/document-store';
+import type { EventBus } from '@bytelyst/events/bus';
+import { isAppError } from '../../../app-error';
+import { isoNow } from '../../../lib/time';
+import type { PlansService } from '../plans/service';
+import type { TSubscription, TSubscriptionStatus } from '../subscriptions/schema';
+import { type SubscriptionsService, withChange } from '../subscriptions/service';
+import {
+  invoiceMetadata,
+  invoiceSubscriptionId,
+  refId,
+  subscriptionPeriod,
+  type TStripeInvoice,
+  type TStripeSubscription,
+} from './objects';
+import type { StripeRepository } from './repository';
+
+export type ApplyDeps = {
+  repo: StripeRepository;
+  subscriptions: SubscriptionsService;
+  plans: PlansService;
+  bus: EventBus;
+  clock: Clock;
+};
+
+const MISSING = Symbol('missing');
+
+/** Metadata can name a user whose subscription is gone; that event has nothing to update. */
+const unlessMissing = async <T>(work: Promise<T>): Promise<T | typeof MISSING> => {
+  try {
+    return await work;
+  } catch (error) {
+    if (isAppError(error) && error.code === 'NOT_FOUND') return MISSING;
+    throw error;
+  }
+};
+
+type Target = { productId: string; userId: string };
+
+/** Stripe's subscription statuses on ours; `incomplete*`, `unpaid` and `paused` all mean "not paid up". */
+export const STATUS_MAP: Record<string, TSubscriptionStatus> = {
+  trialing: 'trialing',
+  active: 'active',
+  past_due: 'past_due',
+  unpaid: 'past_due',
+  incomplete: 'past_due',
+  paused: 'past_due',
+  incomplete_expired: 'expired',
+  canceled: 'canceled',
+};
+
+/** Our subscription for a Stripe object: metadata set when we created the customer, else the stored Stripe ids. */
+const findTarget = async (
+  repo: StripeRepository,
+  refs: { metadata: Record<string, string>; subscriptionId: string | null; customerId: string | null },
+): Promise<Target | null> => {
+  const { productId, userId } = refs.metadata;
+  if (productId && userId) return { productId, userId };
+  const doc =
+    (refs.subscriptionId
+      ? await repo.subscriptionBy('stripeSubscriptionId', refs.subscriptionId)
+      : undefined) ??
+    (refs.customerId ? await repo.subscriptionBy('stripeCustomerId', refs.customerId) : undefined);
+  return doc ? { productId: doc.productId, userId: doc.userId } : null;
+};
+
+export const applySubscriptionEvent = async (
+  deps: ApplyDeps,
+  sub: TStripeSubscription,
+  deleted: boolean,
+): Promise<string> => {
+  const customerId = refId(sub.customer);
+  const target = await findTarget(deps.repo, {
+    metadata: sub.metadata ?? {},
+    subscriptionId: sub.id,
+    customerId,
+  });
+  if (!target) return 'ignored: no matching subscription';
+  const period = subscriptionPeriod(sub);
+  const plans = period.priceId ? await deps.plans.listAll(target.productId) : { items: [] };
+  const plan = plans.items.find((p) => p.stripePriceId && p.stripePriceId === period.priceId);
+  const at = isoNow(deps.clock);
+  const reason = deleted
+    ? `stripe: ${sub.cancellation_details?.reason ?? 'subscription deleted'}`
+    : 'stripe: subscription updated';
+  const m = await unlessMissing(
+    deps.subscriptions.mutate(target.productId, target.userId, (current) => {
+      const status: TSubscriptionStatus = deleted ? 'canceled' : (STATUS_MAP[sub.status] ?? current.status);
+      const next: TSubscription = {
+        ...current,
+        planCode: plan?.code ?? current.planCode,
+        status,
+        currentPeriodStart: period.start ?? current.currentPeriodStart,
+        currentPeriodEnd: period.end ?? current.currentPeriodEnd,
+        trialEnd: sub.trial_end == null ? current.trialEnd : new Date(sub.trial_end * 1000).toISOString(),
+        cancelAtPeriodEnd: deleted ? false : Boolean(sub.cancel_at_period_end),
+        canceledAt: deleted && current.status !== 'canceled' ? at : current.canceledAt,
+        cancelReason: deleted && current.status !== 'canceled' ? reason : current.cancelReason,
+        stripeSubscriptionId: sub.id,
+        stripeCustomerId: customerId ?? current.stripeCustomerId,
+      };
+      const moved = next.planCode !== current.planCode || next.status !== current.status;
+      if (moved) return withChange(current, next, at, reason, null);
+      return JSON.stringify(next) === JSON.stringify(current) ? null : { ...next, updatedAt: at };
+    }),
+  );
+  if (m === MISSING) return 'ignored: no matching subscription';
+  if (!m) return 'unchanged';
+  if (deleted && m.before.status !== 'canceled') {
+    await deps.bus.emit(
+      'subscription.canceled',
+      { subscriptionId: m.after.id, userId: m.after.userId, reason },
+      { productId: target.productId, actorId: null },
+    );
+  } else {
+    await deps.subscriptions.emitChanged(target.productId, m, null);
+  }
+  return `subscription ${m.after.status}`;
+};
+
+export const applyInvoiceEvent = async (
+  deps: ApplyDeps,
+  invoice: TStripeInvoice,
+  succeeded: boolean,
+  eventId: string,
+): Promise<string> => {
+  const customerId = refId(invoice.customer);
+  const subscriptionId = invoiceSubscriptionId(invoice);
+  const target = await findTarget(deps.repo, {
+    metadata: invoiceMetadata(invoice),
+    subscriptionId,
+    customerId,
+  });
+  if (!target) return 'ignored: no matching subscription';
+  const at = isoNow(deps.clock);
+  const existing = await deps.repo.getPayment(target.productId, invoice.id);
+  const amount = succeeded ? invoice.amount_paid : invoice.amount_due;
+  await deps.repo.upsertPayment({
+    id: invoice.id,
+    productId: target.productId,
+    userId: target.userId,
+    amount,
+    currency: invoice.currency,
+    status: succeeded ? 'succeeded' : 'failed',
+    attemptCount: invoice.attempt_count,
+    stripeCustomerId: customerId,
+    stripeSubscriptionId: subscriptionId,
+    lastEventId: eventId,
+    at,
+    createdAt: existing?.createdAt ?? at,
+  });
+  const options = { productId: target.productId, actorId: null };
+  if (succeeded) {
+    await deps.bus.emit(
+      'payment.succeeded',
+      { invoiceId: invoice.id, amount, userId: target.userId },
+      options,
+    );
+  } else {
+    await deps.bus.emit(
+      'payment.failed',
+      {
+        invoiceId: invoice.id,
+        amount,
+        userId: target.userId,
+        retryCount: Math.max(0, invoice.attempt_count - 1),
+      },
+      options,
+    );
+  }
+  const m = await unlessMissing(
+    deps.subscriptions.mutate(target.productId, target.userId, (current) => {
+      const status: TSubscriptionStatus | null = succeeded
+        ? current.status === 'past_due'
+          ? 'active'
+          : null
+        : current.status === 'active' || current.status === 'trialing'
+          ? 'past_due'
+          : null;
+      const ids = {
+        stripeCustomerId: current.stripeCustomerId ?? customerId,
+        stripeSubscriptionId: current.stripeSubscriptionId ?? subscriptionId,
+      };
+      if (status) {
+        const reason = succeeded ? 'stripe: invoice paid' : 'stripe: invoice payment failed';
+        return withChange(current, { ...current, ...ids, status }, at, reason, null);
+      }
+      const idsChanged =
+        ids.stripeCustomerId !== current.stripeCustomerId ||
+        ids.stripeSubscriptionId !== current.stripeSubscriptionId;
+      return idsChanged ? { ...current, ...ids, updatedAt: at } : null;
+    }),
+  );
+  if (m && m !== MISSING) await deps.subscriptions.emitChanged(target.productId, m, null);
+  return succeeded ? 'payment succeeded' : 'payment failed';
+};

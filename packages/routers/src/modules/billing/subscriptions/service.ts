@@ -1,0 +1,272 @@
+import { type Clock, isStoreError } from '@bytelyst/db/document-store';
+import type { EventBus } from '@bytelyst/events/bus';
+import { AppError } from '../../../app-error';
+import { isoNow } from '../../../lib/time';
+import type { PlansService } from '../plans/service';
+import { addDays, addInterval } from './periods';
+import type { SubscriptionsRepository } from './repository';
+import {
+  HISTORY_LIMIT,
+  type TCancelFields,
+  type TChangePlanInput,
+  type TSubscription,
+  type TSubscriptionListInput,
+  type TSubscriptionStatus,
+  type TSubscriptionView,
+  ZSubscriptionListInput,
+} from './schema';
+
+const MAX_ATTEMPTS = 5;
+
+const strip = ({ _etag, _ts, ttl, ...doc }: TSubscription & { _etag?: string; _ts?: number; ttl?: number }) =>
+  doc as TSubscription;
+
+/** Appends one history entry (planCode/status already set on `next`), keeping the newest HISTORY_LIMIT. */
+export const withChange = (
+  before: TSubscription,
+  next: TSubscription,
+  at: string,
+  reason: string,
+  actorId: string | null,
+): TSubscription => ({
+  ...next,
+  updatedAt: at,
+  history: [
+    ...before.history,
+    {
+      at,
+      fromPlan: before.planCode,
+      toPlan: next.planCode,
+      fromStatus: before.status,
+      toStatus: next.status,
+      reason,
+      actorId,
+    },
+  ].slice(-HISTORY_LIMIT),
+});
+
+export type Mutation = { before: TSubscription; after: TSubscription };
+
+export const createSubscriptionsService = (deps: {
+  repo: SubscriptionsRepository;
+  plans: PlansService;
+  clock: Clock;
+  bus: EventBus;
+  /** Mirrors cancellations onto the Stripe subscription of a linked subscription (wired to the Stripe service). */
+  remote?: { cancel(subscription: TSubscription, atPeriodEnd: boolean): Promise<void> };
+}) => {
+  const { repo, clock, bus } = deps;
+
+  const viewOf = async (productId: string, subscription: TSubscription): Promise<TSubscriptionView> => {
+    const plan = await deps.plans.find(productId, subscription.planCode);
+    return { id: subscription.id, subscription: strip(subscription), plan };
+  };
+
+  /**
+   * Read-modify-write with `ifMatch`, retried when another writer got there first. `change` returns the new
+   * document, or null for "nothing to do" (then nothing is written). Resolves to null in that case.
+   */
+  const mutate = async (
+    productId: string,
+    userId: string,
+    change: (current: TSubscription) => TSubscription | null,
+  ): Promise<Mutation | null> => {
+    for (let attempt = 1; ; attempt += 1) {
+      const current = await repo.get(productId, userId);
+      if (!current) throw new AppError('NOT_FOUND', 'This user has no subscription');
+      const before = strip(current);
+      const next = change(before);
+      if (!next) return null;
+      try {
+        return { before, after: strip(await repo.replace(next, current._etag)) };
+      } catch (error) {
+        if (!isStoreError(error, 'precondition_failed') || attempt >= MAX_ATTEMPTS) throw error;
+      }
+    }
+  };
+
+  /** subscription.changed when the plan or the status moved. */
+  const emitChanged = async (productId: string, m: Mutation, actorId: string | null) => {
+    if (m.before.planCode === m.after.planCode && m.before.status === m.after.status) return;
+    await bus.emit(
+      'subscription.changed',
+      {
+        subscriptionId: m.after.id,
+        oldPlan: m.before.planCode,
+        newPlan: m.after.planCode,
+        status: m.after.status,
+      },
+      { productId, actorId },
+    );
+  };
+
+  /** The user's subscription, created on the default plan (trialing when it has trial days) if missing. */
+  const ensureForUser = async (
+    productId: string,
+    userId: string,
+    actorId: string | null = null,
+  ): Promise<TSubscriptionView & { created: boolean }> => {
+    const existing = await repo.get(productId, userId);
+    if (existing) return { ...(await viewOf(productId, existing)), created: false };
+    const plan = await deps.plans.defaultPlan(productId);
+    const at = isoNow(clock);
+    const trialing = plan.trialDays > 0;
+    const end = trialing ? addDays(at, plan.trialDays) : addInterval(at, plan.interval);
+    const status: TSubscriptionStatus = trialing ? 'trialing' : 'active';
+    const doc: TSubscription = {
+      id: userId,
+      productId,
+      userId,
+      planCode: plan.code,
+      status,
+      currentPeriodStart: at,
+      currentPeriodEnd: end,
+      trialEnd: trialing ? end : null,
+      cancelAtPeriodEnd: false,
+      canceledAt: null,
+      cancelReason: null,
+      stripeCustomerId: null,
+      stripeSubscriptionId: null,
+      history: [
+        {
+          at,
+          fromPlan: null,
+          toPlan: plan.code,
+          fromStatus: null,
+          toStatus: status,
+          reason: 'registration',
+          actorId,
+        },
+      ],
+      trialEndingNotifiedAt: null,
+      createdAt: at,
+      updatedAt: at,
+    };
+    let saved: TSubscription;
+    try {
+      saved = strip(await repo.create(doc));
+    } catch (error) {
+      // Another caller (the registration subscriber, a parallel `me`) created it first.
+      if (!isStoreError(error, 'conflict')) throw error;
+      const raced = await repo.get(productId, userId);
+      if (!raced) throw error;
+      return { ...(await viewOf(productId, raced)), created: false };
+    }
+    await bus.emit(
+      'subscription.created',
+      { subscriptionId: saved.id, userId, plan: plan.code, status },
+      { productId, actorId },
+    );
+    return { id: saved.id, subscription: saved, plan, created: true };
+  };
+
+  return {
+    mutate,
+    emitChanged,
+    ensureForUser,
+    async me(productId: string, userId: string): Promise<TSubscriptionView> {
+      const { created: _created, ...view } = await ensureForUser(productId, userId, userId);
+      return view;
+    },
+    async get(productId: string, userId: string): Promise<TSubscriptionView> {
+      const doc = await repo.get(productId, userId);
+      if (!doc) throw new AppError('NOT_FOUND', 'This user has no subscription');
+      return viewOf(productId, doc);
+    },
+    async list(productId: string, raw: TSubscriptionListInput) {
+      const input = ZSubscriptionListInput.parse(raw);
+      const where = {
+        ...(input.status ? { status: { eq: input.status } } : {}),
+        ...(input.planCode ? { planCode: { eq: input.planCode } } : {}),
+        // Sorting by trial end lists the subscriptions that have one.
+        ...(input.sort === 'trialEnd' ? { trialEnd: { ne: null } } : {}),
+      };
+      const [page, total] = await Promise.all([
+        repo.list(
+          productId,
+          where,
+          [{ field: input.sort, direction: input.direction }],
+          input.limit,
+          input.cursor,
+        ),
+        repo.count(productId, where),
+      ]);
+      return { items: page.items.map(strip), nextCursor: page.continuation, total };
+    },
+    async changePlan(
+      productId: string,
+      input: TChangePlanInput,
+      actorId: string | null,
+    ): Promise<TSubscriptionView> {
+      const plan = await deps.plans.get(productId, input.planCode);
+      if (plan.archived)
+        throw new AppError('CONFLICT', `Plan ${plan.code} is archived and takes no new subscribers`);
+      const at = isoNow(clock);
+      const m = await mutate(productId, input.userId, (current) => {
+        if (
+          current.planCode === plan.code &&
+          (current.status === 'active' || current.status === 'trialing')
+        ) {
+          throw new AppError('CONFLICT', `The subscription is already on ${plan.code}`);
+        }
+        const ended = current.status === 'canceled' || current.status === 'expired';
+        const next: TSubscription = ended
+          ? {
+              ...current,
+              planCode: plan.code,
+              status: 'active',
+              currentPeriodStart: at,
+              currentPeriodEnd: addInterval(at, plan.interval),
+              trialEnd: null,
+              cancelAtPeriodEnd: false,
+              canceledAt: null,
+              cancelReason: null,
+            }
+          : { ...current, planCode: plan.code };
+        return withChange(current, next, at, input.reason, actorId);
+      });
+      if (!m) throw new AppError('INTERNAL', 'Plan change was not applied');
+      await emitChanged(productId, m, actorId);
+      return { id: m.after.id, subscription: m.after, plan };
+    },
+    async cancel(
+      productId: string,
+      userId: string,
+      input: TCancelFields,
+      actorId: string | null,
+    ): Promise<TSubscriptionView> {
+      const refuse = (current: TSubscription) => {
+        if (current.status === 'canceled' || current.status === 'expired') {
+          throw new AppError('CONFLICT', `The subscription is already ${current.status}`);
+        }
+        if (input.atPeriodEnd && current.cancelAtPeriodEnd) {
+          throw new AppError('CONFLICT', 'The subscription is already set to end with its period');
+        }
+      };
+      const existing = await repo.get(productId, userId);
+      if (!existing) throw new AppError('NOT_FOUND', 'This user has no subscription');
+      refuse(existing);
+      // Billing stops at Stripe first: if that fails nothing changes here, and the user can try again.
+      if (existing.stripeSubscriptionId && deps.remote)
+        await deps.remote.cancel(strip(existing), input.atPeriodEnd);
+      const at = isoNow(clock);
+      const m = await mutate(productId, userId, (current) => {
+        refuse(current);
+        const base = { ...current, canceledAt: at, cancelReason: input.reason };
+        const next: TSubscription = input.atPeriodEnd
+          ? { ...base, cancelAtPeriodEnd: true }
+          : { ...base, status: 'canceled', cancelAtPeriodEnd: false, currentPeriodEnd: at };
+        return withChange(current, next, at, input.reason, actorId);
+      });
+      if (!m) throw new AppError('INTERNAL', 'Cancellation was not applied');
+      await bus.emit(
+        'subscription.canceled',
+        { subscriptionId: m.after.id, userId, reason: input.reason },
+        { productId, actorId },
+      );
+      return viewOf(productId, m.after);
+    },
+  };
+};
+
+export type SubscriptionsService = ReturnType<typeof createSubscriptionsService>;
