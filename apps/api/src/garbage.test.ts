@@ -39,7 +39,14 @@ afterAll(async () => {
   await t.close();
 });
 
+/**
+ * Stripe has no credentials in this server, so a well-formed portal request is answered 503 UNAVAILABLE
+ * (checked in stripe-webhook.test.ts); that is the only 5xx allowed here.
+ */
+const UNCONFIGURED = /^(stripe\.portalSession|POST \/stripe\/portal-session) /;
+
 const expectClientError = (label: string, status: number, payload: string) => {
+  if (status === 503 && UNCONFIGURED.test(label) && payload.includes('Stripe is not configured')) return;
   expect(status, `${label} -> ${status} ${payload.slice(0, 300)}`).toBeLessThan(500);
   expect(() => JSON.parse(payload), `${label}: JSON body`).not.toThrow();
 };

@@ -12,11 +12,11 @@ import { parseEnv } from '../env';
 import { resolveSecrets } from '../secrets';
 import { buildServer } from '../server';
 import { createTestClock, TEST_ADMIN } from '../testing';
-import { registerStripeWebhook, STRIPE_WEBHOOK_PATH } from './stripe-webhook';
+import { STRIPE_WEBHOOK_PATH } from './stripe-webhook';
 
 const SECRET = 'whsec_plugin_test';
 
-/** The full API (REST face included) plus the webhook route, on services built with `billing` settings. */
+/** The full API (REST face and webhook route), on services built with `billing` settings. */
 const startApi = async (billing: BillingConfig) => {
   const dir = await mkdtemp(path.join(tmpdir(), 'bytelyst-stripe-'));
   const env = parseEnv({
@@ -46,7 +46,6 @@ const startApi = async (billing: BillingConfig) => {
   });
   await bootstrapPlatform(services, { adminEmail: TEST_ADMIN.email, adminPassword: TEST_ADMIN.password });
   const app = buildServer({ env, store, blob, clock: clock.clock, services, secrets });
-  registerStripeWebhook(app, { stripe: services.billing.stripe });
   await app.ready();
   return {
     app,
