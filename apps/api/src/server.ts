@@ -17,6 +17,7 @@ import { buildOpenApiDocument, registerRest } from './plugins/openapi';
 import { registerSecurityHeaders } from './plugins/security-headers';
 import { registerStripeWebhook } from './plugins/stripe-webhook';
 import { registerTrpc } from './plugins/trpc';
+import { registerWaitlistExport } from './plugins/waitlist-export';
 import { registerWorkerMetrics } from './plugins/worker-metrics';
 import { resolveSecrets, type Secrets } from './secrets';
 
@@ -119,6 +120,7 @@ export const buildServer = (deps: ServerDeps): FastifyInstance => {
   registerTrpc(app, { createContext, fastPath: deps.trpcFastPath ?? true });
   registerRest(app, { createContext });
   registerStripeWebhook(app, { stripe: services.billing.stripe });
+  registerWaitlistExport(app, { createContext, waitlist: services.growth.waitlist });
   registerDocs(app, { document: buildOpenApiDocument(env.PUBLIC_BASE_URL), ui: env.SWAGGER_UI_ENABLED });
   if (deps.blob.driver === 'fs') {
     registerBlobs(app, { blob: deps.blob, clock: deps.clock, signingSecret: secrets.blobSigningSecret });

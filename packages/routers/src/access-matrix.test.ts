@@ -17,6 +17,10 @@ const PUBLIC = new Set([
   'licenses.validate',
   'telemetry.ingest',
   'plans.list',
+  'invitations.validate',
+  'referrals.track',
+  'waitlist.join',
+  'waitlist.position',
 ]);
 /** Callable by any signed-in user. Anything not here nor in PUBLIC must answer 403 to a plain user. */
 const AUTHED = new Set([
@@ -52,6 +56,10 @@ const AUTHED = new Set([
   'subscriptions.me',
   'subscriptions.cancelMine',
   'stripe.portalSession',
+  'invitations.redeem',
+  'referrals.myLink',
+  'referrals.stats',
+  'referrals.claim',
 ]);
 /** The product registry is platform-wide: these must answer 403 to a product admin as well. */
 const SUPER_ADMIN_ONLY = new Set([

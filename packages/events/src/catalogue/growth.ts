@@ -21,4 +21,52 @@ export const GROWTH_EVENTS = {
     description: 'Someone joined the waitlist.',
     payload: z.object({ email: z.string(), position: z.number().int().min(1) }),
   }),
+  'invitation.created': def({
+    version: 1,
+    public: false,
+    description: 'An invitation code was created (by an admin or for a waitlist entry).',
+    payload: z.object({
+      invitationId: id,
+      maxUses: z.number().int(),
+      expiresAt: z.string().nullable(),
+      waitlistEntryId: z.string().nullable(),
+    }),
+  }),
+  'invitation.revoked': def({
+    version: 1,
+    public: false,
+    description: 'An admin revoked an invitation code; it no longer redeems.',
+    payload: z.object({ invitationId: id }),
+  }),
+  'referral.signed_up': def({
+    version: 1,
+    public: false,
+    description: 'A newly registered user claimed a referral code.',
+    payload: z.object({ referralId: id, referrerId: id, referredId: id }),
+  }),
+  'waitlist.invited': def({
+    version: 1,
+    public: false,
+    description:
+      'A waitlist entry was invited with a single-use invitation code (the acceptance email follows).',
+    payload: z.object({
+      entryId: id,
+      email: z.string(),
+      position: z.number().int().min(1),
+      invitationId: id,
+      code: z.string(),
+    }),
+  }),
+  'waitlist.reminder_due': def({
+    version: 1,
+    public: false,
+    description: 'A waitlist entry has been waiting or invited without joining for too long: follow it up.',
+    payload: z.object({
+      entryId: id,
+      email: z.string(),
+      status: z.enum(['waiting', 'invited']),
+      position: z.number().int().min(1),
+      followUps: z.number().int().min(1),
+    }),
+  }),
 } as const;

@@ -1,5 +1,3 @@
-import { router } from '../../trpc';
-
-export const invitationsRouter = router({});
-export const referralsRouter = router({});
-export const waitlistRouter = router({});
+export { invitationsRouter } from './invitations/router';
+export { referralsRouter } from './referrals/router';
+export { waitlistRouter } from './waitlist/router';

@@ -1,0 +1,125 @@
+import { readFile } from 'node:fs/promises';
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { shot, signIn } from './support';
+
+/** The API's REST face, as a landing page or product client calls it (no console, no cookie). */
+const API = 'http://127.0.0.1:4013/v1';
+
+const toast = (page: Page, text: string | RegExp) =>
+  page.getByRole('region', { name: 'Notifications' }).getByRole('status').filter({ hasText: text });
+
+async function joinWaitlist(request: APIRequestContext, data: Record<string, string>) {
+  const res = await request.post(`${API}/waitlist/join`, { data });
+  expect(res.status()).toBe(200);
+  return (await res.json()) as { position: number; token: string | null };
+}
+
+test('an admin invites people from the waitlist and downloads it as CSV', async ({ page, request }) => {
+  const tag = `e2e${Date.now().toString(36)}`;
+  const email = (name: string) => `${name}.${tag}@example.com`;
+  const first = await joinWaitlist(request, { email: email('ada'), name: 'Ada Lovelace', source: 'landing' });
+  await joinWaitlist(request, { email: email('bob'), name: 'Bob, "the builder"' });
+  await joinWaitlist(request, { email: email('eve'), name: '=HYPERLINK("http://evil.example")' });
+  await joinWaitlist(request, { email: email('dan'), name: 'Dan' });
+  const again = await joinWaitlist(request, { email: email('ada') });
+  expect(again).toMatchObject({ position: first.position, token: null });
+
+  await signIn(page);
+  await page.getByRole('link', { name: 'Waitlist', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Waitlist' })).toBeVisible();
+  const counts = page.getByRole('region', { name: 'Waitlist counts' });
+  await expect(counts).toContainText('Waiting');
+  await page.getByLabel('Email').fill(tag);
+  const table = page.getByRole('region', { name: 'Waitlist entries' });
+  await expect(table.getByRole('row')).toHaveCount(5);
+  await expect(table.getByRole('row').nth(1)).toContainText(email('ada'));
+
+  // Invite one chosen entry, then the next one in line.
+  await table.getByLabel(`Select ${email('bob')}`).check();
+  await expect(table.getByText('1 selected')).toBeVisible();
+  await table.getByRole('button', { name: 'Invite selected' }).click();
+  await expect(toast(page, 'Invited 1 person.')).toBeVisible();
+  const bob = table.getByRole('row').filter({ hasText: email('bob') });
+  await expect(bob).toContainText('Invited');
+  await expect(bob.getByRole('checkbox')).toBeDisabled();
+
+  await page.getByRole('button', { name: 'Invite next…' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('How many').fill('0');
+  await dialog.getByRole('button', { name: 'Send invitations' }).click();
+  await expect(dialog.getByText('A whole number from 1 to 100.')).toBeVisible();
+  await dialog.getByLabel('How many').fill('1');
+  await shot(page, 'waitlist-invite-next', false);
+  await dialog.getByRole('button', { name: 'Send invitations' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(toast(page, 'Invited 1 person.')).toBeVisible();
+  const ada = table.getByRole('row').filter({ hasText: email('ada') });
+  await expect(ada).toContainText('Invited');
+  const code = (await ada.locator('code').textContent())?.trim() ?? '';
+  expect(code).toMatch(/^[A-Z2-9]{10}$/);
+
+  // Remove one, confirming first.
+  await table.getByRole('button', { name: `Remove ${email('dan')}` }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Remove from waitlist' }).click();
+  await expect(table.getByRole('row').filter({ hasText: email('dan') })).toContainText('Removed');
+  await shot(page, 'waitlist');
+
+  // The download carries the filtered list, in position order, safe to open in a spreadsheet.
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download CSV' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^waitlist-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = await readFile((await file.path()) ?? '', 'utf8');
+  const lines = csv.trimEnd().split('\r\n');
+  expect(lines[0]).toBe(
+    'position,email,name,status,source,referralCode,invitationCode,createdAt,invitedAt,joinedAt,followUpAt,note',
+  );
+  expect(lines).toHaveLength(5);
+  expect(lines[1]).toContain(`${email('ada')},Ada Lovelace,invited,landing,,${code},`);
+  expect(lines[2]).toContain(`${email('bob')},"Bob, ""the builder""",invited,`);
+  expect(lines[3]).toContain(`${email('eve')},"'=HYPERLINK(""http://evil.example"")",waiting,`);
+  expect(lines[4]).toContain(`${email('dan')},Dan,removed,`);
+
+  // The invitation the waitlist created shows up with the other codes.
+  await page.getByRole('link', { name: 'Invitations & referrals' }).click();
+  await expect(page.getByRole('row').filter({ hasText: code })).toContainText(email('ada'));
+});
+
+test('an admin creates and revokes an invitation code and reads the referral stats', async ({
+  page,
+  request,
+}) => {
+  await signIn(page);
+  await page.getByRole('link', { name: 'Invitations & referrals' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Invitations & referrals' })).toBeVisible();
+  await page.getByRole('button', { name: 'New invitation' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Code').fill('no spaces!');
+  await dialog.getByRole('button', { name: 'Create code' }).click();
+  await expect(dialog.getByText('4 to 32 letters, digits, dashes or underscores.')).toBeVisible();
+  const code = `LAUNCH-${Date.now().toString(36).toUpperCase()}`;
+  await dialog.getByLabel('Code').fill(code.toLowerCase());
+  await dialog.getByLabel('Maximum uses').fill('50');
+  await dialog.getByLabel('Note').fill('Launch party');
+  await dialog.getByRole('button', { name: 'Create code' }).click();
+  await expect(toast(page, `Invitation ${code} was created.`)).toBeVisible();
+  const row = page.getByRole('row').filter({ hasText: code });
+  await expect(row).toContainText('0 / 50');
+  await expect(row).toContainText('Active');
+  const valid = await request.post(`${API}/invitations/validate`, { data: { code } });
+  expect(await valid.json()).toMatchObject({ valid: true, reason: 'ok', remainingUses: 50 });
+  await shot(page, 'growth-invitations');
+
+  await row.getByRole('button', { name: `Revoke ${code}` }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Revoke code' }).click();
+  await expect(row).toContainText('Revoked');
+  const revoked = await request.post(`${API}/invitations/validate`, { data: { code } });
+  expect(await revoked.json()).toMatchObject({ valid: false, reason: 'revoked' });
+
+  await page.getByRole('link', { name: 'Referrals', exact: true }).click();
+  await expect(page).toHaveURL(/\/growth\/referrals$/);
+  await expect(page.getByRole('region', { name: 'Referral counts' })).toContainText('Conversion');
+  await expect(page.getByRole('region', { name: 'Top referrers' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Referrals', exact: true })).toContainText('No referrals');
+  await shot(page, 'growth-referrals');
+});

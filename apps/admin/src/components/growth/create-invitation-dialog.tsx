@@ -1,0 +1,93 @@
+'use client';
+
+import { useFormValues } from '~/hooks/use-form-values';
+import { trpc } from '~/lib/trpc';
+import { TextField } from '../field';
+import { FormDialog } from '../form-dialog';
+import { useToast } from '../toast';
+
+const EMPTY = { code: '', maxUses: '1', expiresOn: '', note: '' };
+
+/** Creates an invitation code: random unless one is typed, with a use limit, an expiry and a note. */
+export function CreateInvitationDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { values: form, set, fields, formError, check, fromApi, clear } = useFormValues(EMPTY);
+  const utils = trpc.useUtils();
+  const toast = useToast();
+  const close = () => {
+    clear();
+    onClose();
+  };
+  const create = trpc.invitations.create.useMutation({
+    onSuccess: async (invitation) => {
+      toast.success(`Invitation ${invitation.code} was created.`);
+      close();
+      await utils.invitations.list.invalidate();
+    },
+    onError: (error) => fromApi(error),
+  });
+  const submit = () => {
+    const errors: Record<string, string> = {};
+    const code = form.code.trim();
+    if (code && !/^[A-Za-z0-9_-]{4,32}$/.test(code)) {
+      errors.code = '4 to 32 letters, digits, dashes or underscores.';
+    }
+    const maxUses = Number(form.maxUses);
+    if (!Number.isInteger(maxUses) || maxUses < 1 || maxUses > 100_000) {
+      errors.maxUses = 'A whole number from 1 to 100,000.';
+    }
+    // The end of the chosen day in UTC, so the code works through that whole day.
+    const expiresAt = form.expiresOn ? `${form.expiresOn}T23:59:59.000Z` : undefined;
+    if (expiresAt && Date.parse(expiresAt) <= Date.now()) errors.expiresAt = 'Pick a day in the future.';
+    if (!check(errors)) return;
+    create.mutate({
+      ...(code ? { code } : {}),
+      maxUses,
+      ...(expiresAt ? { expiresAt } : {}),
+      ...(form.note.trim() ? { note: form.note.trim() } : {}),
+    });
+  };
+  return (
+    <FormDialog
+      open={open}
+      onClose={close}
+      title="New invitation code"
+      description="Anyone with the code can redeem it once, until its uses run out or it expires."
+      formError={formError}
+      submitLabel="Create code"
+      pending={create.isPending}
+      onSubmit={submit}
+    >
+      <TextField
+        label="Code"
+        value={form.code}
+        placeholder="Random"
+        hint="Leave empty for a random 10-character code. Codes are not case-sensitive."
+        onChange={(event) => set('code', event.target.value)}
+        error={fields.code}
+      />
+      <TextField
+        label="Maximum uses"
+        inputMode="numeric"
+        value={form.maxUses}
+        onChange={(event) => set('maxUses', event.target.value)}
+        error={fields.maxUses}
+      />
+      <TextField
+        label="Expires on"
+        type="date"
+        value={form.expiresOn}
+        hint="Leave empty for a code that never expires."
+        onChange={(event) => set('expiresOn', event.target.value)}
+        error={fields.expiresAt}
+      />
+      <TextField
+        label="Note"
+        value={form.note}
+        maxLength={500}
+        placeholder="Conference attendees"
+        onChange={(event) => set('note', event.target.value)}
+        error={fields.note}
+      />
+    </FormDialog>
+  );
+}

@@ -1,0 +1,91 @@
+'use client';
+
+import type { TInvitation } from '@bytelyst/routers/modules/growth/invitations/schema';
+import { useState } from 'react';
+import { errorMessage } from '~/lib/api-errors';
+import { formatDate } from '~/lib/format';
+import { trpc } from '~/lib/trpc';
+import { Button } from '../button';
+import { ConfirmDialog } from '../confirm-dialog';
+import { type Column, DataTable, type TableState } from '../data-table';
+import { useToast } from '../toast';
+import { InvitationStatusBadge } from './growth-badges';
+
+const COLUMNS: readonly Column[] = [
+  { label: 'Code' },
+  { label: 'Uses' },
+  { label: 'Status' },
+  { label: 'For' },
+  { label: 'Expires' },
+  { label: 'Created' },
+  { label: 'Actions', className: 'cell-actions' },
+];
+
+export function InvitationsTable({
+  invitations,
+  ...state
+}: TableState & { invitations: readonly TInvitation[] }) {
+  const [revoking, setRevoking] = useState<TInvitation | null>(null);
+  const utils = trpc.useUtils();
+  const toast = useToast();
+  const revoke = trpc.invitations.revoke.useMutation({
+    onSuccess: async () => {
+      toast.success(`Invitation ${revoking?.code ?? ''} was revoked.`);
+      close();
+      await utils.invitations.list.invalidate();
+    },
+  });
+  const close = () => {
+    revoke.reset();
+    setRevoking(null);
+  };
+  return (
+    <DataTable
+      {...state}
+      columns={COLUMNS}
+      rows={invitations}
+      emptyTitle="No invitation codes"
+      emptyHint="Create one, or invite people from the waitlist."
+      renderRow={(invitation) => (
+        <tr key={invitation.id}>
+          <td className="cell-primary">
+            <code>{invitation.code}</code>
+          </td>
+          <td className="tabular">
+            {invitation.uses} / {invitation.maxUses}
+          </td>
+          <td>
+            <InvitationStatusBadge status={invitation.status} />
+          </td>
+          <td>{invitation.email || invitation.note || <span className="muted">—</span>}</td>
+          <td className="cell-muted">{invitation.expiresAt ? formatDate(invitation.expiresAt) : 'Never'}</td>
+          <td className="cell-muted">{formatDate(invitation.createdAt)}</td>
+          <td className="cell-actions">
+            {invitation.status === 'revoked' ? null : (
+              <Button
+                size="sm"
+                aria-label={`Revoke ${invitation.code}`}
+                onClick={() => setRevoking(invitation)}
+              >
+                Revoke
+              </Button>
+            )}
+          </td>
+        </tr>
+      )}
+    >
+      <ConfirmDialog
+        open={revoking !== null}
+        title={`Revoke ${revoking?.code ?? 'invitation'}?`}
+        description="The code stops working at once; people who already redeemed it keep their access."
+        confirmLabel="Revoke code"
+        pending={revoke.isPending}
+        error={revoke.error ? errorMessage(revoke.error) : null}
+        onConfirm={() => {
+          if (revoking) revoke.mutate({ id: revoking.id });
+        }}
+        onClose={close}
+      />
+    </DataTable>
+  );
+}

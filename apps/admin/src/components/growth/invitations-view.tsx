@@ -1,0 +1,47 @@
+'use client';
+
+import type { TInvitationStatus } from '@bytelyst/routers/modules/growth/invitations/schema';
+import { useState } from 'react';
+import { usePagedFilters } from '~/hooks/use-cursor-pager';
+import { trpc } from '~/lib/trpc';
+import { tableStateOf } from '../data-table';
+import { SelectField } from '../field';
+import { NewButton } from '../new-button';
+import { Pager } from '../pager';
+import { CreateInvitationDialog } from './create-invitation-dialog';
+import { INVITATION_STATUS_LABELS, optionsOf } from './growth-badges';
+import { GrowthHeader } from './growth-header';
+import { InvitationsTable } from './invitations-table';
+
+const PAGE_SIZE = 20;
+type Filters = { status: TInvitationStatus | '' };
+
+export function InvitationsView() {
+  const [creating, setCreating] = useState(false);
+  const { filters, changeFilters, pager } = usePagedFilters<Filters>({ status: '' });
+  const list = trpc.invitations.list.useQuery(
+    { ...(filters.status ? { status: filters.status } : {}), limit: PAGE_SIZE, cursor: pager.cursor },
+    { placeholderData: (previous) => previous },
+  );
+  return (
+    <>
+      <GrowthHeader
+        tab="invitations"
+        actions={<NewButton label="New invitation" onClick={() => setCreating(true)} />}
+      />
+      <search className="filters">
+        <SelectField
+          label="Status"
+          value={filters.status}
+          options={optionsOf(INVITATION_STATUS_LABELS, 'Any status')}
+          onChange={(event) => changeFilters({ status: event.target.value as Filters['status'] })}
+        />
+      </search>
+      <section className="card" aria-label="Invitation codes">
+        <InvitationsTable invitations={list.data?.items ?? []} {...tableStateOf(list)} />
+        <Pager pager={pager} data={list.data} total={list.data?.total} noun="codes" />
+      </section>
+      <CreateInvitationDialog open={creating} onClose={() => setCreating(false)} />
+    </>
+  );
+}

@@ -1,0 +1,175 @@
+'use client';
+
+import type { TWaitlistStatus } from '@bytelyst/routers/modules/growth/waitlist/schema';
+import { useState } from 'react';
+import { usePagedFilters } from '~/hooks/use-cursor-pager';
+import { useDebouncedValue } from '~/hooks/use-debounced-value';
+import { errorMessage } from '~/lib/api-errors';
+import { trpc } from '~/lib/trpc';
+import { Button } from '../button';
+import { tableStateOf } from '../data-table';
+import { SelectField, TextField } from '../field';
+import { Icon } from '../icon';
+import { PageHeader } from '../page-header';
+import { Pager } from '../pager';
+import { useToast } from '../toast';
+import { optionsOf, WAITLIST_STATUS_LABELS } from './growth-badges';
+import { InviteNextDialog } from './invite-next-dialog';
+import { percent, StatGrid } from './stat-grid';
+import { WaitlistTable } from './waitlist-table';
+
+const PAGE_SIZE = 25;
+type Filters = { status: TWaitlistStatus | ''; search: string; from: string; to: string };
+
+/** The day picked in a date field as an ISO bound in UTC (start or end of that day). */
+const dayBound = (day: string, end: boolean) =>
+  day ? `${day}T${end ? '23:59:59.999' : '00:00:00.000'}Z` : '';
+
+export function WaitlistView() {
+  const [inviting, setInviting] = useState(false);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const { filters, changeFilters, pager } = usePagedFilters<Filters>({
+    status: '',
+    search: '',
+    from: '',
+    to: '',
+  });
+  const search = useDebouncedValue(filters.search.trim(), 300);
+  const server = {
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(search ? { search } : {}),
+    ...(filters.from ? { createdFrom: dayBound(filters.from, false) } : {}),
+    ...(filters.to ? { createdTo: dayBound(filters.to, true) } : {}),
+  };
+  const list = trpc.waitlist.list.useQuery(
+    { ...server, sort: 'position', direction: 'asc', limit: PAGE_SIZE, cursor: pager.cursor },
+    { placeholderData: (previous) => previous },
+  );
+  const stats = trpc.waitlist.stats.useQuery();
+  const utils = trpc.useUtils();
+  const toast = useToast();
+  const invite = trpc.waitlist.invite.useMutation({
+    onSuccess: async (result) => {
+      const n = result.invited.length;
+      toast.success(
+        `Invited ${n} ${n === 1 ? 'person' : 'people'}${result.skipped.length ? `; ${result.skipped.length} skipped` : ''}.`,
+      );
+      setSelected(new Set());
+      await Promise.all([utils.waitlist.list.invalidate(), utils.waitlist.stats.invalidate()]);
+    },
+    onError: (error) => toast.error(errorMessage(error)),
+  });
+
+  const change = (next: Filters) => {
+    setSelected(new Set());
+    changeFilters(next);
+  };
+  const toggle = (id: string) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const waitingIds = (list.data?.items ?? []).filter((e) => e.status === 'waiting').map((e) => e.id);
+  const allOn = waitingIds.length > 0 && waitingIds.every((id) => selected.has(id));
+  const exportQuery = new URLSearchParams(server as Record<string, string>).toString();
+  const data = stats.data;
+
+  return (
+    <>
+      <PageHeader
+        title="Waitlist"
+        description="People waiting for access, in the order they joined. Invite them in batches; each gets a single-use code."
+        actions={
+          <>
+            <a className="btn" href={`/api/waitlist/export${exportQuery ? `?${exportQuery}` : ''}`} download>
+              <Icon name="down" size={14} />
+              Download CSV
+            </a>
+            <Button variant="primary" onClick={() => setInviting(true)}>
+              <Icon name="gift" size={14} />
+              Invite next…
+            </Button>
+          </>
+        }
+      />
+      <StatGrid
+        label="Waitlist counts"
+        error={stats.error}
+        onRetry={() => void stats.refetch()}
+        stats={[
+          { label: 'Waiting', value: data?.waiting, hint: 'In line for an invitation' },
+          { label: 'Invited', value: data?.invited, hint: 'Sent a code, not joined yet' },
+          { label: 'Joined', value: data?.joined, hint: 'Registered or redeemed' },
+          { label: 'Conversion', value: percent(data?.conversionRate), hint: 'Joined of everyone invited' },
+        ]}
+      />
+      <search className="filters">
+        <SelectField
+          label="Status"
+          value={filters.status}
+          options={optionsOf(WAITLIST_STATUS_LABELS, 'Any status')}
+          onChange={(event) => change({ ...filters, status: event.target.value as Filters['status'] })}
+        />
+        <TextField
+          className="field-grow"
+          label="Email"
+          type="search"
+          placeholder="Part of an email address"
+          value={filters.search}
+          onChange={(event) => change({ ...filters, search: event.target.value })}
+        />
+        <TextField
+          label="Joined from"
+          type="date"
+          value={filters.from}
+          onChange={(event) => change({ ...filters, from: event.target.value })}
+        />
+        <TextField
+          label="Joined until"
+          type="date"
+          value={filters.to}
+          onChange={(event) => change({ ...filters, to: event.target.value })}
+        />
+      </search>
+      <section className="card" aria-label="Waitlist entries">
+        <div className="card-header">
+          <label className="checkbox-row">
+            <input
+              type="checkbox"
+              checked={allOn}
+              disabled={waitingIds.length === 0}
+              onChange={(event) =>
+                setSelected(event.target.checked ? new Set([...selected, ...waitingIds]) : new Set())
+              }
+            />
+            Select all waiting on this page
+          </label>
+          <div className="btn-group">
+            <span className="muted" aria-live="polite">
+              {selected.size} selected
+            </span>
+            <Button
+              size="sm"
+              variant="primary"
+              disabled={selected.size === 0}
+              loading={invite.isPending}
+              onClick={() => invite.mutate({ ids: [...selected] })}
+            >
+              Invite selected
+            </Button>
+          </div>
+        </div>
+        <WaitlistTable
+          entries={list.data?.items ?? []}
+          selected={selected}
+          onToggle={toggle}
+          {...tableStateOf(list)}
+        />
+        <Pager pager={pager} data={list.data} total={list.data?.total} noun="entries" />
+      </section>
+      <InviteNextDialog open={inviting} onClose={() => setInviting(false)} waiting={data?.waiting} />
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import { Readable } from 'node:stream';
+import { AppError } from '@bytelyst/routers/errors';
+import { waitlistCsv } from '@bytelyst/routers/modules/growth/waitlist/csv';
+import { ZWaitlistFilters } from '@bytelyst/routers/modules/growth/waitlist/schema';
+import type { WaitlistService } from '@bytelyst/routers/modules/growth/waitlist/service';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { describeError } from './errors';
+import { type ContextFactory, contextInput } from './trpc';
+
+export const WAITLIST_EXPORT_PATH = '/v1/waitlist/export.csv';
+const ADMIN_ROLES: ReadonlySet<string> = new Set(['admin', 'super_admin']);
+
+const refuse = (request: FastifyRequest, reply: FastifyReply, error: unknown) => {
+  const { status, body } = describeError(error);
+  if (status >= 500) request.log.error({ err: error }, 'waitlist export failed');
+  return reply.code(status).header('cache-control', 'no-store').send(body);
+};
+
+/**
+ * The waitlist as CSV (roadmap §1.1: waitlist CSV export). tRPC answers JSON only, so this route streams the
+ * file itself: the caller is authenticated exactly as on the other faces (bearer access token or API token,
+ * product from x-product-id), must be an admin of the product, and the rows come from the service one store
+ * page at a time, so a waitlist of any length never sits in memory. Filters: the list's (status, search,
+ * createdFrom, createdTo). Every export is written to the audit log.
+ */
+export const registerWaitlistExport = (
+  app: FastifyInstance,
+  deps: { createContext: ContextFactory; waitlist: Pick<WaitlistService, 'exportPages'> },
+): void => {
+  app.get(WAITLIST_EXPORT_PATH, async (request, reply) => {
+    request.procedure = 'waitlist.export';
+    let ctx: Awaited<ReturnType<ContextFactory>>;
+    try {
+      ctx = await deps.createContext(contextInput(request));
+    } catch (error) {
+      return refuse(request, reply, error);
+    }
+    const { principal } = ctx;
+    if (!principal) return refuse(request, reply, new AppError('UNAUTHORIZED', 'Sign in to continue'));
+    if (!principal.roles.some((role) => ADMIN_ROLES.has(role))) {
+      return refuse(request, reply, new AppError('FORBIDDEN', 'You do not have access to this'));
+    }
+    const filters = ZWaitlistFilters.safeParse(request.query ?? {});
+    if (!filters.success) return refuse(request, reply, filters.error);
+    await ctx.services.bus.emit(
+      'admin.action',
+      {
+        actorId: principal.userId,
+        actorEmail: principal.email,
+        actorTokenId: principal.tokenId ?? null,
+        action: 'waitlist.export',
+        targetType: 'waitlist_entry',
+        targetId: null,
+        requestId: ctx.requestId,
+        ip: ctx.ip,
+        impersonatedBy: null,
+        details: { ...filters.data },
+      },
+      { productId: ctx.productId, actorId: principal.userId },
+    );
+    const day = new Date(ctx.services.clock()).toISOString().slice(0, 10);
+    const body = Readable.from(waitlistCsv(deps.waitlist.exportPages(ctx.productId, filters.data)));
+    body.on('error', (error) => request.log.error({ err: error }, 'waitlist export stream failed'));
+    return reply
+      .code(200)
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="waitlist-${ctx.productId}-${day}.csv"`)
+      .header('cache-control', 'no-store')
+      .send(body);
+  });
+};

@@ -1,0 +1,50 @@
+import { CONTAINERS } from '@bytelyst/db/containers';
+import type { DocumentStore, Filter } from '@bytelyst/db/document-store';
+import { sha256 } from '../../../lib/crypto';
+import type { TInvitation, TRedemption } from './schema';
+
+/** Stored form: the derived statuses (expired, exhausted) come from `expiresKey` and `remaining`. */
+export type InvitationDoc = Omit<TInvitation, 'status'> & {
+  status: 'active' | 'revoked';
+  remaining: number;
+  expiresKey: string;
+};
+
+export type RedemptionDoc = TRedemption & { productId: string };
+
+/** Deterministic from the code, so a duplicate code is a create conflict and lookups are point reads. */
+export const invitationIdOf = (code: string): string => `inv_${sha256(code).slice(0, 24)}`;
+
+export const createInvitationsRepository = (store: DocumentStore) => {
+  const codes = () => store.container<InvitationDoc>(CONTAINERS.invitationCodes.name);
+  const redemptions = () => store.container<RedemptionDoc>(CONTAINERS.invitationRedemptions.name);
+  return {
+    codes,
+    redemptions,
+    get: (productId: string, id: string) => codes().read(id, productId),
+    list: (productId: string, where: Filter<InvitationDoc>, limit: number, continuation?: string) =>
+      codes().query({
+        partitionKey: productId,
+        where,
+        orderBy: [{ field: 'createdAt', direction: 'desc' }],
+        limit,
+        ...(continuation ? { continuation } : {}),
+      }),
+    count: (productId: string, where: Filter<InvitationDoc>) =>
+      codes().count({ partitionKey: productId, where }),
+    async redemptionsOf(productId: string, invitationId: string) {
+      const page = await redemptions().query({
+        partitionKey: productId,
+        where: { invitationId: { eq: invitationId } },
+        orderBy: [
+          { field: 'invitationId', direction: 'asc' },
+          { field: 'redeemedAt', direction: 'asc' },
+        ],
+        limit: 1000,
+      });
+      return page.items;
+    },
+  };
+};
+
+export type InvitationsRepository = ReturnType<typeof createInvitationsRepository>;
