@@ -91,6 +91,17 @@ test('an admin creates a flag, toggles it, moves the rollout and sees clients fo
   await expect(verdict).toContainText('App version');
   await shot(page, 'flags');
 
+  // The toggle went out on the event bus as flag.toggled, readable in the console.
+  await page.getByRole('link', { name: 'Events', exact: true }).click();
+  await expect(page).toHaveURL(/\/ops\/events$/);
+  await page.getByLabel('Type').selectOption('flag.toggled');
+  const toggled = page.getByRole('region', { name: 'Recent events' }).getByRole('row').nth(1);
+  await expect(toggled).toContainText('flag.toggled');
+  await toggled.getByRole('link', { name: 'flag.toggled' }).click();
+  await expect(page.getByRole('region', { name: 'Payload' })).toContainText(`"${key}"`);
+  await expect(page.getByRole('region', { name: 'Payload' })).toContainText('"enabled": true');
+
+  await page.getByRole('link', { name: 'Feature flags' }).click();
   await row.getByRole('button', { name: `Delete ${key}` }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete flag' }).click();
   await expect(toast(page, `Flag ${key} was deleted.`)).toBeVisible();

@@ -83,6 +83,27 @@ test('a super admin runs a job now, reads its log, then pauses and resumes it', 
   await expect(jobs.getByRole('button', { name: `Pause ${job}` })).toBeVisible();
 });
 
+test('the jobs of the core modules are scheduled, and each runs to success on demand', async ({ page }) => {
+  const schedules: Record<string, string> = {
+    'trial-expiration-check': 'Every hour',
+    'usage-quota-reset': 'Daily at 00:00',
+    'license-expiry-check': 'Daily at 01:00',
+    'telemetry-ttl-sweep': 'Daily at 03:00',
+    'waitlist-reminder': 'Weekly on Monday at 09:00',
+  };
+  await signIn(page);
+  await page.getByRole('link', { name: 'Jobs', exact: true }).click();
+  const jobs = page.getByRole('region', { name: 'Scheduled jobs' });
+  const history = page.getByRole('region', { name: 'Run history' });
+  for (const [job, schedule] of Object.entries(schedules)) {
+    await expect(jobs.getByRole('row').filter({ hasText: job })).toContainText(schedule);
+    await jobs.getByRole('button', { name: `Run ${job} now` }).click();
+    await expect(toast(page, `${job} started`)).toBeVisible();
+    const run = history.getByRole('row').filter({ hasText: job }).filter({ hasText: E2E_ADMIN.email }).first();
+    await expect(run).toContainText('Succeeded');
+  }
+});
+
 test('an admin opens a dead-lettered event, reads its deliveries and replays it', async ({ page }) => {
   const name = `reject-e2e-${Date.now().toString(36)}`;
   await signIn(page);

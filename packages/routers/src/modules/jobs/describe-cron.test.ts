@@ -6,6 +6,7 @@ describe('describeCron', () => {
     ['* * * * *', 'Every minute'],
     ['*/5 * * * *', 'Every 5 minutes'],
     ['15 * * * *', 'Every hour at minute 15'],
+    ['0 * * * *', 'Every hour'],
     ['0 */6 * * *', 'Every 6 hours'],
     ['30 */2 * * *', 'Every 2 hours at minute 30'],
     ['0 0 * * *', 'Daily at 00:00'],

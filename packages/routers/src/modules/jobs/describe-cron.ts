@@ -46,7 +46,7 @@ const describeInterval = (sec: string, min: string, hour: string): string | null
     return `${plural(minuteStep, 'minute')}${s ? ` at second ${s}` : ''}`;
   const m = num(min);
   if (m === null) return null;
-  if (hour === '*') return `Every hour at minute ${m}${suffix}`;
+  if (hour === '*') return m === 0 && !s ? 'Every hour' : `Every hour at minute ${m}${suffix}`;
   const hourStep = stepOf(hour);
   if (hourStep === null) return null;
   return m === 0 && !s ? plural(hourStep, 'hour') : `${plural(hourStep, 'hour')} at minute ${m}${suffix}`;
