@@ -8,6 +8,15 @@ const API = 'http://127.0.0.1:4013/v1';
 const toast = (page: Page, text: string | RegExp) =>
   page.getByRole('region', { name: 'Notifications' }).getByRole('status').filter({ hasText: text });
 
+async function register(request: APIRequestContext, email: string, name: string) {
+  const res = await request.post(`${API}/auth/register`, {
+    data: { email, name, password: 'correct-horse-battery' },
+  });
+  expect(res.status()).toBe(200);
+  const { accessToken, user } = (await res.json()) as { accessToken: string; user: { id: string } };
+  return { id: user.id, headers: { authorization: `Bearer ${accessToken}` } };
+}
+
 async function joinWaitlist(request: APIRequestContext, data: Record<string, string>) {
   const res = await request.post(`${API}/waitlist/join`, { data });
   expect(res.status()).toBe(200);
@@ -85,7 +94,7 @@ test('an admin invites people from the waitlist and downloads it as CSV', async 
   await expect(page.getByRole('row').filter({ hasText: code })).toContainText(email('ada'));
 });
 
-test('an admin creates and revokes an invitation code and reads the referral stats', async ({
+test('an admin creates and revokes an invitation code, then follows a referral from visit to sign-up', async ({
   page,
   request,
 }) => {
@@ -116,10 +125,42 @@ test('an admin creates and revokes an invitation code and reads the referral sta
   const revoked = await request.post(`${API}/invitations/validate`, { data: { code } });
   expect(await revoked.json()).toMatchObject({ valid: false, reason: 'revoked' });
 
+  // A user shares their link: one visit is tracked, a friend registers and names the code.
+  const run = Date.now().toString(36);
+  const referrer = await register(request, `referrer.${run}@example.com`, 'Referrer');
+  const link = await request.get(`${API}/referrals/me/link`, { headers: referrer.headers });
+  const { code: referralCode } = (await link.json()) as { code: string };
+  const visit = await request.post(`${API}/referrals/track`, {
+    data: { code: referralCode, email: `visitor.${run}@example.com`, source: 'newsletter' },
+  });
+  expect(await visit.json()).toMatchObject({ status: 'pending' });
+  const friend = await register(request, `friend.${run}@example.com`, 'Friend');
+  const claim = await request.post(`${API}/referrals/claim`, {
+    headers: friend.headers,
+    data: { code: referralCode },
+  });
+  expect(await claim.json()).toMatchObject({ status: 'signed_up', referrerId: referrer.id });
+
   await page.getByRole('link', { name: 'Referrals', exact: true }).click();
   await expect(page).toHaveURL(/\/growth\/referrals$/);
   await expect(page.getByRole('region', { name: 'Referral counts' })).toContainText('Conversion');
-  await expect(page.getByRole('region', { name: 'Top referrers' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Referrals', exact: true })).toContainText('No referrals');
+  const top = page
+    .getByRole('region', { name: 'Top referrers' })
+    .getByRole('row')
+    .filter({ hasText: referralCode });
+  await expect(top).toContainText('1');
+  const referrals = page.getByRole('region', { name: 'Referrals', exact: true });
+  await expect(
+    referrals.getByRole('row').filter({ hasText: friend.id }).filter({ hasText: 'Signed up' }),
+  ).toBeVisible();
+  await expect(
+    referrals
+      .getByRole('row')
+      .filter({ hasText: `visitor.${run}@example.com` })
+      .filter({ hasText: 'Pending' }),
+  ).toBeVisible();
   await shot(page, 'growth-referrals');
+
+  await page.getByLabel('Status').selectOption('signed_up');
+  await expect(referrals.getByRole('row').filter({ hasText: 'Pending' })).toHaveCount(0);
 });

@@ -99,7 +99,11 @@ test('the jobs of the core modules are scheduled, and each runs to success on de
     await expect(jobs.getByRole('row').filter({ hasText: job })).toContainText(schedule);
     await jobs.getByRole('button', { name: `Run ${job} now` }).click();
     await expect(toast(page, `${job} started`)).toBeVisible();
-    const run = history.getByRole('row').filter({ hasText: job }).filter({ hasText: E2E_ADMIN.email }).first();
+    const run = history
+      .getByRole('row')
+      .filter({ hasText: job })
+      .filter({ hasText: E2E_ADMIN.email })
+      .first();
     await expect(run).toContainText('Succeeded');
   }
 });

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { Fragment } from 'react';
+import { Fragment, useEffect, useRef } from 'react';
 import { Icon, type IconName } from '../icon';
 
 type NavItem = { href: string; label: string; icon: IconName };
@@ -57,6 +57,14 @@ const isActive = (pathname: string, href: string) =>
 /** `docsUrl`: the API's OpenAPI reference (§2.19), opened in a new tab. */
 export function Sidebar({ docsUrl }: { docsUrl: string }) {
   const pathname = usePathname();
+  const nav = useRef<HTMLElement>(null);
+  // The link list scrolls on short screens: keep the current page's link in view after navigating.
+  // Only when the list itself scrolls, so the narrow layout's page never jumps.
+  useEffect(() => {
+    const list = nav.current;
+    if (!pathname || !list || list.scrollHeight <= list.clientHeight) return;
+    list.querySelector('[aria-current="page"]')?.scrollIntoView({ block: 'nearest' });
+  }, [pathname]);
   return (
     <aside className="sidebar">
       <div className="brand">
@@ -68,7 +76,7 @@ export function Sidebar({ docsUrl }: { docsUrl: string }) {
           <span className="brand-sub">Platform console</span>
         </span>
       </div>
-      <nav className="nav" aria-label="Main">
+      <nav ref={nav} className="nav" aria-label="Main">
         {NAV.map((group) => (
           <Fragment key={group.label}>
             <span className="nav-label">{group.label}</span>

@@ -22,9 +22,9 @@ export function UsageMeter({ usage }: { usage: TMetricUsage }) {
         optimum={0}
         value={Math.min(usage.used, limit)}
         aria-label={`${usage.metric}: ${usage.used} of ${usage.limit}`}
-        style={{ width: 96 }}
+        style={{ width: 72 }}
       />
-      <span className="tabular">
+      <span className="tabular nowrap">
         {number.format(usage.used)} / {number.format(usage.limit)}
       </span>
     </span>

@@ -42,8 +42,9 @@ export function UserUsageCard({ userId }: { userId: string }) {
               <UsageMeter usage={usage} />
             </td>
             <td className="cell-muted">{usage.period === 'day' ? 'Per day' : 'Per month'}</td>
-            <td className="cell-muted" title={usage.resetsAt}>
-              {formatRelative(usage.resetsAt, now)} · {formatShortDateTime(usage.resetsAt)}
+            <td title={usage.resetsAt}>
+              <div>{formatRelative(usage.resetsAt, now)}</div>
+              <div className="cell-secondary">{formatShortDateTime(usage.resetsAt)}</div>
             </td>
           </tr>
         )}

@@ -52,7 +52,7 @@ export function UserDetailView({ id }: { id: string }) {
         <UserProfileCard user={data} />
         <UserRolesEditor user={data} />
       </div>
-      <div className="grid grid-2">
+      <div className="grid grid-halves">
         <UserSubscriptionCard userId={data.id} />
         <UserUsageCard userId={data.id} />
       </div>
