@@ -6,11 +6,11 @@ import { useFormValues } from '~/hooks/use-form-values';
 import { trpc } from '~/lib/trpc';
 import { TextField } from '../field';
 import { FormDialog } from '../form-dialog';
+import { TextAreaField } from '../text-area-field';
 import { useToast } from '../toast';
 import styles from './controls.module.css';
 import { checkFlag, EMPTY_FLAG, PLATFORM_LABELS, PLATFORMS, targetingOf, valuesOf } from './flag-form';
 import { RolloutField } from './rollout-field';
-import { TextAreaField } from './text-area';
 
 type Props = {
   open: boolean;

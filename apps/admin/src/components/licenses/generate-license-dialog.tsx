@@ -6,8 +6,8 @@ import { trpc } from '~/lib/trpc';
 import { Dialog } from '../dialog';
 import { TextField } from '../field';
 import { FormDialog } from '../form-dialog';
+import { SecretReveal } from '../secret-reveal';
 import { useToast } from '../toast';
-import { LicenseKeyReveal } from './license-key-reveal';
 
 const EMPTY = { userId: '', planCode: '', maxDevices: '', expiresOn: '', note: '' };
 
@@ -75,7 +75,14 @@ export function GenerateLicenseDialog({
   if (licenseKey) {
     return (
       <Dialog open={open} onClose={close} title="Copy the new license key">
-        <LicenseKeyReveal licenseKey={licenseKey} onDone={close} />
+        <SecretReveal
+          secret={licenseKey}
+          label="New license key:"
+          warning="This is the only time the key is shown. Send it to the customer now; only its hash is stored, so it cannot be retrieved later."
+          doneLabel="I have sent it"
+          testId="new-license-key"
+          onDone={close}
+        />
       </Dialog>
     );
   }

@@ -10,8 +10,8 @@ import { Card } from '../card';
 import { ConfirmDialog } from '../confirm-dialog';
 import { TextField } from '../field';
 import { Switch } from '../flags/switch';
-import { TextAreaField } from '../flags/text-area';
 import { FormError } from '../form-error';
+import { TextAreaField } from '../text-area-field';
 import { useToast } from '../toast';
 import styles from './telemetry.module.css';
 

@@ -7,8 +7,8 @@ import { trpc } from '~/lib/trpc';
 import { Dialog } from '../dialog';
 import { SelectField, TextField } from '../field';
 import { FormDialog } from '../form-dialog';
+import { SecretReveal } from '../secret-reveal';
 import { useToast } from '../toast';
-import { NewTokenReveal } from './new-token-reveal';
 
 const EXPIRY_OPTIONS = [
   { value: '30', label: '30 days' },
@@ -47,7 +47,14 @@ export function CreateTokenDialog({ open, onClose }: { open: boolean; onClose: (
   if (secret) {
     return (
       <Dialog open={open} onClose={close} title="Copy your new token">
-        <NewTokenReveal token={secret} onDone={close} />
+        <SecretReveal
+          secret={secret}
+          label="New API token:"
+          warning="This is the only time the token is shown. Store it in your secret manager now; it cannot be retrieved later."
+          doneLabel="I have stored it"
+          testId="new-token"
+          onDone={close}
+        />
       </Dialog>
     );
   }

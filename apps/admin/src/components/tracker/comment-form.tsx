@@ -7,7 +7,6 @@ import { trpc } from '~/lib/trpc';
 import { Button } from '../button';
 import { FormError } from '../form-error';
 import { useToast } from '../toast';
-import styles from './tracker.module.css';
 
 type Props = { itemId: string; parentId?: string; label: string; onDone?: () => void };
 
@@ -43,7 +42,7 @@ export function CommentForm({ itemId, parentId, label, onDone }: Props) {
       </label>
       <textarea
         id={id}
-        className={styles.textarea}
+        className="textarea"
         placeholder={parentId ? 'Write a reply…' : 'Add a comment…'}
         maxLength={COMMENT_BODY_MAX}
         value={body}

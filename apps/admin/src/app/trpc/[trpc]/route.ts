@@ -1,14 +1,8 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { env } from '~/env';
-import { ACCESS_COOKIE, PRODUCT_COOKIE, REFRESH_COOKIE } from '~/lib/cookie-names';
-import { refreshOnce } from '~/server/refresh';
-import {
-  clearSessionCookies,
-  forwardedHeaders,
-  isAccessTokenExpired,
-  type SessionTokens,
-  setSessionCookies,
-} from '~/server/session-cookies';
+import { PRODUCT_COOKIE } from '~/lib/cookie-names';
+import { callWithSession } from '~/server/session-call';
+import { forwardedHeaders } from '~/server/session-cookies';
 
 export const dynamic = 'force-dynamic';
 
@@ -71,31 +65,10 @@ function toResponse(upstream: Upstream): NextResponse {
  */
 async function handle(request: NextRequest): Promise<NextResponse> {
   const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.text();
-  let access = request.cookies.get(ACCESS_COOKIE)?.value;
-  const refresh = request.cookies.get(REFRESH_COOKIE)?.value;
-  let rotated: SessionTokens | undefined;
-  let refreshFailed = false;
-
-  const tryRefresh = async (): Promise<boolean> => {
-    if (!refresh || rotated || refreshFailed) return false;
-    const result = await refreshOnce(refresh, forwardedHeaders(request));
-    if (!result.ok) {
-      refreshFailed = true;
-      return false;
-    }
-    rotated = result.data;
-    access = result.data.accessToken;
-    return true;
-  };
-
-  if ((!access || isAccessTokenExpired(access, Date.now())) && refresh) await tryRefresh();
-  let upstream = await callApi(request, body, access);
-  if (isUnauthorized(upstream) && (await tryRefresh())) upstream = await callApi(request, body, access);
-
-  const response = toResponse(upstream);
-  if (rotated) setSessionCookies(response, request, rotated);
-  else if (refreshFailed) clearSessionCookies(response, request);
-  return response;
+  const { result, finish } = await callWithSession(request, (access) => callApi(request, body, access), {
+    isUnauthorized,
+  });
+  return finish(toResponse(result));
 }
 
 export const GET = handle;

@@ -1,14 +1,8 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { env } from '~/env';
-import { ACCESS_COOKIE, PRODUCT_COOKIE, REFRESH_COOKIE } from '~/lib/cookie-names';
-import { refreshOnce } from '~/server/refresh';
-import {
-  clearSessionCookies,
-  forwardedHeaders,
-  isAccessTokenExpired,
-  type SessionTokens,
-  setSessionCookies,
-} from '~/server/session-cookies';
+import { PRODUCT_COOKIE } from '~/lib/cookie-names';
+import { callWithSession } from '~/server/session-call';
+import { forwardedHeaders } from '~/server/session-cookies';
 
 export const dynamic = 'force-dynamic';
 
@@ -40,36 +34,16 @@ async function callApi(request: NextRequest, accessToken: string | undefined): P
  * as the /trpc proxy does) and the API's stream is passed through without buffering the file here.
  */
 export async function GET(request: NextRequest): Promise<NextResponse> {
-  let access = request.cookies.get(ACCESS_COOKIE)?.value;
-  const refresh = request.cookies.get(REFRESH_COOKIE)?.value;
-  let rotated: SessionTokens | undefined;
-  let refreshFailed = false;
-  const tryRefresh = async (): Promise<boolean> => {
-    if (!refresh || rotated || refreshFailed) return false;
-    const result = await refreshOnce(refresh, forwardedHeaders(request));
-    if (!result.ok) {
-      refreshFailed = true;
-      return false;
-    }
-    rotated = result.data;
-    access = result.data.accessToken;
-    return true;
-  };
-
-  if ((!access || isAccessTokenExpired(access, Date.now())) && refresh) await tryRefresh();
-  let upstream = await callApi(request, access);
-  if (upstream.status === 401 && (await tryRefresh())) {
-    await upstream.body?.cancel();
-    upstream = await callApi(request, access);
-  }
-
+  const { result: upstream, finish } = await callWithSession(request, (access) => callApi(request, access), {
+    isUnauthorized: (response) => response.status === 401,
+    discard: async (response) => {
+      await response.body?.cancel();
+    },
+  });
   const headers = new Headers({ 'cache-control': 'no-store' });
   for (const name of ['content-type', 'content-disposition', 'x-request-id']) {
     const value = upstream.headers.get(name);
     if (value) headers.set(name, value);
   }
-  const response = new NextResponse(upstream.body, { status: upstream.status, headers });
-  if (rotated) setSessionCookies(response, request, rotated);
-  else if (refreshFailed) clearSessionCookies(response, request);
-  return response;
+  return finish(new NextResponse(upstream.body, { status: upstream.status, headers }));
 }

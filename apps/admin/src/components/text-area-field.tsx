@@ -1,7 +1,6 @@
 'use client';
 
 import { type TextareaHTMLAttributes, useId } from 'react';
-import styles from './controls.module.css';
 
 type Props = TextareaHTMLAttributes<HTMLTextAreaElement> & {
   label: string;
@@ -20,7 +19,7 @@ export function TextAreaField({ label, error, hint, ...area }: Props) {
       </label>
       <textarea
         id={id}
-        className={styles.textarea}
+        className="textarea"
         aria-invalid={error ? true : undefined}
         aria-describedby={note}
         {...area}
