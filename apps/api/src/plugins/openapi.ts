@@ -9,13 +9,18 @@ import {
   type OpenAPIObject,
 } from 'trpc-to-openapi';
 import { describeError } from './errors';
+import { STRIPE_WEBHOOK_OPENAPI, STRIPE_WEBHOOK_PATH } from './stripe-webhook';
 import { type ContextFactory, contextInput } from './trpc';
+import { WAITLIST_EXPORT_OPENAPI, WAITLIST_EXPORT_PATH } from './waitlist-export';
 
 export const REST_BASE_PATH = '/v1';
 
-/** The OpenAPI 3.1 document of every procedure that carries `meta.openapi`, served at /documentation/json. */
-export const buildOpenApiDocument = (publicBaseUrl: string): OpenAPIObject =>
-  generateOpenApiDocument(appRouter, {
+/**
+ * The OpenAPI 3.1 document of every procedure that carries `meta.openapi`, plus the plain Fastify routes of the
+ * REST face (Stripe webhook, waitlist CSV), served at /documentation/json.
+ */
+export const buildOpenApiDocument = (publicBaseUrl: string): OpenAPIObject => {
+  const doc = generateOpenApiDocument(appRouter, {
     title: 'ByteLyst Platform API',
     description:
       'REST face of the platform routers. Authenticate with `Authorization: Bearer <access token or blt_ API token>`; ' +
@@ -26,6 +31,14 @@ export const buildOpenApiDocument = (publicBaseUrl: string): OpenAPIObject =>
       bearerAuth: { type: 'http', scheme: 'bearer', description: 'JWT access token or `blt_` API token' },
     },
   });
+  const rest = (path: string) => path.slice(REST_BASE_PATH.length);
+  doc.paths = {
+    ...doc.paths,
+    [rest(STRIPE_WEBHOOK_PATH)]: STRIPE_WEBHOOK_OPENAPI,
+    [rest(WAITLIST_EXPORT_PATH)]: WAITLIST_EXPORT_OPENAPI,
+  };
+  return doc;
+};
 
 type RestRoute = { pattern: RegExp; procedure: string; cacheSeconds: number | undefined };
 

@@ -1,10 +1,50 @@
 import type { StripeService } from '@bytelyst/routers/modules/billing/stripe/service';
 import type { FastifyInstance } from 'fastify';
 import { describeError } from './errors';
+import { ERROR_RESPONSE, type OpenApiPathItem } from './openapi-raw';
 
 export const STRIPE_WEBHOOK_PATH = '/v1/stripe/webhook';
 /** Stripe events are a few KB; invoices with many lines stay well under this. */
 const BODY_LIMIT = 512 * 1024;
+
+/** Its entry in the OpenAPI document (the route is plain Fastify, not a procedure). */
+export const STRIPE_WEBHOOK_OPENAPI: OpenApiPathItem = {
+  post: {
+    operationId: 'stripe-webhook',
+    tags: ['stripe'],
+    summary: 'Receive a Stripe webhook event',
+    description:
+      'Called by Stripe, not by clients. The `Stripe-Signature` header is checked against STRIPE_WEBHOOK_SECRET ' +
+      'over the exact body; each event id is applied once (a redelivery answers 200 with `duplicate: true`). ' +
+      'Applies invoice.payment_succeeded, invoice.payment_failed, customer.subscription.updated and ' +
+      'customer.subscription.deleted; other types are acknowledged and ignored.',
+    parameters: [{ name: 'stripe-signature', in: 'header', required: true, schema: { type: 'string' } }],
+    requestBody: {
+      required: true,
+      content: { 'application/json': { schema: { type: 'object', description: 'A Stripe Event object' } } },
+    },
+    responses: {
+      '200': {
+        description: 'Applied, ignored or a duplicate',
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              properties: {
+                received: { type: 'boolean', const: true },
+                duplicate: { type: 'boolean' },
+                outcome: { type: 'string' },
+              },
+              required: ['received', 'duplicate', 'outcome'],
+            },
+          },
+        },
+      },
+      '400': ERROR_RESPONSE('Missing, tampered or stale signature, or a body that is not a Stripe event'),
+      '503': ERROR_RESPONSE('Stripe is not configured on this server'),
+    },
+  },
+};
 
 /**
  * The inbound Stripe webhook. The signature covers the exact bytes Stripe sent, so this route (in its own

@@ -1,13 +1,43 @@
 import { Readable } from 'node:stream';
 import { AppError } from '@bytelyst/routers/errors';
 import { waitlistCsv } from '@bytelyst/routers/modules/growth/waitlist/csv';
-import { ZWaitlistFilters } from '@bytelyst/routers/modules/growth/waitlist/schema';
+import { WAITLIST_STATUSES, ZWaitlistFilters } from '@bytelyst/routers/modules/growth/waitlist/schema';
 import type { WaitlistService } from '@bytelyst/routers/modules/growth/waitlist/service';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { describeError } from './errors';
+import { ERROR_RESPONSE, type OpenApiPathItem } from './openapi-raw';
 import { type ContextFactory, contextInput } from './trpc';
 
 export const WAITLIST_EXPORT_PATH = '/v1/waitlist/export.csv';
+/** Its entry in the OpenAPI document (tRPC answers JSON only, so the route is plain Fastify). */
+export const WAITLIST_EXPORT_OPENAPI: OpenApiPathItem = {
+  get: {
+    operationId: 'waitlist-export',
+    tags: ['waitlist'],
+    summary: 'Download the waitlist as CSV',
+    description:
+      'Admins only. Streams every matching entry in position order (RFC 4180, UTF-8; cells that a spreadsheet ' +
+      'would run as a formula are prefixed with a quote). Each export is written to the audit log.',
+    security: [{ bearerAuth: [] }],
+    parameters: [
+      {
+        name: 'status',
+        in: 'query',
+        schema: { type: 'string', enum: [...WAITLIST_STATUSES] },
+      },
+      { name: 'search', in: 'query', description: 'Part of the email', schema: { type: 'string' } },
+      { name: 'createdFrom', in: 'query', schema: { type: 'string', format: 'date-time' } },
+      { name: 'createdTo', in: 'query', schema: { type: 'string', format: 'date-time' } },
+    ],
+    responses: {
+      '200': { description: 'The CSV file', content: { 'text/csv': { schema: { type: 'string' } } } },
+      '400': ERROR_RESPONSE('A filter is invalid (named in `fields`)'),
+      '401': ERROR_RESPONSE('Not signed in'),
+      '403': ERROR_RESPONSE('Not an admin of the product'),
+    },
+  },
+};
+
 const ADMIN_ROLES: ReadonlySet<string> = new Set(['admin', 'super_admin']);
 
 const refuse = (request: FastifyRequest, reply: FastifyReply, error: unknown) => {
