@@ -56,7 +56,16 @@ export const startFakeStripe = async (opts: { subscriptionStatus?: () => string 
         return;
       }
       if (req.method === 'GET' && sub) {
-        send(200, { id: sub[1], object: 'subscription', status: opts.subscriptionStatus?.() ?? 'active' });
+        send(200, {
+          id: sub[1],
+          object: 'subscription',
+          status: opts.subscriptionStatus?.() ?? 'active',
+          cancel_at_period_end: false,
+          items: {
+            object: 'list',
+            data: [{ id: `si_${sub[1]}`, object: 'subscription_item', price: { id: 'price_current' } }],
+          },
+        });
         return;
       }
       if (req.method === 'POST' && sub) {

@@ -155,6 +155,31 @@ export const createStripeService = (deps: ApplyDeps & { config: BillingConfig; c
         await callStripe(() => Promise.reject(error));
       }
     },
+    /**
+     * Moves the linked Stripe subscription to another price, prorated, and takes back a pending cancellation at
+     * period end (a plan change means the customer stays). 503 when Stripe is not reachable.
+     */
+    async changeRemotePrice(subscription: TSubscription, priceId: string): Promise<void> {
+      const id = subscription.stripeSubscriptionId;
+      if (!id) return;
+      const stripe = requireClient();
+      const remote = await callStripe(() => stripe.subscriptions.retrieve(id));
+      const item = remote.items.data[0];
+      if (!item)
+        throw new AppError('CONFLICT', `Stripe subscription ${id} has no item to move to another price`);
+      if (item.price.id === priceId && !remote.cancel_at_period_end) return;
+      await callStripe(() =>
+        stripe.subscriptions.update(
+          id,
+          {
+            items: [{ id: item.id, price: priceId }],
+            proration_behavior: 'create_prorations',
+            cancel_at_period_end: false,
+          },
+          { idempotencyKey: `price:${id}:${priceId}:${subscription.updatedAt}` },
+        ),
+      );
+    },
     /** Whether the subscription is paid up at Stripe now (false without a Stripe subscription or client). */
     async stripeActive(subscription: TSubscription): Promise<boolean> {
       if (!client || !subscription.stripeSubscriptionId) return false;

@@ -309,6 +309,49 @@ describe('stripe', () => {
     expect(view.subscription.status).toBe('canceled');
   });
 
+  it('moves a linked subscription to the new plan’s Stripe price, prorated, before changing it here', async () => {
+    const { user, caller } = await newUser();
+    await patchSubscription(h, user.id, { stripeSubscriptionId: 'sub_upgrade', stripeCustomerId: 'cus_up' });
+    const admin = await h.signIn(['admin']);
+    fake.requests.length = 0;
+    const view = await admin.caller.subscriptions.changePlan({ userId: user.id, planCode: 'pro' });
+    expect(view.subscription.planCode).toBe('pro');
+    expect(fake.requests).toMatchObject([
+      { method: 'GET', path: '/v1/subscriptions/sub_upgrade' },
+      {
+        method: 'POST',
+        path: '/v1/subscriptions/sub_upgrade',
+        form: {
+          'items[0][id]': 'si_sub_upgrade',
+          'items[0][price]': 'price_pro_monthly',
+          proration_behavior: 'create_prorations',
+          cancel_at_period_end: 'false',
+        },
+      },
+    ]);
+    expect(fake.requests[1]?.headers['idempotency-key']).toMatch(/^price:sub_upgrade:price_pro_monthly:/);
+
+    // A plan Stripe cannot bill is refused, naming the field, and nothing moves on either side.
+    fake.requests.length = 0;
+    await expect(
+      admin.caller.subscriptions.changePlan({ userId: user.id, planCode: 'enterprise' }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('no Stripe price') });
+    expect(fake.requests).toEqual([]);
+    expect((await caller.subscriptions.me()).subscription.planCode).toBe('pro');
+
+    // Stripe unreachable: 503 and the plan stays.
+    await patchSubscription(h, user.id, { stripeSubscriptionId: 'sub_missing' });
+    await expect(
+      admin.caller.subscriptions.changePlan({ userId: user.id, planCode: 'free' }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    await admin.caller.plans.update({ code: 'free', stripePriceId: 'price_free' });
+    await expect(
+      admin.caller.subscriptions.changePlan({ userId: user.id, planCode: 'free' }),
+    ).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    expect((await caller.subscriptions.me()).subscription.planCode).toBe('pro');
+    await admin.caller.plans.update({ code: 'free', stripePriceId: null });
+  });
+
   it('lists a user’s payments for admins', async () => {
     const admin = await h.signIn(['admin']);
     const { user } = await newUser();

@@ -26,7 +26,10 @@ export const createSubscriptionsPart = (
     clock: deps.clock,
     bus: deps.bus,
     // Late-bound: the Stripe service below needs the subscriptions service itself.
-    remote: { cancel: (subscription, atPeriodEnd) => stripe.cancelRemote(subscription, atPeriodEnd) },
+    remote: {
+      cancel: (subscription, atPeriodEnd) => stripe.cancelRemote(subscription, atPeriodEnd),
+      changePrice: (subscription, priceId) => stripe.changeRemotePrice(subscription, priceId),
+    },
   });
   const stripe = createStripeService({
     repo: createStripeRepository(deps.store),

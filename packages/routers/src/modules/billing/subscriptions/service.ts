@@ -52,8 +52,14 @@ export const createSubscriptionsService = (deps: {
   plans: PlansService;
   clock: Clock;
   bus: EventBus;
-  /** Mirrors cancellations onto the Stripe subscription of a linked subscription (wired to the Stripe service). */
-  remote?: { cancel(subscription: TSubscription, atPeriodEnd: boolean): Promise<void> };
+  /**
+   * Mirrors cancellations and plan changes onto the Stripe subscription of a linked subscription (wired to the
+   * Stripe service), before anything changes here.
+   */
+  remote?: {
+    cancel(subscription: TSubscription, atPeriodEnd: boolean): Promise<void>;
+    changePrice(subscription: TSubscription, priceId: string): Promise<void>;
+  };
 }) => {
   const { repo, clock, bus } = deps;
 
@@ -201,14 +207,35 @@ export const createSubscriptionsService = (deps: {
       const plan = await deps.plans.get(productId, input.planCode);
       if (plan.archived)
         throw new AppError('CONFLICT', `Plan ${plan.code} is archived and takes no new subscribers`);
-      const at = isoNow(clock);
-      const m = await mutate(productId, input.userId, (current) => {
+      const refuse = (current: TSubscription) => {
         if (
           current.planCode === plan.code &&
           (current.status === 'active' || current.status === 'trialing')
         ) {
           throw new AppError('CONFLICT', `The subscription is already on ${plan.code}`);
         }
+      };
+      const existing = await repo.get(productId, input.userId);
+      if (!existing) throw new AppError('NOT_FOUND', 'This user has no subscription');
+      refuse(existing);
+      const billedByStripe =
+        existing.stripeSubscriptionId !== null &&
+        existing.status !== 'canceled' &&
+        existing.status !== 'expired';
+      if (billedByStripe && deps.remote) {
+        // Stripe bills the new price first (prorated); if that fails nothing changes here.
+        if (!plan.stripePriceId) {
+          throw new AppError(
+            'CONFLICT',
+            `Plan ${plan.code} has no Stripe price, and this subscription is billed through Stripe: give the plan a price, or cancel the subscription instead`,
+            { fields: [{ path: 'planCode', message: 'This plan has no Stripe price' }] },
+          );
+        }
+        await deps.remote.changePrice(strip(existing), plan.stripePriceId);
+      }
+      const at = isoNow(clock);
+      const m = await mutate(productId, input.userId, (current) => {
+        refuse(current);
         const ended = current.status === 'canceled' || current.status === 'expired';
         const next: TSubscription = ended
           ? {
