@@ -7,6 +7,7 @@
  * BENCH_SECONDS (default 10), BENCH_CONNECTIONS (10), BENCH_BATCH (100), BENCH_ERROR_SHARE (0.05: the share of
  * error events, spread over 10 fingerprints, so cluster updates with ifMatch retries are part of the figure).
  */
+import { statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
 import { buildServer } from '../src/server';
@@ -74,6 +75,14 @@ const main = async () => {
     sort: 'count',
   });
   const clusterCount = clusters.items.reduce((sum, c) => sum + c.count, 0);
+  // The WAL must stay bounded under writes that never pause (background checkpoints, checkpointer.ts).
+  const walBytes = (() => {
+    try {
+      return statSync(`${base.env.SQLITE_PATH}-wal`).size;
+    } catch {
+      return 0;
+    }
+  })();
 
   const rows: [string, string][] = [
     ['batch size (events)', String(BATCH)],
@@ -85,6 +94,7 @@ const main = async () => {
     ['errors (non-2xx, timeouts)', String(result.errors + result.non2xx + result.timeouts)],
     ['error events counted in clusters', String(clusterCount)],
     ['store has events', stored.items.length > 0 ? 'yes' : 'no'],
+    ['sqlite WAL at the end (MB)', (walBytes / 1e6).toFixed(1)],
   ];
   process.stdout.write(
     `\nTelemetry ingest bench: POST /v1/telemetry/ingest, ${CONNECTIONS} connections, ${SECONDS} s after a ` +

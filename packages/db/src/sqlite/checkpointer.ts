@@ -4,6 +4,12 @@
  * `wal_autocheckpoint = 0` on the main connection and a second connection here running PASSIVE checkpoints
  * on a timer, copying pages back into the database happens off the main thread; PASSIVE never waits for
  * readers or writers. If the worker dies, the main connection gets its automatic checkpoints back.
+ *
+ * PASSIVE alone never bounds the WAL under writes that do not pause: SQLite rewinds the log only when a writer
+ * finds every frame already copied, and a steady writer always adds frames between two passes (measured: 480 MB
+ * of WAL after 80,000 telemetry events). So once a pass leaves more than `restartPages` frames in the log, the
+ * worker runs a TRUNCATE checkpoint: most frames were just copied, so it holds writers back only for the few
+ * written since, then empties the file and the log starts again from the top.
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
@@ -15,12 +21,22 @@ const db = new Database(workerData.path);
 db.pragma('busy_timeout = 5000');
 const checkpoint = (mode) => {
   try {
-    db.pragma('wal_checkpoint(' + mode + ')');
+    return db.pragma('wal_checkpoint(' + mode + ')')[0];
   } catch (error) {
     parentPort.postMessage({ type: 'error', message: String(error && error.message || error) });
+    return undefined;
   }
 };
-const timer = setInterval(() => checkpoint('PASSIVE'), workerData.intervalMs);
+const pass = () => {
+  const result = checkpoint('PASSIVE');
+  if (!result || result.log <= workerData.restartPages) return;
+  try {
+    // Busy (a long reader, say) is not a failure: the next pass tries again.
+    const truncated = db.pragma('wal_checkpoint(TRUNCATE)')[0];
+    if (truncated.busy === 0) parentPort.postMessage({ type: 'truncated', pages: result.log });
+  } catch {}
+};
+const timer = setInterval(pass, workerData.intervalMs);
 parentPort.on('message', (message) => {
   if (message !== 'close') return;
   clearInterval(timer);
@@ -33,15 +49,31 @@ parentPort.postMessage({ type: 'ready' });
 
 export type Checkpointer = { stop(): Promise<void> };
 
-/** Starts checkpointing `path` every `intervalMs`; `onFailure` runs once if the worker stops unasked. */
+/** Past this many WAL pages (4 KiB each by default) a pass ends with a TRUNCATE checkpoint. */
+export const WAL_RESTART_PAGES = 4000;
+
+/**
+ * Starts checkpointing `path` every `intervalMs`; `onFailure` runs once if the worker stops unasked;
+ * `onTruncated` is told each time the WAL was emptied, with the pages it held.
+ */
 export const startBackgroundCheckpoints = (
   path: string,
-  opts: { intervalMs: number; onFailure: (reason: string) => void },
+  opts: {
+    intervalMs: number;
+    restartPages?: number;
+    onFailure: (reason: string) => void;
+    onTruncated?: (pages: number) => void;
+  },
 ): Checkpointer => {
   const modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { path, modulePath, intervalMs: opts.intervalMs },
+    workerData: {
+      path,
+      modulePath,
+      intervalMs: opts.intervalMs,
+      restartPages: opts.restartPages ?? WAL_RESTART_PAGES,
+    },
   });
   worker.unref();
   let stopping = false;
@@ -53,8 +85,9 @@ export const startBackgroundCheckpoints = (
   };
   worker.on('error', (error) => fail(error.message));
   worker.on('exit', (code) => fail(`checkpoint worker exited with code ${code}`));
-  worker.on('message', (message: { type: string; message?: string }) => {
+  worker.on('message', (message: { type: string; message?: string; pages?: number }) => {
     if (message.type === 'error') fail(message.message ?? 'checkpoint failed');
+    if (message.type === 'truncated') opts.onTruncated?.(message.pages ?? 0);
   });
   return {
     async stop() {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeDocumentStoreContract } from '../contract/document-store-contract';
+import { startBackgroundCheckpoints } from './checkpointer';
 import { createSqliteStore } from './sqlite-store';
 
 describeDocumentStoreContract('sqlite (file in a temp dir)', async (clock) => {
@@ -115,5 +116,34 @@ describe('sqlite driver specifics', () => {
     expect(statSync(path).size).toBeGreaterThan(before + 500_000);
     expect(await things.count()).toBe(3000);
     await store.close();
+  });
+
+  it('empties the WAL under writes that never pause, each time it passes the restart threshold', async () => {
+    const path = tempFile();
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('wal_autocheckpoint = 0');
+    db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)');
+    const truncations: number[] = [];
+    const checkpointer = startBackgroundCheckpoints(path, {
+      intervalMs: 20,
+      restartPages: 200,
+      onFailure: () => undefined,
+      onTruncated: (pages) => truncations.push(pages),
+    });
+    const insert = db.prepare('INSERT INTO t (body) VALUES (?)');
+    const write = db.transaction(() => {
+      for (let i = 0; i < 20; i++) insert.run('x'.repeat(2000));
+    });
+    // A writer that only yields between commits: PASSIVE checkpoints alone never let SQLite rewind this WAL.
+    const deadline = Date.now() + 30_000;
+    while (truncations.length < 3 && Date.now() < deadline) {
+      write();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(truncations.length).toBeGreaterThanOrEqual(3);
+    expect(truncations.every((pages) => pages > 200)).toBe(true);
+    await checkpointer.stop();
+    db.close();
   });
 });
