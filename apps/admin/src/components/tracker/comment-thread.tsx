@@ -76,7 +76,7 @@ export function CommentThread({ itemId, count }: { itemId: string; count: number
   const list = trpc.tracker.comments.list.useQuery({ itemId, limit: 500 });
   const utils = trpc.useUtils();
   const toast = useToast();
-  const remove = trpc.tracker.comments.delete.useMutation({
+  const remove = trpc.tracker.comments.remove.useMutation({
     onSuccess: async () => {
       toast.success('Comment deleted.');
       setRemoving(null);

@@ -129,8 +129,14 @@ describe('tracker comments', () => {
     // Idempotent.
     expect((await alice.caller.tracker.comments.delete({ id: parent.id })).deletedAt).toBe(gone.deletedAt);
 
-    const byAdmin = await admin.caller.tracker.comments.delete({ id: child.id });
+    expect((await trpcErrorOf(() => bob.caller.tracker.comments.remove({ id: child.id }))).code).toBe(
+      'FORBIDDEN',
+    );
+    const byAdmin = await admin.caller.tracker.comments.remove({ id: child.id });
     expect(byAdmin.deletedAt).not.toBeNull();
+    await h.services.bus.drain();
+    const audited = await admin.caller.audit.list({ action: 'tracker.comments.remove' });
+    expect(audited.items[0]).toMatchObject({ targetType: 'tracker_comment', targetId: child.id });
     expect((await bob.caller.tracker.items.get({ id: item.id })).commentCount).toBe(0);
     await h.services.bus.drain();
     const deletions = (await eventsOf(h, 'tracker.comment_deleted')).filter((e) => e.data.itemId === item.id);

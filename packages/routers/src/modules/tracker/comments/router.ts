@@ -1,5 +1,5 @@
 import { rest } from '../../../lib/openapi';
-import { authedProcedure, router } from '../../../trpc';
+import { adminProcedure, authedProcedure, router } from '../../../trpc';
 import {
   ZComment,
   ZCommentCreateInput,
@@ -43,6 +43,20 @@ export const commentsRouter = router({
       rest('DELETE', '/tracker/comments/{id}', {
         tag,
         summary: 'Delete a comment (its author or an admin); replies keep their place in the thread',
+      }),
+    )
+    .input(ZCommentIdInput)
+    .output(ZComment)
+    .mutation(({ ctx, input }) =>
+      ctx.services.tracker.comments.delete(ctx.productId, input.id, ctx.principal),
+    ),
+  /** Moderation from the console: the same soft delete, written to the audit log with the comment as target. */
+  remove: adminProcedure
+    .meta(
+      rest('POST', '/tracker/comments/{id}/remove', {
+        tag,
+        summary: "Remove anyone's comment as an admin (audited); replies keep their place in the thread",
+        targetType: 'tracker_comment',
       }),
     )
     .input(ZCommentIdInput)
