@@ -125,9 +125,7 @@ export function KillSwitchCard({ current }: { current: TKillSwitchPublic }) {
           error={fields.minAppVersion}
         />
         <div className="row">
-          <span className="cell-secondary nowrap">
-            Last changed {formatDateTime(current.updatedAt, 'never')}
-          </span>
+          <span className="cell-secondary">Last changed {formatDateTime(current.updatedAt, 'never')}</span>
           <span className="spacer" />
           <Button onClick={() => setForm(formOf(current))} disabled={!dirty || save.isPending}>
             Reset

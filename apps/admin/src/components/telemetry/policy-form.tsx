@@ -183,7 +183,7 @@ export function PolicyForm({ policy }: { policy: TCollectionPolicy }) {
           />
         </div>
         <div className="row">
-          <span className="cell-secondary nowrap">
+          <span className="cell-secondary">
             {policy.updatedAt
               ? `Last changed ${formatDateTime(policy.updatedAt)}`
               : 'Defaults: never changed'}
