@@ -79,12 +79,14 @@ test('an admin defines a plan, makes it the default, and finds a new user triali
   const subs = page.getByRole('region', { name: 'Subscriptions' });
   await expect(subs.getByRole('row')).toHaveCount(2);
   await expect(subs.getByRole('row').nth(1)).toContainText('Trialing');
+  // Subscribers are named by email.
+  await expect(subs.getByRole('row').nth(1).getByRole('link', { name: email })).toBeVisible();
   await page.getByLabel('Filter by status').selectOption('expired');
   await expect(subs.getByText('No subscriptions')).toBeVisible();
   await page.getByLabel('Filter by status').selectOption('trialing');
   await expect(subs.getByRole('row')).toHaveCount(2);
   await shot(page, 'billing-subscriptions');
-  await subs.getByRole('row').nth(1).getByRole('link').click();
+  await subs.getByRole('row').nth(1).getByRole('link', { name: email }).click();
   await expect(page).toHaveURL(/\/users\/[^/]+$/);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Trial User');
 

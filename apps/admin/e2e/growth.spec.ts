@@ -151,7 +151,11 @@ test('an admin creates and revokes an invitation code, then follows a referral f
   await expect(top).toContainText('1');
   const referrals = page.getByRole('region', { name: 'Referrals', exact: true });
   await expect(
-    referrals.getByRole('row').filter({ hasText: friend.id }).filter({ hasText: 'Signed up' }),
+    referrals
+      .getByRole('row')
+      .filter({ hasText: `friend.${run}@example.com` })
+      .filter({ hasText: `referrer.${run}@example.com` })
+      .filter({ hasText: 'Signed up' }),
   ).toBeVisible();
   await expect(
     referrals

@@ -1,9 +1,9 @@
 'use client';
 
 import type { TSubscription } from '@bytelyst/routers/modules/billing/subscriptions/schema';
-import Link from 'next/link';
 import { formatDate } from '~/lib/format';
 import { type Column, DataTable, type TableState } from '../data-table';
+import { UserRef } from '../users/user-ref';
 import { SubscriptionStatusBadge } from './subscription-status-badge';
 
 const COLUMNS: readonly Column[] = [
@@ -31,9 +31,7 @@ export function SubscriptionsTable({
       renderRow={(sub) => (
         <tr key={sub.id}>
           <td>
-            <Link className="table-link mono" href={`/users/${encodeURIComponent(sub.userId)}`}>
-              {sub.userId}
-            </Link>
+            <UserRef userId={sub.userId} />
           </td>
           <td>
             <span className="stack-tight">

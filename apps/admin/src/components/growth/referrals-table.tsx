@@ -1,7 +1,7 @@
 import type { TReferral } from '@bytelyst/routers/modules/growth/referrals/schema';
-import Link from 'next/link';
 import { formatDate } from '~/lib/format';
 import { type Column, DataTable, type TableState } from '../data-table';
+import { UserRef } from '../users/user-ref';
 import { ReferralStatusBadge } from './growth-badges';
 
 const COLUMNS: readonly Column[] = [
@@ -13,12 +13,6 @@ const COLUMNS: readonly Column[] = [
   { label: 'Created' },
   { label: 'Converted' },
 ];
-
-const userLink = (userId: string) => (
-  <Link className="table-link mono" href={`/users/${encodeURIComponent(userId)}`}>
-    {userId}
-  </Link>
-);
 
 export function ReferralsTable({ referrals, ...state }: TableState & { referrals: readonly TReferral[] }) {
   return (
@@ -33,11 +27,15 @@ export function ReferralsTable({ referrals, ...state }: TableState & { referrals
           <td className="cell-primary">
             <code>{referral.code}</code>
           </td>
-          <td>{userLink(referral.referrerId)}</td>
           <td>
-            {referral.referredId
-              ? userLink(referral.referredId)
-              : (referral.email ?? <span className="muted">Anonymous visit</span>)}
+            <UserRef userId={referral.referrerId} />
+          </td>
+          <td>
+            {referral.referredId ? (
+              <UserRef userId={referral.referredId} />
+            ) : (
+              (referral.email ?? <span className="muted">Anonymous visit</span>)
+            )}
           </td>
           <td>
             <ReferralStatusBadge status={referral.status} />

@@ -1,6 +1,7 @@
 import { Button } from '../button';
 import { Card } from '../card';
 import { DataTable } from '../data-table';
+import { UserRef } from '../users/user-ref';
 
 type Referrer = { userId: string; code: string; signups: number; conversions: number };
 
@@ -40,7 +41,9 @@ export function TopReferrersCard({
         emptyTitle="No sign-ups through referral links yet"
         renderRow={(r) => (
           <tr key={r.userId}>
-            <td className="cell-primary mono">{r.userId}</td>
+            <td className="cell-primary">
+              <UserRef userId={r.userId} />
+            </td>
             <td>
               <code>{r.code}</code>
             </td>

@@ -6,6 +6,7 @@ import { trpc } from '~/lib/trpc';
 import { Button } from '../button';
 import { detailState } from '../detail-states';
 import { PageHeader } from '../page-header';
+import { UserRef } from '../users/user-ref';
 import { EditLicenseDialog } from './edit-license-dialog';
 import { LicenseStatusBadge } from './license-badges';
 import { LicenseDevicesCard } from './license-devices-card';
@@ -44,7 +45,7 @@ export function LicenseDetailView({ id }: { id: string }) {
         title={title}
         description={
           <span className="row">
-            License of <span className="mono">{data.userId}</span> <LicenseStatusBadge status={data.status} />
+            License of <UserRef userId={data.userId} /> <LicenseStatusBadge status={data.status} />
           </span>
         }
         breadcrumb={breadcrumb}

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { formatDate } from '~/lib/format';
 import { Button } from '../button';
 import { type Column, DataTable, type TableState } from '../data-table';
+import { UserRef } from '../users/user-ref';
 import { DeviceCount, KeyHint, LicenseStatusBadge } from './license-badges';
 import { RevokeLicenseDialog } from './revoke-license-dialog';
 
@@ -46,9 +47,7 @@ export function LicensesTable({ licenses, hideUser = false, emptyHint, ...state 
           </td>
           {hideUser ? null : (
             <td>
-              <Link className="table-link mono" href={`/users/${encodeURIComponent(license.userId)}`}>
-                {license.userId}
-              </Link>
+              <UserRef userId={license.userId} />
             </td>
           )}
           <td>{license.planCode ?? <span className="muted">Custom</span>}</td>

@@ -15,6 +15,7 @@ import { Card } from '../card';
 import { ConfirmDialog } from '../confirm-dialog';
 import { EmptyState, ErrorState } from '../states';
 import { useToast } from '../toast';
+import { UserRef } from '../users/user-ref';
 import { CommentForm } from './comment-form';
 import styles from './tracker.module.css';
 
@@ -29,7 +30,7 @@ function CommentNode({ node, itemId, actions }: { node: TCommentNode; itemId: st
   return (
     <li className={styles.comment} aria-label={`Comment by ${node.authorId}`}>
       <div className={styles.commentMeta}>
-        <span className="mono">{node.authorId}</span>
+        <UserRef userId={node.authorId} />
         <span>{formatDateTime(node.createdAt)}</span>
         {node.editedAt && !node.deletedAt ? <span>(edited)</span> : null}
       </div>

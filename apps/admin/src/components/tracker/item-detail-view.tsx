@@ -6,6 +6,7 @@ import { trpc } from '~/lib/trpc';
 import { Card } from '../card';
 import { detailState } from '../detail-states';
 import { PageHeader } from '../page-header';
+import { UserRef } from '../users/user-ref';
 import { CommentThread } from './comment-thread';
 import { ItemTriageCard } from './item-triage-card';
 import { ItemKindBadge, ItemStatusBadge, PriorityBadge } from './labels';
@@ -61,8 +62,8 @@ export function ItemDetailView({ id }: { id: string }) {
               <dt>Item ID</dt>
               <dd className="mono">{data.id}</dd>
               <dt>Author</dt>
-              <dd className="mono">
-                <Link href={`/users/${encodeURIComponent(data.authorId)}`}>{data.authorId}</Link>
+              <dd>
+                <UserRef userId={data.authorId} />
               </dd>
               <dt>Tags</dt>
               <dd>{data.tags.length > 0 ? data.tags.map((t) => `#${t}`).join(' ') : '—'}</dd>
