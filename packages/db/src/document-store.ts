@@ -21,6 +21,12 @@ export type ContainerDef = {
   defaultTtl?: number;
   /** Fields queried or ordered by; sqlite builds an index per entry, cosmos a composite index where several. */
   indexes?: readonly (readonly string[])[];
+  /**
+   * Every query of this container names its partition: sqlite then keeps only the partition-led copy of each
+   * index (a cross-partition query still answers, by scanning). For write-heavy containers: each index is one
+   * more B-tree to update per document.
+   */
+  partitionScopedIndexes?: boolean;
 };
 
 export type ScalarValue = string | number | boolean | null;

@@ -13,6 +13,8 @@ export const TELEMETRY_CONTAINERS = {
     partitionKey: ['productId'],
     defaultTtl: 30 * DAY,
     indexes: [['at'], ['receivedAt'], ['userId'], ['fingerprint'], ['name']],
+    // The highest-volume writes of the platform, always read per product.
+    partitionScopedIndexes: true,
   },
   /** id = the error fingerprint; read-modify-write with ifMatch so concurrent ingests keep every count. */
   telemetryErrorClusters: {

@@ -61,8 +61,13 @@ export function containerDdl(def: ContainerDef): string[] {
     const exprs = fields.map(valueExpr);
     const ixName = `${def.name}__ix__${fields.join('__').replaceAll('.', '_')}`;
     // Partition-scoped queries (the common case) filter and sort inside one pk; cross-partition ones need
-    // the field first (for example a session found by its token hash without knowing the user).
-    stmts.push(`CREATE INDEX IF NOT EXISTS "${ixName}" ON ${t} (${exprs.join(', ')}, id)`);
+    // the field first (for example a session found by its token hash without knowing the user), unless the
+    // container promises it never asks them.
+    stmts.push(
+      def.partitionScopedIndexes
+        ? `DROP INDEX IF EXISTS "${ixName}"`
+        : `CREATE INDEX IF NOT EXISTS "${ixName}" ON ${t} (${exprs.join(', ')}, id)`,
+    );
     stmts.push(`CREATE INDEX IF NOT EXISTS "${ixName}__pk" ON ${t} (pk, ${exprs.join(', ')}, id)`);
   }
   return stmts;

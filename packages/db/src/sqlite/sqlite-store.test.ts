@@ -66,6 +66,36 @@ describe('sqlite driver specifics', () => {
     db.close();
   });
 
+  it('keeps only the partition-led indexes of a partition-scoped container, dropping an older global one', async () => {
+    const path = tempFile();
+    const before = createSqliteStore({ path });
+    await before.init([DEF]);
+    await before.close();
+    const store = createSqliteStore({ path });
+    await store.init([{ ...DEF, partitionScopedIndexes: true }]);
+    const things = store.container<{ id: string; tenant: string; n: number }>(DEF.name);
+    await things.batch(
+      't',
+      [3, 1, 2].map((n) => ({ op: 'create' as const, doc: { id: `d${n}`, tenant: 't', n } })),
+    );
+    await things.create({ id: 'other', tenant: 'u', n: 0 });
+    const inPartition = await things.query({ partitionKey: 't', orderBy: [{ field: 'n' }] });
+    expect(inPartition.items.map((d) => d.id)).toEqual(['d1', 'd2', 'd3']);
+    // A cross-partition query still answers, by scanning.
+    expect((await things.query({ where: { n: { lte: 1 } }, orderBy: [{ field: 'n' }] })).items).toHaveLength(
+      2,
+    );
+    await store.close();
+    const db = new Database(path, { readonly: true });
+    const names = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'things'")
+      .all()
+      .map((row) => (row as { name: string }).name);
+    expect(names).toContain('things__ix__n__pk');
+    expect(names).not.toContain('things__ix__n');
+    db.close();
+  });
+
   it('two stores on one file see each other and still conflict on create', async () => {
     const path = tempFile();
     const a = createSqliteStore({ path });
