@@ -1,4 +1,4 @@
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { type APIRequestContext, expect, test } from '@playwright/test';
 import { E2E_ADMIN } from '../../../playwright.config';
 import { shot, signIn } from './support';
 
@@ -12,21 +12,11 @@ async function productHeader(request: APIRequestContext) {
   return { 'x-product-id': id };
 }
 
-/** The signed-in admin's user id, read from their page in the console. */
-async function adminUserId(page: Page) {
-  await page.getByRole('link', { name: 'Users' }).click();
-  await page.getByLabel('Search').fill(E2E_ADMIN.email);
-  await page.getByRole('link', { name: E2E_ADMIN.email }).click();
-  await expect(page).toHaveURL(/\/users\/[^/]+$/);
-  return decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
-}
-
 test('an admin generates a key shown once, a client activates it, and the admin frees a device and revokes it', async ({
   page,
   request,
 }) => {
   await signIn(page);
-  const userId = await adminUserId(page);
 
   await page.getByRole('link', { name: 'Licenses' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Licenses' })).toBeVisible();
@@ -34,8 +24,12 @@ test('an admin generates a key shown once, a client activates it, and the admin 
   const dialog = page.getByRole('dialog');
   // A clear error before anything is sent.
   await dialog.getByRole('button', { name: 'Generate key' }).click();
-  await expect(dialog.getByText('Enter the id of the user who receives the license.')).toBeVisible();
-  await dialog.getByLabel('User ID').fill(userId);
+  await expect(dialog.getByText('Enter the email or id of the user who receives the license.')).toBeVisible();
+  // Named by email: one that no user has is refused on the field.
+  await dialog.getByLabel('User (email or ID)').fill('nobody@example.com');
+  await dialog.getByRole('button', { name: 'Generate key' }).click();
+  await expect(dialog.getByText('No user with the email nobody@example.com in this product.')).toBeVisible();
+  await dialog.getByLabel('User (email or ID)').fill(E2E_ADMIN.email);
   await dialog.getByLabel('Device limit').fill('2');
   await dialog.getByLabel('Note').fill('E2E order');
   await dialog.getByRole('button', { name: 'Generate key' }).click();
@@ -49,6 +43,7 @@ test('an admin generates a key shown once, a client activates it, and the admin 
   const hint = `${key.slice(0, 10)}-…-${key.slice(-4)}`;
   const row = page.getByRole('row').filter({ hasText: hint });
   await expect(row).toContainText('0 / 2');
+  await expect(row).toContainText(E2E_ADMIN.email);
   await expect(row).toContainText('Active');
 
   // A client activates it; a typo fails before any lookup.

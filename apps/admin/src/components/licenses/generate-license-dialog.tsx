@@ -52,9 +52,23 @@ export function GenerateLicenseDialog({
     onError: (error) => fromApi(error),
   });
 
-  const submit = () => {
+  const [resolving, setResolving] = useState(false);
+  /** The id of the user the field names: an id as typed, or the product's user with that exact email. */
+  const resolveUser = async (value: string): Promise<string | null> => {
+    if (!value.includes('@')) return value;
+    setResolving(true);
+    try {
+      const found = await utils.users.list.fetch({ search: value, limit: 10 });
+      return found.items.find((u) => u.email.toLowerCase() === value.toLowerCase())?.id ?? null;
+    } finally {
+      setResolving(false);
+    }
+  };
+
+  const submit = async () => {
     const errors: Record<string, string> = {};
-    if (!form.userId.trim()) errors.userId = 'Enter the id of the user who receives the license.';
+    const who = form.userId.trim();
+    if (!who) errors.userId = 'Enter the email or id of the user who receives the license.';
     const devices = form.maxDevices.trim() ? Number(form.maxDevices) : undefined;
     if (devices !== undefined && (!Number.isInteger(devices) || devices < 1 || devices > 1000)) {
       errors.maxDevices = 'A whole number from 1 to 1000.';
@@ -63,8 +77,13 @@ export function GenerateLicenseDialog({
     const expiresAt = form.expiresOn ? `${form.expiresOn}T23:59:59.000Z` : undefined;
     if (expiresAt && Date.parse(expiresAt) <= Date.now()) errors.expiresAt = 'Pick a day in the future.';
     if (!check(errors)) return;
+    const resolved = await resolveUser(who).catch(() => null);
+    if (!resolved) {
+      check({ userId: `No user with the email ${who} in this product.` });
+      return;
+    }
     generate.mutate({
-      userId: form.userId.trim(),
+      userId: resolved,
       ...(form.planCode.trim() ? { planCode: form.planCode.trim().toLowerCase() } : {}),
       ...(devices ? { maxDevices: devices } : {}),
       ...(expiresAt ? { expiresAt } : {}),
@@ -95,14 +114,14 @@ export function GenerateLicenseDialog({
       description="The device limit comes from the plan unless you set one."
       formError={formError}
       submitLabel="Generate key"
-      pending={generate.isPending}
-      onSubmit={submit}
+      pending={generate.isPending || resolving}
+      onSubmit={() => void submit()}
     >
       <TextField
-        label="User ID"
+        label="User (email or ID)"
         value={form.userId}
         readOnly={userId !== undefined}
-        placeholder="The user's id, from their page"
+        placeholder="ada@example.com"
         onChange={(event) => set('userId', event.target.value)}
         error={fields.userId}
       />
