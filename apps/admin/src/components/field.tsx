@@ -1,6 +1,12 @@
 'use client';
 
-import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useId } from 'react';
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useId,
+} from 'react';
 
 type FieldShell = { label: string; error?: string | undefined; hint?: string; className?: string };
 
@@ -50,6 +56,28 @@ export function TextField({
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, error, hint)}
         {...input}
+      />
+    </Shell>
+  );
+}
+
+/** A multi-line field with the same label, hint and error layout as `TextField`. */
+export function TextAreaField({
+  label,
+  error,
+  hint,
+  className,
+  ...area
+}: FieldShell & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const id = useId();
+  return (
+    <Shell id={id} label={label} error={error} hint={hint} className={className}>
+      <textarea
+        id={id}
+        className="textarea"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        {...area}
       />
     </Shell>
   );

@@ -9,11 +9,10 @@ import { Badge } from '../badge';
 import { Button } from '../button';
 import { Card } from '../card';
 import { ConfirmDialog } from '../confirm-dialog';
-import { TextField } from '../field';
+import { TextAreaField, TextField } from '../field';
 import { Switch } from '../flags/switch';
 import { FormError } from '../form-error';
 import { Icon } from '../icon';
-import { TextAreaField } from '../text-area-field';
 import { useToast } from '../toast';
 
 type Form = { enabled: boolean; message: string; minAppVersion: string };

@@ -8,10 +8,9 @@ import { trpc } from '~/lib/trpc';
 import { Button } from '../button';
 import { Card } from '../card';
 import { ConfirmDialog } from '../confirm-dialog';
-import { TextField } from '../field';
+import { TextAreaField, TextField } from '../field';
 import { Switch } from '../flags/switch';
 import { FormError } from '../form-error';
-import { TextAreaField } from '../text-area-field';
 import { useToast } from '../toast';
 import styles from './telemetry.module.css';
 
