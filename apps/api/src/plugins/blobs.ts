@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { BlobStore } from '@bytelyst/db/blob';
 import { contentDisposition, DEFAULT_CONTENT_TYPE, mediaType } from '@bytelyst/db/blob';
 import { verifyFsBlobSignature, verifyFsBlobUploadSignature } from '@bytelyst/db/blob-fs';
@@ -27,29 +27,32 @@ const single = (value: unknown): string | undefined => (typeof value === 'string
 const deny = (reply: FastifyReply, message: string) =>
   reply.code(403).send({ error: { code: 'FORBIDDEN', message } });
 
-/** Ceiling for any signed upload through this route, whatever its grant says: bodies are buffered in memory. */
-export const FS_UPLOAD_LIMIT_BYTES = 512 * 1024 * 1024;
+/** Ceiling for any signed upload through this route, whatever its grant says (bodies stream to disk). */
+export const FS_UPLOAD_LIMIT_BYTES = 5 * 1024 * 1024 * 1024;
 
 const tooLarge = (reply: FastifyReply, limit: number) =>
   reply.code(413).send({
     error: { code: 'PAYLOAD_TOO_LARGE', message: `The upload exceeds its limit of ${limit} bytes` },
   });
 
-/** The body up to `limit` bytes, or undefined as soon as it goes past it. */
-const readLimited = async (body: unknown, limit: number): Promise<Buffer | undefined> => {
-  if (body === undefined || body === null) return Buffer.alloc(0);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body as Readable) {
-    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
-    size += buf.length;
-    if (size > limit) {
-      (body as Readable).destroy();
-      return undefined;
-    }
-    chunks.push(buf);
-  }
-  return Buffer.concat(chunks);
+class UploadTooLarge extends Error {}
+
+/** The body as it arrives, failing with `UploadTooLarge` as soon as it goes past `limit` bytes. */
+const limited = (body: unknown, limit: number): Readable => {
+  if (body === undefined || body === null) return Readable.from([]);
+  // Not destroyed on the way out: the handler ends the request itself, so the 413 still reaches the client.
+  const chunks = (body as Readable).iterator({ destroyOnReturn: false });
+  return Readable.from(
+    (async function* () {
+      let size = 0;
+      for await (const chunk of chunks as AsyncIterable<Buffer | Uint8Array>) {
+        const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+        size += buf.length;
+        if (size > limit) throw new UploadTooLarge();
+        yield buf;
+      }
+    })(),
+  );
 };
 
 /**
@@ -94,16 +97,19 @@ const registerUploads = (
         grant.maxBytes < 0 ? FS_UPLOAD_LIMIT_BYTES : Math.min(grant.maxBytes, FS_UPLOAD_LIMIT_BYTES);
       const declared = Number(request.headers['content-length'] ?? 0);
       if (declared > limit) return tooLarge(reply, limit);
-      const body = await readLimited(request.body, limit);
-      if (body === undefined) return tooLarge(reply, limit);
       try {
-        const info = await deps.blob.put(target.container, target.key, body, {
+        const info = await deps.blob.putStream(target.container, target.key, limited(request.body, limit), {
           contentType: grant.contentType === '' ? contentType : grant.contentType,
         });
         return reply
           .code(201)
           .send({ container: info.container, key: info.key, size: info.size, etag: info.etag });
       } catch (error) {
+        if (error instanceof UploadTooLarge) {
+          // Stop reading a body that will be refused anyway.
+          (request.body as Readable | undefined)?.destroy?.();
+          return tooLarge(reply, limit);
+        }
         const { status, body: errorBody } = describeError(error);
         return reply.code(status).send(errorBody);
       }

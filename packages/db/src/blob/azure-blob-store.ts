@@ -22,6 +22,7 @@ import {
   DEFAULT_CONTENT_TYPE,
   decodeCursor,
   encodeCursor,
+  type PutOptions,
   toBuffer,
 } from './blob-store';
 
@@ -39,6 +40,10 @@ type Props = {
   lastModified?: Date;
   metadata?: Record<string, string>;
 };
+
+/** Block size and parallel block uploads of `putStream`: at most 16 MiB of a body in memory at once. */
+const STREAM_BLOCK_BYTES = 4 * 1024 * 1024;
+const STREAM_CONCURRENCY = 4;
 
 const statusOf = (error: unknown): number | undefined =>
   error instanceof RestError ? (error.statusCode ?? 0) : undefined;
@@ -111,6 +116,17 @@ export const createAzureBlobStore = (opts: AzureBlobStoreOptions): BlobStore => 
     metadata: { ...props.metadata },
   });
 
+  /** Azure answers 409 BlobAlreadyExists to If-None-Match: * and 404 to If-Match on an absent blob. */
+  const putError = (error: unknown, container: string, key: string, putOpts: PutOptions | undefined) => {
+    const status = statusOf(error);
+    if ((status === 409 && putOpts?.ifNoneMatch) || (status === 404 && putOpts?.ifMatch !== undefined)) {
+      return new StoreError('precondition_failed', `put ${container}/${key}: condition not met`, {
+        cause: error,
+      });
+    }
+    return toStoreError(error, `put ${container}/${key}`);
+  };
+
   const store: BlobStore = {
     driver: 'azure',
 
@@ -141,14 +157,44 @@ export const createAzureBlobStore = (opts: AzureBlobStoreOptions): BlobStore => 
         }
         return toInfo(container, key, { ...res, contentType, metadata }, data.length);
       } catch (error) {
-        const status = statusOf(error);
-        // Azure answers 409 BlobAlreadyExists to If-None-Match: * and 404 to If-Match on an absent blob.
-        if ((status === 409 && putOpts?.ifNoneMatch) || (status === 404 && putOpts?.ifMatch !== undefined)) {
-          throw new StoreError('precondition_failed', `put ${container}/${key}: condition not met`, {
-            cause: error,
-          });
-        }
-        throw toStoreError(error, `put ${container}/${key}`);
+        throw putError(error, container, key, putOpts);
+      }
+    },
+
+    async putStream(container, key, body, putOpts) {
+      assertContainerName(container);
+      assertBlobKey(key);
+      assertPutOptions(putOpts);
+      const contentType = putOpts?.contentType ?? DEFAULT_CONTENT_TYPE;
+      const metadata = { ...putOpts?.metadata };
+      let size = 0;
+      let bodyError: unknown;
+      // Counted on the way through; a block list is committed only once the whole body went up.
+      const counted = Readable.from(
+        (async function* () {
+          try {
+            for await (const chunk of body as AsyncIterable<Buffer | Uint8Array | string>) {
+              const buf = toBuffer(chunk);
+              size += buf.length;
+              yield buf;
+            }
+          } catch (error) {
+            bodyError = error;
+            throw error;
+          }
+        })(),
+      );
+      const blob = await blobClient(container, key);
+      try {
+        const res = await blob.uploadStream(counted, STREAM_BLOCK_BYTES, STREAM_CONCURRENCY, {
+          blobHTTPHeaders: { blobContentType: contentType },
+          metadata,
+          conditions: { ifMatch: putOpts?.ifMatch, ifNoneMatch: putOpts?.ifNoneMatch },
+        });
+        return toInfo(container, key, { ...res, contentType, metadata }, size);
+      } catch (error) {
+        if (bodyError !== undefined) throw bodyError;
+        throw putError(error, container, key, putOpts);
       }
     },
 

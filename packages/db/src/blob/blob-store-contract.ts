@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Clock, isStoreError } from '../document-store';
 import type { BlobInfo, BlobStore } from './blob-store';
@@ -101,6 +102,41 @@ export const describeBlobStoreContract = (name: string, make: BlobContractFactor
       await store().put(c, 'empty', Buffer.alloc(0));
       expect((await store().get(c, 'empty'))?.body.length).toBe(0);
       expect(await store().head(fresh(), 'never-written')).toBeUndefined();
+    });
+
+    it('puts from a stream of many chunks, with its conditions, and writes nothing when the stream fails', async () => {
+      const c = fresh();
+      // 9 MiB in 64 KiB chunks: more than one Azure block, and more than one fs write.
+      const chunk = (i: number) => Buffer.alloc(64 * 1024, i % 251);
+      const chunks = Array.from({ length: 144 }, (_, i) => chunk(i));
+      const put = await store().putStream(c, 'audio/take-1.wav', Readable.from(chunks), {
+        contentType: 'audio/wav',
+        metadata: { owner: 'u1' },
+      });
+      expect(put).toMatchObject({ container: c, key: 'audio/take-1.wav', size: 144 * 64 * 1024 });
+      const got = await store().get(c, 'audio/take-1.wav');
+      expect(got?.body.equals(Buffer.concat(chunks))).toBe(true);
+      expect(got?.info).toMatchObject({
+        contentType: 'audio/wav',
+        metadata: { owner: 'u1' },
+        etag: put.etag,
+      });
+
+      await expectStoreError(
+        store().putStream(c, 'audio/take-1.wav', Readable.from([Buffer.from('x')]), { ifNoneMatch: '*' }),
+        'precondition_failed',
+      );
+      expect((await store().head(c, 'audio/take-1.wav'))?.etag).toBe(put.etag);
+
+      const failure = new Error('client went away');
+      const failing = Readable.from(
+        (async function* () {
+          yield Buffer.alloc(1024, 1);
+          throw failure;
+        })(),
+      );
+      await expect(store().putStream(c, 'audio/take-2.wav', failing)).rejects.toBe(failure);
+      expect(await store().head(c, 'audio/take-2.wav')).toBeUndefined();
     });
 
     it('streams whole blobs and byte ranges', async () => {

@@ -75,6 +75,11 @@ export type BlobStore = {
     body: Buffer | Uint8Array | string,
     opts?: PutOptions,
   ): Promise<BlobInfo>;
+  /**
+   * `put` from a stream, never holding the whole body in memory; nothing is written unless the stream ends
+   * cleanly, and an error the stream fails with is thrown as it is (so a caller's size limit stays its own).
+   */
+  putStream(container: string, key: string, body: Readable, opts?: PutOptions): Promise<BlobInfo>;
   /** Undefined when absent. */
   get(container: string, key: string): Promise<{ body: Buffer; info: BlobInfo } | undefined>;
   getStream(

@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { type Dirent, constants as fsConstants } from 'node:fs';
+import { createWriteStream, type Dirent, constants as fsConstants } from 'node:fs';
 import { access, mkdir, open, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { type Clock, StoreError, systemClock } from '../document-store';
 import {
   assertBlobKey,
@@ -16,6 +17,7 @@ import {
   DEFAULT_CONTENT_TYPE,
   decodeCursor,
   encodeCursor,
+  type PutOptions,
   toBuffer,
 } from './blob-store';
 import { signFsBlob, signFsBlobUpload } from './fs-blob-signature';
@@ -141,14 +143,25 @@ export const createFsBlobStore = (opts: FsBlobStoreOptions): BlobStore => {
     }
   };
 
-  const store: BlobStore = {
-    driver: 'fs',
+  const newTempFile = async (): Promise<string> => {
+    await mkdir(tmpDir, { recursive: true });
+    return join(tmpDir, randomUUID());
+  };
 
-    async put(container, key, body, putOpts) {
-      validate(container, key);
-      assertPutOptions(putOpts);
-      const data = toBuffer(body);
-      return withLock(`${container}/${key}`, async () => {
+  /**
+   * Moves a fully written temp file into place under the key's lock, after the put's conditions hold: the body
+   * is never visible half-written, and a long upload does not hold the lock while it arrives.
+   */
+  const commit = (
+    container: string,
+    key: string,
+    tmpData: string,
+    size: number,
+    putOpts: PutOptions | undefined,
+  ): Promise<BlobInfo> =>
+    withLock(`${container}/${key}`, async () => {
+      const tmpMeta = `${tmpData}.json`;
+      try {
         const current = await readInfo(container, key);
         if (putOpts?.ifNoneMatch === '*' && current !== undefined) {
           throw new StoreError('precondition_failed', `blob ${container}/${key} exists`);
@@ -164,29 +177,65 @@ export const createFsBlobStore = (opts: FsBlobStoreOptions): BlobStore => {
         };
         const target = dataPath(container, key);
         const targetMeta = metaPath(container, key);
-        const tmpData = join(tmpDir, randomUUID());
-        const tmpMeta = `${tmpData}.json`;
-        try {
-          await mkdir(tmpDir, { recursive: true });
-          await writeFile(tmpData, data);
-          await writeFile(tmpMeta, JSON.stringify(sidecar));
-          await mkdir(dirname(target), { recursive: true });
-          await mkdir(dirname(targetMeta), { recursive: true });
-          await rename(tmpData, target);
-          await rename(tmpMeta, targetMeta);
-        } catch (error) {
-          await rm(tmpData, { force: true });
-          await rm(tmpMeta, { force: true });
-          if (['ENOTDIR', 'EISDIR', 'EEXIST'].includes(errorCode(error) ?? '')) {
-            // `a` and `a/b` cannot both be files; blob stores allow it, this driver refuses the second.
-            throw new StoreError('conflict', `blob key ${key} collides with another key's folder`, {
-              cause: error,
-            });
-          }
-          throw error;
+        await writeFile(tmpMeta, JSON.stringify(sidecar));
+        await mkdir(dirname(target), { recursive: true });
+        await mkdir(dirname(targetMeta), { recursive: true });
+        await rename(tmpData, target);
+        await rename(tmpMeta, targetMeta);
+        return { container, key, size, ...sidecar };
+      } catch (error) {
+        await rm(tmpData, { force: true });
+        await rm(tmpMeta, { force: true });
+        if (['ENOTDIR', 'EISDIR', 'EEXIST'].includes(errorCode(error) ?? '')) {
+          // `a` and `a/b` cannot both be files; blob stores allow it, this driver refuses the second.
+          throw new StoreError('conflict', `blob key ${key} collides with another key's folder`, {
+            cause: error,
+          });
         }
-        return { container, key, size: data.length, ...sidecar };
-      });
+        throw error;
+      }
+    });
+
+  const store: BlobStore = {
+    driver: 'fs',
+
+    async put(container, key, body, putOpts) {
+      validate(container, key);
+      assertPutOptions(putOpts);
+      const data = toBuffer(body);
+      const tmpData = await newTempFile();
+      try {
+        await writeFile(tmpData, data);
+      } catch (error) {
+        await rm(tmpData, { force: true });
+        throw error;
+      }
+      return commit(container, key, tmpData, data.length, putOpts);
+    },
+
+    async putStream(container, key, body, putOpts) {
+      validate(container, key);
+      assertPutOptions(putOpts);
+      const tmpData = await newTempFile();
+      let size = 0;
+      try {
+        // Written to a temp file as it arrives: memory holds one chunk, and a failing body leaves no blob.
+        await pipeline(
+          body,
+          async function* (chunks: AsyncIterable<Buffer | Uint8Array | string>) {
+            for await (const chunk of chunks) {
+              const buf = toBuffer(chunk);
+              size += buf.length;
+              yield buf;
+            }
+          },
+          createWriteStream(tmpData),
+        );
+      } catch (error) {
+        await rm(tmpData, { force: true });
+        throw error;
+      }
+      return commit(container, key, tmpData, size, putOpts);
     },
 
     async get(container, key) {
