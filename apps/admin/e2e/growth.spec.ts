@@ -117,6 +117,19 @@ test('an admin creates and revokes an invitation code, then follows a referral f
   await expect(row).toContainText('Active');
   const valid = await request.post(`${API}/invitations/validate`, { data: { code } });
   expect(await valid.json()).toMatchObject({ valid: true, reason: 'ok', remainingUses: 50 });
+  // A user redeems it; the row counts the use and lists who redeemed it.
+  const run = Date.now().toString(36);
+  const guest = await register(request, `guest.${run}@example.com`, 'Guest');
+  const redeemed = await request.post(`${API}/invitations/redeem`, {
+    headers: guest.headers,
+    data: { code },
+  });
+  expect(redeemed.status()).toBe(200);
+  await page.reload();
+  await expect(row).toContainText('1 / 50');
+  await row.getByRole('button', { name: `Redemptions of ${code}` }).click();
+  const redemptions = page.getByRole('region', { name: `Redemptions of ${code}` });
+  await expect(redemptions.getByRole('link', { name: `guest.${run}@example.com` })).toBeVisible();
   await shot(page, 'growth-invitations');
 
   await row.getByRole('button', { name: `Revoke ${code}` }).click();
@@ -126,7 +139,6 @@ test('an admin creates and revokes an invitation code, then follows a referral f
   expect(await revoked.json()).toMatchObject({ valid: false, reason: 'revoked' });
 
   // A user shares their link: one visit is tracked, a friend registers and names the code.
-  const run = Date.now().toString(36);
   const referrer = await register(request, `referrer.${run}@example.com`, 'Referrer');
   const link = await request.get(`${API}/referrals/me/link`, { headers: referrer.headers });
   const { code: referralCode } = (await link.json()) as { code: string };

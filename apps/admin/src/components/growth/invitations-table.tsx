@@ -1,15 +1,17 @@
 'use client';
 
 import type { TInvitation } from '@bytelyst/routers/modules/growth/invitations/schema';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { errorMessage } from '~/lib/api-errors';
 import { formatDate } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
 import { Button } from '../button';
 import { ConfirmDialog } from '../confirm-dialog';
 import { type Column, DataTable, type TableState } from '../data-table';
+import { Icon } from '../icon';
 import { useToast } from '../toast';
 import { InvitationStatusBadge } from './growth-badges';
+import { RedemptionsRow } from './redemptions-row';
 
 const COLUMNS: readonly Column[] = [
   { label: 'Code' },
@@ -26,6 +28,13 @@ export function InvitationsTable({
   ...state
 }: TableState & { invitations: readonly TInvitation[] }) {
   const [revoking, setRevoking] = useState<TInvitation | null>(null);
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string) =>
+    setOpen((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
   const utils = trpc.useUtils();
   const toast = useToast();
   const revoke = trpc.invitations.revoke.useMutation({
@@ -46,33 +55,62 @@ export function InvitationsTable({
       rows={invitations}
       emptyTitle="No invitation codes"
       emptyHint="Create one, or invite people from the waitlist."
-      renderRow={(invitation) => (
-        <tr key={invitation.id}>
-          <td className="cell-primary">
-            <code>{invitation.code}</code>
-          </td>
-          <td className="tabular">
-            {invitation.uses} / {invitation.maxUses}
-          </td>
-          <td>
-            <InvitationStatusBadge status={invitation.status} />
-          </td>
-          <td>{invitation.email || invitation.note || <span className="muted">—</span>}</td>
-          <td className="cell-muted">{invitation.expiresAt ? formatDate(invitation.expiresAt) : 'Never'}</td>
-          <td className="cell-muted">{formatDate(invitation.createdAt)}</td>
-          <td className="cell-actions">
-            {invitation.status === 'revoked' ? null : (
-              <Button
-                size="sm"
-                aria-label={`Revoke ${invitation.code}`}
-                onClick={() => setRevoking(invitation)}
-              >
-                Revoke
-              </Button>
-            )}
-          </td>
-        </tr>
-      )}
+      renderRow={(invitation) => {
+        const expanded = open.has(invitation.id);
+        const detailsId = `invitation-redemptions-${invitation.id}`;
+        return (
+          <Fragment key={invitation.id}>
+            <tr className={expanded ? 'row-expanded' : undefined}>
+              <td>
+                <div className="row row-tight">
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    className={expanded ? 'btn-chevron btn-chevron-open' : 'btn-chevron'}
+                    aria-expanded={expanded}
+                    aria-controls={expanded ? detailsId : undefined}
+                    aria-label={`Redemptions of ${invitation.code}`}
+                    onClick={() => toggle(invitation.id)}
+                  >
+                    <Icon name="down" size={14} />
+                  </Button>
+                  <code className="cell-primary">{invitation.code}</code>
+                </div>
+              </td>
+              <td className="tabular">
+                {invitation.uses} / {invitation.maxUses}
+              </td>
+              <td>
+                <InvitationStatusBadge status={invitation.status} />
+              </td>
+              <td>{invitation.email || invitation.note || <span className="muted">—</span>}</td>
+              <td className="cell-muted">
+                {invitation.expiresAt ? formatDate(invitation.expiresAt) : 'Never'}
+              </td>
+              <td className="cell-muted">{formatDate(invitation.createdAt)}</td>
+              <td className="cell-actions">
+                {invitation.status === 'revoked' ? null : (
+                  <Button
+                    size="sm"
+                    aria-label={`Revoke ${invitation.code}`}
+                    onClick={() => setRevoking(invitation)}
+                  >
+                    Revoke
+                  </Button>
+                )}
+              </td>
+            </tr>
+            {expanded ? (
+              <RedemptionsRow
+                invitationId={invitation.id}
+                code={invitation.code}
+                id={detailsId}
+                columns={COLUMNS.length}
+              />
+            ) : null}
+          </Fragment>
+        );
+      }}
     >
       <ConfirmDialog
         open={revoking !== null}
