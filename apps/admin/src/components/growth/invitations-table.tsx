@@ -8,7 +8,7 @@ import { trpc } from '~/lib/trpc';
 import { Button } from '../button';
 import { ConfirmDialog } from '../confirm-dialog';
 import { type Column, DataTable, type TableState } from '../data-table';
-import { Icon } from '../icon';
+import { ExpandButton, useExpandedRows } from '../expand-button';
 import { useToast } from '../toast';
 import { InvitationStatusBadge } from './growth-badges';
 import { RedemptionsRow } from './redemptions-row';
@@ -28,13 +28,7 @@ export function InvitationsTable({
   ...state
 }: TableState & { invitations: readonly TInvitation[] }) {
   const [revoking, setRevoking] = useState<TInvitation | null>(null);
-  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
-  const toggle = (id: string) =>
-    setOpen((current) => {
-      const next = new Set(current);
-      if (!next.delete(id)) next.add(id);
-      return next;
-    });
+  const rows = useExpandedRows();
   const utils = trpc.useUtils();
   const toast = useToast();
   const revoke = trpc.invitations.revoke.useMutation({
@@ -56,24 +50,19 @@ export function InvitationsTable({
       emptyTitle="No invitation codes"
       emptyHint="Create one, or invite people from the waitlist."
       renderRow={(invitation) => {
-        const expanded = open.has(invitation.id);
+        const expanded = rows.isOpen(invitation.id);
         const detailsId = `invitation-redemptions-${invitation.id}`;
         return (
           <Fragment key={invitation.id}>
             <tr className={expanded ? 'row-expanded' : undefined}>
               <td>
                 <div className="row row-tight">
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    className={expanded ? 'btn-chevron btn-chevron-open' : 'btn-chevron'}
-                    aria-expanded={expanded}
-                    aria-controls={expanded ? detailsId : undefined}
-                    aria-label={`Redemptions of ${invitation.code}`}
-                    onClick={() => toggle(invitation.id)}
-                  >
-                    <Icon name="down" size={14} />
-                  </Button>
+                  <ExpandButton
+                    expanded={expanded}
+                    controls={detailsId}
+                    label={`Redemptions of ${invitation.code}`}
+                    onToggle={() => rows.toggle(invitation.id)}
+                  />
                   <code className="cell-primary">{invitation.code}</code>
                 </div>
               </td>

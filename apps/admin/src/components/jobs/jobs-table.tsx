@@ -1,10 +1,11 @@
 'use client';
 
 import type { TJobInfo } from '@bytelyst/routers/modules/jobs/schema';
-import { Fragment, useState } from 'react';
+import { Fragment } from 'react';
 import { formatDateTime, formatDuration, formatRelative, formatShortDateTime } from '~/lib/format';
 import { Button } from '../button';
 import { type Column, DataTable, type TableState } from '../data-table';
+import { ExpandButton, useExpandedRows } from '../expand-button';
 import { Icon } from '../icon';
 import { JobRunStatusBadge, JobStateBadges } from './job-badges';
 import { JobDetailsRow } from './job-details-row';
@@ -35,15 +36,8 @@ function LastRun({ job, now }: { job: TJobInfo; now: number }) {
 }
 
 export function JobsTable({ jobs, canManage, now, ...state }: Props) {
-  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const rows = useExpandedRows();
   const actions = useJobActions();
-  const toggle = (name: string) =>
-    setOpen((current) => {
-      const next = new Set(current);
-      if (next.has(name)) next.delete(name);
-      else next.add(name);
-      return next;
-    });
 
   return (
     <DataTable
@@ -53,7 +47,7 @@ export function JobsTable({ jobs, canManage, now, ...state }: Props) {
       emptyTitle="No jobs are registered"
       emptyHint="Jobs are registered by the API's modules at start-up."
       renderRow={(job) => {
-        const expanded = open.has(job.name);
+        const expanded = rows.isOpen(job.name);
         const detailsId = `job-details-${job.name}`;
         const toggling = actions.isToggling(job.name);
         return (
@@ -61,17 +55,12 @@ export function JobsTable({ jobs, canManage, now, ...state }: Props) {
             <tr className={expanded ? 'row-expanded' : undefined}>
               <td className="cell-job">
                 <div className="row row-tight">
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    className={expanded ? 'btn-chevron btn-chevron-open' : 'btn-chevron'}
-                    aria-expanded={expanded}
-                    aria-controls={expanded ? detailsId : undefined}
-                    aria-label={`Details of ${job.name}`}
-                    onClick={() => toggle(job.name)}
-                  >
-                    <Icon name="down" size={14} />
-                  </Button>
+                  <ExpandButton
+                    expanded={expanded}
+                    controls={detailsId}
+                    label={`Details of ${job.name}`}
+                    onToggle={() => rows.toggle(job.name)}
+                  />
                   <span className="cell-primary mono nowrap">{job.name}</span>
                 </div>
                 <div className="cell-secondary cell-indent">{job.description}</div>

@@ -1,11 +1,10 @@
 'use client';
 
 import type { TTelemetryEvent } from '@bytelyst/routers/modules/telemetry/schema';
-import { Fragment, useState } from 'react';
+import { Fragment } from 'react';
 import { formatDateTime, formatRelative } from '~/lib/format';
-import { Button } from '../button';
 import { type Column, DataTable, type TableState } from '../data-table';
-import { Icon } from '../icon';
+import { ExpandButton, useExpandedRows } from '../expand-button';
 import { EventDetailsRow } from './event-details-row';
 import styles from './telemetry.module.css';
 import { LevelBadge } from './telemetry-badges';
@@ -22,14 +21,7 @@ const COLUMNS: readonly Column[] = [
 type Props = TableState & { events: readonly TTelemetryEvent[]; filtered: boolean; now: number };
 
 export function EventsTable({ events, filtered, now, ...state }: Props) {
-  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
-  const toggle = (id: string) =>
-    setOpen((current) => {
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
+  const rows = useExpandedRows();
 
   return (
     <DataTable
@@ -43,24 +35,19 @@ export function EventsTable({ events, filtered, now, ...state }: Props) {
           : 'Apps send events to POST /v1/telemetry/ingest; they appear here as they arrive.'
       }
       renderRow={(event) => {
-        const expanded = open.has(event.id);
+        const expanded = rows.isOpen(event.id);
         const detailsId = `event-details-${event.id}`;
         return (
           <Fragment key={event.id}>
             <tr className={expanded ? 'row-expanded' : undefined}>
               <td>
                 <div className="row row-tight">
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    className={expanded ? 'btn-chevron btn-chevron-open' : 'btn-chevron'}
-                    aria-expanded={expanded}
-                    aria-controls={expanded ? detailsId : undefined}
-                    aria-label={`Details of ${event.name} at ${formatDateTime(event.at)}`}
-                    onClick={() => toggle(event.id)}
-                  >
-                    <Icon name="down" size={14} />
-                  </Button>
+                  <ExpandButton
+                    expanded={expanded}
+                    controls={detailsId}
+                    label={`Details of ${event.name} at ${formatDateTime(event.at)}`}
+                    onToggle={() => rows.toggle(event.id)}
+                  />
                   <span className="cell-primary mono nowrap">{event.name}</span>
                 </div>
               </td>
