@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatRelative } from './format';
+import { endOfUtcDay, formatDuration, formatRelative } from './format';
 
 describe('formatDuration', () => {
   it('picks the unit a reader expects at each size', () => {
@@ -32,5 +32,12 @@ describe('formatRelative', () => {
     expect(formatRelative('2030-01-01T15:00:00Z', now)).toBe('in 3 hours');
     expect(formatRelative('2030-01-01T11:58:00Z', now)).toBe('2 minutes ago');
     expect(formatRelative(null, now, '—')).toBe('—');
+  });
+});
+
+describe('endOfUtcDay', () => {
+  it('is the last second of the picked day in UTC, whatever the browser time zone', () => {
+    expect(endOfUtcDay('2027-02-28')).toBe('2027-02-28T23:59:59.000Z');
+    expect(Date.parse(endOfUtcDay('2027-02-28')) - Date.parse('2027-03-01T00:00:00Z')).toBe(-1000);
   });
 });

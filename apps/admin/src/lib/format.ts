@@ -78,3 +78,6 @@ export const formatDuration = (ms: number | null | undefined, empty = '—') => 
   if (minutes < 60) return seconds % 60 ? `${minutes} min ${seconds % 60} s` : `${minutes} min`;
   return minutes % 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${Math.floor(minutes / 60)} h`;
 };
+
+/** The last second of a UTC day from a date input (`yyyy-mm-dd`): an expiry on that day covers all of it. */
+export const endOfUtcDay = (day: string): string => `${day}T23:59:59.000Z`;

@@ -1,6 +1,7 @@
 'use client';
 
 import { useFormValues } from '~/hooks/use-form-values';
+import { endOfUtcDay } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
 import { TextField } from '../field';
 import { FormDialog } from '../form-dialog';
@@ -35,8 +36,7 @@ export function CreateInvitationDialog({ open, onClose }: { open: boolean; onClo
     if (!Number.isInteger(maxUses) || maxUses < 1 || maxUses > 100_000) {
       errors.maxUses = 'A whole number from 1 to 100,000.';
     }
-    // The end of the chosen day in UTC, so the code works through that whole day.
-    const expiresAt = form.expiresOn ? `${form.expiresOn}T23:59:59.000Z` : undefined;
+    const expiresAt = form.expiresOn ? endOfUtcDay(form.expiresOn) : undefined;
     if (expiresAt && Date.parse(expiresAt) <= Date.now()) errors.expiresAt = 'Pick a day in the future.';
     if (!check(errors)) return;
     create.mutate({

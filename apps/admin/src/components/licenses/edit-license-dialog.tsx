@@ -2,6 +2,7 @@
 
 import type { TLicense } from '@bytelyst/routers/modules/licenses/schema';
 import { useFormValues } from '~/hooks/use-form-values';
+import { endOfUtcDay } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
 import { TextField } from '../field';
 import { FormDialog } from '../form-dialog';
@@ -48,7 +49,7 @@ export function EditLicenseDialog({
     if (!Number.isInteger(devices) || devices < 1 || devices > 1000)
       errors.maxDevices = 'A whole number from 1 to 1000.';
     const changedExpiry = values.expiresOn !== dayOf(license.expiresAt);
-    const expiresAt = values.expiresOn ? `${values.expiresOn}T23:59:59.000Z` : null;
+    const expiresAt = values.expiresOn ? endOfUtcDay(values.expiresOn) : null;
     if (changedExpiry && expiresAt && Date.parse(expiresAt) <= Date.now())
       errors.expiresAt = 'Pick a day in the future.';
     if (!check(errors)) return;

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { useFormValues } from '~/hooks/use-form-values';
+import { endOfUtcDay } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
 import { Dialog } from '../dialog';
 import { TextField } from '../field';
@@ -73,8 +74,7 @@ export function GenerateLicenseDialog({
     if (devices !== undefined && (!Number.isInteger(devices) || devices < 1 || devices > 1000)) {
       errors.maxDevices = 'A whole number from 1 to 1000.';
     }
-    // The end of the chosen day in UTC, so the license works through that whole day.
-    const expiresAt = form.expiresOn ? `${form.expiresOn}T23:59:59.000Z` : undefined;
+    const expiresAt = form.expiresOn ? endOfUtcDay(form.expiresOn) : undefined;
     if (expiresAt && Date.parse(expiresAt) <= Date.now()) errors.expiresAt = 'Pick a day in the future.';
     if (!check(errors)) return;
     const resolved = await resolveUser(who).catch(() => null);
