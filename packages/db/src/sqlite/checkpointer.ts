@@ -30,11 +30,16 @@ const checkpoint = (mode) => {
 const pass = () => {
   const result = checkpoint('PASSIVE');
   if (!result || result.log <= workerData.restartPages) return;
+  // While it waits, TRUNCATE holds new writers back: wait briefly, and let a busy pass (a long reader, say)
+  // fall to the next one instead of stalling the writers' event loop.
+  db.pragma('busy_timeout = ' + workerData.truncateWaitMs);
   try {
-    // Busy (a long reader, say) is not a failure: the next pass tries again.
     const truncated = db.pragma('wal_checkpoint(TRUNCATE)')[0];
     if (truncated.busy === 0) parentPort.postMessage({ type: 'truncated', pages: result.log });
-  } catch {}
+  } catch {
+  } finally {
+    db.pragma('busy_timeout = 5000');
+  }
 };
 const timer = setInterval(pass, workerData.intervalMs);
 parentPort.on('message', (message) => {
@@ -51,6 +56,8 @@ export type Checkpointer = { stop(): Promise<void> };
 
 /** Past this many WAL pages (4 KiB each by default) a pass ends with a TRUNCATE checkpoint. */
 export const WAL_RESTART_PAGES = 4000;
+/** How long a TRUNCATE checkpoint waits for the lock before leaving it to the next pass. */
+const TRUNCATE_WAIT_MS = 100;
 
 /**
  * Starts checkpointing `path` every `intervalMs`; `onFailure` runs once if the worker stops unasked;
@@ -73,6 +80,7 @@ export const startBackgroundCheckpoints = (
       modulePath,
       intervalMs: opts.intervalMs,
       restartPages: opts.restartPages ?? WAL_RESTART_PAGES,
+      truncateWaitMs: TRUNCATE_WAIT_MS,
     },
   });
   worker.unref();
