@@ -90,6 +90,37 @@ export type BatchOperation<T extends BaseDoc> =
   | { op: 'replace'; doc: T; ifMatch?: string; ttl?: number }
   | { op: 'delete'; id: string; ifMatch?: string };
 
+/**
+ * A document bound for another container, written if and only if the write it rides with commits: the
+ * transactional outbox. Each entry is created (an existing id counts as already written, never overwritten).
+ */
+export type OutboxEntry = { container: string; doc: BaseDoc; ttl?: number };
+
+/** Documents for other containers that a write commits with it, and what to run once it has committed. */
+export type Outbox = {
+  readonly entries: readonly OutboxEntry[];
+  /** Called once, after the write and its entries are in place; must not throw. */
+  committed?(): void;
+};
+
+/**
+ * Sqlite writes the entries in the same transaction as the change. Cosmos has no transaction across
+ * containers: it writes one outbox document holding the entries into the change's own partition, in the same
+ * transactional batch, then moves the entries to their containers; after a crash in between, `relayOutbox`
+ * finishes the move. Either way the entries are in place when the write resolves.
+ */
+export type CommitOptions = { outbox?: Outbox };
+
+export type MutateOptions<T extends BaseDoc> = {
+  /** Read-apply-replace rounds before giving up with `precondition_failed`. Default 20. */
+  attempts?: number;
+  ttl?: number;
+  /** What to commit with the change; called with each attempt's next document. */
+  outbox?: (next: T, current: Stored<T>) => Outbox | undefined;
+};
+
+export type Mutated<T extends BaseDoc> = { doc: Stored<T>; changed: boolean };
+
 export type StoreErrorCode = 'conflict' | 'not_found' | 'precondition_failed' | 'invalid' | 'unavailable';
 
 /** Every driver throws this (never a driver-specific error) for the cases callers must handle. */
@@ -110,21 +141,39 @@ export type Container<T extends BaseDoc> = {
   /** The partition key value of a document under this container's definition. */
   partitionKeyOf(doc: T): string;
   /** Throws `conflict` when a document with this id exists in the partition. */
-  create(doc: T, options?: WriteOptions): Promise<Stored<T>>;
+  create(doc: T, options?: WriteOptions & CommitOptions): Promise<Stored<T>>;
   /** Undefined when absent or expired. */
   read(id: string, partitionKey: string): Promise<Stored<T> | undefined>;
-  upsert(doc: T, options?: WriteOptions): Promise<Stored<T>>;
+  upsert(doc: T, options?: WriteOptions & CommitOptions): Promise<Stored<T>>;
   /** Throws `not_found` when absent, `precondition_failed` on a stale `ifMatch`. */
-  replace(doc: T, options?: ReplaceOptions): Promise<Stored<T>>;
-  /** Returns false when absent; throws `precondition_failed` on a stale `ifMatch`. */
-  delete(id: string, partitionKey: string, options?: { ifMatch?: string }): Promise<boolean>;
+  replace(doc: T, options?: ReplaceOptions & CommitOptions): Promise<Stored<T>>;
+  /**
+   * Returns false when absent (and then commits no outbox); throws `precondition_failed` on a stale `ifMatch`.
+   */
+  delete(id: string, partitionKey: string, options?: { ifMatch?: string } & CommitOptions): Promise<boolean>;
+  /**
+   * Read, apply `change`, replace with the read etag; on a stale etag read again and re-apply, up to
+   * `attempts` rounds. `change` returns (or resolves to) the next document, or null to leave it as it is; it
+   * may throw to refuse. Undefined when the document does not exist.
+   */
+  mutate(
+    id: string,
+    partitionKey: string,
+    change: (current: Stored<T>) => T | null | Promise<T | null>,
+    options?: MutateOptions<T>,
+  ): Promise<Mutated<T> | undefined>;
   query(query?: Query<T>): Promise<Page<Stored<T>>>;
   count(query?: Pick<Query<T>, 'partitionKey' | 'where'>): Promise<number>;
   /**
    * All operations (at most 100) in one partition, atomically: all apply or none (the failing one's error is
-   * thrown). Resolves to the written documents of the create/upsert/replace operations, in order.
+   * thrown). Resolves to the written documents of the create/upsert/replace operations, in order. The outbox's
+   * entries take no operation slot on sqlite and one on Cosmos.
    */
-  batch(partitionKey: string, operations: readonly BatchOperation<T>[]): Promise<Stored<T>[]>;
+  batch(
+    partitionKey: string,
+    operations: readonly BatchOperation<T>[],
+    options?: CommitOptions,
+  ): Promise<Stored<T>[]>;
 };
 
 export type DocumentStore = {
@@ -135,6 +184,11 @@ export type DocumentStore = {
   container<T extends BaseDoc>(name: string): Container<T>;
   /** Deletes expired documents everywhere; returns how many went. Reads never return them either way. */
   purgeExpired(): Promise<number>;
+  /**
+   * Moves outbox entries left behind by a crash (older than `minAgeMs`, default 5 s) to their containers;
+   * returns how many outbox documents it finished. Always 0 on sqlite, whose outbox commits in place.
+   */
+  relayOutbox(options?: { minAgeMs?: number }): Promise<number>;
   /** Resolves when the backing engine answers. */
   ping(): Promise<void>;
   close(): Promise<void>;

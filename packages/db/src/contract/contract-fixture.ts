@@ -20,7 +20,9 @@ export const ITEMS: ContainerDef = {
 };
 export const TTL_ITEMS: ContainerDef = { name: 'contract_ttl', partitionKey: ['tenant'], defaultTtl: 60 };
 export const MULTI: ContainerDef = { name: 'contract_multi', partitionKey: ['tenant', 'kind'] };
-export const CONTRACT_CONTAINERS = [ITEMS, TTL_ITEMS, MULTI] as const;
+/** Where the outbox tests' entries go: another container, as events go to `events`. */
+export const OUTBOX_TARGET: ContainerDef = { name: 'contract_outbox_target', partitionKey: ['tenant'] };
+export const CONTRACT_CONTAINERS = [ITEMS, TTL_ITEMS, MULTI, OUTBOX_TARGET] as const;
 
 export type Item = {
   id: string;

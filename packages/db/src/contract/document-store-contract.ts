@@ -8,6 +8,7 @@ import { registerBatchTests } from './contract-batch';
 import { registerCrudTests } from './contract-crud';
 import type { ContractEnv } from './contract-env';
 import { CONTRACT_CONTAINERS, type ContractOptions, type MakeStore, manualClock } from './contract-fixture';
+import { registerOutboxTests } from './contract-outbox';
 import { registerQueryTests } from './contract-query';
 import { registerTtlTests } from './contract-ttl';
 
@@ -45,5 +46,6 @@ export function describeDocumentStoreContract(
     registerQueryTests(env);
     registerBatchTests(env, options);
     registerTtlTests(env);
+    registerOutboxTests(env, options);
   });
 }

@@ -5,11 +5,13 @@
  * were checked against so the check and the write cannot be split by another writer.
  */
 import type { JSONObject, OperationInput, OperationResponse, Container as SdkContainer } from '@azure/cosmos';
-import type { BaseDoc, BatchOperation, Clock, ContainerDef, Stored } from '../document-store';
+import { afterCommit, assertOutbox } from '../commit';
+import type { BaseDoc, BatchOperation, Clock, ContainerDef, Outbox, Stored } from '../document-store';
 import { StoreError } from '../document-store';
 import { assertBatchSize, assertId, partitionKeyOf, stamp } from '../driver-common';
 import { deleteExpired, fromCosmos, isLive, readRaw, toCosmos } from './cosmos-doc';
 import { storeErrorForStatus } from './cosmos-errors';
+import { type ContainerResolver, finishOutbox, stageOutbox } from './cosmos-outbox';
 
 const RETRIES = 3;
 
@@ -73,15 +75,19 @@ function failureOf(results: readonly OperationResponse[]): OperationResponse | u
   );
 }
 
+export type BatchEnv = { sdk: SdkContainer; def: ContainerDef; clock: Clock; resolve: ContainerResolver };
+
 export async function runBatch<T extends BaseDoc>(
-  sdk: SdkContainer,
-  def: ContainerDef,
-  clock: Clock,
+  env: BatchEnv,
   pk: string,
   operations: readonly BatchOperation<T>[],
+  outbox?: Outbox,
 ): Promise<Stored<T>[]> {
-  if (operations.length === 0) return [];
-  assertBatchSize(operations.length);
+  const { sdk, def, clock } = env;
+  const entries = outbox?.entries ?? [];
+  if (operations.length === 0 && entries.length === 0) return [];
+  assertBatchSize(operations.length + (entries.length > 0 ? 1 : 0));
+  assertOutbox(outbox, env.resolve);
   for (const op of operations) {
     if (op.op !== 'delete' && partitionKeyOf(def, op.doc) !== pk) {
       throw new StoreError('invalid', `Batch document ${op.doc.id} is outside partition ${pk}`);
@@ -89,6 +95,8 @@ export async function runBatch<T extends BaseDoc>(
   }
   for (let attempt = 0; ; attempt++) {
     const inputs = await prepare(sdk, def, clock, pk, operations);
+    const staged = entries.length > 0 ? stageOutbox(def, pk, entries, clock) : undefined;
+    if (staged) inputs.push(staged.input);
     const response = await sdk.items.batch(inputs, pk);
     const results = response.result ?? [];
     const failure = failureOf(results);
@@ -96,9 +104,19 @@ export async function runBatch<T extends BaseDoc>(
       throw storeErrorForStatus(response.code, `Batch on ${def.name} failed with status ${response.code}`);
     }
     if (!failure) {
-      return results.flatMap((r, i) =>
-        operations[i]?.op === 'delete' ? [] : [fromCosmos<T>(def, r.resourceBody)],
-      );
+      const written = results
+        .slice(0, operations.length)
+        .flatMap((r, i) => (operations[i]?.op === 'delete' ? [] : [fromCosmos<T>(def, r.resourceBody)]));
+      if (staged) {
+        try {
+          await finishOutbox(sdk, env.resolve, staged.id, staged.body);
+        } catch {
+          // Committed with its outbox document: the relay places the entries; until then nothing runs early.
+          return written;
+        }
+      }
+      afterCommit(outbox);
+      return written;
     }
     // A 412 on an etag we took ourselves (the caller gave none) means another writer won a race: retry.
     const failedOp = operations[results.indexOf(failure)];

@@ -3,6 +3,7 @@
  * does not enforce TTL, and Cosmos deletes lazily), so an expired document is never returned.
  */
 import type { Container as SdkContainer } from '@azure/cosmos';
+import { completeContainer } from '../commit';
 import type {
   BaseDoc,
   Clock,
@@ -25,6 +26,7 @@ import {
   toCosmos,
 } from './cosmos-doc';
 import { guard, statusOf } from './cosmos-errors';
+import type { ContainerResolver } from './cosmos-outbox';
 import { queryPage } from './cosmos-query';
 import { orderBySql, Params, whereSql } from './cosmos-sql';
 
@@ -35,6 +37,7 @@ export function createCosmosContainer<T extends BaseDoc>(
   sdk: SdkContainer,
   def: ContainerDef,
   clock: Clock,
+  resolve: ContainerResolver,
 ): Container<T> {
   const pkField = partitionField(def);
   const out = (raw: unknown) => fromCosmos<T>(def, raw);
@@ -112,7 +115,7 @@ export function createCosmosContainer<T extends BaseDoc>(
       params,
     );
 
-  return {
+  return completeContainer<T>({
     def,
     partitionKeyOf: (doc) => partitionKeyOf(def, doc),
     create: (doc, options) => guard(() => create(doc, options?.ttl)),
@@ -153,8 +156,9 @@ export function createCosmosContainer<T extends BaseDoc>(
         const { resources } = await sdk.items.query<number>(spec, options).fetchAll();
         return resources.reduce((sum, n) => sum + n, 0);
       }),
-    batch: (pk, operations) => guard(() => runBatch<T>(sdk, def, clock, pk, operations)),
-  };
+    batch: (pk, operations, options) =>
+      guard(() => runBatch<T>({ sdk, def, clock, resolve }, pk, operations, options?.outbox)),
+  });
 }
 
 /** Deletes this container's expired documents; returns how many went. */

@@ -119,7 +119,8 @@ export type WhereInput<T> = {
 /** WHERE clause: never expired, in the partition when given (the test server ignores the option), filters. */
 export function whereSql<T>(input: WhereInput<T>, params: Params): string {
   const live = `(NOT IS_DEFINED(c.${EXPIRES_AT}) OR IS_NULL(c.${EXPIRES_AT}) OR c.${EXPIRES_AT} > ${params.add(input.nowSeconds)})`;
-  const parts = [live];
+  // Outbox documents (cosmos-outbox.ts) share the partition of the change they report but are no part of it.
+  const parts = [live, 'NOT IS_DEFINED(c._outbox)'];
   if (input.partition)
     parts.push(`${fieldRef(input.partition.field)} = ${params.add(input.partition.value)}`);
   for (const [field, cond] of Object.entries(input.where ?? {})) {

@@ -1,6 +1,8 @@
+import { CosmosClient } from '@azure/cosmos';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeDocumentStoreContract } from '../contract/document-store-contract';
 import { type CosmosTestServer, startCosmosServer } from '../testing/cosmos-server';
+import { stageOutbox } from './cosmos-outbox';
 import { createCosmosStore } from './cosmos-store';
 
 let server: CosmosTestServer | undefined;
@@ -92,6 +94,64 @@ describe('@vercel/cosmosdb-server batch limitation (why one contract test is ski
       ]),
     ).rejects.toMatchObject({ code: 'conflict' });
     expect(await batchy.read('first', 't')).toBeDefined();
+    await store.close();
+  });
+});
+
+describe('cosmos outbox relay', () => {
+  it('moves the entries a crashed writer left in its outbox document, once, and hides that document', async () => {
+    if (!server) throw new Error('cosmos server not started');
+    const database = `relay-${process.pid}-${Date.now()}`;
+    const options = {
+      endpoint: server.endpoint,
+      key: server.key,
+      database,
+      disableEndpointDiscovery: server.disableEndpointDiscovery,
+    };
+    const store = createCosmosStore(options);
+    const items = { name: 'relay_items', partitionKey: ['tenant'] };
+    const target = { name: 'relay_target', partitionKey: ['tenant'] };
+    await store.init([items, target]);
+
+    // What a writer that died right after its transactional batch leaves behind: the change and its outbox
+    // document, committed together, and no entry in its container yet.
+    const client = new CosmosClient({
+      endpoint: server.endpoint,
+      key: server.key,
+      connectionPolicy: { enableEndpointDiscovery: false },
+    });
+    const sdk = client.database(database).container(items.name);
+    const entries = [
+      { container: target.name, doc: { id: 'event-1', tenant: 't', n: 1 } },
+      { container: target.name, doc: { id: 'event-2', tenant: 't', n: 2 } },
+    ];
+    const staged = stageOutbox(items, 't', entries, () => Date.now());
+    await sdk.items.batch(
+      [
+        { operationType: 'Create', partitionKey: 't', resourceBody: { id: 'change', tenant: 't' } },
+        staged.input,
+      ],
+      't',
+    );
+
+    const itemsContainer = store.container<{ id: string; tenant: string }>(items.name);
+    const targetContainer = store.container<{ id: string; tenant: string; n: number }>(target.name);
+    expect((await itemsContainer.query({ partitionKey: 't' })).items.map((d) => d.id)).toEqual(['change']);
+    expect(await itemsContainer.count()).toBe(1);
+    expect(await targetContainer.count()).toBe(0);
+    // Young outbox documents are left to their writer.
+    expect(await store.relayOutbox()).toBe(0);
+
+    expect(await store.relayOutbox({ minAgeMs: 0 })).toBe(1);
+    const moved = await targetContainer.query({ partitionKey: 't' });
+    expect(moved.items.map((d) => [d.id, d.n])).toEqual([
+      ['event-1', 1],
+      ['event-2', 2],
+    ]);
+    expect(await store.relayOutbox({ minAgeMs: 0 })).toBe(0);
+    const raw = await sdk.items.query('SELECT c.id FROM c').fetchAll();
+    expect(raw.resources.map((r: { id: string }) => r.id)).toEqual(['change']);
+    client.dispose();
     await store.close();
   });
 });

@@ -15,6 +15,7 @@ import { assertContainerName, assertField, startPurgeTimer } from '../driver-com
 import { createCosmosContainer, purgeContainer } from './cosmos-container';
 import { partitionPath } from './cosmos-doc';
 import { guard, statusOf } from './cosmos-errors';
+import { relayContainer } from './cosmos-outbox';
 import { compositeIndexes, EXPIRES_AT } from './cosmos-sql';
 
 export type CosmosStoreOptions = {
@@ -70,6 +71,15 @@ export function createCosmosStore(opts: CosmosStoreOptions): DocumentStore {
   const defs = new Map<string, { def: ContainerDef; sdk: SdkContainer }>();
   const containers = new Map<string, Container<BaseDoc>>();
   let stopPurge: (() => void) | undefined;
+  const containerOf = (name: string): Container<BaseDoc> => {
+    const existing = containers.get(name);
+    if (existing) return existing;
+    const entry = defs.get(name);
+    if (!entry) throw new StoreError('invalid', `Container ${name} was not declared in init()`);
+    const created = createCosmosContainer<BaseDoc>(entry.sdk, entry.def, clock, containerOf);
+    containers.set(name, created);
+    return created;
+  };
 
   const purgeExpired = () =>
     guard(async () => {
@@ -109,16 +119,15 @@ export function createCosmosStore(opts: CosmosStoreOptions): DocumentStore {
         }
         stopPurge ??= startPurgeTimer(purgeExpired);
       }),
-    container<T extends BaseDoc>(name: string): Container<T> {
-      const existing = containers.get(name);
-      if (existing) return existing as unknown as Container<T>;
-      const entry = defs.get(name);
-      if (!entry) throw new StoreError('invalid', `Container ${name} was not declared in init()`);
-      const created = createCosmosContainer<T>(entry.sdk, entry.def, clock);
-      containers.set(name, created as unknown as Container<BaseDoc>);
-      return created;
-    },
+    container: <T extends BaseDoc>(name: string) => containerOf(name) as unknown as Container<T>,
     purgeExpired,
+    relayOutbox: (options) =>
+      guard(async () => {
+        const cutoff = clock() - (options?.minAgeMs ?? 5000);
+        let total = 0;
+        for (const { sdk } of defs.values()) total += await relayContainer(sdk, containerOf, cutoff);
+        return total;
+      }),
     ping: () =>
       guard(async () => {
         try {

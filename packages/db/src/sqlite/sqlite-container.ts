@@ -3,12 +3,14 @@
  * (pk, id). Writes are synchronous inside better-sqlite3, so a batch is one SQLite transaction.
  */
 import type Database from 'better-sqlite3';
+import { afterCommit, assertOutbox, completeContainer } from '../commit';
 import type {
   BaseDoc,
   BatchOperation,
   Clock,
   Container,
   ContainerDef,
+  OutboxEntry,
   Page,
   Query,
   ReplaceOptions,
@@ -40,7 +42,14 @@ export type SqliteCtx = {
   prepare(sql: string): Database.Statement;
   /** Runs fn, turning better-sqlite3 errors into StoreError. */
   guard<R>(fn: () => R): R;
+  /** Creates an outbox entry in its container, inside the caller's transaction. */
+  createEntry(entry: OutboxEntry): void;
+  /** A declared container; throws `invalid` for any other name. */
+  containerOf(name: string): Container<BaseDoc>;
 };
+
+/** A container plus the synchronous create that another container's transaction uses for outbox entries. */
+export type SqliteContainer<T extends BaseDoc> = Container<T> & { createSync(doc: T, ttl?: number): void };
 
 const LIVE = '(expires_at IS NULL OR expires_at > ?)';
 
@@ -75,7 +84,10 @@ export function containerDdl(def: ContainerDef): string[] {
 
 type Row = { body: string } & Record<string, SqlValue>;
 
-export function createSqliteContainer<T extends BaseDoc>(ctx: SqliteCtx, def: ContainerDef): Container<T> {
+export function createSqliteContainer<T extends BaseDoc>(
+  ctx: SqliteCtx,
+  def: ContainerDef,
+): SqliteContainer<T> {
   const t = tableName(def);
   const { clock, guard } = ctx;
   const sql = {
@@ -182,7 +194,7 @@ export function createSqliteContainer<T extends BaseDoc>(ctx: SqliteCtx, def: Co
     return write(op.op, op.doc, op.ttl);
   };
 
-  return {
+  const container = completeContainer<T>({
     def,
     partitionKeyOf: (doc) => partitionKeyOf(def, doc),
     create: async (doc, options) => guard(() => write('create', doc, options?.ttl)),
@@ -197,19 +209,30 @@ export function createSqliteContainer<T extends BaseDoc>(ctx: SqliteCtx, def: Co
         const row = ctx.prepare(`SELECT COUNT(*) AS n FROM ${t} WHERE ${where.sql}`).get(...where.params);
         return (row as { n: number }).n;
       }),
-    batch: async (pk, operations) =>
-      guard(() => {
+    batch: async (pk, operations, options) => {
+      const written = guard(() => {
         assertBatchSize(operations.length);
+        assertOutbox(options?.outbox, ctx.containerOf);
         const run = ctx.db.transaction(() => {
           const out: Stored<T>[] = [];
           for (const op of operations) {
             const doc = batchOp(pk, op);
             if (doc) out.push(doc);
           }
+          for (const entry of options?.outbox?.entries ?? []) ctx.createEntry(entry);
           return out;
         });
         return run();
-      }),
+      });
+      afterCommit(options?.outbox);
+      return written;
+    },
+  });
+  return {
+    ...container,
+    createSync: (doc, ttl) => {
+      write('create', doc, ttl);
+    },
   };
 }
 

@@ -8,7 +8,13 @@ import type { BaseDoc, Clock, Container, ContainerDef, DocumentStore } from '../
 import { StoreError, systemClock } from '../document-store';
 import { assertContainerName, assertField, startPurgeTimer } from '../driver-common';
 import { type Checkpointer, startBackgroundCheckpoints } from './checkpointer';
-import { containerDdl, createSqliteContainer, purgeContainer, type SqliteCtx } from './sqlite-container';
+import {
+  containerDdl,
+  createSqliteContainer,
+  purgeContainer,
+  type SqliteContainer,
+  type SqliteCtx,
+} from './sqlite-container';
 
 export type SqliteStoreOptions = {
   /** A file path (its folder is created) or ':memory:'. */
@@ -70,6 +76,17 @@ export function createSqliteStore(opts: SqliteStoreOptions): DocumentStore {
 
   // Statements are compiled once per SQL text; a small LRU bounds the query shapes kept alive.
   const statements = new Map<string, Database.Statement>();
+  const defs = new Map<string, ContainerDef>();
+  const containers = new Map<string, SqliteContainer<BaseDoc>>();
+  const containerOf = (name: string): SqliteContainer<BaseDoc> => {
+    const existing = containers.get(name);
+    if (existing) return existing;
+    const def = defs.get(name);
+    if (!def) throw new StoreError('invalid', `Container ${name} was not declared in init()`);
+    const created = createSqliteContainer<BaseDoc>(ctx, def);
+    containers.set(name, created);
+    return created;
+  };
   const ctx: SqliteCtx = {
     db,
     clock,
@@ -95,10 +112,12 @@ export function createSqliteStore(opts: SqliteStoreOptions): DocumentStore {
         throw toStoreError(error);
       }
     },
+    createEntry(entry) {
+      containerOf(entry.container).createSync(entry.doc, entry.ttl);
+    },
+    containerOf: (name) => containerOf(name),
   };
 
-  const defs = new Map<string, ContainerDef>();
-  const containers = new Map<string, Container<BaseDoc>>();
   let stopPurge: (() => void) | undefined;
   let checkpointer: Checkpointer | undefined;
   if (opts.checkpoints === 'background' && opts.path !== ':memory:') {
@@ -139,16 +158,10 @@ export function createSqliteStore(opts: SqliteStoreOptions): DocumentStore {
       });
       stopPurge ??= startPurgeTimer(purgeExpired);
     },
-    container<T extends BaseDoc>(name: string): Container<T> {
-      const existing = containers.get(name);
-      if (existing) return existing as unknown as Container<T>;
-      const def = defs.get(name);
-      if (!def) throw new StoreError('invalid', `Container ${name} was not declared in init()`);
-      const created = createSqliteContainer<T>(ctx, def);
-      containers.set(name, created as unknown as Container<BaseDoc>);
-      return created;
-    },
+    container: <T extends BaseDoc>(name: string) => containerOf(name) as unknown as Container<T>,
     purgeExpired,
+    // Outbox entries commit in the transaction of their change: nothing is ever left to relay.
+    relayOutbox: async () => 0,
     async ping() {
       ctx.guard(() => db.prepare('SELECT 1').get());
     },
