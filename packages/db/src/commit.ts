@@ -35,10 +35,10 @@ export function assertOutbox(
 export type PrimitiveContainer<T extends BaseDoc> = Omit<Container<T>, 'mutate'>;
 
 /** Runs `committed` of an outbox whose write went through; a throwing callback must not undo the write. */
-export function afterCommit(outbox: Outbox | undefined): void {
+export function afterCommit(outbox: Outbox | undefined, stored: readonly Stored<BaseDoc>[]): void {
   if (!outbox?.committed) return;
   try {
-    outbox.committed();
+    outbox.committed(stored);
   } catch {
     // The write and its entries are durable; the callback only speeds up what a poll would find anyway.
   }

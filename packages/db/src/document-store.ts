@@ -99,8 +99,8 @@ export type OutboxEntry = { container: string; doc: BaseDoc; ttl?: number };
 /** Documents for other containers that a write commits with it, and what to run once it has committed. */
 export type Outbox = {
   readonly entries: readonly OutboxEntry[];
-  /** Called once, after the write and its entries are in place; must not throw. */
-  committed?(): void;
+  /** Called once, after the write and its entries are in place, with the entries as stored; must not throw. */
+  committed?(stored: readonly Stored<BaseDoc>[]): void;
 };
 
 /**

@@ -1,3 +1,4 @@
+import type { Outbox } from '@bytelyst/db/document-store';
 import {
   EVENT_DEFINITIONS,
   type EventPayload,
@@ -60,10 +61,28 @@ export type SubscriberInfo = {
   timeoutMs: number;
 };
 
+/**
+ * Events staged for one write: hand it to that write as its `outbox` (every DocumentStore write takes one)
+ * and the events are recorded in the same commit as the change, so a crash never keeps one without the
+ * other. Once the write commits, delivery starts as after `emit`.
+ */
+export type StagedEvents = Outbox & {
+  /** Stages one more event for the same write. */
+  and<K extends EventType>(type: K, payload: EventPayload<K>, options: EmitOptions): StagedEvents;
+  /** The events as subscribers will receive them (ids included), in staging order. */
+  readonly events: readonly PlatformEvent[];
+};
+
 export type EventBus = {
   /**
+   * Validates the payload (throwing EventPayloadError) and stages the event for a write; see StagedEvents.
+   * The way to emit an event that reports a change of stored state.
+   */
+  stage<K extends EventType>(type: K, payload: EventPayload<K>, options: EmitOptions): StagedEvents;
+  /**
    * Validates the payload against the catalogue, persists the event and returns it; delivery to the
-   * subscribers follows. Once this resolves the event survives a crash of this process.
+   * subscribers follows. Once this resolves the event survives a crash of this process. For events that
+   * report no change of their own (a job's outcome, a report); a change's events go through `stage`.
    */
   emit<K extends EventType>(
     type: K,

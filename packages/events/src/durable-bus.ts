@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { CONTAINERS } from '@bytelyst/db/containers';
-import type { Clock, DocumentStore } from '@bytelyst/db/document-store';
+import type { Clock, DocumentStore, Stored } from '@bytelyst/db/document-store';
 import { systemClock } from '@bytelyst/db/document-store';
 import { createLeaseManager } from '@bytelyst/db/leases';
 import { runAttempt } from './attempt';
@@ -9,8 +9,10 @@ import {
   type BusObserver,
   DEFAULT_MAX_ATTEMPTS,
   describeSubscriber,
+  type EmitOptions,
   type EventBus,
   parseEventPayload,
+  type StagedEvents,
   type Subscriber,
   subscribesTo,
 } from './bus';
@@ -44,6 +46,12 @@ export type DurableBusOptions = {
   claimTtlMs?: number;
   /** How often to look for due retries and for events whose claim lapsed. Default 1 s. */
   pollIntervalMs?: number;
+  /**
+   * How often a dispatcher relays outbox documents that a crashed writer left behind (Cosmos; on sqlite the
+   * outbox commits in place and there is nothing to relay). One dispatcher at a time holds the relay lease.
+   * Default 5 s.
+   */
+  relayIntervalMs?: number;
   /** Events dispatched at once by this process. Default 64. */
   concurrency?: number;
   /** First retry delay; doubles per attempt up to `retryMaxMs`, with jitter. Defaults 1 s and 5 min. */
@@ -64,6 +72,8 @@ export type DurableBus = EventBus & {
   stop(): Promise<void>;
   /** One poll: claims due events (retries, lapsed claims) and dispatches them; resolves with how many. */
   pollOnce(): Promise<number>;
+  /** One relay pass over outbox documents older than a few seconds, if this process holds the relay lease. */
+  relayOnce(): Promise<number>;
   /** Wakes the sequential streams; tests call it instead of waiting for a poll. */
   pollStreams(): Promise<void>;
   /** Tells `observer` of every emit and delivery attempt in this process; returns an unsubscribe. */
@@ -71,6 +81,7 @@ export type DurableBus = EventBus & {
 };
 
 const PAGE = 100;
+const RELAY_LEASE = 'events:outbox-relay';
 
 export const createDurableBus = (opts: DurableBusOptions): DurableBus => {
   const clock = opts.clock ?? systemClock;
@@ -209,11 +220,21 @@ export const createDurableBus = (opts: DurableBusOptions): DurableBus => {
     return jobs.length;
   };
 
+  const relayInterval = opts.relayIntervalMs ?? 5000;
+  let lastRelay = 0;
+  const relayOnce = async (): Promise<number> => {
+    lastRelay = clock();
+    if (opts.store.driver === 'sqlite') return 0;
+    const lease = await leases.acquire(RELAY_LEASE, instanceId, relayInterval * 3);
+    return lease ? opts.store.relayOutbox() : 0;
+  };
+
   const schedulePoll = (delay: number) => {
     if (stopped || !dispatching) return;
     pollTimer = setTimeout(() => {
-      pollOnce()
-        .then((n) => schedulePoll(n >= PAGE ? 0 : pollInterval))
+      const relay = clock() - lastRelay >= relayInterval ? relayOnce() : Promise.resolve(0);
+      Promise.all([relay, pollOnce()])
+        .then(([, n]) => schedulePoll(n >= PAGE ? 0 : pollInterval))
         .catch((error: unknown) => {
           logger.error({ err: error }, 'event poll failed');
           schedulePoll(pollInterval);
@@ -245,52 +266,99 @@ export const createDurableBus = (opts: DurableBusOptions): DurableBus => {
     return worker;
   };
 
+  type Prepared = { doc: EventDoc; claim: string | null; queueItems: QueueItem[] };
+
+  /** The event document (with this process's claim when it will dispatch locally) and its queue items. */
+  const prepare = (type: EventType, payload: unknown, options: EmitOptions): Prepared => {
+    const data = parseEventPayload(type, payload);
+    const now = clock();
+    const matching = [...subscribers.values()].filter((s) => subscribesTo(s, type));
+    const deliveries: Record<string, Delivery> = {};
+    for (const s of matching) deliveries[s.name] = newDelivery(s.sequential ?? false, s.priority ?? 0, now);
+    const hasConcurrent = matching.some((s) => !s.sequential);
+    const local = dispatching && !stopped && hasConcurrent && claimed.size < maxBacklog;
+    const claim = local ? claims.newClaim() : null;
+    const doc: EventDoc = {
+      id: randomUUID(),
+      type,
+      version: EVENT_DEFINITIONS[type].version,
+      productId: options.productId,
+      actorId: options.actorId ?? null,
+      at: new Date(now).toISOString(),
+      seq: nextSeq(now),
+      data: data as Record<string, unknown>,
+      claim,
+      ...summarize(deliveries, local ? now + claimTtl : null),
+      deliveries,
+    };
+    const queueItems = matching
+      .filter((s) => s.sequential)
+      .map(
+        (s): QueueItem => ({
+          id: doc.id,
+          stream: `${s.name}:${doc.productId}`,
+          subscriber: s.name,
+          productId: doc.productId,
+          seq: doc.seq,
+          attempts: 0,
+          dueAt: now,
+          createdAt: now,
+        }),
+      );
+    return { doc, claim, queueItems };
+  };
+
+  /** After the event is stored: tell observers, dispatch what this process claimed, wake the streams. */
+  const started = ({ doc, claim, queueItems }: { doc: Stored<EventDoc> } & Omit<Prepared, 'doc'>) => {
+    for (const o of observers) o.emitted?.({ type: doc.type, productId: doc.productId });
+    if (claim) take([{ doc, claim, renewedAt: clock() }]);
+    for (const item of queueItems) {
+      const subscriber = subscribers.get(item.subscriber);
+      if (subscriber) streamFor(subscriber).notify();
+    }
+  };
+
   const bus: DurableBus = {
     instanceId,
 
     async emit(type, payload, options) {
-      const data = parseEventPayload(type, payload);
-      const now = clock();
-      const matching = [...subscribers.values()].filter((s) => subscribesTo(s, type));
-      const deliveries: Record<string, Delivery> = {};
-      for (const s of matching) deliveries[s.name] = newDelivery(s.sequential ?? false, s.priority ?? 0, now);
-      const hasConcurrent = matching.some((s) => !s.sequential);
-      const local = dispatching && !stopped && hasConcurrent && claimed.size < maxBacklog;
-      const claim = local ? claims.newClaim() : null;
-      const doc: EventDoc = {
-        id: randomUUID(),
-        type,
-        version: EVENT_DEFINITIONS[type].version,
-        productId: options.productId,
-        actorId: options.actorId ?? null,
-        at: new Date(now).toISOString(),
-        seq: nextSeq(now),
-        data: data as Record<string, unknown>,
-        claim,
-        ...summarize(deliveries, local ? now + claimTtl : null),
-        deliveries,
-      };
-      const sequential = matching.filter((s) => s.sequential);
+      const prepared = prepare(type, payload, options);
       // Queue items first: an item whose event never got written is dropped by its stream, never the reverse.
-      await Promise.all(
-        sequential.map((s) =>
-          queueWrites.create({
-            id: doc.id,
-            stream: `${s.name}:${doc.productId}`,
-            subscriber: s.name,
-            productId: doc.productId,
-            seq: doc.seq,
-            attempts: 0,
-            dueAt: now,
-            createdAt: now,
-          }),
-        ),
-      );
-      const stored = await eventWrites.create(doc);
-      for (const o of observers) o.emitted?.({ type, productId: doc.productId });
-      if (claim) take([{ doc: stored, claim, renewedAt: now }]);
-      for (const s of sequential) streamFor(s).notify();
+      await Promise.all(prepared.queueItems.map((item) => queueWrites.create(item)));
+      const stored = await eventWrites.create(prepared.doc);
+      started({ ...prepared, doc: stored });
       return toEnvelope(stored) as PlatformEvent<typeof type>;
+    },
+
+    stage(type, payload, options) {
+      const batch: Prepared[] = [];
+      const staged: StagedEvents = {
+        get entries() {
+          // The event before its queue items, so a relayed queue item never precedes its event.
+          return batch.flatMap((p) => [
+            { container: CONTAINERS.events.name, doc: p.doc },
+            ...p.queueItems.map((doc) => ({ container: CONTAINERS.eventQueue.name, doc })),
+          ]);
+        },
+        events: [],
+        and(nextType, nextPayload, nextOptions) {
+          const prepared = prepare(nextType, nextPayload, nextOptions);
+          batch.push(prepared);
+          (staged.events as PlatformEvent[]).push(toEnvelope(prepared.doc));
+          return staged;
+        },
+        committed(stored) {
+          // `stored` follows `entries`: each event, then its queue items. The stored event carries the etag
+          // that this process's settle write is conditional on.
+          let at = 0;
+          for (const prepared of batch) {
+            const doc = stored[at] as Stored<EventDoc> | undefined;
+            at += 1 + prepared.queueItems.length;
+            if (doc?.id === prepared.doc.id) started({ ...prepared, doc });
+          }
+        },
+      };
+      return staged.and(type, payload, options);
     },
 
     subscribe(subscriber) {
@@ -349,6 +417,7 @@ export const createDurableBus = (opts: DurableBusOptions): DurableBus => {
     },
 
     pollOnce,
+    relayOnce,
 
     observe(observer) {
       observers.add(observer);

@@ -3,8 +3,10 @@ import { runAttempt } from './attempt';
 import {
   DEFAULT_MAX_ATTEMPTS,
   describeSubscriber,
+  type EmitOptions,
   type EventBus,
   parseEventPayload,
+  type StagedEvents,
   type Subscriber,
   subscribesTo,
 } from './bus';
@@ -67,35 +69,55 @@ export const createMemoryBus = (
     }
   };
 
-  return {
+  const envelope = <K extends EventType>(type: K, payload: unknown, options: EmitOptions): PlatformEvent<K> =>
+    ({
+      id: randomUUID(),
+      type,
+      version: EVENT_DEFINITIONS[type].version,
+      productId: options.productId,
+      at: new Date(clock()).toISOString(),
+      actorId: options.actorId ?? null,
+      data: parseEventPayload(type, payload),
+    }) as PlatformEvent<K>;
+
+  const publish = (event: PlatformEvent) => {
+    emitted.push(event);
+    const matching = [...subscribers.values()].filter((s) => subscribesTo(s, event.type));
+    const state: Record<string, Delivery> = {};
+    for (const s of matching) state[s.name] = newDelivery(s.sequential ?? false, s.priority ?? 0, clock());
+    deliveries.set(event.id, state);
+    track(dispatch(event, matching));
+    for (const s of matching.filter((m) => m.sequential)) {
+      // Each (subscriber, product) stream runs one event at a time, in emit order.
+      const key = `${s.name}:${event.productId}`;
+      const next = (streams.get(key) ?? Promise.resolve()).then(() => deliver(s, event));
+      streams.set(key, next);
+      track(next);
+    }
+  };
+
+  const bus: MemoryBus = {
     emitted,
     deliveries,
+    stage(type, payload, options) {
+      const events: PlatformEvent[] = [];
+      const staged: StagedEvents = {
+        entries: [],
+        events,
+        and(nextType, nextPayload, nextOptions) {
+          events.push(envelope(nextType, nextPayload, nextOptions) as PlatformEvent);
+          return staged;
+        },
+        committed() {
+          for (const event of events) publish(event);
+        },
+      };
+      return staged.and(type, payload, options);
+    },
     async emit(type, payload, options) {
-      const data = parseEventPayload(type, payload);
-      const typed = {
-        id: randomUUID(),
-        type,
-        version: EVENT_DEFINITIONS[type].version,
-        productId: options.productId,
-        at: new Date(clock()).toISOString(),
-        actorId: options.actorId ?? null,
-        data,
-      } as PlatformEvent<typeof type>;
-      const event = typed as PlatformEvent;
-      emitted.push(event);
-      const matching = [...subscribers.values()].filter((s) => subscribesTo(s, type));
-      const state: Record<string, Delivery> = {};
-      for (const s of matching) state[s.name] = newDelivery(s.sequential ?? false, s.priority ?? 0, clock());
-      deliveries.set(event.id, state);
-      track(dispatch(event, matching));
-      for (const s of matching.filter((m) => m.sequential)) {
-        // Each (subscriber, product) stream runs one event at a time, in emit order.
-        const key = `${s.name}:${event.productId}`;
-        const next = (streams.get(key) ?? Promise.resolve()).then(() => deliver(s, event));
-        streams.set(key, next);
-        track(next);
-      }
-      return typed;
+      const event = envelope(type, payload, options);
+      publish(event as PlatformEvent);
+      return event;
     },
     subscribe(subscriber) {
       const s = subscriber as unknown as Subscriber<EventType>;
@@ -107,4 +129,5 @@ export const createMemoryBus = (
       while (inflight.size > 0) await Promise.all([...inflight]);
     },
   };
+  return bus;
 };

@@ -3,7 +3,7 @@
  * concurrent changes without losing one.
  */
 import { describe, expect, it } from 'vitest';
-import type { BaseDoc, Outbox, OutboxEntry } from '../document-store';
+import type { BaseDoc, Outbox, OutboxEntry, Stored } from '../document-store';
 import type { ContractEnv } from './contract-env';
 import {
   type ContractOptions,
@@ -19,15 +19,16 @@ type Entry = { id: string; tenant: string; about: string };
 
 /** An outbox of entries for OUTBOX_TARGET that counts how often it was told of its commit. */
 const outboxOf = (tenant: string, ...about: string[]) => {
-  const state = { committed: 0 };
+  const state = { committed: 0, stored: [] as Stored<BaseDoc>[] };
   const entries: OutboxEntry[] = about.map((a) => ({
     container: OUTBOX_TARGET.name,
     doc: { id: `${a}-${tenant}`, tenant, about: a } satisfies Entry,
   }));
   const outbox: Outbox = {
     entries,
-    committed: () => {
+    committed: (stored) => {
       state.committed += 1;
+      state.stored = [...stored];
     },
   };
   return { outbox, state };
@@ -65,6 +66,11 @@ export function registerOutboxTests(env: ContractEnv, options: ContractOptions) 
         'upserted-too',
       ]);
       for (const o of [created, replaced, upserted, deleted, batched]) expect(o.state.committed).toBe(1);
+      // The callback gets the entries as stored, etags included, so their next write can be conditional.
+      const [first, second] = upserted.state.stored;
+      expect([first?.id, second?.id]).toEqual([`upserted-${tenant}`, `upserted-too-${tenant}`]);
+      const storedFirst = await target().read(`upserted-${tenant}`, tenant);
+      expect(first?._etag).toBe(storedFirst?._etag);
       expect(sortedIds((await items().query({ partitionKey: tenant })).items)).toEqual(['a', 'c']);
       expect((await items().read('a', tenant))?.rank).toBe(2);
     });

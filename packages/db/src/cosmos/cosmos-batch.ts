@@ -85,7 +85,10 @@ export async function runBatch<T extends BaseDoc>(
 ): Promise<Stored<T>[]> {
   const { sdk, def, clock } = env;
   const entries = outbox?.entries ?? [];
-  if (operations.length === 0 && entries.length === 0) return [];
+  if (operations.length === 0 && entries.length === 0) {
+    afterCommit(outbox, []);
+    return [];
+  }
   assertBatchSize(operations.length + (entries.length > 0 ? 1 : 0));
   assertOutbox(outbox, env.resolve);
   for (const op of operations) {
@@ -107,15 +110,15 @@ export async function runBatch<T extends BaseDoc>(
       const written = results
         .slice(0, operations.length)
         .flatMap((r, i) => (operations[i]?.op === 'delete' ? [] : [fromCosmos<T>(def, r.resourceBody)]));
-      if (staged) {
-        try {
-          await finishOutbox(sdk, env.resolve, staged.id, staged.body);
-        } catch {
-          // Committed with its outbox document: the relay places the entries; until then nothing runs early.
-          return written;
-        }
+      if (!staged) {
+        afterCommit(outbox, []);
+        return written;
       }
-      afterCommit(outbox);
+      try {
+        afterCommit(outbox, await finishOutbox(sdk, env.resolve, staged.id, staged.body));
+      } catch {
+        // Committed with its outbox document: the relay places the entries; until then nothing runs early.
+      }
       return written;
     }
     // A 412 on an etag we took ourselves (the caller gave none) means another writer won a race: retry.

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { JSONObject, OperationInput, Container as SdkContainer } from '@azure/cosmos';
-import type { BaseDoc, Clock, Container, ContainerDef, OutboxEntry } from '../document-store';
+import type { BaseDoc, Clock, Container, ContainerDef, OutboxEntry, Stored } from '../document-store';
 import { isStoreError } from '../document-store';
 import { partitionField, type RawDoc } from './cosmos-doc';
 import { statusOf } from './cosmos-errors';
@@ -49,14 +49,22 @@ export function stageOutbox(
 }
 
 /** Creates each entry in its container, in order; one that exists already was moved before. */
-export async function placeEntries(resolve: ContainerResolver, entries: readonly OutboxEntry[]) {
+export async function placeEntries(
+  resolve: ContainerResolver,
+  entries: readonly OutboxEntry[],
+): Promise<Stored<BaseDoc>[]> {
+  const stored: Stored<BaseDoc>[] = [];
   for (const entry of entries) {
+    const container = resolve(entry.container);
     try {
-      await resolve(entry.container).create(entry.doc, entry.ttl !== undefined ? { ttl: entry.ttl } : {});
+      stored.push(await container.create(entry.doc, entry.ttl !== undefined ? { ttl: entry.ttl } : {}));
     } catch (error) {
       if (!isStoreError(error, 'conflict')) throw error;
+      const existing = await container.read(entry.doc.id, container.partitionKeyOf(entry.doc));
+      if (existing) stored.push(existing);
     }
   }
+  return stored;
 }
 
 /** Places the entries of one outbox document, then deletes it. */
@@ -65,13 +73,14 @@ export async function finishOutbox(
   resolve: ContainerResolver,
   outboxId: string,
   body: OutboxBody,
-): Promise<void> {
-  await placeEntries(resolve, body.entries);
+): Promise<Stored<BaseDoc>[]> {
+  const stored = await placeEntries(resolve, body.entries);
   try {
     await sdk.item(outboxId, body.pk).delete();
   } catch (error) {
     if (statusOf(error) !== 404) throw error;
   }
+  return stored;
 }
 
 /** One relay pass over a container: finishes up to `limit` outbox documents written before `cutoffMs`. */

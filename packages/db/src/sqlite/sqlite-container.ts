@@ -43,13 +43,15 @@ export type SqliteCtx = {
   /** Runs fn, turning better-sqlite3 errors into StoreError. */
   guard<R>(fn: () => R): R;
   /** Creates an outbox entry in its container, inside the caller's transaction. */
-  createEntry(entry: OutboxEntry): void;
+  createEntry(entry: OutboxEntry): Stored<BaseDoc>;
   /** A declared container; throws `invalid` for any other name. */
   containerOf(name: string): Container<BaseDoc>;
 };
 
 /** A container plus the synchronous create that another container's transaction uses for outbox entries. */
-export type SqliteContainer<T extends BaseDoc> = Container<T> & { createSync(doc: T, ttl?: number): void };
+export type SqliteContainer<T extends BaseDoc> = Container<T> & {
+  createSync(doc: T, ttl?: number): Stored<T>;
+};
 
 const LIVE = '(expires_at IS NULL OR expires_at > ?)';
 
@@ -210,7 +212,7 @@ export function createSqliteContainer<T extends BaseDoc>(
         return (row as { n: number }).n;
       }),
     batch: async (pk, operations, options) => {
-      const written = guard(() => {
+      const { written, entries } = guard(() => {
         assertBatchSize(operations.length);
         assertOutbox(options?.outbox, ctx.containerOf);
         const run = ctx.db.transaction(() => {
@@ -219,20 +221,18 @@ export function createSqliteContainer<T extends BaseDoc>(
             const doc = batchOp(pk, op);
             if (doc) out.push(doc);
           }
-          for (const entry of options?.outbox?.entries ?? []) ctx.createEntry(entry);
-          return out;
+          const stored = (options?.outbox?.entries ?? []).map((entry) => ctx.createEntry(entry));
+          return { written: out, entries: stored };
         });
         return run();
       });
-      afterCommit(options?.outbox);
+      afterCommit(options?.outbox, entries);
       return written;
     },
   });
   return {
     ...container,
-    createSync: (doc, ttl) => {
-      write('create', doc, ttl);
-    },
+    createSync: (doc, ttl) => write('create', doc, ttl),
   };
 }
 

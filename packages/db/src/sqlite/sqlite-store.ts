@@ -112,9 +112,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): DocumentStore {
         throw toStoreError(error);
       }
     },
-    createEntry(entry) {
-      containerOf(entry.container).createSync(entry.doc, entry.ttl);
-    },
+    createEntry: (entry) => containerOf(entry.container).createSync(entry.doc, entry.ttl),
     containerOf: (name) => containerOf(name),
   };
 
