@@ -114,11 +114,3 @@ async function mutate<T extends BaseDoc>(
     `${container.def.name}/${id} kept changing under ${attempts} attempts to update it`,
   );
 }
-
-/** A stored document without the store's bookkeeping (`_etag`, `_ts`, `ttl`), ready to be written back. */
-export const withoutSystemFields = <T extends BaseDoc>(
-  doc: T & { _etag?: string; _ts?: number; ttl?: number },
-): T => {
-  const { _etag: _e, _ts: _t, ttl: _ttl, ...rest } = doc;
-  return rest as unknown as T;
-};

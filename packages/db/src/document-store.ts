@@ -194,6 +194,14 @@ export type DocumentStore = {
   close(): Promise<void>;
 };
 
+/** A stored document without the store's bookkeeping (`_etag`, `_ts`, `ttl`), ready to be written back. */
+export const withoutSystemFields = <T extends BaseDoc>(
+  doc: T & { _etag?: string; _ts?: number; ttl?: number },
+): T => {
+  const { _etag: _e, _ts: _t, ttl: _ttl, ...rest } = doc;
+  return rest as unknown as T;
+};
+
 /** Injected wall clock in epoch milliseconds, so tests can move time (TTL, leases). */
 export type Clock = () => number;
 export const systemClock: Clock = () => Date.now();

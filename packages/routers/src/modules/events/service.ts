@@ -4,6 +4,7 @@ import { describeCatalogue } from '@bytelyst/events/catalogue';
 import type { Delivery, EventDoc } from '@bytelyst/events/event-doc';
 import { replayDeadDeliveries } from '@bytelyst/events/replay';
 import { AppError } from '../../app-error';
+import { DAY_MS } from '../../lib/time';
 import type { EventsRepository } from './repository';
 import type {
   TDeadLetter,
@@ -17,7 +18,6 @@ import type {
 
 /** Events one `replayMatching` call puts back at most; the answer says when more matched. */
 export const REPLAY_LIMIT = 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 

@@ -1,7 +1,6 @@
+import { DAY_MS } from '../../lib/time';
 import type { SessionsService } from '../sessions/service';
 import type { JobDefinition } from './definition';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Roadmap §2.1 built-in: every 6 hours, deletes sessions that expired or were revoked more than `graceMs` ago

@@ -1,8 +1,8 @@
 import type { EventBus } from '@bytelyst/events/bus';
+import { DAY_MS } from '../../lib/time';
 import type { JobContext, JobDefinition } from '../jobs/definition';
 import type { LicenseDoc, LicensesRepository } from './repository';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const PAGE = 200;
 export const WARNING_DAYS = 7;
 

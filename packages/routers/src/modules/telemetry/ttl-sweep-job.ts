@@ -1,8 +1,7 @@
+import { DAY_MS } from '../../lib/time';
 import type { JobDefinition } from '../jobs/definition';
 import type { TelemetryEventsService } from './events-service';
 import type { PolicyService } from './policy';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Roadmap §2.1 built-in: daily at 03:00 UTC, deletes the telemetry events each product's policy no longer

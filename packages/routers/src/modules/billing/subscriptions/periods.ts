@@ -1,7 +1,5 @@
 import type { TPlanInterval } from '../plans/schema';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 /** `iso` moved forward by one interval in UTC; a month from Jan 31 lands on the last day of February. */
 export const addInterval = (iso: string, interval: TPlanInterval, count = 1): string => {
   const date = new Date(iso);
@@ -14,9 +12,6 @@ export const addInterval = (iso: string, interval: TPlanInterval, count = 1): st
   target.setUTCDate(Math.min(day, lastDay));
   return target.toISOString();
 };
-
-export const addDays = (iso: string, days: number): string =>
-  new Date(Date.parse(iso) + days * DAY_MS).toISOString();
 
 /** The first period of `interval` that contains `nowIso`, stepping from `startIso`. */
 export const rollForward = (

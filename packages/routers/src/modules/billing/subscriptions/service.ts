@@ -1,9 +1,9 @@
 import { type Clock, isStoreError } from '@bytelyst/db/document-store';
 import type { EventBus } from '@bytelyst/events/bus';
 import { AppError } from '../../../app-error';
-import { isoNow } from '../../../lib/time';
+import { addDaysIso, isoNow } from '../../../lib/time';
 import type { PlansService } from '../plans/service';
-import { addDays, addInterval } from './periods';
+import { addInterval } from './periods';
 import type { SubscriptionsRepository } from './repository';
 import {
   HISTORY_LIMIT,
@@ -117,7 +117,7 @@ export const createSubscriptionsService = (deps: {
     const plan = await deps.plans.defaultPlan(productId);
     const at = isoNow(clock);
     const trialing = plan.trialDays > 0;
-    const end = trialing ? addDays(at, plan.trialDays) : addInterval(at, plan.interval);
+    const end = trialing ? addDaysIso(at, plan.trialDays) : addInterval(at, plan.interval);
     const status: TSubscriptionStatus = trialing ? 'trialing' : 'active';
     const doc: TSubscription = {
       id: userId,

@@ -1,5 +1,6 @@
 import type { Filter } from '@bytelyst/db/document-store';
 import type { EventBus } from '@bytelyst/events/bus';
+import { DAY_MS } from '../../../lib/time';
 import type { JobContext, JobDefinition } from '../../jobs/definition';
 import type { PlansService } from '../plans/service';
 import type { StripeService } from '../stripe/service';
@@ -8,7 +9,6 @@ import type { SubscriptionsRepository } from './repository';
 import type { TSubscription } from './schema';
 import { type SubscriptionsService, withChange } from './service';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 export const TRIAL_WARNING_DAYS = 7;
 const PAGE = 100;
 

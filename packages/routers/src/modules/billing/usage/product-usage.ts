@@ -1,6 +1,6 @@
 import type { Clock } from '@bytelyst/db/document-store';
 import { AppError } from '../../../app-error';
-import { addDays, dayOf, daysBetween } from './periods';
+import { addDays, dayOf, daysBetween } from '../../../lib/time';
 import type { UsageRepository } from './repository';
 import type { TUsageProductInput, TUsageProductOutput } from './schema';
 

@@ -1,9 +1,9 @@
 import { type Clock, isStoreError, type Stored } from '@bytelyst/db/document-store';
 import type { EventBus } from '@bytelyst/events/bus';
 import { AppError } from '../../../app-error';
-import { DAY_SECONDS, isoNow } from '../../../lib/time';
+import { DAY_SECONDS, dayOf, isoNow } from '../../../lib/time';
 import type { TQuota } from '../plans/schema';
-import { dayOf, periodWindow } from './periods';
+import { periodWindow } from './periods';
 import { fits, flagExceeded, quotaError, standing, UNQUOTED_PERIOD } from './quota';
 import {
   counterId,

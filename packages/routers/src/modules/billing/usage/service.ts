@@ -1,9 +1,10 @@
 import type { Clock } from '@bytelyst/db/document-store';
 import type { EventBus } from '@bytelyst/events/bus';
 import { AppError } from '../../../app-error';
+import { dayOf, startOfMonth } from '../../../lib/time';
 import type { Entitlements } from '../entitlements';
 import type { TQuota } from '../plans/schema';
-import { dayOf, periodWindow, startOfMonth } from './periods';
+import { periodWindow } from './periods';
 import { fits, standing } from './quota';
 import { recordUsage } from './record';
 import type { UsageRepository } from './repository';

@@ -2,7 +2,7 @@ import { type Clock, isStoreError } from '@bytelyst/db/document-store';
 import type { EventBus } from '@bytelyst/events/bus';
 import { AppError } from '../../../app-error';
 import { randomId } from '../../../lib/crypto';
-import { isoNow } from '../../../lib/time';
+import { DAY_MS, isoNow } from '../../../lib/time';
 import { normalizeCode, randomCode } from '../codes';
 import { mutateDoc, plain } from '../mutate';
 import type { ReferralCodeDoc, ReferralDoc, ReferralsRepository } from './repository';
@@ -25,7 +25,6 @@ const toReferral = ({ emailLower: _e, ...doc }: ReferralDoc): TReferral => ({
 
 /** Only new users name who referred them; an old account claiming a code would game the referrer's counts. */
 export const CLAIM_WINDOW_DAYS = 30;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 const unknownCode = () =>
   new AppError('NOT_FOUND', 'Unknown referral code', {

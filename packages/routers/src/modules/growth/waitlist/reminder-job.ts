@@ -1,9 +1,9 @@
 import type { EventBus } from '@bytelyst/events/bus';
+import { DAY_MS } from '../../../lib/time';
 import type { JobDefinition } from '../../jobs/definition';
 import { mutateDoc, plain } from '../mutate';
 import type { WaitlistDoc, WaitlistRepository } from './repository';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const PAGE = 200;
 export const STALE_AFTER_DAYS = 14;
 
