@@ -94,16 +94,16 @@ export const createServices = (deps: ServiceDeps) => {
     repo: createProductsRepository(store),
     clock,
     defaultProductId: config.defaultProductId,
-    events: bus,
+    bus,
   });
   const sessions = createSessionsService({
     repo: createSessionsRepository(store),
     clock,
     ttlDays: config.sessionTtlDays,
     onInvalidate: forget,
-    events: bus,
+    bus,
   });
-  const tokens = createTokensService({ repo: createTokensRepository(store), clock, cacheTtlMs, events: bus });
+  const tokens = createTokensService({ repo: createTokensRepository(store), clock, cacheTtlMs, bus });
   const audit = createAuditService({ repo: createAuditRepository(store), clock });
   const usersRepo = createUsersRepository(store);
   const users = createUsersService({
@@ -113,7 +113,7 @@ export const createServices = (deps: ServiceDeps) => {
     deleteTokensOf: tokens.deleteCreatedBy,
     leases: createLeaseManager(store, { clock }),
     onInvalidate: (userId) => forget(userId),
-    events: bus,
+    bus,
   });
   const auth = createAuthService({
     users,
@@ -162,7 +162,7 @@ export const createServices = (deps: ServiceDeps) => {
     clock,
     random: Math.random,
     instanceId,
-    emit: (type, payload, options) => bus.emit(type, payload, options),
+    bus,
     tickIntervalMs: config.jobTickIntervalMs ?? 60_000,
     ...(deps.logger ? { logger: deps.logger } : {}),
   });

@@ -1,7 +1,6 @@
 import type { Clock, Filter } from '@bytelyst/db/document-store';
-import { isStoreError } from '@bytelyst/db/document-store';
+import { isStoreError, withoutSystemFields } from '@bytelyst/db/document-store';
 import { randomId } from '../../lib/crypto';
-import { stripSystem } from '../../lib/docs';
 import type { AuditRepository } from './repository';
 import type { TAuditEntry, TAuditListInput } from './schema';
 
@@ -21,7 +20,7 @@ export const createAuditService = (deps: { repo: AuditRepository; clock: Clock }
   const { repo } = deps;
   return {
     async record(entry: AuditRecord): Promise<TAuditEntry> {
-      return stripSystem(await repo.create({ id: randomId(16), ...entry }));
+      return withoutSystemFields(await repo.create({ id: randomId(16), ...entry }));
     },
     /** Writes an entry under a caller-chosen id (the event's); an entry already there is left as it is. */
     async recordOnce(entry: TAuditEntry): Promise<boolean> {
@@ -47,7 +46,7 @@ export const createAuditService = (deps: { repo: AuditRepository; clock: Clock }
         ...(input.from || input.to ? { at } : {}),
       };
       const page = await repo.list(productId, where, input.limit ?? 50, input.cursor);
-      return { items: page.items.map(stripSystem), nextCursor: page.continuation };
+      return { items: page.items.map((doc) => withoutSystemFields(doc)), nextCursor: page.continuation };
     },
     countSince: (productId: string, sinceIso: string) => repo.count(productId, { at: { gte: sinceIso } }),
   };

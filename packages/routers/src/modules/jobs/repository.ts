@@ -1,6 +1,12 @@
 import { CONTAINERS } from '@bytelyst/db/containers';
-import { type DocumentStore, type Filter, isStoreError, type Stored } from '@bytelyst/db/document-store';
-import { stripSystem } from '../../lib/docs';
+import {
+  type DocumentStore,
+  type Filter,
+  isStoreError,
+  type Outbox,
+  type Stored,
+  withoutSystemFields,
+} from '@bytelyst/db/document-store';
 import type { TJobLastRun, TJobRun } from './schema';
 
 /** A job's persisted state, one per registered job in its product's partition. */
@@ -46,7 +52,7 @@ export const createJobsRepository = (store: DocumentStore) => {
           limit: 1000,
           ...(continuation ? { continuation } : {}),
         });
-        for (const doc of page.items) out.set(doc.name, stripSystem(doc));
+        for (const doc of page.items) out.set(doc.name, withoutSystemFields(doc));
         continuation = page.continuation ?? undefined;
       } while (continuation);
       return out;
@@ -63,13 +69,13 @@ export const createJobsRepository = (store: DocumentStore) => {
     ): Promise<JobDefinitionDoc | undefined> {
       for (let race = 0; ; race += 1) {
         const current = await defs().read(name, productId);
-        const next = change(current ? stripSystem(current) : undefined);
-        if (!next) return current ? stripSystem(current) : undefined;
+        const next = change(current ? withoutSystemFields(current) : undefined);
+        if (!next) return current ? withoutSystemFields(current) : undefined;
         try {
           const written = current
             ? await defs().replace(next, { ifMatch: current._etag })
             : await defs().create(next);
-          return stripSystem(written);
+          return withoutSystemFields(written);
         } catch (error) {
           if (!lostRace(error) || race >= MAX_WRITE_RACES) throw error;
         }
@@ -111,7 +117,7 @@ export const createJobsRepository = (store: DocumentStore) => {
         throw error;
       }
     },
-    replaceRun: (doc: TJobRun) => runs().replace(doc),
+    replaceRun: (doc: TJobRun, outbox?: Outbox) => runs().replace(doc, outbox ? { outbox } : {}),
     getRun: (productId: string, jobName: string, id: string): Promise<Stored<TJobRun> | undefined> =>
       runs().read(id, runPartition(productId, jobName)),
     /** Newest first; within one job's partition when `partition` is given, else across all jobs. */

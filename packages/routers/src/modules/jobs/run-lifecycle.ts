@@ -1,4 +1,6 @@
+import type { Outbox } from '@bytelyst/db/document-store';
 import type { LeaseManager } from '@bytelyst/db/leases';
+import type { EventBus } from '@bytelyst/events/bus';
 import type { RegisteredJob } from './definition';
 import { newDefinitionDoc } from './evaluate';
 import { type ExecuteDeps, executeRun } from './execute';
@@ -20,18 +22,12 @@ export type JobFailedPayload = {
   attempts: number;
   error: string;
 };
-/** Fits `EventBus.emit` for the catalogue's `job.failed` event. */
-export type JobFailedEmitter = (
-  type: 'job.failed',
-  payload: JobFailedPayload,
-  opts: { productId: string },
-) => Promise<unknown>;
-
 export type RunLifecycleDeps = ExecuteDeps & {
   repo: JobsRepository;
   leases: LeaseManager;
   instanceId: string;
-  emit?: JobFailedEmitter | undefined;
+  /** Where `job.failed` is staged with the failed run's record; unset in runners that report nothing. */
+  bus?: Pick<EventBus, 'stage'> | undefined;
   /** Told of every run once it is recorded (metrics); must not throw. */
   onRecorded?: ((run: TJobRun) => void) | undefined;
 };
@@ -105,14 +101,15 @@ export const createRunLifecycle = (deps: RunLifecycleDeps) => {
       finishedAt: iso(finishedAt),
       durationMs: finishedAt - Date.parse(run.startedAt),
     };
-    await repo.replaceRun(done);
+    // A run that failed for the last time and its job.failed event are one record: neither without the other.
+    await repo.replaceRun(done, failureOf(done));
     await noteLastRun(job, done);
     deps.onRecorded?.(done);
     return done;
   };
 
-  const notifyFailure = async (run: TJobRun) => {
-    if (!deps.emit || (run.status !== 'failed' && run.status !== 'timed_out')) return;
+  const failureOf = (run: TJobRun): Outbox | undefined => {
+    if (!deps.bus || (run.status !== 'failed' && run.status !== 'timed_out')) return undefined;
     const payload: JobFailedPayload = {
       jobName: run.jobName,
       runId: run.id,
@@ -120,11 +117,7 @@ export const createRunLifecycle = (deps: RunLifecycleDeps) => {
       attempts: run.attempt,
       error: run.error ?? run.status,
     };
-    try {
-      await deps.emit('job.failed', payload, { productId: run.productId });
-    } catch (error) {
-      logger.error({ err: error, job: run.jobName, runId: run.id }, 'could not emit job.failed');
-    }
+    return deps.bus.stage('job.failed', payload, { productId: run.productId });
   };
 
   /** Run leases this process holds, by lease name, with when (injected clock) each was last renewed. */
@@ -159,7 +152,6 @@ export const createRunLifecycle = (deps: RunLifecycleDeps) => {
           'job run failed',
         );
       }
-      await notifyFailure(done);
       return done;
     } catch (error) {
       // Recording failed (store down): the document stays 'running'; say so rather than lose it silently.

@@ -1,7 +1,7 @@
 import { CONTAINERS } from '@bytelyst/db/containers';
+import { createMemoryBus } from '@bytelyst/events/memory-bus';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JobDefinition } from './definition';
-import type { JobFailedPayload } from './run-lifecycle';
 import { LEADER_LEASE } from './runner';
 import { createJobsTestKit, type JobsTestKit } from './test-kit';
 
@@ -111,21 +111,19 @@ describe('job runner', () => {
   });
 
   it('fails after maxAttempts and emits job.failed once', async () => {
-    const emitted: { payload: JobFailedPayload; productId: string }[] = [];
+    const bus = createMemoryBus();
     const { runs } = await runOneSlot(
       minutely(async () => {
         throw new Error('always broken');
       }),
-      {
-        emit: async (_type, payload, opts) => {
-          emitted.push({ payload, productId: opts.productId });
-        },
-      },
+      { bus },
     );
+    await bus.drain();
     expect(runs[0]).toMatchObject({ status: 'failed', attempt: 3, error: 'always broken' });
-    expect(emitted).toEqual([
+    expect(bus.emitted.map((e) => ({ type: e.type, data: e.data, productId: e.productId }))).toEqual([
       {
-        payload: {
+        type: 'job.failed',
+        data: {
           jobName: 'minutely',
           runId: 'minutely:2026-06-01T12:01:00.000Z',
           status: 'failed',

@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Clock } from '@bytelyst/db/document-store';
 import type { LeaseManager } from '@bytelyst/db/leases';
+import type { EventBus } from '@bytelyst/events/bus';
 import { AppError } from '../../app-error';
 import type { RegisteredJob } from './definition';
 import { evaluateJob, newDefinitionDoc } from './evaluate';
@@ -9,7 +10,6 @@ import type { JobRegistry } from './registry';
 import type { JobDefinitionDoc, JobsRepository } from './repository';
 import {
   createRunLifecycle,
-  type JobFailedEmitter,
   LEASE_RENEW_MS,
   LEASE_TTL_MS,
   runLeaseName,
@@ -30,7 +30,8 @@ export type JobRunnerDeps = {
   random: () => number;
   instanceId: string;
   tickIntervalMs: number;
-  emit?: JobFailedEmitter | undefined;
+  /** Stages job.failed with the record of a run that failed for the last time. */
+  bus?: Pick<EventBus, 'stage'> | undefined;
   logger?: RunnerLogger | undefined;
   /** Backoff waits between attempts; default node's timer. */
   sleep?: Sleep | undefined;

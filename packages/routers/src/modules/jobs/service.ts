@@ -1,6 +1,6 @@
 import type { Clock, Filter } from '@bytelyst/db/document-store';
+import { withoutSystemFields } from '@bytelyst/db/document-store';
 import { AppError } from '../../app-error';
-import { stripSystem } from '../../lib/docs';
 import type { RegisteredJob } from './definition';
 import { describeCron } from './describe-cron';
 import { newDefinitionDoc } from './evaluate';
@@ -116,7 +116,7 @@ export const createJobsService = (deps: {
         ...(input.cursor ? { continuation: input.cursor } : {}),
       });
       const items = page.items.map((doc) => {
-        const { log: _log, ...summary } = stripSystem(doc);
+        const { log: _log, ...summary } = withoutSystemFields(doc);
         return summary;
       });
       return { items, nextCursor: page.continuation };
@@ -129,7 +129,7 @@ export const createJobsService = (deps: {
       const doc =
         job && visibleIn(productId)(job) ? await repo.getRun(job.productId, jobName, id) : undefined;
       if (!doc) throw new AppError('NOT_FOUND', `Job run '${id}' not found`);
-      return stripSystem(doc);
+      return withoutSystemFields(doc);
     },
 
     async trigger(productId: string, name: string, actor: { id: string; email: string }): Promise<TJobRun> {

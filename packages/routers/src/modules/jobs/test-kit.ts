@@ -5,11 +5,11 @@ import { CONTAINERS } from '@bytelyst/db/containers';
 import type { DocumentStore } from '@bytelyst/db/document-store';
 import { createLeaseManager } from '@bytelyst/db/leases';
 import { createSqliteStore } from '@bytelyst/db/sqlite';
+import type { EventBus } from '@bytelyst/events/bus';
 import type { JobDefinition } from './definition';
 import type { Sleep } from './execute';
 import { createJobRegistry, type JobRegistry } from './registry';
 import { createJobsRepository } from './repository';
-import type { JobFailedEmitter } from './run-lifecycle';
 import { createJobRunner } from './runner';
 import type { TJobRun } from './schema';
 
@@ -36,7 +36,7 @@ export const createJobsTestKit = async (start = '2026-06-01T12:00:00.000Z') => {
       store?: DocumentStore;
       instanceId?: string;
       tickIntervalMs?: number;
-      emit?: JobFailedEmitter;
+      bus?: Pick<EventBus, 'stage'>;
       sleep?: Sleep;
     } = {},
   ) => {
@@ -50,7 +50,7 @@ export const createJobsTestKit = async (start = '2026-06-01T12:00:00.000Z') => {
       instanceId: opts.instanceId ?? 'test-instance',
       tickIntervalMs: opts.tickIntervalMs ?? 60_000,
       sleep: opts.sleep ?? (async () => {}),
-      emit: opts.emit,
+      bus: opts.bus,
     });
   };
 

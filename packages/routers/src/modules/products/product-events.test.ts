@@ -17,7 +17,7 @@ describe('products service events', () => {
       repo: createProductsRepository(store),
       clock: () => Date.parse('2026-06-01T00:00:00.000Z'),
       defaultProductId: 'platform',
-      events: bus,
+      bus,
     });
     await products.create({ id: 'lysnr', name: 'Lysnr', description: '', status: 'draft' }, 'admin-1');
     await products.transition({ id: 'lysnr', to: 'pre_launch' }, 'admin-1');

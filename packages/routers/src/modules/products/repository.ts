@@ -1,5 +1,5 @@
 import { CONTAINERS } from '@bytelyst/db/containers';
-import type { DocumentStore, Stored } from '@bytelyst/db/document-store';
+import type { DocumentStore, Outbox, Stored } from '@bytelyst/db/document-store';
 import type { TProduct, TProductStatus } from './schema';
 
 export type ProductDoc = Omit<TProduct, 'etag'>;
@@ -9,8 +9,8 @@ export const createProductsRepository = (store: DocumentStore) => {
   return {
     get: (id: string): Promise<Stored<ProductDoc> | undefined> => products().read(id, id),
     create: (doc: ProductDoc) => products().create(doc),
-    replace: (doc: ProductDoc, ifMatch?: string) =>
-      products().replace(doc, ifMatch ? { ifMatch } : undefined),
+    replace: (doc: ProductDoc, ifMatch?: string, outbox?: Outbox) =>
+      products().replace(doc, { ...(ifMatch ? { ifMatch } : {}), ...(outbox ? { outbox } : {}) }),
     delete: (id: string) => products().delete(id, id),
     async list(status?: TProductStatus): Promise<Stored<ProductDoc>[]> {
       const out: Stored<ProductDoc>[] = [];

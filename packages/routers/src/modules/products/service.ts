@@ -1,14 +1,14 @@
-import type { Clock, Stored } from '@bytelyst/db/document-store';
+import type { Clock, Outbox, Stored } from '@bytelyst/db/document-store';
+import { withoutSystemFields } from '@bytelyst/db/document-store';
 import type { EventBus } from '@bytelyst/events/bus';
 import { AppError } from '../../app-error';
-import { stripSystem } from '../../lib/docs';
 import { isoNow } from '../../lib/time';
 import { createTtlCache } from '../../lib/ttl-cache';
 import { canTransition, DELETABLE_STATUSES } from './lifecycle';
 import type { ProductDoc, ProductsRepository } from './repository';
 import type { TProduct, TProductStatus } from './schema';
 
-const toProduct = (doc: Stored<ProductDoc>): TProduct => ({ ...stripSystem(doc), etag: doc._etag });
+const toProduct = (doc: Stored<ProductDoc>): TProduct => ({ ...withoutSystemFields(doc), etag: doc._etag });
 
 export type ProductCreate = { id: string; name: string; description: string; status: TProductStatus };
 
@@ -16,7 +16,7 @@ export const createProductsService = (deps: {
   repo: ProductsRepository;
   clock: Clock;
   defaultProductId: string;
-  events: EventBus;
+  bus: EventBus;
 }) => {
   const { repo, clock } = deps;
   // Every request resolves its product; a short cache spares a read per request (writes here drop it).
@@ -28,8 +28,8 @@ export const createProductsService = (deps: {
     return toProduct(doc);
   };
 
-  const save = async (doc: ProductDoc, ifMatch: string | undefined): Promise<TProduct> => {
-    const saved = toProduct(await repo.replace(doc, ifMatch));
+  const save = async (doc: ProductDoc, ifMatch: string | undefined, outbox?: Outbox): Promise<TProduct> => {
+    const saved = toProduct(await repo.replace(doc, ifMatch, outbox));
     cache.delete(doc.id);
     return saved;
   };
@@ -102,11 +102,14 @@ export const createProductsService = (deps: {
         statusHistory: [...current.statusHistory, change],
         updatedAt: at,
       };
-      const product = await save(doc, etag);
-      await deps.events.emit(
-        'product.status_changed',
-        { from: current.status, to: input.to },
-        { productId: product.id, actorId },
+      const product = await save(
+        doc,
+        etag,
+        deps.bus.stage(
+          'product.status_changed',
+          { from: current.status, to: input.to },
+          { productId: doc.id, actorId },
+        ),
       );
       return { product, from: current.status };
     },

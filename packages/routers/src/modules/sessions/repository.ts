@@ -1,5 +1,5 @@
 import { CONTAINERS } from '@bytelyst/db/containers';
-import type { DocumentStore, Stored } from '@bytelyst/db/document-store';
+import type { DocumentStore, Outbox, Stored } from '@bytelyst/db/document-store';
 import type { TSession } from './schema';
 
 export type SessionDoc = TSession & {
@@ -15,7 +15,8 @@ export const createSessionsRepository = (store: DocumentStore) => {
   return {
     get: (userId: string, id: string): Promise<Stored<SessionDoc> | undefined> => sessions().read(id, userId),
     create: (doc: SessionDoc, ttlSeconds: number) => sessions().create(doc, { ttl: ttlSeconds }),
-    replace: (doc: SessionDoc, opts: { ifMatch?: string; ttl?: number }) => sessions().replace(doc, opts),
+    replace: (doc: SessionDoc, opts: { ifMatch?: string; ttl?: number; outbox?: Outbox }) =>
+      sessions().replace(doc, opts),
     delete: (userId: string, id: string) => sessions().delete(id, userId),
     async listOfUser(userId: string): Promise<Stored<SessionDoc>[]> {
       const out: Stored<SessionDoc>[] = [];

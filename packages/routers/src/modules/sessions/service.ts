@@ -1,5 +1,5 @@
 import type { Clock, Stored } from '@bytelyst/db/document-store';
-import { isStoreError } from '@bytelyst/db/document-store';
+import { isStoreError, withoutSystemFields } from '@bytelyst/db/document-store';
 import type { EventBus } from '@bytelyst/events/bus';
 import { AppError } from '../../app-error';
 import { randomId, safeEqual, sha256 } from '../../lib/crypto';
@@ -21,7 +21,7 @@ export const createSessionsService = (deps: {
   ttlDays: number;
   /** Called whenever a session stops being valid, so request-path caches drop it. */
   onInvalidate: (userId: string, sessionId?: string) => void;
-  events: EventBus;
+  bus: EventBus;
 }) => {
   const { repo, clock } = deps;
   const ttl = deps.ttlDays * DAY_SECONDS;
@@ -29,14 +29,18 @@ export const createSessionsService = (deps: {
 
   const revokeDoc = async (session: Stored<SessionDoc>, reason: RevokeReason) => {
     if (session.revokedAt) return;
-    const { _etag, _ts, ttl: _ttl, ...doc } = session;
-    await repo.replace({ ...doc, revokedAt: isoNow(clock), revokeReason: reason }, { ttl });
-    deps.onInvalidate(session.userId, session.id);
-    await deps.events.emit(
-      'session.revoked',
-      { userId: session.userId, sessionId: session.id, reason },
-      { productId: session.productId, actorId: reason === 'logout' ? session.userId : null },
+    await repo.replace(
+      { ...withoutSystemFields(session), revokedAt: isoNow(clock), revokeReason: reason },
+      {
+        ttl,
+        outbox: deps.bus.stage(
+          'session.revoked',
+          { userId: session.userId, sessionId: session.id, reason },
+          { productId: session.productId, actorId: reason === 'logout' ? session.userId : null },
+        ),
+      },
     );
+    deps.onInvalidate(session.userId, session.id);
   };
 
   const rotate = async (token: string, meta: SessionMeta, attempt = 0): Promise<RotateResult> => {

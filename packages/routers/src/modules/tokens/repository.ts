@@ -1,5 +1,5 @@
 import { CONTAINERS } from '@bytelyst/db/containers';
-import type { DocumentStore, Filter, Stored } from '@bytelyst/db/document-store';
+import type { DocumentStore, Filter, Outbox, Stored } from '@bytelyst/db/document-store';
 import type { TApiToken } from './schema';
 
 export type ApiTokenDoc = TApiToken & { tokenHash: string; createdByEmail: string };
@@ -8,8 +8,9 @@ export const createTokensRepository = (store: DocumentStore) => {
   const tokens = () => store.container<ApiTokenDoc>(CONTAINERS.apiTokens.name);
   return {
     get: (productId: string, id: string) => tokens().read(id, productId),
-    create: (doc: ApiTokenDoc) => tokens().create(doc),
-    replace: (doc: ApiTokenDoc, ifMatch?: string) => tokens().replace(doc, ifMatch ? { ifMatch } : undefined),
+    create: (doc: ApiTokenDoc, outbox?: Outbox) => tokens().create(doc, outbox ? { outbox } : {}),
+    replace: (doc: ApiTokenDoc, ifMatch?: string, outbox?: Outbox) =>
+      tokens().replace(doc, { ...(ifMatch ? { ifMatch } : {}), ...(outbox ? { outbox } : {}) }),
     delete: (productId: string, id: string) => tokens().delete(id, productId),
     /** Cross-partition on purpose: a bearer token names no product until it is found. */
     async findByHash(tokenHash: string): Promise<Stored<ApiTokenDoc> | undefined> {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock, Stored } from '@bytelyst/db/document-store';
+import { withoutSystemFields } from '@bytelyst/db/document-store';
 import type { EventBus } from '@bytelyst/events/bus';
 import { AppError } from '../../app-error';
 import { randomId, sha256 } from '../../lib/crypto';
@@ -31,7 +32,7 @@ export const createTokensService = (deps: {
   repo: TokensRepository;
   clock: Clock;
   cacheTtlMs: number;
-  events: EventBus;
+  bus: EventBus;
 }) => {
   const { repo, clock } = deps;
   const cache = createTtlCache<Stored<ApiTokenDoc> | null>({ ttlMs: deps.cacheTtlMs, clock });
@@ -71,11 +72,15 @@ export const createTokensService = (deps: {
         expiresAt: input.expiresInDays ? isoIn(clock, input.expiresInDays * DAY_SECONDS) : null,
         revokedAt: null,
       };
-      const item = toToken(await repo.create(doc));
-      await deps.events.emit(
-        'token.created',
-        { tokenId: item.id, role: item.role },
-        { productId, actorId: creator.userId },
+      const item = toToken(
+        await repo.create(
+          doc,
+          deps.bus.stage(
+            'token.created',
+            { tokenId: doc.id, role: doc.role },
+            { productId, actorId: creator.userId },
+          ),
+        ),
       );
       return { token, item };
     },
@@ -88,10 +93,12 @@ export const createTokensService = (deps: {
       const doc = await repo.get(productId, id);
       if (!doc) throw new AppError('NOT_FOUND', 'Token not found');
       if (doc.revokedAt) return toToken(doc);
-      const { _etag, _ts, ttl, ...rest } = doc;
-      const saved = await repo.replace({ ...rest, revokedAt: isoNow(clock) }, _etag);
+      const saved = await repo.replace(
+        { ...withoutSystemFields(doc), revokedAt: isoNow(clock) },
+        doc._etag,
+        deps.bus.stage('token.revoked', { tokenId: id }, { productId, actorId }),
+      );
       cache.delete(doc.tokenHash);
-      await deps.events.emit('token.revoked', { tokenId: id }, { productId, actorId });
       return toToken(saved);
     },
     async validate(token: string) {

@@ -1,5 +1,6 @@
 import { CONTAINERS } from '@bytelyst/db/containers';
-import type { DocumentStore, Filter, Stored } from '@bytelyst/db/document-store';
+import type { DocumentStore, Filter, Outbox, Stored } from '@bytelyst/db/document-store';
+import { isStoreError } from '@bytelyst/db/document-store';
 import { sha256 } from '../../lib/crypto';
 import type { TRole, TUser, TUserStatus } from './schema';
 
@@ -26,6 +27,7 @@ export const emailGuardId = (emailLower: string): string => `email-${sha256(emai
 export const createUsersRepository = (store: DocumentStore) => {
   const users = () => store.container<UserDoc>(CONTAINERS.users.name);
   const guards = () => store.container<EmailGuardDoc>(CONTAINERS.users.name);
+  const userDocs = () => store.container<UserDoc | EmailGuardDoc>(CONTAINERS.users.name);
   const onlyUsers = (where: Filter<UserDoc> = {}): Filter<UserDoc> => ({ ...where, kind: { eq: 'user' } });
   const get = async (productId: string, id: string): Promise<Stored<UserDoc> | undefined> => {
     const doc = await users().read(id, productId);
@@ -38,21 +40,44 @@ export const createUsersRepository = (store: DocumentStore) => {
       const guard = await guards().read(emailGuardId(emailLower), productId);
       return guard?.kind === 'email' ? get(productId, guard.userId) : undefined;
     },
-    /** Race-safe: the guard's create conflicts for a second user with the same email. */
-    async create(doc: UserDoc): Promise<Stored<UserDoc>> {
-      const guard = { id: emailGuardId(doc.emailLower), kind: 'email' as const, productId: doc.productId };
-      await guards().create({ ...guard, emailLower: doc.emailLower, userId: doc.id });
+    /**
+     * The user and its email guard in one batch (same partition), so a second user with the same email
+     * conflicts and no crash leaves a guard without its user. Undefined when the email is taken.
+     */
+    async create(doc: UserDoc, outbox?: Outbox): Promise<Stored<UserDoc> | undefined> {
+      const guard: EmailGuardDoc = {
+        id: emailGuardId(doc.emailLower),
+        kind: 'email',
+        productId: doc.productId,
+        emailLower: doc.emailLower,
+        userId: doc.id,
+      };
       try {
-        return await users().create(doc);
+        const [, user] = await userDocs().batch(
+          doc.productId,
+          [
+            { op: 'create', doc: guard },
+            { op: 'create', doc },
+          ],
+          outbox ? { outbox } : {},
+        );
+        return user as Stored<UserDoc> | undefined;
       } catch (error) {
-        await guards().delete(guard.id, doc.productId);
+        if (isStoreError(error, 'conflict')) return undefined;
         throw error;
       }
     },
-    replace: (doc: UserDoc, ifMatch?: string) => users().replace(doc, ifMatch ? { ifMatch } : undefined),
-    async delete(doc: UserDoc): Promise<void> {
-      await users().delete(doc.id, doc.productId);
-      await guards().delete(emailGuardId(doc.emailLower), doc.productId);
+    replace: (doc: UserDoc, ifMatch?: string, outbox?: Outbox) =>
+      users().replace(doc, { ...(ifMatch ? { ifMatch } : {}), ...(outbox ? { outbox } : {}) }),
+    async delete(doc: UserDoc, outbox?: Outbox): Promise<void> {
+      await userDocs().batch(
+        doc.productId,
+        [
+          { op: 'delete', id: doc.id },
+          { op: 'delete', id: emailGuardId(doc.emailLower) },
+        ],
+        outbox ? { outbox } : {},
+      );
     },
     list: (
       productId: string,

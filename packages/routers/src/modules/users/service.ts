@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Clock, Filter, Stored } from '@bytelyst/db/document-store';
-import { isStoreError } from '@bytelyst/db/document-store';
+import type { Clock, Filter, Outbox, Stored } from '@bytelyst/db/document-store';
+import { isStoreError, withoutSystemFields } from '@bytelyst/db/document-store';
 import type { LeaseManager } from '@bytelyst/db/leases';
 import type { EventBus } from '@bytelyst/events/bus';
 import { AppError } from '../../app-error';
@@ -34,8 +34,6 @@ export const toUser = (doc: UserDoc): TUser => ({
   lastLoginAt: doc.lastLoginAt,
 });
 
-const strip = ({ _etag, _ts, ttl, ...doc }: Stored<UserDoc>): UserDoc => doc;
-
 export const createUsersService = (deps: {
   repo: UsersRepository;
   sessions: SessionsService;
@@ -43,7 +41,7 @@ export const createUsersService = (deps: {
   deleteTokensOf: (productId: string, userId: string) => Promise<number>;
   onInvalidate: (userId: string) => void;
   leases: LeaseManager;
-  events: EventBus;
+  bus: EventBus;
 }) => {
   const { repo, clock } = deps;
   const activeSuperAdmins = () => repo.countWithRole('super_admin', 'active');
@@ -78,9 +76,9 @@ export const createUsersService = (deps: {
     return doc;
   };
 
-  const save = async (doc: Stored<UserDoc>, patch: Partial<UserDoc>): Promise<TUser> => {
-    const next = { ...strip(doc), ...patch, updatedAt: isoNow(clock) };
-    const saved = await repo.replace(next, doc._etag);
+  const save = async (doc: Stored<UserDoc>, patch: Partial<UserDoc>, outbox?: Outbox): Promise<TUser> => {
+    const next = { ...withoutSystemFields(doc), ...patch, updatedAt: isoNow(clock) };
+    const saved = await repo.replace(next, doc._etag, outbox);
     deps.onInvalidate(doc.id);
     return toUser(saved);
   };
@@ -108,23 +106,20 @@ export const createUsersService = (deps: {
         updatedAt: now,
         lastLoginAt: null,
       };
-      let user: TUser;
-      try {
-        user = toUser(await repo.create(doc));
-      } catch (error) {
-        if (isStoreError(error, 'conflict')) {
-          throw new AppError('CONFLICT', 'A user with this email already exists', {
-            fields: [{ path: 'email', message: 'Already registered' }],
-          });
-        }
-        throw error;
-      }
-      await deps.events.emit(
-        'user.created',
-        { userId: user.id, email: user.email, roles: user.roles, plan: null },
-        { productId, actorId: actor?.userId ?? user.id },
+      const created = await repo.create(
+        doc,
+        deps.bus.stage(
+          'user.created',
+          { userId: doc.id, email: doc.email, roles: doc.roles, plan: null },
+          { productId, actorId: actor?.userId ?? doc.id },
+        ),
       );
-      return user;
+      if (!created) {
+        throw new AppError('CONFLICT', 'A user with this email already exists', {
+          fields: [{ path: 'email', message: 'Already registered' }],
+        });
+      }
+      return toUser(created);
     },
     async get(productId: string, id: string): Promise<TUserDetail> {
       const doc = await load(productId, id);
@@ -152,15 +147,17 @@ export const createUsersService = (deps: {
       const doc = await load(productId, id);
       assertMayManage(actor, doc.roles, roles);
       assertNotSelfDemotion(actor, id, roles);
-      const user = await guardingLastSuperAdmin(doc.roles, roles.includes('super_admin'), () =>
-        save(doc, { roles }),
+      return guardingLastSuperAdmin(doc.roles, roles.includes('super_admin'), () =>
+        save(
+          doc,
+          { roles },
+          deps.bus.stage(
+            'user.updated',
+            { userId: id, changes: ['roles'] },
+            { productId, actorId: actor.userId },
+          ),
+        ),
       );
-      await deps.events.emit(
-        'user.updated',
-        { userId: id, changes: ['roles'] },
-        { productId, actorId: actor.userId },
-      );
-      return user;
     },
     async setStatus(
       productId: string,
@@ -171,29 +168,36 @@ export const createUsersService = (deps: {
       const doc = await load(productId, id);
       assertMayManage(actor, doc.roles);
       if (status === 'disabled') assertNotSelf(actor, id, 'disable');
-      const user = await guardingLastSuperAdmin(doc.roles, status === 'active', () => save(doc, { status }));
+      const outbox =
+        doc.status === status
+          ? undefined
+          : deps.bus.stage(
+              status === 'disabled' ? 'user.disabled' : 'user.enabled',
+              { userId: id },
+              { productId, actorId: actor.userId },
+            );
+      const user = await guardingLastSuperAdmin(doc.roles, status === 'active', () =>
+        save(doc, { status }, outbox),
+      );
       if (status === 'disabled') await deps.sessions.revokeAll(id, 'user_disabled');
-      if (doc.status !== status) {
-        await deps.events.emit(
-          status === 'disabled' ? 'user.disabled' : 'user.enabled',
-          { userId: id },
-          {
-            productId,
-            actorId: actor.userId,
-          },
-        );
-      }
       return user;
     },
     async delete(productId: string, actor: Actor, id: string): Promise<{ id: string; deleted: true }> {
       const doc = await load(productId, id);
       assertMayManage(actor, doc.roles);
       assertNotSelf(actor, id, 'delete');
-      await guardingLastSuperAdmin(doc.roles, false, () => repo.delete(doc));
+      // Sessions and tokens live in other partitions; the user.deleted event commits with the user's removal,
+      // and the sessions and tokens go right after (a crash in between leaves sessions of a deleted user,
+      // which authentication refuses because it reads the user).
+      await guardingLastSuperAdmin(doc.roles, false, () =>
+        repo.delete(
+          doc,
+          deps.bus.stage('user.deleted', { userId: id }, { productId, actorId: actor.userId }),
+        ),
+      );
       await deps.sessions.deleteAll(id);
       await deps.deleteTokensOf(productId, id);
       deps.onInvalidate(id);
-      await deps.events.emit('user.deleted', { userId: id }, { productId, actorId: actor.userId });
       return { id, deleted: true };
     },
     /** Best effort: a concurrent write to the user wins over the login timestamp. */
