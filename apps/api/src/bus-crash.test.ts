@@ -1,24 +1,21 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { CONTAINERS } from '@bytelyst/db/containers';
 import { createSqliteStore } from '@bytelyst/db/sqlite';
 import type { EventDoc } from '@bytelyst/events/event-doc';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RECEIPT_SUBSCRIBERS, RECEIPTS } from './bus-crash-child';
+import { type Child, exited, startChild, waitForLine } from './testing/child-process';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const TOTAL = 10_000;
 const KILL_AFTER_ACKS = 3000;
 
-/** A child process whose stdout lines are read one at a time (`next()` resolves null once it has exited). */
-type Child = { proc: ChildProcess; next(): Promise<string | null>; stderr: string[] };
-
-const start = (dataDir: string, args: string[]): Child => {
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'bus-crash-child.ts'), ...args], {
+const start = (dataDir: string, args: string[]): Child =>
+  startChild(path.join(here, 'bus-crash-child.ts'), args, {
     cwd: path.join(here, '..'),
     env: {
       PATH: process.env.PATH,
@@ -30,43 +27,9 @@ const start = (dataDir: string, args: string[]): Child => {
       EVENT_CLAIM_TTL_MS: '2000',
       EVENT_POLL_INTERVAL_MS: '100',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const stderr: string[] = [];
-  proc.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
-  const buffered: string[] = [];
-  const waiting: ((line: string | null) => void)[] = [];
-  let closed = false;
-  const reader = createInterface({ input: proc.stdout as NodeJS.ReadableStream });
-  reader.on('line', (line) => {
-    const waiter = waiting.shift();
-    if (waiter) waiter(line);
-    else buffered.push(line);
-  });
-  reader.on('close', () => {
-    closed = true;
-    for (const waiter of waiting.splice(0)) waiter(null);
-  });
-  const next = () =>
-    new Promise<string | null>((resolve) => {
-      const line = buffered.shift();
-      if (line !== undefined) resolve(line);
-      else if (closed) resolve(null);
-      else waiting.push(resolve);
-    });
-  return { proc, next, stderr };
-};
 
-const waitFor = async (child: Child, expected: string) => {
-  for (let line = await child.next(); line !== null; line = await child.next()) if (line === expected) return;
-  throw new Error(`child exited before '${expected}': ${child.stderr.join('')}`);
-};
-
-const exited = (proc: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    if (proc.exitCode !== null || proc.signalCode !== null) resolve();
-    else proc.once('exit', () => resolve());
-  });
+const waitFor = waitForLine;
 
 describe('event bus across a crash of the API process', () => {
   let dataDir = '';
