@@ -1,4 +1,4 @@
-import type { Clock, Stored } from '@bytelyst/db/document-store';
+import { type Clock, withoutSystemFields } from '@bytelyst/db/document-store';
 import type { EventBus } from '@bytelyst/events/bus';
 import { AppError } from '../../app-error';
 import { isoNow } from '../../lib/time';
@@ -19,23 +19,21 @@ export const toDevice = (doc: DeviceDoc): TDevice => ({
   lastSeenAt: doc.lastSeenAt,
 });
 
-const strip = ({ _etag, _ts, ttl, ...rest }: Stored<DeviceDoc>): DeviceDoc => rest;
-
 export const createDevicesService = (deps: {
   repo: NotificationsRepository;
   clock: Clock;
-  events: EventBus;
+  bus: EventBus;
 }) => {
-  const { repo, clock } = deps;
+  const { repo, clock, bus } = deps;
 
   /** A push token addresses one installation: wherever else it is stored, it is stale there. */
   const releaseToken = async (productId: string, pushToken: string, keepId: string) => {
     for (const other of await repo.devices.withPushToken(productId, pushToken)) {
       if (other.id === keepId) continue;
       try {
-        await repo.devices.replace({ ...strip(other), pushToken: null }, other._etag);
+        await repo.devices.releasePushToken(productId, other.id, pushToken);
       } catch {
-        // Changed or removed meanwhile; the next registration of that device settles it.
+        // Kept changing under us; the next registration of that device settles it.
       }
     }
   };
@@ -46,34 +44,42 @@ export const createDevicesService = (deps: {
       const now = isoNow(clock);
       const id = deviceDocId(userId, input.deviceId);
       const pushToken = input.pushToken === undefined ? (existing?.pushToken ?? null) : input.pushToken;
+      // Releasing the token elsewhere is cleanup the event does not report; the registration commits with it.
       if (pushToken) await releaseToken(productId, pushToken, id);
-      const saved = await repo.devices.upsert({
-        id,
-        productId,
-        userId,
-        deviceId: input.deviceId,
-        platform: input.platform,
-        pushToken,
-        appVersion: input.appVersion,
-        locale: input.locale,
-        timeZone: input.timeZone,
-        createdAt: existing?.createdAt ?? now,
-        lastSeenAt: now,
-      });
-      await deps.events.emit(
+      const staged = bus.stage(
         'device.registered',
         { userId, deviceId: input.deviceId, platform: input.platform, created: !existing },
         { productId, actorId: userId },
       );
-      return toDevice(strip(saved));
+      const saved = await repo.devices.upsert(
+        {
+          id,
+          productId,
+          userId,
+          deviceId: input.deviceId,
+          platform: input.platform,
+          pushToken,
+          appVersion: input.appVersion,
+          locale: input.locale,
+          timeZone: input.timeZone,
+          createdAt: existing?.createdAt ?? now,
+          lastSeenAt: now,
+        },
+        staged,
+      );
+      return toDevice(withoutSystemFields(saved));
     },
     async ofUser(productId: string, userId: string) {
-      return { items: (await repo.devices.ofUser(productId, userId)).map((doc) => toDevice(strip(doc))) };
+      return {
+        items: (await repo.devices.ofUser(productId, userId)).map((doc) =>
+          toDevice(withoutSystemFields(doc)),
+        ),
+      };
     },
     async unregister(productId: string, userId: string, deviceId: string): Promise<{ deleted: boolean }> {
-      const deleted = await repo.devices.delete(productId, deviceDocId(userId, deviceId));
+      const staged = bus.stage('device.unregistered', { userId, deviceId }, { productId, actorId: userId });
+      const deleted = await repo.devices.delete(productId, deviceDocId(userId, deviceId), staged);
       if (!deleted) throw new AppError('NOT_FOUND', 'Device not found');
-      await deps.events.emit('device.unregistered', { userId, deviceId }, { productId, actorId: userId });
       return { deleted };
     },
     async list(productId: string, input: TDeviceListInput) {
@@ -82,7 +88,10 @@ export const createDevicesService = (deps: {
         ...(input.userId ? { userId: { eq: input.userId } } : {}),
       };
       const page = await repo.devices.query(productId, where, input.limit ?? 50, input.cursor);
-      return { items: page.items.map((doc) => toDevice(strip(doc))), nextCursor: page.continuation };
+      return {
+        items: page.items.map((doc) => toDevice(withoutSystemFields(doc))),
+        nextCursor: page.continuation,
+      };
     },
     /** For the delivery workers: the push tokens a user's devices hold now, with each device's platform. */
     async pushTargets(productId: string, userId: string) {

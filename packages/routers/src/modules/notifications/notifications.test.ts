@@ -127,6 +127,23 @@ describe('notification devices', () => {
     });
   });
 
+  it('commits a device change with its event: a refused unregister records none', async () => {
+    const owner = await h.signIn(['user']);
+    const stranger = await h.signIn(['user']);
+    await owner.caller.notifications.registerDevice(device({ deviceId: 'atomic' }));
+    const registered = (await events('device.registered')).filter((d) => d.userId === owner.user.id);
+    expect(registered).toEqual([
+      { userId: owner.user.id, deviceId: 'atomic', platform: 'ios', created: true },
+    ]);
+    await trpcErrorOf(() => stranger.caller.notifications.unregisterDevice({ deviceId: 'atomic' }));
+    await owner.caller.notifications.unregisterDevice({ deviceId: 'atomic' });
+    await trpcErrorOf(() => owner.caller.notifications.unregisterDevice({ deviceId: 'atomic' }));
+    const gone = (await events('device.unregistered')).filter(
+      (d) => d.userId === owner.user.id || d.userId === stranger.user.id,
+    );
+    expect(gone).toEqual([{ userId: owner.user.id, deviceId: 'atomic' }]);
+  });
+
   it("lets admins list devices by platform and read one user's devices and preferences", async () => {
     const user = await h.signIn(['user']);
     await user.caller.notifications.registerDevice(device({ deviceId: 'droid', platform: 'android' }));

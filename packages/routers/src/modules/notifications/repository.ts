@@ -1,5 +1,11 @@
 import { CONTAINERS } from '@bytelyst/db/containers';
-import type { DocumentStore, Filter, Stored } from '@bytelyst/db/document-store';
+import {
+  type DocumentStore,
+  type Filter,
+  type Outbox,
+  type Stored,
+  withoutSystemFields,
+} from '@bytelyst/db/document-store';
 import type { TDevicePlatform, TPreferenceMatrix } from './schema';
 
 export type DeviceDoc = {
@@ -35,9 +41,17 @@ export const createNotificationsRepository = (store: DocumentStore) => {
     devices: {
       get: (productId: string, userId: string, deviceId: string) =>
         devices().read(deviceDocId(userId, deviceId), productId),
-      upsert: (doc: DeviceDoc) => devices().upsert(doc, { ttl: -1 }),
-      replace: (doc: DeviceDoc, ifMatch: string) => devices().replace(doc, { ifMatch, ttl: -1 }),
-      delete: (productId: string, id: string) => devices().delete(id, productId),
+      upsert: (doc: DeviceDoc, outbox?: Outbox) => devices().upsert(doc, { ttl: -1, outbox }),
+      /** Clears the push token of a device that still holds `pushToken` (re-checked under the etag). */
+      releasePushToken: (productId: string, id: string, pushToken: string) =>
+        devices().mutate(
+          id,
+          productId,
+          (current) =>
+            current.pushToken === pushToken ? { ...withoutSystemFields(current), pushToken: null } : null,
+          { ttl: -1 },
+        ),
+      delete: (productId: string, id: string, outbox?: Outbox) => devices().delete(id, productId, { outbox }),
       query: queryDevices,
       /** All of one user's devices (a user has a handful). */
       async ofUser(productId: string, userId: string): Promise<Stored<DeviceDoc>[]> {
@@ -55,7 +69,7 @@ export const createNotificationsRepository = (store: DocumentStore) => {
     },
     prefs: {
       get: (productId: string, userId: string) => prefs().read(userId, productId),
-      upsert: (doc: PrefsDoc) => prefs().upsert(doc, { ttl: -1 }),
+      upsert: (doc: PrefsDoc, outbox?: Outbox) => prefs().upsert(doc, { ttl: -1, outbox }),
       delete: (productId: string, userId: string) => prefs().delete(userId, productId),
     },
   };
