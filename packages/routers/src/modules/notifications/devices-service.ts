@@ -1,4 +1,4 @@
-import { type Clock, withoutSystemFields } from '@bytelyst/db/document-store';
+import { type Clock, isStoreError, withoutSystemFields } from '@bytelyst/db/document-store';
 import type { EventBus } from '@bytelyst/events/bus';
 import { AppError } from '../../app-error';
 import { isoNow } from '../../lib/time';
@@ -19,6 +19,14 @@ export const toDevice = (doc: DeviceDoc): TDevice => ({
   lastSeenAt: doc.lastSeenAt,
 });
 
+/** Rounds of re-reading when other registrations change the same devices meanwhile. */
+const MAX_REGISTER_ATTEMPTS = 10;
+
+const isRace = (error: unknown) =>
+  isStoreError(error, 'conflict') ||
+  isStoreError(error, 'precondition_failed') ||
+  isStoreError(error, 'not_found');
+
 export const createDevicesService = (deps: {
   repo: NotificationsRepository;
   clock: Clock;
@@ -26,33 +34,20 @@ export const createDevicesService = (deps: {
 }) => {
   const { repo, clock, bus } = deps;
 
-  /** A push token addresses one installation: wherever else it is stored, it is stale there. */
-  const releaseToken = async (productId: string, pushToken: string, keepId: string) => {
-    for (const other of await repo.devices.withPushToken(productId, pushToken)) {
-      if (other.id === keepId) continue;
-      try {
-        await repo.devices.releasePushToken(productId, other.id, pushToken);
-      } catch {
-        // Kept changing under us; the next registration of that device settles it.
-      }
-    }
-  };
-
   return {
+    /**
+     * A push token addresses one installation: wherever else it is stored, it is stale there, so it moves to
+     * this device in the same commit as the registration and its event. A concurrent change to any of those
+     * devices makes it read them again.
+     */
     async register(productId: string, userId: string, input: TRegisterDeviceInput): Promise<TDevice> {
-      const existing = await repo.devices.get(productId, userId, input.deviceId);
-      const now = isoNow(clock);
       const id = deviceDocId(userId, input.deviceId);
-      const pushToken = input.pushToken === undefined ? (existing?.pushToken ?? null) : input.pushToken;
-      // Releasing the token elsewhere is cleanup the event does not report; the registration commits with it.
-      if (pushToken) await releaseToken(productId, pushToken, id);
-      const staged = bus.stage(
-        'device.registered',
-        { userId, deviceId: input.deviceId, platform: input.platform, created: !existing },
-        { productId, actorId: userId },
-      );
-      const saved = await repo.devices.upsert(
-        {
+      for (let attempt = 1; ; attempt++) {
+        const existing = await repo.devices.get(productId, userId, input.deviceId);
+        const now = isoNow(clock);
+        const pushToken = input.pushToken === undefined ? (existing?.pushToken ?? null) : input.pushToken;
+        const holders = pushToken ? await repo.devices.withPushToken(productId, pushToken, id) : [];
+        const doc: DeviceDoc = {
           id,
           productId,
           userId,
@@ -64,10 +59,18 @@ export const createDevicesService = (deps: {
           timeZone: input.timeZone,
           createdAt: existing?.createdAt ?? now,
           lastSeenAt: now,
-        },
-        staged,
-      );
-      return toDevice(withoutSystemFields(saved));
+        };
+        const staged = bus.stage(
+          'device.registered',
+          { userId, deviceId: input.deviceId, platform: input.platform, created: !existing },
+          { productId, actorId: userId },
+        );
+        try {
+          return toDevice(withoutSystemFields(await repo.devices.register(doc, existing, holders, staged)));
+        } catch (error) {
+          if (!isRace(error) || attempt >= MAX_REGISTER_ATTEMPTS) throw error;
+        }
+      }
     },
     async ofUser(productId: string, userId: string) {
       return {

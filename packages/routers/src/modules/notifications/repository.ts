@@ -4,6 +4,7 @@ import {
   type Filter,
   type Outbox,
   type Stored,
+  StoreError,
   withoutSystemFields,
 } from '@bytelyst/db/document-store';
 import type { TDevicePlatform, TPreferenceMatrix } from './schema';
@@ -41,16 +42,36 @@ export const createNotificationsRepository = (store: DocumentStore) => {
     devices: {
       get: (productId: string, userId: string, deviceId: string) =>
         devices().read(deviceDocId(userId, deviceId), productId),
-      upsert: (doc: DeviceDoc, outbox?: Outbox) => devices().upsert(doc, { ttl: -1, outbox }),
-      /** Clears the push token of a device that still holds `pushToken` (re-checked under the etag). */
-      releasePushToken: (productId: string, id: string, pushToken: string) =>
-        devices().mutate(
-          id,
-          productId,
-          (current) =>
-            current.pushToken === pushToken ? { ...withoutSystemFields(current), pushToken: null } : null,
-          { ttl: -1 },
-        ),
+      /**
+       * Writes a registration in one batch of the product's partition: the device (created, or replaced under
+       * the etag it was read with) and every other device that held its push token, released under theirs.
+       * Throws StoreError `conflict`, `precondition_failed` or `not_found` when any of them changed meanwhile.
+       */
+      async register(
+        doc: DeviceDoc,
+        current: Stored<DeviceDoc> | undefined,
+        holders: readonly Stored<DeviceDoc>[],
+        outbox: Outbox,
+      ): Promise<Stored<DeviceDoc>> {
+        const saved = await devices().batch(
+          doc.productId,
+          [
+            ...holders.map((other) => ({
+              op: 'replace' as const,
+              doc: { ...withoutSystemFields(other), pushToken: null },
+              ifMatch: other._etag,
+              ttl: -1,
+            })),
+            current
+              ? { op: 'replace' as const, doc, ifMatch: current._etag, ttl: -1 }
+              : { op: 'create' as const, doc, ttl: -1 },
+          ],
+          { outbox },
+        );
+        const device = saved.at(-1);
+        if (!device) throw new StoreError('invalid', 'A device registration wrote no device');
+        return device;
+      },
       delete: (productId: string, id: string, outbox?: Outbox) => devices().delete(id, productId, { outbox }),
       query: queryDevices,
       /** All of one user's devices (a user has a handful). */
@@ -64,8 +85,11 @@ export const createNotificationsRepository = (store: DocumentStore) => {
         } while (cursor);
         return out;
       },
-      withPushToken: async (productId: string, pushToken: string) =>
-        (await queryDevices(productId, { pushToken: { eq: pushToken } }, 100)).items,
+      /** The devices holding a push token, bar one (at most 99: a batch holds 100 writes). */
+      withPushToken: async (productId: string, pushToken: string, exceptId: string) =>
+        (await queryDevices(productId, { pushToken: { eq: pushToken } }, 100)).items
+          .filter((doc) => doc.id !== exceptId)
+          .slice(0, 99),
     },
     prefs: {
       get: (productId: string, userId: string) => prefs().read(userId, productId),
