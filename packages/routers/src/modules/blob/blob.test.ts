@@ -210,4 +210,17 @@ describe('blob module', () => {
       data: { container: 'attachments', key: 'reports/r3.csv' },
     });
   });
+
+  it('reports a delete only once it happened: a refused or missing delete records no event', async () => {
+    await h.services.blob.put('attachments', 'platform/once/a.txt', 'a', { contentType: 'text/plain' });
+    const before = (await eventsOf(h, 'blob.deleted')).length;
+    const ref = { container: 'attachments' as const, key: 'once/a.txt' };
+    expect((await trpcErrorOf(() => alice.caller.blob.delete(ref))).code).toBe('FORBIDDEN');
+    await admin.caller.blob.delete(ref);
+    expect((await trpcErrorOf(() => admin.caller.blob.delete(ref))).code).toBe('NOT_FOUND');
+    await h.services.bus.drain();
+    const after = await eventsOf(h, 'blob.deleted');
+    expect(after).toHaveLength(before + 1);
+    expect(after.filter((e) => e.data.key === 'once/a.txt')).toHaveLength(1);
+  });
 });

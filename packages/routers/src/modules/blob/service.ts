@@ -1,7 +1,7 @@
 import type { BlobInfo, BlobStore } from '@bytelyst/db/blob';
 import { mediaType } from '@bytelyst/db/blob';
 import { type Clock, isStoreError } from '@bytelyst/db/document-store';
-import type { DurableBus } from '@bytelyst/events/durable-bus';
+import type { EventBus } from '@bytelyst/events/bus';
 import { AppError } from '../../app-error';
 import { randomId } from '../../lib/crypto';
 import { isoIn } from '../../lib/time';
@@ -37,7 +37,7 @@ const safeFileName = (name: string) =>
  * The six storage containers with their rules. Every product's blobs live under `<productId>/` inside the
  * container, so callers (and admins) only ever see and name keys of their own product.
  */
-export const createBlobService = (deps: { blob: BlobStore; clock: Clock; bus: DurableBus }) => {
+export const createBlobService = (deps: { blob: BlobStore; clock: Clock; bus: EventBus }) => {
   const { blob, clock } = deps;
   const physical = (productId: string, key: string) => `${productId}/${key}`;
   const toObject = (productId: string, info: BlobInfo): TBlobObject => ({
@@ -158,6 +158,7 @@ export const createBlobService = (deps: { blob: BlobStore; clock: Clock; bus: Du
     async delete(productId: string, ref: TBlobRef, actorId: string) {
       const deleted = await keyErrors(() => blob.delete(ref.container, physical(productId, ref.key)));
       if (!deleted) throw new AppError('NOT_FOUND', 'Blob not found', field('key', 'Not found'));
+      // Blob storage takes no outbox, so the event follows the delete it reports (never precedes it).
       await deps.bus.emit('blob.deleted', { container: ref.container, key: ref.key }, { productId, actorId });
       return { container: ref.container, key: ref.key, deleted };
     },

@@ -204,6 +204,18 @@ describe('feature flags', () => {
     expect((await trpcErrorOf(() => flags.update({ id: 'missing', percentage: 5 }))).code).toBe('NOT_FOUND');
   });
 
+  it('records a change and its event in one commit: a refused create leaves no event', async () => {
+    const flags = admin.caller.flags;
+    await flags.create({ key: 'atomic', enabled: true, percentage: 30 });
+    expect((await trpcErrorOf(() => flags.create({ key: 'atomic', percentage: 60 }))).code).toBe('CONFLICT');
+    expect((await eventsOf('flag.created')).filter((d) => d.flagId === 'atomic')).toEqual([
+      { flagId: 'atomic', enabled: true, percentage: 30 },
+    ]);
+    await flags.delete({ id: 'atomic' });
+    expect((await trpcErrorOf(() => flags.delete({ id: 'atomic' }))).code).toBe('NOT_FOUND');
+    expect((await eventsOf('flag.deleted')).filter((d) => d.flagId === 'atomic')).toHaveLength(1);
+  });
+
   it('is admin-only (bar evaluate) and scoped to the product', async () => {
     const user = await h.signIn(['user']);
     expect((await trpcErrorOf(() => user.caller.flags.list())).code).toBe('FORBIDDEN');

@@ -10,7 +10,7 @@ export const FLAG_CACHE_TTL_MS = 5_000;
 export const createFlagsModule = (deps: ModuleDeps) => {
   const repo = createFlagsRepository(deps.store);
   const evaluation = createFlagEvaluation({ repo, clock: deps.clock, ttlMs: FLAG_CACHE_TTL_MS });
-  const service = createFlagsService({ repo, clock: deps.clock, events: deps.bus, evaluation });
+  const service = createFlagsService({ repo, clock: deps.clock, bus: deps.bus, evaluation });
   return { ...service, evaluate: evaluation.evaluate, explain: evaluation.explain };
 };
 

@@ -1,5 +1,5 @@
 import { CONTAINERS } from '@bytelyst/db/containers';
-import type { DocumentStore, Filter, Stored } from '@bytelyst/db/document-store';
+import type { DocumentStore, Filter, Outbox, Stored } from '@bytelyst/db/document-store';
 import type { TFlag } from './schema';
 
 /** `searchText` is key and description lower-cased, so search is one `contains` on one field. */
@@ -12,10 +12,10 @@ export const createFlagsRepository = (store: DocumentStore) => {
   const flags = () => store.container<FlagDoc>(CONTAINERS.featureFlags.name);
   return {
     get: (productId: string, id: string) => flags().read(id, productId),
-    create: (doc: FlagDoc) => flags().create(doc),
-    replace: (doc: FlagDoc, ifMatch: string) => flags().replace(doc, { ifMatch }),
-    delete: (productId: string, id: string, ifMatch?: string) =>
-      flags().delete(id, productId, ifMatch ? { ifMatch } : undefined),
+    create: (doc: FlagDoc, outbox?: Outbox) => flags().create(doc, { outbox }),
+    replace: (doc: FlagDoc, ifMatch: string, outbox?: Outbox) => flags().replace(doc, { ifMatch, outbox }),
+    delete: (productId: string, id: string, ifMatch?: string, outbox?: Outbox) =>
+      flags().delete(id, productId, { ...(ifMatch ? { ifMatch } : {}), outbox }),
     list: (
       productId: string,
       where: Filter<FlagDoc>,

@@ -1,4 +1,10 @@
-import { type Clock, isStoreError, type Stored } from '@bytelyst/db/document-store';
+import {
+  type Clock,
+  isStoreError,
+  type Outbox,
+  type Stored,
+  withoutSystemFields,
+} from '@bytelyst/db/document-store';
 import type { EventBus } from '@bytelyst/events/bus';
 import { AppError } from '../../app-error';
 import { isoNow } from '../../lib/time';
@@ -11,7 +17,6 @@ import { compareVersionStrings } from './semver';
 export const MAX_FLAGS_PER_PRODUCT = 500;
 
 const toFlag = ({ searchText: _s, _etag, _ts, ttl, ...rest }: Stored<FlagDoc>): TFlag => rest;
-const unstored = ({ _etag, _ts, ttl, ...rest }: Stored<FlagDoc>): FlagDoc => rest;
 
 const assertTargeting = (t: TFlagTargeting): void => {
   if (t.minAppVersion && t.maxAppVersion && compareVersionStrings(t.minAppVersion, t.maxAppVersion) > 0) {
@@ -38,10 +43,10 @@ const normalise = (t: TFlagTargeting): TFlagTargeting => ({
 export const createFlagsService = (deps: {
   repo: FlagsRepository;
   clock: Clock;
-  events: EventBus;
+  bus: EventBus;
   evaluation: FlagEvaluation;
 }) => {
-  const { repo, clock, events, evaluation } = deps;
+  const { repo, clock, bus, evaluation } = deps;
 
   const load = async (productId: string, id: string): Promise<Stored<FlagDoc>> => {
     const doc = await repo.get(productId, id);
@@ -49,8 +54,8 @@ export const createFlagsService = (deps: {
     return doc;
   };
 
-  const save = async (doc: Stored<FlagDoc>, next: FlagDoc): Promise<TFlag> => {
-    const saved = await repo.replace(next, doc._etag);
+  const save = async (doc: Stored<FlagDoc>, next: FlagDoc, outbox: Outbox): Promise<TFlag> => {
+    const saved = await repo.replace(next, doc._etag, outbox);
     evaluation.invalidate(doc.productId);
     return toFlag(saved);
   };
@@ -94,15 +99,19 @@ export const createFlagsService = (deps: {
         updatedAt: now,
         updatedBy: actorId,
       };
-      const saved = await repo.create(doc).catch((error: unknown) => {
+      const { enabled, percentage } = doc;
+      const staged = bus.stage(
+        'flag.created',
+        { flagId: doc.id, enabled, percentage },
+        { productId, actorId },
+      );
+      const saved = await repo.create(doc, staged).catch((error: unknown) => {
         if (!isStoreError(error, 'conflict')) throw error;
         throw new AppError('CONFLICT', `A flag with key '${input.key}' exists`, {
           fields: [{ path: 'key', message: 'Already taken in this product' }],
         });
       });
       evaluation.invalidate(productId);
-      const { enabled, percentage } = saved;
-      await events.emit('flag.created', { flagId: saved.id, enabled, percentage }, { productId, actorId });
       return toFlag(saved);
     },
     async update(productId: string, input: TFlagUpdateInput, actorId: string): Promise<TFlag> {
@@ -117,47 +126,47 @@ export const createFlagsService = (deps: {
         ...(JSON.stringify(targeting) !== JSON.stringify(doc.targeting) ? ['targeting'] : []),
       ];
       if (changes.length === 0) return toFlag(doc);
-      const flag = await save(doc, {
-        ...unstored(doc),
-        description,
-        percentage,
-        targeting,
-        searchText: searchTextOf(doc.key, description),
-        updatedAt: isoNow(clock),
-        updatedBy: actorId,
-      });
-      await events.emit('flag.updated', { flagId: flag.id, changes }, { productId, actorId });
+      const staged = bus.stage('flag.updated', { flagId: doc.id, changes }, { productId, actorId });
       // A rollout change is what `flag.toggled` subscribers (webhooks) watch, beside on/off.
       if (changes.includes('percentage')) {
-        await events.emit(
+        staged.and(
           'flag.toggled',
-          { flagId: flag.id, enabled: flag.enabled, percentage: flag.percentage },
+          { flagId: doc.id, enabled: doc.enabled, percentage },
           { productId, actorId },
         );
       }
-      return flag;
+      return save(
+        doc,
+        {
+          ...withoutSystemFields(doc),
+          description,
+          percentage,
+          targeting,
+          searchText: searchTextOf(doc.key, description),
+          updatedAt: isoNow(clock),
+          updatedBy: actorId,
+        },
+        staged,
+      );
     },
     async toggle(productId: string, id: string, enabled: boolean, actorId: string): Promise<TFlag> {
       const doc = await load(productId, id);
       if (doc.enabled === enabled) return toFlag(doc);
-      const flag = await save(doc, {
-        ...unstored(doc),
-        enabled,
-        updatedAt: isoNow(clock),
-        updatedBy: actorId,
-      });
-      await events.emit(
-        'flag.toggled',
-        { flagId: flag.id, enabled: flag.enabled, percentage: flag.percentage },
-        { productId, actorId },
+      return save(
+        doc,
+        { ...withoutSystemFields(doc), enabled, updatedAt: isoNow(clock), updatedBy: actorId },
+        bus.stage(
+          'flag.toggled',
+          { flagId: doc.id, enabled, percentage: doc.percentage },
+          { productId, actorId },
+        ),
       );
-      return flag;
     },
     async delete(productId: string, id: string, actorId: string): Promise<TFlag> {
       const doc = await load(productId, id);
-      await repo.delete(productId, id, doc._etag);
+      const staged = bus.stage('flag.deleted', { flagId: id }, { productId, actorId });
+      await repo.delete(productId, id, doc._etag, staged);
       evaluation.invalidate(productId);
-      await events.emit('flag.deleted', { flagId: id }, { productId, actorId });
       return toFlag(doc);
     },
   };

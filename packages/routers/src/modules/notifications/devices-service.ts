@@ -1,4 +1,4 @@
-import type { Clock, Stored } from '@bytelyst/db/document-store';
+import { type Clock, isStoreError, withoutSystemFields } from '@bytelyst/db/document-store';
 import type { EventBus } from '@bytelyst/events/bus';
 import { AppError } from '../../app-error';
 import { isoNow } from '../../lib/time';
@@ -19,61 +19,70 @@ export const toDevice = (doc: DeviceDoc): TDevice => ({
   lastSeenAt: doc.lastSeenAt,
 });
 
-const strip = ({ _etag, _ts, ttl, ...rest }: Stored<DeviceDoc>): DeviceDoc => rest;
+/** Rounds of re-reading when other registrations change the same devices meanwhile. */
+const MAX_REGISTER_ATTEMPTS = 10;
+
+const isRace = (error: unknown) =>
+  isStoreError(error, 'conflict') ||
+  isStoreError(error, 'precondition_failed') ||
+  isStoreError(error, 'not_found');
 
 export const createDevicesService = (deps: {
   repo: NotificationsRepository;
   clock: Clock;
-  events: EventBus;
+  bus: EventBus;
 }) => {
-  const { repo, clock } = deps;
-
-  /** A push token addresses one installation: wherever else it is stored, it is stale there. */
-  const releaseToken = async (productId: string, pushToken: string, keepId: string) => {
-    for (const other of await repo.devices.withPushToken(productId, pushToken)) {
-      if (other.id === keepId) continue;
-      try {
-        await repo.devices.replace({ ...strip(other), pushToken: null }, other._etag);
-      } catch {
-        // Changed or removed meanwhile; the next registration of that device settles it.
-      }
-    }
-  };
+  const { repo, clock, bus } = deps;
 
   return {
+    /**
+     * A push token addresses one installation: wherever else it is stored, it is stale there, so it moves to
+     * this device in the same commit as the registration and its event. A concurrent change to any of those
+     * devices makes it read them again.
+     */
     async register(productId: string, userId: string, input: TRegisterDeviceInput): Promise<TDevice> {
-      const existing = await repo.devices.get(productId, userId, input.deviceId);
-      const now = isoNow(clock);
       const id = deviceDocId(userId, input.deviceId);
-      const pushToken = input.pushToken === undefined ? (existing?.pushToken ?? null) : input.pushToken;
-      if (pushToken) await releaseToken(productId, pushToken, id);
-      const saved = await repo.devices.upsert({
-        id,
-        productId,
-        userId,
-        deviceId: input.deviceId,
-        platform: input.platform,
-        pushToken,
-        appVersion: input.appVersion,
-        locale: input.locale,
-        timeZone: input.timeZone,
-        createdAt: existing?.createdAt ?? now,
-        lastSeenAt: now,
-      });
-      await deps.events.emit(
-        'device.registered',
-        { userId, deviceId: input.deviceId, platform: input.platform, created: !existing },
-        { productId, actorId: userId },
-      );
-      return toDevice(strip(saved));
+      for (let attempt = 1; ; attempt++) {
+        const existing = await repo.devices.get(productId, userId, input.deviceId);
+        const now = isoNow(clock);
+        const pushToken = input.pushToken === undefined ? (existing?.pushToken ?? null) : input.pushToken;
+        const holders = pushToken ? await repo.devices.withPushToken(productId, pushToken, id) : [];
+        const doc: DeviceDoc = {
+          id,
+          productId,
+          userId,
+          deviceId: input.deviceId,
+          platform: input.platform,
+          pushToken,
+          appVersion: input.appVersion,
+          locale: input.locale,
+          timeZone: input.timeZone,
+          createdAt: existing?.createdAt ?? now,
+          lastSeenAt: now,
+        };
+        const staged = bus.stage(
+          'device.registered',
+          { userId, deviceId: input.deviceId, platform: input.platform, created: !existing },
+          { productId, actorId: userId },
+        );
+        try {
+          return toDevice(withoutSystemFields(await repo.devices.register(doc, existing, holders, staged)));
+        } catch (error) {
+          if (!isRace(error) || attempt >= MAX_REGISTER_ATTEMPTS) throw error;
+        }
+      }
     },
     async ofUser(productId: string, userId: string) {
-      return { items: (await repo.devices.ofUser(productId, userId)).map((doc) => toDevice(strip(doc))) };
+      return {
+        items: (await repo.devices.ofUser(productId, userId)).map((doc) =>
+          toDevice(withoutSystemFields(doc)),
+        ),
+      };
     },
     async unregister(productId: string, userId: string, deviceId: string): Promise<{ deleted: boolean }> {
-      const deleted = await repo.devices.delete(productId, deviceDocId(userId, deviceId));
+      const staged = bus.stage('device.unregistered', { userId, deviceId }, { productId, actorId: userId });
+      const deleted = await repo.devices.delete(productId, deviceDocId(userId, deviceId), staged);
       if (!deleted) throw new AppError('NOT_FOUND', 'Device not found');
-      await deps.events.emit('device.unregistered', { userId, deviceId }, { productId, actorId: userId });
       return { deleted };
     },
     async list(productId: string, input: TDeviceListInput) {
@@ -82,7 +91,10 @@ export const createDevicesService = (deps: {
         ...(input.userId ? { userId: { eq: input.userId } } : {}),
       };
       const page = await repo.devices.query(productId, where, input.limit ?? 50, input.cursor);
-      return { items: page.items.map((doc) => toDevice(strip(doc))), nextCursor: page.continuation };
+      return {
+        items: page.items.map((doc) => toDevice(withoutSystemFields(doc))),
+        nextCursor: page.continuation,
+      };
     },
     /** For the delivery workers: the push tokens a user's devices hold now, with each device's platform. */
     async pushTargets(productId: string, userId: string) {

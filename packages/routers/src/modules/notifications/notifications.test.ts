@@ -127,6 +127,45 @@ describe('notification devices', () => {
     });
   });
 
+  it('commits a device change with its event: a refused unregister records none', async () => {
+    const owner = await h.signIn(['user']);
+    const stranger = await h.signIn(['user']);
+    await owner.caller.notifications.registerDevice(device({ deviceId: 'atomic' }));
+    const registered = (await events('device.registered')).filter((d) => d.userId === owner.user.id);
+    expect(registered).toEqual([
+      { userId: owner.user.id, deviceId: 'atomic', platform: 'ios', created: true },
+    ]);
+    await trpcErrorOf(() => stranger.caller.notifications.unregisterDevice({ deviceId: 'atomic' }));
+    await owner.caller.notifications.unregisterDevice({ deviceId: 'atomic' });
+    await trpcErrorOf(() => owner.caller.notifications.unregisterDevice({ deviceId: 'atomic' }));
+    const gone = (await events('device.unregistered')).filter(
+      (d) => d.userId === owner.user.id || d.userId === stranger.user.id,
+    );
+    expect(gone).toEqual([{ userId: owner.user.id, deviceId: 'atomic' }]);
+  });
+
+  it('moves a push token in the same commit as the registration, also when registrations race', async () => {
+    const users = await Promise.all([1, 2, 3].map(() => h.signIn(['user'])));
+    await Promise.all([
+      ...users.map((u) =>
+        u.caller.notifications.registerDevice(device({ deviceId: 'racer', pushToken: 'tok-race' })),
+      ),
+      ...[1, 2, 3].map(() =>
+        users[0]?.caller.notifications.registerDevice(device({ deviceId: 'racer', pushToken: 'tok-race' })),
+      ),
+    ]);
+    const holders = await h.store
+      .container<DeviceDoc>(CONTAINERS.devices.name)
+      .query({ partitionKey: 'platform', where: { pushToken: { eq: 'tok-race' } } });
+    expect(holders.items).toHaveLength(1);
+    const first = users[0]?.user.id;
+    const registered = (await events('device.registered')).filter(
+      (d) => d.userId === first && d.deviceId === 'racer',
+    );
+    expect(registered).toHaveLength(4);
+    expect(registered.filter((d) => d.created)).toHaveLength(1);
+  });
+
   it("lets admins list devices by platform and read one user's devices and preferences", async () => {
     const user = await h.signIn(['user']);
     await user.caller.notifications.registerDevice(device({ deviceId: 'droid', platform: 'android' }));

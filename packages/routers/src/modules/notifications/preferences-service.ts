@@ -34,7 +34,7 @@ const copy = (m: TPreferenceMatrix): TPreferenceMatrix => ({
 export const createPreferencesService = (deps: {
   repo: NotificationsRepository;
   clock: Clock;
-  events: EventBus;
+  bus: EventBus;
 }) => {
   const { repo, clock } = deps;
 
@@ -69,11 +69,9 @@ export const createPreferencesService = (deps: {
       }
       if (changes.length === 0) return current;
       const updatedAt = isoNow(clock);
-      await repo.prefs.upsert({ id: userId, productId, preferences: next, updatedAt });
-      await deps.events.emit(
-        'notification_prefs.updated',
-        { userId, changes },
-        { productId, actorId: userId },
+      await repo.prefs.upsert(
+        { id: userId, productId, preferences: next, updatedAt },
+        deps.bus.stage('notification_prefs.updated', { userId, changes }, { productId, actorId: userId }),
       );
       return { userId, productId, preferences: next, updatedAt };
     },

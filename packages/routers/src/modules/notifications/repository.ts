@@ -1,5 +1,12 @@
 import { CONTAINERS } from '@bytelyst/db/containers';
-import type { DocumentStore, Filter, Stored } from '@bytelyst/db/document-store';
+import {
+  type DocumentStore,
+  type Filter,
+  type Outbox,
+  type Stored,
+  StoreError,
+  withoutSystemFields,
+} from '@bytelyst/db/document-store';
 import type { TDevicePlatform, TPreferenceMatrix } from './schema';
 
 export type DeviceDoc = {
@@ -35,9 +42,37 @@ export const createNotificationsRepository = (store: DocumentStore) => {
     devices: {
       get: (productId: string, userId: string, deviceId: string) =>
         devices().read(deviceDocId(userId, deviceId), productId),
-      upsert: (doc: DeviceDoc) => devices().upsert(doc, { ttl: -1 }),
-      replace: (doc: DeviceDoc, ifMatch: string) => devices().replace(doc, { ifMatch, ttl: -1 }),
-      delete: (productId: string, id: string) => devices().delete(id, productId),
+      /**
+       * Writes a registration in one batch of the product's partition: the device (created, or replaced under
+       * the etag it was read with) and every other device that held its push token, released under theirs.
+       * Throws StoreError `conflict`, `precondition_failed` or `not_found` when any of them changed meanwhile.
+       */
+      async register(
+        doc: DeviceDoc,
+        current: Stored<DeviceDoc> | undefined,
+        holders: readonly Stored<DeviceDoc>[],
+        outbox: Outbox,
+      ): Promise<Stored<DeviceDoc>> {
+        const saved = await devices().batch(
+          doc.productId,
+          [
+            ...holders.map((other) => ({
+              op: 'replace' as const,
+              doc: { ...withoutSystemFields(other), pushToken: null },
+              ifMatch: other._etag,
+              ttl: -1,
+            })),
+            current
+              ? { op: 'replace' as const, doc, ifMatch: current._etag, ttl: -1 }
+              : { op: 'create' as const, doc, ttl: -1 },
+          ],
+          { outbox },
+        );
+        const device = saved.at(-1);
+        if (!device) throw new StoreError('invalid', 'A device registration wrote no device');
+        return device;
+      },
+      delete: (productId: string, id: string, outbox?: Outbox) => devices().delete(id, productId, { outbox }),
       query: queryDevices,
       /** All of one user's devices (a user has a handful). */
       async ofUser(productId: string, userId: string): Promise<Stored<DeviceDoc>[]> {
@@ -50,12 +85,15 @@ export const createNotificationsRepository = (store: DocumentStore) => {
         } while (cursor);
         return out;
       },
-      withPushToken: async (productId: string, pushToken: string) =>
-        (await queryDevices(productId, { pushToken: { eq: pushToken } }, 100)).items,
+      /** The devices holding a push token, bar one (at most 99: a batch holds 100 writes). */
+      withPushToken: async (productId: string, pushToken: string, exceptId: string) =>
+        (await queryDevices(productId, { pushToken: { eq: pushToken } }, 100)).items
+          .filter((doc) => doc.id !== exceptId)
+          .slice(0, 99),
     },
     prefs: {
       get: (productId: string, userId: string) => prefs().read(userId, productId),
-      upsert: (doc: PrefsDoc) => prefs().upsert(doc, { ttl: -1 }),
+      upsert: (doc: PrefsDoc, outbox?: Outbox) => prefs().upsert(doc, { ttl: -1, outbox }),
       delete: (productId: string, userId: string) => prefs().delete(userId, productId),
     },
   };

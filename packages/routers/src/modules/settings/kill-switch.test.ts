@@ -114,4 +114,19 @@ describe('kill switch', () => {
       'UNAUTHORIZED',
     );
   });
+
+  it('commits the switch with its event: a refused change leaves neither', async () => {
+    const admin = await h.signIn(['admin']);
+    const before = await changes();
+    await trpcErrorOf(() => admin.caller.settings.setKillSwitch({ enabled: true, minAppVersion: '1.0.0' }));
+    expect(await changes()).toHaveLength(before.length);
+    const stored = () =>
+      h.store.container<{ id: string; enabled: boolean }>('settings').read('product:kill-switch', 'platform');
+    const wasEnabled = (await stored())?.enabled ?? false;
+    await admin.caller.settings.setKillSwitch({ enabled: !wasEnabled, message: 'Flip' });
+    expect((await stored())?.enabled).toBe(!wasEnabled);
+    const after = await changes();
+    expect(after).toHaveLength(before.length + 1);
+    expect(after.at(-1)?.data).toMatchObject({ enabled: !wasEnabled });
+  });
 });

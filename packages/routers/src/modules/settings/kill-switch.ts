@@ -23,7 +23,7 @@ const OFF = (productId: string): TKillSwitch => ({
 export const createKillSwitchService = (deps: {
   repo: SettingsRepository;
   clock: Clock;
-  events: EventBus;
+  bus: EventBus;
   ttlMs: number;
 }) => {
   const { repo, clock } = deps;
@@ -74,7 +74,9 @@ export const createKillSwitchService = (deps: {
           fields: [{ path: 'message', message: 'Required while the kill switch is on' }],
         });
       }
-      const before = await current(productId);
+      // Judged against the stored switch, not this instance's cached copy, so the event reports a real change.
+      const stored = await repo.readKillSwitch(productId);
+      const before = stored ?? OFF(productId);
       const doc: KillSwitchDoc = {
         id: KILL_SWITCH_ID,
         productId,
@@ -86,19 +88,19 @@ export const createKillSwitchService = (deps: {
         updatedAt: isoNow(clock),
         updatedBy: actorId,
       };
-      await repo.upsertKillSwitch(doc);
-      cache.delete(productId);
       const changed =
         before.enabled !== doc.enabled ||
         before.message !== doc.message ||
         before.minAppVersion !== doc.minAppVersion;
-      if (changed) {
-        await deps.events.emit(
-          'settings.kill_switch_changed',
-          { enabled: doc.enabled, message: doc.message, minAppVersion: doc.minAppVersion },
-          { productId, actorId },
-        );
-      }
+      const staged = changed
+        ? deps.bus.stage(
+            'settings.kill_switch_changed',
+            { enabled: doc.enabled, message: doc.message, minAppVersion: doc.minAppVersion },
+            { productId, actorId },
+          )
+        : undefined;
+      await repo.upsertKillSwitch(doc, staged);
+      cache.delete(productId);
       const { id: _id, scope: _scope, ownerId: _owner, ...state } = doc;
       return state;
     },

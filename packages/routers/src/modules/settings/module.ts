@@ -14,7 +14,7 @@ export const createSettingsModule = (deps: ModuleDeps) => {
   const killSwitch = createKillSwitchService({
     repo,
     clock: deps.clock,
-    events: deps.bus,
+    bus: deps.bus,
     ttlMs: KILL_SWITCH_CACHE_TTL_MS,
   });
   deps.bus.subscribe(settingsUserCleanup(values));

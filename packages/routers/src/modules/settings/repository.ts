@@ -1,5 +1,5 @@
 import { CONTAINERS } from '@bytelyst/db/containers';
-import type { DocumentStore } from '@bytelyst/db/document-store';
+import type { DocumentStore, MutateOptions, Outbox, Stored } from '@bytelyst/db/document-store';
 import type { TSettingsValues } from './schema';
 
 /** A user's (`user:<userId>`) or one of their devices' (`device:<userId>:<deviceId>`) settings. */
@@ -36,7 +36,13 @@ export const createSettingsRepository = (store: DocumentStore) => {
   return {
     read: (productId: string, id: string) => values().read(id, productId),
     create: (doc: ValuesDoc) => values().create(doc),
-    replace: (doc: ValuesDoc, ifMatch: string) => values().replace(doc, { ifMatch }),
+    /** Read-apply-replace under the etag; undefined when the document does not exist. */
+    mutate: (
+      productId: string,
+      id: string,
+      change: (current: Stored<ValuesDoc>) => ValuesDoc | null,
+      options?: MutateOptions<ValuesDoc>,
+    ) => values().mutate(id, productId, change, options),
     delete: (productId: string, id: string) => values().delete(id, productId),
     /** A user's documents (their settings and their devices'), newest first. */
     ownedBy: (productId: string, ownerId: string, limit = 100) =>
@@ -47,7 +53,7 @@ export const createSettingsRepository = (store: DocumentStore) => {
         limit,
       }),
     readKillSwitch: (productId: string) => killSwitch().read(KILL_SWITCH_ID, productId),
-    upsertKillSwitch: (doc: KillSwitchDoc) => killSwitch().upsert(doc),
+    upsertKillSwitch: (doc: KillSwitchDoc, outbox?: Outbox) => killSwitch().upsert(doc, { outbox }),
   };
 };
 

@@ -44,30 +44,33 @@ const merge = (current: TSettingsValues, patch: TSettingsPatch): TSettingsValues
   return next;
 };
 
-const isRace = (error: unknown) =>
-  isStoreError(error, 'conflict') || isStoreError(error, 'precondition_failed');
-
 export const createValuesService = (deps: { repo: SettingsRepository; clock: Clock }) => {
   const { repo, clock } = deps;
 
-  /** Read-merge-write with the etag; a concurrent write makes it read again, so no patch is lost. */
+  /**
+   * Merge under the etag (a concurrent write makes it read again, so no patch is lost); the first patch
+   * creates the document, and a lost race to create it merges into the winner's.
+   */
   const patch = async (
     productId: string,
     target: { id: string; scope: ValuesDoc['scope']; ownerId: string; deviceId: string | null },
     values: TSettingsPatch,
   ): Promise<Stored<ValuesDoc>> => {
+    const next = (current: TSettingsValues): ValuesDoc => ({
+      ...target,
+      productId,
+      values: merge(current, values),
+      updatedAt: isoNow(clock),
+    });
     for (let attempt = 1; ; attempt++) {
-      const doc = await repo.read(productId, target.id);
-      const next: ValuesDoc = {
-        ...target,
-        productId,
-        values: merge(doc?.values ?? {}, values),
-        updatedAt: isoNow(clock),
-      };
+      const mutated = await repo.mutate(productId, target.id, (doc) => next(doc.values), {
+        attempts: MAX_WRITE_ATTEMPTS,
+      });
+      if (mutated) return mutated.doc;
       try {
-        return doc ? await repo.replace(next, doc._etag) : await repo.create(next);
+        return await repo.create(next({}));
       } catch (error) {
-        if (!isRace(error) || attempt >= MAX_WRITE_ATTEMPTS) throw error;
+        if (!isStoreError(error, 'conflict') || attempt >= MAX_WRITE_ATTEMPTS) throw error;
       }
     }
   };

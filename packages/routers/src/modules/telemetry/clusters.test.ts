@@ -90,6 +90,29 @@ describe('telemetry error clusters', () => {
     expect(cluster.affectedUsers).toBe(12);
   });
 
+  it('commits a cluster with its event: racing ingests create and regress it once each', async () => {
+    const message = 'Racing crash 7';
+    const race = () =>
+      Promise.all(
+        Array.from({ length: 8 }, async (_, i) =>
+          (await h.anonymous()).telemetry.ingest({
+            events: [errorEvent(h, { message, deviceId: `race-${i}`, appVersion: '3.0.0' })],
+          }),
+        ),
+      );
+    await race();
+    const { fingerprint: id } = fingerprintOf(errorEvent(h, { message }));
+    await admin.caller.telemetry.clusters.update({ id, status: 'resolved' });
+    await race();
+    expect(await admin.caller.telemetry.clusters.get({ id })).toMatchObject({ count: 16, status: 'open' });
+    await h.services.bus.drain();
+    const ofCluster = (events: Record<string, unknown>[]) => events.filter((e) => e.fingerprint === id);
+    expect(ofCluster(await emitted(admin.caller, 'telemetry.cluster_created'))).toHaveLength(1);
+    expect(ofCluster(await emitted(admin.caller, 'telemetry.cluster_regressed'))).toEqual([
+      { fingerprint: id, appVersion: '3.0.0' },
+    ]);
+  });
+
   it('resolves, and reopens a resolved cluster as a regression when it recurs', async () => {
     const anon = await h.anonymous();
     const event = errorEvent(h, { message: 'Regressing thing' });

@@ -1,14 +1,16 @@
-import type { Clock } from '@bytelyst/db/document-store';
-import { isStoreError } from '@bytelyst/db/document-store';
+import type { Clock, Mutated, Outbox } from '@bytelyst/db/document-store';
+import { isStoreError, withoutSystemFields } from '@bytelyst/db/document-store';
 import type { EventBus } from '@bytelyst/events/bus';
 import { AppError } from '../../app-error';
 import { isoNow } from '../../lib/time';
 import { addToSketch, estimateUsers, removeFromSketch, userHash } from './affected-users';
-import { type ClusterDoc, type TelemetryEventDoc, type TelemetryRepository, unstore } from './repository';
+import type { ClusterDoc, TelemetryEventDoc, TelemetryRepository } from './repository';
 import type { TClusterListInput, TClusterStatus, TErrorCluster } from './schema';
 
 const MAX_SEEN = 20;
 const MAX_ATTEMPTS = 20;
+const RETRY_BATCH = 'Error cluster is too contended; retry the batch';
+const TRY_AGAIN = 'Error cluster is too contended; try again';
 
 export const toCluster = (doc: ClusterDoc): TErrorCluster => ({
   id: doc.id,
@@ -104,61 +106,70 @@ const fold = (current: ClusterDoc | undefined, delta: ClusterDelta, productId: s
   };
 };
 
-export const createClustersService = (deps: {
-  repo: TelemetryRepository;
-  clock: Clock;
-  events: EventBus;
-}) => {
-  const { repo, clock } = deps;
+export const createClustersService = (deps: { repo: TelemetryRepository; clock: Clock; bus: EventBus }) => {
+  const { repo, clock, bus } = deps;
 
-  /** Read, fold, write with ifMatch; a lost race re-reads and folds again, so no count is lost. */
-  const apply = async (productId: string, delta: ClusterDelta): Promise<void> => {
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const stored = await repo.clusters.get(productId, delta.fingerprint);
-      const next = fold(stored ? unstore(stored) : undefined, delta, productId);
-      try {
-        if (stored) await repo.clusters.replace(next, stored._etag);
-        else await repo.clusters.create(next);
-      } catch (error) {
-        if (isStoreError(error, 'precondition_failed') || isStoreError(error, 'conflict')) continue;
-        throw error;
-      }
-      const sample = latest(delta.events);
-      // The platform acts here (actor null): an anonymous client's user id is a claim, not an identity.
-      if (!stored) {
-        await deps.events.emit(
-          'telemetry.cluster_created',
-          { fingerprint: next.id, level: next.level, platform: sample.platform, message: next.title },
-          { productId, actorId: null },
-        );
-      } else if (stored.status === 'resolved') {
-        await deps.events.emit(
-          'telemetry.cluster_regressed',
-          { fingerprint: next.id, appVersion: sample.appVersion },
-          { productId, actorId: null },
-        );
-      }
-      return;
+  /** A cluster that kept changing under every attempt: the caller may retry. */
+  const contended = async <T>(work: Promise<T>, message: string): Promise<T> => {
+    try {
+      return await work;
+    } catch (error) {
+      if (isStoreError(error, 'precondition_failed')) throw new AppError('UNAVAILABLE', message);
+      throw error;
     }
-    throw new AppError('UNAVAILABLE', 'Error cluster is too contended; retry the batch');
   };
 
-  /** Rewrites one cluster's stored state with `change`, retrying on a concurrent write. */
-  const modify = async (
+  /** Rewrites one cluster's stored state with `change` under its etag; undefined when it does not exist. */
+  const modify = (
     productId: string,
     id: string,
     change: (doc: ClusterDoc) => ClusterDoc,
-  ): Promise<ClusterDoc | undefined> => {
+    outbox?: (next: ClusterDoc, current: ClusterDoc) => Outbox | undefined,
+  ): Promise<Mutated<ClusterDoc> | undefined> =>
+    repo.clusters.mutate(productId, id, (stored) => change(withoutSystemFields(stored)), {
+      attempts: MAX_ATTEMPTS,
+      ...(outbox ? { outbox } : {}),
+    });
+
+  /**
+   * Folds the delta into its cluster under the etag, so no count is lost; the first delta creates it, and a
+   * lost race to create it folds into the winner's. The platform acts here (actor null): an anonymous
+   * client's user id is a claim, not an identity.
+   */
+  const apply = async (productId: string, delta: ClusterDelta): Promise<void> => {
+    const sample = latest(delta.events);
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const stored = await repo.clusters.get(productId, id);
-      if (!stored) return undefined;
+      const folded = await contended(
+        modify(
+          productId,
+          delta.fingerprint,
+          (doc) => fold(doc, delta, productId),
+          (next, current) =>
+            current.status === 'resolved'
+              ? bus.stage(
+                  'telemetry.cluster_regressed',
+                  { fingerprint: next.id, appVersion: sample.appVersion },
+                  { productId, actorId: null },
+                )
+              : undefined,
+        ),
+        RETRY_BATCH,
+      );
+      if (folded) return;
+      const next = fold(undefined, delta, productId);
+      const staged = bus.stage(
+        'telemetry.cluster_created',
+        { fingerprint: next.id, level: next.level, platform: sample.platform, message: next.title },
+        { productId, actorId: null },
+      );
       try {
-        return unstore(await repo.clusters.replace(change(unstore(stored)), stored._etag));
+        await repo.clusters.create(next, staged);
+        return;
       } catch (error) {
-        if (!isStoreError(error, 'precondition_failed')) throw error;
+        if (!isStoreError(error, 'conflict')) throw error;
       }
     }
-    throw new AppError('UNAVAILABLE', 'Error cluster is too contended; try again');
+    throw new AppError('UNAVAILABLE', RETRY_BATCH);
   };
 
   return {
@@ -173,7 +184,7 @@ export const createClustersService = (deps: {
         input.limit ?? 50,
         input.cursor,
       );
-      return { items: page.items.map((doc) => toCluster(unstore(doc))), nextCursor: page.continuation };
+      return { items: page.items.map(toCluster), nextCursor: page.continuation };
     },
     async get(productId: string, id: string) {
       const doc = await repo.clusters.get(productId, id);
@@ -184,18 +195,21 @@ export const createClustersService = (deps: {
         { field: 'at', direction: 'desc' },
         20,
       );
-      return { ...toCluster(unstore(doc)), recentEvents: recent.items.map((e) => unstore(e)) };
+      return { ...toCluster(doc), recentEvents: recent.items.map((e) => withoutSystemFields(e)) };
     },
     async setStatus(productId: string, id: string, status: TClusterStatus, actorId: string) {
-      const saved = await modify(productId, id, (doc) => ({
-        ...doc,
-        status,
-        regression: status === 'open' ? doc.regression : false,
-        statusChangedAt: isoNow(clock),
-        statusChangedBy: actorId,
-      }));
+      const saved = await contended(
+        modify(productId, id, (doc) => ({
+          ...doc,
+          status,
+          regression: status === 'open' ? doc.regression : false,
+          statusChangedAt: isoNow(clock),
+          statusChangedBy: actorId,
+        })),
+        TRY_AGAIN,
+      );
       if (!saved) throw new AppError('NOT_FOUND', 'Error cluster not found');
-      return toCluster(saved);
+      return toCluster(saved.doc);
     },
     /**
      * Removes one user from every cluster: their hash leaves the affected-user sketch and a sample of theirs is
@@ -220,23 +234,26 @@ export const createClustersService = (deps: {
           1,
         );
         const sample = replacement.items[0];
-        await modify(productId, id, (doc) => {
-          const sketch = removeFromSketch(doc.userSketch, hash);
-          const scrubSample = doc.sampleUserId === userId;
-          return {
-            ...doc,
-            userSketch: sketch,
-            affectedUsers: estimateUsers(sketch),
-            ...(scrubSample
-              ? {
-                  sampleMessage: sample?.message ?? null,
-                  sampleStack: sample?.stack ?? null,
-                  sampleEventId: sample?.id ?? null,
-                  sampleUserId: sample?.userId ?? null,
-                }
-              : {}),
-          };
-        });
+        await contended(
+          modify(productId, id, (doc) => {
+            const sketch = removeFromSketch(doc.userSketch, hash);
+            const scrubSample = doc.sampleUserId === userId;
+            return {
+              ...doc,
+              userSketch: sketch,
+              affectedUsers: estimateUsers(sketch),
+              ...(scrubSample
+                ? {
+                    sampleMessage: sample?.message ?? null,
+                    sampleStack: sample?.stack ?? null,
+                    sampleEventId: sample?.id ?? null,
+                    sampleUserId: sample?.userId ?? null,
+                  }
+                : {}),
+            };
+          }),
+          TRY_AGAIN,
+        );
       }
       return ids.size;
     },

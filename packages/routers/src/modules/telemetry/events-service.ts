@@ -1,9 +1,9 @@
 import type { Clock, Filter, Stored } from '@bytelyst/db/document-store';
-import { isStoreError } from '@bytelyst/db/document-store';
+import { isStoreError, withoutSystemFields } from '@bytelyst/db/document-store';
 import type { EventBus } from '@bytelyst/events/bus';
 import { AppError } from '../../app-error';
 import type { ClustersService } from './clusters';
-import { BATCH_SIZE, type TelemetryEventDoc, type TelemetryRepository, unstore } from './repository';
+import { BATCH_SIZE, type TelemetryEventDoc, type TelemetryRepository } from './repository';
 import type { TEraseOutput, TEventListInput } from './schema';
 
 /** Deletes a page of documents in one store batch; if one vanished meanwhile, falls back to one by one. */
@@ -31,7 +31,7 @@ export const createTelemetryEventsService = (deps: {
   repo: TelemetryRepository;
   clusters: ClustersService;
   clock: Clock;
-  events: EventBus;
+  bus: EventBus;
 }) => {
   const { repo } = deps;
 
@@ -70,18 +70,20 @@ export const createTelemetryEventsService = (deps: {
         input.limit ?? 50,
         input.cursor,
       );
-      return { items: page.items.map((doc) => unstore(doc)), nextCursor: page.continuation };
+      return { items: page.items.map((doc) => withoutSystemFields(doc)), nextCursor: page.continuation };
     },
     async get(productId: string, id: string) {
       const doc = await repo.events.get(productId, id);
       if (!doc) throw new AppError('NOT_FOUND', 'Telemetry event not found');
-      return unstore(doc);
+      return withoutSystemFields(doc);
     },
     /** GDPR erasure: the user's events go, then their traces in cluster samples and user counts. */
     async eraseUser(productId: string, userId: string, actorId: string | null): Promise<TEraseOutput> {
       const { deleted } = await deleteWhere(productId, { userId: { eq: userId } });
       const clustersScrubbed = await deps.clusters.scrubUser(productId, userId);
-      await deps.events.emit(
+      // Reports the outcome of many batches across two containers, counted only once all are done; no one
+      // write could carry it, so it follows the last.
+      await deps.bus.emit(
         'telemetry.user_erased',
         { userId, eventsDeleted: deleted, clustersScrubbed },
         { productId, actorId },

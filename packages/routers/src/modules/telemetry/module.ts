@@ -11,8 +11,8 @@ import { createTelemetryTtlSweepJob } from './ttl-sweep-job';
 export const createTelemetryModule = (deps: ModuleDeps) => {
   const repo = createTelemetryRepository(deps.store);
   const policies = createPolicyService({ repo, clock: deps.clock });
-  const clusters = createClustersService({ repo, clock: deps.clock, events: deps.bus });
-  const events = createTelemetryEventsService({ repo, clusters, clock: deps.clock, events: deps.bus });
+  const clusters = createClustersService({ repo, clock: deps.clock, bus: deps.bus });
+  const events = createTelemetryEventsService({ repo, clusters, clock: deps.clock, bus: deps.bus });
   const { ingest } = createIngestService({
     repo,
     policies,

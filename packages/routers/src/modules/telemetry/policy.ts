@@ -1,8 +1,8 @@
 import type { Clock } from '@bytelyst/db/document-store';
-import { isStoreError } from '@bytelyst/db/document-store';
+import { isStoreError, withoutSystemFields } from '@bytelyst/db/document-store';
 import { isoNow } from '../../lib/time';
 import { createTtlCache } from '../../lib/ttl-cache';
-import { POLICY_ID, type PolicyDoc, type TelemetryRepository, unstore } from './repository';
+import { POLICY_ID, type PolicyDoc, type TelemetryRepository } from './repository';
 import type { TCollectionPolicy, TPolicyUpdateInput, TTelemetryLevel } from './schema';
 
 /** What a product collects until an admin says otherwise: every error, a tenth of debug noise, 30 days. */
@@ -52,7 +52,7 @@ export const createPolicyService = (deps: {
 
   const read = async (productId: string): Promise<PolicyDoc> => {
     const stored = await repo.policies.get(productId);
-    return stored ? unstore(stored) : defaults(productId);
+    return stored ? withoutSystemFields(stored) : defaults(productId);
   };
 
   return {
@@ -65,7 +65,7 @@ export const createPolicyService = (deps: {
       const hit = cache.get(productId);
       if (hit) return hit;
       const stored = await repo.policies.get(productId);
-      let policy = stored ? unstore(stored) : defaults(productId);
+      let policy = stored ? withoutSystemFields(stored) : defaults(productId);
       if (!stored) {
         try {
           await repo.policies.create(policy);
@@ -89,7 +89,7 @@ export const createPolicyService = (deps: {
         updatedAt: isoNow(clock),
         updatedBy: actorId,
       };
-      const saved = unstore(await repo.policies.upsert(next));
+      const saved = withoutSystemFields(await repo.policies.upsert(next));
       cache.delete(productId);
       return toPolicy(saved);
     },

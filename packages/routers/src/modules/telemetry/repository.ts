@@ -1,5 +1,13 @@
 import { CONTAINERS } from '@bytelyst/db/containers';
-import type { BatchOperation, DocumentStore, Filter, OrderBy, Stored } from '@bytelyst/db/document-store';
+import type {
+  BatchOperation,
+  DocumentStore,
+  Filter,
+  MutateOptions,
+  OrderBy,
+  Outbox,
+  Stored,
+} from '@bytelyst/db/document-store';
 import type { TCollectionPolicyFields, TErrorCluster, TTelemetryEvent } from './schema';
 
 export type TelemetryEventDoc = TTelemetryEvent;
@@ -51,8 +59,14 @@ export const createTelemetryRepository = (store: DocumentStore) => {
     },
     clusters: {
       get: (productId: string, id: string) => clusters().read(id, productId),
-      create: (doc: ClusterDoc) => clusters().create(doc, { ttl: -1 }),
-      replace: (doc: ClusterDoc, ifMatch: string) => clusters().replace(doc, { ifMatch, ttl: -1 }),
+      create: (doc: ClusterDoc, outbox?: Outbox) => clusters().create(doc, { ttl: -1, outbox }),
+      /** Read-apply-replace under the etag; undefined when the cluster does not exist. */
+      mutate: (
+        productId: string,
+        id: string,
+        change: (current: Stored<ClusterDoc>) => ClusterDoc | null,
+        options?: Omit<MutateOptions<ClusterDoc>, 'ttl'>,
+      ) => clusters().mutate(id, productId, change, { ...options, ttl: -1 }),
       query: (
         productId: string,
         where: Filter<ClusterDoc>,
@@ -88,9 +102,3 @@ export const createTelemetryRepository = (store: DocumentStore) => {
 };
 
 export type TelemetryRepository = ReturnType<typeof createTelemetryRepository>;
-
-/** Strips the store's bookkeeping so a document can be written back. */
-export const unstore = <T extends { id: string }>(doc: Stored<T>): T => {
-  const { _etag, _ts, ttl, ...rest } = doc;
-  return rest as unknown as T;
-};

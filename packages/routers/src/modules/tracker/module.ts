@@ -11,7 +11,6 @@ export const createTrackerModule = (deps: ModuleDeps) => {
   const items = createItemsService({
     repo: createItemsRepository(deps.store),
     clock: deps.clock,
-    random: deps.random,
     bus: deps.bus,
   });
   const comments = createCommentsService({

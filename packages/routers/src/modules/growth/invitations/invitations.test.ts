@@ -111,6 +111,24 @@ describe('invitations', () => {
     expect((await admin.caller.invitations.get({ id: multi.id })).uses).toBe(1);
   });
 
+  it('commits each counted use with its event: refused and repeated redeems record none', async () => {
+    const inv = await admin.caller.invitations.create({ code: 'ATOMIC-2', maxUses: 2 });
+    const users = await Promise.all(Array.from({ length: 6 }, () => h.signIn(['user'])));
+    await Promise.allSettled([
+      ...users.map((u) => u.caller.invitations.redeem({ code: 'ATOMIC-2' })),
+      ...users.map((u) => u.caller.invitations.redeem({ code: 'ATOMIC-2' })),
+    ]);
+    await admin.caller.invitations.revoke({ id: inv.id });
+    await admin.caller.invitations.revoke({ id: inv.id });
+    await h.services.bus.drain();
+    const detail = await admin.caller.invitations.get({ id: inv.id });
+    const redeemed = (await eventsOf(h, 'invitation.redeemed')).filter((e) => e.data.invitationId === inv.id);
+    expect(redeemed.map((e) => e.data.userId).sort()).toEqual(detail.redemptions.map((r) => r.userId).sort());
+    expect(redeemed).toHaveLength(2);
+    const revoked = (await eventsOf(h, 'invitation.revoked')).filter((e) => e.data.invitationId === inv.id);
+    expect(revoked).toHaveLength(1);
+  });
+
   it('keeps codes per product', async () => {
     await admin.caller.invitations.create({ code: 'PLATFORM-ONLY' });
     const root = await h.root();

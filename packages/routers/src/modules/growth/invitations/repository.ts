@@ -1,6 +1,7 @@
 import { CONTAINERS } from '@bytelyst/db/containers';
-import type { DocumentStore, Filter } from '@bytelyst/db/document-store';
+import type { DocumentStore, Filter, Outbox } from '@bytelyst/db/document-store';
 import { sha256 } from '../../../lib/crypto';
+import { mutateIn } from '../mutated';
 import type { TInvitation, TRedemption } from './schema';
 
 /** Stored form: the derived statuses (expired, exhausted) come from `expiresKey` and `remaining`. */
@@ -19,9 +20,14 @@ export const createInvitationsRepository = (store: DocumentStore) => {
   const codes = () => store.container<InvitationDoc>(CONTAINERS.invitationCodes.name);
   const redemptions = () => store.container<RedemptionDoc>(CONTAINERS.invitationRedemptions.name);
   return {
-    codes,
-    redemptions,
     get: (productId: string, id: string) => codes().read(id, productId),
+    /** Throws StoreError `conflict` when the code is taken. */
+    create: (doc: InvitationDoc, outbox?: Outbox) => codes().create(doc, { outbox }),
+    mutate: mutateIn(codes),
+    delete: (productId: string, id: string) => codes().delete(id, productId),
+    /** Throws StoreError `conflict` when the user already redeemed the code. */
+    createRedemption: (doc: RedemptionDoc) => redemptions().create(doc),
+    deleteRedemption: (productId: string, id: string) => redemptions().delete(id, productId),
     list: (productId: string, where: Filter<InvitationDoc>, limit: number, continuation?: string) =>
       codes().query({
         partitionKey: productId,

@@ -1,9 +1,9 @@
-import { type Clock, isStoreError } from '@bytelyst/db/document-store';
+import { type Clock, isStoreError, withoutSystemFields } from '@bytelyst/db/document-store';
 import type { EventBus } from '@bytelyst/events/bus';
 import { AppError } from '../../../app-error';
 import { isoNow } from '../../../lib/time';
 import { NEVER, normalizeCode, randomCode } from '../codes';
-import { mutateDoc, plain } from '../mutate';
+import { found } from '../mutated';
 import {
   type InvitationDoc,
   type InvitationsRepository,
@@ -75,19 +75,18 @@ export const createInvitationsService = (deps: {
         updatedAt: at,
         revokedAt: null,
       };
+      const staged = bus.stage(
+        'invitation.created',
+        {
+          invitationId: doc.id,
+          maxUses: doc.maxUses,
+          expiresAt: doc.expiresAt,
+          waitlistEntryId: doc.waitlistEntryId,
+        },
+        { productId, actorId },
+      );
       try {
-        const saved = await repo.codes().create(doc);
-        await bus.emit(
-          'invitation.created',
-          {
-            invitationId: saved.id,
-            maxUses: saved.maxUses,
-            expiresAt: saved.expiresAt,
-            waitlistEntryId: saved.waitlistEntryId,
-          },
-          { productId, actorId },
-        );
-        return toInvitation(saved, at);
+        return toInvitation(await repo.create(doc, staged), at);
       } catch (error) {
         if (!isStoreError(error, 'conflict')) throw error;
         if (input.code) {
@@ -119,22 +118,23 @@ export const createInvitationsService = (deps: {
     /** Raw read for other growth services (the waitlist follows its invitations). */
     find: (productId: string, id: string) => repo.get(productId, id),
     async revoke(productId: string, id: string, actorId: string): Promise<TInvitation> {
-      const { doc, changed } = await mutateDoc(
-        repo.codes(),
-        productId,
-        id,
-        (current): InvitationDoc | null =>
-          current.status === 'revoked'
-            ? null
-            : { ...plain(current), status: 'revoked', revokedAt: now(), updatedAt: now() },
+      const { doc } = await found(
+        repo.mutate(
+          productId,
+          id,
+          (current): InvitationDoc | null =>
+            current.status === 'revoked'
+              ? null
+              : { ...withoutSystemFields(current), status: 'revoked', revokedAt: now(), updatedAt: now() },
+          () => bus.stage('invitation.revoked', { invitationId: id }, { productId, actorId }),
+        ),
         'Invitation not found',
       );
-      if (changed) await bus.emit('invitation.revoked', { invitationId: id }, { productId, actorId });
       return toInvitation(doc, now());
     },
     /** Removes an unused code that lost a race before anyone saw it (waitlist invites). */
     discard: async (productId: string, id: string) => {
-      await repo.codes().delete(id, productId);
+      await repo.delete(productId, id);
     },
     async validate(productId: string, code: string): Promise<TInvitationValidateOutput> {
       const doc = await findByCode(productId, code);
@@ -150,54 +150,63 @@ export const createInvitationsService = (deps: {
      * use is counted on the code with its etag, retried on a concurrent change, so maxUses is never exceeded.
      */
     async redeem(productId: string, code: string, user: { userId: string; email: string }) {
-      const found = await findByCode(productId, code);
-      if (!found) {
+      const invitation = await findByCode(productId, code);
+      if (!invitation) {
         throw new AppError('NOT_FOUND', 'Unknown invitation code', {
           fields: [{ path: 'code', message: 'No invitation with this code' }],
         });
       }
-      const early = statusOf(found, now());
+      const early = statusOf(invitation, now());
       if (early !== 'active') throw refusal(early);
       const redemption: RedemptionDoc = {
-        id: `${found.id}:${user.userId}`,
+        id: `${invitation.id}:${user.userId}`,
         productId,
-        invitationId: found.id,
+        invitationId: invitation.id,
         userId: user.userId,
         email: user.email,
         redeemedAt: now(),
       };
       try {
-        await repo.redemptions().create(redemption);
+        await repo.createRedemption(redemption);
       } catch (error) {
         if (!isStoreError(error, 'conflict')) throw error;
         throw new AppError('CONFLICT', 'You already redeemed this invitation', {
           fields: [{ path: 'code', message: 'Already redeemed by you' }],
         });
       }
+      // The redemption (another container) is undone when the use cannot be counted, so the counted use is
+      // what makes the redemption happen: the event commits with it.
       let counted: InvitationDoc;
       try {
-        const { doc } = await mutateDoc(repo.codes(), productId, found.id, (current) => {
-          const status = statusOf(current, now());
-          if (status !== 'active') throw refusal(status);
-          return {
-            ...plain(current),
-            uses: current.uses + 1,
-            remaining: current.remaining - 1,
-            updatedAt: now(),
-          };
-        });
+        const { doc } = await found(
+          repo.mutate(
+            productId,
+            invitation.id,
+            (current) => {
+              const status = statusOf(current, now());
+              if (status !== 'active') throw refusal(status);
+              return {
+                ...withoutSystemFields(current),
+                uses: current.uses + 1,
+                remaining: current.remaining - 1,
+                updatedAt: now(),
+              };
+            },
+            () =>
+              bus.stage(
+                'invitation.redeemed',
+                { invitationId: invitation.id, userId: user.userId },
+                { productId, actorId: user.userId },
+              ),
+          ),
+        );
         counted = doc;
       } catch (error) {
-        await repo.redemptions().delete(redemption.id, productId);
+        await repo.deleteRedemption(productId, redemption.id);
         throw error;
       }
-      await bus.emit(
-        'invitation.redeemed',
-        { invitationId: found.id, userId: user.userId },
-        { productId, actorId: user.userId },
-      );
       return {
-        invitationId: found.id,
+        invitationId: invitation.id,
         redemptionId: redemption.id,
         redeemedAt: redemption.redeemedAt,
         remainingUses: Math.max(0, counted.remaining),

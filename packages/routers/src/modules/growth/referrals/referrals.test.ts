@@ -140,4 +140,24 @@ describe('referrals', () => {
     expect(stats.topReferrers).toHaveLength(2);
     expect(stats.topReferrers[0]).toMatchObject({ signups: 1, conversions: 1 });
   });
+
+  it('commits each referral step with its event: racing claims and repeated signals record one each', async () => {
+    const a = await h.signIn(['user']);
+    const b = await h.signIn(['user']);
+    const codes = [(await a.caller.referrals.myLink()).code, (await b.caller.referrals.myLink()).code];
+    const newcomer = await h.signIn(['user']);
+    await Promise.allSettled(
+      codes.flatMap((code) => [1, 2].map(() => newcomer.caller.referrals.claim({ code }))),
+    );
+    await Promise.all([paid(newcomer.user.id), paid(newcomer.user.id), paid(newcomer.user.id, 'team')]);
+    await h.services.bus.drain();
+    const mine = async (type: string) =>
+      (await eventsOf(h, type)).filter((e) => e.data.referredId === newcomer.user.id).map((e) => e.data);
+    const [stored] = (await admin.caller.referrals.list({ status: 'converted' })).items.filter(
+      (r) => r.referredId === newcomer.user.id,
+    );
+    const expected = { referralId: stored?.id, referrerId: stored?.referrerId, referredId: newcomer.user.id };
+    expect(await mine('referral.signed_up')).toEqual([expected]);
+    expect(await mine('referral.completed')).toEqual([expected]);
+  });
 });

@@ -1,5 +1,6 @@
 import { CONTAINERS } from '@bytelyst/db/containers';
-import type { DocumentStore, Filter } from '@bytelyst/db/document-store';
+import type { DocumentStore, Filter, Outbox } from '@bytelyst/db/document-store';
+import { mutateIn } from '../mutated';
 import type { TReferral } from './schema';
 
 export type ReferralDoc = TReferral & { emailLower: string | null };
@@ -22,9 +23,13 @@ export const createReferralsRepository = (store: DocumentStore) => {
   const codes = () => store.container<ReferralCodeDoc>(CONTAINERS.referralCodes.name);
   const first = async <T>(items: Promise<{ items: T[] }>) => (await items).items[0];
   return {
-    referrals,
-    codes,
+    get: (productId: string, id: string) => referrals().read(id, productId),
+    create: (doc: ReferralDoc, outbox?: Outbox) => referrals().create(doc, { outbox }),
+    mutate: mutateIn(referrals),
     codeOf: (productId: string, userId: string) => codes().read(userId, productId),
+    /** Throws StoreError `conflict` when the user already has a code document. */
+    createCode: (doc: ReferralCodeDoc) => codes().create(doc),
+    mutateCode: mutateIn(codes),
     findCode: (productId: string, code: string) =>
       first(codes().query({ partitionKey: productId, where: { code: { eq: code } }, limit: 1 })),
     findPending: (productId: string, code: string, emailLower: string) =>

@@ -1,10 +1,10 @@
-import { type Clock, isStoreError } from '@bytelyst/db/document-store';
+import { type Clock, isStoreError, withoutSystemFields } from '@bytelyst/db/document-store';
 import type { EventBus } from '@bytelyst/events/bus';
 import { AppError } from '../../../app-error';
 import { randomId } from '../../../lib/crypto';
 import { DAY_MS, isoNow } from '../../../lib/time';
 import { normalizeCode, randomCode } from '../codes';
-import { mutateDoc, plain } from '../mutate';
+import { found } from '../mutated';
 import type { ReferralCodeDoc, ReferralDoc, ReferralsRepository } from './repository';
 import type { TReferral, TReferralCounts, TReferralListInput, TReferralStatus, TTrackInput } from './schema';
 
@@ -53,7 +53,7 @@ export const createReferralsService = (deps: { repo: ReferralsRepository; clock:
       updatedAt: at,
     };
     try {
-      return await repo.codes().create(doc);
+      return await repo.createCode(doc);
     } catch (error) {
       if (!isStoreError(error, 'conflict')) throw error;
       const raced = await repo.codeOf(productId, userId);
@@ -63,11 +63,13 @@ export const createReferralsService = (deps: { repo: ReferralsRepository; clock:
   };
 
   const bump = (productId: string, userId: string, field: 'signups' | 'conversions') =>
-    mutateDoc(repo.codes(), productId, userId, (current) => ({
-      ...plain(current),
-      [field]: current[field] + 1,
-      updatedAt: now(),
-    }));
+    found(
+      repo.mutateCode(productId, userId, (current) => ({
+        ...withoutSystemFields(current),
+        [field]: current[field] + 1,
+        updatedAt: now(),
+      })),
+    );
 
   const counts = async (
     productId: string,
@@ -116,7 +118,7 @@ export const createReferralsService = (deps: { repo: ReferralsRepository; clock:
         signedUpAt: null,
         convertedAt: null,
       };
-      const saved = await repo.referrals().create(doc);
+      const saved = await repo.create(doc);
       return { referralId: saved.id, status: saved.status };
     },
     /**
@@ -149,15 +151,15 @@ export const createReferralsService = (deps: { repo: ReferralsRepository; clock:
       await ensureCode(productId, user.userId);
       const pending = await repo.findPending(productId, normalized, user.email.toLowerCase());
       const referralId = pending?.id ?? randomId(12);
-      const { doc: mine, changed } = await mutateDoc(repo.codes(), productId, user.userId, (current) => {
-        if (current.referredBy === null)
-          return { ...plain(current), referredBy: referralId, updatedAt: now() };
-        return null;
-      });
+      const { doc: mine, changed } = await found(
+        repo.mutateCode(productId, user.userId, (current) =>
+          current.referredBy === null
+            ? { ...withoutSystemFields(current), referredBy: referralId, updatedAt: now() }
+            : null,
+        ),
+      );
       if (!changed) {
-        const previous = mine.referredBy
-          ? await repo.referrals().read(mine.referredBy, productId)
-          : undefined;
+        const previous = mine.referredBy ? await repo.get(productId, mine.referredBy) : undefined;
         if (previous && previous.code === normalized) return toReferral(previous);
         throw new AppError('CONFLICT', 'You were already referred by someone', {
           fields: [{ path: 'code', message: 'A referral is already recorded for you' }],
@@ -170,49 +172,63 @@ export const createReferralsService = (deps: { repo: ReferralsRepository; clock:
         signedUpAt: at,
         updatedAt: at,
       };
+      // The claim spans the user's code, the referral and the referrer's counts: the event commits with the
+      // referral turning signed_up, which is what readers of referrals see.
+      const staged = () =>
+        bus.stage(
+          'referral.signed_up',
+          { referralId, referrerId: owner.userId, referredId: user.userId },
+          { productId, actorId: user.userId },
+        );
       const saved = pending
-        ? (await mutateDoc(repo.referrals(), productId, pending.id, (c) => ({ ...plain(c), ...signedUp })))
-            .doc
-        : await repo.referrals().create({
-            id: referralId,
-            productId,
-            code: normalized,
-            referrerId: owner.userId,
-            email: user.email,
-            emailLower: user.email.toLowerCase(),
-            source: null,
-            createdAt: at,
-            convertedAt: null,
-            ...signedUp,
-          });
+        ? (
+            await found(
+              repo.mutate(productId, pending.id, (c) => ({ ...withoutSystemFields(c), ...signedUp }), staged),
+            )
+          ).doc
+        : await repo.create(
+            {
+              id: referralId,
+              productId,
+              code: normalized,
+              referrerId: owner.userId,
+              email: user.email,
+              emailLower: user.email.toLowerCase(),
+              source: null,
+              createdAt: at,
+              convertedAt: null,
+              ...signedUp,
+            },
+            staged(),
+          );
       await bump(productId, owner.userId, 'signups');
-      await bus.emit(
-        'referral.signed_up',
-        { referralId: saved.id, referrerId: owner.userId, referredId: user.userId },
-        { productId, actorId: user.userId },
-      );
       return toReferral(saved);
     },
     /** The referred user paid: signed_up -> converted, and referral.completed exactly once. */
     async convert(productId: string, userId: string): Promise<boolean> {
-      const found = await repo.findByReferred(productId, userId);
-      if (found?.status !== 'signed_up') return false;
-      const { doc, changed } = await mutateDoc(
-        repo.referrals(),
-        productId,
-        found.id,
-        (current): ReferralDoc | null =>
-          current.status === 'signed_up'
-            ? { ...plain(current), status: 'converted', convertedAt: now(), updatedAt: now() }
-            : null,
+      const referral = await repo.findByReferred(productId, userId);
+      if (referral?.status !== 'signed_up') return false;
+      // The referrer's count (another document) follows; the event commits with the referral converting.
+      const { doc, changed } = await found(
+        repo.mutate(
+          productId,
+          referral.id,
+          (current): ReferralDoc | null =>
+            current.status === 'signed_up'
+              ? { ...withoutSystemFields(current), status: 'converted', convertedAt: now(), updatedAt: now() }
+              : null,
+          (next) =>
+            next.referredId
+              ? bus.stage(
+                  'referral.completed',
+                  { referralId: next.id, referrerId: next.referrerId, referredId: next.referredId },
+                  { productId, actorId: null },
+                )
+              : undefined,
+        ),
       );
       if (!changed || !doc.referredId) return false;
-      await bump(productId, doc.referrerId, 'conversions');
-      await bus.emit(
-        'referral.completed',
-        { referralId: doc.id, referrerId: doc.referrerId, referredId: doc.referredId },
-        { productId, actorId: null },
-      );
+      await bump(productId, referral.referrerId, 'conversions');
       return true;
     },
     async list(productId: string, input: TReferralListInput) {

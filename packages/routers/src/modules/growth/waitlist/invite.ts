@@ -1,8 +1,7 @@
-import type { Clock } from '@bytelyst/db/document-store';
+import { type Clock, withoutSystemFields } from '@bytelyst/db/document-store';
 import type { EventBus } from '@bytelyst/events/bus';
 import { isoNow } from '../../../lib/time';
 import type { InvitationsService } from '../invitations/service';
-import { plain } from '../mutate';
 import type { WaitlistDoc, WaitlistRepository } from './repository';
 import type { TWaitlistEntry } from './schema';
 import type { WaitlistService } from './service';
@@ -29,34 +28,39 @@ export const createWaitlistInviter = (deps: {
       actorId,
     );
     const at = isoNow(clock);
-    const { doc, changed } = await deps.waitlist.mutate(productId, entry.id, (current) =>
-      current.status === 'waiting'
-        ? {
-            ...plain(current),
-            status: 'invited',
+    // The invitation (another container) comes first; the event commits with the entry turning invited.
+    const { doc, changed } = await deps.waitlist.mutate(
+      productId,
+      entry.id,
+      (current) =>
+        current.status === 'waiting'
+          ? {
+              ...withoutSystemFields(current),
+              status: 'invited',
+              invitationId: invitation.id,
+              invitationCode: invitation.code,
+              invitedAt: at,
+              activityAt: at,
+              updatedAt: at,
+            }
+          : null,
+      (next) =>
+        bus.stage(
+          'waitlist.invited',
+          {
+            entryId: next.id,
+            email: next.email,
+            position: next.position,
             invitationId: invitation.id,
-            invitationCode: invitation.code,
-            invitedAt: at,
-            activityAt: at,
-            updatedAt: at,
-          }
-        : null,
+            code: invitation.code,
+          },
+          { productId, actorId },
+        ),
     );
     if (!changed) {
       await deps.invitations.discard(productId, invitation.id);
       return undefined;
     }
-    await bus.emit(
-      'waitlist.invited',
-      {
-        entryId: doc.id,
-        email: doc.email,
-        position: doc.position,
-        invitationId: invitation.id,
-        code: invitation.code,
-      },
-      { productId, actorId },
-    );
     return toEntry(doc);
   };
 

@@ -1,7 +1,13 @@
 import { CONTAINERS } from '@bytelyst/db/containers';
-import { type DocumentStore, type Filter, isStoreError, type OrderBy } from '@bytelyst/db/document-store';
-import { AppError } from '../../../app-error';
+import {
+  type DocumentStore,
+  type Filter,
+  isStoreError,
+  type OrderBy,
+  type Outbox,
+} from '@bytelyst/db/document-store';
 import { sha256 } from '../../../lib/crypto';
+import { mutateIn } from '../mutated';
 import type { TWaitlistEntry } from './schema';
 
 /** `activityAt` is the latest of joining, being invited and being followed up: what staleness is measured from. */
@@ -19,8 +25,20 @@ export const createWaitlistRepository = (store: DocumentStore) => {
   const entries = () => store.container<WaitlistDoc>(CONTAINERS.waitlist.name);
   const counters = () => store.container<CounterDoc>(CONTAINERS.growthCounters.name);
   return {
-    entries,
     get: (productId: string, id: string) => entries().read(id, productId),
+    /** Throws StoreError `conflict` when the email already joined. */
+    create: (doc: WaitlistDoc, outbox?: Outbox) => entries().create(doc, { outbox }),
+    mutate: mutateIn(entries),
+    /**
+     * One page of entries of every product still waiting or invited with no activity since `cutoff`.
+     * Cross-product on purpose: the reminder job is platform-wide.
+     */
+    stale: (cutoff: string, limit: number, continuation?: string) =>
+      entries().query({
+        where: { status: { in: ['waiting', 'invited'] }, activityAt: { lte: cutoff } },
+        limit,
+        ...(continuation ? { continuation } : {}),
+      }),
     async findByToken(productId: string, tokenHash: string) {
       const page = await entries().query({
         partitionKey: productId,
@@ -55,24 +73,33 @@ export const createWaitlistRepository = (store: DocumentStore) => {
       entries().count({ partitionKey: productId, where }),
     /**
      * The next waitlist position of a product: a counter advanced with its etag (retried when another join
-     * won), so no two entries ever get the same position.
+     * won), so no two entries ever get the same position. Undefined when it stayed contended throughout.
      */
-    async nextPosition(productId: string): Promise<number> {
-      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-        const current = await counters().read(POSITION_COUNTER, productId);
+    async nextPosition(productId: string): Promise<number | undefined> {
+      const advance = async () =>
+        (
+          await counters().mutate(
+            POSITION_COUNTER,
+            productId,
+            (current) => ({ id: POSITION_COUNTER, productId, value: current.value + 1 }),
+            { attempts: MAX_ATTEMPTS },
+          )
+        )?.doc.value;
+      try {
+        const next = await advance();
+        if (next !== undefined) return next;
         try {
-          if (!current) {
-            await counters().create({ id: POSITION_COUNTER, productId, value: 1 });
-            return 1;
-          }
-          const value = current.value + 1;
-          await counters().replace({ id: POSITION_COUNTER, productId, value }, { ifMatch: current._etag });
-          return value;
+          await counters().create({ id: POSITION_COUNTER, productId, value: 1 });
+          return 1;
         } catch (error) {
-          if (!isStoreError(error, 'conflict') && !isStoreError(error, 'precondition_failed')) throw error;
+          if (!isStoreError(error, 'conflict')) throw error;
         }
+        // A racing first join created the counter meanwhile.
+        return await advance();
+      } catch (error) {
+        if (!isStoreError(error, 'precondition_failed')) throw error;
+        return undefined;
       }
-      throw new AppError('UNAVAILABLE', 'The waitlist is very busy; try again in a moment');
     },
   };
 };

@@ -1,10 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { type Clock, isStoreError } from '@bytelyst/db/document-store';
+import {
+  type Clock,
+  isStoreError,
+  type MutateOptions,
+  withoutSystemFields,
+} from '@bytelyst/db/document-store';
 import type { EventBus } from '@bytelyst/events/bus';
 import { AppError } from '../../../app-error';
 import { sha256 } from '../../../lib/crypto';
 import { isoNow } from '../../../lib/time';
-import { mutateDoc, plain } from '../mutate';
+import { found } from '../mutated';
 import { entryIdOf, type WaitlistDoc, type WaitlistRepository } from './repository';
 import type {
   TJoinInput,
@@ -36,8 +41,12 @@ export const createWaitlistService = (deps: WaitlistServiceDeps) => {
     if (!doc) throw new AppError('NOT_FOUND', 'Waitlist entry not found');
     return doc;
   };
-  const mutate = (productId: string, id: string, change: (doc: WaitlistDoc) => WaitlistDoc | null) =>
-    mutateDoc(repo.entries(), productId, id, change, 'Waitlist entry not found');
+  const mutate = (
+    productId: string,
+    id: string,
+    change: (doc: WaitlistDoc) => WaitlistDoc | null,
+    outbox?: MutateOptions<WaitlistDoc>['outbox'],
+  ) => found(repo.mutate(productId, id, change, outbox), 'Waitlist entry not found');
 
   return {
     load,
@@ -59,6 +68,9 @@ export const createWaitlistService = (deps: WaitlistServiceDeps) => {
       });
       if (existing) return already(existing);
       const position = await repo.nextPosition(productId);
+      if (position === undefined) {
+        throw new AppError('UNAVAILABLE', 'The waitlist is very busy; try again in a moment');
+      }
       const token = `${WAITLIST_TOKEN_PREFIX}${randomBytes(24).toString('base64url')}`;
       const at = now();
       const doc: WaitlistDoc = {
@@ -86,13 +98,15 @@ export const createWaitlistService = (deps: WaitlistServiceDeps) => {
         updatedAt: at,
       };
       try {
-        await repo.entries().create(doc);
+        await repo.create(
+          doc,
+          bus.stage('waitlist.joined', { email: input.email, position }, { productId, actorId: null }),
+        );
       } catch (error) {
         if (!isStoreError(error, 'conflict')) throw error;
         const raced = await load(productId, id);
         return already(raced);
       }
-      await bus.emit('waitlist.joined', { email: input.email, position }, { productId, actorId: null });
       if (doc.referralCode && deps.trackReferral) {
         await deps.trackReferral(productId, doc.referralCode, input.email).catch(() => undefined);
       }
@@ -123,7 +137,7 @@ export const createWaitlistService = (deps: WaitlistServiceDeps) => {
     get: async (productId: string, id: string): Promise<TWaitlistEntry> => toEntry(await load(productId, id)),
     async update(productId: string, input: TWaitlistUpdateInput): Promise<TWaitlistEntry> {
       const { doc } = await mutate(productId, input.id, (current) => {
-        const next = { ...plain(current), updatedAt: now() };
+        const next = { ...withoutSystemFields(current), updatedAt: now() };
         if (input.name !== undefined) next.name = input.name || null;
         if (input.note !== undefined) next.note = input.note;
         if (input.status && input.status !== current.status) {
@@ -143,7 +157,7 @@ export const createWaitlistService = (deps: WaitlistServiceDeps) => {
       const { doc } = await mutate(productId, id, (current) =>
         current.status === 'removed'
           ? null
-          : { ...plain(current), status: 'removed', removedAt: now(), updatedAt: now() },
+          : { ...withoutSystemFields(current), status: 'removed', removedAt: now(), updatedAt: now() },
       );
       return toEntry(doc);
     },
@@ -152,7 +166,7 @@ export const createWaitlistService = (deps: WaitlistServiceDeps) => {
       const { changed } = await mutate(productId, id, (current) =>
         current.status === 'waiting' || current.status === 'invited'
           ? {
-              ...plain(current),
+              ...withoutSystemFields(current),
               status: 'joined',
               userId,
               joinedAt: now(),

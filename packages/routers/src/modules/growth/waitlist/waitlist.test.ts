@@ -160,4 +160,23 @@ describe('waitlist', () => {
     expect(positions.length).toBe((await admin.caller.waitlist.stats()).waiting);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
   });
+
+  it('commits a join and an invitation with their events: racing repeats record one each', async () => {
+    const twins = await Promise.all(
+      Array.from({ length: 4 }, () => anon.waitlist.join({ email: 'atomic@example.com' })),
+    );
+    const id = twins[0]?.id ?? '';
+    await Promise.all([
+      admin.caller.waitlist.invite({ ids: [id] }),
+      admin.caller.waitlist.invite({ ids: [id] }),
+    ]);
+    await h.services.bus.drain();
+    const joined = (await eventsOf(h, 'waitlist.joined')).filter(
+      (e) => e.data.email === 'atomic@example.com',
+    );
+    expect(joined).toHaveLength(1);
+    const entry = await admin.caller.waitlist.get({ id });
+    const invited = (await eventsOf(h, 'waitlist.invited')).filter((e) => e.data.entryId === id);
+    expect(invited.map((e) => e.data.invitationId)).toEqual([entry.invitationId]);
+  });
 });

@@ -1,13 +1,14 @@
 import { CONTAINERS } from '@bytelyst/db/containers';
-import type { DocumentStore } from '@bytelyst/db/document-store';
+import type { DocumentStore, Outbox } from '@bytelyst/db/document-store';
 import type { TComment } from './schema';
 
 export const createCommentsRepository = (store: DocumentStore) => {
   const comments = () => store.container<TComment>(CONTAINERS.comments.name);
   return {
     get: (productId: string, id: string) => comments().read(id, productId),
-    create: (doc: TComment) => comments().create(doc),
-    replace: (doc: TComment, ifMatch: string) => comments().replace(doc, { ifMatch }),
+    create: (doc: TComment, outbox?: Outbox) => comments().create(doc, { outbox }),
+    replace: (doc: TComment, ifMatch: string, outbox?: Outbox) =>
+      comments().replace(doc, { ifMatch, outbox }),
     delete: (productId: string, id: string) => comments().delete(id, productId),
     listByItem: (productId: string, itemId: string, limit: number, continuation?: string) =>
       comments().query({

@@ -1,5 +1,5 @@
-import type { Clock, Stored } from '@bytelyst/db/document-store';
-import type { DurableBus } from '@bytelyst/events/durable-bus';
+import { type Clock, type Stored, withoutSystemFields } from '@bytelyst/db/document-store';
+import type { EventBus } from '@bytelyst/events/bus';
 import { AppError } from '../../../app-error';
 import { randomId } from '../../../lib/crypto';
 import { isoNow } from '../../../lib/time';
@@ -14,13 +14,11 @@ import {
   type TCommentUpdateInput,
 } from './schema';
 
-const strip = ({ _etag, _ts, ttl, ...doc }: Stored<TComment>): TComment => doc;
-
 export const createCommentsService = (deps: {
   repo: CommentsRepository;
   items: ItemsService;
   clock: Clock;
-  bus: DurableBus;
+  bus: EventBus;
 }) => {
   const { repo, clock, items } = deps;
 
@@ -40,7 +38,7 @@ export const createCommentsService = (deps: {
     async list(productId: string, input: TCommentListInput) {
       await items.mustGet(productId, input.itemId);
       const page = await repo.listByItem(productId, input.itemId, input.limit ?? 200, input.cursor);
-      return { items: page.items.map(strip), nextCursor: page.continuation };
+      return { items: page.items.map(withoutSystemFields), nextCursor: page.continuation };
     },
     async create(productId: string, input: TCommentCreateInput, actor: TrackerActor): Promise<TComment> {
       await items.mustGet(productId, input.itemId);
@@ -63,28 +61,28 @@ export const createCommentsService = (deps: {
         }
       }
       const now = isoNow(clock);
-      const comment = strip(
-        await repo.create({
-          id: randomId(9),
-          productId,
-          itemId: input.itemId,
-          parentId: input.parentId ?? null,
-          depth,
-          authorId: actor.userId,
-          body: input.body,
-          createdAt: now,
-          updatedAt: now,
-          editedAt: null,
-          deletedAt: null,
-        }),
-      );
-      await recount(productId, input.itemId);
-      await deps.bus.emit(
+      const comment: TComment = {
+        id: randomId(9),
+        productId,
+        itemId: input.itemId,
+        parentId: input.parentId ?? null,
+        depth,
+        authorId: actor.userId,
+        body: input.body,
+        createdAt: now,
+        updatedAt: now,
+        editedAt: null,
+        deletedAt: null,
+      };
+      // The item's count lives in another container and is recounted after: the event rides on the comment.
+      const staged = deps.bus.stage(
         'tracker.comment_created',
         { commentId: comment.id, itemId: comment.itemId, parentId: comment.parentId, authorId: actor.userId },
         { productId, actorId: actor.userId },
       );
-      return comment;
+      const saved = withoutSystemFields(await repo.create(comment, staged));
+      await recount(productId, input.itemId);
+      return saved;
     },
     async update(productId: string, input: TCommentUpdateInput, actor: TrackerActor): Promise<TComment> {
       const doc = await mustGet(productId, input.id);
@@ -92,8 +90,11 @@ export const createCommentsService = (deps: {
         throw new AppError('FORBIDDEN', 'Only the author can edit this comment');
       if (doc.deletedAt) throw new AppError('CONFLICT', 'A deleted comment cannot be edited');
       const now = isoNow(clock);
-      return strip(
-        await repo.replace({ ...strip(doc), body: input.body, editedAt: now, updatedAt: now }, doc._etag),
+      return withoutSystemFields(
+        await repo.replace(
+          { ...withoutSystemFields(doc), body: input.body, editedAt: now, updatedAt: now },
+          doc._etag,
+        ),
       );
     },
     /** Soft: the body goes, the comment stays as a placeholder so its replies keep their place. */
@@ -102,17 +103,21 @@ export const createCommentsService = (deps: {
       const byAdmin = doc.authorId !== actor.userId;
       if (byAdmin && !isAdmin(actor))
         throw new AppError('FORBIDDEN', 'Only the author or an admin can delete this');
-      if (doc.deletedAt) return strip(doc);
+      if (doc.deletedAt) return withoutSystemFields(doc);
       const now = isoNow(clock);
-      const saved = strip(
-        await repo.replace({ ...strip(doc), body: '', deletedAt: now, updatedAt: now }, doc._etag),
-      );
-      await recount(productId, doc.itemId);
-      await deps.bus.emit(
+      const staged = deps.bus.stage(
         'tracker.comment_deleted',
         { commentId: id, itemId: doc.itemId, byAdmin },
         { productId, actorId: actor.userId },
       );
+      const saved = withoutSystemFields(
+        await repo.replace(
+          { ...withoutSystemFields(doc), body: '', deletedAt: now, updatedAt: now },
+          doc._etag,
+          staged,
+        ),
+      );
+      await recount(productId, doc.itemId);
       return saved;
     },
     /** Hard delete of an item's whole thread (the item itself is going). */

@@ -115,6 +115,26 @@ describe('tracker items', () => {
     expect(Array.isArray(audit.items)).toBe(true);
   });
 
+  it('commits each status change with its event, also when triage races votes on the item', async () => {
+    const item = await bob.caller.tracker.items.create({ kind: 'feature', title: 'Race me' });
+    const voters = await Promise.all([1, 2, 3, 4].map(() => h.signIn(['user'])));
+    await Promise.all([
+      ...voters.map((v) => v.caller.tracker.votes.vote({ itemId: item.id })),
+      admin.caller.tracker.items.triage({ id: item.id, status: 'planned' }),
+      admin.caller.tracker.items.triage({ id: item.id, status: 'in_progress' }),
+    ]);
+    const stored = await admin.caller.tracker.items.get({ id: item.id });
+    expect(stored.votes).toBe(4);
+    await h.services.bus.drain();
+    const changes = (await eventsOf(h, 'tracker.item_status_changed'))
+      .filter((e) => e.data.itemId === item.id)
+      .map((e) => e.data as { from: string; to: string });
+    // Each committed change reports the status it replaced: the events chain from 'open' to what is stored.
+    expect(changes[0]?.from).toBe('open');
+    for (let i = 1; i < changes.length; i++) expect(changes[i]?.from).toBe(changes[i - 1]?.to);
+    expect(changes.at(-1)?.to).toBe(stored.status);
+  });
+
   it('filters, sorts and pages on the server', async () => {
     const h2 = await createTestHarness();
     try {

@@ -1,5 +1,12 @@
 import { CONTAINERS } from '@bytelyst/db/containers';
-import type { DocumentStore, Filter, OrderBy } from '@bytelyst/db/document-store';
+import type {
+  DocumentStore,
+  Filter,
+  MutateOptions,
+  OrderBy,
+  Outbox,
+  Stored,
+} from '@bytelyst/db/document-store';
 import type { TItemSort, TTrackerItem } from './schema';
 
 const ORDER: Record<TItemSort, readonly OrderBy<TTrackerItem>[]> = {
@@ -15,9 +22,15 @@ export const createItemsRepository = (store: DocumentStore) => {
   const items = () => store.container<TTrackerItem>(CONTAINERS.trackerItems.name);
   return {
     get: (productId: string, id: string) => items().read(id, productId),
-    create: (doc: TTrackerItem) => items().create(doc),
-    replace: (doc: TTrackerItem, ifMatch: string) => items().replace(doc, { ifMatch }),
-    delete: (productId: string, id: string) => items().delete(id, productId),
+    create: (doc: TTrackerItem, outbox?: Outbox) => items().create(doc, { outbox }),
+    /** Read-apply-replace under the etag; undefined when the item does not exist. */
+    mutate: (
+      productId: string,
+      id: string,
+      change: (current: Stored<TTrackerItem>) => TTrackerItem | null | Promise<TTrackerItem | null>,
+      options?: MutateOptions<TTrackerItem>,
+    ) => items().mutate(id, productId, change, options),
+    delete: (productId: string, id: string, outbox?: Outbox) => items().delete(id, productId, { outbox }),
     list: (
       productId: string,
       where: Filter<TTrackerItem>,

@@ -1,5 +1,10 @@
-import { type Clock, isStoreError, type Stored } from '@bytelyst/db/document-store';
-import type { DurableBus } from '@bytelyst/events/durable-bus';
+import {
+  type Clock,
+  type MutateOptions,
+  type Stored,
+  withoutSystemFields,
+} from '@bytelyst/db/document-store';
+import type { EventBus } from '@bytelyst/events/bus';
 import { AppError } from '../../../app-error';
 import { randomId } from '../../../lib/crypto';
 import { isoNow } from '../../../lib/time';
@@ -17,54 +22,40 @@ export type TrackerActor = { userId: string; roles: readonly string[] };
 export const isAdmin = (actor: TrackerActor): boolean =>
   actor.roles.includes('admin') || actor.roles.includes('super_admin');
 
-/** Enough for any realistic burst of votes on one item; each retry re-reads, so progress is guaranteed. */
+/** Enough for any realistic burst of votes on one item; each round re-reads, so progress is guaranteed. */
 const MAX_COUNTER_ATTEMPTS = 50;
 
-const strip = ({ _etag, _ts, ttl, ...doc }: Stored<TTrackerItem>): TTrackerItem => doc;
-
-export const createItemsService = (deps: {
-  repo: ItemsRepository;
-  clock: Clock;
-  random: () => number;
-  bus: DurableBus;
-}) => {
+export const createItemsService = (deps: { repo: ItemsRepository; clock: Clock; bus: EventBus }) => {
   const { repo, clock } = deps;
+
+  const notFound = () =>
+    new AppError('NOT_FOUND', 'Tracker item not found', { fields: [{ path: 'id', message: 'Not found' }] });
 
   const mustGet = async (productId: string, id: string): Promise<Stored<TTrackerItem>> => {
     const doc = await repo.get(productId, id);
-    if (!doc)
-      throw new AppError('NOT_FOUND', 'Tracker item not found', {
-        fields: [{ path: 'id', message: 'Not found' }],
-      });
+    if (!doc) throw notFound();
     return doc;
   };
 
-  /** Read-modify-write with ifMatch; a concurrent writer makes it re-read and apply `change` again. */
+  /** `change` sees the item without the store's fields and returns the next one, or null to leave it. */
   const mutate = async (
     productId: string,
     id: string,
-    change: (doc: TTrackerItem) => Promise<TTrackerItem | undefined> | TTrackerItem | undefined,
+    change: (doc: TTrackerItem) => Promise<TTrackerItem | null> | TTrackerItem | null,
+    options?: MutateOptions<TTrackerItem>,
   ): Promise<TTrackerItem> => {
-    for (let attempt = 1; ; attempt++) {
-      const current = await mustGet(productId, id);
-      const next = await change(strip(current));
-      if (next === undefined) return strip(current);
-      try {
-        return strip(await repo.replace(next, current._etag));
-      } catch (error) {
-        if (!isStoreError(error, 'precondition_failed') || attempt >= MAX_COUNTER_ATTEMPTS) throw error;
-        // Jitter spreads retrying writers apart so a hot item converges quickly.
-        await new Promise((resolve) =>
-          setTimeout(resolve, Math.floor(deps.random() * Math.min(attempt, 10))),
-        );
-      }
-    }
+    const mutated = await repo.mutate(productId, id, (current) => change(withoutSystemFields(current)), {
+      attempts: MAX_COUNTER_ATTEMPTS,
+      ...options,
+    });
+    if (!mutated) throw notFound();
+    return withoutSystemFields(mutated.doc);
   };
 
   return {
-    mustGet: async (productId: string, id: string) => strip(await mustGet(productId, id)),
+    mustGet: async (productId: string, id: string) => withoutSystemFields(await mustGet(productId, id)),
     async get(productId: string, id: string): Promise<TTrackerItem> {
-      return strip(await mustGet(productId, id));
+      return withoutSystemFields(await mustGet(productId, id));
     },
     async list(productId: string, input: TItemListInput) {
       const where = {
@@ -74,34 +65,32 @@ export const createItemsService = (deps: {
         ...(input.authorId ? { authorId: { eq: input.authorId } } : {}),
       };
       const page = await repo.list(productId, where, input.sort ?? 'newest', input.limit ?? 25, input.cursor);
-      return { items: page.items.map(strip), nextCursor: page.continuation };
+      return { items: page.items.map(withoutSystemFields), nextCursor: page.continuation };
     },
     async create(productId: string, input: TItemCreateInput, actor: TrackerActor): Promise<TTrackerItem> {
       const now = isoNow(clock);
-      const item = strip(
-        await repo.create({
-          id: randomId(9),
-          productId,
-          kind: input.kind,
-          title: input.title,
-          body: input.body,
-          status: 'open',
-          priority: 'medium',
-          tags: input.tags,
-          authorId: actor.userId,
-          votes: 0,
-          commentCount: 0,
-          createdAt: now,
-          updatedAt: now,
-          statusChangedAt: null,
-        }),
-      );
-      await deps.bus.emit(
+      const item: TTrackerItem = {
+        id: randomId(9),
+        productId,
+        kind: input.kind,
+        title: input.title,
+        body: input.body,
+        status: 'open',
+        priority: 'medium',
+        tags: input.tags,
+        authorId: actor.userId,
+        votes: 0,
+        commentCount: 0,
+        createdAt: now,
+        updatedAt: now,
+        statusChangedAt: null,
+      };
+      const staged = deps.bus.stage(
         'tracker.item_created',
         { itemId: item.id, kind: item.kind, authorId: item.authorId, title: item.title },
         { productId, actorId: actor.userId },
       );
-      return item;
+      return withoutSystemFields(await repo.create(item, staged));
     },
     /** Authors edit their own item while it is open; admins edit any. */
     update: (productId: string, input: TItemUpdateInput, actor: TrackerActor) =>
@@ -123,35 +112,40 @@ export const createItemsService = (deps: {
           updatedAt: isoNow(clock),
         };
       }),
-    async triage(productId: string, input: TItemTriageInput, actorId: string): Promise<TTrackerItem> {
-      let from: TTrackerItem['status'] | undefined;
-      const item = await mutate(productId, input.id, (doc) => {
-        from = doc.status;
-        const statusChanges = input.status !== undefined && input.status !== doc.status;
-        const priorityChanges = input.priority !== undefined && input.priority !== doc.priority;
-        if (!statusChanges && !priorityChanges) return undefined;
-        const now = isoNow(clock);
-        return {
-          ...doc,
-          ...(statusChanges && input.status ? { status: input.status, statusChangedAt: now } : {}),
-          ...(priorityChanges && input.priority ? { priority: input.priority } : {}),
-          updatedAt: now,
-        };
-      });
-      if (from !== undefined && from !== item.status) {
-        await deps.bus.emit(
-          'tracker.item_status_changed',
-          { itemId: item.id, authorId: item.authorId, from, to: item.status },
-          { productId, actorId },
-        );
-      }
-      return item;
-    },
+    triage: (productId: string, input: TItemTriageInput, actorId: string): Promise<TTrackerItem> =>
+      mutate(
+        productId,
+        input.id,
+        (doc) => {
+          const statusChanges = input.status !== undefined && input.status !== doc.status;
+          const priorityChanges = input.priority !== undefined && input.priority !== doc.priority;
+          if (!statusChanges && !priorityChanges) return null;
+          const now = isoNow(clock);
+          return {
+            ...doc,
+            ...(statusChanges && input.status ? { status: input.status, statusChangedAt: now } : {}),
+            ...(priorityChanges && input.priority ? { priority: input.priority } : {}),
+            updatedAt: now,
+          };
+        },
+        {
+          outbox: (next, current) =>
+            next.status === current.status
+              ? undefined
+              : deps.bus.stage(
+                  'tracker.item_status_changed',
+                  { itemId: next.id, authorId: next.authorId, from: current.status, to: next.status },
+                  { productId, actorId },
+                ),
+        },
+      ),
     async delete(productId: string, id: string, actorId: string, cascade: () => Promise<void>) {
       await mustGet(productId, id);
       await cascade();
-      const deleted = await repo.delete(productId, id);
-      if (deleted) await deps.bus.emit('tracker.item_deleted', { itemId: id }, { productId, actorId });
+      // The thread and votes live in other containers: the event rides on the item's delete, the change a
+      // reader sees.
+      const staged = deps.bus.stage('tracker.item_deleted', { itemId: id }, { productId, actorId });
+      const deleted = await repo.delete(productId, id, staged);
       return { id, deleted };
     },
     /**
