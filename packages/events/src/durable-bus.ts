@@ -3,7 +3,7 @@ import { setMaxListeners } from 'node:events';
 import { CONTAINERS } from '@bytelyst/db/containers';
 import type { Clock, DocumentStore, Stored } from '@bytelyst/db/document-store';
 import { systemClock } from '@bytelyst/db/document-store';
-import { createLeaseManager } from '@bytelyst/db/leases';
+import { createLeaseManager, type LeaseManager } from '@bytelyst/db/leases';
 import { runAttempt } from './attempt';
 import {
   type BusObserver,
@@ -37,6 +37,8 @@ export type DurableBusOptions = {
   random?: () => number;
   /** Names this process in claims and logs; default a random id. */
   instanceId?: string;
+  /** The process's lease manager (sequential streams, the outbox relay); default one over `store`. */
+  leases?: LeaseManager;
   /** false: emits are persisted here but delivered by dispatcher processes. Default true. */
   dispatch?: boolean;
   /**
@@ -105,7 +107,7 @@ export const createDurableBus = (opts: DurableBusOptions): DurableBus => {
   const queueWrites = createWriteBatcher(() => opts.store.container<QueueItem>(CONTAINERS.eventQueue.name));
   const subscribers = new Map<string, Subscriber<EventType>>();
   const streams = new Map<string, StreamWorker>();
-  const leases = createLeaseManager(opts.store, { clock });
+  const leases = opts.leases ?? createLeaseManager(opts.store, { clock });
   const shutdown = new AbortController();
   // Every running attempt listens for shutdown; there may be `concurrency` of them at once.
   setMaxListeners(0, shutdown.signal);

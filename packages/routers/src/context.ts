@@ -1,10 +1,11 @@
 import { AppError } from './app-error';
 import { toTRPCError } from './errors';
 import { verifyAccessToken } from './lib/jwt';
+import type { PrincipalSnapshot } from './modules/auth/principal-cache';
 import { type TProduct, ZProductId } from './modules/products/schema';
 import { API_TOKEN_PREFIX } from './modules/tokens/service';
 import type { TRole } from './modules/users/schema';
-import type { PrincipalSnapshot, Services } from './services';
+import type { Services } from './services';
 
 export type Principal = {
   kind: 'user' | 'apiToken';

@@ -1,20 +1,24 @@
-import type { ModuleDeps } from '../../module-deps';
-import type { BillingConfig } from './config';
+import { defineModule } from '../../module';
 import { createEntitlements } from './entitlements';
-import { createSubscriptionsPart } from './subscriptions/module';
-import { createUsagePart } from './usage/module';
+import { buildSubscriptions } from './subscriptions/module';
+import { buildUsage } from './usage/module';
 
 /**
  * Billing: plans, subscriptions and Stripe (one part), usage and quotas (another). Other modules read what a
  * user is entitled to through `entitlements`.
  */
-export const createBillingModule = (deps: ModuleDeps & { config: BillingConfig }) => {
-  const entitlements = createEntitlements(deps.store);
-  return {
-    entitlements,
-    ...createSubscriptionsPart({ ...deps, entitlements }),
-    ...createUsagePart({ ...deps, entitlements }),
-  };
-};
+export const billingModule = defineModule({
+  name: 'billing',
+  create: (deps) => {
+    const entitlements = createEntitlements(deps.store);
+    const subscriptions = buildSubscriptions({ ...deps, entitlements });
+    const usage = buildUsage({ ...deps, entitlements });
+    return {
+      service: { entitlements, ...subscriptions.service, ...usage.service },
+      subscribers: subscriptions.subscribers,
+      jobs: [...subscriptions.jobs, ...usage.jobs],
+    };
+  },
+});
 
-export type BillingModule = ReturnType<typeof createBillingModule>;
+export type BillingService = ReturnType<typeof billingModule.create>['service'];

@@ -1,4 +1,4 @@
-import type { ModuleDeps } from '../../module-deps';
+import { defineModule } from '../../module';
 import { createFlagEvaluation } from './evaluation';
 import { createFlagsRepository } from './repository';
 import { createFlagsService } from './service';
@@ -7,11 +7,12 @@ import { createFlagsService } from './service';
 export const FLAG_CACHE_TTL_MS = 5_000;
 
 /** Feature flags: admin CRUD and toggle, and the client evaluate call (FNV-1a percentage rollout). */
-export const createFlagsModule = (deps: ModuleDeps) => {
-  const repo = createFlagsRepository(deps.store);
-  const evaluation = createFlagEvaluation({ repo, clock: deps.clock, ttlMs: FLAG_CACHE_TTL_MS });
-  const service = createFlagsService({ repo, clock: deps.clock, bus: deps.bus, evaluation });
-  return { ...service, evaluate: evaluation.evaluate, explain: evaluation.explain };
-};
-
-export type FlagsModule = ReturnType<typeof createFlagsModule>;
+export const flagsModule = defineModule({
+  name: 'flags',
+  create: ({ store, clock, bus }) => {
+    const repo = createFlagsRepository(store);
+    const evaluation = createFlagEvaluation({ repo, clock, ttlMs: FLAG_CACHE_TTL_MS });
+    const service = createFlagsService({ repo, clock, bus, evaluation });
+    return { service: { ...service, evaluate: evaluation.evaluate, explain: evaluation.explain } };
+  },
+});

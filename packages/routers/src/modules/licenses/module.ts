@@ -1,23 +1,24 @@
-import type { ModuleDeps } from '../../module-deps';
-import type { BillingModule } from '../billing/module';
+import { defineModule } from '../../module';
+import type { BillingService } from '../billing/module';
+import type { UsersService } from '../users/service';
 import { createActivationService } from './activation';
 import { createLicenseExpiryJob } from './expiry-job';
 import { createLicensesRepository } from './repository';
 import { createLicensesService } from './service';
 
 /** License keys: admin management, client activation and validation, and the daily expiry check. */
-export const createLicensesModule = (deps: ModuleDeps & { billing: BillingModule }) => {
-  const repo = createLicensesRepository(deps.store);
-  const admin = createLicensesService({
-    repo,
-    entitlements: deps.billing.entitlements,
-    userExists: deps.userExists,
-    clock: deps.clock,
-    bus: deps.bus,
-  });
-  const clients = createActivationService({ repo, clock: deps.clock, bus: deps.bus });
-  deps.jobRegistry.register(createLicenseExpiryJob({ repo, bus: deps.bus }));
-  return { ...admin, ...clients };
-};
-
-export type LicensesModule = ReturnType<typeof createLicensesModule>;
+export const licensesModule = defineModule({
+  name: 'licenses',
+  create: ({ store, clock, bus }, { billing, users }: { billing: BillingService; users: UsersService }) => {
+    const repo = createLicensesRepository(store);
+    const admin = createLicensesService({
+      repo,
+      entitlements: billing.entitlements,
+      userExists: users.exists,
+      clock,
+      bus,
+    });
+    const clients = createActivationService({ repo, clock, bus });
+    return { service: { ...admin, ...clients }, jobs: [createLicenseExpiryJob({ repo, bus })] };
+  },
+});

@@ -1,4 +1,4 @@
-import type { ModuleDeps } from '../../module-deps';
+import { defineModule } from '../../module';
 import { settingsUserCleanup } from './handlers';
 import { createKillSwitchService } from './kill-switch';
 import { createSettingsRepository } from './repository';
@@ -8,17 +8,12 @@ import { createValuesService } from './values-service';
 export const KILL_SWITCH_CACHE_TTL_MS = 5_000;
 
 /** Settings: user and device settings (merge with null deleting a key) and the per-product kill switch. */
-export const createSettingsModule = (deps: ModuleDeps) => {
-  const repo = createSettingsRepository(deps.store);
-  const values = createValuesService({ repo, clock: deps.clock });
-  const killSwitch = createKillSwitchService({
-    repo,
-    clock: deps.clock,
-    bus: deps.bus,
-    ttlMs: KILL_SWITCH_CACHE_TTL_MS,
-  });
-  deps.bus.subscribe(settingsUserCleanup(values));
-  return { ...values, killSwitch };
-};
-
-export type SettingsModule = ReturnType<typeof createSettingsModule>;
+export const settingsModule = defineModule({
+  name: 'settings',
+  create: ({ store, clock, bus }) => {
+    const repo = createSettingsRepository(store);
+    const values = createValuesService({ repo, clock });
+    const killSwitch = createKillSwitchService({ repo, clock, bus, ttlMs: KILL_SWITCH_CACHE_TTL_MS });
+    return { service: { ...values, killSwitch }, subscribers: [settingsUserCleanup(values)] };
+  },
+});

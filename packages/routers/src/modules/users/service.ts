@@ -85,6 +85,9 @@ export const createUsersService = (deps: {
 
   return {
     load,
+    /** Whether the user exists in the product, for modules that take a user id from an admin. */
+    exists: async (productId: string, id: string): Promise<boolean> =>
+      (await repo.get(productId, id)) !== undefined,
     findByEmail: (productId: string, email: string) =>
       repo.findByEmail(productId, email.trim().toLowerCase()),
     async create(productId: string, input: TUserCreateInput, actor?: Actor): Promise<TUser> {

@@ -1,5 +1,4 @@
-import type { ModuleDeps } from '../../../module-deps';
-import type { BillingConfig } from '../config';
+import type { ModuleParts, PlatformDeps } from '../../../module';
 import type { Entitlements } from '../entitlements';
 import { createPlansRepository } from '../plans/repository';
 import { createPlansService } from '../plans/service';
@@ -10,10 +9,8 @@ import { createSubscriptionsRepository } from './repository';
 import { createSubscriptionsService } from './service';
 import { createTrialExpirationJob } from './trial-expiration-job';
 
-/** Plans, subscriptions and Stripe: wires their services, subscribers and jobs. */
-export const createSubscriptionsPart = (
-  deps: ModuleDeps & { config: BillingConfig; entitlements: Entitlements },
-) => {
+/** Plans, subscriptions and Stripe: their services, subscribers and jobs, as part of the billing module. */
+export const buildSubscriptions = (deps: PlatformDeps & { entitlements: Entitlements }) => {
   const repo = createSubscriptionsRepository(deps.store);
   const plans = createPlansService({
     repo: createPlansRepository(deps.store),
@@ -37,10 +34,14 @@ export const createSubscriptionsPart = (
     plans,
     bus: deps.bus,
     clock: deps.clock,
-    config: deps.config,
+    config: deps.config.billing ?? {},
   });
-  deps.bus.subscribe(subscriptionOnRegistration(subscriptions));
-  deps.bus.subscribe(subscriptionOnUserDeleted({ subscriptions, repo }));
-  deps.jobRegistry.register(createTrialExpirationJob({ repo, subscriptions, plans, stripe, bus: deps.bus }));
-  return { plans, subscriptions, stripe };
+  return {
+    service: { plans, subscriptions, stripe },
+    subscribers: [
+      subscriptionOnRegistration(subscriptions),
+      subscriptionOnUserDeleted({ subscriptions, repo }),
+    ],
+    jobs: [createTrialExpirationJob({ repo, subscriptions, plans, stripe, bus: deps.bus })],
+  } satisfies ModuleParts<unknown>;
 };

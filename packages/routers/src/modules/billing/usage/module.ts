@@ -1,4 +1,4 @@
-import type { ModuleDeps } from '../../../module-deps';
+import type { ModuleParts, PlatformDeps } from '../../../module';
 import type { Entitlements } from '../entitlements';
 import { productUsage } from './product-usage';
 import { createUsageQuotaResetJob } from './quota-reset-job';
@@ -6,8 +6,8 @@ import { createUsageRepository } from './repository';
 import type { TUsageProductInput } from './schema';
 import { createUsageService } from './service';
 
-/** Usage recording, daily counters and quota enforcement: wires its service and jobs. */
-export const createUsagePart = (deps: ModuleDeps & { entitlements: Entitlements }) => {
+/** Usage recording, daily counters and quota enforcement, as part of the billing module. */
+export const buildUsage = (deps: PlatformDeps & { entitlements: Entitlements }) => {
   const repo = createUsageRepository(deps.store);
   const service = createUsageService({
     repo,
@@ -16,12 +16,14 @@ export const createUsagePart = (deps: ModuleDeps & { entitlements: Entitlements 
     bus: deps.bus,
     random: deps.random,
   });
-  deps.jobRegistry.register(createUsageQuotaResetJob({ repo }));
   return {
-    usage: {
-      ...service,
-      product: (productId: string, input: TUsageProductInput) =>
-        productUsage({ repo, clock: deps.clock }, productId, input),
+    service: {
+      usage: {
+        ...service,
+        product: (productId: string, input: TUsageProductInput) =>
+          productUsage({ repo, clock: deps.clock }, productId, input),
+      },
     },
-  };
+    jobs: [createUsageQuotaResetJob({ repo })],
+  } satisfies ModuleParts<unknown>;
 };

@@ -1,0 +1,16 @@
+import { defineModule } from '../../module';
+import { createTokensRepository } from './repository';
+import { createTokensService } from './service';
+
+/** API tokens (`blt_`): shown once, stored as a hash, checked through a short cache. */
+export const tokensModule = defineModule({
+  name: 'tokens',
+  create: ({ store, clock, config, bus }) => ({
+    service: createTokensService({
+      repo: createTokensRepository(store),
+      clock,
+      cacheTtlMs: config.sessionCacheTtlMs ?? 30_000,
+      bus,
+    }),
+  }),
+});

@@ -1,0 +1,30 @@
+import type { LeaseManager } from '@bytelyst/db/leases';
+import { defineModule } from '../../module';
+import type { PrincipalCache } from '../auth/principal-cache';
+import type { SessionsService } from '../sessions/service';
+import type { TokensService } from '../tokens/service';
+import { createUsersRepository } from './repository';
+import { createUsersService } from './service';
+
+type Needs = {
+  sessions: SessionsService;
+  tokens: TokensService;
+  principals: PrincipalCache;
+  leases: LeaseManager;
+};
+
+/** Users of a product: accounts, roles and status, with the last super_admin kept. */
+export const usersModule = defineModule({
+  name: 'users',
+  create: ({ store, clock, bus }, { sessions, tokens, principals, leases }: Needs) => ({
+    service: createUsersService({
+      repo: createUsersRepository(store),
+      sessions,
+      clock,
+      deleteTokensOf: tokens.deleteCreatedBy,
+      leases,
+      onInvalidate: (userId) => principals.forget(userId),
+      bus,
+    }),
+  }),
+});
