@@ -1,8 +1,8 @@
-import type { EventBus } from '@bytelyst/events/bus';
+import type { EventBus, StagedEvents } from '@bytelyst/events/bus';
 import { sweep } from '../../lib/sweep';
 import { DAY_MS } from '../../lib/time';
 import type { JobDefinition } from '../jobs/definition';
-import type { LicensesRepository } from './repository';
+import type { LicenseDoc, LicensesRepository } from './repository';
 
 const PAGE = 200;
 export const WARNING_DAYS = 7;
@@ -25,6 +25,12 @@ export const createLicenseExpiryJob = (deps: Deps): JobDefinition => ({
     const now = ctx.now();
     const nowIso = new Date(now).toISOString();
     const horizon = new Date(now + WARNING_DAYS * DAY_MS).toISOString();
+    /** The swept license changed under the etag, with its event; true when it needed the change. */
+    const settle = async (
+      doc: LicenseDoc,
+      change: (current: LicenseDoc) => LicenseDoc | null,
+      event: (next: LicenseDoc) => StagedEvents | undefined,
+    ) => (await deps.repo.mutate(doc.productId, doc.id, change, event))?.changed ?? false;
     const onError = (doc: { productId: string; id: string }, error: unknown) =>
       ctx.log('warn', `License ${doc.productId}/${doc.id} failed: ${String(error)}`);
 
@@ -32,10 +38,9 @@ export const createLicenseExpiryJob = (deps: Deps): JobDefinition => ({
       signal: ctx.signal,
       page: (cursor) => deps.repo.activeExpiringPage({ lte: nowIso }, {}, PAGE, cursor),
       onError,
-      handle: async (doc) => {
-        const mutated = await deps.repo.mutate(
-          doc.productId,
-          doc.id,
+      handle: (doc) =>
+        settle(
+          doc,
           (current) =>
             current.status === 'active' && current.expiresAt !== null && current.expiresAt <= nowIso
               ? { ...current, status: 'expired', expiredAt: nowIso, updatedAt: nowIso }
@@ -46,9 +51,7 @@ export const createLicenseExpiryJob = (deps: Deps): JobDefinition => ({
               { licenseId: next.id, userId: next.userId },
               { productId: next.productId },
             ),
-        );
-        return mutated?.changed ?? false;
-      },
+        ),
     });
 
     const warned = await sweep({
@@ -61,10 +64,9 @@ export const createLicenseExpiryJob = (deps: Deps): JobDefinition => ({
           cursor,
         ),
       onError,
-      handle: async (doc) => {
-        const mutated = await deps.repo.mutate(
-          doc.productId,
-          doc.id,
+      handle: (doc) =>
+        settle(
+          doc,
           (current) =>
             current.status === 'active' &&
             current.expiresAt !== null &&
@@ -84,9 +86,7 @@ export const createLicenseExpiryJob = (deps: Deps): JobDefinition => ({
                   { productId: next.productId },
                 )
               : undefined,
-        );
-        return mutated?.changed ?? false;
-      },
+        ),
     });
     const metrics = {
       scanned: expired.scanned + warned.scanned,

@@ -88,6 +88,16 @@ export const createUsageRepository = (store: DocumentStore) => {
   const daily = () => store.container<UsageDailyDoc>(CONTAINERS.usageDaily.name);
   const periods = () => store.container<UsagePeriodDoc>(CONTAINERS.usagePeriods.name);
   const after = (continuation: string | undefined) => (continuation ? { continuation } : {});
+  /** Creates a period document that latches something; false when it exists already. */
+  const createOnce = async (doc: UsagePeriodDoc, outbox?: Outbox): Promise<boolean> => {
+    try {
+      await periods().create(doc, outbox ? { outbox } : undefined);
+      return true;
+    } catch (error) {
+      if (isStoreError(error, 'conflict')) return false;
+      throw error;
+    }
+  };
   return {
     async counter(productId: string, id: string): Promise<Stored<DayCounterDoc> | undefined> {
       const doc = await daily().read(id, productId);
@@ -135,15 +145,7 @@ export const createUsageRepository = (store: DocumentStore) => {
         { op: 'create', doc: receipt.doc, ttl: receipt.ttl },
       ]),
     /** False when the flag was raised before (and then its outbox is not written either). */
-    async raiseFlag(doc: QuotaFlagDoc, outbox?: Outbox): Promise<boolean> {
-      try {
-        await periods().create(doc, outbox ? { outbox } : undefined);
-        return true;
-      } catch (error) {
-        if (isStoreError(error, 'conflict')) return false;
-        throw error;
-      }
-    },
+    raiseFlag: (doc: QuotaFlagDoc, outbox?: Outbox) => createOnce(doc, outbox),
     /** Quota flags of periods that ended by `nowIso`, across products. */
     endedFlagsPage: (nowIso: string, limit: number, continuation?: string) =>
       periods().query({
@@ -163,15 +165,7 @@ export const createUsageRepository = (store: DocumentStore) => {
     monthClosed: async (markerId: string) => (await periods().read(markerId, PLATFORM)) !== undefined,
     upsertMonthTotal: (doc: MonthTotalDoc) => periods().upsert(doc),
     /** False when another run closed the month first. */
-    async markMonthClosed(doc: CloseMarkerDoc): Promise<boolean> {
-      try {
-        await periods().create(doc);
-        return true;
-      } catch (error) {
-        if (isStoreError(error, 'conflict')) return false;
-        throw error;
-      }
-    },
+    markMonthClosed: (doc: CloseMarkerDoc) => createOnce(doc),
     async monthTotalsOf(productId: string, userId: string, limit: number): Promise<MonthTotalDoc[]> {
       const months = store.container<MonthTotalDoc>(CONTAINERS.usagePeriods.name);
       const page = await months.query({
