@@ -27,7 +27,8 @@ export const createSubscriptionsRepository = (store: DocumentStore) => {
       options: Pick<MutateOptions<TSubscription>, 'attempts' | 'outbox'> = {},
     ) =>
       subscriptions().mutate(userId, productId, (current) => change(withoutSystemFields(current)), options),
-    delete: (productId: string, userId: string) => subscriptions().delete(userId, productId),
+    delete: (productId: string, userId: string, outbox?: Outbox) =>
+      subscriptions().delete(userId, productId, outbox ? { outbox } : undefined),
     list: (
       productId: string | undefined,
       where: Filter<TSubscription>,
