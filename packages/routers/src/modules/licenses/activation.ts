@@ -2,6 +2,7 @@ import type { Clock, Stored } from '@bytelyst/db/document-store';
 import type { EventBus } from '@bytelyst/events/bus';
 import { AppError } from '../../app-error';
 import { isoNow } from '../../lib/time';
+import { changeLicense } from './change-license';
 import { hashLicenseKey, parseLicenseKey } from './key';
 import type { LicenseDoc, LicensesRepository } from './repository';
 import type { TActivateInput, TLicenseDevice, TValidateOutput } from './schema';
@@ -43,47 +44,54 @@ export const createActivationService = (deps: { repo: LicensesRepository; clock:
     async activate(productId: string, input: TActivateInput) {
       const found = await findOrFail(productId, input.key);
       let alreadyActive = false;
-      const { doc, changed } = await repo.mutate(productId, found.id, (current) => {
-        const at = isoNow(clock);
-        const refused = unusable(current, at);
-        if (refused) throw refused;
-        const bound = current.devices.find((d) => d.deviceId === input.deviceId);
-        alreadyActive = bound !== undefined;
-        if (bound) {
-          const stale = clock() - Date.parse(bound.lastSeenAt) >= SEEN_RESOLUTION_MS;
-          const renamed = input.deviceName !== undefined && input.deviceName !== bound.deviceName;
-          if (!stale && !renamed) return null;
-          const updated = {
-            ...bound,
+      const { doc } = await changeLicense(
+        repo,
+        productId,
+        found.id,
+        (current) => {
+          const at = isoNow(clock);
+          const refused = unusable(current, at);
+          if (refused) throw refused;
+          const bound = current.devices.find((d) => d.deviceId === input.deviceId);
+          alreadyActive = bound !== undefined;
+          if (bound) {
+            const stale = clock() - Date.parse(bound.lastSeenAt) >= SEEN_RESOLUTION_MS;
+            const renamed = input.deviceName !== undefined && input.deviceName !== bound.deviceName;
+            if (!stale && !renamed) return null;
+            const updated = {
+              ...bound,
+              lastSeenAt: at,
+              ...(renamed ? { deviceName: input.deviceName ?? null } : {}),
+            };
+            return { ...current, devices: current.devices.map((d) => (d === bound ? updated : d)) };
+          }
+          if (current.devices.length >= current.maxDevices) {
+            throw new AppError(
+              'CONFLICT',
+              `This license is already active on ${current.devices.length} of ${current.maxDevices} devices, ` +
+                `the most it allows; deactivate one first`,
+              { fields: [{ path: 'deviceId', message: `Device limit of ${current.maxDevices} reached` }] },
+            );
+          }
+          const device: TLicenseDevice = {
+            deviceId: input.deviceId,
+            deviceName: input.deviceName ?? null,
+            platform: input.platform ?? null,
+            activatedAt: at,
             lastSeenAt: at,
-            ...(renamed ? { deviceName: input.deviceName ?? null } : {}),
           };
-          return { ...current, devices: current.devices.map((d) => (d === bound ? updated : d)) };
-        }
-        if (current.devices.length >= current.maxDevices) {
-          throw new AppError(
-            'CONFLICT',
-            `This license is already active on ${current.devices.length} of ${current.maxDevices} devices, ` +
-              `the most it allows; deactivate one first`,
-            { fields: [{ path: 'deviceId', message: `Device limit of ${current.maxDevices} reached` }] },
-          );
-        }
-        const device: TLicenseDevice = {
-          deviceId: input.deviceId,
-          deviceName: input.deviceName ?? null,
-          platform: input.platform ?? null,
-          activatedAt: at,
-          lastSeenAt: at,
-        };
-        return { ...current, devices: [...current.devices, device], updatedAt: at };
-      });
-      if (changed && !alreadyActive) {
-        await deps.bus.emit(
-          'license.activated',
-          { licenseId: doc.id, userId: doc.userId, deviceId: input.deviceId },
-          { productId, actorId: doc.userId },
-        );
-      }
+          return { ...current, devices: [...current.devices, device], updatedAt: at };
+        },
+        // A device seen again or renamed is no new activation.
+        (next) =>
+          alreadyActive
+            ? undefined
+            : deps.bus.stage(
+                'license.activated',
+                { licenseId: next.id, userId: next.userId, deviceId: input.deviceId },
+                { productId, actorId: next.userId },
+              ),
+      );
       const device = doc.devices.find((d) => d.deviceId === input.deviceId);
       if (!device) throw new AppError('INTERNAL', 'Activated device missing from the license');
       return {
@@ -98,22 +106,25 @@ export const createActivationService = (deps: { repo: LicensesRepository; clock:
     },
     async deactivate(productId: string, input: { key: string; deviceId: string }) {
       const found = await findOrFail(productId, input.key);
-      const { doc, changed } = await repo.mutate(productId, found.id, (current) =>
-        current.devices.some((d) => d.deviceId === input.deviceId)
-          ? {
-              ...current,
-              devices: current.devices.filter((d) => d.deviceId !== input.deviceId),
-              updatedAt: isoNow(clock),
-            }
-          : null,
+      const { doc, changed } = await changeLicense(
+        repo,
+        productId,
+        found.id,
+        (current) =>
+          current.devices.some((d) => d.deviceId === input.deviceId)
+            ? {
+                ...current,
+                devices: current.devices.filter((d) => d.deviceId !== input.deviceId),
+                updatedAt: isoNow(clock),
+              }
+            : null,
+        (next) =>
+          deps.bus.stage(
+            'license.deactivated',
+            { licenseId: next.id, userId: next.userId, deviceId: input.deviceId },
+            { productId, actorId: next.userId },
+          ),
       );
-      if (changed) {
-        await deps.bus.emit(
-          'license.deactivated',
-          { licenseId: doc.id, userId: doc.userId, deviceId: input.deviceId },
-          { productId, actorId: doc.userId },
-        );
-      }
       return {
         licenseId: doc.id,
         deviceId: input.deviceId,

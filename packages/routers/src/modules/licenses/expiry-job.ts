@@ -1,6 +1,7 @@
-import type { EventBus } from '@bytelyst/events/bus';
+import type { EventBus, StagedEvents } from '@bytelyst/events/bus';
+import { sweep } from '../../lib/sweep';
 import { DAY_MS } from '../../lib/time';
-import type { JobContext, JobDefinition } from '../jobs/definition';
+import type { JobDefinition } from '../jobs/definition';
 import type { LicenseDoc, LicensesRepository } from './repository';
 
 const PAGE = 200;
@@ -9,32 +10,10 @@ export const WARNING_DAYS = 7;
 type Deps = { repo: LicensesRepository; bus: EventBus };
 
 /**
- * Processes what a cross-product query keeps returning until it returns nothing new; `handle` takes each
- * document out of the query's reach (or fails), so re-querying the first page is how it pages.
- */
-const sweep = async (
-  ctx: JobContext,
-  query: () => Promise<LicenseDoc[]>,
-  handle: (doc: LicenseDoc) => Promise<boolean>,
-) => {
-  const seen = new Set<string>();
-  let done = 0;
-  while (!ctx.signal.aborted) {
-    const fresh = (await query()).filter((doc) => !seen.has(`${doc.productId}/${doc.id}`));
-    if (fresh.length === 0) break;
-    for (const doc of fresh) {
-      seen.add(`${doc.productId}/${doc.id}`);
-      if (await handle(doc)) done += 1;
-    }
-  }
-  return { scanned: seen.size, done };
-};
-
-/**
- * Roadmap §2.1 license-expiry-check, daily: licenses past their expiry become `expired` and emit
- * license.expired; licenses expiring within 7 days emit license.expiring once per expiry date (the emails
- * follow from that event). The status write and the warning mark are made with the etag before the emit, so
- * a rerun, or a second instance, finds nothing left to do.
+ * license-expiry-check, daily: licenses past their expiry become `expired` and emit license.expired; licenses
+ * expiring within 7 days emit license.expiring once per expiry date (the emails follow from that event). The
+ * status write and the warning mark are made under the etag and carry their event in the same commit, so a
+ * rerun, or a second instance, finds nothing left to do and no change goes unannounced.
  */
 export const createLicenseExpiryJob = (deps: Deps): JobDefinition => ({
   name: 'license-expiry-check',
@@ -46,55 +25,76 @@ export const createLicenseExpiryJob = (deps: Deps): JobDefinition => ({
     const now = ctx.now();
     const nowIso = new Date(now).toISOString();
     const horizon = new Date(now + WARNING_DAYS * DAY_MS).toISOString();
-    const query =
-      (expiresAt: Record<string, string>, extra = {}) =>
-      async () =>
-        (
-          await deps.repo.licenses().query({
-            where: { status: { eq: 'active' }, expiresAt: { ...expiresAt, gt: '' }, ...extra },
-            limit: PAGE,
-          })
-        ).items;
+    /** The swept license changed under the etag, with its event; true when it needed the change. */
+    const settle = async (
+      doc: LicenseDoc,
+      change: (current: LicenseDoc) => LicenseDoc | null,
+      event: (next: LicenseDoc) => StagedEvents | undefined,
+    ) => (await deps.repo.mutate(doc.productId, doc.id, change, event))?.changed ?? false;
+    const onError = (doc: { productId: string; id: string }, error: unknown) =>
+      ctx.log('warn', `License ${doc.productId}/${doc.id} failed: ${String(error)}`);
 
-    const expired = await sweep(ctx, query({ lte: nowIso }), async (doc) => {
-      const { changed } = await deps.repo.mutate(doc.productId, doc.id, (current) =>
-        current.status === 'active' && current.expiresAt !== null && current.expiresAt <= nowIso
-          ? { ...current, status: 'expired', expiredAt: nowIso, updatedAt: nowIso }
-          : null,
-      );
-      if (changed) {
-        await deps.bus.emit(
-          'license.expired',
-          { licenseId: doc.id, userId: doc.userId },
-          { productId: doc.productId },
-        );
-      }
-      return changed;
+    const expired = await sweep({
+      signal: ctx.signal,
+      page: (cursor) => deps.repo.activeExpiringPage({ lte: nowIso }, {}, PAGE, cursor),
+      onError,
+      handle: (doc) =>
+        settle(
+          doc,
+          (current) =>
+            current.status === 'active' && current.expiresAt !== null && current.expiresAt <= nowIso
+              ? { ...current, status: 'expired', expiredAt: nowIso, updatedAt: nowIso }
+              : null,
+          (next) =>
+            deps.bus.stage(
+              'license.expired',
+              { licenseId: next.id, userId: next.userId },
+              { productId: next.productId },
+            ),
+        ),
     });
 
-    const warned = await sweep(
-      ctx,
-      query({ gt: nowIso, lte: horizon }, { expiryWarnedFor: { eq: null } }),
-      async (doc) => {
-        const { doc: saved, changed } = await deps.repo.mutate(doc.productId, doc.id, (current) =>
-          current.status === 'active' &&
-          current.expiresAt !== null &&
-          current.expiryWarnedFor !== current.expiresAt
-            ? { ...current, expiryWarnedAt: nowIso, expiryWarnedFor: current.expiresAt }
-            : null,
-        );
-        if (changed && saved.expiresAt) {
-          const daysLeft = Math.ceil((Date.parse(saved.expiresAt) - now) / DAY_MS);
-          await deps.bus.emit(
-            'license.expiring',
-            { licenseId: saved.id, userId: saved.userId, expiresAt: saved.expiresAt, daysLeft },
-            { productId: saved.productId },
-          );
-        }
-        return changed;
-      },
-    );
-    const metrics = { scanned: expired.scanned + warned.scanned, expired: expired.done, warned: warned.done };
+    const warned = await sweep({
+      signal: ctx.signal,
+      page: (cursor) =>
+        deps.repo.activeExpiringPage(
+          { gt: nowIso, lte: horizon },
+          { expiryWarnedFor: { eq: null } },
+          PAGE,
+          cursor,
+        ),
+      onError,
+      handle: (doc) =>
+        settle(
+          doc,
+          (current) =>
+            current.status === 'active' &&
+            current.expiresAt !== null &&
+            current.expiryWarnedFor !== current.expiresAt
+              ? { ...current, expiryWarnedAt: nowIso, expiryWarnedFor: current.expiresAt }
+              : null,
+          (next) =>
+            next.expiresAt
+              ? deps.bus.stage(
+                  'license.expiring',
+                  {
+                    licenseId: next.id,
+                    userId: next.userId,
+                    expiresAt: next.expiresAt,
+                    daysLeft: Math.ceil((Date.parse(next.expiresAt) - now) / DAY_MS),
+                  },
+                  { productId: next.productId },
+                )
+              : undefined,
+        ),
+    });
+    const metrics = {
+      scanned: expired.scanned + warned.scanned,
+      expired: expired.handled,
+      warned: warned.handled,
+      // A license that failed is retried by the next run; the count only shows up when there is one.
+      ...(expired.failed + warned.failed > 0 ? { failed: expired.failed + warned.failed } : {}),
+    };
     ctx.log('info', `Expired ${metrics.expired} and warned about ${metrics.warned} licenses`, metrics);
     return metrics;
   },

@@ -1,6 +1,13 @@
 import { CONTAINERS } from '@bytelyst/db/containers';
-import { type DocumentStore, type Filter, isStoreError, type Stored } from '@bytelyst/db/document-store';
-import { AppError } from '../../app-error';
+import {
+  type DocumentStore,
+  type FieldCondition,
+  type Filter,
+  type Mutated,
+  type Outbox,
+  type Stored,
+  withoutSystemFields,
+} from '@bytelyst/db/document-store';
 import type { TLicense } from './schema';
 
 /** Stored form: `activeDevices` is derived, the key is only its hash. */
@@ -9,15 +16,11 @@ export type LicenseDoc = Omit<TLicense, 'activeDevices'> & {
   expiryWarnedFor: string | null;
 };
 
-const MAX_ATTEMPTS = 20;
-
 export const createLicensesRepository = (store: DocumentStore) => {
   const licenses = () => store.container<LicenseDoc>(CONTAINERS.licenses.name);
-  const get = (productId: string, id: string) => licenses().read(id, productId);
   return {
-    licenses,
-    get,
-    create: (doc: LicenseDoc) => licenses().create(doc),
+    get: (productId: string, id: string) => licenses().read(id, productId),
+    create: (doc: LicenseDoc, outbox?: Outbox) => licenses().create(doc, outbox ? { outbox } : undefined),
     async findByHash(productId: string, keyHash: string): Promise<Stored<LicenseDoc> | undefined> {
       const page = await licenses().query({
         partitionKey: productId,
@@ -36,29 +39,37 @@ export const createLicensesRepository = (store: DocumentStore) => {
       }),
     count: (productId: string, where: Filter<LicenseDoc>) =>
       licenses().count({ partitionKey: productId, where }),
+    /** A page of active licenses of every product whose expiry date matches `expiresAt` (the expiry job's walk). */
+    activeExpiringPage: (
+      expiresAt: FieldCondition,
+      where: Filter<LicenseDoc>,
+      limit: number,
+      continuation?: string,
+    ) =>
+      licenses().query({
+        where: { ...where, status: { eq: 'active' }, expiresAt: { ...expiresAt, gt: '' } },
+        limit,
+        ...(continuation ? { continuation } : {}),
+      }),
     /**
-     * Read-modify-write with the etag, retried on a concurrent change. `change` returns the next document, or
-     * null to leave it as it is; the result says which happened.
+     * Read-apply-replace under the etag (see `container.mutate`); `change` returns the next document or null
+     * to leave it, `outbox` what commits with the change. Undefined when the license does not exist.
      */
-    async mutate(
+    mutate: (
       productId: string,
       id: string,
-      change: (doc: Stored<LicenseDoc>) => LicenseDoc | null,
-    ): Promise<{ doc: Stored<LicenseDoc>; changed: boolean }> {
-      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-        const current = await get(productId, id);
-        if (!current) throw new AppError('NOT_FOUND', 'License not found');
-        const next = change(current);
-        if (!next) return { doc: current, changed: false };
-        const { _etag, _ts, ttl, ...plain } = { ...current, ...next };
-        try {
-          return { doc: await licenses().replace(plain, { ifMatch: _etag }), changed: true };
-        } catch (error) {
-          if (!isStoreError(error, 'precondition_failed')) throw error;
-        }
-      }
-      throw new AppError('CONFLICT', 'The license is being changed by someone else; retry');
-    },
+      change: (doc: LicenseDoc) => LicenseDoc | null,
+      outbox?: (next: LicenseDoc, current: LicenseDoc) => Outbox | undefined,
+    ): Promise<Mutated<LicenseDoc> | undefined> =>
+      licenses().mutate(
+        id,
+        productId,
+        (current) => {
+          const next = change(current);
+          return next && withoutSystemFields<LicenseDoc>(next);
+        },
+        outbox ? { outbox } : {},
+      ),
   };
 };
 

@@ -4,6 +4,7 @@ import { AppError } from '../../app-error';
 import { randomId } from '../../lib/crypto';
 import { isoNow } from '../../lib/time';
 import type { Entitlements } from '../billing/entitlements';
+import { changeLicense } from './change-license';
 import { generateLicenseKey, hashLicenseKey, keyHint } from './key';
 import type { LicenseDoc, LicensesRepository } from './repository';
 import type { TLicense, TLicenseGenerateInput, TLicenseListInput, TLicenseUpdateInput } from './schema';
@@ -85,11 +86,13 @@ export const createLicensesService = (deps: LicensesServiceDeps) => {
         expiryWarnedAt: null,
         expiryWarnedFor: null,
       };
-      await repo.create(doc);
-      await bus.emit(
-        'license.created',
-        { licenseId: doc.id, userId: doc.userId, planCode, maxDevices },
-        { productId, actorId },
+      await repo.create(
+        doc,
+        bus.stage(
+          'license.created',
+          { licenseId: doc.id, userId: doc.userId, planCode, maxDevices },
+          { productId, actorId },
+        ),
       );
       return { key, item: toLicense(doc, at) };
     },
@@ -114,7 +117,7 @@ export const createLicensesService = (deps: LicensesServiceDeps) => {
     },
     async update(productId: string, input: TLicenseUpdateInput): Promise<TLicense> {
       if (input.expiresAt && Date.parse(input.expiresAt) <= clock()) throw notFuture('expiresAt');
-      const { doc } = await repo.mutate(productId, input.id, (current) => {
+      const { doc } = await changeLicense(repo, productId, input.id, (current) => {
         if (input.maxDevices !== undefined && input.maxDevices < current.devices.length) {
           throw new AppError(
             'CONFLICT',
@@ -140,19 +143,23 @@ export const createLicensesService = (deps: LicensesServiceDeps) => {
       return toLicense(doc, now());
     },
     async revoke(productId: string, id: string, actorId: string, reason?: string): Promise<TLicense> {
-      const { doc, changed } = await repo.mutate(productId, id, (current) =>
-        current.status === 'revoked'
-          ? null
-          : {
-              ...current,
-              status: 'revoked',
-              revokedAt: now(),
-              revokeReason: reason ?? null,
-              updatedAt: now(),
-            },
+      const { doc } = await changeLicense(
+        repo,
+        productId,
+        id,
+        (current) =>
+          current.status === 'revoked'
+            ? null
+            : {
+                ...current,
+                status: 'revoked',
+                revokedAt: now(),
+                revokeReason: reason ?? null,
+                updatedAt: now(),
+              },
+        (next) =>
+          bus.stage('license.revoked', { licenseId: id, userId: next.userId }, { productId, actorId }),
       );
-      if (changed)
-        await bus.emit('license.revoked', { licenseId: id, userId: doc.userId }, { productId, actorId });
       return toLicense(doc, now());
     },
     /** An admin frees a device slot, e.g. for a user who lost the machine. */
@@ -162,21 +169,30 @@ export const createLicensesService = (deps: LicensesServiceDeps) => {
       deviceId: string,
       actorId: string,
     ): Promise<TLicense> {
-      const { doc, changed } = await repo.mutate(productId, id, (current) =>
-        current.devices.some((d) => d.deviceId === deviceId)
-          ? { ...current, devices: current.devices.filter((d) => d.deviceId !== deviceId), updatedAt: now() }
-          : null,
+      const { doc, changed } = await changeLicense(
+        repo,
+        productId,
+        id,
+        (current) =>
+          current.devices.some((d) => d.deviceId === deviceId)
+            ? {
+                ...current,
+                devices: current.devices.filter((d) => d.deviceId !== deviceId),
+                updatedAt: now(),
+              }
+            : null,
+        (next) =>
+          bus.stage(
+            'license.deactivated',
+            { licenseId: id, userId: next.userId, deviceId },
+            { productId, actorId },
+          ),
       );
       if (!changed) {
         throw new AppError('NOT_FOUND', `Device '${deviceId}' is not activated on this license`, {
           fields: [{ path: 'deviceId', message: 'Not activated on this license' }],
         });
       }
-      await bus.emit(
-        'license.deactivated',
-        { licenseId: id, userId: doc.userId, deviceId },
-        { productId, actorId },
-      );
       return toLicense(doc, now());
     },
   };

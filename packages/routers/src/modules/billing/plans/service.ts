@@ -1,13 +1,10 @@
-import { type Clock, isStoreError, type Stored } from '@bytelyst/db/document-store';
+import { type Clock, isStoreError, type Stored, withoutSystemFields } from '@bytelyst/db/document-store';
 import { AppError } from '../../../app-error';
 import { isoNow } from '../../../lib/time';
 import type { SubscriptionsRepository } from '../subscriptions/repository';
 import { DEFAULT_PLANS } from './defaults';
 import type { PlansRepository } from './repository';
 import type { TPlan, TPlanCreateInput, TPlanUpdateInput, TPublicPlan } from './schema';
-
-const strip = ({ _etag, _ts, ttl, ...plan }: TPlan & { _etag?: string; _ts?: number; ttl?: number }): TPlan =>
-  plan;
 
 export const toPublicPlan = (plan: TPlan): TPublicPlan => ({
   code: plan.code,
@@ -70,23 +67,23 @@ export const createPlansService = (deps: {
       return { items: plans.filter((plan) => !plan.archived).map(toPublicPlan) };
     },
     async listAll(productId: string) {
-      return { items: (await ensureSeeded(productId)).map(strip) };
+      return { items: (await ensureSeeded(productId)).map((plan) => withoutSystemFields(plan)) };
     },
     /** A plan by code, archived or not; null when there is none (no seeding). */
     async find(productId: string, code: string): Promise<TPlan | null> {
       const plan = await repo.get(productId, code);
-      return plan ? strip(plan) : null;
+      return plan ? withoutSystemFields(plan) : null;
     },
     async get(productId: string, code: string): Promise<TPlan> {
       await ensureSeeded(productId);
-      return strip(await mustGet(productId, code));
+      return withoutSystemFields(await mustGet(productId, code));
     },
     /** The product's default plan (seeding the defaults first when it has none). */
     async defaultPlan(productId: string): Promise<TPlan> {
       const plans = await ensureSeeded(productId);
       const plan = plans.find((p) => p.isDefault && !p.archived) ?? plans.find((p) => !p.archived);
       if (!plan) throw new AppError('UNPROCESSABLE', 'This product has no plan new users can start on');
-      return strip(plan);
+      return withoutSystemFields(plan);
     },
     async create(productId: string, input: TPlanCreateInput): Promise<TPlan> {
       await ensureSeeded(productId);
@@ -102,7 +99,7 @@ export const createPlansService = (deps: {
         updatedAt: at,
       };
       try {
-        return strip(await repo.create(plan));
+        return withoutSystemFields(await repo.create(plan));
       } catch (error) {
         if (isStoreError(error, 'conflict')) {
           throw new AppError('CONFLICT', `A plan with code ${input.code} exists`, {
@@ -117,8 +114,8 @@ export const createPlansService = (deps: {
       const current = await mustGet(productId, code);
       await assertPriceFree(productId, code, changes.stripePriceId);
       const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
-      const next: TPlan = { ...strip(current), ...defined, updatedAt: isoNow(clock) };
-      return strip(await repo.replace(next, current._etag));
+      const next: TPlan = { ...withoutSystemFields(current), ...defined, updatedAt: isoNow(clock) };
+      return withoutSystemFields(await repo.replace(next, current._etag));
     },
     async archive(productId: string, code: string, archived: boolean): Promise<TPlan> {
       const current = await mustGet(productId, code);
@@ -128,9 +125,12 @@ export const createPlansService = (deps: {
           'The default plan cannot be archived; make another plan the default first',
         );
       }
-      if (current.archived === archived) return strip(current);
-      return strip(
-        await repo.replace({ ...strip(current), archived, updatedAt: isoNow(clock) }, current._etag),
+      if (current.archived === archived) return withoutSystemFields(current);
+      return withoutSystemFields(
+        await repo.replace(
+          { ...withoutSystemFields(current), archived, updatedAt: isoNow(clock) },
+          current._etag,
+        ),
       );
     },
     async delete(productId: string, code: string) {
@@ -158,16 +158,16 @@ export const createPlansService = (deps: {
       if (target.archived) throw new AppError('CONFLICT', 'An archived plan cannot be the default');
       const at = isoNow(clock);
       const changed = plans.filter((plan) => plan.isDefault !== (plan.code === code));
-      if (changed.length === 0) return strip(target);
+      if (changed.length === 0) return withoutSystemFields(target);
       await repo.batch(
         productId,
         changed.map((plan) => ({
           op: 'replace' as const,
-          doc: { ...strip(plan), isDefault: plan.code === code, updatedAt: at },
+          doc: { ...withoutSystemFields(plan), isDefault: plan.code === code, updatedAt: at },
           ifMatch: plan._etag,
         })),
       );
-      return strip(await mustGet(productId, code));
+      return withoutSystemFields(await mustGet(productId, code));
     },
   };
 };

@@ -4,7 +4,7 @@ import { isAppError } from '../../../app-error';
 import { isoNow } from '../../../lib/time';
 import type { PlansService } from '../plans/service';
 import type { TSubscription, TSubscriptionStatus } from '../subscriptions/schema';
-import { type SubscriptionsService, withChange } from '../subscriptions/service';
+import { type Mutation, type SubscriptionsService, withChange } from '../subscriptions/service';
 import {
   invoiceMetadata,
   invoiceSubscriptionId,
@@ -83,38 +83,42 @@ export const applySubscriptionEvent = async (
   const reason = deleted
     ? `stripe: ${sub.cancellation_details?.reason ?? 'subscription deleted'}`
     : 'stripe: subscription updated';
+  const canceledNow = (m: Mutation) => deleted && m.before.status !== 'canceled';
   const m = await unlessMissing(
-    deps.subscriptions.mutate(target.productId, target.userId, (current) => {
-      const status: TSubscriptionStatus = deleted ? 'canceled' : (STATUS_MAP[sub.status] ?? current.status);
-      const next: TSubscription = {
-        ...current,
-        planCode: plan?.code ?? current.planCode,
-        status,
-        currentPeriodStart: period.start ?? current.currentPeriodStart,
-        currentPeriodEnd: period.end ?? current.currentPeriodEnd,
-        trialEnd: sub.trial_end == null ? current.trialEnd : new Date(sub.trial_end * 1000).toISOString(),
-        cancelAtPeriodEnd: deleted ? false : Boolean(sub.cancel_at_period_end),
-        canceledAt: deleted && current.status !== 'canceled' ? at : current.canceledAt,
-        cancelReason: deleted && current.status !== 'canceled' ? reason : current.cancelReason,
-        stripeSubscriptionId: sub.id,
-        stripeCustomerId: customerId ?? current.stripeCustomerId,
-      };
-      const moved = next.planCode !== current.planCode || next.status !== current.status;
-      if (moved) return withChange(current, next, at, reason, null);
-      return JSON.stringify(next) === JSON.stringify(current) ? null : { ...next, updatedAt: at };
-    }),
+    deps.subscriptions.mutate(
+      target.productId,
+      target.userId,
+      (current) => {
+        const status: TSubscriptionStatus = deleted ? 'canceled' : (STATUS_MAP[sub.status] ?? current.status);
+        const next: TSubscription = {
+          ...current,
+          planCode: plan?.code ?? current.planCode,
+          status,
+          currentPeriodStart: period.start ?? current.currentPeriodStart,
+          currentPeriodEnd: period.end ?? current.currentPeriodEnd,
+          trialEnd: sub.trial_end == null ? current.trialEnd : new Date(sub.trial_end * 1000).toISOString(),
+          cancelAtPeriodEnd: deleted ? false : Boolean(sub.cancel_at_period_end),
+          canceledAt: deleted && current.status !== 'canceled' ? at : current.canceledAt,
+          cancelReason: deleted && current.status !== 'canceled' ? reason : current.cancelReason,
+          stripeSubscriptionId: sub.id,
+          stripeCustomerId: customerId ?? current.stripeCustomerId,
+        };
+        const moved = next.planCode !== current.planCode || next.status !== current.status;
+        if (moved) return withChange(current, next, at, reason, null);
+        return JSON.stringify(next) === JSON.stringify(current) ? null : { ...next, updatedAt: at };
+      },
+      (change) =>
+        canceledNow(change)
+          ? deps.bus.stage(
+              'subscription.canceled',
+              { subscriptionId: change.after.id, userId: change.after.userId, reason },
+              { productId: target.productId, actorId: null },
+            )
+          : deps.subscriptions.changedEvent(target.productId, change, null),
+    ),
   );
   if (m === MISSING) return 'ignored: no matching subscription';
   if (!m) return 'unchanged';
-  if (deleted && m.before.status !== 'canceled') {
-    await deps.bus.emit(
-      'subscription.canceled',
-      { subscriptionId: m.after.id, userId: m.after.userId, reason },
-      { productId: target.productId, actorId: null },
-    );
-  } else {
-    await deps.subscriptions.emitChanged(target.productId, m, null);
-  }
   return `subscription ${m.after.status}`;
 };
 
@@ -135,62 +139,63 @@ export const applyInvoiceEvent = async (
   const at = isoNow(deps.clock);
   const existing = await deps.repo.getPayment(target.productId, invoice.id);
   const amount = succeeded ? invoice.amount_paid : invoice.amount_due;
-  await deps.repo.upsertPayment({
-    id: invoice.id,
-    productId: target.productId,
-    userId: target.userId,
-    amount,
-    currency: invoice.currency,
-    status: succeeded ? 'succeeded' : 'failed',
-    attemptCount: invoice.attempt_count,
-    stripeCustomerId: customerId,
-    stripeSubscriptionId: subscriptionId,
-    lastEventId: eventId,
-    at,
-    createdAt: existing?.createdAt ?? at,
-  });
   const options = { productId: target.productId, actorId: null };
-  if (succeeded) {
-    await deps.bus.emit(
-      'payment.succeeded',
-      { invoiceId: invoice.id, amount, userId: target.userId },
-      options,
-    );
-  } else {
-    await deps.bus.emit(
-      'payment.failed',
-      {
-        invoiceId: invoice.id,
-        amount,
-        userId: target.userId,
-        retryCount: Math.max(0, invoice.attempt_count - 1),
-      },
-      options,
-    );
-  }
-  const m = await unlessMissing(
-    deps.subscriptions.mutate(target.productId, target.userId, (current) => {
-      const status: TSubscriptionStatus | null = succeeded
-        ? current.status === 'past_due'
-          ? 'active'
-          : null
-        : current.status === 'active' || current.status === 'trialing'
-          ? 'past_due'
-          : null;
-      const ids = {
-        stripeCustomerId: current.stripeCustomerId ?? customerId,
-        stripeSubscriptionId: current.stripeSubscriptionId ?? subscriptionId,
-      };
-      if (status) {
-        const reason = succeeded ? 'stripe: invoice paid' : 'stripe: invoice payment failed';
-        return withChange(current, { ...current, ...ids, status }, at, reason, null);
-      }
-      const idsChanged =
-        ids.stripeCustomerId !== current.stripeCustomerId ||
-        ids.stripeSubscriptionId !== current.stripeSubscriptionId;
-      return idsChanged ? { ...current, ...ids, updatedAt: at } : null;
-    }),
+  // The payment and the subscription are separate documents: each commits with the events that report it.
+  await deps.repo.upsertPayment(
+    {
+      id: invoice.id,
+      productId: target.productId,
+      userId: target.userId,
+      amount,
+      currency: invoice.currency,
+      status: succeeded ? 'succeeded' : 'failed',
+      attemptCount: invoice.attempt_count,
+      stripeCustomerId: customerId,
+      stripeSubscriptionId: subscriptionId,
+      lastEventId: eventId,
+      at,
+      createdAt: existing?.createdAt ?? at,
+    },
+    succeeded
+      ? deps.bus.stage('payment.succeeded', { invoiceId: invoice.id, amount, userId: target.userId }, options)
+      : deps.bus.stage(
+          'payment.failed',
+          {
+            invoiceId: invoice.id,
+            amount,
+            userId: target.userId,
+            retryCount: Math.max(0, invoice.attempt_count - 1),
+          },
+          options,
+        ),
   );
-  if (m && m !== MISSING) await deps.subscriptions.emitChanged(target.productId, m, null);
+  await unlessMissing(
+    deps.subscriptions.mutate(
+      target.productId,
+      target.userId,
+      (current) => {
+        const status: TSubscriptionStatus | null = succeeded
+          ? current.status === 'past_due'
+            ? 'active'
+            : null
+          : current.status === 'active' || current.status === 'trialing'
+            ? 'past_due'
+            : null;
+        const ids = {
+          stripeCustomerId: current.stripeCustomerId ?? customerId,
+          stripeSubscriptionId: current.stripeSubscriptionId ?? subscriptionId,
+        };
+        if (status) {
+          const reason = succeeded ? 'stripe: invoice paid' : 'stripe: invoice payment failed';
+          return withChange(current, { ...current, ...ids, status }, at, reason, null);
+        }
+        const idsChanged =
+          ids.stripeCustomerId !== current.stripeCustomerId ||
+          ids.stripeSubscriptionId !== current.stripeSubscriptionId;
+        return idsChanged ? { ...current, ...ids, updatedAt: at } : null;
+      },
+      (change) => deps.subscriptions.changedEvent(target.productId, change, null),
+    ),
+  );
   return succeeded ? 'payment succeeded' : 'payment failed';
 };

@@ -1,5 +1,5 @@
 import { CONTAINERS } from '@bytelyst/db/containers';
-import type { DocumentStore, Stored } from '@bytelyst/db/document-store';
+import type { DocumentStore, Outbox, Stored } from '@bytelyst/db/document-store';
 import type { TSubscription } from '../subscriptions/schema';
 import type { TPayment, TStripeEventDoc } from './schema';
 
@@ -16,7 +16,8 @@ export const createStripeRepository = (store: DocumentStore) => {
   return {
     subscriptionBy,
     getPayment: (productId: string, invoiceId: string) => payments().read(invoiceId, productId),
-    upsertPayment: (doc: TPayment) => payments().upsert(doc),
+    upsertPayment: (doc: TPayment, outbox?: Outbox) =>
+      payments().upsert(doc, outbox ? { outbox } : undefined),
     listPayments: (productId: string, userId: string, limit: number, continuation?: string) =>
       payments().query({
         partitionKey: productId,

@@ -1,4 +1,4 @@
-import { type Clock, isStoreError } from '@bytelyst/db/document-store';
+import { type Clock, isStoreError, withoutSystemFields } from '@bytelyst/db/document-store';
 import Stripe from 'stripe';
 import { AppError } from '../../../app-error';
 import { isoNow } from '../../../lib/time';
@@ -195,7 +195,7 @@ export const createStripeService = (deps: ApplyDeps & { config: BillingConfig; c
     ) {
       const page = await repo.listPayments(productId, input.userId, input.limit, input.cursor);
       return {
-        items: page.items.map(({ _etag, _ts, ttl, ...doc }) => doc),
+        items: page.items.map((doc) => withoutSystemFields(doc)),
         nextCursor: page.continuation,
       };
     },

@@ -1,38 +1,11 @@
 import { CONTAINERS } from '@bytelyst/db/containers';
-import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trpcErrorOf } from '../../../testing/expect-error';
 import { createTestHarness, type TestHarness } from '../../../testing/harness';
 import { eventsFor, patchSubscription } from '../subscriptions/test-kit';
 import { type FakeStripe, STRIPE_TEST_CONFIG, startFakeStripe } from './fake-stripe';
 import type { TPayment } from './schema';
-
-const SECRET = STRIPE_TEST_CONFIG.stripeWebhookSecret;
-let eventCounter = 0;
-
-/** A Stripe event body and a valid signature header for it (signed `ageSeconds` before the harness clock). */
-export const signedEvent = (
-  h: TestHarness,
-  type: string,
-  object: Record<string, unknown>,
-  ageSeconds = 0,
-) => {
-  eventCounter += 1;
-  const payload = JSON.stringify({
-    id: `evt_test_${eventCounter}`,
-    object: 'event',
-    type,
-    api_version: '2025-01-01',
-    created: Math.floor(h.clock() / 1000),
-    data: { object },
-  });
-  const header = Stripe.webhooks.generateTestHeaderString({
-    payload,
-    secret: SECRET,
-    timestamp: Math.floor(h.clock() / 1000) - ageSeconds,
-  });
-  return { payload, header, id: `evt_test_${eventCounter}` };
-};
+import { signedEvent } from './test-kit';
 
 describe('stripe without keys', () => {
   let h: TestHarness;

@@ -1,5 +1,12 @@
 import { CONTAINERS } from '@bytelyst/db/containers';
-import type { DocumentStore, Filter, OrderBy } from '@bytelyst/db/document-store';
+import {
+  type DocumentStore,
+  type Filter,
+  type MutateOptions,
+  type OrderBy,
+  type Outbox,
+  withoutSystemFields,
+} from '@bytelyst/db/document-store';
 import type { TSubscription } from './schema';
 
 export const createSubscriptionsRepository = (store: DocumentStore) => {
@@ -7,10 +14,21 @@ export const createSubscriptionsRepository = (store: DocumentStore) => {
   return {
     /** The subscription of one user (its id is the user id). */
     get: (productId: string, userId: string) => subscriptions().read(userId, productId),
-    create: (doc: TSubscription) => subscriptions().create(doc),
-    replace: (doc: TSubscription, ifMatch?: string) =>
-      subscriptions().replace(doc, ifMatch ? { ifMatch } : undefined),
-    delete: (productId: string, userId: string) => subscriptions().delete(userId, productId),
+    create: (doc: TSubscription, outbox?: Outbox) =>
+      subscriptions().create(doc, outbox ? { outbox } : undefined),
+    /**
+     * Read-apply-replace under the etag (see `container.mutate`); `change` sees the subscription without the
+     * store's fields. Undefined when the user has no subscription.
+     */
+    mutate: (
+      productId: string,
+      userId: string,
+      change: (current: TSubscription) => TSubscription | null,
+      options: Pick<MutateOptions<TSubscription>, 'attempts' | 'outbox'> = {},
+    ) =>
+      subscriptions().mutate(userId, productId, (current) => change(withoutSystemFields(current)), options),
+    delete: (productId: string, userId: string, outbox?: Outbox) =>
+      subscriptions().delete(userId, productId, outbox ? { outbox } : undefined),
     list: (
       productId: string | undefined,
       where: Filter<TSubscription>,

@@ -1,5 +1,6 @@
-import { type Clock, isStoreError } from '@bytelyst/db/document-store';
-import type { EventBus } from '@bytelyst/events/bus';
+import { type Clock, isStoreError, withoutSystemFields } from '@bytelyst/db/document-store';
+import type { EmitOptions, EventBus, StagedEvents } from '@bytelyst/events/bus';
+import type { EventPayload, EventType } from '@bytelyst/events/catalogue';
 import { AppError } from '../../../app-error';
 import { addDaysIso, isoNow } from '../../../lib/time';
 import type { PlansService } from '../plans/service';
@@ -17,9 +18,6 @@ import {
 } from './schema';
 
 const MAX_ATTEMPTS = 5;
-
-const strip = ({ _etag, _ts, ttl, ...doc }: TSubscription & { _etag?: string; _ts?: number; ttl?: number }) =>
-  doc as TSubscription;
 
 /** Appends one history entry (planCode/status already set on `next`), keeping the newest HISTORY_LIMIT. */
 export const withChange = (
@@ -47,6 +45,9 @@ export const withChange = (
 
 export type Mutation = { before: TSubscription; after: TSubscription };
 
+/** The events a subscription change commits with, given the change; undefined for none. */
+export type ChangeEvents = (m: Mutation) => StagedEvents | undefined;
+
 export const createSubscriptionsService = (deps: {
   repo: SubscriptionsRepository;
   plans: PlansService;
@@ -65,36 +66,53 @@ export const createSubscriptionsService = (deps: {
 
   const viewOf = async (productId: string, subscription: TSubscription): Promise<TSubscriptionView> => {
     const plan = await deps.plans.find(productId, subscription.planCode);
-    return { id: subscription.id, subscription: strip(subscription), plan };
+    return { id: subscription.id, subscription: withoutSystemFields(subscription), plan };
   };
 
   /**
-   * Read-modify-write with `ifMatch`, retried when another writer got there first. `change` returns the new
-   * document, or null for "nothing to do" (then nothing is written). Resolves to null in that case.
+   * Read-modify-write under the etag, retried when another writer got there first. `change` returns the new
+   * document, or null for "nothing to do" (then nothing is written and this resolves to null); `events` are
+   * staged for the write, so they commit with the change or not at all.
    */
   const mutate = async (
     productId: string,
     userId: string,
     change: (current: TSubscription) => TSubscription | null,
+    events?: ChangeEvents,
   ): Promise<Mutation | null> => {
-    for (let attempt = 1; ; attempt += 1) {
-      const current = await repo.get(productId, userId);
-      if (!current) throw new AppError('NOT_FOUND', 'This user has no subscription');
-      const before = strip(current);
-      const next = change(before);
-      if (!next) return null;
-      try {
-        return { before, after: strip(await repo.replace(next, current._etag)) };
-      } catch (error) {
-        if (!isStoreError(error, 'precondition_failed') || attempt >= MAX_ATTEMPTS) throw error;
-      }
-    }
+    // The state the successful attempt changed: the last one `change` saw.
+    let before: TSubscription | undefined;
+    const mutated = await repo.mutate(
+      productId,
+      userId,
+      (current) => {
+        before = current;
+        return change(current);
+      },
+      {
+        attempts: MAX_ATTEMPTS,
+        ...(events
+          ? { outbox: (after, current) => events({ before: withoutSystemFields(current), after }) }
+          : {}),
+      },
+    );
+    if (!mutated) throw new AppError('NOT_FOUND', 'This user has no subscription');
+    if (!mutated.changed || !before) return null;
+    return { before, after: withoutSystemFields(mutated.doc) };
   };
 
+  /** `type` staged after what `staged` already holds, or on its own. */
+  const stageAlso = <K extends EventType>(
+    staged: StagedEvents | undefined,
+    type: K,
+    payload: EventPayload<K>,
+    options: EmitOptions,
+  ): StagedEvents => (staged ? staged.and(type, payload, options) : bus.stage(type, payload, options));
+
   /** subscription.changed when the plan or the status moved. */
-  const emitChanged = async (productId: string, m: Mutation, actorId: string | null) => {
-    if (m.before.planCode === m.after.planCode && m.before.status === m.after.status) return;
-    await bus.emit(
+  const changedEvent = (productId: string, m: Mutation, actorId: string | null) => {
+    if (m.before.planCode === m.after.planCode && m.before.status === m.after.status) return undefined;
+    return bus.stage(
       'subscription.changed',
       {
         subscriptionId: m.after.id,
@@ -150,7 +168,16 @@ export const createSubscriptionsService = (deps: {
     };
     let saved: TSubscription;
     try {
-      saved = strip(await repo.create(doc));
+      saved = withoutSystemFields(
+        await repo.create(
+          doc,
+          bus.stage(
+            'subscription.created',
+            { subscriptionId: doc.id, userId, plan: plan.code, status },
+            { productId, actorId },
+          ),
+        ),
+      );
     } catch (error) {
       // Another caller (the registration subscriber, a parallel `me`) created it first.
       if (!isStoreError(error, 'conflict')) throw error;
@@ -158,17 +185,13 @@ export const createSubscriptionsService = (deps: {
       if (!raced) throw error;
       return { ...(await viewOf(productId, raced)), created: false };
     }
-    await bus.emit(
-      'subscription.created',
-      { subscriptionId: saved.id, userId, plan: plan.code, status },
-      { productId, actorId },
-    );
     return { id: saved.id, subscription: saved, plan, created: true };
   };
 
   return {
     mutate,
-    emitChanged,
+    stageAlso,
+    changedEvent,
     ensureForUser,
     async me(productId: string, userId: string): Promise<TSubscriptionView> {
       const { created: _created, ...view } = await ensureForUser(productId, userId, userId);
@@ -197,7 +220,11 @@ export const createSubscriptionsService = (deps: {
         ),
         repo.count(productId, where),
       ]);
-      return { items: page.items.map(strip), nextCursor: page.continuation, total };
+      return {
+        items: page.items.map((doc) => withoutSystemFields(doc)),
+        nextCursor: page.continuation,
+        total,
+      };
     },
     async changePlan(
       productId: string,
@@ -231,29 +258,33 @@ export const createSubscriptionsService = (deps: {
             { fields: [{ path: 'planCode', message: 'This plan has no Stripe price' }] },
           );
         }
-        await deps.remote.changePrice(strip(existing), plan.stripePriceId);
+        await deps.remote.changePrice(withoutSystemFields(existing), plan.stripePriceId);
       }
       const at = isoNow(clock);
-      const m = await mutate(productId, input.userId, (current) => {
-        refuse(current);
-        const ended = current.status === 'canceled' || current.status === 'expired';
-        const next: TSubscription = ended
-          ? {
-              ...current,
-              planCode: plan.code,
-              status: 'active',
-              currentPeriodStart: at,
-              currentPeriodEnd: addInterval(at, plan.interval),
-              trialEnd: null,
-              cancelAtPeriodEnd: false,
-              canceledAt: null,
-              cancelReason: null,
-            }
-          : { ...current, planCode: plan.code };
-        return withChange(current, next, at, input.reason, actorId);
-      });
+      const m = await mutate(
+        productId,
+        input.userId,
+        (current) => {
+          refuse(current);
+          const ended = current.status === 'canceled' || current.status === 'expired';
+          const next: TSubscription = ended
+            ? {
+                ...current,
+                planCode: plan.code,
+                status: 'active',
+                currentPeriodStart: at,
+                currentPeriodEnd: addInterval(at, plan.interval),
+                trialEnd: null,
+                cancelAtPeriodEnd: false,
+                canceledAt: null,
+                cancelReason: null,
+              }
+            : { ...current, planCode: plan.code };
+          return withChange(current, next, at, input.reason, actorId);
+        },
+        (change) => changedEvent(productId, change, actorId),
+      );
       if (!m) throw new AppError('INTERNAL', 'Plan change was not applied');
-      await emitChanged(productId, m, actorId);
       return { id: m.after.id, subscription: m.after, plan };
     },
     async cancel(
@@ -275,22 +306,27 @@ export const createSubscriptionsService = (deps: {
       refuse(existing);
       // Billing stops at Stripe first: if that fails nothing changes here, and the user can try again.
       if (existing.stripeSubscriptionId && deps.remote)
-        await deps.remote.cancel(strip(existing), input.atPeriodEnd);
+        await deps.remote.cancel(withoutSystemFields(existing), input.atPeriodEnd);
       const at = isoNow(clock);
-      const m = await mutate(productId, userId, (current) => {
-        refuse(current);
-        const base = { ...current, canceledAt: at, cancelReason: input.reason };
-        const next: TSubscription = input.atPeriodEnd
-          ? { ...base, cancelAtPeriodEnd: true }
-          : { ...base, status: 'canceled', cancelAtPeriodEnd: false, currentPeriodEnd: at };
-        return withChange(current, next, at, input.reason, actorId);
-      });
-      if (!m) throw new AppError('INTERNAL', 'Cancellation was not applied');
-      await bus.emit(
-        'subscription.canceled',
-        { subscriptionId: m.after.id, userId, reason: input.reason },
-        { productId, actorId },
+      const m = await mutate(
+        productId,
+        userId,
+        (current) => {
+          refuse(current);
+          const base = { ...current, canceledAt: at, cancelReason: input.reason };
+          const next: TSubscription = input.atPeriodEnd
+            ? { ...base, cancelAtPeriodEnd: true }
+            : { ...base, status: 'canceled', cancelAtPeriodEnd: false, currentPeriodEnd: at };
+          return withChange(current, next, at, input.reason, actorId);
+        },
+        (change) =>
+          bus.stage(
+            'subscription.canceled',
+            { subscriptionId: change.after.id, userId, reason: input.reason },
+            { productId, actorId },
+          ),
       );
+      if (!m) throw new AppError('INTERNAL', 'Cancellation was not applied');
       return viewOf(productId, m.after);
     },
   };

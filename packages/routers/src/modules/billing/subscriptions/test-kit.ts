@@ -1,4 +1,5 @@
 import { CONTAINERS } from '@bytelyst/db/containers';
+import { withoutSystemFields } from '@bytelyst/db/document-store';
 import type { EventDoc } from '@bytelyst/events/event-doc';
 import type { TestHarness } from '../../../testing/harness';
 import type { TSubscription } from './schema';
@@ -34,6 +35,5 @@ export const patchSubscription = async (
 ) => {
   const current = await subscriptionsContainer(h).read(userId, productId);
   if (!current) throw new Error(`no subscription for ${userId}`);
-  const { _etag, _ts, ttl, ...doc } = current;
-  return subscriptionsContainer(h).replace({ ...doc, ...patch });
+  return subscriptionsContainer(h).replace({ ...withoutSystemFields(current), ...patch });
 };

@@ -1,5 +1,6 @@
 import type { Filter } from '@bytelyst/db/document-store';
 import type { EventBus } from '@bytelyst/events/bus';
+import { sweep } from '../../../lib/sweep';
 import { DAY_MS } from '../../../lib/time';
 import type { JobContext, JobDefinition } from '../../jobs/definition';
 import type { PlansService } from '../plans/service';
@@ -30,43 +31,30 @@ export type TrialCheckMetrics = {
   failed: number;
 };
 
-/** Most matches one run takes on; the next hourly run picks up the rest. */
-const MAX_PER_SWEEP = 10_000;
-
-/**
- * Collects the matches of `where` across products first, then handles each: handling moves a document out of
- * the filter, which would make a cursor skip the ones behind it. Handlers re-check under `ifMatch`.
- */
-const sweep = async (
+/** Walks the subscriptions of every product matching `where` (see `sweep`), adding to the run's metrics. */
+const sweepWhere = async (
   deps: Deps,
   ctx: JobContext,
   metrics: TrialCheckMetrics,
   where: Filter<TSubscription>,
   handle: (sub: TSubscription) => Promise<boolean>,
 ) => {
-  const matches: TSubscription[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await deps.repo.list(undefined, where, [], PAGE, cursor);
-    matches.push(...page.items);
-    cursor = page.continuation ?? undefined;
-  } while (cursor && matches.length < MAX_PER_SWEEP && !ctx.signal.aborted);
-  for (const sub of matches) {
-    if (ctx.signal.aborted) return;
-    metrics.scanned += 1;
-    try {
-      await handle(sub);
-    } catch (error) {
-      metrics.failed += 1;
-      ctx.log('warn', `Subscription ${sub.productId}/${sub.id} failed: ${String(error)}`);
-    }
-  }
+  const swept = await sweep({
+    signal: ctx.signal,
+    page: (cursor) => deps.repo.list(undefined, where, [], PAGE, cursor),
+    handle,
+    onError: (sub, error) =>
+      ctx.log('warn', `Subscription ${sub.productId}/${sub.id} failed: ${String(error)}`),
+  });
+  metrics.scanned += swept.scanned;
+  metrics.failed += swept.failed;
 };
 
 /**
- * Roadmap §2.1 built-in, hourly: trials past their end become active (paid at Stripe, or a payment since the
+ * trial-expiration-check, hourly: trials past their end become active (paid at Stripe, or a payment since the
  * trial started) or expired; subscriptions set to cancel at period end are canceled once it passes; free plans
- * roll into their next period; trials ending within 7 days are announced once. Re-running changes nothing.
+ * roll into their next period; trials ending within 7 days are announced once. Each change carries its events in
+ * the same commit. Re-running changes nothing.
  */
 export const createTrialExpirationJob = (deps: Deps): JobDefinition => ({
   name: 'trial-expiration-check',
@@ -88,39 +76,50 @@ export const createTrialExpirationJob = (deps: Deps): JobDefinition => ({
     };
     const { subscriptions, bus } = deps;
 
-    await sweep(deps, ctx, metrics, { status: { eq: 'trialing' }, trialEnd: { lte: now } }, async (sub) => {
-      const trialEnd = sub.trialEnd ?? now;
-      const paid =
-        (await deps.stripe.stripeActive(sub)) || (await deps.stripe.paidSince(sub, sub.currentPeriodStart));
-      const plan = await deps.plans.find(sub.productId, sub.planCode);
-      const m = await subscriptions.mutate(sub.productId, sub.userId, (current) => {
-        if (current.status !== 'trialing' || !current.trialEnd || current.trialEnd > now) return null;
-        const next: TSubscription = paid
-          ? {
-              ...current,
-              status: 'active',
-              currentPeriodStart: trialEnd,
-              currentPeriodEnd: addInterval(trialEnd, plan?.interval ?? 'month'),
-            }
-          : { ...current, status: 'expired', currentPeriodEnd: trialEnd };
-        return withChange(current, next, now, paid ? 'trial converted' : 'trial ended', null);
-      });
-      if (!m) return false;
-      await subscriptions.emitChanged(sub.productId, m, null);
-      if (paid) {
-        metrics.activated += 1;
+    await sweepWhere(
+      deps,
+      ctx,
+      metrics,
+      { status: { eq: 'trialing' }, trialEnd: { lte: now } },
+      async (sub) => {
+        const trialEnd = sub.trialEnd ?? now;
+        const paid =
+          (await deps.stripe.stripeActive(sub)) || (await deps.stripe.paidSince(sub, sub.currentPeriodStart));
+        const plan = await deps.plans.find(sub.productId, sub.planCode);
+        const m = await subscriptions.mutate(
+          sub.productId,
+          sub.userId,
+          (current) => {
+            if (current.status !== 'trialing' || !current.trialEnd || current.trialEnd > now) return null;
+            const next: TSubscription = paid
+              ? {
+                  ...current,
+                  status: 'active',
+                  currentPeriodStart: trialEnd,
+                  currentPeriodEnd: addInterval(trialEnd, plan?.interval ?? 'month'),
+                }
+              : { ...current, status: 'expired', currentPeriodEnd: trialEnd };
+            return withChange(current, next, now, paid ? 'trial converted' : 'trial ended', null);
+          },
+          (change) => {
+            const changed = subscriptions.changedEvent(sub.productId, change, null);
+            if (paid) return changed;
+            return subscriptions.stageAlso(
+              changed,
+              'subscription.expired',
+              { subscriptionId: sub.id, userId: sub.userId, plan: sub.planCode, trialEnd },
+              { productId: sub.productId, actorId: null },
+            );
+          },
+        );
+        if (!m) return false;
+        if (paid) metrics.activated += 1;
+        else metrics.expired += 1;
         return true;
-      }
-      metrics.expired += 1;
-      await bus.emit(
-        'subscription.expired',
-        { subscriptionId: sub.id, userId: sub.userId, plan: sub.planCode, trialEnd },
-        { productId: sub.productId, actorId: null },
-      );
-      return true;
-    });
+      },
+    );
 
-    await sweep(
+    await sweepWhere(
       deps,
       ctx,
       metrics,
@@ -130,20 +129,24 @@ export const createTrialExpirationJob = (deps: Deps): JobDefinition => ({
         currentPeriodEnd: { lte: now },
       },
       async (sub) => {
-        const m = await subscriptions.mutate(sub.productId, sub.userId, (current) => {
-          if (!current.cancelAtPeriodEnd || current.currentPeriodEnd > now) return null;
-          if (current.status === 'canceled' || current.status === 'expired') return null;
-          const next: TSubscription = { ...current, status: 'canceled', cancelAtPeriodEnd: false };
-          return withChange(current, next, now, current.cancelReason ?? 'period ended', null);
-        });
+        const m = await subscriptions.mutate(
+          sub.productId,
+          sub.userId,
+          (current) => {
+            if (!current.cancelAtPeriodEnd || current.currentPeriodEnd > now) return null;
+            if (current.status === 'canceled' || current.status === 'expired') return null;
+            const next: TSubscription = { ...current, status: 'canceled', cancelAtPeriodEnd: false };
+            return withChange(current, next, now, current.cancelReason ?? 'period ended', null);
+          },
+          (change) => subscriptions.changedEvent(sub.productId, change, null),
+        );
         if (!m) return false;
-        await subscriptions.emitChanged(sub.productId, m, null);
         metrics.canceled += 1;
         return true;
       },
     );
 
-    await sweep(
+    await sweepWhere(
       deps,
       ctx,
       metrics,
@@ -174,31 +177,36 @@ export const createTrialExpirationJob = (deps: Deps): JobDefinition => ({
     );
 
     const horizon = new Date(ctx.now() + TRIAL_WARNING_DAYS * DAY_MS).toISOString();
-    await sweep(
+    await sweepWhere(
       deps,
       ctx,
       metrics,
       { status: { eq: 'trialing' }, trialEnd: { gt: now, lte: horizon } },
       async (sub) => {
         if (sub.trialEndingNotifiedAt) return false;
-        const m = await subscriptions.mutate(sub.productId, sub.userId, (current) =>
-          current.status !== 'trialing' || current.trialEndingNotifiedAt
-            ? null
-            : { ...current, trialEndingNotifiedAt: now },
+        const m = await subscriptions.mutate(
+          sub.productId,
+          sub.userId,
+          (current) =>
+            current.status !== 'trialing' || current.trialEndingNotifiedAt
+              ? null
+              : { ...current, trialEndingNotifiedAt: now },
+          ({ after }) =>
+            after.trialEnd
+              ? bus.stage(
+                  'subscription.trial_ending',
+                  {
+                    subscriptionId: sub.id,
+                    userId: sub.userId,
+                    plan: sub.planCode,
+                    trialEnd: after.trialEnd,
+                    daysLeft: Math.max(0, Math.ceil((Date.parse(after.trialEnd) - ctx.now()) / DAY_MS)),
+                  },
+                  { productId: sub.productId, actorId: null },
+                )
+              : undefined,
         );
         if (!m?.after.trialEnd) return false;
-        const daysLeft = Math.max(0, Math.ceil((Date.parse(m.after.trialEnd) - ctx.now()) / DAY_MS));
-        await bus.emit(
-          'subscription.trial_ending',
-          {
-            subscriptionId: sub.id,
-            userId: sub.userId,
-            plan: sub.planCode,
-            trialEnd: m.after.trialEnd,
-            daysLeft,
-          },
-          { productId: sub.productId, actorId: null },
-        );
         metrics.trialWarnings += 1;
         return true;
       },

@@ -1,5 +1,4 @@
 import type { Clock } from '@bytelyst/db/document-store';
-import { isStoreError } from '@bytelyst/db/document-store';
 import type { EventBus } from '@bytelyst/events/bus';
 import { AppError } from '../../../app-error';
 import { isoNow } from '../../../lib/time';
@@ -50,7 +49,10 @@ export const quotaError = (usage: TMetricUsage, quantity: number): AppError => {
   });
 };
 
-/** Emits usage.quota_exceeded the first time a user hits a quota in a period (the flag's create is the latch). */
+/**
+ * Emits usage.quota_exceeded the first time a user hits a quota in a period: the flag's create is the latch, and
+ * the event commits with it.
+ */
 export const flagExceeded = async (
   deps: { repo: UsageRepository; clock: Clock; bus: EventBus },
   productId: string,
@@ -59,8 +61,8 @@ export const flagExceeded = async (
 ) => {
   if (usage.limit === null) return;
   const window = periodWindow(usage.period, Date.parse(usage.periodStart));
-  try {
-    await deps.repo.periods().create({
+  await deps.repo.raiseFlag(
+    {
       id: flagId(userId, usage.metric, window.key),
       kind: 'flag',
       productId,
@@ -70,14 +72,11 @@ export const flagExceeded = async (
       periodEnd: usage.resetsAt,
       limit: usage.limit,
       at: isoNow(deps.clock),
-    });
-  } catch (error) {
-    if (isStoreError(error, 'conflict')) return;
-    throw error;
-  }
-  await deps.bus.emit(
-    'usage.quota_exceeded',
-    { userId, metric: usage.metric, limit: usage.limit, period: usage.period, resetsAt: usage.resetsAt },
-    { productId, actorId: userId },
+    },
+    deps.bus.stage(
+      'usage.quota_exceeded',
+      { userId, metric: usage.metric, limit: usage.limit, period: usage.period, resetsAt: usage.resetsAt },
+      { productId, actorId: userId },
+    ),
   );
 };

@@ -107,14 +107,11 @@ export const recordUsage = async (
       result,
     };
     try {
-      await repo
-        .daily()
-        .batch(productId, [
-          counter
-            ? { op: 'replace', doc: next, ifMatch: counter._etag, ttl: COUNTER_TTL_SECONDS }
-            : { op: 'create', doc: next, ttl: COUNTER_TTL_SECONDS },
-          { op: 'create', doc: receipt, ttl: RECEIPT_TTL_SECONDS },
-        ]);
+      await repo.commitRecord(
+        productId,
+        { doc: next, ifMatch: counter?._etag, ttl: COUNTER_TTL_SECONDS },
+        { doc: receipt, ttl: RECEIPT_TTL_SECONDS },
+      );
       return { ...result, replayed: false };
     } catch (error) {
       if (!isStoreError(error, 'precondition_failed') && !isStoreError(error, 'conflict')) throw error;

@@ -1,5 +1,11 @@
 import { CONTAINERS } from '@bytelyst/db/containers';
-import type { DocumentStore, Filter, Stored } from '@bytelyst/db/document-store';
+import {
+  type DocumentStore,
+  type Filter,
+  isStoreError,
+  type Outbox,
+  type Stored,
+} from '@bytelyst/db/document-store';
 import type { TUsageRecordOutput } from './schema';
 
 /** One user's count of one metric on one UTC day. */
@@ -75,12 +81,24 @@ export const flagId = (userId: string, metric: string, period: string) =>
 export const monthTotalId = (userId: string, metric: string, month: string) =>
   `month:${userId}:${metric}:${month}`;
 
+/** The partition of platform-wide documents (the close markers). */
+export const PLATFORM = '*';
+
 export const createUsageRepository = (store: DocumentStore) => {
   const daily = () => store.container<UsageDailyDoc>(CONTAINERS.usageDaily.name);
   const periods = () => store.container<UsagePeriodDoc>(CONTAINERS.usagePeriods.name);
+  const after = (continuation: string | undefined) => (continuation ? { continuation } : {});
+  /** Creates a period document that latches something; false when it exists already. */
+  const createOnce = async (doc: UsagePeriodDoc, outbox?: Outbox): Promise<boolean> => {
+    try {
+      await periods().create(doc, outbox ? { outbox } : undefined);
+      return true;
+    } catch (error) {
+      if (isStoreError(error, 'conflict')) return false;
+      throw error;
+    }
+  };
   return {
-    daily,
-    periods,
     async counter(productId: string, id: string): Promise<Stored<DayCounterDoc> | undefined> {
       const doc = await daily().read(id, productId);
       return doc?.kind === 'day' ? doc : undefined;
@@ -109,8 +127,45 @@ export const createUsageRepository = (store: DocumentStore) => {
         ...(opts.productId ? { partitionKey: opts.productId } : {}),
         where: { ...where, kind: { eq: 'day' } },
         limit: opts.limit,
-        ...(opts.continuation ? { continuation: opts.continuation } : {}),
+        ...after(opts.continuation),
       }),
+    /**
+     * Counts a record: the day's counter (replaced under `ifMatch`, or created) and the receipt, in one batch.
+     * Throws `precondition_failed` or `conflict` when another record got there first.
+     */
+    commitRecord: (
+      productId: string,
+      counter: { doc: DayCounterDoc; ifMatch: string | undefined; ttl: number },
+      receipt: { doc: ReceiptDoc; ttl: number },
+    ) =>
+      daily().batch(productId, [
+        counter.ifMatch
+          ? { op: 'replace', doc: counter.doc, ifMatch: counter.ifMatch, ttl: counter.ttl }
+          : { op: 'create', doc: counter.doc, ttl: counter.ttl },
+        { op: 'create', doc: receipt.doc, ttl: receipt.ttl },
+      ]),
+    /** False when the flag was raised before (and then its outbox is not written either). */
+    raiseFlag: (doc: QuotaFlagDoc, outbox?: Outbox) => createOnce(doc, outbox),
+    /** Quota flags of periods that ended by `nowIso`, across products. */
+    endedFlagsPage: (nowIso: string, limit: number, continuation?: string) =>
+      periods().query({
+        where: { kind: { eq: 'flag' }, periodEnd: { lte: nowIso } },
+        limit,
+        ...after(continuation),
+      }),
+    deletePeriodDoc: (productId: string, id: string) => periods().delete(id, productId),
+    /** Counters of days before `day`, across products. */
+    countersBeforePage: (day: string, limit: number, continuation?: string) =>
+      daily().query({ where: { kind: { eq: 'day' }, day: { lt: day } }, limit, ...after(continuation) }),
+    /** Receipts written before `at`, across products. */
+    receiptsBeforePage: (at: string, limit: number, continuation?: string) =>
+      daily().query({ where: { kind: { eq: 'receipt' }, at: { lt: at } }, limit, ...after(continuation) }),
+    deleteDailyDoc: (productId: string, id: string) => daily().delete(id, productId),
+    /** Whether the close marker `markerId` exists, i.e. that month was closed. */
+    monthClosed: async (markerId: string) => (await periods().read(markerId, PLATFORM)) !== undefined,
+    upsertMonthTotal: (doc: MonthTotalDoc) => periods().upsert(doc),
+    /** False when another run closed the month first. */
+    markMonthClosed: (doc: CloseMarkerDoc) => createOnce(doc),
     async monthTotalsOf(productId: string, userId: string, limit: number): Promise<MonthTotalDoc[]> {
       const months = store.container<MonthTotalDoc>(CONTAINERS.usagePeriods.name);
       const page = await months.query({

@@ -1,5 +1,6 @@
 import { CONTAINERS } from '@bytelyst/db/containers';
 import type { EventDoc } from '@bytelyst/events/event-doc';
+import { vi } from 'vitest';
 import type { TestHarness } from '../../../testing/harness';
 import type { JobDefinition } from '../../jobs/definition';
 import type { TPlan, TQuota } from '../plans/schema';
@@ -85,4 +86,34 @@ export const triggerJob = async (h: TestHarness, name: string) => {
   const run = await h.services.jobRunner.trigger(name, { id: 'root', email: 'root@example.com' });
   await h.services.jobRunner.whenIdle();
   return h.services.jobs.getRun('platform', run.id);
+};
+
+/**
+ * Test-only: makes `bus.emit` fail for event types starting with one of `prefixes` (others go through) and
+ * returns the types it refused. A change whose event is staged with its write never takes this path; one
+ * that emitted after writing would keep the change and lose the event.
+ */
+export const failEmitsOf = (h: TestHarness, prefixes: readonly string[]): string[] => {
+  const bus = h.services.bus;
+  const emit = bus.emit.bind(bus);
+  const refused: string[] = [];
+  vi.spyOn(bus, 'emit').mockImplementation(async (type, payload, options) => {
+    if (!prefixes.some((prefix) => type.startsWith(prefix))) return emit(type, payload, options);
+    refused.push(type);
+    throw new Error('event store down');
+  });
+  return refused;
+};
+
+/** Test-only: the stored events of a type whose data names `id` (as any of `keys`), once the bus has settled. */
+export const settledEventsAbout = async (
+  h: TestHarness,
+  type: string,
+  id: string,
+  keys: readonly string[] = ['licenseId', 'subscriptionId', 'userId'],
+) => {
+  await h.services.bus.drain();
+  return (await eventsOf(h, type))
+    .map((e) => e.data as Record<string, unknown>)
+    .filter((data) => keys.some((key) => data[key] === id));
 };

@@ -1,0 +1,30 @@
+import Stripe from 'stripe';
+import type { TestHarness } from '../../../testing/harness';
+import { STRIPE_TEST_CONFIG } from './fake-stripe';
+
+const SECRET = STRIPE_TEST_CONFIG.stripeWebhookSecret;
+let eventCounter = 0;
+
+/** A Stripe event body and a valid signature header for it (signed `ageSeconds` before the harness clock). */
+export const signedEvent = (
+  h: TestHarness,
+  type: string,
+  object: Record<string, unknown>,
+  ageSeconds = 0,
+) => {
+  eventCounter += 1;
+  const payload = JSON.stringify({
+    id: `evt_test_${eventCounter}`,
+    object: 'event',
+    type,
+    api_version: '2025-01-01',
+    created: Math.floor(h.clock() / 1000),
+    data: { object },
+  });
+  const header = Stripe.webhooks.generateTestHeaderString({
+    payload,
+    secret: SECRET,
+    timestamp: Math.floor(h.clock() / 1000) - ageSeconds,
+  });
+  return { payload, header, id: `evt_test_${eventCounter}` };
+};
