@@ -91,7 +91,7 @@ describe('@vercel/cosmosdb-server batch limitation (why one contract test is ski
         { op: 'create', doc: { id: 'taken', tenant: 't' } },
       ]),
     ).rejects.toMatchObject({ code: 'conflict' });
-    expect(await batchy.read('first', 't')).toBeDefined();
+    expect(await batchy.read('first', 't')).toMatchObject({ id: 'first', tenant: 't' });
     await store.close();
   });
 });

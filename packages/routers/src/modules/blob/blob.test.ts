@@ -202,7 +202,10 @@ describe('blob module', () => {
       (await trpcErrorOf(() => admin.caller.blob.delete({ container: 'attachments', key: 'reports/r3.csv' })))
         .code,
     ).toBe('NOT_FOUND');
-    expect(await h.services.blob.head('attachments', 'lysnr/reports/secret.csv')).toBeDefined();
+    expect(await h.services.blob.head('attachments', 'lysnr/reports/secret.csv')).toMatchObject({
+      key: 'lysnr/reports/secret.csv',
+      size: 'other product'.length,
+    });
     await h.services.bus.drain();
     const [event] = await eventsOf(h, 'blob.deleted');
     expect(event).toMatchObject({

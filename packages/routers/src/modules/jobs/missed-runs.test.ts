@@ -58,7 +58,11 @@ describe('missed runs after an outage', () => {
       '2026-06-01T16:00:00.000Z',
       '2026-06-01T17:00:00.000Z',
     ]);
-    expect(runs.every((r) => r.trigger === 'catch_up' && r.status === 'succeeded')).toBe(true);
+    expect(runs.map((r) => [r.trigger, r.status])).toEqual([
+      ['catch_up', 'succeeded'],
+      ['catch_up', 'succeeded'],
+      ['catch_up', 'succeeded'],
+    ]);
   });
 
   it('all: every missed slot when fewer than maxCatchUp were missed', async () => {
