@@ -8,7 +8,7 @@ import { CONTAINERS } from '@bytelyst/db/containers';
 import { createSqliteStore } from '@bytelyst/db/sqlite';
 import type { EventDoc } from '@bytelyst/events/event-doc';
 import { afterAll, describe, expect, it } from 'vitest';
-import { RECEIPT_SUBSCRIBERS, RECEIPTS } from './bus-crash-child';
+import { RECEIPT_SUBSCRIBERS, RECEIPTS } from './testing/bus-crash-child';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const TOTAL = 10_000;
@@ -18,20 +18,24 @@ const KILL_AFTER_ACKS = 3000;
 type Child = { proc: ChildProcess; next(): Promise<string | null>; stderr: string[] };
 
 const start = (dataDir: string, args: string[]): Child => {
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'bus-crash-child.ts'), ...args], {
-    cwd: path.join(here, '..'),
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'error',
-      DATA_DIR: dataDir,
-      JWT_SECRET: 'crash-test-secret-crash-test-secret-0123',
-      JOB_RUNNER_ENABLED: 'false',
-      EVENT_CLAIM_TTL_MS: '2000',
-      EVENT_POLL_INTERVAL_MS: '100',
+  const proc = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(here, 'testing', 'bus-crash-child.ts'), ...args],
+    {
+      cwd: path.join(here, '..'),
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'error',
+        DATA_DIR: dataDir,
+        JWT_SECRET: 'crash-test-secret-crash-test-secret-0123',
+        JOB_RUNNER_ENABLED: 'false',
+        EVENT_CLAIM_TTL_MS: '2000',
+        EVENT_POLL_INTERVAL_MS: '100',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   const stderr: string[] = [];
   proc.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
   const buffered: string[] = [];

@@ -1,7 +1,7 @@
 import { appRouter } from '@bytelyst/routers/root';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listProcedures, loginRest } from './test-helpers';
-import { createTestServer, type TestServer } from './testing';
+import { listProcedures, loginRest } from './testing/http';
+import { createTestServer, type TestServer } from './testing/server';
 
 /** Whatever a client sends, the answer is a 4xx with a JSON body, never a 5xx. */
 

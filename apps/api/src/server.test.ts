@@ -2,8 +2,8 @@ import { chmod } from 'node:fs/promises';
 import { appRouter } from '@bytelyst/routers/root';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listProcedures } from './test-helpers';
-import { createTestServer, type TestServer } from './testing';
+import { listProcedures } from './testing/http';
+import { createTestServer, type TestServer } from './testing/server';
 
 let t: TestServer;
 

@@ -2,7 +2,7 @@ import { verifyFsBlobUploadSignature } from '@bytelyst/db/blob-fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trpcErrorOf } from '../../testing/expect-error';
 import { createTestHarness, type TestHarness } from '../../testing/harness';
-import { eventsOf } from '../tracker/test-kit';
+import { eventsOf } from '../../testing/tracker';
 
 const MiB = 1024 * 1024;
 

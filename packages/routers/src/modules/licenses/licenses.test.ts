@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../lib/crypto';
+import { createPlan, eventsOf, subscribe } from '../../testing/billing';
 import { shapeOf, trpcErrorOf } from '../../testing/expect-error';
 import { createTestHarness, type TestHarness } from '../../testing/harness';
-import { createPlan, eventsOf, subscribe } from '../billing/usage/test-kit';
 
 type Signed = Awaited<ReturnType<TestHarness['signIn']>>;
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trpcErrorOf } from '../../testing/expect-error';
 import { createTestHarness, type TestHarness } from '../../testing/harness';
+import { clientEvent, emitted, errorEvent } from '../../testing/telemetry';
 import { fingerprintOf } from './fingerprint';
-import { clientEvent, emitted, errorEvent } from './test-kit';
 
 const HOUR = 60 * 60_000;
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestHarness, type TestHarness } from '../../testing/harness';
+import { clientEvent, emitted, errorEvent } from '../../testing/telemetry';
 import { fingerprintOf } from './fingerprint';
-import { clientEvent, emitted, errorEvent } from './test-kit';
 
 describe('telemetry erasure (GDPR)', () => {
   let h: TestHarness;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trpcErrorOf } from '../../../testing/expect-error';
 import { createTestHarness, type TestHarness } from '../../../testing/harness';
-import { eventsFor, subscriptionsContainer } from './test-kit';
+import { eventsFor, subscriptionsContainer } from '../../../testing/subscriptions';
 
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventsOf } from '../../../testing/billing';
 import { trpcErrorOf } from '../../../testing/expect-error';
 import { createTestHarness, type TestHarness } from '../../../testing/harness';
-import { eventsOf } from '../../billing/usage/test-kit';
 
 const DAY = 86_400_000;
 
