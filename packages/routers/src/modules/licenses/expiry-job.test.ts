@@ -48,7 +48,9 @@ describe('license-expiry-check job', () => {
       { licenseId: soon.id, userId: owner.user.id, expiresAt: soon.expiresAt, daysLeft: 2 },
     ]);
     expect((await admin.caller.licenses.get({ id: lapsing.id })).status).toBe('expired');
-    expect((await admin.caller.licenses.get({ id: soon.id })).expiryWarnedAt).not.toBeNull();
+    expect((await admin.caller.licenses.get({ id: soon.id })).expiryWarnedAt).toBe(
+      new Date(h.clock()).toISOString(),
+    );
     expect((await admin.caller.licenses.list({ status: 'expired', userId: owner.user.id })).total).toBe(1);
 
     // Renewal re-arms the warning and brings the expired license back.

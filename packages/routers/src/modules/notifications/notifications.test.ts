@@ -188,7 +188,7 @@ describe('notification preferences', () => {
       product_updates: { email: true, push: false, in_app: true },
       security: { email: true, push: false, in_app: true },
     });
-    expect(updated.updatedAt).not.toBeNull();
+    expect(updated.updatedAt).toBe(new Date(h.clock()).toISOString());
     expect((await user.caller.notifications.preferences()).preferences).toEqual(updated.preferences);
     expect(
       await h.services.notifications.preferences.allows('platform', user.user.id, 'marketing', 'email'),
