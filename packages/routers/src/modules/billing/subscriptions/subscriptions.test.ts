@@ -239,6 +239,7 @@ describe('subscriptions', () => {
 
   it('ends and removes the subscription of a deleted user', async () => {
     const { user } = await newUser();
+    expect(await subscriptionsContainer(h).read(user.id, 'platform')).toMatchObject({ userId: user.id });
     await admin.caller.users.delete({ id: user.id });
     await h.services.bus.drain();
     expect(await subscriptionsContainer(h).read(user.id, 'platform')).toBeUndefined();
