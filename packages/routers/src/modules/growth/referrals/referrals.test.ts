@@ -123,6 +123,15 @@ describe('referrals', () => {
     await h.services.bus.drain();
     const converted = await admin.caller.referrals.list({ status: 'converted' });
     expect(converted.items.map((r) => r.referredId)).toContain(newcomer.user.id);
+    // The filter returns exactly the converted referrals of the unfiltered list.
+    const every = (await admin.caller.referrals.list({ limit: 100 })).items;
+    expect(converted.items.map((r) => r.id).sort()).toEqual(
+      every
+        .filter((r) => r.status === 'converted')
+        .map((r) => r.id)
+        .sort(),
+    );
+    expect(every.length).toBeGreaterThan(converted.items.length);
   });
 
   it('lists by status and referrer, and reports product stats with top referrers', async () => {
