@@ -4,7 +4,8 @@ import { shot, signIn } from './support';
 
 test('an anonymous visit lands on sign-in', async ({ page }) => {
   await page.goto('/users');
-  await expect(page).toHaveURL(/\/sign-in/);
+  // The page asked for comes back after sign-in.
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fusers$/);
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
   await shot(page, 'sign-in');
 });
@@ -15,7 +16,7 @@ test('a wrong password is refused with a message', async ({ page }) => {
   await page.getByLabel('Password').fill('not-the-password');
   await page.getByRole('button', { name: 'Sign in' }).click();
   // Scoped to the page: Next.js also renders an (empty) route announcer with role=alert.
-  await expect(page.getByRole('main').getByRole('alert')).toBeVisible();
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('Invalid email or password');
   await expect(page).toHaveURL(/sign-in/);
 });
 

@@ -60,7 +60,10 @@ test('a super admin runs a job now, reads its log, then pauses and resumes it', 
   const details = jobs.getByRole('button', { name: `Details of ${job}` });
   await details.click();
   await expect(details).toHaveAttribute('aria-expanded', 'true');
-  await expect(jobs.getByText('Next five runs')).toBeVisible();
+  const nextRuns = jobs.getByRole('heading', { name: 'Next five runs' });
+  await expect(nextRuns).toBeVisible();
+  // Every 6 hours: five upcoming slots are listed under the heading.
+  await expect(nextRuns.locator('xpath=following-sibling::ol[1]').getByRole('listitem')).toHaveCount(5);
   await shot(page, 'ops-jobs');
 
   await run.getByRole('link').click();

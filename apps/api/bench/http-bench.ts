@@ -12,7 +12,7 @@ import { createCaller } from '@bytelyst/routers/root';
 import autocannon from 'autocannon';
 import { contextInput } from '../src/plugins/trpc';
 import { buildServer } from '../src/server';
-import { createTestServer } from '../src/testing';
+import { createTestServer } from '../src/testing/server';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);

@@ -11,7 +11,7 @@ import { statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
 import { buildServer } from '../src/server';
-import { createTestServer } from '../src/testing';
+import { createTestServer } from '../src/testing/server';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);

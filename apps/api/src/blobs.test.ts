@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestServer, type TestServer } from './testing';
+import { createTestServer, type TestServer } from './testing/server';
 
 let t: TestServer;
 
@@ -11,6 +11,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close();
 });
+
+/** The signature with its last two characters changed: always a different signature, never the same one. */
+const tamperedSig = (sig: string | null) => {
+  const value = sig ?? '';
+  return `${value.slice(0, -2)}${value.endsWith('AA') ? 'BB' : 'AA'}`;
+};
 
 const pathOf = (url: string) => {
   const parsed = new URL(url);
@@ -49,7 +55,7 @@ describe('GET /blobs/* (fs driver signed URLs)', () => {
     const laterExp = new URL(url);
     laterExp.searchParams.set('exp', String(Number(url.searchParams.get('exp')) + 3600));
     const badSig = new URL(url);
-    badSig.searchParams.set('sig', `${url.searchParams.get('sig')?.slice(0, -2)}AA`);
+    badSig.searchParams.set('sig', tamperedSig(url.searchParams.get('sig')));
     const withName = new URL(url);
     withName.searchParams.set('dn', 'evil.html');
     const noSig = new URL(url);
@@ -60,8 +66,8 @@ describe('GET /blobs/* (fs driver signed URLs)', () => {
       expect(res.json()).toMatchObject({ error: { code: 'FORBIDDEN' } });
     }
     const garbage = await t.app.inject({ url: '/blobs/%E0%A4%A/x?exp=1&sig=2' });
-    expect([400, 403]).toContain(garbage.statusCode);
-    expect(garbage.json()).toHaveProperty('error.code');
+    expect(garbage.statusCode).toBe(400);
+    expect(garbage.json()).toMatchObject({ error: { code: 'BAD_REQUEST' } });
   });
 
   it('refuses an expired URL with 403 once the clock passes exp', async () => {
@@ -129,7 +135,7 @@ describe('PUT /blobs/* (fs driver signed upload URLs)', () => {
       (u: URL) => {
         u.pathname = '/blobs/avatars/users/u2/x.png';
       },
-      (u: URL) => u.searchParams.set('sig', `${u.searchParams.get('sig')?.slice(0, -2)}AA`),
+      (u: URL) => u.searchParams.set('sig', tamperedSig(u.searchParams.get('sig'))),
       (u: URL) => u.searchParams.delete('op'),
     ];
     for (const change of variants) {

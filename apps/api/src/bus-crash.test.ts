@@ -7,7 +7,7 @@ import { CONTAINERS } from '@bytelyst/db/containers';
 import { createSqliteStore } from '@bytelyst/db/sqlite';
 import type { EventDoc } from '@bytelyst/events/event-doc';
 import { afterAll, describe, expect, it } from 'vitest';
-import { RECEIPT_SUBSCRIBERS, RECEIPTS } from './bus-crash-child';
+import { RECEIPT_SUBSCRIBERS, RECEIPTS } from './testing/bus-crash-child';
 import { type Child, exited, startChild, waitForLine } from './testing/child-process';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -15,7 +15,7 @@ const TOTAL = 10_000;
 const KILL_AFTER_ACKS = 3000;
 
 const start = (dataDir: string, args: string[]): Child =>
-  startChild(path.join(here, 'bus-crash-child.ts'), args, {
+  startChild(path.join(here, 'testing', 'bus-crash-child.ts'), args, {
     cwd: path.join(here, '..'),
     env: {
       PATH: process.env.PATH,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginRest } from './test-helpers';
-import { createTestServer, type TestServer } from './testing';
+import { loginRest } from './testing/http';
+import { createTestServer, type TestServer } from './testing/server';
 
 let t: TestServer;
 let adminToken: string;
@@ -28,6 +28,8 @@ const auditedIp = async (remoteAddress: string, forwardedFor: string) => {
     payload: JSON.stringify({ id, name: 'Address check' }),
   });
   expect(res.statusCode).toBe(200);
+  // The audit log is written by a bus subscriber.
+  await t.services.bus.drain();
   const page = await t.services.audit.list(t.env.DEFAULT_PRODUCT_ID, { targetId: id, limit: 10 });
   expect(page.items).toHaveLength(1);
   return page.items[0]?.ip;

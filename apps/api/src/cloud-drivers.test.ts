@@ -1,8 +1,8 @@
 import { startAzurite } from '@bytelyst/db/testing/azurite';
 import { startCosmosServer } from '@bytelyst/db/testing/cosmos-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataOf, rest, trpcQuery } from './test-helpers';
-import { createTestServer, type TestServer } from './testing';
+import { dataOf, rest, trpcQuery } from './testing/http';
+import { createTestServer, type TestServer } from './testing/server';
 
 /** The same server on the cloud drivers: Cosmos (its compatible server) and Azure Blob (Azurite), on loopback. */
 

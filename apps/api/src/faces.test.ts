@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataOf, loginRest, rest, trpcMutation, trpcQuery } from './test-helpers';
-import { createTestServer, type TestServer } from './testing';
+import { dataOf, loginRest, rest, trpcMutation, trpcQuery } from './testing/http';
+import { createTestServer, type TestServer } from './testing/server';
 
 let t: TestServer;
 let adminToken: string;

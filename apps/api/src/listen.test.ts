@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestServer, type TestServer } from './testing';
+import { createTestServer, type TestServer } from './testing/server';
 
 let t: TestServer;
 let base: string;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from './server';
-import { createTestServer, type TestServer } from './testing';
+import { createTestServer, type TestServer } from './testing/server';
 
 let t: TestServer;
 const lines: Record<string, unknown>[] = [];

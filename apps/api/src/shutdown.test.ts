@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { installShutdown } from './shutdown';
-import { createTestServer } from './testing';
+import { createTestServer } from './testing/server';
 
 const waitFor = async (check: () => boolean) => {
   for (let i = 0; i < 200 && !check(); i += 1) await new Promise((resolve) => setTimeout(resolve, 10));

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { renderEmail } from './render';
-import { TEMPLATE_PREVIEW_PROPS } from './templates';
+import { subjectOf, TEMPLATE_PREVIEW_PROPS, ZEmailProps } from './templates';
 
 describe('renderEmail', () => {
   it('renders every template from its preview props to subject, html and text', async () => {
+    // One preview per template of the union, so the loop below covers them all.
+    expect(Object.keys(TEMPLATE_PREVIEW_PROPS).sort()).toEqual(
+      ZEmailProps.options.map((option) => option.shape.template.value).sort(),
+    );
     for (const props of Object.values(TEMPLATE_PREVIEW_PROPS)) {
       const email = await renderEmail(props);
+      expect(email.subject).toBe(subjectOf(props));
       expect(email.subject.length).toBeGreaterThan(0);
       expect(email.html).toMatch(/^<!DOCTYPE html/i);
       expect(email.text).not.toContain('<');

@@ -11,7 +11,7 @@ import { createDrivers } from '../drivers';
 import { parseEnv } from '../env';
 import { resolveSecrets } from '../secrets';
 import { buildServer } from '../server';
-import { createTestClock, TEST_ADMIN } from '../testing';
+import { createTestClock, TEST_ADMIN } from '../testing/server';
 import { STRIPE_WEBHOOK_PATH } from './stripe-webhook';
 
 const SECRET = 'whsec_plugin_test';

@@ -4,8 +4,8 @@ import Fastify, { type FastifyInstance, type InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveSecrets } from '../secrets';
 import { buildServer } from '../server';
-import { loginRest } from '../test-helpers';
-import { createTestServer, type TestServer } from '../testing';
+import { loginRest } from '../testing/http';
+import { createTestServer, type TestServer } from '../testing/server';
 import { contextInput } from './trpc';
 import { createTrpcFastPath } from './trpc-fast-path';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginRest, rest } from '../test-helpers';
-import { createTestServer, type TestServer } from '../testing';
+import { loginRest, rest } from '../testing/http';
+import { createTestServer, type TestServer } from '../testing/server';
 import { WAITLIST_EXPORT_PATH } from './waitlist-export';
 
 const ROWS = 1203;

@@ -136,6 +136,24 @@ describe('fs blob store specifics', () => {
     await rm(base, { recursive: true, force: true });
   });
 
+  it('ping fails as unavailable when the root cannot be a writable folder', async () => {
+    const blocked = join(base, 'a-file');
+    await writeFile(blocked, 'not a folder');
+    const unusable = createFsBlobStore({
+      root: join(blocked, 'root'),
+      signingSecret: SECRET,
+      publicBaseUrl: 'https://api.example.test',
+      clock,
+    });
+    try {
+      await expect(unusable.ping()).rejects.toMatchObject({ code: 'unavailable' });
+      await expect(store.ping()).resolves.toBeUndefined();
+    } finally {
+      // The next test counts what lies in base.
+      await rm(blocked);
+    }
+  });
+
   it('stores files under root/<container>/<key> and leaves no temp files', async () => {
     const info = await store.put('avatars', 'u1/photo.png', 'png-bytes', { contentType: 'image/png' });
     expect(await readFile(join(root, 'avatars', 'u1', 'photo.png'), 'utf8')).toBe('png-bytes');

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { CosmosClient } from '@azure/cosmos';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeDocumentStoreContract } from '../contract/document-store-contract';
@@ -68,10 +70,34 @@ describe('cosmos init against an existing database', () => {
 
   it('ping answers before and after init', async () => {
     const store = open(`ping-${process.pid}-${Date.now()}`);
-    await store.ping();
+    await expect(store.ping()).resolves.toBeUndefined();
     await store.init([]);
-    await store.ping();
+    await expect(store.ping()).resolves.toBeUndefined();
     await store.close();
+  });
+
+  it('ping fails as unavailable when the endpoint refuses the account', async () => {
+    // A loopback server that answers every request 401, as Cosmos does for a wrong key.
+    const refusing = createServer((_req, res) => {
+      res
+        .writeHead(401, { 'content-type': 'application/json' })
+        .end('{"code":"Unauthorized","message":"no"}');
+    });
+    await new Promise<void>((resolve) => refusing.listen(0, '127.0.0.1', resolve));
+    const { port } = refusing.address() as AddressInfo;
+    const store = createCosmosStore({
+      endpoint: `http://127.0.0.1:${port}`,
+      key: server?.key ?? '',
+      database: 'ping-refused',
+      disableEndpointDiscovery: true,
+    });
+    try {
+      await expect(store.ping()).rejects.toMatchObject({ code: 'unavailable' });
+    } finally {
+      await store.close();
+      refusing.closeAllConnections();
+      await new Promise<void>((resolve) => refusing.close(() => resolve()));
+    }
   });
 });
 
@@ -93,7 +119,7 @@ describe('@vercel/cosmosdb-server batch limitation (why one contract test is ski
         { op: 'create', doc: { id: 'taken', tenant: 't' } },
       ]),
     ).rejects.toMatchObject({ code: 'conflict' });
-    expect(await batchy.read('first', 't')).toBeDefined();
+    expect(await batchy.read('first', 't')).toMatchObject({ id: 'first', tenant: 't' });
     await store.close();
   });
 });

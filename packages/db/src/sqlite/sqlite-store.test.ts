@@ -103,7 +103,7 @@ describe('sqlite driver specifics', () => {
     await a.init([DEF]);
     await b.init([DEF]);
     await a.container<{ id: string; tenant: string }>(DEF.name).create({ id: 'x', tenant: 't' });
-    expect(await b.container(DEF.name).read('x', 't')).toBeDefined();
+    expect(await b.container(DEF.name).read('x', 't')).toMatchObject({ id: 'x', tenant: 't' });
     await expect(
       b.container<{ id: string; tenant: string }>(DEF.name).create({ id: 'x', tenant: 't' }),
     ).rejects.toMatchObject({

@@ -2,7 +2,7 @@ import { verifyFsBlobUploadSignature } from '@bytelyst/db/blob-fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trpcErrorOf } from '../../testing/expect-error';
 import { createTestHarness, type TestHarness } from '../../testing/harness';
-import { eventsOf } from '../tracker/test-kit';
+import { eventsOf } from '../../testing/tracker';
 
 const MiB = 1024 * 1024;
 
@@ -202,7 +202,10 @@ describe('blob module', () => {
       (await trpcErrorOf(() => admin.caller.blob.delete({ container: 'attachments', key: 'reports/r3.csv' })))
         .code,
     ).toBe('NOT_FOUND');
-    expect(await h.services.blob.head('attachments', 'lysnr/reports/secret.csv')).toBeDefined();
+    expect(await h.services.blob.head('attachments', 'lysnr/reports/secret.csv')).toMatchObject({
+      key: 'lysnr/reports/secret.csv',
+      size: 'other product'.length,
+    });
     await h.services.bus.drain();
     const [event] = await eventsOf(h, 'blob.deleted');
     expect(event).toMatchObject({

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createJobsTestKit, type JobsTestKit } from '../../testing/jobs';
 import type { JobDefinition } from './definition';
 import { createJobsRepository } from './repository';
 import { createJobsService } from './service';
-import { createJobsTestKit, type JobsTestKit } from './test-kit';
 
 const MINUTE = 60_000;
 

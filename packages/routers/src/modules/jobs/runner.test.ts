@@ -1,9 +1,9 @@
 import { CONTAINERS } from '@bytelyst/db/containers';
 import { createMemoryBus } from '@bytelyst/events/memory-bus';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createJobsTestKit, type JobsTestKit } from '../../testing/jobs';
 import type { JobDefinition } from './definition';
 import { LEADER_LEASE } from './runner';
-import { createJobsTestKit, type JobsTestKit } from './test-kit';
 
 const MINUTE = 60_000;
 const ROOT = { id: 'user-1', email: 'root@example.com' };

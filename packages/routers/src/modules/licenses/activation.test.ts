@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventsOf } from '../../testing/billing';
 import { shapeOf, trpcErrorOf } from '../../testing/expect-error';
 import { createTestHarness, type TestHarness } from '../../testing/harness';
-import { eventsOf } from '../billing/usage/test-kit';
 import { KEY_ALPHABET } from './key';
 
 type Anon = Awaited<ReturnType<TestHarness['anonymous']>>;

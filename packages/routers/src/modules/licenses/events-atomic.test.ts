@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { failEmitsOf, settledEventsAbout } from '../../testing/billing';
 import { trpcErrorOf } from '../../testing/expect-error';
 import { createTestHarness, type TestHarness } from '../../testing/harness';
-import { failEmitsOf, settledEventsAbout } from '../billing/usage/test-kit';
 
 type Signed = Awaited<ReturnType<TestHarness['signIn']>>;
 type Anon = Awaited<ReturnType<TestHarness['anonymous']>>;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventsOf, triggerJob } from '../../testing/billing';
 import { createTestHarness, type TestHarness } from '../../testing/harness';
-import { eventsOf, triggerJob } from '../billing/usage/test-kit';
 
 const DAY = 86_400_000;
 
@@ -48,7 +48,9 @@ describe('license-expiry-check job', () => {
       { licenseId: soon.id, userId: owner.user.id, expiresAt: soon.expiresAt, daysLeft: 2 },
     ]);
     expect((await admin.caller.licenses.get({ id: lapsing.id })).status).toBe('expired');
-    expect((await admin.caller.licenses.get({ id: soon.id })).expiryWarnedAt).not.toBeNull();
+    expect((await admin.caller.licenses.get({ id: soon.id })).expiryWarnedAt).toBe(
+      new Date(h.clock()).toISOString(),
+    );
     expect((await admin.caller.licenses.list({ status: 'expired', userId: owner.user.id })).total).toBe(1);
 
     // Renewal re-arms the warning and brings the expired license back.

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../lib/crypto';
+import { createPlan, eventsOf, subscribe } from '../../testing/billing';
 import { shapeOf, trpcErrorOf } from '../../testing/expect-error';
 import { createTestHarness, type TestHarness } from '../../testing/harness';
-import { createPlan, eventsOf, subscribe } from '../billing/usage/test-kit';
 
 type Signed = Awaited<ReturnType<TestHarness['signIn']>>;
 
@@ -113,7 +113,7 @@ describe('licenses: admin', () => {
     const { key, item } = await admin.caller.licenses.generate({ userId: owner.user.id, maxDevices: 2 });
     const revoked = await admin.caller.licenses.revoke({ id: item.id, reason: 'chargeback' });
     expect(revoked).toMatchObject({ status: 'revoked', revokeReason: 'chargeback' });
-    expect(revoked.revokedAt).not.toBeNull();
+    expect(revoked.revokedAt).toBe(new Date(h.clock()).toISOString());
     expect((await admin.caller.licenses.revoke({ id: item.id })).revokedAt).toBe(revoked.revokedAt);
     expect((await eventsOf(h, 'license.revoked')).filter((e) => e.data.licenseId === item.id)).toHaveLength(
       1,
@@ -167,11 +167,26 @@ describe('licenses: admin', () => {
     });
   });
 
+  // Known gap: an entry of target type 'license' should name the license, not its owner. Once the audit
+  // middleware prefers the created item's id, drop `.fails` here and expect license ids in the next test.
+  it.fails('names the generated license as the target of its audit entry', async () => {
+    const { item } = await admin.caller.licenses.generate({ userId: owner.user.id });
+    await h.services.bus.drain();
+    const audit = await admin.caller.audit.list({ action: 'licenses.generate', limit: 100 });
+    expect(audit.items.filter((e) => e.targetId === item.id).map((e) => e.targetType)).toEqual(['license']);
+  });
+
   it('audits admin mutations and keeps plain users out of admin procedures', async () => {
     await h.services.bus.drain();
     const audit = await admin.caller.audit.list({ action: 'licenses.generate' });
-    expect(audit.items.length).toBeGreaterThan(0);
-    expect(audit.items[0]).toMatchObject({ targetType: 'license' });
+    // One entry per license generated through the API in this file, by this admin.
+    const licenses = await admin.caller.licenses.list({ limit: 100 });
+    expect(licenses.items.length).toBeGreaterThan(1);
+    expect(audit.items.map((e) => `${e.targetType} ${e.actorId}`)).toEqual(
+      licenses.items.map(() => `license ${admin.user.id}`),
+    );
+    // The target is taken from the input's userId before the result's item: today it names the owner.
+    expect(audit.items.map((e) => e.targetId).sort()).toEqual(licenses.items.map((l) => l.userId).sort());
     expect((await trpcErrorOf(() => owner.caller.licenses.list())).code).toBe('FORBIDDEN');
     expect((await trpcErrorOf(() => owner.caller.licenses.generate({ userId: owner.user.id }))).code).toBe(
       'FORBIDDEN',

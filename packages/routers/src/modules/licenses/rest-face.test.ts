@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestHarness, type TestHarness } from '../../testing/harness';
-import { restCaller } from '../billing/usage/rest-kit';
+import { restCaller } from '../../testing/rest';
 
 describe('licenses over REST', () => {
   let h: TestHarness;

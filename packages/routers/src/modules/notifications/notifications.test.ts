@@ -191,6 +191,11 @@ describe('notification devices', () => {
     const user = await h.signIn(['user']);
     await user.caller.notifications.registerDevice(device({ deviceId: 'bye' }));
     await user.caller.notifications.updatePreferences({ preferences: { marketing: { email: true } } });
+    const devices = await admin.caller.notifications.devicesForUser({ userId: user.user.id });
+    expect(devices.items.map((d) => d.deviceId)).toEqual(['bye']);
+    expect(
+      (await admin.caller.notifications.preferencesForUser({ userId: user.user.id })).updatedAt,
+    ).not.toBeNull();
     await admin.caller.users.delete({ id: user.user.id });
     await h.services.bus.drain();
     expect((await admin.caller.notifications.devicesForUser({ userId: user.user.id })).items).toEqual([]);
@@ -227,7 +232,7 @@ describe('notification preferences', () => {
       product_updates: { email: true, push: false, in_app: true },
       security: { email: true, push: false, in_app: true },
     });
-    expect(updated.updatedAt).not.toBeNull();
+    expect(updated.updatedAt).toBe(new Date(h.clock()).toISOString());
     expect((await user.caller.notifications.preferences()).preferences).toEqual(updated.preferences);
     expect(
       await h.services.notifications.preferences.allows('platform', user.user.id, 'marketing', 'email'),

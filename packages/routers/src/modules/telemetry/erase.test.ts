@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestHarness, type TestHarness } from '../../testing/harness';
+import { clientEvent, emitted, errorEvent } from '../../testing/telemetry';
 import { fingerprintOf } from './fingerprint';
-import { clientEvent, emitted, errorEvent } from './test-kit';
 
 describe('telemetry erasure (GDPR)', () => {
   let h: TestHarness;
@@ -72,6 +72,8 @@ describe('telemetry erasure (GDPR)', () => {
   it("erases a deleted user's telemetry through the user.deleted event", async () => {
     const gone = await h.signIn(['user']);
     await gone.caller.telemetry.ingest({ events: [clientEvent(h, { name: 'leaving' })] });
+    const before = await admin.caller.telemetry.events.list({ name: 'leaving' });
+    expect(before.items.map((e) => e.userId)).toEqual([gone.user.id]);
     await admin.caller.users.delete({ id: gone.user.id });
     await h.services.bus.drain();
     expect((await admin.caller.telemetry.events.list({ name: 'leaving' })).items).toHaveLength(0);

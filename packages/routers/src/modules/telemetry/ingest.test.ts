@@ -2,8 +2,8 @@ import { CONTAINERS } from '@bytelyst/db/containers';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { shapeOf, trpcErrorOf } from '../../testing/expect-error';
 import { createTestHarness, type TestHarness } from '../../testing/harness';
+import { clientEvent, errorEvent } from '../../testing/telemetry';
 import type { TelemetryEventDoc } from './repository';
-import { clientEvent, errorEvent } from './test-kit';
 
 const DAY = 24 * 60 * 60_000;
 

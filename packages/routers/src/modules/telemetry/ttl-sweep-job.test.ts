@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestHarness, type TestHarness } from '../../testing/harness';
-import { clientEvent } from './test-kit';
+import { clientEvent } from '../../testing/telemetry';
 import { createTelemetryTtlSweepJob } from './ttl-sweep-job';
 
 const DAY = 24 * 60 * 60_000;

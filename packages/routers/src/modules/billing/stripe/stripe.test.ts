@@ -1,11 +1,11 @@
 import { CONTAINERS } from '@bytelyst/db/containers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trpcErrorOf } from '../../../testing/expect-error';
+import { type FakeStripe, STRIPE_TEST_CONFIG, startFakeStripe } from '../../../testing/fake-stripe';
 import { createTestHarness, type TestHarness } from '../../../testing/harness';
-import { eventsFor, patchSubscription } from '../subscriptions/test-kit';
-import { type FakeStripe, STRIPE_TEST_CONFIG, startFakeStripe } from './fake-stripe';
+import { signedEvent } from '../../../testing/stripe';
+import { eventsFor, patchSubscription } from '../../../testing/subscriptions';
 import type { TPayment } from './schema';
-import { signedEvent } from './test-kit';
 
 describe('stripe without keys', () => {
   let h: TestHarness;

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { failEmitsOf, settledEventsAbout } from '../../../testing/billing';
+import { STRIPE_TEST_CONFIG } from '../../../testing/fake-stripe';
 import { createTestHarness, type TestHarness } from '../../../testing/harness';
-import { STRIPE_TEST_CONFIG } from '../stripe/fake-stripe';
-import { signedEvent } from '../stripe/test-kit';
-import { failEmitsOf, settledEventsAbout } from '../usage/test-kit';
+import { signedEvent } from '../../../testing/stripe';
 
 type Signed = Awaited<ReturnType<TestHarness['signIn']>>;
 

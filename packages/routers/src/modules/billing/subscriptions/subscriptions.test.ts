@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trpcErrorOf } from '../../../testing/expect-error';
 import { createTestHarness, type TestHarness } from '../../../testing/harness';
-import { eventsFor, subscriptionsContainer } from './test-kit';
+import { eventsFor, subscriptionsContainer } from '../../../testing/subscriptions';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -70,6 +70,12 @@ describe('subscriptions', () => {
   });
 
   it('lists with status and plan filters, sorting, paging and a total; admins only', async () => {
+    // Two trials, the second ending a minute after the first.
+    await admin.caller.plans.setDefault({ code: 'pro' });
+    const trialFirst = await newUser();
+    h.advance(60_000);
+    const trialSecond = await newUser();
+    await admin.caller.plans.setDefault({ code: 'free' });
     const extra = [await newUser(), await newUser(), await newUser()];
     const first = extra[0];
     if (!first) throw new Error('no user');
@@ -77,14 +83,26 @@ describe('subscriptions', () => {
     const enterprise = await admin.caller.subscriptions.list({ planCode: 'enterprise' });
     expect(enterprise.items.map((s) => s.id)).toEqual([first.user.id]);
     expect(enterprise.total).toBe(1);
+    // The unfiltered list is the reference the filters and the trial-end order are checked against.
+    const everyone = (await admin.caller.subscriptions.list({ limit: 100 })).items;
+    expect(everyone.map((s) => s.id)).toEqual(
+      expect.arrayContaining([trialFirst.user.id, trialSecond.user.id, ...extra.map((e) => e.user.id)]),
+    );
     const trialing = await admin.caller.subscriptions.list({ status: 'trialing' });
-    expect(trialing.items.every((s) => s.status === 'trialing')).toBe(true);
+    const expectedTrialing = everyone.filter((s) => s.status === 'trialing').map((s) => s.id);
+    expect(expectedTrialing).toEqual(expect.arrayContaining([trialFirst.user.id, trialSecond.user.id]));
+    expect(trialing.items.map((s) => s.id).sort()).toEqual([...expectedTrialing].sort());
+    expect(trialing.total).toBe(expectedTrialing.length);
     const byTrial = await admin.caller.subscriptions.list({ sort: 'trialEnd', direction: 'asc' });
-    expect(byTrial.items.length).toBeGreaterThan(0);
-    expect(byTrial.items.every((s) => s.trialEnd !== null)).toBe(true);
+    const withTrial = everyone.filter((s) => s.trialEnd !== null);
+    expect(byTrial.items.map((s) => s.trialEnd)).toEqual(withTrial.map((s) => s.trialEnd).sort());
+    expect(byTrial.total).toBe(withTrial.length);
+    const trialIds = byTrial.items.map((s) => s.id);
+    expect(trialIds.indexOf(trialFirst.user.id)).toBeLessThan(trialIds.indexOf(trialSecond.user.id));
+    expect(trialIds).not.toContain(first.user.id);
     const all = await admin.caller.subscriptions.list({ sort: 'createdAt', direction: 'asc', limit: 2 });
     expect(all.items).toHaveLength(2);
-    expect(all.total).toBeGreaterThanOrEqual(5);
+    expect(all.total).toBe(everyone.length);
     expect(all.nextCursor).not.toBeNull();
     const next = await admin.caller.subscriptions.list({
       sort: 'createdAt',
@@ -221,6 +239,7 @@ describe('subscriptions', () => {
 
   it('ends and removes the subscription of a deleted user', async () => {
     const { user } = await newUser();
+    expect(await subscriptionsContainer(h).read(user.id, 'platform')).toMatchObject({ userId: user.id });
     await admin.caller.users.delete({ id: user.id });
     await h.services.bus.drain();
     expect(await subscriptionsContainer(h).read(user.id, 'platform')).toBeUndefined();

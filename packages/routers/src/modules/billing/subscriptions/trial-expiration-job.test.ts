@@ -1,10 +1,10 @@
 import { CONTAINERS } from '@bytelyst/db/containers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeStripe, STRIPE_TEST_CONFIG, startFakeStripe } from '../../../testing/fake-stripe';
 import { createTestHarness, type TestHarness } from '../../../testing/harness';
+import { billingEvents, eventsFor, patchSubscription } from '../../../testing/subscriptions';
 import type { JobContext } from '../../jobs/definition';
-import { type FakeStripe, STRIPE_TEST_CONFIG, startFakeStripe } from '../stripe/fake-stripe';
 import type { TPayment } from '../stripe/schema';
-import { billingEvents, eventsFor, patchSubscription } from './test-kit';
 
 const DAY = 24 * 60 * 60 * 1000;
 const ROOT = { id: 'root', email: 'root@example.com' };

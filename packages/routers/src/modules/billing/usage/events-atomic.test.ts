@@ -1,9 +1,9 @@
 import { CONTAINERS } from '@bytelyst/db/containers';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createPlan, failEmitsOf, settledEventsAbout, subscribe } from '../../../testing/billing';
 import { trpcErrorOf } from '../../../testing/expect-error';
 import { createTestHarness, type TestHarness } from '../../../testing/harness';
 import { flagId, type UsagePeriodDoc } from './repository';
-import { createPlan, failEmitsOf, settledEventsAbout, subscribe } from './test-kit';
 
 describe('usage: the quota warning commits with its flag', () => {
   let h: TestHarness;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPlan, eventsOf, runJob, subscribe, triggerJob } from '../../../testing/billing';
 import { createTestHarness, type TestHarness } from '../../../testing/harness';
 import { createUsageQuotaResetJob } from './quota-reset-job';
 import { createUsageRepository, type UsageDailyDoc } from './repository';
-import { createPlan, eventsOf, runJob, subscribe, triggerJob } from './test-kit';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;

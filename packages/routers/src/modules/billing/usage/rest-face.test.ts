@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPlan, subscribe } from '../../../testing/billing';
 import { createTestHarness, type TestHarness } from '../../../testing/harness';
-import { restCaller } from './rest-kit';
-import { createPlan, subscribe } from './test-kit';
+import { restCaller } from '../../../testing/rest';
 
 type ErrorBody = { message: string; code: string; issues?: unknown; error?: unknown };
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPlan, eventsOf, subscribe } from '../../../testing/billing';
 import { shapeOf, trpcErrorOf } from '../../../testing/expect-error';
 import { createTestHarness, type TestHarness } from '../../../testing/harness';
-import { createPlan, eventsOf, subscribe } from './test-kit';
 
 type Signed = Awaited<ReturnType<TestHarness['signIn']>>;
 const key = (label: string) => `key-${label}-${Math.random().toString(36).slice(2, 10)}`;

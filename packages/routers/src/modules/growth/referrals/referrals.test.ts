@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventsOf } from '../../../testing/billing';
 import { trpcErrorOf } from '../../../testing/expect-error';
 import { createTestHarness, type TestHarness } from '../../../testing/harness';
-import { eventsOf } from '../../billing/usage/test-kit';
 
 describe('referrals', () => {
   let h: TestHarness;
@@ -123,6 +123,15 @@ describe('referrals', () => {
     await h.services.bus.drain();
     const converted = await admin.caller.referrals.list({ status: 'converted' });
     expect(converted.items.map((r) => r.referredId)).toContain(newcomer.user.id);
+    // The filter returns exactly the converted referrals of the unfiltered list.
+    const every = (await admin.caller.referrals.list({ limit: 100 })).items;
+    expect(converted.items.map((r) => r.id).sort()).toEqual(
+      every
+        .filter((r) => r.status === 'converted')
+        .map((r) => r.id)
+        .sort(),
+    );
+    expect(every.length).toBeGreaterThan(converted.items.length);
   });
 
   it('lists by status and referrer, and reports product stats with top referrers', async () => {
@@ -133,7 +142,10 @@ describe('referrals', () => {
     expect(pending.items[0]?.status).toBe('pending');
     const referrerId = pending.items[0]?.referrerId ?? '';
     const mine = await admin.caller.referrals.list({ referrerId });
-    expect(mine.items.every((r) => r.referrerId === referrerId)).toBe(true);
+    const expectedMine = all.items.filter((r) => r.referrerId === referrerId).map((r) => r.id);
+    expect(expectedMine).toContain(pending.items[0]?.id);
+    expect(mine.items.map((r) => r.id).sort()).toEqual(expectedMine.sort());
+    expect(mine.total).toBe(expectedMine.length);
     const stats = await admin.caller.referrals.productStats();
     expect(stats).toMatchObject({ converted: 2, signedUp: 0, conversionRate: 1 });
     expect(stats.total).toBe(stats.pending + stats.signedUp + stats.converted);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventsOf, triggerJob } from '../../../testing/billing';
 import { createTestHarness, type TestHarness } from '../../../testing/harness';
-import { eventsOf, triggerJob } from '../../billing/usage/test-kit';
 
 const DAY = 86_400_000;
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trpcErrorOf } from '../../../testing/expect-error';
 import { createTestHarness, type TestHarness } from '../../../testing/harness';
-import { eventsOf } from '../test-kit';
+import { eventsOf } from '../../../testing/tracker';
 
 describe('tracker items', () => {
   let h: TestHarness;

@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
-import type { TestHarness } from '../../../testing/harness';
 import { STRIPE_TEST_CONFIG } from './fake-stripe';
+import type { TestHarness } from './harness';
 
 const SECRET = STRIPE_TEST_CONFIG.stripeWebhookSecret;
 let eventCounter = 0;

@@ -1,5 +1,5 @@
-import type { TestHarness } from '../../testing/harness';
-import type { TClientEventInput } from './schema';
+import type { TClientEventInput } from '../modules/telemetry/schema';
+import type { TestHarness } from './harness';
 
 /** A client event at the harness's current time, overridable field by field. */
 export const clientEvent = (h: TestHarness, over: Partial<TClientEventInput> = {}): TClientEventInput => ({

@@ -5,10 +5,10 @@ import type { BlobStore } from '@bytelyst/db/blob';
 import type { Clock, DocumentStore } from '@bytelyst/db/document-store';
 import { bootstrapPlatform, type Services } from '@bytelyst/routers/services';
 import type { FastifyInstance } from 'fastify';
-import { createDrivers } from './drivers';
-import { type Env, parseEnv } from './env';
-import { resolveSecrets } from './secrets';
-import { buildServer, servicesFromEnv } from './server';
+import { createDrivers } from '../drivers';
+import { type Env, parseEnv } from '../env';
+import { resolveSecrets } from '../secrets';
+import { buildServer, servicesFromEnv } from '../server';
 
 export const TEST_ADMIN = { email: 'admin@bytelyst.test', password: 'correct-horse-battery-staple' };
 

@@ -1,8 +1,8 @@
 import { CONTAINERS } from '@bytelyst/db/containers';
 import { withoutSystemFields } from '@bytelyst/db/document-store';
 import type { EventDoc } from '@bytelyst/events/event-doc';
-import type { TestHarness } from '../../../testing/harness';
-import type { TSubscription } from './schema';
+import type { TSubscription } from '../modules/billing/subscriptions/schema';
+import type { TestHarness } from './harness';
 
 /** Test-only: the persisted events of a type, oldest first. */
 export const billingEvents = async (h: TestHarness, type: string, productId = 'platform') => {

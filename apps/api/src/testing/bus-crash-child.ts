@@ -6,8 +6,8 @@
  */
 import type { ContainerDef } from '@bytelyst/db/document-store';
 import { createOnce } from '@bytelyst/events/idempotent';
-import { loadEnv } from './env';
-import { createPlatform } from './platform';
+import { loadEnv } from '../env';
+import { createPlatform } from '../platform';
 
 export const RECEIPTS: ContainerDef = { name: 'test_receipts', partitionKey: ['subscriber'] };
 export const RECEIPT_SUBSCRIBERS = ['receipt-concurrent', 'receipt-sequential'] as const;

@@ -1,4 +1,4 @@
-import type { TestHarness } from '../../testing/harness';
+import type { TestHarness } from './harness';
 
 type EventDoc = {
   id: string;

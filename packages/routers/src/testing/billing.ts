@@ -1,10 +1,10 @@
 import { CONTAINERS } from '@bytelyst/db/containers';
 import type { EventDoc } from '@bytelyst/events/event-doc';
 import { vi } from 'vitest';
-import type { TestHarness } from '../../../testing/harness';
-import type { JobDefinition } from '../../jobs/definition';
-import type { TPlan, TQuota } from '../plans/schema';
-import type { TSubscription } from '../subscriptions/schema';
+import type { TPlan, TQuota } from '../modules/billing/plans/schema';
+import type { TSubscription } from '../modules/billing/subscriptions/schema';
+import type { JobDefinition } from '../modules/jobs/definition';
+import type { TestHarness } from './harness';
 
 /** Test-only: a plan written straight to the store, so these tests do not depend on seeded plans. */
 export const createPlan = async (

@@ -1,6 +1,6 @@
 import { createOpenApiFetchHandler } from 'trpc-to-openapi';
-import { appRouter } from '../../../root';
-import type { TestHarness } from '../../../testing/harness';
+import { appRouter } from '../root';
+import type { TestHarness } from './harness';
 
 /** Test-only: calls the REST face (/v1) of the app router, as product clients do. */
 export const restCaller =
