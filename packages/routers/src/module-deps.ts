@@ -2,7 +2,7 @@ import type { BlobStore } from '@bytelyst/db/blob';
 import type { Clock, DocumentStore } from '@bytelyst/db/document-store';
 import type { DurableBus } from '@bytelyst/events/durable-bus';
 import type { BusLogger } from '@bytelyst/events/logger';
-import type { JobRegistry } from './modules/jobs/registry';
+import type { JobRegistry } from '@bytelyst/scheduler/registry';
 
 /**
  * What every domain module's `create...Module` receives from the composition root (`services.ts`): the

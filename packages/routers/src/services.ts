@@ -3,6 +3,9 @@ import type { Clock, DocumentStore } from '@bytelyst/db/document-store';
 import { createLeaseManager } from '@bytelyst/db/leases';
 import { createDurableBus } from '@bytelyst/events/durable-bus';
 import type { BusLogger } from '@bytelyst/events/logger';
+import { createJobRegistry } from '@bytelyst/scheduler/registry';
+import { createJobsRepository } from '@bytelyst/scheduler/repository';
+import { createJobRunner } from '@bytelyst/scheduler/runner';
 import { randomId } from './lib/crypto';
 import { createTtlCache } from './lib/ttl-cache';
 import type { ModuleDeps } from './module-deps';
@@ -18,17 +21,14 @@ import { createEventsRepository } from './modules/events/repository';
 import { createEventsService } from './modules/events/service';
 import { createFlagsModule } from './modules/flags/module';
 import { createGrowthModule } from './modules/growth/module';
-import { createJobRegistry } from './modules/jobs/registry';
-import { createJobsRepository } from './modules/jobs/repository';
-import { createJobRunner } from './modules/jobs/runner';
-import { createJobsService } from './modules/jobs/service';
-import { createStaleSessionCleanupJob } from './modules/jobs/stale-session-cleanup';
+import { createJobsService, withAppErrors } from './modules/jobs/service';
 import { createLicensesModule } from './modules/licenses/module';
 import { createNotificationsModule } from './modules/notifications/module';
 import { createProductsRepository } from './modules/products/repository';
 import { createProductsService } from './modules/products/service';
 import { createSessionsRepository } from './modules/sessions/repository';
 import { createSessionsService } from './modules/sessions/service';
+import { createStaleSessionCleanupJob } from './modules/sessions/stale-session-cleanup';
 import { createSettingsModule } from './modules/settings/module';
 import { createSystemService } from './modules/system/service';
 import { createTelemetryModule } from './modules/telemetry/module';
@@ -132,7 +132,7 @@ export const createServices = (deps: ServiceDeps) => {
   });
   const system = createSystemService({ clock, users, products, tokens, sessions, audit });
   const jobsRepo = createJobsRepository(store);
-  const jobRegistry = createJobRegistry();
+  const jobRegistry = withAppErrors(createJobRegistry());
   const moduleDeps: ModuleDeps = {
     store,
     blob: deps.blob,

@@ -1,6 +1,6 @@
 import type { EventBus } from '@bytelyst/events/bus';
+import type { JobContext, JobDefinition } from '@bytelyst/scheduler/definition';
 import { DAY_MS } from '../../lib/time';
-import type { JobContext, JobDefinition } from '../jobs/definition';
 import type { LicenseDoc, LicensesRepository } from './repository';
 
 const PAGE = 200;

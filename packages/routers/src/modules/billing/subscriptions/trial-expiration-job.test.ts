@@ -1,7 +1,7 @@
 import { CONTAINERS } from '@bytelyst/db/containers';
+import type { JobContext } from '@bytelyst/scheduler/definition';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestHarness, type TestHarness } from '../../../testing/harness';
-import type { JobContext } from '../../jobs/definition';
 import { type FakeStripe, STRIPE_TEST_CONFIG, startFakeStripe } from '../stripe/fake-stripe';
 import type { TPayment } from '../stripe/schema';
 import { billingEvents, eventsFor, patchSubscription } from './test-kit';

@@ -1,7 +1,7 @@
 import type { Filter } from '@bytelyst/db/document-store';
 import type { EventBus } from '@bytelyst/events/bus';
+import type { JobContext, JobDefinition } from '@bytelyst/scheduler/definition';
 import { DAY_MS } from '../../../lib/time';
-import type { JobContext, JobDefinition } from '../../jobs/definition';
 import type { PlansService } from '../plans/service';
 import type { StripeService } from '../stripe/service';
 import { addInterval, rollForward } from './periods';

@@ -1,6 +1,6 @@
 import { isStoreError } from '@bytelyst/db/document-store';
+import type { JobContext, JobDefinition } from '@bytelyst/scheduler/definition';
 import { addDays, dayOf, monthOf, startOfMonth } from '../../../lib/time';
-import type { JobContext, JobDefinition } from '../../jobs/definition';
 import { COUNTER_TTL_SECONDS, RECEIPT_TTL_SECONDS } from './record';
 import { monthTotalId, type UsageRepository } from './repository';
 

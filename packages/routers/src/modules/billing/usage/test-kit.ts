@@ -1,7 +1,7 @@
 import { CONTAINERS } from '@bytelyst/db/containers';
 import type { EventDoc } from '@bytelyst/events/event-doc';
+import type { JobDefinition } from '@bytelyst/scheduler/definition';
 import type { TestHarness } from '../../../testing/harness';
-import type { JobDefinition } from '../../jobs/definition';
 import type { TPlan, TQuota } from '../plans/schema';
 import type { TSubscription } from '../subscriptions/schema';
 

@@ -1,6 +1,6 @@
 import type { EventBus } from '@bytelyst/events/bus';
+import type { JobDefinition } from '@bytelyst/scheduler/definition';
 import { DAY_MS } from '../../../lib/time';
-import type { JobDefinition } from '../../jobs/definition';
 import { mutateDoc, plain } from '../mutate';
 import type { WaitlistDoc, WaitlistRepository } from './repository';
 

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JobDefinition } from './definition';
 import type { JobDefinitionDoc } from './repository';
 import { LEADER_LEASE } from './runner';
-import { createJobsTestKit, iso, type JobsTestKit } from './test-kit';
+import { createJobsTestKit, iso, type JobsTestKit } from './testing/test-kit';
 
 const SLOTS = 1000;
 
