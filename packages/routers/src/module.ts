@@ -9,7 +9,7 @@ import type { BlobStore } from '@bytelyst/db/blob';
 import type { Clock, DocumentStore } from '@bytelyst/db/document-store';
 import type { EventBus, Subscriber } from '@bytelyst/events/bus';
 import type { BusLogger } from '@bytelyst/events/logger';
-import type { JobDefinition } from './modules/jobs/definition';
+import type { JobDefinition } from '@bytelyst/scheduler/definition';
 import type { ServiceConfig } from './services';
 
 /** What every module's `create` receives, under the same names everywhere. */

@@ -3,6 +3,9 @@ import type { Clock, DocumentStore } from '@bytelyst/db/document-store';
 import { createLeaseManager, type LeaseManager } from '@bytelyst/db/leases';
 import { createDurableBus } from '@bytelyst/events/durable-bus';
 import type { BusLogger } from '@bytelyst/events/logger';
+import { createJobRegistry } from '@bytelyst/scheduler/registry';
+import { createJobsRepository } from '@bytelyst/scheduler/repository';
+import { createJobRunner } from '@bytelyst/scheduler/runner';
 import { randomId } from './lib/crypto';
 import { composeModules, type PlatformDeps } from './module';
 import { auditModule } from './modules/audit/module';
@@ -14,10 +17,7 @@ import { blobsModule } from './modules/blob/module';
 import { eventsModule } from './modules/events/module';
 import { flagsModule } from './modules/flags/module';
 import { growthModule } from './modules/growth/module';
-import { createJobRegistry } from './modules/jobs/registry';
-import { createJobsRepository } from './modules/jobs/repository';
-import { createJobRunner } from './modules/jobs/runner';
-import { createJobsService } from './modules/jobs/service';
+import { createJobsService, withAppErrors } from './modules/jobs/service';
 import { licensesModule } from './modules/licenses/module';
 import { notificationsModule } from './modules/notifications/module';
 import { productsModule } from './modules/products/module';
@@ -106,7 +106,7 @@ export const createServices = (deps: ServiceDeps) => {
   for (const subscriber of subscribers) bus.subscribe(subscriber);
 
   const jobsRepo = createJobsRepository(store);
-  const jobRegistry = createJobRegistry();
+  const jobRegistry = withAppErrors(createJobRegistry());
   for (const job of moduleJobs) jobRegistry.register(job);
   const jobRunner = createJobRunner({
     repo: jobsRepo,

@@ -1,9 +1,9 @@
 import { CONTAINERS } from '@bytelyst/db/containers';
 import type { EventDoc } from '@bytelyst/events/event-doc';
+import type { JobDefinition } from '@bytelyst/scheduler/definition';
 import { vi } from 'vitest';
 import type { TPlan, TQuota } from '../modules/billing/plans/schema';
 import type { TSubscription } from '../modules/billing/subscriptions/schema';
-import type { JobDefinition } from '../modules/jobs/definition';
 import type { TestHarness } from './harness';
 
 /** Test-only: a plan written straight to the store, so these tests do not depend on seeded plans. */

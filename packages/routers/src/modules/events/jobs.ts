@@ -1,5 +1,5 @@
 import type { EventBus } from '@bytelyst/events/bus';
-import type { JobDefinition } from '../jobs/definition';
+import type { JobDefinition } from '@bytelyst/scheduler/definition';
 import { PLATFORM_SCOPE } from './schema';
 import type { EventsService } from './service';
 

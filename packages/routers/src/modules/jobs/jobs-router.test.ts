@@ -158,6 +158,48 @@ describe('jobs router', () => {
     expect((await rest('/jobs/no-such-job')).status).toBe(404);
   });
 
+  it('answers CONFLICT (409 on REST) to a manual trigger while a run of the job is in progress', async () => {
+    const root = await h.root();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    h.services.jobRegistry.register({
+      name: 'held-job',
+      cron: '0 0 1 1 *',
+      enabledByDefault: false,
+      run: async () => {
+        await held;
+        return undefined;
+      },
+    });
+    const run = await root.caller.jobs.trigger({ name: 'held-job' });
+    await expect(root.caller.jobs.trigger({ name: 'held-job' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: "Job 'held-job' is already running",
+    });
+    const response = await createOpenApiFetchHandler({
+      endpoint: '/v1',
+      router: appRouter,
+      req: new Request('http://127.0.0.1/v1/jobs/held-job/trigger', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${root.auth.accessToken}`, 'content-type': 'application/json' },
+        body: '{}',
+      }),
+      createContext: ({ req }) =>
+        h.createContext({
+          headers: Object.fromEntries(req.headers),
+          ip: '127.0.0.1',
+          requestId: 'rest-held',
+        }),
+    });
+    expect(response.status).toBe(409);
+    expect(await response.json()).toMatchObject({ message: "Job 'held-job' is already running" });
+    release();
+    await h.services.jobRunner.whenIdle();
+    expect(await root.caller.jobs.getRun({ id: run.id })).toMatchObject({ status: 'succeeded' });
+  });
+
   it('refuses plain users and anonymous callers; product admins may read but not change', async () => {
     const user = await h.callerFor('user');
     await expect(user.jobs.list()).rejects.toMatchObject({ code: 'FORBIDDEN' });

@@ -1,21 +1,43 @@
 import type { Clock, Filter } from '@bytelyst/db/document-store';
 import { withoutSystemFields } from '@bytelyst/db/document-store';
-import { AppError } from '../../app-error';
-import type { RegisteredJob } from './definition';
-import { describeCron } from './describe-cron';
-import { newDefinitionDoc } from './evaluate';
-import type { JobRegistry } from './registry';
-import { type JobDefinitionDoc, type JobsRepository, runPartition } from './repository';
-import type { JobRunner } from './runner';
-import {
-  PLATFORM_PRODUCT_ID,
-  type TJobInfo,
-  type TJobRun,
-  type TJobRunSummary,
-  type TJobRunsInput,
-} from './schema';
+import type { RegisteredJob } from '@bytelyst/scheduler/definition';
+import { describeCron } from '@bytelyst/scheduler/describe-cron';
+import { isSchedulerError, type SchedulerErrorCode } from '@bytelyst/scheduler/errors';
+import { setJobEnabled } from '@bytelyst/scheduler/pause';
+import type { JobRegistry } from '@bytelyst/scheduler/registry';
+import { type JobDefinitionDoc, type JobsRepository, runPartition } from '@bytelyst/scheduler/repository';
+import type { JobRunner } from '@bytelyst/scheduler/runner';
+import { PLATFORM_PRODUCT_ID } from '@bytelyst/scheduler/schema';
+import { AppError, type AppErrorCode } from '../../app-error';
+import type { TJobInfo, TJobRun, TJobRunSummary, TJobRunsInput } from './schema';
 
 const NEXT_RUNS = 5;
+
+const APP_CODES: Record<SchedulerErrorCode, AppErrorCode> = {
+  invalid_definition: 'VALIDATION',
+  duplicate_job: 'CONFLICT',
+  unknown_job: 'NOT_FOUND',
+  already_running: 'CONFLICT',
+  stopping: 'UNAVAILABLE',
+};
+
+/** The scheduler's refusals as the API's errors (same message); anything else passes through unchanged. */
+export const toAppError = (error: unknown): unknown =>
+  isSchedulerError(error)
+    ? new AppError(APP_CODES[error.code], error.message, error.fields ? { fields: error.fields } : undefined)
+    : error;
+
+/** The registry modules register their jobs with: a bad definition throws an `AppError`. */
+export const withAppErrors = (registry: JobRegistry): JobRegistry => ({
+  ...registry,
+  register(def) {
+    try {
+      return registry.register(def);
+    } catch (error) {
+      throw toAppError(error);
+    }
+  },
+});
 
 /**
  * The REST adapter hands path parameters over still percent-encoded, and clients encode the colons of a run id;
@@ -67,17 +89,9 @@ export const createJobsService = (deps: {
     running: await runner.isRunning(job.name),
   });
 
-  /** Pause and resume write the definition directly: the leader reads it each time the job is due. */
   const setEnabled = async (productId: string, name: string, enabled: boolean): Promise<TJobInfo> => {
     const job = find(productId, name);
-    const now = clock();
-    const doc = await repo.updateDefinition(job.productId, job.name, (current) => {
-      const base = current ?? newDefinitionDoc(job, now);
-      if (current && current.enabled === enabled) return null;
-      // On resume the paused period counts as evaluated, so it is not replayed as missed runs.
-      return { ...base, enabled, ...(enabled ? { lastSlotAt: iso(now) } : {}), updatedAt: iso(now) };
-    });
-    return infoOf(job, doc);
+    return infoOf(job, await setJobEnabled(repo, job, enabled, clock()));
   };
 
   return {
@@ -133,7 +147,12 @@ export const createJobsService = (deps: {
     },
 
     async trigger(productId: string, name: string, actor: { id: string; email: string }): Promise<TJobRun> {
-      return runner.trigger(find(productId, name).name, actor);
+      const job = find(productId, name);
+      try {
+        return await runner.trigger(job.name, actor);
+      } catch (error) {
+        throw toAppError(error);
+      }
     },
     pause: (productId: string, name: string) => setEnabled(productId, name, false),
     resume: (productId: string, name: string) => setEnabled(productId, name, true),

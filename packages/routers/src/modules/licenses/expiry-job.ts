@@ -1,7 +1,7 @@
 import type { EventBus, StagedEvents } from '@bytelyst/events/bus';
+import type { JobDefinition } from '@bytelyst/scheduler/definition';
 import { sweep } from '../../lib/sweep';
 import { DAY_MS } from '../../lib/time';
-import type { JobDefinition } from '../jobs/definition';
 import type { LicenseDoc, LicensesRepository } from './repository';
 
 const PAGE = 200;

@@ -1,8 +1,8 @@
 import { defineModule } from '../../module';
 import type { PrincipalCache } from '../auth/principal-cache';
-import { createStaleSessionCleanupJob } from '../jobs/stale-session-cleanup';
 import { createSessionsRepository } from './repository';
 import { createSessionsService } from './service';
+import { createStaleSessionCleanupJob } from './stale-session-cleanup';
 
 /** Sessions and refresh-token rotation; a revoked session leaves the request path's cache at once. */
 export const sessionsModule = defineModule({

@@ -1,5 +1,5 @@
+import type { JobDefinition } from '@bytelyst/scheduler/definition';
 import { DAY_MS } from '../../lib/time';
-import type { JobDefinition } from '../jobs/definition';
 import type { TelemetryEventsService } from './events-service';
 import type { PolicyService } from './policy';
 

@@ -1,9 +1,9 @@
 import { CONTAINERS } from '@bytelyst/db/containers';
+import type { JobContext } from '@bytelyst/scheduler/definition';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeStripe, STRIPE_TEST_CONFIG, startFakeStripe } from '../../../testing/fake-stripe';
 import { createTestHarness, type TestHarness } from '../../../testing/harness';
 import { billingEvents, eventsFor, patchSubscription } from '../../../testing/subscriptions';
-import type { JobContext } from '../../jobs/definition';
 import type { TPayment } from '../stripe/schema';
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -1,8 +1,8 @@
 import type { Filter } from '@bytelyst/db/document-store';
 import type { EventBus } from '@bytelyst/events/bus';
+import type { JobContext, JobDefinition } from '@bytelyst/scheduler/definition';
 import { sweep } from '../../../lib/sweep';
 import { DAY_MS } from '../../../lib/time';
-import type { JobContext, JobDefinition } from '../../jobs/definition';
 import type { PlansService } from '../plans/service';
 import type { StripeService } from '../stripe/service';
 import { addInterval, rollForward } from './periods';

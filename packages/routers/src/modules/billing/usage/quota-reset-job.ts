@@ -1,6 +1,6 @@
+import type { JobContext, JobDefinition } from '@bytelyst/scheduler/definition';
 import { sweep } from '../../../lib/sweep';
 import { addDays, DAY_SECONDS, dayOf, monthOf, startOfMonth } from '../../../lib/time';
-import type { JobContext, JobDefinition } from '../../jobs/definition';
 import { COUNTER_TTL_SECONDS, RECEIPT_TTL_SECONDS } from './record';
 import { monthTotalId, PLATFORM, type UsageRepository } from './repository';
 

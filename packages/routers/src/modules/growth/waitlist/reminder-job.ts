@@ -1,8 +1,8 @@
 import { withoutSystemFields } from '@bytelyst/db/document-store';
 import type { EventBus } from '@bytelyst/events/bus';
+import type { JobDefinition } from '@bytelyst/scheduler/definition';
 import { sweep } from '../../../lib/sweep';
 import { DAY_MS } from '../../../lib/time';
-import type { JobDefinition } from '../../jobs/definition';
 import type { WaitlistDoc, WaitlistRepository } from './repository';
 
 const PAGE = 200;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createJobsTestKit, iso, type JobsTestKit } from '../../testing/jobs';
 import { createSchedule } from './schedule';
 import { planSlots } from './slot-plan';
+import { createJobsTestKit, iso, type JobsTestKit } from './testing/test-kit';
 
 const at = (text: string) => Date.parse(text);
 const isoList = (list: number[]) => list.map(iso);

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createJobsTestKit, type JobsTestKit } from '../../testing/jobs';
 import type { JobDefinition } from './definition';
+import { setJobEnabled } from './pause';
 import { createJobsRepository } from './repository';
-import { createJobsService } from './service';
+import { createJobsTestKit, type JobsTestKit } from './testing/test-kit';
 
 const MINUTE = 60_000;
 
@@ -27,13 +27,12 @@ describe('pause and resume', () => {
     const start = (instanceId: string) => {
       const registry = kit.registryOf(def);
       const runner = kit.newRunner(registry, { instanceId });
-      const service = createJobsService({
-        repo: createJobsRepository(kit.store),
-        registry,
-        runner,
-        clock: kit.clock,
-      });
-      return { runner, service };
+      const repo = createJobsRepository(kit.store);
+      const job = registry.get(def.name);
+      if (!job) throw new Error('minutely is registered');
+      const setEnabled = (enabled: boolean) => setJobEnabled(repo, job, enabled, kit.clock());
+      const enabled = async () => (await repo.getDefinition(job.productId, job.name))?.enabled;
+      return { runner, setEnabled, enabled };
     };
     const tickMinutes = async (runner: ReturnType<typeof start>['runner'], minutes: number) => {
       for (let i = 0; i < minutes; i += 1) {
@@ -48,19 +47,19 @@ describe('pause and resume', () => {
     await tickMinutes(first.runner, 1);
     expect(executed).toEqual(['2026-06-01T12:01:00.000Z']);
 
-    // Paused through another process's service: the leader reads the flag when the job is due.
+    // Paused from another process: the leader reads the flag when the job is due.
     const other = start('other');
-    expect(await other.service.pause('platform', 'minutely')).toMatchObject({ enabled: false });
+    expect(await other.setEnabled(false)).toMatchObject({ enabled: false });
     await tickMinutes(first.runner, 3);
     await first.runner.stop();
     const second = start('second');
     await tickMinutes(second.runner, 3);
     expect(executed).toHaveLength(1);
-    expect((await second.service.get('platform', 'minutely')).enabled).toBe(false);
+    expect(await second.enabled()).toBe(false);
 
     // A long pause, then resume: nothing from the paused period runs as missed.
     kit.advance(60 * MINUTE);
-    expect(await second.service.resume('platform', 'minutely')).toMatchObject({ enabled: true });
+    expect(await second.setEnabled(true)).toMatchObject({ enabled: true });
     await second.runner.tick();
     await second.runner.whenIdle();
     expect(executed).toHaveLength(1);

@@ -1,6 +1,6 @@
+import type { JobDefinition } from '@bytelyst/scheduler/definition';
 import { DAY_MS } from '../../lib/time';
-import type { SessionsService } from '../sessions/service';
-import type { JobDefinition } from './definition';
+import type { SessionsService } from './service';
 
 /**
  * Roadmap §2.1 built-in: every 6 hours, deletes sessions that expired or were revoked more than `graceMs` ago

@@ -1,7 +1,7 @@
 import { CONTAINERS } from '@bytelyst/db/containers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestHarness, type TestHarness } from '../../testing/harness';
-import type { SessionDoc } from '../sessions/repository';
+import type { SessionDoc } from './repository';
 import { createStaleSessionCleanupJob } from './stale-session-cleanup';
 
 const DAY = 24 * 60 * 60_000;

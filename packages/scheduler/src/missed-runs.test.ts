@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createJobsTestKit, type JobsTestKit } from '../../testing/jobs';
 import type { TMissedRunPolicy } from './schema';
+import { createJobsTestKit, type JobsTestKit } from './testing/test-kit';
 
 const HOUR = 60 * 60_000;
 

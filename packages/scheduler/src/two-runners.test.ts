@@ -1,9 +1,9 @@
 import { CONTAINERS } from '@bytelyst/db/containers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createJobsTestKit, iso, type JobsTestKit } from '../../testing/jobs';
 import type { JobDefinition } from './definition';
 import type { JobDefinitionDoc } from './repository';
 import { LEADER_LEASE } from './runner';
+import { createJobsTestKit, iso, type JobsTestKit } from './testing/test-kit';
 
 const SLOTS = 1000;
 

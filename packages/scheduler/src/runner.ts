@@ -2,8 +2,8 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { Clock } from '@bytelyst/db/document-store';
 import type { LeaseManager } from '@bytelyst/db/leases';
 import type { EventBus } from '@bytelyst/events/bus';
-import { AppError } from '../../app-error';
 import type { RegisteredJob } from './definition';
+import { SchedulerError } from './errors';
 import { evaluateJob, newDefinitionDoc } from './evaluate';
 import { NOOP_LOGGER, type RunnerLogger, type Sleep } from './execute';
 import type { JobRegistry } from './registry';
@@ -41,7 +41,7 @@ type JobState = { job: RegisteredJob; nextRunAt: number; evaluating: boolean };
 
 const defaultSleep: Sleep = (ms, signal) => delay(ms, undefined, { signal });
 const STOPPED = 'the runner stopped before this slot ran';
-const conflict = (name: string) => new AppError('CONFLICT', `Job '${name}' is already running`);
+const conflict = (name: string) => new SchedulerError('already_running', `Job '${name}' is already running`);
 
 export const createJobRunner = (deps: JobRunnerDeps) => {
   const { registry, leases, clock, instanceId } = deps;
@@ -202,8 +202,8 @@ export const createJobRunner = (deps: JobRunnerDeps) => {
      */
     async trigger(name: string, actor: { id: string; email: string }): Promise<TJobRun> {
       const job = registry.get(name);
-      if (!job) throw new AppError('NOT_FOUND', `Job '${name}' not found`);
-      if (stopping) throw new AppError('UNAVAILABLE', 'The job runner is stopping');
+      if (!job) throw new SchedulerError('unknown_job', `Job '${name}' not found`);
+      if (stopping) throw new SchedulerError('stopping', 'The job runner is stopping');
       if (active.has(name)) throw conflict(name);
       const suffix = Math.floor(deps.random() * 36 ** 6)
         .toString(36)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JobDefinition } from './definition';
+import { isSchedulerError } from './errors';
 import { createJobRegistry } from './registry';
 
 const def = (over: Partial<JobDefinition> = {}): JobDefinition => ({
@@ -53,6 +54,25 @@ describe('job registry', () => {
     [{ productId: 'Not A Slug' }, /productId/],
   ] as const)('refuses %o at register time', (over, message) => {
     expect(() => createJobRegistry().register(def(over as Partial<JobDefinition>))).toThrow(message);
+  });
+
+  it('refuses with a SchedulerError: invalid_definition naming the job, duplicate_job', () => {
+    const registry = createJobRegistry();
+    registry.register(def());
+    const refusal = (over: Partial<JobDefinition>) => {
+      try {
+        registry.register(def(over));
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    };
+    const invalid = refusal({ name: 'bad-timeout', timeoutMs: -1 });
+    expect(isSchedulerError(invalid, 'invalid_definition')).toBe(true);
+    expect(invalid).toMatchObject({
+      fields: [{ path: 'bad-timeout', message: 'timeoutMs must be an integer >= 1' }],
+    });
+    expect(isSchedulerError(refusal({}), 'duplicate_job')).toBe(true);
   });
 
   it('accepts a seconds field, a product-scoped job and an IANA zone', () => {

@@ -1,7 +1,7 @@
 import type { BaseDoc, Container, DocumentStore } from '@bytelyst/db/document-store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createJobsTestKit, type JobsTestKit } from '../../testing/jobs';
 import { createJobRegistry } from './registry';
+import { createJobsTestKit, type JobsTestKit } from './testing/test-kit';
 
 const JOBS = 10_000;
 

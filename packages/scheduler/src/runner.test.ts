@@ -1,9 +1,9 @@
 import { CONTAINERS } from '@bytelyst/db/containers';
 import { createMemoryBus } from '@bytelyst/events/memory-bus';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createJobsTestKit, type JobsTestKit } from '../../testing/jobs';
 import type { JobDefinition } from './definition';
 import { LEADER_LEASE } from './runner';
+import { createJobsTestKit, type JobsTestKit } from './testing/test-kit';
 
 const MINUTE = 60_000;
 const ROOT = { id: 'user-1', email: 'root@example.com' };
@@ -167,12 +167,12 @@ describe('job runner', () => {
       kit.advance(10_000);
       await runner.tick();
     }
-    await expect(runner.trigger('minutely', ROOT)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(runner.trigger('minutely', ROOT)).rejects.toMatchObject({ code: 'already_running' });
     const elsewhere = kit.newRunner(kit.registryOf(def), {
       store: await kit.openStore(),
       instanceId: 'other',
     });
-    await expect(elsewhere.trigger('minutely', ROOT)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(elsewhere.trigger('minutely', ROOT)).rejects.toMatchObject({ code: 'already_running' });
     await expect(elsewhere.isRunning('minutely')).resolves.toBe(true);
     gate.resolve();
     await runner.whenIdle();
@@ -200,7 +200,7 @@ describe('job runner', () => {
         metrics: { attempt: 1 },
       }),
     ]);
-    await expect(runner.trigger('missing', ROOT)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(runner.trigger('missing', ROOT)).rejects.toMatchObject({ code: 'unknown_job' });
   });
 
   it('stop() aborts running jobs, waits for them and releases the leader lease', async () => {
@@ -229,6 +229,6 @@ describe('job runner', () => {
       await kit.store.container(CONTAINERS.leases.name).read(LEADER_LEASE, LEADER_LEASE),
     ).toBeUndefined();
     expect((await kit.runs())[0]).toMatchObject({ status: 'succeeded', metrics: { stopped: 1 } });
-    await expect(runner.trigger('minutely', ROOT)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    await expect(runner.trigger('minutely', ROOT)).rejects.toMatchObject({ code: 'stopping' });
   });
 });

@@ -1,14 +1,15 @@
-import { AppError } from '../../app-error';
-import { ZProductId } from '../products/schema';
 import { JOB_DEFAULTS, type JobDefinition, type RegisteredJob } from './definition';
+import { SchedulerError } from './errors';
 import { createSchedule, type JobSchedule } from './schedule';
-import { JOB_NAME_PATTERN, PLATFORM_PRODUCT_ID } from './schema';
+import { JOB_NAME_PATTERN, PLATFORM_PRODUCT_ID, PRODUCT_ID_PATTERN } from './schema';
 
 /** `runs` would shadow the REST path /jobs/runs. */
 const RESERVED_NAMES = new Set(['runs']);
 
 const invalid = (name: string, message: string) =>
-  new AppError('VALIDATION', `Job '${name}': ${message}`, { fields: [{ path: name, message }] });
+  new SchedulerError('invalid_definition', `Job '${name}': ${message}`, {
+    fields: [{ path: name, message }],
+  });
 
 const positiveInt = (name: string, field: string, value: number, min = 1) => {
   if (!Number.isInteger(value) || value < min) throw invalid(name, `${field} must be an integer >= ${min}`);
@@ -43,7 +44,7 @@ const resolve = (def: JobDefinition, cache: ScheduleCache): RegisteredJob => {
   // Each job gets its own object over the shared functions, so one job's schedule can be wrapped alone.
   const schedule = { ...compile(cache, name, def.cron, timezone) };
   const productId = def.productId ?? PLATFORM_PRODUCT_ID;
-  if (productId !== PLATFORM_PRODUCT_ID && !ZProductId.safeParse(productId).success) {
+  if (productId !== PLATFORM_PRODUCT_ID && !PRODUCT_ID_PATTERN.test(productId)) {
     throw invalid(name, `productId '${productId}' is neither '*' nor a product slug`);
   }
   const retry = { ...JOB_DEFAULTS.retry, ...def.retry };
@@ -73,7 +74,7 @@ export const createJobRegistry = () => {
   return {
     register(def: JobDefinition): RegisteredJob {
       if (jobs.has(def.name)) {
-        throw new AppError('CONFLICT', `Job '${def.name}' is already registered`);
+        throw new SchedulerError('duplicate_job', `Job '${def.name}' is already registered`);
       }
       const job = resolve(def, schedules);
       jobs.set(job.name, job);

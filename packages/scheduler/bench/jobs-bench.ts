@@ -1,6 +1,6 @@
 /**
  * Job runner tick time with 10,000 registered schedules on a file-backed sqlite store (roadmap §2.1).
- * Run with `pnpm --filter @bytelyst/routers bench` (part of `pnpm bench`). Reports figures; asserts nothing.
+ * Run with `pnpm --filter @bytelyst/scheduler bench` (part of `pnpm bench`). Reports figures; asserts nothing.
  *
  * The schedules are spread over the day (`m h * * *`), so a few fall due at each minute boundary; ticks are
  * one second apart on an injected clock, as the runner would tick with JOB_TICK_INTERVAL_MS=1000.
@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { ALL_CONTAINERS } from '@bytelyst/db/containers';
 import { createLeaseManager } from '@bytelyst/db/leases';
 import { createSqliteStore } from '@bytelyst/db/sqlite';
-import { createJobRegistry } from '../src/modules/jobs/registry';
-import { createJobsRepository } from '../src/modules/jobs/repository';
-import { createJobRunner } from '../src/modules/jobs/runner';
+import { createJobRegistry } from '../src/registry';
+import { createJobsRepository } from '../src/repository';
+import { createJobRunner } from '../src/runner';
 
 const JOBS = Number(process.env.BENCH_JOBS ?? 10_000);
 const TICKS = Number(process.env.BENCH_TICKS ?? 600);

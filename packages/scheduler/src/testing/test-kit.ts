@@ -6,12 +6,12 @@ import type { DocumentStore } from '@bytelyst/db/document-store';
 import { createLeaseManager } from '@bytelyst/db/leases';
 import { createSqliteStore } from '@bytelyst/db/sqlite';
 import type { EventBus } from '@bytelyst/events/bus';
-import type { JobDefinition } from '../modules/jobs/definition';
-import type { Sleep } from '../modules/jobs/execute';
-import { createJobRegistry, type JobRegistry } from '../modules/jobs/registry';
-import { createJobsRepository } from '../modules/jobs/repository';
-import { createJobRunner } from '../modules/jobs/runner';
-import type { TJobRun } from '../modules/jobs/schema';
+import type { JobDefinition } from '../definition';
+import type { Sleep } from '../execute';
+import { createJobRegistry, type JobRegistry } from '../registry';
+import { createJobsRepository } from '../repository';
+import { createJobRunner } from '../runner';
+import type { TJobRun } from '../schema';
 
 /**
  * For the jobs tests: a real sqlite file in a temp folder, a movable clock, and runners over one or several
