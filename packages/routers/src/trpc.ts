@@ -3,19 +3,31 @@ import type { OpenApiMeta } from 'trpc-to-openapi';
 import { AppError } from './app-error';
 import type { Context } from './context';
 import { errorFormatter, toTRPCError } from './errors';
+import { protectByLevel } from './lib/openapi';
 import { redact } from './modules/audit/service';
 import type { TRole } from './modules/users/schema';
 
+/** Who may call a procedure: set by the procedure builder it starts from, never by hand. */
+export type ProcedureLevel = 'public' | 'authed' | 'admin' | 'superAdmin';
+
 /**
- * Procedure metadata: the OpenAPI face, what the audit middleware should record as the target, and how long
- * a successful public GET on the REST face may be cached (`Cache-Control: public, max-age`, varying on the
- * product header), for endpoints that every client polls.
+ * Procedure metadata: its level, the OpenAPI face, what the audit middleware should record as the target, and
+ * how long a successful public GET on the REST face may be cached (`Cache-Control: public, max-age`, varying
+ * on the product header), for endpoints that every client polls.
  */
-export type Meta = OpenApiMeta<{ audit?: { targetType: string }; cacheSeconds?: number }>;
+export type Meta = OpenApiMeta<{
+  level?: ProcedureLevel;
+  audit?: { targetType: string };
+  cacheSeconds?: number;
+}>;
 
 const t = initTRPC.context<Context>().meta<Meta>().create({ errorFormatter });
 
-export const router = t.router;
+/**
+ * `t.router`, which also derives each procedure's OpenAPI `protect` (bearer security in the document) from its
+ * level, so that the REST face's "public or protected" cannot drift from the access the procedure enforces.
+ */
+export const router: typeof t.router = (record) => protectByLevel(t.router(record));
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 
@@ -73,7 +85,13 @@ const auditMutations = t.middleware(async ({ ctx, next, type, path, meta, getRaw
 });
 
 /** Auth runs before any `.input()` parser is added, so a bad or empty input still gets 401/403 first. */
-export const publicProcedure = t.procedure.use(mapErrors);
-export const authedProcedure = publicProcedure.use(requireRoles(null));
-export const adminProcedure = publicProcedure.use(requireRoles(['admin', 'super_admin'])).use(auditMutations);
-export const superAdminProcedure = publicProcedure.use(requireRoles(['super_admin'])).use(auditMutations);
+export const publicProcedure = t.procedure.meta({ level: 'public' }).use(mapErrors);
+export const authedProcedure = publicProcedure.meta({ level: 'authed' }).use(requireRoles(null));
+export const adminProcedure = publicProcedure
+  .meta({ level: 'admin' })
+  .use(requireRoles(['admin', 'super_admin']))
+  .use(auditMutations);
+export const superAdminProcedure = publicProcedure
+  .meta({ level: 'superAdmin' })
+  .use(requireRoles(['super_admin']))
+  .use(auditMutations);
