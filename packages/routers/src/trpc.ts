@@ -1,14 +1,11 @@
 import { initTRPC } from '@trpc/server';
 import type { OpenApiMeta } from 'trpc-to-openapi';
-import { AppError } from './app-error';
-import type { Context } from './context';
+import { adminActionEvent, checkLevel, type ProcedureLevel } from './access';
+import type { Context, Principal } from './context';
 import { errorFormatter, toTRPCError } from './errors';
 import { protectByLevel } from './lib/openapi';
-import { redact } from './modules/audit/service';
-import type { TRole } from './modules/users/schema';
 
-/** Who may call a procedure: set by the procedure builder it starts from, never by hand. */
-export type ProcedureLevel = 'public' | 'authed' | 'admin' | 'superAdmin';
+export type { ProcedureLevel };
 
 /**
  * Procedure metadata: its level, the OpenAPI face, what the audit middleware should record as the target, and
@@ -38,24 +35,16 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-const requireRoles = (allowed: readonly TRole[] | null) =>
+const requireLevel = (level: Exclude<ProcedureLevel, 'public'>) =>
   t.middleware(({ ctx, next }) => {
-    const { principal } = ctx;
-    if (!principal) throw toTRPCError(new AppError('UNAUTHORIZED', 'Sign in to continue'));
-    if (allowed && !principal.roles.some((role) => allowed.includes(role))) {
-      throw toTRPCError(new AppError('FORBIDDEN', 'You do not have access to this'));
+    let principal: Principal;
+    try {
+      principal = checkLevel(ctx.principal, level);
+    } catch (error) {
+      throw toTRPCError(error);
     }
     return next({ ctx: { principal } });
   });
-
-const idOf = (value: unknown): string | null => {
-  if (!value || typeof value !== 'object') return null;
-  const record = value as Record<string, unknown>;
-  if (typeof record.id === 'string') return record.id;
-  if (record.item) return idOf(record.item);
-  // Procedures about one user (erase their telemetry, read their usage) name them as userId.
-  return typeof record.userId === 'string' ? record.userId : null;
-};
 
 /**
  * Every successful admin mutation becomes an `admin.action` event (the audit log subscribes to it); placed in
@@ -65,33 +54,24 @@ const auditMutations = t.middleware(async ({ ctx, next, type, path, meta, getRaw
   const result = await next();
   if (type !== 'mutation' || !result.ok || !ctx.principal) return result;
   const input = await getRawInput();
+  const { principal } = ctx;
   await ctx.services.bus.emit(
-    'admin.action',
-    {
-      actorId: ctx.principal.userId,
-      actorEmail: ctx.principal.email,
-      actorTokenId: ctx.principal.tokenId ?? null,
-      action: path,
-      targetType: meta?.audit?.targetType ?? path.split('.')[0] ?? 'unknown',
-      targetId: idOf(input) ?? idOf(result.data),
-      requestId: ctx.requestId,
-      ip: ctx.ip,
-      impersonatedBy: null,
-      details: redact(input),
-    },
-    { productId: ctx.productId, actorId: ctx.principal.userId },
+    ...adminActionEvent(
+      { ...ctx, principal },
+      { action: path, targetType: meta?.audit?.targetType, input, result: result.data },
+    ),
   );
   return result;
 });
 
 /** Auth runs before any `.input()` parser is added, so a bad or empty input still gets 401/403 first. */
 export const publicProcedure = t.procedure.meta({ level: 'public' }).use(mapErrors);
-export const authedProcedure = publicProcedure.meta({ level: 'authed' }).use(requireRoles(null));
+export const authedProcedure = publicProcedure.meta({ level: 'authed' }).use(requireLevel('authed'));
 export const adminProcedure = publicProcedure
   .meta({ level: 'admin' })
-  .use(requireRoles(['admin', 'super_admin']))
+  .use(requireLevel('admin'))
   .use(auditMutations);
 export const superAdminProcedure = publicProcedure
   .meta({ level: 'superAdmin' })
-  .use(requireRoles(['super_admin']))
+  .use(requireLevel('superAdmin'))
   .use(auditMutations);
