@@ -8,7 +8,7 @@ import { listProcedures, loginRest, rest } from '../test-helpers';
 import { createTestServer, type TestServer } from '../testing';
 import { registerErrorHandling } from './errors';
 import { REST_BASE_PATH, registerRest } from './openapi';
-import { buildRestRoutes } from './rest-fast-path';
+import { buildRestRoutes, matchRestRoute } from './rest-fast-path';
 
 /**
  * The REST fast path against trpc-to-openapi's adapter: the same requests through a server with the fast path
@@ -251,6 +251,13 @@ describe('REST fast path', () => {
     );
   });
 
+  it('routes a literal path to its own procedure, not to the {id} route beside it', async () => {
+    for (const url of ['/v1/events/stats', '/v1/events/dead-letters', '/v1/events/catalogue']) {
+      const res = await expectParity(() => ({ method: 'GET', url, headers: bearer('admin') }));
+      expect(res.status, url).toBe(200);
+    }
+  });
+
   // Every route of the router, as each kind of caller, with path parameters that name nothing. Mutations that
   // could change state between the two calls are sent only where access is refused before the procedure runs.
   /** A plain user's own mutations that take an empty body and change what the next call sees. */
@@ -268,6 +275,16 @@ describe('REST fast path', () => {
   };
   it('walks every REST route of the router', () => {
     expect(routes.length).toBeGreaterThan(100);
+  });
+
+  // Both paths take the first pattern that matches, in the router's order: a path parameter declared before a
+  // literal sibling (`/events/{id}` before `/events/stats`) would swallow it.
+  it('reaches every REST route at its own path (none is shadowed by one declared before it)', () => {
+    const table = buildRestRoutes(appRouter);
+    for (const { method, route } of routes) {
+      const path = restPaths.get(route.procedure)?.replace(/\{[^}]+\}/g, 'some-id') ?? '';
+      expect(matchRestRoute(table, method, path)?.route.procedure, `${method} ${path}`).toBe(route.procedure);
+    }
   });
   it.each(
     routes.map(({ method, route }) => [`${method} ${route.procedure}`, method, route.procedure] as const),
