@@ -51,27 +51,34 @@ const expectClientError = (label: string, status: number, payload: string) => {
   expect(() => JSON.parse(payload), `${label}: JSON body`).not.toThrow();
 };
 
+/** Each walk sends a few thousand requests one after another: past the default 30 s on a busy 2-core machine. */
+const WALK_TIMEOUT_MS = 120_000;
+
 describe('tRPC face under garbage', () => {
-  it('every procedure, every garbage input, anonymous and as admin', async () => {
-    for (const { name, type } of procedures) {
-      for (const input of GARBAGE) {
-        for (const token of [undefined, adminToken]) {
-          const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
-          const json = JSON.stringify(input);
-          const res =
-            type === 'query'
-              ? await t.app.inject({ url: `/trpc/${name}?input=${encodeURIComponent(json)}`, headers })
-              : await t.app.inject({
-                  method: 'POST',
-                  url: `/trpc/${name}`,
-                  headers: { ...headers, 'content-type': 'application/json' },
-                  payload: json,
-                });
-          expectClientError(`${name} ${json.slice(0, 80)}`, res.statusCode, res.payload);
+  it(
+    'every procedure, every garbage input, anonymous and as admin',
+    async () => {
+      for (const { name, type } of procedures) {
+        for (const input of GARBAGE) {
+          for (const token of [undefined, adminToken]) {
+            const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+            const json = JSON.stringify(input);
+            const res =
+              type === 'query'
+                ? await t.app.inject({ url: `/trpc/${name}?input=${encodeURIComponent(json)}`, headers })
+                : await t.app.inject({
+                    method: 'POST',
+                    url: `/trpc/${name}`,
+                    headers: { ...headers, 'content-type': 'application/json' },
+                    payload: json,
+                  });
+            expectClientError(`${name} ${json.slice(0, 80)}`, res.statusCode, res.payload);
+          }
         }
       }
-    }
-  });
+    },
+    WALK_TIMEOUT_MS,
+  );
 
   it('unknown procedures, wrong methods, bad JSON, bad batches, oversized bodies', async () => {
     const cases = [
@@ -104,41 +111,45 @@ describe('tRPC face under garbage', () => {
 describe('REST face under garbage', () => {
   const ops = procedures.flatMap(({ name, openapi }) => (openapi ? [{ name, ...openapi }] : []));
 
-  it('every operation, every garbage body or query, anonymous and as admin', async () => {
-    expect(ops.length).toBeGreaterThan(10);
-    for (const op of ops) {
-      const url = `/v1${op.path.replace(/\{\w+\}/g, 'no-such-id')}`;
-      for (const input of GARBAGE) {
-        for (const token of [undefined, adminToken]) {
-          const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
-          const json = JSON.stringify(input);
-          const res =
-            op.method === 'GET' || op.method === 'DELETE'
-              ? await t.app.inject({
-                  method: op.method,
-                  url: `${url}?${new URLSearchParams(
-                    input && typeof input === 'object' && !Array.isArray(input)
-                      ? Object.fromEntries(Object.entries(input).map(([k, v]) => [k, JSON.stringify(v)]))
-                      : { input: json },
-                  ).toString()}`,
-                  headers,
-                })
-              : await t.app.inject({
-                  method: op.method as 'POST',
-                  url,
-                  headers: { ...headers, 'content-type': 'application/json' },
-                  payload: json,
-                });
-          expectClientError(`${op.method} ${op.path} ${json.slice(0, 80)}`, res.statusCode, res.payload);
-          if (res.statusCode === 400) {
-            const body = JSON.parse(res.payload) as { error?: { code?: string; message?: string } };
-            expect(body.error?.code, `${op.path}: error.code`).toBeTypeOf('string');
-            expect(body.error?.message, `${op.path}: error.message`).toBeTypeOf('string');
+  it(
+    'every operation, every garbage body or query, anonymous and as admin',
+    async () => {
+      expect(ops.length).toBeGreaterThan(10);
+      for (const op of ops) {
+        const url = `/v1${op.path.replace(/\{\w+\}/g, 'no-such-id')}`;
+        for (const input of GARBAGE) {
+          for (const token of [undefined, adminToken]) {
+            const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+            const json = JSON.stringify(input);
+            const res =
+              op.method === 'GET' || op.method === 'DELETE'
+                ? await t.app.inject({
+                    method: op.method,
+                    url: `${url}?${new URLSearchParams(
+                      input && typeof input === 'object' && !Array.isArray(input)
+                        ? Object.fromEntries(Object.entries(input).map(([k, v]) => [k, JSON.stringify(v)]))
+                        : { input: json },
+                    ).toString()}`,
+                    headers,
+                  })
+                : await t.app.inject({
+                    method: op.method as 'POST',
+                    url,
+                    headers: { ...headers, 'content-type': 'application/json' },
+                    payload: json,
+                  });
+            expectClientError(`${op.method} ${op.path} ${json.slice(0, 80)}`, res.statusCode, res.payload);
+            if (res.statusCode === 400) {
+              const body = JSON.parse(res.payload) as { error?: { code?: string; message?: string } };
+              expect(body.error?.code, `${op.path}: error.code`).toBeTypeOf('string');
+              expect(body.error?.message, `${op.path}: error.message`).toBeTypeOf('string');
+            }
           }
         }
       }
-    }
-  });
+    },
+    WALK_TIMEOUT_MS,
+  );
 
   it('malformed bodies, wrong content types, unknown paths, huge bodies', async () => {
     const cases = [
