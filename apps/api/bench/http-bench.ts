@@ -18,7 +18,9 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
 /** Targets to run, e.g. `trpc` when profiling one face (default: raw,trpc,rest,caller). */
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'raw,trpc,trpc-official,rest,caller').split(','));
+const ONLY = new Set(
+  (process.env.BENCH_ONLY ?? 'raw,trpc,trpc-official,rest,rest-official,caller').split(','),
+);
 
 type Row = {
   key: string;
@@ -78,7 +80,8 @@ const main = async () => {
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  // The same server with every tRPC call through the official fetch adapter, to show what the fast path saves.
+  // The same server with every call through the official tRPC fetch adapter and trpc-to-openapi's adapter, to
+  // show what the fast paths save.
   const officialApp = buildServer({
     env: base.env,
     store: base.store,
@@ -87,6 +90,7 @@ const main = async () => {
     services: base.services,
     logStream: { write: () => undefined },
     trpcFastPath: false,
+    restFastPath: false,
   });
   await officialApp.listen({ host: '127.0.0.1', port: 0 });
   const officialOrigin = `http://127.0.0.1:${(officialApp.server.address() as AddressInfo).port}`;
@@ -101,6 +105,12 @@ const main = async () => {
       origin: officialOrigin,
     },
     { key: 'rest', name: 'REST GET /v1/products/current', path: '/v1/products/current' },
+    {
+      key: 'rest-official',
+      name: 'REST, trpc-to-openapi adapter only',
+      path: '/v1/products/current',
+      origin: officialOrigin,
+    },
     { key: 'caller', name: 'same procedure, createCaller, no adapter', path: '/bench/caller' },
   ];
   const urlOf = (target: { path: string; origin?: string }) => `${target.origin ?? origin}${target.path}`;
@@ -140,6 +150,15 @@ const main = async () => {
       .join('  ');
   process.stdout.write(`${format(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n`);
   for (const line of lines) process.stdout.write(`${format(line)}\n`);
+  for (const key of ['trpc', 'rest']) {
+    const row = rows.find((candidate) => candidate.key === key);
+    if (raw && row) {
+      process.stdout.write(
+        `\n${key === 'rest' ? 'REST' : 'tRPC'} / raw: ${(row.rps / raw.rps).toFixed(2)} req/s, ` +
+          `${(raw.cpuUs / row.cpuUs).toFixed(2)} CPU (target 0.60)`,
+      );
+    }
+  }
   process.stdout.write(`\n(${logLines} log lines written to the sink)\n`);
 
   await officialApp.close();

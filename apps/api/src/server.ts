@@ -35,6 +35,8 @@ export type ServerDeps = {
   secrets?: Pick<Secrets, 'jwtSecret' | 'blobSigningSecret'>;
   /** Plain tRPC calls skip the fetch adapter (plugins/trpc-fast-path.ts); false: every call goes through it. */
   trpcFastPath?: boolean;
+  /** REST calls skip trpc-to-openapi's adapter (plugins/rest-fast-path.ts); false: every call goes through it. */
+  restFastPath?: boolean;
 };
 
 const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -118,7 +120,7 @@ export const buildServer = (deps: ServerDeps): FastifyInstance => {
 
   registerHealth(app, { store: deps.store, blob: deps.blob });
   registerTrpc(app, { createContext, fastPath: deps.trpcFastPath ?? true });
-  registerRest(app, { createContext });
+  registerRest(app, { createContext, fastPath: deps.restFastPath ?? true });
   registerStripeWebhook(app, { stripe: services.billing.stripe });
   registerWaitlistExport(app, { createContext, waitlist: services.growth.waitlist });
   registerDocs(app, { document: buildOpenApiDocument(env.PUBLIC_BASE_URL), ui: env.SWAGGER_UI_ENABLED });

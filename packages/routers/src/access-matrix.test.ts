@@ -2,6 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from './root';
 import { createTestHarness, type TestHarness } from './testing/harness';
+import type { Meta } from './trpc';
 
 /** Callable without credentials. Anything not listed here must answer 401 to an anonymous caller. */
 const PUBLIC = new Set([
@@ -76,6 +77,14 @@ const SUPER_ADMIN_ONLY = new Set([
 /** Flat at runtime: dotted path -> procedure (the declared type is the nested record). */
 const PROCEDURES = Object.keys(appRouter._def.procedures).sort();
 const INPUTS = [{}, undefined] as const;
+const levelOf = (path: string): Meta['level'] =>
+  (appRouter._def.procedures as unknown as Record<string, { _def: { meta?: Meta } }>)[path]?._def.meta?.level;
+/** The level the allow-lists above give a procedure. */
+const expectedLevel = (path: string): Meta['level'] => {
+  if (PUBLIC.has(path)) return 'public';
+  if (AUTHED.has(path)) return 'authed';
+  return SUPER_ADMIN_ONLY.has(path) ? 'superAdmin' : 'admin';
+};
 /**
  * What an allowed caller must never get. Anything else (OK, a 400 for the empty input, a 404, a 409 such as
  * "nothing to cancel", a 503 for a service this server has no credentials for) is the procedure answering.
@@ -136,5 +145,17 @@ describe('access matrix (every procedure of appRouter)', () => {
         expect(REFUSALS, `plain user ${path}`).not.toContain(user);
       }
     }
+  });
+
+  // The level in a procedure's meta (which gives the REST face its security) is the access it enforces.
+  it.each(PROCEDURES)('%s declares the level it enforces', async (path) => {
+    const level = levelOf(path);
+    expect(level).toBe(expectedLevel(path));
+    const anon = await codeOf(() => call(anonymous, path, {}));
+    const user = await codeOf(() => call(plainUser, path, {}));
+    const productAdmin = await codeOf(() => call(admin, path, {}));
+    expect(anon === 'UNAUTHORIZED', `anonymous ${path}`).toBe(level !== 'public');
+    expect(user === 'FORBIDDEN', `plain user ${path}`).toBe(level === 'admin' || level === 'superAdmin');
+    expect(productAdmin === 'FORBIDDEN', `product admin ${path}`).toBe(level === 'superAdmin');
   });
 });

@@ -35,4 +35,25 @@ describe('OpenAPI document', () => {
     expect(doc.paths?.['/auth/login']?.post?.security).toBeUndefined();
     expect(doc.paths?.['/users']?.get?.security).toEqual([{ Authorization: [] }]);
   });
+
+  it('marks exactly the non-public procedures as secured, from the level of the builder each starts from', () => {
+    const byOperation = new Map(
+      Object.entries(procedures).map(([path, procedure]) => [path.replace(/\./g, '-'), procedure._def.meta]),
+    );
+    const operations = Object.values(doc.paths ?? {}).flatMap((item) =>
+      Object.values(item as Record<string, { operationId?: string; security?: unknown[] }>),
+    );
+    expect(operations).toHaveLength(byOperation.size);
+    const levels = new Set<string>();
+    for (const operation of operations) {
+      const meta = byOperation.get(operation.operationId ?? '');
+      expect(meta?.level, operation.operationId).toBeDefined();
+      levels.add(meta?.level ?? '');
+      const secured = meta?.level !== 'public';
+      expect(meta?.openapi?.protect, operation.operationId).toBe(secured);
+      if (secured) expect(operation.security, operation.operationId).toEqual([{ Authorization: [] }]);
+      else expect(operation.security, operation.operationId).toBeUndefined();
+    }
+    expect([...levels].sort()).toEqual(['admin', 'authed', 'public', 'superAdmin']);
+  });
 });

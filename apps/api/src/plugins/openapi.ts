@@ -1,14 +1,14 @@
 import { appRouter } from '@bytelyst/routers/root';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import {
-  fastifyTRPCOpenApiPlugin,
-  forEachOpenApiProcedure,
-  generateOpenApiDocument,
-  getPathRegExp,
-  normalizePath,
-  type OpenAPIObject,
-} from 'trpc-to-openapi';
+import { fastifyTRPCOpenApiPlugin, generateOpenApiDocument, type OpenAPIObject } from 'trpc-to-openapi';
 import { describeError } from './errors';
+import {
+  buildRestRoutes,
+  createRestFastPath,
+  matchRestRoute,
+  type RestMatch,
+  restPathOf,
+} from './rest-fast-path';
 import { STRIPE_WEBHOOK_OPENAPI, STRIPE_WEBHOOK_PATH } from './stripe-webhook';
 import { type ContextFactory, contextInput } from './trpc';
 import { WAITLIST_EXPORT_OPENAPI, WAITLIST_EXPORT_PATH } from './waitlist-export';
@@ -40,37 +40,35 @@ export const buildOpenApiDocument = (publicBaseUrl: string): OpenAPIObject => {
   return doc;
 };
 
-type RestRoute = { pattern: RegExp; procedure: string; cacheSeconds: number | undefined };
-
-/** METHOD -> path patterns, for the metrics' procedure label on the REST face. */
-const buildRestRoutes = (): Map<string, RestRoute[]> => {
-  const routes = new Map<string, RestRoute[]>();
-  forEachOpenApiProcedure(appRouter._def.procedures, ({ path, meta }) => {
-    const list = routes.get(meta.openapi.method) ?? [];
-    list.push({
-      pattern: getPathRegExp(normalizePath(meta.openapi.path)),
-      procedure: path,
-      cacheSeconds: typeof meta.cacheSeconds === 'number' ? meta.cacheSeconds : undefined,
-    });
-    routes.set(meta.openapi.method, list);
-  });
-  return routes;
-};
-
 /**
- * The REST face under /v1 (trpc-to-openapi's Fastify adapter over the same routers). Its error bodies are
- * rewritten into the API's shape through `describeError`, the mapping the rest of the server uses.
+ * The REST face under /v1: trpc-to-openapi's Fastify adapter over the same routers, with its route handler
+ * wrapped so that every call it can take goes through the fast path (rest-fast-path.ts) instead; `fastPath:
+ * false` leaves the adapter alone. Error bodies on both paths are rewritten into the API's shape through
+ * `describeError`, the mapping the rest of the server uses.
  */
-export const registerRest = (app: FastifyInstance, opts: { createContext: ContextFactory }): void => {
-  const routes = buildRestRoutes();
+export const registerRest = (
+  app: FastifyInstance,
+  opts: { createContext: ContextFactory; fastPath?: boolean },
+): void => {
+  const routes = buildRestRoutes(appRouter);
+  const matches = new WeakMap<FastifyRequest, RestMatch>();
   const failures = new WeakMap<FastifyRequest, unknown>();
   const cacheable = new WeakMap<FastifyRequest, number>();
+  const createContext = ({ req }: { req: FastifyRequest }) => opts.createContext(contextInput(req));
+  const onError = ({ error, req }: { error: unknown; req: FastifyRequest }) => {
+    failures.set(req, error);
+  };
+  const fastPath =
+    opts.fastPath === false
+      ? null
+      : createRestFastPath({ createContext: (req) => createContext({ req }), onError });
   void app.register(async (scope) => {
     scope.addHook('preHandler', (request, _reply, done) => {
-      const path = normalizePath((request.url.split('?')[0] ?? '').slice(REST_BASE_PATH.length));
-      const match = routes.get(request.method)?.find((route) => route.pattern.test(path));
-      request.procedure = match ? match.procedure : 'unknown';
-      if (match?.cacheSeconds && request.method === 'GET') cacheable.set(request, match.cacheSeconds);
+      const match = matchRestRoute(routes, request.method, restPathOf(request.url, REST_BASE_PATH));
+      request.procedure = match ? match.route.procedure : 'unknown';
+      if (match) matches.set(request, match);
+      if (match?.route.cacheSeconds && request.method === 'GET')
+        cacheable.set(request, match.route.cacheSeconds);
       done();
     });
     scope.addHook('onSend', (request, reply, payload, done) => {
@@ -88,13 +86,22 @@ export const registerRest = (app: FastifyInstance, opts: { createContext: Contex
       void reply.code(status).header('content-type', 'application/json; charset=utf-8');
       done(null, JSON.stringify(body));
     });
+    if (fastPath) {
+      // The adapter registers one catch-all route; its handler stays the fallback for what the fast path declines.
+      scope.addHook('onRoute', (route) => {
+        const adapter = route.handler;
+        route.handler = async function restHandler(this: FastifyInstance, request, reply) {
+          const match = matches.get(request);
+          if (match && (await fastPath(request, reply, match))) return reply;
+          return adapter.call(this, request, reply);
+        };
+      });
+    }
     await scope.register(fastifyTRPCOpenApiPlugin, {
       basePath: REST_BASE_PATH,
       router: appRouter,
-      createContext: ({ req }: { req: FastifyRequest }) => opts.createContext(contextInput(req)),
-      onError: ({ error, req }: { error: unknown; req: FastifyRequest }) => {
-        failures.set(req, error);
-      },
+      createContext,
+      onError,
     });
   });
 };

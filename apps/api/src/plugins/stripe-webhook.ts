@@ -1,9 +1,12 @@
+import { isProtected, type ProcedureLevel } from '@bytelyst/routers/http-access';
 import type { StripeService } from '@bytelyst/routers/modules/billing/stripe/service';
 import type { FastifyInstance } from 'fastify';
 import { describeError } from './errors';
 import { ERROR_RESPONSE, type OpenApiPathItem } from './openapi-raw';
 
 export const STRIPE_WEBHOOK_PATH = '/v1/stripe/webhook';
+/** Public: Stripe proves itself with the signature over the body, not with a bearer. */
+const LEVEL = 'public' satisfies ProcedureLevel;
 /** Stripe events are a few KB; invoices with many lines stay well under this. */
 const BODY_LIMIT = 512 * 1024;
 
@@ -18,6 +21,7 @@ export const STRIPE_WEBHOOK_OPENAPI: OpenApiPathItem = {
       'over the exact body; each event id is applied once (a redelivery answers 200 with `duplicate: true`). ' +
       'Applies invoice.payment_succeeded, invoice.payment_failed, customer.subscription.updated and ' +
       'customer.subscription.deleted; other types are acknowledged and ignored.',
+    ...(isProtected(LEVEL) ? { security: [{ bearerAuth: [] }] } : {}),
     parameters: [{ name: 'stripe-signature', in: 'header', required: true, schema: { type: 'string' } }],
     requestBody: {
       required: true,

@@ -1,5 +1,10 @@
 import { Readable } from 'node:stream';
-import { AppError } from '@bytelyst/routers/errors';
+import {
+  createHttpAccess,
+  type HttpContext,
+  isProtected,
+  type ProcedureLevel,
+} from '@bytelyst/routers/http-access';
 import { waitlistCsv } from '@bytelyst/routers/modules/growth/waitlist/csv';
 import { WAITLIST_STATUSES, ZWaitlistFilters } from '@bytelyst/routers/modules/growth/waitlist/schema';
 import type { WaitlistService } from '@bytelyst/routers/modules/growth/waitlist/service';
@@ -9,6 +14,8 @@ import { ERROR_RESPONSE, type OpenApiPathItem } from './openapi-raw';
 import { type ContextFactory, contextInput } from './trpc';
 
 export const WAITLIST_EXPORT_PATH = '/v1/waitlist/export.csv';
+/** As for a procedure, the level decides both who may call it and its security in the document. */
+const LEVEL = 'admin' satisfies ProcedureLevel;
 /** Its entry in the OpenAPI document (tRPC answers JSON only, so the route is plain Fastify). */
 export const WAITLIST_EXPORT_OPENAPI: OpenApiPathItem = {
   get: {
@@ -18,7 +25,7 @@ export const WAITLIST_EXPORT_OPENAPI: OpenApiPathItem = {
     description:
       'Admins only. Streams every matching entry in position order (RFC 4180, UTF-8; cells that a spreadsheet ' +
       'would run as a formula are prefixed with a quote). Each export is written to the audit log.',
-    security: [{ bearerAuth: [] }],
+    ...(isProtected(LEVEL) ? { security: [{ bearerAuth: [] }] } : {}),
     parameters: [
       {
         name: 'status',
@@ -38,8 +45,6 @@ export const WAITLIST_EXPORT_OPENAPI: OpenApiPathItem = {
   },
 };
 
-const ADMIN_ROLES: ReadonlySet<string> = new Set(['admin', 'super_admin']);
-
 const refuse = (request: FastifyRequest, reply: FastifyReply, error: unknown) => {
   const { status, body } = describeError(error);
   if (status >= 500) request.log.error({ err: error }, 'waitlist export failed');
@@ -48,46 +53,27 @@ const refuse = (request: FastifyRequest, reply: FastifyReply, error: unknown) =>
 
 /**
  * The waitlist as CSV (roadmap §1.1: waitlist CSV export). tRPC answers JSON only, so this route streams the
- * file itself: the caller is authenticated exactly as on the other faces (bearer access token or API token,
- * product from x-product-id), must be an admin of the product, and the rows come from the service one store
- * page at a time, so a waitlist of any length never sits in memory. Filters: the list's (status, search,
- * createdFrom, createdTo). Every export is written to the audit log.
+ * file itself, through the routers' HTTP access (the procedures' context factory, level check and audit
+ * record): the caller must be an admin of the product, and every export is written to the audit log as an
+ * admin procedure's mutation is. The rows come from the service one store page at a time, so a waitlist of
+ * any length never sits in memory. Filters: the list's (status, search, createdFrom, createdTo).
  */
 export const registerWaitlistExport = (
   app: FastifyInstance,
   deps: { createContext: ContextFactory; waitlist: Pick<WaitlistService, 'exportPages'> },
 ): void => {
+  const access = createHttpAccess(deps.createContext);
   app.get(WAITLIST_EXPORT_PATH, async (request, reply) => {
     request.procedure = 'waitlist.export';
-    let ctx: Awaited<ReturnType<ContextFactory>>;
+    let ctx: HttpContext<typeof LEVEL>;
     try {
-      ctx = await deps.createContext(contextInput(request));
+      ctx = await access.authorize(contextInput(request), LEVEL);
     } catch (error) {
       return refuse(request, reply, error);
     }
-    const { principal } = ctx;
-    if (!principal) return refuse(request, reply, new AppError('UNAUTHORIZED', 'Sign in to continue'));
-    if (!principal.roles.some((role) => ADMIN_ROLES.has(role))) {
-      return refuse(request, reply, new AppError('FORBIDDEN', 'You do not have access to this'));
-    }
     const filters = ZWaitlistFilters.safeParse(request.query ?? {});
     if (!filters.success) return refuse(request, reply, filters.error);
-    await ctx.services.bus.emit(
-      'admin.action',
-      {
-        actorId: principal.userId,
-        actorEmail: principal.email,
-        actorTokenId: principal.tokenId ?? null,
-        action: 'waitlist.export',
-        targetType: 'waitlist_entry',
-        targetId: null,
-        requestId: ctx.requestId,
-        ip: ctx.ip,
-        impersonatedBy: null,
-        details: { ...filters.data },
-      },
-      { productId: ctx.productId, actorId: principal.userId },
-    );
+    await access.audit(ctx, { action: 'waitlist.export', targetType: 'waitlist_entry', input: filters.data });
     const day = new Date(ctx.services.clock()).toISOString().slice(0, 10);
     const body = Readable.from(waitlistCsv(deps.waitlist.exportPages(ctx.productId, filters.data)));
     body.on('error', (error) => request.log.error({ err: error }, 'waitlist export stream failed'));

@@ -1,14 +1,17 @@
+import type { AnyTRPCRouter } from '@trpc/server';
 import type { OpenApiMethod } from 'trpc-to-openapi';
 import type { Meta } from '../trpc';
 
-/** The OpenAPI meta of a procedure (REST face under /v1); `protect` = needs a bearer token. */
+/**
+ * The OpenAPI meta of a procedure (REST face under /v1). Whether it needs a bearer token is not said here:
+ * `router()` derives `protect` from the procedure's level (see protectByLevel).
+ */
 export const rest = (
   method: OpenApiMethod,
   path: `/${string}`,
   opts: {
     tag: string;
     summary: string;
-    protect?: boolean;
     description?: string;
     targetType?: string;
     /** Public GETs only: lets clients and proxies cache a success this many seconds. */
@@ -20,9 +23,25 @@ export const rest = (
     path,
     tags: [opts.tag],
     summary: opts.summary,
-    protect: opts.protect ?? true,
     ...(opts.description ? { description: opts.description } : {}),
   },
   ...(opts.targetType ? { audit: { targetType: opts.targetType } } : {}),
   ...(opts.cacheSeconds ? { cacheSeconds: opts.cacheSeconds } : {}),
 });
+
+/**
+ * Sets `openapi.protect` on every procedure of the router from its level: everything but a public procedure
+ * is protected, and one built without a level (straight from `t.procedure`) counts as protected too, so a
+ * mistake never advertises a guarded endpoint as open. Replaces the openapi object, never edits a shared one.
+ */
+export const protectByLevel = <TRouter extends AnyTRPCRouter>(router: TRouter): TRouter => {
+  for (const procedure of Object.values(
+    router._def.procedures as Record<string, { _def: { meta?: Meta } }>,
+  )) {
+    const meta = procedure._def.meta;
+    if (!meta?.openapi) continue;
+    const protect = meta.level !== 'public';
+    if (meta.openapi.protect !== protect) meta.openapi = { ...meta.openapi, protect };
+  }
+  return router;
+};

@@ -14,16 +14,14 @@ const tag = 'auth';
 
 export const authRouter = router({
   register: publicProcedure
-    .meta(
-      rest('POST', '/auth/register', { tag, summary: 'Create an account in this product', protect: false }),
-    )
+    .meta(rest('POST', '/auth/register', { tag, summary: 'Create an account in this product' }))
     .input(ZRegisterInput)
     .output(ZAuthResult)
     .mutation(({ ctx, input }) =>
       ctx.services.auth.register(ctx.productId, input, { ip: ctx.ip, userAgent: ctx.userAgent }),
     ),
   login: publicProcedure
-    .meta(rest('POST', '/auth/login', { tag, summary: 'Sign in with email and password', protect: false }))
+    .meta(rest('POST', '/auth/login', { tag, summary: 'Sign in with email and password' }))
     .input(ZLoginInput)
     .output(ZAuthResult)
     .mutation(({ ctx, input }) =>
@@ -35,7 +33,6 @@ export const authRouter = router({
         tag,
         summary: 'Swap a refresh token for new tokens',
         description: 'The refresh token rotates; presenting a rotated one again revokes the session.',
-        protect: false,
       }),
     )
     .input(ZRefreshInput)

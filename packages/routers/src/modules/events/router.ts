@@ -52,31 +52,11 @@ export const eventsRouter = router({
     .output(ZEventListOutput)
     .query(({ ctx, input }) => ctx.services.events.list(scopeOf(ctx, input), input ?? {})),
 
-  get: adminProcedure
-    .meta(rest('GET', '/events/{id}', { tag, summary: "One event with each subscriber's delivery state" }))
-    .input(ZEventRef)
-    .output(ZEventDetail)
-    .query(({ ctx, input }) => ctx.services.events.get(productOf(ctx, input), input.id)),
-
   deadLetters: adminProcedure
     .meta(rest('GET', '/events/dead-letters', { tag, summary: 'Deliveries that exhausted their retries' }))
     .input(ZDeadLetterListInput.optional())
     .output(ZDeadLetterListOutput)
     .query(({ ctx, input }) => ctx.services.events.deadLetters(scopeOf(ctx, input), input ?? {})),
-
-  replay: adminProcedure
-    .meta(
-      rest('POST', '/events/{id}/replay', {
-        tag,
-        summary: "Replays an event's dead deliveries (or one subscriber's)",
-        targetType: 'event',
-      }),
-    )
-    .input(ZReplayInput)
-    .output(ZReplayOutput)
-    .mutation(({ ctx, input }) =>
-      ctx.services.events.replay(productOf(ctx, input), input.id, input.subscriber),
-    ),
 
   replayDeadLetters: adminProcedure
     .meta(
@@ -114,4 +94,25 @@ export const eventsRouter = router({
     .input(ZScopeInput.optional())
     .output(ZEventStatsOutput)
     .query(({ ctx, input }) => ctx.services.events.stats(scopeOf(ctx, input))),
+
+  // Those with an {id} come after the literal paths beside them, which REST would otherwise route to them.
+  get: adminProcedure
+    .meta(rest('GET', '/events/{id}', { tag, summary: "One event with each subscriber's delivery state" }))
+    .input(ZEventRef)
+    .output(ZEventDetail)
+    .query(({ ctx, input }) => ctx.services.events.get(productOf(ctx, input), input.id)),
+
+  replay: adminProcedure
+    .meta(
+      rest('POST', '/events/{id}/replay', {
+        tag,
+        summary: "Replays an event's dead deliveries (or one subscriber's)",
+        targetType: 'event',
+      }),
+    )
+    .input(ZReplayInput)
+    .output(ZReplayOutput)
+    .mutation(({ ctx, input }) =>
+      ctx.services.events.replay(productOf(ctx, input), input.id, input.subscriber),
+    ),
 });

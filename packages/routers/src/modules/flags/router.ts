@@ -28,7 +28,6 @@ export const flagsRouter = router({
           'Buckets on the signed-in user (which wins over `userId`), else `userId`, else `deviceId`. Order: ' +
           'disabled -> excluded -> included -> platform -> app version -> percentage rollout ' +
           '(FNV-1a of `key:id` mod 10000 < percentage x 100).',
-        protect: false,
       }),
     )
     .input(ZEvaluateInput.optional())

@@ -98,7 +98,6 @@ export const licensesRouter = router({
         description:
           'Idempotent for a device already bound. 400 for a mistyped key (checked before any lookup), 404 for an ' +
           'unknown one, 403 when revoked or expired, 409 when the device limit is reached.',
-        protect: false,
       }),
     )
     .input(ZActivateInput)
@@ -109,7 +108,6 @@ export const licensesRouter = router({
       rest('POST', '/licenses/deactivate', {
         tag,
         summary: 'Release this device from a license key',
-        protect: false,
       }),
     )
     .input(ZKeyDeviceInput)
@@ -121,7 +119,6 @@ export const licensesRouter = router({
         tag,
         summary: 'Is this key valid on this device?',
         description: 'Answers valid with a reason (ok, not_found, revoked, expired, device_not_activated).',
-        protect: false,
       }),
     )
     .input(ZKeyDeviceInput)

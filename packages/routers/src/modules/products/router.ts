@@ -21,7 +21,6 @@ export const productsRouter = router({
       rest('GET', '/products/current', {
         tag,
         summary: 'The product this request resolved to',
-        protect: false,
       }),
     )
     .input(z.object({}).optional())

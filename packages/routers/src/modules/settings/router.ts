@@ -26,7 +26,6 @@ export const settingsRouter = router({
         description:
           'Pick the product with the x-product-id header. `blocked` says whether this caller must stop: the ' +
           'switch is on and, when `minAppVersion` is set, `appVersion` is older than it (or not given).',
-        protect: false,
         cacheSeconds: 5,
       }),
     )

@@ -97,7 +97,6 @@ export const telemetryRouter = router({
           "userId in the batch is ignored. Events are sampled by the product's collection policy: dropped " +
           'ones count as sampledOut. An event whose time lies outside the retention window is listed in ' +
           '`rejected` by its index.',
-        protect: false,
       }),
     )
     .input(ZIngestInput)

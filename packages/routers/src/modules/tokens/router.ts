@@ -37,7 +37,7 @@ export const tokensRouter = router({
     .output(ZApiToken)
     .mutation(({ ctx, input }) => ctx.services.tokens.revoke(ctx.productId, input.id, ctx.principal.userId)),
   validate: publicProcedure
-    .meta(rest('POST', '/tokens/validate', { tag, summary: 'Check an API token', protect: false }))
+    .meta(rest('POST', '/tokens/validate', { tag, summary: 'Check an API token' }))
     .input(ZTokenValidateInput)
     .output(ZTokenValidateOutput)
     .mutation(({ ctx, input }) => ctx.services.tokens.validate(input.token)),

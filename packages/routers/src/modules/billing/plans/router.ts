@@ -20,7 +20,6 @@ export const plansRouter = router({
       rest('GET', '/plans', {
         tag,
         summary: "The product's plans on offer (not archived), for pricing pages",
-        protect: false,
       }),
     )
     .output(ZPublicPlanList)

@@ -54,7 +54,6 @@ export const invitationsRouter = router({
         tag,
         summary: 'Is this invitation code redeemable?',
         description: 'Answers valid with a reason: ok, unknown, expired, exhausted or revoked.',
-        protect: false,
       }),
     )
     .input(ZCodeInput)

@@ -54,7 +54,6 @@ export const referralsRouter = router({
         tag,
         summary: 'Record a visit or an invite through a referral link (pending)',
         description: 'With an email, a second track of the same code and email returns the same referral.',
-        protect: false,
       }),
     )
     .input(ZTrackInput)

@@ -97,7 +97,6 @@ export const waitlistRouter = router({
         tag,
         summary: 'Join the waitlist; answers your position and a token to look it up later',
         description: 'Joining again with the same email answers the existing entry (without a new token).',
-        protect: false,
       }),
     )
     .input(ZJoinInput)
@@ -108,7 +107,6 @@ export const waitlistRouter = router({
       rest('POST', '/waitlist/position', {
         tag,
         summary: 'Your waitlist position and how many are still ahead of you',
-        protect: false,
       }),
     )
     .input(ZPositionInput)

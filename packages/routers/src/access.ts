@@ -1,0 +1,74 @@
+import { AppError } from './app-error';
+import type { Context, Principal } from './context';
+import { redact } from './modules/audit/service';
+import type { TRole } from './modules/users/schema';
+
+/**
+ * Access levels and the admin-action record, shared by the procedure builders (trpc.ts) and the plain HTTP
+ * routes (http-access.ts), so that both faces of an operation refuse and audit in exactly the same way.
+ */
+
+/** Who may call an operation: a procedure gets it from the builder it starts from, a plain route declares it. */
+export type ProcedureLevel = 'public' | 'authed' | 'admin' | 'superAdmin';
+
+/** The roles a level admits: none needed (public), any signed-in caller (null), or one of these. */
+const LEVEL_ROLES: Record<Exclude<ProcedureLevel, 'public'>, readonly TRole[] | null> = {
+  authed: null,
+  admin: ['admin', 'super_admin'],
+  superAdmin: ['super_admin'],
+};
+
+/** The principal when the level admits it; else the AppError a refused caller gets (401 or 403). */
+export const checkLevel = (
+  principal: Principal | null,
+  level: Exclude<ProcedureLevel, 'public'>,
+): Principal => {
+  if (!principal) throw new AppError('UNAUTHORIZED', 'Sign in to continue');
+  const allowed = LEVEL_ROLES[level];
+  if (allowed && !principal.roles.some((role) => allowed.includes(role))) {
+    throw new AppError('FORBIDDEN', 'You do not have access to this');
+  }
+  return principal;
+};
+
+/** Whether an operation of this level needs a bearer (its OpenAPI security). */
+export const isProtected = (level: ProcedureLevel | undefined): boolean => level !== 'public';
+
+const idOf = (value: unknown): string | null => {
+  if (!value || typeof value !== 'object') return null;
+  const record = value as Record<string, unknown>;
+  if (typeof record.id === 'string') return record.id;
+  if (record.item) return idOf(record.item);
+  // Procedures about one user (erase their telemetry, read their usage) name them as userId.
+  return typeof record.userId === 'string' ? record.userId : null;
+};
+
+export type AdminAction = {
+  /** The procedure path, or the plain route's name in the same dotted form (`waitlist.export`). */
+  action: string;
+  /** Default: the first segment of `action`. */
+  targetType?: string | undefined;
+  input: unknown;
+  result?: unknown;
+};
+
+/** The `admin.action` event (payload and emit options) for a successful admin action by the context's caller. */
+export const adminActionEvent = (ctx: Context & { principal: Principal }, call: AdminAction) => {
+  const { principal } = ctx;
+  return [
+    'admin.action',
+    {
+      actorId: principal.userId,
+      actorEmail: principal.email,
+      actorTokenId: principal.tokenId ?? null,
+      action: call.action,
+      targetType: call.targetType ?? call.action.split('.')[0] ?? 'unknown',
+      targetId: idOf(call.input) ?? idOf(call.result),
+      requestId: ctx.requestId,
+      ip: ctx.ip,
+      impersonatedBy: null,
+      details: redact(call.input),
+    },
+    { productId: ctx.productId, actorId: principal.userId },
+  ] as const;
+};
