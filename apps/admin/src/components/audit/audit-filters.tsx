@@ -1,7 +1,7 @@
 'use client';
 
-import { Button } from '../button';
-import { TextField } from '../field';
+import { Button } from '~/components/kit/button';
+import { TextField } from '~/components/kit/field';
 
 export type AuditFilterValues = {
   actorId: string;

@@ -1,11 +1,11 @@
 'use client';
 
 import { type FormEvent, useState } from 'react';
+import { Button } from '~/components/kit/button';
+import { TextField } from '~/components/kit/field';
+import { FormError } from '~/components/kit/form-error';
 import { useFormErrors } from '~/hooks/use-form-errors';
 import type { FieldErrors } from '~/lib/api-errors';
-import { Button } from '../button';
-import { TextField } from '../field';
-import { FormError } from '../form-error';
 
 type SessionError = { message?: string; fields?: FieldErrors };
 

@@ -2,12 +2,12 @@
 
 import type { TSubscription } from '@bytelyst/routers/modules/billing/subscriptions/schema';
 import { useState } from 'react';
+import { ConfirmDialog } from '~/components/kit/confirm-dialog';
+import { TextField } from '~/components/kit/field';
+import { useToast } from '~/components/kit/toast';
 import { errorMessage } from '~/lib/api-errors';
 import { formatDate } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
-import { ConfirmDialog } from '../confirm-dialog';
-import { TextField } from '../field';
-import { useToast } from '../toast';
 
 /** Cancels at the end of the period (default) or now, with a reason kept in the history. */
 export function CancelSubscriptionDialog({

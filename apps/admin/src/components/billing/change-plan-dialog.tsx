@@ -1,11 +1,11 @@
 'use client';
 
 import type { TSubscription } from '@bytelyst/routers/modules/billing/subscriptions/schema';
+import { SelectField, TextField } from '~/components/kit/field';
+import { FormDialog } from '~/components/kit/form-dialog';
+import { useToast } from '~/components/kit/toast';
 import { useFormValues } from '~/hooks/use-form-values';
 import { trpc } from '~/lib/trpc';
-import { SelectField, TextField } from '../field';
-import { FormDialog } from '../form-dialog';
-import { useToast } from '../toast';
 import { formatPrice } from './billing-format';
 
 /** Moves a subscription to another plan on offer; an ended subscription starts a new period on it. */

@@ -1,11 +1,11 @@
 'use client';
 
 import type { TPlan, TPlanInterval } from '@bytelyst/routers/modules/billing/plans/schema';
+import { SelectField, TextField } from '~/components/kit/field';
+import { FormDialog } from '~/components/kit/form-dialog';
+import { useToast } from '~/components/kit/toast';
 import { useFormValues } from '~/hooks/use-form-values';
 import { trpc } from '~/lib/trpc';
-import { SelectField, TextField } from '../field';
-import { FormDialog } from '../form-dialog';
-import { useToast } from '../toast';
 import { INTERVAL_OPTIONS } from './billing-format';
 import { FeatureRows, QuotaRows } from './list-editors';
 import { EMPTY_PLAN, parsePlanForm, valuesOf } from './plan-form';

@@ -2,12 +2,12 @@
 
 import type { TPlan } from '@bytelyst/routers/modules/billing/plans/schema';
 import { useState } from 'react';
+import { ConfirmDialog } from '~/components/kit/confirm-dialog';
+import { tableStateOf } from '~/components/kit/data-table';
+import { NewButton } from '~/components/kit/new-button';
+import { useToast } from '~/components/kit/toast';
 import { errorMessage } from '~/lib/api-errors';
 import { trpc } from '~/lib/trpc';
-import { ConfirmDialog } from '../confirm-dialog';
-import { tableStateOf } from '../data-table';
-import { NewButton } from '../new-button';
-import { useToast } from '../toast';
 import { BillingHeader } from './billing-header';
 import { PlanDialog } from './plan-dialog';
 import { type PlanAction, PlansTable } from './plans-table';

@@ -1,11 +1,11 @@
 'use client';
 
 import type { TSubscriptionStatus } from '@bytelyst/routers/modules/billing/subscriptions/schema';
+import { tableStateOf } from '~/components/kit/data-table';
+import { SelectField } from '~/components/kit/field';
+import { Pager } from '~/components/kit/pager';
 import { usePagedFilters } from '~/hooks/use-cursor-pager';
 import { trpc } from '~/lib/trpc';
-import { tableStateOf } from '../data-table';
-import { SelectField } from '../field';
-import { Pager } from '../pager';
 import { SUBSCRIPTION_STATUS_LABELS } from './billing-format';
 import { BillingHeader } from './billing-header';
 import { SubscriptionsTable } from './subscriptions-table';

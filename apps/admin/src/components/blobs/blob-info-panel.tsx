@@ -2,15 +2,15 @@
 
 import type { TBlobContainer } from '@bytelyst/routers/modules/blob/schema';
 import { useState } from 'react';
+import { Button } from '~/components/kit/button';
+import { Card } from '~/components/kit/card';
+import { ConfirmDialog } from '~/components/kit/confirm-dialog';
+import { JsonBlock } from '~/components/kit/json-block';
+import { ErrorState } from '~/components/kit/states';
+import { useToast } from '~/components/kit/toast';
 import { errorMessage } from '~/lib/api-errors';
 import { formatDateTime } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
-import { Button } from '../button';
-import { Card } from '../card';
-import { ConfirmDialog } from '../confirm-dialog';
-import { JsonBlock } from '../json-block';
-import { ErrorState } from '../states';
-import { useToast } from '../toast';
 import { formatBytes } from './format-bytes';
 
 type Props = { container: TBlobContainer; blobKey: string; onDeleted: () => void };

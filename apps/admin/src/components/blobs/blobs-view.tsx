@@ -1,11 +1,11 @@
 'use client';
 
 import { useState } from 'react';
+import { tableStateOf } from '~/components/kit/data-table';
+import { PageHeader } from '~/components/kit/page-header';
+import { Pager } from '~/components/kit/pager';
 import { usePagedFilters } from '~/hooks/use-cursor-pager';
 import { trpc } from '~/lib/trpc';
-import { tableStateOf } from '../data-table';
-import { PageHeader } from '../page-header';
-import { Pager } from '../pager';
 import { BlobFilters, type BlobFilterValues } from './blob-filters';
 import { BlobInfoPanel } from './blob-info-panel';
 import styles from './blobs.module.css';

@@ -1,5 +1,5 @@
-import { Badge } from '../badge';
-import { JsonBlock } from '../json-block';
+import { Badge } from '~/components/kit/badge';
+import { JsonBlock } from '~/components/kit/json-block';
 
 export type CatalogueEntry = {
   type: string;

@@ -1,10 +1,10 @@
 'use client';
 
 import { useState } from 'react';
+import { SelectField, TextField } from '~/components/kit/field';
+import { EmptyState, ErrorState } from '~/components/kit/states';
 import { useEventScope } from '~/hooks/use-event-scope';
 import { trpc } from '~/lib/trpc';
-import { SelectField, TextField } from '../field';
-import { EmptyState, ErrorState } from '../states';
 import { CatalogueItem } from './catalogue-item';
 import { EventsHeader } from './events-header';
 import { SubscribersCard } from './subscribers-card';

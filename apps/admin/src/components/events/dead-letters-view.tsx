@@ -2,17 +2,17 @@
 
 import type { TDeadLetter } from '@bytelyst/routers/modules/events/schema';
 import { useState } from 'react';
+import { Button } from '~/components/kit/button';
+import { tableStateOf } from '~/components/kit/data-table';
+import { SelectField } from '~/components/kit/field';
+import { Icon } from '~/components/kit/icon';
+import { Pager } from '~/components/kit/pager';
+import { useToast } from '~/components/kit/toast';
 import { usePagedFilters } from '~/hooks/use-cursor-pager';
 import { useEventScope } from '~/hooks/use-event-scope';
 import { useNow } from '~/hooks/use-now';
 import { scopeInput } from '~/lib/event-scope';
 import { trpc } from '~/lib/trpc';
-import { Button } from '../button';
-import { tableStateOf } from '../data-table';
-import { SelectField } from '../field';
-import { Icon } from '../icon';
-import { Pager } from '../pager';
-import { useToast } from '../toast';
 import { DeadLettersTable } from './dead-letters-table';
 import { EventsHeader } from './events-header';
 import { ReplayAllDialog } from './replay-all-dialog';

@@ -1,13 +1,13 @@
 'use client';
 
 import { useState } from 'react';
+import { tableStateOf } from '~/components/kit/data-table';
+import { Pager } from '~/components/kit/pager';
 import { usePagedFilters } from '~/hooks/use-cursor-pager';
 import { useEventScope } from '~/hooks/use-event-scope';
 import { useNow } from '~/hooks/use-now';
 import { scopeInput } from '~/lib/event-scope';
 import { trpc } from '~/lib/trpc';
-import { tableStateOf } from '../data-table';
-import { Pager } from '../pager';
 import { EMPTY_EVENT_FILTERS, EventFilters, type EventFilterValues } from './event-filters';
 import { EventsHeader } from './events-header';
 import { EventsTable } from './events-table';

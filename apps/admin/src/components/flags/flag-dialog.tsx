@@ -2,11 +2,11 @@
 
 import type { TFlag } from '@bytelyst/routers/modules/flags/schema';
 import { useEffect } from 'react';
+import { TextAreaField, TextField } from '~/components/kit/field';
+import { FormDialog } from '~/components/kit/form-dialog';
+import { useToast } from '~/components/kit/toast';
 import { useFormValues } from '~/hooks/use-form-values';
 import { trpc } from '~/lib/trpc';
-import { TextAreaField, TextField } from '../field';
-import { FormDialog } from '../form-dialog';
-import { useToast } from '../toast';
 import styles from './controls.module.css';
 import { checkFlag, EMPTY_FLAG, PLATFORM_LABELS, PLATFORMS, targetingOf, valuesOf } from './flag-form';
 import { RolloutField } from './rollout-field';

@@ -2,13 +2,13 @@
 
 import type { TFlag } from '@bytelyst/routers/modules/flags/schema';
 import { useState } from 'react';
+import { Button } from '~/components/kit/button';
+import { ConfirmDialog } from '~/components/kit/confirm-dialog';
+import { type Column, DataTable, type TableState } from '~/components/kit/data-table';
+import { useToast } from '~/components/kit/toast';
 import { errorMessage } from '~/lib/api-errors';
 import { formatDateTime, formatRelative } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
-import { Button } from '../button';
-import { ConfirmDialog } from '../confirm-dialog';
-import { type Column, DataTable, type TableState } from '../data-table';
-import { useToast } from '../toast';
 import styles from './controls.module.css';
 import { targetingSummary } from './flag-form';
 import { Switch } from './switch';

@@ -2,14 +2,14 @@
 
 import type { TFlag } from '@bytelyst/routers/modules/flags/schema';
 import { useState } from 'react';
+import { tableStateOf } from '~/components/kit/data-table';
+import { SelectField, TextField } from '~/components/kit/field';
+import { NewButton } from '~/components/kit/new-button';
+import { PageHeader } from '~/components/kit/page-header';
+import { Pager } from '~/components/kit/pager';
 import { usePagedFilters } from '~/hooks/use-cursor-pager';
 import { useDebouncedValue } from '~/hooks/use-debounced-value';
 import { trpc } from '~/lib/trpc';
-import { tableStateOf } from '../data-table';
-import { SelectField, TextField } from '../field';
-import { NewButton } from '../new-button';
-import { PageHeader } from '../page-header';
-import { Pager } from '../pager';
 import { FlagDialog } from './flag-dialog';
 import { FlagTester } from './flag-tester';
 import { FlagsTable } from './flags-table';

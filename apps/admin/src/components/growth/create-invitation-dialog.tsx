@@ -1,11 +1,11 @@
 'use client';
 
+import { TextField } from '~/components/kit/field';
+import { FormDialog } from '~/components/kit/form-dialog';
+import { useToast } from '~/components/kit/toast';
 import { useFormValues } from '~/hooks/use-form-values';
 import { endOfUtcDay } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
-import { TextField } from '../field';
-import { FormDialog } from '../form-dialog';
-import { useToast } from '../toast';
 
 const EMPTY = { code: '', maxUses: '1', expiresOn: '', note: '' };
 

@@ -2,14 +2,14 @@
 
 import type { TInvitation } from '@bytelyst/routers/modules/growth/invitations/schema';
 import { Fragment, useState } from 'react';
+import { Button } from '~/components/kit/button';
+import { ConfirmDialog } from '~/components/kit/confirm-dialog';
+import { type Column, DataTable, type TableState } from '~/components/kit/data-table';
+import { ExpandButton, useExpandedRows } from '~/components/kit/expand-button';
+import { useToast } from '~/components/kit/toast';
 import { errorMessage } from '~/lib/api-errors';
 import { formatDate } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
-import { Button } from '../button';
-import { ConfirmDialog } from '../confirm-dialog';
-import { type Column, DataTable, type TableState } from '../data-table';
-import { ExpandButton, useExpandedRows } from '../expand-button';
-import { useToast } from '../toast';
 import { InvitationStatusBadge } from './growth-badges';
 import { RedemptionsRow } from './redemptions-row';
 

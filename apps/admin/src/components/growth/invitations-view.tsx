@@ -2,12 +2,12 @@
 
 import type { TInvitationStatus } from '@bytelyst/routers/modules/growth/invitations/schema';
 import { useState } from 'react';
+import { tableStateOf } from '~/components/kit/data-table';
+import { SelectField } from '~/components/kit/field';
+import { NewButton } from '~/components/kit/new-button';
+import { Pager } from '~/components/kit/pager';
 import { usePagedFilters } from '~/hooks/use-cursor-pager';
 import { trpc } from '~/lib/trpc';
-import { tableStateOf } from '../data-table';
-import { SelectField } from '../field';
-import { NewButton } from '../new-button';
-import { Pager } from '../pager';
 import { CreateInvitationDialog } from './create-invitation-dialog';
 import { INVITATION_STATUS_LABELS, optionsOf } from './growth-badges';
 import { GrowthHeader } from './growth-header';

@@ -1,12 +1,12 @@
 'use client';
 
 import type { TReferralStatus } from '@bytelyst/routers/modules/growth/referrals/schema';
+import { tableStateOf } from '~/components/kit/data-table';
+import { SelectField, TextField } from '~/components/kit/field';
+import { Pager } from '~/components/kit/pager';
 import { usePagedFilters } from '~/hooks/use-cursor-pager';
 import { useDebouncedValue } from '~/hooks/use-debounced-value';
 import { trpc } from '~/lib/trpc';
-import { tableStateOf } from '../data-table';
-import { SelectField, TextField } from '../field';
-import { Pager } from '../pager';
 import { optionsOf, REFERRAL_STATUS_LABELS } from './growth-badges';
 import { GrowthHeader } from './growth-header';
 import { ReferralsTable } from './referrals-table';

@@ -1,9 +1,9 @@
 'use client';
 
+import { ConfirmDialog } from '~/components/kit/confirm-dialog';
+import { useToast } from '~/components/kit/toast';
 import { errorMessage } from '~/lib/api-errors';
 import { trpc } from '~/lib/trpc';
-import { ConfirmDialog } from '../confirm-dialog';
-import { useToast } from '../toast';
 
 type Target = { id: string; email: string; position: number };
 

@@ -2,17 +2,17 @@
 
 import type { TWaitlistStatus } from '@bytelyst/routers/modules/growth/waitlist/schema';
 import { useState } from 'react';
+import { Button } from '~/components/kit/button';
+import { tableStateOf } from '~/components/kit/data-table';
+import { SelectField, TextField } from '~/components/kit/field';
+import { Icon } from '~/components/kit/icon';
+import { PageHeader } from '~/components/kit/page-header';
+import { Pager } from '~/components/kit/pager';
+import { useToast } from '~/components/kit/toast';
 import { usePagedFilters } from '~/hooks/use-cursor-pager';
 import { useDebouncedValue } from '~/hooks/use-debounced-value';
 import { errorMessage } from '~/lib/api-errors';
 import { trpc } from '~/lib/trpc';
-import { Button } from '../button';
-import { tableStateOf } from '../data-table';
-import { SelectField, TextField } from '../field';
-import { Icon } from '../icon';
-import { PageHeader } from '../page-header';
-import { Pager } from '../pager';
-import { useToast } from '../toast';
 import { optionsOf, WAITLIST_STATUS_LABELS } from './growth-badges';
 import { InviteNextDialog } from './invite-next-dialog';
 import { percent, StatGrid } from './stat-grid';

@@ -1,12 +1,12 @@
 'use client';
 
 import type { TJobInfo, TJobRunStatus, TJobTrigger } from '@bytelyst/routers/modules/jobs/schema';
+import { Button } from '~/components/kit/button';
+import { tableStateOf } from '~/components/kit/data-table';
+import { SelectField } from '~/components/kit/field';
+import { Pager } from '~/components/kit/pager';
 import { usePagedFilters } from '~/hooks/use-cursor-pager';
 import { trpc } from '~/lib/trpc';
-import { Button } from '../button';
-import { tableStateOf } from '../data-table';
-import { SelectField } from '../field';
-import { Pager } from '../pager';
 import { RUN_STATUS_OPTIONS, TRIGGER_OPTIONS } from './job-badges';
 import { JobRunsTable } from './job-runs-table';
 

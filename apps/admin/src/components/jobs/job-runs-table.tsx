@@ -1,7 +1,7 @@
 import type { TJobRunSummary } from '@bytelyst/routers/modules/jobs/schema';
 import Link from 'next/link';
+import { type Column, DataTable, type TableState } from '~/components/kit/data-table';
 import { formatDateTime, formatDuration, formatRelative, formatShortDateTime } from '~/lib/format';
-import { type Column, DataTable, type TableState } from '../data-table';
 import { JobRunStatusBadge, TriggerBadge } from './job-badges';
 
 const COLUMNS: readonly Column[] = [

@@ -1,8 +1,8 @@
 import type { TJobInfo } from '@bytelyst/routers/modules/jobs/schema';
+import { useToast } from '~/components/kit/toast';
 import { errorCodeOf, errorMessage } from '~/lib/api-errors';
 import { formatDateTime } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
-import { useToast } from '../toast';
 
 /** Run now, pause and resume, with their toasts; the jobs table and the run history refresh after each. */
 export function useJobActions() {

@@ -1,12 +1,12 @@
 'use client';
 
 import type { TLicense } from '@bytelyst/routers/modules/licenses/schema';
+import { TextField } from '~/components/kit/field';
+import { FormDialog } from '~/components/kit/form-dialog';
+import { useToast } from '~/components/kit/toast';
 import { useFormValues } from '~/hooks/use-form-values';
 import { endOfUtcDay } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
-import { TextField } from '../field';
-import { FormDialog } from '../form-dialog';
-import { useToast } from '../toast';
 
 const dayOf = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
 

@@ -1,14 +1,14 @@
 'use client';
 
 import { useState } from 'react';
+import { Dialog } from '~/components/kit/dialog';
+import { TextField } from '~/components/kit/field';
+import { FormDialog } from '~/components/kit/form-dialog';
+import { SecretReveal } from '~/components/kit/secret-reveal';
+import { useToast } from '~/components/kit/toast';
 import { useFormValues } from '~/hooks/use-form-values';
 import { endOfUtcDay } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
-import { Dialog } from '../dialog';
-import { TextField } from '../field';
-import { FormDialog } from '../form-dialog';
-import { SecretReveal } from '../secret-reveal';
-import { useToast } from '../toast';
 
 const EMPTY = { userId: '', planCode: '', maxDevices: '', expiresOn: '', note: '' };
 

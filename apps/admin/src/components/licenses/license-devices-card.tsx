@@ -2,15 +2,15 @@
 
 import type { TLicense, TLicenseDevice } from '@bytelyst/routers/modules/licenses/schema';
 import { useState } from 'react';
+import { Button } from '~/components/kit/button';
+import { Card } from '~/components/kit/card';
+import { ConfirmDialog } from '~/components/kit/confirm-dialog';
+import { type Column, DataTable } from '~/components/kit/data-table';
+import { useToast } from '~/components/kit/toast';
 import { useNow } from '~/hooks/use-now';
 import { errorMessage } from '~/lib/api-errors';
 import { formatDateTime, formatRelative } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
-import { Button } from '../button';
-import { Card } from '../card';
-import { ConfirmDialog } from '../confirm-dialog';
-import { type Column, DataTable } from '../data-table';
-import { useToast } from '../toast';
 
 const COLUMNS: readonly Column[] = [
   { label: 'Device' },

@@ -2,14 +2,14 @@
 
 import type { TLicenseStatus } from '@bytelyst/routers/modules/licenses/schema';
 import { useState } from 'react';
+import { tableStateOf } from '~/components/kit/data-table';
+import { SelectField, TextField } from '~/components/kit/field';
+import { NewButton } from '~/components/kit/new-button';
+import { PageHeader } from '~/components/kit/page-header';
+import { Pager } from '~/components/kit/pager';
 import { usePagedFilters } from '~/hooks/use-cursor-pager';
 import { useDebouncedValue } from '~/hooks/use-debounced-value';
 import { trpc } from '~/lib/trpc';
-import { tableStateOf } from '../data-table';
-import { SelectField, TextField } from '../field';
-import { NewButton } from '../new-button';
-import { PageHeader } from '../page-header';
-import { Pager } from '../pager';
 import { GenerateLicenseDialog } from './generate-license-dialog';
 import { LICENSE_STATUS_LABELS } from './license-badges';
 import { LicensesTable } from './licenses-table';

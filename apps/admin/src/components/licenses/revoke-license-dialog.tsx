@@ -1,11 +1,11 @@
 'use client';
 
 import { useState } from 'react';
+import { ConfirmDialog } from '~/components/kit/confirm-dialog';
+import { TextField } from '~/components/kit/field';
+import { useToast } from '~/components/kit/toast';
 import { errorMessage } from '~/lib/api-errors';
 import { trpc } from '~/lib/trpc';
-import { ConfirmDialog } from '../confirm-dialog';
-import { TextField } from '../field';
-import { useToast } from '../toast';
 
 type Target = { id: string; keyPrefix: string; activeDevices: number };
 

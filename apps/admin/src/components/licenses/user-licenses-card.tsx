@@ -1,13 +1,13 @@
 'use client';
 
 import { useState } from 'react';
+import { Button } from '~/components/kit/button';
+import { Card } from '~/components/kit/card';
+import { tableStateOf } from '~/components/kit/data-table';
+import { Icon } from '~/components/kit/icon';
+import { Pager } from '~/components/kit/pager';
 import { useCursorPager } from '~/hooks/use-cursor-pager';
 import { trpc } from '~/lib/trpc';
-import { Button } from '../button';
-import { Card } from '../card';
-import { tableStateOf } from '../data-table';
-import { Icon } from '../icon';
-import { Pager } from '../pager';
 import { GenerateLicenseDialog } from './generate-license-dialog';
 import { LicensesTable } from './licenses-table';
 

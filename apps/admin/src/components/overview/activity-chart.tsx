@@ -2,9 +2,9 @@
 
 import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Card } from '~/components/kit/card';
+import { ErrorState } from '~/components/kit/states';
 import { trpc } from '~/lib/trpc';
-import { Card } from '../card';
-import { ErrorState } from '../states';
 
 const DAYS = 14;
 const DAY_MS = 86_400_000;

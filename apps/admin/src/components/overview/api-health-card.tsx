@@ -1,10 +1,10 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { Badge } from '~/components/kit/badge';
+import { Button } from '~/components/kit/button';
+import { Card } from '~/components/kit/card';
 import { formatDateTime } from '~/lib/format';
-import { Badge } from '../badge';
-import { Button } from '../button';
-import { Card } from '../card';
 
 type Health = { ok: boolean; status: number; latencyMs: number; details: unknown };
 

@@ -2,12 +2,12 @@
 
 import { ZProductId } from '@bytelyst/routers/modules/products/schema';
 import { useState } from 'react';
+import { SelectField, TextField } from '~/components/kit/field';
+import { FormDialog } from '~/components/kit/form-dialog';
+import { useToast } from '~/components/kit/toast';
 import { useFormValues } from '~/hooks/use-form-values';
 import type { FieldErrors } from '~/lib/api-errors';
 import { trpc } from '~/lib/trpc';
-import { SelectField, TextField } from '../field';
-import { FormDialog } from '../form-dialog';
-import { useToast } from '../toast';
 
 const INITIAL_STATUSES = [
   { value: 'draft', label: 'Draft' },

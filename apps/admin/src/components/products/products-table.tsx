@@ -3,14 +3,14 @@
 import { PRODUCT_TRANSITIONS } from '@bytelyst/routers/modules/products/lifecycle';
 import type { TProduct, TProductStatus } from '@bytelyst/routers/modules/products/schema';
 import { useState } from 'react';
+import { Button } from '~/components/kit/button';
+import { ConfirmDialog } from '~/components/kit/confirm-dialog';
+import { type Column, DataTable, type TableState } from '~/components/kit/data-table';
+import { PRODUCT_STATUS_LABELS, ProductStatusBadge } from '~/components/kit/status-badges';
+import { useToast } from '~/components/kit/toast';
 import { errorMessage } from '~/lib/api-errors';
 import { formatDate } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
-import { Button } from '../button';
-import { ConfirmDialog } from '../confirm-dialog';
-import { type Column, DataTable, type TableState } from '../data-table';
-import { PRODUCT_STATUS_LABELS, ProductStatusBadge } from '../status-badges';
-import { useToast } from '../toast';
 
 const COLUMNS: readonly Column[] = [
   { label: 'Product' },

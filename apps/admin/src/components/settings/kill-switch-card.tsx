@@ -2,18 +2,18 @@
 
 import type { TKillSwitchPublic } from '@bytelyst/routers/modules/settings/schema';
 import { useEffect, useId, useState } from 'react';
+import { Badge } from '~/components/kit/badge';
+import { Button } from '~/components/kit/button';
+import { Card } from '~/components/kit/card';
+import { ConfirmDialog } from '~/components/kit/confirm-dialog';
+import { TextAreaField, TextField } from '~/components/kit/field';
+import { FormError } from '~/components/kit/form-error';
+import { Icon } from '~/components/kit/icon';
+import { useToast } from '~/components/kit/toast';
 import { useFormErrors } from '~/hooks/use-form-errors';
 import { formatDateTime } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
-import { Badge } from '../badge';
-import { Button } from '../button';
-import { Card } from '../card';
-import { ConfirmDialog } from '../confirm-dialog';
-import { TextAreaField, TextField } from '../field';
 import { Switch } from '../flags/switch';
-import { FormError } from '../form-error';
-import { Icon } from '../icon';
-import { useToast } from '../toast';
 
 type Form = { enabled: boolean; message: string; minAppVersion: string };
 

@@ -2,10 +2,10 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId } from 'react';
+import { ProductStatusBadge } from '~/components/kit/status-badges';
 import { httpStatusOf } from '~/lib/api-errors';
 import { clearProductCookie, writeProductCookie } from '~/lib/product-cookie';
 import { trpc } from '~/lib/trpc';
-import { ProductStatusBadge } from '../status-badges';
 
 export function ProductSwitcher() {
   const id = useId();

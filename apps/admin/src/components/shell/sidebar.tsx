@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { Fragment, useEffect, useRef } from 'react';
-import { Icon, type IconName } from '../icon';
+import { Icon, type IconName } from '~/components/kit/icon';
 
 type NavItem = { href: string; label: string; icon: IconName };
 

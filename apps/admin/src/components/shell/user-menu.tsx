@@ -1,10 +1,10 @@
 'use client';
 
 import { useState } from 'react';
+import { Button } from '~/components/kit/button';
+import { Icon } from '~/components/kit/icon';
+import { useToast } from '~/components/kit/toast';
 import { trpc } from '~/lib/trpc';
-import { Button } from '../button';
-import { Icon } from '../icon';
-import { useToast } from '../toast';
 
 export function UserMenu() {
   const me = trpc.auth.me.useQuery();

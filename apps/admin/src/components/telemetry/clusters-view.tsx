@@ -1,12 +1,12 @@
 'use client';
 
 import type { TClusterStatus } from '@bytelyst/routers/modules/telemetry/schema';
+import { tableStateOf } from '~/components/kit/data-table';
+import { SelectField } from '~/components/kit/field';
+import { Pager } from '~/components/kit/pager';
 import { usePagedFilters } from '~/hooks/use-cursor-pager';
 import { useNow } from '~/hooks/use-now';
 import { trpc } from '~/lib/trpc';
-import { tableStateOf } from '../data-table';
-import { SelectField } from '../field';
-import { Pager } from '../pager';
 import { ClustersTable } from './clusters-table';
 import { TelemetryHeader } from './telemetry-header';
 

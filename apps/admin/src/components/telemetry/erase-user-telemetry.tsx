@@ -1,11 +1,11 @@
 'use client';
 
 import { useState } from 'react';
+import { Button } from '~/components/kit/button';
+import { ConfirmDialog } from '~/components/kit/confirm-dialog';
+import { useToast } from '~/components/kit/toast';
 import { errorMessage } from '~/lib/api-errors';
 import { trpc } from '~/lib/trpc';
-import { Button } from '../button';
-import { ConfirmDialog } from '../confirm-dialog';
-import { useToast } from '../toast';
 
 /** GDPR erasure of one user's client telemetry, for the user detail page's danger zone. */
 export function EraseUserTelemetryButton({ userId }: { userId: string }) {

@@ -2,12 +2,12 @@
 
 import type { TTelemetryLevel } from '@bytelyst/routers/modules/telemetry/schema';
 import { useSearchParams } from 'next/navigation';
+import { tableStateOf } from '~/components/kit/data-table';
+import { Pager } from '~/components/kit/pager';
 import { usePagedFilters } from '~/hooks/use-cursor-pager';
 import { useDebouncedValue } from '~/hooks/use-debounced-value';
 import { useNow } from '~/hooks/use-now';
 import { trpc } from '~/lib/trpc';
-import { tableStateOf } from '../data-table';
-import { Pager } from '../pager';
 import { EMPTY_EVENT_FILTERS, EventFilters, type EventFilterValues } from './event-filters';
 import { EventsTable } from './events-table';
 import { TelemetryHeader } from './telemetry-header';

@@ -2,16 +2,16 @@
 
 import type { TCollectionPolicy, TTelemetryLevel } from '@bytelyst/routers/modules/telemetry/schema';
 import { useEffect, useId, useState } from 'react';
+import { Button } from '~/components/kit/button';
+import { Card } from '~/components/kit/card';
+import { ConfirmDialog } from '~/components/kit/confirm-dialog';
+import { TextAreaField, TextField } from '~/components/kit/field';
+import { FormError } from '~/components/kit/form-error';
+import { useToast } from '~/components/kit/toast';
 import { useFormErrors } from '~/hooks/use-form-errors';
 import { formatDateTime } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
-import { Button } from '../button';
-import { Card } from '../card';
-import { ConfirmDialog } from '../confirm-dialog';
-import { TextAreaField, TextField } from '../field';
 import { Switch } from '../flags/switch';
-import { FormError } from '../form-error';
-import { useToast } from '../toast';
 import styles from './telemetry.module.css';
 
 const LEVELS: readonly TTelemetryLevel[] = ['debug', 'info', 'warn', 'error', 'fatal'];

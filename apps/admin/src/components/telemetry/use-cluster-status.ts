@@ -1,9 +1,9 @@
 'use client';
 
 import type { TClusterStatus } from '@bytelyst/routers/modules/telemetry/schema';
+import { useToast } from '~/components/kit/toast';
 import { errorMessage } from '~/lib/api-errors';
 import { trpc } from '~/lib/trpc';
-import { useToast } from '../toast';
 
 const DONE: Record<TClusterStatus, string> = {
   open: 'Cluster reopened.',

@@ -2,13 +2,13 @@
 
 import type { TTokenRole } from '@bytelyst/routers/modules/tokens/schema';
 import { useState } from 'react';
+import { Dialog } from '~/components/kit/dialog';
+import { SelectField, TextField } from '~/components/kit/field';
+import { FormDialog } from '~/components/kit/form-dialog';
+import { SecretReveal } from '~/components/kit/secret-reveal';
+import { useToast } from '~/components/kit/toast';
 import { useFormValues } from '~/hooks/use-form-values';
 import { trpc } from '~/lib/trpc';
-import { Dialog } from '../dialog';
-import { SelectField, TextField } from '../field';
-import { FormDialog } from '../form-dialog';
-import { SecretReveal } from '../secret-reveal';
-import { useToast } from '../toast';
 
 const EXPIRY_OPTIONS = [
   { value: '30', label: '30 days' },

@@ -1,12 +1,12 @@
 'use client';
 
 import { useState } from 'react';
+import { tableStateOf } from '~/components/kit/data-table';
+import { NewButton } from '~/components/kit/new-button';
+import { PageHeader } from '~/components/kit/page-header';
+import { Pager } from '~/components/kit/pager';
 import { usePagedFilters } from '~/hooks/use-cursor-pager';
 import { trpc } from '~/lib/trpc';
-import { tableStateOf } from '../data-table';
-import { NewButton } from '../new-button';
-import { PageHeader } from '../page-header';
-import { Pager } from '../pager';
 import { CreateTokenDialog } from './create-token-dialog';
 import { TokensTable } from './tokens-table';
 

@@ -2,11 +2,11 @@
 
 import { COMMENT_BODY_MAX } from '@bytelyst/routers/modules/tracker/comments/schema';
 import { useId, useState } from 'react';
+import { Button } from '~/components/kit/button';
+import { FormError } from '~/components/kit/form-error';
+import { useToast } from '~/components/kit/toast';
 import { errorMessage } from '~/lib/api-errors';
 import { trpc } from '~/lib/trpc';
-import { Button } from '../button';
-import { FormError } from '../form-error';
-import { useToast } from '../toast';
 
 type Props = { itemId: string; parentId?: string; label: string; onDone?: () => void };
 

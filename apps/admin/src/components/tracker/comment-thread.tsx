@@ -7,14 +7,14 @@ import {
   type TCommentNode,
 } from '@bytelyst/routers/modules/tracker/comments/schema';
 import { useState } from 'react';
+import { Button } from '~/components/kit/button';
+import { Card } from '~/components/kit/card';
+import { ConfirmDialog } from '~/components/kit/confirm-dialog';
+import { EmptyState, ErrorState } from '~/components/kit/states';
+import { useToast } from '~/components/kit/toast';
 import { errorMessage } from '~/lib/api-errors';
 import { formatDateTime } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
-import { Button } from '../button';
-import { Card } from '../card';
-import { ConfirmDialog } from '../confirm-dialog';
-import { EmptyState, ErrorState } from '../states';
-import { useToast } from '../toast';
 import { UserRef } from '../users/user-ref';
 import { CommentForm } from './comment-form';
 import styles from './tracker.module.css';

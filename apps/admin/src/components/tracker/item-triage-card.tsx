@@ -7,14 +7,14 @@ import type {
 } from '@bytelyst/routers/modules/tracker/items/schema';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { Button } from '~/components/kit/button';
+import { Card } from '~/components/kit/card';
+import { ConfirmDialog } from '~/components/kit/confirm-dialog';
+import { SelectField } from '~/components/kit/field';
+import { FormError } from '~/components/kit/form-error';
+import { useToast } from '~/components/kit/toast';
 import { errorMessage } from '~/lib/api-errors';
 import { trpc } from '~/lib/trpc';
-import { Button } from '../button';
-import { Card } from '../card';
-import { ConfirmDialog } from '../confirm-dialog';
-import { SelectField } from '../field';
-import { FormError } from '../form-error';
-import { useToast } from '../toast';
 import { optionsOf, PRIORITY_LABELS, STATUS_LABELS } from './labels';
 
 /** Status and priority (admins), and deleting the item with its thread. */

@@ -1,10 +1,10 @@
 'use client';
 
+import { tableStateOf } from '~/components/kit/data-table';
+import { PageHeader } from '~/components/kit/page-header';
+import { Pager } from '~/components/kit/pager';
 import { usePagedFilters } from '~/hooks/use-cursor-pager';
 import { trpc } from '~/lib/trpc';
-import { tableStateOf } from '../data-table';
-import { PageHeader } from '../page-header';
-import { Pager } from '../pager';
 import { ItemsTable } from './items-table';
 import { TrackerFilters, type TrackerFilterValues } from './tracker-filters';
 

@@ -2,10 +2,10 @@
 
 import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Card } from '~/components/kit/card';
+import { SelectField } from '~/components/kit/field';
+import { ErrorState } from '~/components/kit/states';
 import { trpc } from '~/lib/trpc';
-import { Card } from '../card';
-import { SelectField } from '../field';
-import { ErrorState } from '../states';
 import { formatCount } from './usage-meter';
 
 const DAYS = 30;

@@ -1,12 +1,12 @@
 'use client';
 
 import { ZEmail, ZName, ZPassword } from '@bytelyst/routers/modules/users/schema';
+import { SelectField, TextField } from '~/components/kit/field';
+import { FormDialog } from '~/components/kit/form-dialog';
+import { useToast } from '~/components/kit/toast';
 import { useFormValues } from '~/hooks/use-form-values';
 import type { FieldErrors } from '~/lib/api-errors';
 import { trpc } from '~/lib/trpc';
-import { SelectField, TextField } from '../field';
-import { FormDialog } from '../form-dialog';
-import { useToast } from '../toast';
 import { isRole, ROLE_OPTIONS } from './roles';
 
 const EMPTY = { email: '', name: '', password: '', role: 'user' };

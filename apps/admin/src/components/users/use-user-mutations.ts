@@ -1,9 +1,9 @@
 'use client';
 
 import type { TRole } from '@bytelyst/routers/modules/users/schema';
+import { useToast } from '~/components/kit/toast';
 import { errorMessage } from '~/lib/api-errors';
 import { trpc } from '~/lib/trpc';
-import { useToast } from '../toast';
 
 /** Role change, disable and enable, with toasts and cache refresh, shared by the list and the detail page. */
 export function useUserMutations() {

@@ -3,13 +3,13 @@
 import type { TUserDetail } from '@bytelyst/routers/modules/users/schema';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { Button } from '~/components/kit/button';
+import { Card } from '~/components/kit/card';
+import { ConfirmDialog } from '~/components/kit/confirm-dialog';
+import { useToast } from '~/components/kit/toast';
 import { errorMessage } from '~/lib/api-errors';
 import { trpc } from '~/lib/trpc';
-import { Button } from '../button';
-import { Card } from '../card';
-import { ConfirmDialog } from '../confirm-dialog';
 import { EraseUserTelemetryButton } from '../telemetry/erase-user-telemetry';
-import { useToast } from '../toast';
 import { useUserMutations } from './use-user-mutations';
 
 export function UserDangerZone({ user }: { user: TUserDetail }) {

@@ -1,7 +1,7 @@
 'use client';
 
 import type { TRole, TUserStatus } from '@bytelyst/routers/modules/users/schema';
-import { SelectField, TextField } from '../field';
+import { SelectField, TextField } from '~/components/kit/field';
 import { ROLE_OPTIONS } from './roles';
 
 export type UserFilterValues = { search: string; role: TRole | ''; status: TUserStatus | '' };

@@ -1,13 +1,13 @@
 'use client';
 
 import { useState } from 'react';
+import { tableStateOf } from '~/components/kit/data-table';
+import { NewButton } from '~/components/kit/new-button';
+import { PageHeader } from '~/components/kit/page-header';
+import { Pager } from '~/components/kit/pager';
 import { usePagedFilters } from '~/hooks/use-cursor-pager';
 import { useDebouncedValue } from '~/hooks/use-debounced-value';
 import { trpc } from '~/lib/trpc';
-import { tableStateOf } from '../data-table';
-import { NewButton } from '../new-button';
-import { PageHeader } from '../page-header';
-import { Pager } from '../pager';
 import { CreateUserDialog } from './create-user-dialog';
 import { UserFilters, type UserFilterValues } from './user-filters';
 import { UsersTable } from './users-table';
