@@ -3,21 +3,29 @@
 import { tableStateOf } from '~/components/kit/data-table';
 import { PageHeader } from '~/components/kit/page-header';
 import { Pager } from '~/components/kit/pager';
-import { usePagedFilters } from '~/hooks/use-cursor-pager';
-import { useDebouncedValue } from '~/hooks/use-debounced-value';
+import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
 import { trpc } from '~/lib/trpc';
-import { AuditFilters, type AuditFilterValues, EMPTY_AUDIT_FILTERS } from './audit-filters';
+import { AuditFilters, EMPTY_AUDIT_FILTERS } from './audit-filters';
 import { AuditTable } from './audit-table';
 
-const PAGE_SIZE = 25;
+const DEBOUNCED = ['actorId', 'action', 'targetId'] as const;
 
 /** Date inputs give local calendar days; the range covers the whole of both days. */
 const dayStart = (day: string) => (day ? new Date(`${day}T00:00:00`).toISOString() : undefined);
 const dayEnd = (day: string) => (day ? new Date(`${day}T23:59:59.999`).toISOString() : undefined);
 
 export function AuditView() {
-  const { filters, changeFilters, pager } = usePagedFilters<AuditFilterValues>(EMPTY_AUDIT_FILTERS);
-  const debounced = useDebouncedValue(filters, 300);
+  const {
+    filters,
+    query: debounced,
+    changeFilters,
+    pager,
+    page,
+  } = useListState({
+    defaults: EMPTY_AUDIT_FILTERS,
+    pageSize: 25,
+    debounce: DEBOUNCED,
+  });
   const list = trpc.audit.list.useQuery(
     {
       actorId: debounced.actorId.trim() || undefined,
@@ -25,10 +33,9 @@ export function AuditView() {
       targetId: debounced.targetId.trim() || undefined,
       from: dayStart(debounced.from),
       to: dayEnd(debounced.to),
-      limit: PAGE_SIZE,
-      cursor: pager.cursor,
+      ...page,
     },
-    { placeholderData: (previous) => previous },
+    KEEP_PREVIOUS,
   );
 
   return (

@@ -8,10 +8,11 @@ import { SelectField } from '~/components/kit/field';
 import { Icon } from '~/components/kit/icon';
 import { Pager } from '~/components/kit/pager';
 import { useToast } from '~/components/kit/toast';
-import { usePagedFilters } from '~/hooks/use-cursor-pager';
 import { useEventScope } from '~/hooks/use-event-scope';
+import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
 import { useNow } from '~/hooks/use-now';
 import { scopeInput } from '~/lib/event-scope';
+import { definedFilters } from '~/lib/list-params';
 import { trpc } from '~/lib/trpc';
 import { DeadLettersTable } from './dead-letters-table';
 import { EventsHeader } from './events-header';
@@ -19,17 +20,20 @@ import { ReplayAllDialog } from './replay-all-dialog';
 import { useEventTypeOptions } from './use-event-types';
 import { useReplayEvent } from './use-replay-event';
 
-const PAGE_SIZE = 25;
 /** New dead letters appear without a reload; they are rare, so a slow refresh is enough. */
 const REFRESH_MS = 10_000;
 
 type Filters = { type: string; subscriber: string };
+const NO_FILTERS: Filters = { type: '', subscriber: '' };
 
 const count = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
 export function DeadLettersView() {
   const { scope, setScope } = useEventScope();
-  const { filters, changeFilters, pager } = usePagedFilters<Filters>({ type: '', subscriber: '' });
+  const { filters, changeFilters, clearFilters, pager, page } = useListState({
+    defaults: NO_FILTERS,
+    pageSize: 25,
+  });
   const [confirming, setConfirming] = useState(false);
   const now = useNow();
   const toast = useToast();
@@ -37,21 +41,11 @@ export function DeadLettersView() {
   const replay = useReplayEvent();
   const typeOptions = useEventTypeOptions();
   const subscribers = trpc.events.subscribers.useQuery(undefined, { staleTime: Number.POSITIVE_INFINITY });
-  // A cursor belongs to the scope it was read in: a new scope starts again on the first page.
-  const [pagedScope, setPagedScope] = useState(scope);
-  if (pagedScope !== scope) {
-    setPagedScope(scope);
-    pager.reset();
-  }
 
-  const match = {
-    ...scopeInput(scope),
-    type: filters.type || undefined,
-    subscriber: filters.subscriber || undefined,
-  };
+  const match = { ...scopeInput(scope), ...definedFilters(filters) };
   const list = trpc.events.deadLetters.useQuery(
-    { ...match, limit: PAGE_SIZE, cursor: pager.cursor },
-    { placeholderData: (previous) => previous, refetchInterval: REFRESH_MS },
+    { ...match, ...page },
+    { ...KEEP_PREVIOUS, refetchInterval: REFRESH_MS },
   );
   const replayAll = trpc.events.replayDeadLetters.useMutation({
     onSuccess: async (result) => {
@@ -102,7 +96,7 @@ export function DeadLettersView() {
           onChange={(event) => changeFilters({ ...filters, subscriber: event.target.value })}
         />
         {filters.type || filters.subscriber ? (
-          <Button variant="ghost" onClick={() => changeFilters({ type: '', subscriber: '' })}>
+          <Button variant="ghost" onClick={clearFilters}>
             Clear filters
           </Button>
         ) : null}

@@ -7,30 +7,32 @@ import { SelectField, TextField } from '~/components/kit/field';
 import { NewButton } from '~/components/kit/new-button';
 import { PageHeader } from '~/components/kit/page-header';
 import { Pager } from '~/components/kit/pager';
-import { usePagedFilters } from '~/hooks/use-cursor-pager';
-import { useDebouncedValue } from '~/hooks/use-debounced-value';
+import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
 import { trpc } from '~/lib/trpc';
 import { FlagDialog } from './flag-dialog';
 import { FlagTester } from './flag-tester';
 import { FlagsTable } from './flags-table';
 
-const PAGE_SIZE = 20;
 type Filters = { search: string; state: '' | 'on' | 'off'; sort: 'key' | 'updatedAt' };
 const NO_FILTERS: Filters = { search: '', state: '', sort: 'key' };
+const DEBOUNCED = ['search'] as const;
 
 export function FlagsView() {
-  const { filters, changeFilters, pager } = usePagedFilters(NO_FILTERS);
+  const { filters, query, changeFilters, pager, page } = useListState({
+    defaults: NO_FILTERS,
+    pageSize: 20,
+    debounce: DEBOUNCED,
+  });
   const [editing, setEditing] = useState<TFlag | null | undefined>(undefined);
-  const search = useDebouncedValue(filters.search.trim(), 300);
+  const search = query.search.trim();
   const list = trpc.flags.list.useQuery(
     {
       search: search || undefined,
       enabled: filters.state === '' ? undefined : filters.state === 'on',
       sort: filters.sort,
-      limit: PAGE_SIZE,
-      cursor: pager.cursor,
+      ...page,
     },
-    { placeholderData: (previous) => previous },
+    KEEP_PREVIOUS,
   );
 
   return (

@@ -9,8 +9,7 @@ import { Icon } from '~/components/kit/icon';
 import { PageHeader } from '~/components/kit/page-header';
 import { Pager } from '~/components/kit/pager';
 import { useToast } from '~/components/kit/toast';
-import { usePagedFilters } from '~/hooks/use-cursor-pager';
-import { useDebouncedValue } from '~/hooks/use-debounced-value';
+import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
 import { errorMessage } from '~/lib/api-errors';
 import { trpc } from '~/lib/trpc';
 import { optionsOf, WAITLIST_STATUS_LABELS } from './growth-badges';
@@ -18,8 +17,9 @@ import { InviteNextDialog } from './invite-next-dialog';
 import { percent, StatGrid } from './stat-grid';
 import { WaitlistTable } from './waitlist-table';
 
-const PAGE_SIZE = 25;
 type Filters = { status: TWaitlistStatus | ''; search: string; from: string; to: string };
+const NO_FILTERS: Filters = { status: '', search: '', from: '', to: '' };
+const DEBOUNCED = ['search'] as const;
 
 /** The day picked in a date field as an ISO bound in UTC (start or end of that day). */
 const dayBound = (day: string, end: boolean) =>
@@ -28,13 +28,12 @@ const dayBound = (day: string, end: boolean) =>
 export function WaitlistView() {
   const [inviting, setInviting] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const { filters, changeFilters, pager } = usePagedFilters<Filters>({
-    status: '',
-    search: '',
-    from: '',
-    to: '',
+  const { filters, query, changeFilters, pager, page } = useListState({
+    defaults: NO_FILTERS,
+    pageSize: 25,
+    debounce: DEBOUNCED,
   });
-  const search = useDebouncedValue(filters.search.trim(), 300);
+  const search = query.search.trim();
   const server = {
     ...(filters.status ? { status: filters.status } : {}),
     ...(search ? { search } : {}),
@@ -42,8 +41,8 @@ export function WaitlistView() {
     ...(filters.to ? { createdTo: dayBound(filters.to, true) } : {}),
   };
   const list = trpc.waitlist.list.useQuery(
-    { ...server, sort: 'position', direction: 'asc', limit: PAGE_SIZE, cursor: pager.cursor },
-    { placeholderData: (previous) => previous },
+    { ...server, sort: 'position', direction: 'asc', ...page },
+    KEEP_PREVIOUS,
   );
   const stats = trpc.waitlist.stats.useQuery();
   const utils = trpc.useUtils();

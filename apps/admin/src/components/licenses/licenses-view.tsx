@@ -7,29 +7,25 @@ import { SelectField, TextField } from '~/components/kit/field';
 import { NewButton } from '~/components/kit/new-button';
 import { PageHeader } from '~/components/kit/page-header';
 import { Pager } from '~/components/kit/pager';
-import { usePagedFilters } from '~/hooks/use-cursor-pager';
-import { useDebouncedValue } from '~/hooks/use-debounced-value';
+import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
+import { definedFilters } from '~/lib/list-params';
 import { trpc } from '~/lib/trpc';
 import { GenerateLicenseDialog } from './generate-license-dialog';
 import { LICENSE_STATUS_LABELS } from './license-badges';
 import { LicensesTable } from './licenses-table';
 
-const PAGE_SIZE = 20;
 type Filters = { status: TLicenseStatus | ''; userId: string };
+const DEFAULTS: Filters = { status: '', userId: '' };
+const DEBOUNCED = ['userId'] as const;
 
 export function LicensesView() {
   const [generating, setGenerating] = useState(false);
-  const { filters, changeFilters, pager } = usePagedFilters<Filters>({ status: '', userId: '' });
-  const userId = useDebouncedValue(filters.userId.trim(), 300);
-  const list = trpc.licenses.list.useQuery(
-    {
-      ...(filters.status ? { status: filters.status } : {}),
-      ...(userId ? { userId } : {}),
-      limit: PAGE_SIZE,
-      cursor: pager.cursor,
-    },
-    { placeholderData: (previous) => previous },
-  );
+  const { filters, query, changeFilters, pager, page } = useListState({
+    defaults: DEFAULTS,
+    pageSize: 20,
+    debounce: DEBOUNCED,
+  });
+  const list = trpc.licenses.list.useQuery({ ...definedFilters(query), ...page }, KEEP_PREVIOUS);
 
   return (
     <>

@@ -5,30 +5,32 @@ import { tableStateOf } from '~/components/kit/data-table';
 import { NewButton } from '~/components/kit/new-button';
 import { PageHeader } from '~/components/kit/page-header';
 import { Pager } from '~/components/kit/pager';
-import { usePagedFilters } from '~/hooks/use-cursor-pager';
-import { useDebouncedValue } from '~/hooks/use-debounced-value';
+import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
 import { trpc } from '~/lib/trpc';
 import { CreateUserDialog } from './create-user-dialog';
 import { UserFilters, type UserFilterValues } from './user-filters';
 import { UsersTable } from './users-table';
 
-const PAGE_SIZE = 20;
 const NO_FILTERS: UserFilterValues = { search: '', role: '', status: '' };
+const DEBOUNCED = ['search'] as const;
 
 export function UsersView() {
-  const { filters, changeFilters, pager } = usePagedFilters(NO_FILTERS);
+  const { filters, query, changeFilters, pager, page } = useListState({
+    defaults: NO_FILTERS,
+    pageSize: 20,
+    debounce: DEBOUNCED,
+  });
   const [creating, setCreating] = useState(false);
-  const search = useDebouncedValue(filters.search.trim(), 300);
+  const search = query.search.trim();
 
   const list = trpc.users.list.useQuery(
     {
       search: search || undefined,
       role: filters.role || undefined,
       status: filters.status || undefined,
-      limit: PAGE_SIZE,
-      cursor: pager.cursor,
+      ...page,
     },
-    { placeholderData: (previous) => previous },
+    KEEP_PREVIOUS,
   );
 
   return (
