@@ -7,9 +7,9 @@ import { tableStateOf } from '~/components/kit/data-table';
 import { SelectField } from '~/components/kit/field';
 import { Icon } from '~/components/kit/icon';
 import { Pager } from '~/components/kit/pager';
-import { useToast } from '~/components/kit/toast';
 import { useEventScope } from '~/hooks/use-event-scope';
 import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
+import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { useNow } from '~/hooks/use-now';
 import { scopeInput } from '~/lib/event-scope';
 import { definedFilters } from '~/lib/list-params';
@@ -18,7 +18,7 @@ import { DeadLettersTable } from './dead-letters-table';
 import { EventsHeader } from './events-header';
 import { ReplayAllDialog } from './replay-all-dialog';
 import { useEventTypeOptions } from './use-event-types';
-import { useReplayEvent } from './use-replay-event';
+import { invalidateEvents, useReplayEvent } from './use-replay-event';
 
 /** New dead letters appear without a reload; they are rare, so a slow refresh is enough. */
 const REFRESH_MS = 10_000;
@@ -36,8 +36,6 @@ export function DeadLettersView() {
   });
   const [confirming, setConfirming] = useState(false);
   const now = useNow();
-  const toast = useToast();
-  const utils = trpc.useUtils();
   const replay = useReplayEvent();
   const typeOptions = useEventTypeOptions();
   const subscribers = trpc.events.subscribers.useQuery(undefined, { staleTime: Number.POSITIVE_INFINITY });
@@ -47,24 +45,19 @@ export function DeadLettersView() {
     { ...match, ...page },
     { ...KEEP_PREVIOUS, refetchInterval: REFRESH_MS },
   );
-  const replayAll = trpc.events.replayDeadLetters.useMutation({
-    onSuccess: async (result) => {
-      setConfirming(false);
-      if (result.deliveries === 0) toast.success('Nothing to replay: no dead letters match.');
-      else
-        toast.success(
-          `Replaying ${count(result.deliveries, 'delivery', 'deliveries')} of ${count(result.events, 'event', 'events')}.${
-            result.more ? ' More matched than one run replays: run it again.' : ''
-          }`,
-        );
-      await Promise.all([
-        utils.events.deadLetters.invalidate(),
-        utils.events.list.invalidate(),
-        utils.events.get.invalidate(),
-        utils.events.stats.invalidate(),
-      ]);
-    },
-  });
+  const replayAll = trpc.events.replayDeadLetters.useMutation(
+    useMutationFeedback({
+      success: (result) =>
+        result.deliveries === 0
+          ? 'Nothing to replay: no dead letters match.'
+          : `Replaying ${count(result.deliveries, 'delivery', 'deliveries')} of ${count(result.events, 'event', 'events')}.${
+              result.more ? ' More matched than one run replays: run it again.' : ''
+            }`,
+      onDone: () => setConfirming(false),
+      invalidate: invalidateEvents,
+      error: false,
+    }),
+  );
 
   const onReplay = (letter: TDeadLetter) =>
     replay.mutate({

@@ -2,8 +2,8 @@
 
 import { TextField } from '~/components/kit/field';
 import { FormDialog } from '~/components/kit/form-dialog';
-import { useToast } from '~/components/kit/toast';
 import { useFormValues } from '~/hooks/use-form-values';
+import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { endOfUtcDay } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
 
@@ -12,20 +12,18 @@ const EMPTY = { code: '', maxUses: '1', expiresOn: '', note: '' };
 /** Creates an invitation code: random unless one is typed, with a use limit, an expiry and a note. */
 export function CreateInvitationDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { values: form, set, fields, formError, check, fromApi, clear } = useFormValues(EMPTY);
-  const utils = trpc.useUtils();
-  const toast = useToast();
   const close = () => {
     clear();
     onClose();
   };
-  const create = trpc.invitations.create.useMutation({
-    onSuccess: async (invitation) => {
-      toast.success(`Invitation ${invitation.code} was created.`);
-      close();
-      await utils.invitations.list.invalidate();
-    },
-    onError: (error) => fromApi(error),
-  });
+  const create = trpc.invitations.create.useMutation(
+    useMutationFeedback({
+      success: (invitation) => `Invitation ${invitation.code} was created.`,
+      onDone: close,
+      invalidate: (u) => [u.invitations.list.invalidate()],
+      form: { fromApi },
+    }),
+  );
   const submit = () => {
     const errors: Record<string, string> = {};
     const code = form.code.trim();

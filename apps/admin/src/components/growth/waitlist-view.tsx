@@ -8,9 +8,8 @@ import { SelectField, TextField } from '~/components/kit/field';
 import { Icon } from '~/components/kit/icon';
 import { PageHeader } from '~/components/kit/page-header';
 import { Pager } from '~/components/kit/pager';
-import { useToast } from '~/components/kit/toast';
 import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
-import { errorMessage } from '~/lib/api-errors';
+import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { trpc } from '~/lib/trpc';
 import { optionsOf, WAITLIST_STATUS_LABELS } from './growth-badges';
 import { InviteNextDialog } from './invite-next-dialog';
@@ -45,19 +44,14 @@ export function WaitlistView() {
     KEEP_PREVIOUS,
   );
   const stats = trpc.waitlist.stats.useQuery();
-  const utils = trpc.useUtils();
-  const toast = useToast();
-  const invite = trpc.waitlist.invite.useMutation({
-    onSuccess: async (result) => {
-      const n = result.invited.length;
-      toast.success(
-        `Invited ${n} ${n === 1 ? 'person' : 'people'}${result.skipped.length ? `; ${result.skipped.length} skipped` : ''}.`,
-      );
-      setSelected(new Set());
-      await Promise.all([utils.waitlist.list.invalidate(), utils.waitlist.stats.invalidate()]);
-    },
-    onError: (error) => toast.error(errorMessage(error)),
-  });
+  const invite = trpc.waitlist.invite.useMutation(
+    useMutationFeedback({
+      success: ({ invited: { length: n }, skipped }) =>
+        `Invited ${n} ${n === 1 ? 'person' : 'people'}${skipped.length ? `; ${skipped.length} skipped` : ''}.`,
+      onDone: () => setSelected(new Set()),
+      invalidate: (u) => [u.waitlist.list.invalidate(), u.waitlist.stats.invalidate()],
+    }),
+  );
 
   const change = (next: Filters) => {
     setSelected(new Set());

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { ConfirmDialog } from '~/components/kit/confirm-dialog';
 import { TextField } from '~/components/kit/field';
-import { useToast } from '~/components/kit/toast';
+import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { errorMessage } from '~/lib/api-errors';
 import { trpc } from '~/lib/trpc';
 
@@ -12,15 +12,14 @@ type Target = { id: string; keyPrefix: string; activeDevices: number };
 /** Confirms and revokes a license; its devices stop validating at once. */
 export function RevokeLicenseDialog({ license, onClose }: { license: Target | null; onClose: () => void }) {
   const [reason, setReason] = useState('');
-  const utils = trpc.useUtils();
-  const toast = useToast();
-  const revoke = trpc.licenses.revoke.useMutation({
-    onSuccess: async () => {
-      toast.success(`License ${license?.keyPrefix ?? ''}… was revoked.`);
-      close();
-      await Promise.all([utils.licenses.list.invalidate(), utils.licenses.get.invalidate()]);
-    },
-  });
+  const revoke = trpc.licenses.revoke.useMutation(
+    useMutationFeedback({
+      success: `License ${license?.keyPrefix ?? ''}… was revoked.`,
+      onDone: () => close(),
+      invalidate: (u) => [u.licenses.list.invalidate(), u.licenses.get.invalidate()],
+      error: false,
+    }),
+  );
   const close = () => {
     revoke.reset();
     setReason('');

@@ -7,8 +7,8 @@ import { Card } from '~/components/kit/card';
 import { ConfirmDialog } from '~/components/kit/confirm-dialog';
 import { TextAreaField, TextField } from '~/components/kit/field';
 import { FormError } from '~/components/kit/form-error';
-import { useToast } from '~/components/kit/toast';
 import { useFormErrors } from '~/hooks/use-form-errors';
+import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { formatDateTime } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
 import { Switch } from '../flags/switch';
@@ -49,22 +49,20 @@ export function PolicyForm({ policy }: { policy: TCollectionPolicy }) {
   const [confirming, setConfirming] = useState(false);
   const { fields, formError, check, fromApi, reset } = useFormErrors();
   const switchId = useId();
-  const utils = trpc.useUtils();
-  const toast = useToast();
   useEffect(() => setForm(formOf(policy)), [policy]);
 
-  const save = trpc.telemetry.policy.update.useMutation({
-    onSuccess: async () => {
-      setConfirming(false);
-      reset();
-      toast.success('Collection policy saved. Clients follow it from their next batch.');
-      await utils.telemetry.policy.invalidate();
-    },
-    onError: (error) => {
-      setConfirming(false);
-      fromApi(error);
-    },
-  });
+  const save = trpc.telemetry.policy.update.useMutation(
+    useMutationFeedback({
+      success: 'Collection policy saved. Clients follow it from their next batch.',
+      onDone: () => {
+        setConfirming(false);
+        reset();
+      },
+      invalidate: (u) => [u.telemetry.policy.invalidate()],
+      form: { fromApi },
+      onFailed: () => setConfirming(false),
+    }),
+  );
 
   const parsed = () => {
     const errors: Record<string, string> = {};

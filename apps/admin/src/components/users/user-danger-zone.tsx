@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { Button } from '~/components/kit/button';
 import { Card } from '~/components/kit/card';
 import { ConfirmDialog } from '~/components/kit/confirm-dialog';
-import { useToast } from '~/components/kit/toast';
+import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { errorMessage } from '~/lib/api-errors';
 import { trpc } from '~/lib/trpc';
 import { EraseUserTelemetryButton } from '../telemetry/erase-user-telemetry';
@@ -15,17 +15,18 @@ import { useUserMutations } from './use-user-mutations';
 export function UserDangerZone({ user }: { user: TUserDetail }) {
   const [confirming, setConfirming] = useState(false);
   const mutations = useUserMutations();
-  const utils = trpc.useUtils();
   const router = useRouter();
-  const toast = useToast();
-  const remove = trpc.users.delete.useMutation({
-    onSuccess: async () => {
-      toast.success(`${user.email} was deleted.`);
-      setConfirming(false);
-      await Promise.all([utils.users.list.invalidate(), utils.system.overview.invalidate()]);
-      router.push('/users');
-    },
-  });
+  const remove = trpc.users.delete.useMutation(
+    useMutationFeedback({
+      success: `${user.email} was deleted.`,
+      onDone: () => {
+        setConfirming(false);
+        router.push('/users');
+      },
+      invalidate: (u) => [u.users.list.invalidate(), u.system.overview.invalidate()],
+      error: false,
+    }),
+  );
   const busy = mutations.pendingId === user.id;
 
   return (
