@@ -11,7 +11,7 @@ export const CURSOR_PARAM = 'cursor';
 type SearchParamsLike = { get(name: string): string | null; getAll(name: string): string[] };
 
 /** `prefix` keeps two lists of one page apart in the URL (`runs.status`, `runs.cursor`). */
-export const paramName = (prefix: string | undefined, name: string) => (prefix ? `${prefix}.${name}` : name);
+const paramName = (prefix: string | undefined, name: string) => (prefix ? `${prefix}.${name}` : name);
 
 export function parseListParams<Filters extends ListFilters>(
   params: SearchParamsLike,

@@ -50,7 +50,7 @@ export const valuesOf = (flag: TFlag): FlagFormValues => ({
 });
 
 /** One id per line (commas and spaces separate too), without blanks or repeats. */
-export const idsOf = (text: string): string[] => [
+const idsOf = (text: string): string[] => [
   ...new Set(
     text
       .split(/[\s,]+/)
