@@ -33,10 +33,10 @@ export function SubscriptionHistory({ history }: { history: readonly TSubscripti
         <tbody>
           {rows.map((change) => (
             <tr key={`${change.at}-${change.toPlan}-${change.toStatus}-${change.reason}`}>
-              <td className="cell-muted nowrap">{formatDateTime(change.at)}</td>
+              <td className="cell-muted">{formatDateTime(change.at)}</td>
               <td>{describe(change)}</td>
               <td className="cell-muted">{change.reason}</td>
-              <td className="cell-muted mono">{change.actorId ?? 'system'}</td>
+              <td className="cell-muted mono wrap-anywhere">{change.actorId ?? 'system'}</td>
             </tr>
           ))}
         </tbody>
