@@ -1,10 +1,12 @@
 'use client';
 
+import { ZInvitationCode } from '@bytelyst/routers/modules/growth/invitations/schema';
 import { TextField } from '~/components/kit/field';
 import { FormDialog } from '~/components/kit/form-dialog';
 import { useFormValues } from '~/hooks/use-form-values';
 import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { endOfUtcDay } from '~/lib/format';
+import { passes } from '~/lib/schema-check';
 import { trpc } from '~/lib/trpc';
 
 const EMPTY = { code: '', maxUses: '1', expiresOn: '', note: '' };
@@ -27,7 +29,7 @@ export function CreateInvitationDialog({ open, onClose }: { open: boolean; onClo
   const submit = () => {
     const errors: Record<string, string> = {};
     const code = form.code.trim();
-    if (code && !/^[A-Za-z0-9_-]{4,32}$/.test(code)) {
+    if (code && !passes(ZInvitationCode, code)) {
       errors.code = '4 to 32 letters, digits, dashes or underscores.';
     }
     const maxUses = Number(form.maxUses);

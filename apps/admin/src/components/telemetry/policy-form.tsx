@@ -1,6 +1,7 @@
 'use client';
 
 import type { TCollectionPolicy, TTelemetryLevel } from '@bytelyst/routers/modules/telemetry/schema';
+import { ZCollectionPolicyFields } from '@bytelyst/routers/modules/telemetry/schema';
 import { useEffect, useId, useState } from 'react';
 import { Button } from '~/components/kit/button';
 import { Card } from '~/components/kit/card';
@@ -10,6 +11,7 @@ import { FormError } from '~/components/kit/form-error';
 import { useFormErrors } from '~/hooks/use-form-errors';
 import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { formatDateTime } from '~/lib/format';
+import { passes } from '~/lib/schema-check';
 import { trpc } from '~/lib/trpc';
 import { Switch } from '../flags/switch';
 import styles from './telemetry.module.css';
@@ -80,7 +82,7 @@ export function PolicyForm({ policy }: { policy: TCollectionPolicy }) {
       .split(/[\n,]/)
       .map((name) => name.trim())
       .filter(Boolean);
-    const badName = denyNames.find((name) => !/^[A-Za-z0-9_.:/-]{1,100}\*?$/.test(name));
+    const badName = denyNames.find((name) => !passes(ZCollectionPolicyFields.shape.denyNames.element, name));
     if (badName) errors.denyNames = `"${badName}" is not an event name (a trailing * matches a prefix)`;
     return {
       errors,
