@@ -11,6 +11,7 @@ import { errorMessage } from '~/lib/api-errors';
 import { trpc } from '~/lib/trpc';
 import { EraseUserTelemetryButton } from '../telemetry/erase-user-telemetry';
 import { useUserMutations } from './use-user-mutations';
+import styles from './users.module.css';
 
 export function UserDangerZone({ user }: { user: TUserDetail }) {
   const [confirming, setConfirming] = useState(false);
@@ -33,7 +34,7 @@ export function UserDangerZone({ user }: { user: TUserDetail }) {
     <Card
       titleId="danger-title"
       title="Access"
-      className="danger-zone"
+      className={styles.dangerZone}
       bodyClassName="stack"
       after={
         <ConfirmDialog
