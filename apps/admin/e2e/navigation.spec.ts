@@ -93,3 +93,17 @@ test('a list keeps its filters in the URL, so a reload or a shared link shows th
   await expect(page.getByLabel('Filter by role')).toHaveValue('');
   await expect(page.getByLabel('Search')).toHaveValue('');
 });
+
+test('a list page arrives with its first page already rendered by the server', async ({ page }) => {
+  await signIn(page);
+  // The HTML of the first response, before any script runs: the rows are in it, not a loading state.
+  const users = await (await page.request.get('/users?search=e2e-admin')).text();
+  expect(users).toContain('e2e-admin@bytelyst.test');
+  expect(users).not.toContain('class="skeleton"');
+  const audit = await (await page.request.get('/audit')).text();
+  expect(audit).not.toContain('class="skeleton"');
+
+  await page.goto('/users?search=e2e-admin');
+  await expect(page.getByRole('region', { name: 'Users' }).getByRole('row')).not.toHaveCount(0);
+  await expect(page.getByLabel('Search')).toHaveValue('e2e-admin');
+});

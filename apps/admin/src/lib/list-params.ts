@@ -8,6 +8,27 @@ export type ListParams<Filters extends ListFilters> = { filters: Filters; cursor
 
 export const CURSOR_PARAM = 'cursor';
 
+/** Limit and cursor of the page on screen, as a list query's input takes them. */
+export type ListPage = { limit: number; cursor: string | undefined };
+
+/** What a list view and its server page share: the URL's defaults, the page size, the debounced keys. */
+export type ListConfig<Filters extends ListFilters> = {
+  defaults: Filters;
+  pageSize: number;
+  debounce?: readonly (keyof Filters)[];
+  prefix?: string;
+};
+
+/** A page's `searchParams` prop as URLSearchParams. */
+export function searchParamsOf(record: Record<string, string | string[] | undefined>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(record)) {
+    for (const item of Array.isArray(value) ? value : [value])
+      if (item !== undefined) params.append(key, item);
+  }
+  return params;
+}
+
 type SearchParamsLike = { get(name: string): string | null; getAll(name: string): string[] };
 
 /** `prefix` keeps two lists of one page apart in the URL (`runs.status`, `runs.cursor`). */

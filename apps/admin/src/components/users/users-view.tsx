@@ -8,30 +8,15 @@ import { Pager } from '~/components/kit/pager';
 import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
 import { trpc } from '~/lib/trpc';
 import { CreateUserDialog } from './create-user-dialog';
-import { UserFilters, type UserFilterValues } from './user-filters';
+import { UserFilters } from './user-filters';
+import { USERS_LIST, usersListInput } from './users-list';
 import { UsersTable } from './users-table';
 
-const NO_FILTERS: UserFilterValues = { search: '', role: '', status: '' };
-const DEBOUNCED = ['search'] as const;
-
 export function UsersView() {
-  const { filters, query, changeFilters, pager, page } = useListState({
-    defaults: NO_FILTERS,
-    pageSize: 20,
-    debounce: DEBOUNCED,
-  });
+  const { filters, query, changeFilters, pager, page } = useListState(USERS_LIST);
   const [creating, setCreating] = useState(false);
   const search = query.search.trim();
-
-  const list = trpc.users.list.useQuery(
-    {
-      search: search || undefined,
-      role: filters.role || undefined,
-      status: filters.status || undefined,
-      ...page,
-    },
-    KEEP_PREVIOUS,
-  );
+  const list = trpc.users.list.useQuery(usersListInput(query, page), KEEP_PREVIOUS);
 
   return (
     <>
