@@ -11,29 +11,16 @@ import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
 import { trpc } from '~/lib/trpc';
 import { FlagDialog } from './flag-dialog';
 import { FlagTester } from './flag-tester';
+import { FLAGS_LIST, type FlagFilters, flagsListInput } from './flags-list';
 import { FlagsTable } from './flags-table';
 
-type Filters = { search: string; state: '' | 'on' | 'off'; sort: 'key' | 'updatedAt' };
-const NO_FILTERS: Filters = { search: '', state: '', sort: 'key' };
-const DEBOUNCED = ['search'] as const;
+type Filters = FlagFilters;
 
 export function FlagsView() {
-  const { filters, query, changeFilters, pager, page } = useListState({
-    defaults: NO_FILTERS,
-    pageSize: 20,
-    debounce: DEBOUNCED,
-  });
+  const { filters, query, changeFilters, pager, page } = useListState(FLAGS_LIST);
   const [editing, setEditing] = useState<TFlag | null | undefined>(undefined);
   const search = query.search.trim();
-  const list = trpc.flags.list.useQuery(
-    {
-      search: search || undefined,
-      enabled: filters.state === '' ? undefined : filters.state === 'on',
-      sort: filters.sort,
-      ...page,
-    },
-    KEEP_PREVIOUS,
-  );
+  const list = trpc.flags.list.useQuery(flagsListInput(query, page), KEEP_PREVIOUS);
 
   return (
     <>

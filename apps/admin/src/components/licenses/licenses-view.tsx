@@ -1,6 +1,5 @@
 'use client';
 
-import type { TLicenseStatus } from '@bytelyst/routers/modules/licenses/schema';
 import { useState } from 'react';
 import { tableStateOf } from '~/components/kit/data-table';
 import { SelectField, TextField } from '~/components/kit/field';
@@ -8,24 +7,18 @@ import { NewButton } from '~/components/kit/new-button';
 import { PageHeader } from '~/components/kit/page-header';
 import { Pager } from '~/components/kit/pager';
 import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
-import { definedFilters } from '~/lib/list-params';
 import { trpc } from '~/lib/trpc';
 import { GenerateLicenseDialog } from './generate-license-dialog';
 import { LICENSE_STATUS_LABELS } from './license-badges';
+import { LICENSES_LIST, type LicenseFilters, licensesListInput } from './licenses-list';
 import { LicensesTable } from './licenses-table';
 
-type Filters = { status: TLicenseStatus | ''; userId: string };
-const DEFAULTS: Filters = { status: '', userId: '' };
-const DEBOUNCED = ['userId'] as const;
+type Filters = LicenseFilters;
 
 export function LicensesView() {
   const [generating, setGenerating] = useState(false);
-  const { filters, query, changeFilters, pager, page } = useListState({
-    defaults: DEFAULTS,
-    pageSize: 20,
-    debounce: DEBOUNCED,
-  });
-  const list = trpc.licenses.list.useQuery({ ...definedFilters(query), ...page }, KEEP_PREVIOUS);
+  const { filters, query, changeFilters, pager, page } = useListState(LICENSES_LIST);
+  const list = trpc.licenses.list.useQuery(licensesListInput(query, page), KEEP_PREVIOUS);
 
   return (
     <>
