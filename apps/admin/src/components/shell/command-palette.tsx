@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { useModalDialog } from '../kit/dialog';
 import { Icon } from '../kit/icon';
 import { PAGES, searchPages } from './nav';
 import styles from './shell.module.css';
@@ -12,7 +13,7 @@ const isPaletteKey = (event: globalThis.KeyboardEvent) =>
 
 export function CommandPalette() {
   const [open, setOpen] = useState(false);
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog(open);
 
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
@@ -24,13 +25,6 @@ export function CommandPalette() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
-
   return (
     <>
       <button type="button" className={styles.paletteButton} onClick={() => setOpen(true)}>
@@ -41,7 +35,7 @@ export function CommandPalette() {
       {/* biome-ignore lint/a11y/useKeyWithClickEvents: a backdrop click is a mouse shortcut; Escape closes natively */}
       <dialog
         ref={dialog}
-        className={styles.palette}
+        className={`dialog ${styles.palette}`}
         aria-label="Go to page"
         onClose={() => setOpen(false)}
         onClick={(event) => {
