@@ -72,6 +72,14 @@ test('an admin disables a user from its detail page, then deletes it', async ({ 
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Detail Person');
   await page.getByRole('button', { name: 'Disable user' }).click();
   await expect(page.getByRole('button', { name: 'Enable user' })).toBeVisible();
+  // The subscription history sits in half the page: every column fits inside its card.
+  const history = page.getByRole('table', { name: 'Subscription history' });
+  await expect(history.getByRole('columnheader', { name: 'By' })).toBeVisible();
+  const overflow = await history.evaluate((table) => {
+    const wrap = table.parentElement;
+    return wrap ? wrap.scrollWidth - wrap.clientWidth : 0;
+  });
+  expect(overflow).toBeLessThanOrEqual(1);
   await shot(page, 'user-detail');
 
   await page.getByRole('button', { name: 'Delete user' }).click();

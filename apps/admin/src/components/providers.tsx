@@ -3,9 +3,9 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { httpBatchLink } from '@trpc/client';
 import { type ReactNode, useState } from 'react';
+import { ToastProvider } from '~/components/kit/toast';
 import { httpStatusOf } from '~/lib/api-errors';
 import { trpc } from '~/lib/trpc';
-import { ToastProvider } from './toast';
 
 /** The proxy clears the cookies when a session cannot be refreshed; the browser then signs in again. */
 function redirectToSignIn(error: unknown) {

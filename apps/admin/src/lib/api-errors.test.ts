@@ -10,7 +10,25 @@ describe('api errors', () => {
         { path: 'roles.0', message: 'Invalid option' },
       ],
     };
-    expect(fieldErrorsFrom(data)).toEqual({ email: 'Invalid email', 'roles.0': 'Invalid option' });
+    expect(fieldErrorsFrom(data)).toEqual({
+      email: 'Invalid email',
+      'roles.0': 'Invalid option',
+      roles: 'Invalid option',
+    });
+  });
+
+  it('puts a nested failure on each enclosing field too, after the exact paths', () => {
+    const data = {
+      fields: [
+        { path: 'quotas.pro.limit', message: 'Too small' },
+        { path: 'quotas', message: 'Too many quotas' },
+      ],
+    };
+    expect(fieldErrorsFrom(data)).toEqual({
+      'quotas.pro.limit': 'Too small',
+      'quotas.pro': 'Too small',
+      quotas: 'Too many quotas',
+    });
   });
 
   it('ignores bodies without fields', () => {

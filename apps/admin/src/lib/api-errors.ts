@@ -10,6 +10,12 @@ export function fieldErrorsFrom(data: unknown): FieldErrors {
     const message = (field as { message?: unknown }).message;
     if (typeof path === 'string' && typeof message === 'string') result[path] ??= message;
   }
+  // A nested failure (`quotas.pro.limit`, `roles.0`) also lands on each enclosing field, so a form whose
+  // input edits the whole list or object shows it there.
+  for (const [path, message] of Object.entries(result)) {
+    const parts = path.split('.');
+    for (let end = parts.length - 1; end > 0; end--) result[parts.slice(0, end).join('.')] ??= message;
+  }
   return result;
 }
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { ErrorState } from '~/components/states';
+import { ErrorState } from '~/components/kit/states';
 
 export default function ConsoleError({ error, reset }: { error: Error; reset: () => void }) {
   return (

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import styles from '~/components/auth/auth.module.css';
 import { SignInForm } from '~/components/auth/sign-in-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -16,18 +17,18 @@ export default async function SignInPage({
 }) {
   const { next } = await searchParams;
   return (
-    <main className="auth-page">
-      <div className="card auth-card">
-        <div className="auth-brand">
+    <main className={styles.authPage}>
+      <div className={`card ${styles.authCard}`}>
+        <div className={styles.authBrand}>
           <span className="brand-mark" aria-hidden="true">
             B
           </span>
           ByteLyst
         </div>
-        <h1 className="auth-title">Sign in to the console</h1>
-        <p className="auth-subtitle">Use your platform administrator account.</p>
+        <h1 className={styles.authTitle}>Sign in to the console</h1>
+        <p className={styles.authSubtitle}>Use your platform administrator account.</p>
         <SignInForm next={safeNext(next)} />
-        <p className="auth-footnote">
+        <p className={styles.authFootnote}>
           Access is limited to admins. Every action is recorded in the audit log.
         </p>
       </div>

@@ -1,22 +1,12 @@
 'use client';
 
-import { Button } from '../button';
-import { TextField } from '../field';
+import { Button } from '~/components/kit/button';
+import { TextField } from '~/components/kit/field';
+import { AUDIT_LIST, type AuditFilterValues } from './audit-list';
 
-export type AuditFilterValues = {
-  actorId: string;
-  action: string;
-  targetId: string;
-  from: string;
-  to: string;
-};
-export const EMPTY_AUDIT_FILTERS: AuditFilterValues = {
-  actorId: '',
-  action: '',
-  targetId: '',
-  from: '',
-  to: '',
-};
+export type { AuditFilterValues };
+
+const EMPTY_AUDIT_FILTERS = AUDIT_LIST.defaults;
 
 export function AuditFilters({
   value,

@@ -1,7 +1,7 @@
 import type { TAuditEntry } from '@bytelyst/routers/modules/audit/schema';
+import { Badge } from '~/components/kit/badge';
+import { type Column, DataTable, type TableState } from '~/components/kit/data-table';
 import { formatDateTime } from '~/lib/format';
-import { Badge } from '../badge';
-import { type Column, DataTable, type TableState } from '../data-table';
 
 const COLUMNS: readonly Column[] = [
   { label: 'Time' },

@@ -1,35 +1,17 @@
 'use client';
 
-import { usePagedFilters } from '~/hooks/use-cursor-pager';
-import { useDebouncedValue } from '~/hooks/use-debounced-value';
+import { tableStateOf } from '~/components/kit/data-table';
+import { PageHeader } from '~/components/kit/page-header';
+import { Pager } from '~/components/kit/pager';
+import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
 import { trpc } from '~/lib/trpc';
-import { tableStateOf } from '../data-table';
-import { PageHeader } from '../page-header';
-import { Pager } from '../pager';
-import { AuditFilters, type AuditFilterValues, EMPTY_AUDIT_FILTERS } from './audit-filters';
+import { AuditFilters } from './audit-filters';
+import { AUDIT_LIST, auditListInput } from './audit-list';
 import { AuditTable } from './audit-table';
 
-const PAGE_SIZE = 25;
-
-/** Date inputs give local calendar days; the range covers the whole of both days. */
-const dayStart = (day: string) => (day ? new Date(`${day}T00:00:00`).toISOString() : undefined);
-const dayEnd = (day: string) => (day ? new Date(`${day}T23:59:59.999`).toISOString() : undefined);
-
 export function AuditView() {
-  const { filters, changeFilters, pager } = usePagedFilters<AuditFilterValues>(EMPTY_AUDIT_FILTERS);
-  const debounced = useDebouncedValue(filters, 300);
-  const list = trpc.audit.list.useQuery(
-    {
-      actorId: debounced.actorId.trim() || undefined,
-      action: debounced.action.trim() || undefined,
-      targetId: debounced.targetId.trim() || undefined,
-      from: dayStart(debounced.from),
-      to: dayEnd(debounced.to),
-      limit: PAGE_SIZE,
-      cursor: pager.cursor,
-    },
-    { placeholderData: (previous) => previous },
-  );
+  const { filters, query, changeFilters, pager, page } = useListState(AUDIT_LIST);
+  const list = trpc.audit.list.useQuery(auditListInput(query, page), KEEP_PREVIOUS);
 
   return (
     <>
@@ -42,7 +24,7 @@ export function AuditView() {
         <AuditTable
           entries={list.data?.items ?? []}
           {...tableStateOf(list)}
-          filtered={Object.values(debounced).some(Boolean)}
+          filtered={Object.values(query).some(Boolean)}
           onFilter={(key, value) => changeFilters({ ...filters, [key]: value })}
         />
         <Pager pager={pager} data={list.data} noun="entries" />

@@ -1,11 +1,13 @@
 'use client';
 
+import { ZEmail } from '@bytelyst/routers/modules/users/schema';
 import { type FormEvent, useState } from 'react';
+import { Button } from '~/components/kit/button';
+import { TextField } from '~/components/kit/field';
+import { FormError } from '~/components/kit/form-error';
 import { useFormErrors } from '~/hooks/use-form-errors';
 import type { FieldErrors } from '~/lib/api-errors';
-import { Button } from '../button';
-import { TextField } from '../field';
-import { FormError } from '../form-error';
+import { passes } from '~/lib/schema-check';
 
 type SessionError = { message?: string; fields?: FieldErrors };
 
@@ -18,7 +20,7 @@ export function SignInForm({ next }: { next: string }) {
   const validate = (): FieldErrors => {
     const errors: FieldErrors = {};
     if (!email.trim()) errors.email = 'Enter your email.';
-    else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) errors.email = 'Enter a valid email address.';
+    else if (!passes(ZEmail, email)) errors.email = 'Enter a valid email address.';
     if (!password) errors.password = 'Enter your password.';
     return errors;
   };

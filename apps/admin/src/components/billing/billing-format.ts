@@ -1,6 +1,6 @@
 import type { TPlanInterval } from '@bytelyst/routers/modules/billing/plans/schema';
 import type { TSubscriptionStatus } from '@bytelyst/routers/modules/billing/subscriptions/schema';
-import type { Tone } from '../badge';
+import type { Tone } from '~/components/kit/badge';
 
 export const formatPrice = (cents: number, currency: string, interval?: TPlanInterval) => {
   if (cents === 0) return 'Free';

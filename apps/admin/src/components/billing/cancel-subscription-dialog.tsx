@@ -2,12 +2,12 @@
 
 import type { TSubscription } from '@bytelyst/routers/modules/billing/subscriptions/schema';
 import { useState } from 'react';
+import { ConfirmDialog } from '~/components/kit/confirm-dialog';
+import { TextField } from '~/components/kit/field';
+import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { errorMessage } from '~/lib/api-errors';
 import { formatDate } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
-import { ConfirmDialog } from '../confirm-dialog';
-import { TextField } from '../field';
-import { useToast } from '../toast';
 
 /** Cancels at the end of the period (default) or now, with a reason kept in the history. */
 export function CancelSubscriptionDialog({
@@ -22,22 +22,20 @@ export function CancelSubscriptionDialog({
   const scheduled = subscription.cancelAtPeriodEnd;
   const [atPeriodEnd, setAtPeriodEnd] = useState(!scheduled);
   const [reason, setReason] = useState('');
-  const utils = trpc.useUtils();
-  const toast = useToast();
-  const cancel = trpc.subscriptions.cancel.useMutation({
-    onSuccess: async (view) => {
-      toast.success(
+  const cancel = trpc.subscriptions.cancel.useMutation(
+    useMutationFeedback({
+      success: (view) =>
         view.subscription.status === 'canceled'
           ? 'The subscription was canceled.'
           : `The subscription ends on ${formatDate(view.subscription.currentPeriodEnd)}.`,
-      );
-      close();
-      await Promise.all([
-        utils.subscriptions.get.invalidate({ userId: subscription.userId }),
-        utils.subscriptions.list.invalidate(),
-      ]);
-    },
-  });
+      onDone: () => close(),
+      invalidate: (u) => [
+        u.subscriptions.get.invalidate({ userId: subscription.userId }),
+        u.subscriptions.list.invalidate(),
+      ],
+      error: false,
+    }),
+  );
   const close = () => {
     cancel.reset();
     setReason('');

@@ -1,11 +1,11 @@
 'use client';
 
 import type { TSubscription } from '@bytelyst/routers/modules/billing/subscriptions/schema';
+import { SelectField, TextField } from '~/components/kit/field';
+import { FormDialog } from '~/components/kit/form-dialog';
 import { useFormValues } from '~/hooks/use-form-values';
+import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { trpc } from '~/lib/trpc';
-import { SelectField, TextField } from '../field';
-import { FormDialog } from '../form-dialog';
-import { useToast } from '../toast';
 import { formatPrice } from './billing-format';
 
 /** Moves a subscription to another plan on offer; an ended subscription starts a new period on it. */
@@ -24,23 +24,21 @@ export function ChangePlanDialog({
     planCode: '',
     reason: '',
   });
-  const utils = trpc.useUtils();
-  const toast = useToast();
   const close = () => {
     clear();
     onClose();
   };
-  const change = trpc.subscriptions.changePlan.useMutation({
-    onSuccess: async (view) => {
-      toast.success(`The subscription is now on ${view.plan?.name ?? view.subscription.planCode}.`);
-      close();
-      await Promise.all([
-        utils.subscriptions.get.invalidate({ userId: subscription.userId }),
-        utils.subscriptions.list.invalidate(),
-      ]);
-    },
-    onError: (error) => fromApi(error),
-  });
+  const change = trpc.subscriptions.changePlan.useMutation(
+    useMutationFeedback({
+      success: (view) => `The subscription is now on ${view.plan?.name ?? view.subscription.planCode}.`,
+      onDone: close,
+      invalidate: (u) => [
+        u.subscriptions.get.invalidate({ userId: subscription.userId }),
+        u.subscriptions.list.invalidate(),
+      ],
+      form: { fromApi },
+    }),
+  );
   const planCode = values.planCode || choices[0]?.code || '';
   const submit = () => {
     if (!check(planCode ? {} : { planCode: 'There is no other plan on offer.' })) return;

@@ -1,7 +1,7 @@
 'use client';
 
-import { Button } from '../button';
-import { Icon } from '../icon';
+import { Button } from '~/components/kit/button';
+import { Icon } from '~/components/kit/icon';
 
 /** A fieldset laid out like the other fields, without the browser's frame. */
 const FIELDSET = { border: 0, padding: 0, margin: 0, minWidth: 0 } as const;

@@ -1,11 +1,11 @@
 'use client';
 
 import type { TPlan, TPlanInterval } from '@bytelyst/routers/modules/billing/plans/schema';
+import { SelectField, TextField } from '~/components/kit/field';
+import { FormDialog } from '~/components/kit/form-dialog';
 import { useFormValues } from '~/hooks/use-form-values';
+import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { trpc } from '~/lib/trpc';
-import { SelectField, TextField } from '../field';
-import { FormDialog } from '../form-dialog';
-import { useToast } from '../toast';
 import { INTERVAL_OPTIONS } from './billing-format';
 import { FeatureRows, QuotaRows } from './list-editors';
 import { EMPTY_PLAN, parsePlanForm, valuesOf } from './plan-form';
@@ -24,22 +24,19 @@ export function PlanDialog({
   const { values, set, fields, formError, check, fromApi, clear } = useFormValues(
     plan ? valuesOf(plan) : EMPTY_PLAN,
   );
-  const utils = trpc.useUtils();
-  const toast = useToast();
   const close = () => {
     clear();
     onClose();
   };
-  const done = async (saved: TPlan) => {
-    toast.success(creating ? `Plan ${saved.name} was created.` : `Plan ${saved.name} was saved.`);
-    close();
-    await Promise.all([utils.plans.listAll.invalidate(), utils.plans.list.invalidate()]);
-  };
-  const create = trpc.plans.create.useMutation({
-    onSuccess: done,
-    onError: (error) => fromApi(error),
+  const feedback = useMutationFeedback({
+    success: (saved: TPlan) =>
+      creating ? `Plan ${saved.name} was created.` : `Plan ${saved.name} was saved.`,
+    onDone: close,
+    invalidate: (u) => [u.plans.listAll.invalidate(), u.plans.list.invalidate()],
+    form: { fromApi },
   });
-  const update = trpc.plans.update.useMutation({ onSuccess: done, onError: (error) => fromApi(error) });
+  const create = trpc.plans.create.useMutation(feedback);
+  const update = trpc.plans.update.useMutation(feedback);
 
   const submit = () => {
     const { errors, payload } = parsePlanForm(values, creating);

@@ -1,4 +1,6 @@
 import type { TPlan, TPlanInterval } from '@bytelyst/routers/modules/billing/plans/schema';
+import { ZMetricName, ZPlanCode, ZPlanFields } from '@bytelyst/routers/modules/billing/plans/schema';
+import { passes } from '~/lib/schema-check';
 import type { QuotaRow } from './list-editors';
 
 export type PlanFormValues = {
@@ -58,12 +60,12 @@ const wholeIn = (value: string, min: number, max: number) => {
 /** Client-side checks (the API checks again) and the payload for plans.create / plans.update. */
 export const parsePlanForm = (values: PlanFormValues, creating: boolean) => {
   const errors: Record<string, string> = {};
-  if (creating && !/^[a-z][a-z0-9-]{1,39}$/.test(values.code.trim().toLowerCase()))
+  if (creating && !passes(ZPlanCode, values.code))
     errors.code = '2-40 lowercase letters, digits or hyphens, starting with a letter.';
   if (!values.name.trim()) errors.name = 'Enter a name.';
   const price = Number(values.price);
   if (!Number.isFinite(price) || price < 0) errors.priceCents = 'Enter a price of 0 or more.';
-  if (!/^[a-zA-Z]{3}$/.test(values.currency.trim())) errors.currency = 'A 3-letter code such as usd.';
+  if (!passes(ZPlanFields.shape.currency, values.currency)) errors.currency = 'A 3-letter code such as usd.';
   const trialDays = wholeIn(values.trialDays, 0, 365);
   if (trialDays === null) errors.trialDays = 'A whole number of days from 0 to 365.';
   const maxDevices = wholeIn(values.maxDevices, 1, 1000);
@@ -73,7 +75,7 @@ export const parsePlanForm = (values: PlanFormValues, creating: boolean) => {
   const quotas: Record<string, { limit: number | null; period: 'day' | 'month' }> = {};
   for (const row of values.quotas) {
     const metric = row.metric.trim();
-    if (!/^[a-z][a-z0-9_.-]{0,63}$/.test(metric)) {
+    if (!passes(ZMetricName, metric)) {
       errors.quotas = `"${metric || '(blank)'}" is not a metric name: lowercase letters, digits, dots, dashes.`;
       continue;
     }

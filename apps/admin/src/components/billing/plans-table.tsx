@@ -1,10 +1,10 @@
 'use client';
 
 import type { TPlan } from '@bytelyst/routers/modules/billing/plans/schema';
-import { Badge } from '../badge';
-import { Button } from '../button';
-import { type Column, DataTable, type TableState } from '../data-table';
-import { Icon } from '../icon';
+import { Badge } from '~/components/kit/badge';
+import { Button } from '~/components/kit/button';
+import { type Column, DataTable, type TableState } from '~/components/kit/data-table';
+import { Icon } from '~/components/kit/icon';
 import { formatPrice } from './billing-format';
 
 const COLUMNS: readonly Column[] = [

@@ -2,12 +2,12 @@
 
 import type { TPlan } from '@bytelyst/routers/modules/billing/plans/schema';
 import { useState } from 'react';
+import { ConfirmDialog } from '~/components/kit/confirm-dialog';
+import { tableStateOf } from '~/components/kit/data-table';
+import { NewButton } from '~/components/kit/new-button';
+import { type TrpcUtils, useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { errorMessage } from '~/lib/api-errors';
 import { trpc } from '~/lib/trpc';
-import { ConfirmDialog } from '../confirm-dialog';
-import { tableStateOf } from '../data-table';
-import { NewButton } from '../new-button';
-import { useToast } from '../toast';
 import { BillingHeader } from './billing-header';
 import { PlanDialog } from './plan-dialog';
 import { type PlanAction, PlansTable } from './plans-table';
@@ -39,30 +39,25 @@ export function PlansView() {
   const [editing, setEditing] = useState<TPlan | 'new' | null>(null);
   const [pending, setPending] = useState<Pending>(null);
   const list = trpc.plans.listAll.useQuery();
-  const utils = trpc.useUtils();
-  const toast = useToast();
-  const refresh = () => Promise.all([utils.plans.listAll.invalidate(), utils.plans.list.invalidate()]);
-  const onDone = (message: string) => async () => {
-    toast.success(message);
-    setPending(null);
-    await refresh();
-  };
   const name = pending?.plan.name ?? '';
-  const setDefault = trpc.plans.setDefault.useMutation({
-    onSuccess: onDone(`${name} is now the default plan.`),
-  });
-  const archive = trpc.plans.archive.useMutation({
-    onSuccess: async (plan) => {
-      toast.success(plan.archived ? `${plan.name} was archived.` : `${plan.name} is on offer again.`);
-      setPending(null);
-      await refresh();
-    },
-    // A restore has no dialog to show its error in.
-    onError: (error) => {
-      if (!pending) toast.error(errorMessage(error));
-    },
-  });
-  const remove = trpc.plans.delete.useMutation({ onSuccess: onDone(`${name} was deleted.`) });
+  const common = {
+    onDone: () => setPending(null),
+    invalidate: (u: TrpcUtils) => [u.plans.listAll.invalidate(), u.plans.list.invalidate()],
+    // The confirmation shows the error; a restore has no dialog, so its error is a toast.
+    error: pending ? (false as const) : undefined,
+  };
+  const setDefault = trpc.plans.setDefault.useMutation(
+    useMutationFeedback({ ...common, success: `${name} is now the default plan.` }),
+  );
+  const archive = trpc.plans.archive.useMutation(
+    useMutationFeedback({
+      ...common,
+      success: (plan) => (plan.archived ? `${plan.name} was archived.` : `${plan.name} is on offer again.`),
+    }),
+  );
+  const remove = trpc.plans.delete.useMutation(
+    useMutationFeedback({ ...common, success: `${name} was deleted.` }),
+  );
   const mutation =
     pending?.action === 'default' ? setDefault : pending?.action === 'delete' ? remove : archive;
 

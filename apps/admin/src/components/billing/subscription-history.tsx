@@ -15,7 +15,7 @@ const describe = (change: TSubscriptionChange) => {
   return parts.length > 0 ? parts.join(', ') : 'Set to end with the period';
 };
 
-/** Plan and status changes, newest first. */
+/** Plan and status changes, newest first. Cells wrap (no `cell-muted`): the card is half the page wide. */
 export function SubscriptionHistory({ history }: { history: readonly TSubscriptionChange[] }) {
   const rows = [...history].reverse();
   return (
@@ -33,10 +33,10 @@ export function SubscriptionHistory({ history }: { history: readonly TSubscripti
         <tbody>
           {rows.map((change) => (
             <tr key={`${change.at}-${change.toPlan}-${change.toStatus}-${change.reason}`}>
-              <td className="cell-muted nowrap">{formatDateTime(change.at)}</td>
+              <td className="muted">{formatDateTime(change.at)}</td>
               <td>{describe(change)}</td>
-              <td className="cell-muted">{change.reason}</td>
-              <td className="cell-muted mono">{change.actorId ?? 'system'}</td>
+              <td className="muted">{change.reason}</td>
+              <td className="muted mono wrap-anywhere">{change.actorId ?? 'system'}</td>
             </tr>
           ))}
         </tbody>

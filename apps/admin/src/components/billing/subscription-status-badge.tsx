@@ -1,5 +1,5 @@
 import type { TSubscriptionStatus } from '@bytelyst/routers/modules/billing/subscriptions/schema';
-import { Badge } from '../badge';
+import { Badge } from '~/components/kit/badge';
 import { SUBSCRIPTION_STATUS_LABELS, SUBSCRIPTION_STATUS_TONES } from './billing-format';
 
 export function SubscriptionStatusBadge({ status }: { status: TSubscriptionStatus }) {

@@ -1,8 +1,8 @@
 'use client';
 
 import type { TSubscription } from '@bytelyst/routers/modules/billing/subscriptions/schema';
+import { type Column, DataTable, type TableState } from '~/components/kit/data-table';
 import { formatDate } from '~/lib/format';
-import { type Column, DataTable, type TableState } from '../data-table';
 import { UserRef } from '../users/user-ref';
 import { SubscriptionStatusBadge } from './subscription-status-badge';
 

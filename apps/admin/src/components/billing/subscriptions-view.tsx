@@ -1,18 +1,19 @@
 'use client';
 
 import type { TSubscriptionStatus } from '@bytelyst/routers/modules/billing/subscriptions/schema';
-import { usePagedFilters } from '~/hooks/use-cursor-pager';
+import { tableStateOf } from '~/components/kit/data-table';
+import { SelectField } from '~/components/kit/field';
+import { Pager } from '~/components/kit/pager';
+import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
+import { definedFilters } from '~/lib/list-params';
 import { trpc } from '~/lib/trpc';
-import { tableStateOf } from '../data-table';
-import { SelectField } from '../field';
-import { Pager } from '../pager';
 import { SUBSCRIPTION_STATUS_LABELS } from './billing-format';
 import { BillingHeader } from './billing-header';
 import { SubscriptionsTable } from './subscriptions-table';
 
-const PAGE_SIZE = 25;
 type Sort = 'createdAt' | 'currentPeriodEnd' | 'trialEnd' | 'updatedAt';
 type Filters = { status: TSubscriptionStatus | ''; planCode: string; sort: Sort; direction: 'asc' | 'desc' };
+const DEFAULTS: Filters = { status: '', planCode: '', sort: 'createdAt', direction: 'desc' };
 
 const SORTS: readonly { value: string; label: string }[] = [
   { value: 'createdAt:desc', label: 'Newest first' },
@@ -23,23 +24,11 @@ const SORTS: readonly { value: string; label: string }[] = [
 ];
 
 export function SubscriptionsView() {
-  const { filters, changeFilters, pager } = usePagedFilters<Filters>({
-    status: '',
-    planCode: '',
-    sort: 'createdAt',
-    direction: 'desc',
-  });
+  const { filters, changeFilters, pager, page } = useListState({ defaults: DEFAULTS, pageSize: 25 });
   const plans = trpc.plans.listAll.useQuery();
   const list = trpc.subscriptions.list.useQuery(
-    {
-      ...(filters.status ? { status: filters.status } : {}),
-      ...(filters.planCode ? { planCode: filters.planCode } : {}),
-      sort: filters.sort,
-      direction: filters.direction,
-      limit: PAGE_SIZE,
-      cursor: pager.cursor,
-    },
-    { placeholderData: (previous) => previous },
+    { ...definedFilters(filters), sort: filters.sort, direction: filters.direction, ...page },
+    KEEP_PREVIOUS,
   );
   const planNames = new Map((plans.data?.items ?? []).map((p) => [p.code, p.name]));
 

@@ -1,12 +1,12 @@
 'use client';
 
 import { useState } from 'react';
+import { Button } from '~/components/kit/button';
+import { Card } from '~/components/kit/card';
+import { EmptyState, ErrorState } from '~/components/kit/states';
 import { httpStatusOf } from '~/lib/api-errors';
 import { formatDate, formatDateTime } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
-import { Button } from '../button';
-import { Card } from '../card';
-import { EmptyState, ErrorState } from '../states';
 import { formatPrice } from './billing-format';
 import { CancelSubscriptionDialog } from './cancel-subscription-dialog';
 import { ChangePlanDialog } from './change-plan-dialog';

@@ -5,7 +5,7 @@ import {
   BLOB_CONTAINERS,
   type TBlobContainer,
 } from '@bytelyst/routers/modules/blob/schema';
-import { SelectField, TextField } from '../field';
+import { SelectField, TextField } from '~/components/kit/field';
 import styles from './blobs.module.css';
 import { formatBytes } from './format-bytes';
 

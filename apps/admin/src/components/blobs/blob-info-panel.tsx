@@ -2,15 +2,15 @@
 
 import type { TBlobContainer } from '@bytelyst/routers/modules/blob/schema';
 import { useState } from 'react';
+import { Button } from '~/components/kit/button';
+import { Card } from '~/components/kit/card';
+import { ConfirmDialog } from '~/components/kit/confirm-dialog';
+import { JsonBlock } from '~/components/kit/json-block';
+import { ErrorState } from '~/components/kit/states';
+import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { errorMessage } from '~/lib/api-errors';
 import { formatDateTime } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
-import { Button } from '../button';
-import { Card } from '../card';
-import { ConfirmDialog } from '../confirm-dialog';
-import { JsonBlock } from '../json-block';
-import { ErrorState } from '../states';
-import { useToast } from '../toast';
 import { formatBytes } from './format-bytes';
 
 type Props = { container: TBlobContainer; blobKey: string; onDeleted: () => void };
@@ -19,22 +19,21 @@ type Props = { container: TBlobContainer; blobKey: string; onDeleted: () => void
 export function BlobInfoPanel({ container, blobKey, onDeleted }: Props) {
   const [confirming, setConfirming] = useState(false);
   const info = trpc.blob.info.useQuery({ container, key: blobKey });
-  const utils = trpc.useUtils();
-  const toast = useToast();
   const fileName = blobKey.split('/').pop() ?? blobKey;
-  const download = trpc.blob.createDownloadUrl.useMutation({
-    // The signed URL answers with Content-Disposition: attachment, so the browser saves it and stays here.
-    onSuccess: ({ url }) => window.location.assign(url),
-    onError: (error) => toast.error(errorMessage(error)),
-  });
-  const remove = trpc.blob.delete.useMutation({
-    onSuccess: async () => {
-      toast.success(`${blobKey} was deleted.`);
-      setConfirming(false);
-      await utils.blob.list.invalidate({ container });
-      onDeleted();
-    },
-  });
+  const download = trpc.blob.createDownloadUrl.useMutation(
+    useMutationFeedback({
+      // The signed URL answers with Content-Disposition: attachment, so the browser saves it and stays here.
+      onDone: ({ url }) => window.location.assign(url),
+    }),
+  );
+  const remove = trpc.blob.delete.useMutation(
+    useMutationFeedback({
+      success: `${blobKey} was deleted.`,
+      onDone: () => setConfirming(false),
+      invalidate: (u) => [u.blob.list.invalidate({ container }).then(onDeleted)],
+      error: false,
+    }),
+  );
 
   return (
     <Card

@@ -1,8 +1,8 @@
 'use client';
 
 import type { TBlobObject } from '@bytelyst/routers/modules/blob/schema';
+import { type Column, DataTable, type TableState } from '~/components/kit/data-table';
 import { formatDateTime } from '~/lib/format';
-import { type Column, DataTable, type TableState } from '../data-table';
 import styles from './blobs.module.css';
 import { formatBytes } from './format-bytes';
 

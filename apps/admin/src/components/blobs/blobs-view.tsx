@@ -1,30 +1,29 @@
 'use client';
 
 import { useState } from 'react';
-import { usePagedFilters } from '~/hooks/use-cursor-pager';
+import { tableStateOf } from '~/components/kit/data-table';
+import { PageHeader } from '~/components/kit/page-header';
+import { Pager } from '~/components/kit/pager';
+import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
 import { trpc } from '~/lib/trpc';
-import { tableStateOf } from '../data-table';
-import { PageHeader } from '../page-header';
-import { Pager } from '../pager';
 import { BlobFilters, type BlobFilterValues } from './blob-filters';
 import { BlobInfoPanel } from './blob-info-panel';
 import styles from './blobs.module.css';
 import { BlobsTable } from './blobs-table';
 
-const PAGE_SIZE = 25;
 const INITIAL: BlobFilterValues = { container: 'attachments', prefix: '' };
 
 export function BlobsView() {
-  const { filters, changeFilters, pager } = usePagedFilters(INITIAL);
+  const { filters, changeFilters, pager, page } = useListState({ defaults: INITIAL, pageSize: 25 });
   const [selected, setSelected] = useState<string | null>(null);
   const list = trpc.blob.list.useQuery(
     {
       container: filters.container,
-      limit: PAGE_SIZE,
+      limit: page.limit,
       ...(filters.prefix ? { prefix: filters.prefix } : {}),
-      ...(pager.cursor ? { cursor: pager.cursor } : {}),
+      ...(page.cursor ? { cursor: page.cursor } : {}),
     },
-    { placeholderData: (previous) => previous },
+    KEEP_PREVIOUS,
   );
 
   return (

@@ -1,5 +1,6 @@
-import { Badge } from '../badge';
-import { JsonBlock } from '../json-block';
+import { Badge } from '~/components/kit/badge';
+import { JsonBlock } from '~/components/kit/json-block';
+import styles from './catalogue.module.css';
 
 export type CatalogueEntry = {
   type: string;
@@ -14,9 +15,9 @@ export type CatalogueEntry = {
 export function CatalogueItem({ entry }: { entry: CatalogueEntry }) {
   const headingId = `event-type-${entry.type.replace(/[^a-z0-9]+/gi, '-')}`;
   return (
-    <li className="catalogue-item" aria-labelledby={headingId}>
-      <div className="catalogue-head">
-        <h3 className="catalogue-type mono" id={headingId}>
+    <li className={styles.catalogueItem} aria-labelledby={headingId}>
+      <div className={styles.catalogueHead}>
+        <h3 className={`${styles.catalogueType} mono`} id={headingId}>
           {entry.type}
         </h3>
         <Badge>v{entry.version}</Badge>
@@ -34,7 +35,7 @@ export function CatalogueItem({ entry }: { entry: CatalogueEntry }) {
       ) : (
         <span className="field-hint">No subscribers yet</span>
       )}
-      <p className="catalogue-description">{entry.description}</p>
+      <p className={styles.catalogueDescription}>{entry.description}</p>
       <details className="disclosure">
         <summary>JSON Schema</summary>
         <JsonBlock value={entry.schema} />

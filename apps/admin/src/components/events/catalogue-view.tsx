@@ -1,10 +1,11 @@
 'use client';
 
 import { useState } from 'react';
+import { SelectField, TextField } from '~/components/kit/field';
+import { EmptyState, ErrorState } from '~/components/kit/states';
 import { useEventScope } from '~/hooks/use-event-scope';
 import { trpc } from '~/lib/trpc';
-import { SelectField, TextField } from '../field';
-import { EmptyState, ErrorState } from '../states';
+import styles from './catalogue.module.css';
 import { CatalogueItem } from './catalogue-item';
 import { EventsHeader } from './events-header';
 import { SubscribersCard } from './subscribers-card';
@@ -62,7 +63,7 @@ export function CatalogueView() {
         ) : entries.length === 0 ? (
           <EmptyState title="No event types match">Clear the search or the visibility filter.</EmptyState>
         ) : (
-          <ul className="catalogue">
+          <ul className={styles.catalogue}>
             {entries.map((entry) => (
               <CatalogueItem key={entry.type} entry={entry} />
             ))}

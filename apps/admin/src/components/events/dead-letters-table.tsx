@@ -1,10 +1,10 @@
 import type { TDeadLetter } from '@bytelyst/routers/modules/events/schema';
 import Link from 'next/link';
+import { Button } from '~/components/kit/button';
+import { type Column, DataTable, type TableState } from '~/components/kit/data-table';
+import { Icon } from '~/components/kit/icon';
 import { type EventScope, eventHref, productLabel } from '~/lib/event-scope';
 import { formatDateTime, formatRelative } from '~/lib/format';
-import { Button } from '../button';
-import { type Column, DataTable, type TableState } from '../data-table';
-import { Icon } from '../icon';
 
 const COLUMNS: readonly Column[] = [
   { label: 'Event' },

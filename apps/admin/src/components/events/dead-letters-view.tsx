@@ -2,75 +2,62 @@
 
 import type { TDeadLetter } from '@bytelyst/routers/modules/events/schema';
 import { useState } from 'react';
-import { usePagedFilters } from '~/hooks/use-cursor-pager';
+import { Button } from '~/components/kit/button';
+import { tableStateOf } from '~/components/kit/data-table';
+import { SelectField } from '~/components/kit/field';
+import { Icon } from '~/components/kit/icon';
+import { Pager } from '~/components/kit/pager';
 import { useEventScope } from '~/hooks/use-event-scope';
+import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
+import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { useNow } from '~/hooks/use-now';
 import { scopeInput } from '~/lib/event-scope';
+import { definedFilters } from '~/lib/list-params';
 import { trpc } from '~/lib/trpc';
-import { Button } from '../button';
-import { tableStateOf } from '../data-table';
-import { SelectField } from '../field';
-import { Icon } from '../icon';
-import { Pager } from '../pager';
-import { useToast } from '../toast';
 import { DeadLettersTable } from './dead-letters-table';
 import { EventsHeader } from './events-header';
 import { ReplayAllDialog } from './replay-all-dialog';
 import { useEventTypeOptions } from './use-event-types';
-import { useReplayEvent } from './use-replay-event';
+import { invalidateEvents, useReplayEvent } from './use-replay-event';
 
-const PAGE_SIZE = 25;
 /** New dead letters appear without a reload; they are rare, so a slow refresh is enough. */
 const REFRESH_MS = 10_000;
 
 type Filters = { type: string; subscriber: string };
+const NO_FILTERS: Filters = { type: '', subscriber: '' };
 
 const count = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
 export function DeadLettersView() {
   const { scope, setScope } = useEventScope();
-  const { filters, changeFilters, pager } = usePagedFilters<Filters>({ type: '', subscriber: '' });
+  const { filters, changeFilters, clearFilters, pager, page } = useListState({
+    defaults: NO_FILTERS,
+    pageSize: 25,
+  });
   const [confirming, setConfirming] = useState(false);
   const now = useNow();
-  const toast = useToast();
-  const utils = trpc.useUtils();
   const replay = useReplayEvent();
   const typeOptions = useEventTypeOptions();
   const subscribers = trpc.events.subscribers.useQuery(undefined, { staleTime: Number.POSITIVE_INFINITY });
-  // A cursor belongs to the scope it was read in: a new scope starts again on the first page.
-  const [pagedScope, setPagedScope] = useState(scope);
-  if (pagedScope !== scope) {
-    setPagedScope(scope);
-    pager.reset();
-  }
 
-  const match = {
-    ...scopeInput(scope),
-    type: filters.type || undefined,
-    subscriber: filters.subscriber || undefined,
-  };
+  const match = { ...scopeInput(scope), ...definedFilters(filters) };
   const list = trpc.events.deadLetters.useQuery(
-    { ...match, limit: PAGE_SIZE, cursor: pager.cursor },
-    { placeholderData: (previous) => previous, refetchInterval: REFRESH_MS },
+    { ...match, ...page },
+    { ...KEEP_PREVIOUS, refetchInterval: REFRESH_MS },
   );
-  const replayAll = trpc.events.replayDeadLetters.useMutation({
-    onSuccess: async (result) => {
-      setConfirming(false);
-      if (result.deliveries === 0) toast.success('Nothing to replay: no dead letters match.');
-      else
-        toast.success(
-          `Replaying ${count(result.deliveries, 'delivery', 'deliveries')} of ${count(result.events, 'event', 'events')}.${
-            result.more ? ' More matched than one run replays: run it again.' : ''
-          }`,
-        );
-      await Promise.all([
-        utils.events.deadLetters.invalidate(),
-        utils.events.list.invalidate(),
-        utils.events.get.invalidate(),
-        utils.events.stats.invalidate(),
-      ]);
-    },
-  });
+  const replayAll = trpc.events.replayDeadLetters.useMutation(
+    useMutationFeedback({
+      success: (result) =>
+        result.deliveries === 0
+          ? 'Nothing to replay: no dead letters match.'
+          : `Replaying ${count(result.deliveries, 'delivery', 'deliveries')} of ${count(result.events, 'event', 'events')}.${
+              result.more ? ' More matched than one run replays: run it again.' : ''
+            }`,
+      onDone: () => setConfirming(false),
+      invalidate: invalidateEvents,
+      error: false,
+    }),
+  );
 
   const onReplay = (letter: TDeadLetter) =>
     replay.mutate({
@@ -102,7 +89,7 @@ export function DeadLettersView() {
           onChange={(event) => changeFilters({ ...filters, subscriber: event.target.value })}
         />
         {filters.type || filters.subscriber ? (
-          <Button variant="ghost" onClick={() => changeFilters({ type: '', subscriber: '' })}>
+          <Button variant="ghost" onClick={clearFilters}>
             Clear filters
           </Button>
         ) : null}

@@ -2,11 +2,11 @@
 
 import type { TDeliveryView } from '@bytelyst/routers/modules/events/schema';
 import { useId } from 'react';
+import { Badge } from '~/components/kit/badge';
+import { Button } from '~/components/kit/button';
+import { Card } from '~/components/kit/card';
+import { Icon } from '~/components/kit/icon';
 import { formatDateTime, formatDuration, formatRelative } from '~/lib/format';
-import { Badge } from '../badge';
-import { Button } from '../button';
-import { Card } from '../card';
-import { Icon } from '../icon';
 import { DeliveryStatusBadge } from './event-badges';
 
 type Props = {

@@ -1,5 +1,5 @@
 import type { TDeliveryView, TEventSummary } from '@bytelyst/routers/modules/events/schema';
-import { Badge, type Tone } from '../badge';
+import { Badge, type Tone } from '~/components/kit/badge';
 
 type EventStatus = TEventSummary['status'];
 type DeliveryStatus = TDeliveryView['status'];

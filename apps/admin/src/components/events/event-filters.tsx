@@ -1,8 +1,8 @@
 'use client';
 
 import type { TEventSummary } from '@bytelyst/routers/modules/events/schema';
-import { Button } from '../button';
-import { SelectField } from '../field';
+import { Button } from '~/components/kit/button';
+import { SelectField } from '~/components/kit/field';
 import { EVENT_STATUS_OPTIONS } from './event-badges';
 import { useEventTypeOptions } from './use-event-types';
 

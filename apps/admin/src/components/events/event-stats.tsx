@@ -1,8 +1,8 @@
 'use client';
 
+import { ErrorState } from '~/components/kit/states';
 import { type EventScope, scopeInput } from '~/lib/event-scope';
 import { trpc } from '~/lib/trpc';
-import { ErrorState } from '../states';
 
 /** Refreshed on a timer: the dispatcher settles events in the background. */
 const STATS_REFRESH_MS = 10_000;

@@ -1,10 +1,10 @@
 'use client';
 
+import { SelectField } from '~/components/kit/field';
+import { PageHeader } from '~/components/kit/page-header';
+import { TabNav } from '~/components/kit/tab-nav';
 import { type EventScope, scopeSearch } from '~/lib/event-scope';
 import { trpc } from '~/lib/trpc';
-import { SelectField } from '../field';
-import { PageHeader } from '../page-header';
-import { TabNav } from '../tab-nav';
 import { EventStats } from './event-stats';
 
 export type EventsTab = 'recent' | 'dead-letters' | 'catalogue';

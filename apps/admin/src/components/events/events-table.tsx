@@ -1,8 +1,8 @@
 import type { TEventSummary } from '@bytelyst/routers/modules/events/schema';
 import Link from 'next/link';
+import { type Column, DataTable, type TableState } from '~/components/kit/data-table';
 import { type EventScope, eventHref, productLabel } from '~/lib/event-scope';
 import { formatDateTime, formatRelative } from '~/lib/format';
-import { type Column, DataTable, type TableState } from '../data-table';
 import { DeliveryCounts, EventStatusBadge } from './event-badges';
 
 const COLUMNS: readonly Column[] = [

@@ -1,32 +1,27 @@
 'use client';
 
-import { useState } from 'react';
-import { usePagedFilters } from '~/hooks/use-cursor-pager';
+import { tableStateOf } from '~/components/kit/data-table';
+import { Pager } from '~/components/kit/pager';
 import { useEventScope } from '~/hooks/use-event-scope';
+import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
 import { useNow } from '~/hooks/use-now';
 import { scopeInput } from '~/lib/event-scope';
 import { trpc } from '~/lib/trpc';
-import { tableStateOf } from '../data-table';
-import { Pager } from '../pager';
-import { EMPTY_EVENT_FILTERS, EventFilters, type EventFilterValues } from './event-filters';
+import { EMPTY_EVENT_FILTERS, EventFilters } from './event-filters';
 import { EventsHeader } from './events-header';
 import { EventsTable } from './events-table';
 
-const PAGE_SIZE = 25;
 /** Fast while a shown event still has open deliveries (the dispatcher polls every second), slow otherwise. */
 const PENDING_REFRESH_MS = 1500;
 const IDLE_REFRESH_MS = 15_000;
 
 export function EventsView() {
   const { scope, setScope } = useEventScope();
-  const { filters, changeFilters, pager } = usePagedFilters<EventFilterValues>(EMPTY_EVENT_FILTERS);
+  const { filters, changeFilters, pager, page } = useListState({
+    defaults: EMPTY_EVENT_FILTERS,
+    pageSize: 25,
+  });
   const now = useNow();
-  // A cursor belongs to the scope it was read in: a new scope starts again on the first page.
-  const [pagedScope, setPagedScope] = useState(scope);
-  if (pagedScope !== scope) {
-    setPagedScope(scope);
-    pager.reset();
-  }
 
   const list = trpc.events.list.useQuery(
     {
@@ -34,11 +29,10 @@ export function EventsView() {
       type: filters.type || undefined,
       status: filters.status || undefined,
       from: filters.from || undefined,
-      limit: PAGE_SIZE,
-      cursor: pager.cursor,
+      ...page,
     },
     {
-      placeholderData: (previous) => previous,
+      ...KEEP_PREVIOUS,
       refetchInterval: (query) =>
         query.state.data?.items.some((event) => event.status === 'pending')
           ? PENDING_REFRESH_MS

@@ -1,8 +1,8 @@
 'use client';
 
+import { ConfirmDialog } from '~/components/kit/confirm-dialog';
 import { errorMessage } from '~/lib/api-errors';
 import type { EventScope } from '~/lib/event-scope';
-import { ConfirmDialog } from '../confirm-dialog';
 
 const SCOPE_LABELS: Record<EventScope, string> = {
   current: 'The selected product',

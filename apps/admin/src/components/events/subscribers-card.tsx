@@ -1,10 +1,10 @@
 'use client';
 
+import { Badge } from '~/components/kit/badge';
+import { Card } from '~/components/kit/card';
+import { type Column, DataTable, tableStateOf } from '~/components/kit/data-table';
 import { formatDuration } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
-import { Badge } from '../badge';
-import { Card } from '../card';
-import { type Column, DataTable, tableStateOf } from '../data-table';
 
 const COLUMNS: readonly Column[] = [
   { label: 'Subscriber' },

@@ -2,11 +2,11 @@
 
 import type { TFlag } from '@bytelyst/routers/modules/flags/schema';
 import { useEffect } from 'react';
+import { TextAreaField, TextField } from '~/components/kit/field';
+import { FormDialog } from '~/components/kit/form-dialog';
 import { useFormValues } from '~/hooks/use-form-values';
+import { type TrpcUtils, useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { trpc } from '~/lib/trpc';
-import { TextAreaField, TextField } from '../field';
-import { FormDialog } from '../form-dialog';
-import { useToast } from '../toast';
 import styles from './controls.module.css';
 import { checkFlag, EMPTY_FLAG, PLATFORM_LABELS, PLATFORMS, targetingOf, valuesOf } from './flag-form';
 import { RolloutField } from './rollout-field';
@@ -29,8 +29,6 @@ export function FlagDialog({ open, flag, onClose }: Props) {
     fromApi,
     clear,
   } = useFormValues(EMPTY_FLAG);
-  const utils = trpc.useUtils();
-  const toast = useToast();
   const creating = flag === null;
 
   useEffect(() => {
@@ -41,19 +39,17 @@ export function FlagDialog({ open, flag, onClose }: Props) {
     clear();
     onClose();
   };
-  const done = async (message: string) => {
-    toast.success(message);
-    close();
-    await utils.flags.invalidate();
-  };
-  const create = trpc.flags.create.useMutation({
-    onSuccess: (saved) => done(`Flag ${saved.key} was created.`),
-    onError: (error) => fromApi(error, { key: 'A flag with this key exists in this product.' }),
-  });
-  const update = trpc.flags.update.useMutation({
-    onSuccess: (saved) => done(`Flag ${saved.key} was saved.`),
-    onError: (error) => fromApi(error),
-  });
+  const saved = { onDone: close, invalidate: (u: TrpcUtils) => [u.flags.invalidate()], form: { fromApi } };
+  const create = trpc.flags.create.useMutation(
+    useMutationFeedback({
+      ...saved,
+      success: (flag) => `Flag ${flag.key} was created.`,
+      conflict: { key: 'A flag with this key exists in this product.' },
+    }),
+  );
+  const update = trpc.flags.update.useMutation(
+    useMutationFeedback({ ...saved, success: (flag) => `Flag ${flag.key} was saved.` }),
+  );
 
   const submit = () => {
     if (!check(checkFlag(form, creating))) return;

@@ -3,8 +3,10 @@ import {
   type TFlag,
   type TFlagTargeting,
   type TPlatform,
-  VERSION_PATTERN,
+  ZAppVersion,
+  ZFlagKey,
 } from '@bytelyst/routers/modules/flags/schema';
+import { passes } from '~/lib/schema-check';
 
 export type FlagFormValues = {
   key: string;
@@ -50,7 +52,7 @@ export const valuesOf = (flag: TFlag): FlagFormValues => ({
 });
 
 /** One id per line (commas and spaces separate too), without blanks or repeats. */
-export const idsOf = (text: string): string[] => [
+const idsOf = (text: string): string[] => [
   ...new Set(
     text
       .split(/[\s,]+/)
@@ -70,7 +72,7 @@ export const targetingOf = (form: FlagFormValues): TFlagTargeting => ({
 /** The checks the browser can make; the API makes them again and more (ranges, duplicates). */
 export const checkFlag = (form: FlagFormValues, creating: boolean): Record<string, string> => {
   const errors: Record<string, string> = {};
-  if (creating && !/^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$/.test(form.key.trim())) {
+  if (creating && !passes(ZFlagKey, form.key)) {
     errors.key = 'Use lower-case kebab-case or snake_case, e.g. new-editor.';
   }
   const p = Number(form.percentage);
@@ -81,7 +83,7 @@ export const checkFlag = (form: FlagFormValues, creating: boolean): Record<strin
   }
   for (const field of ['minAppVersion', 'maxAppVersion'] as const) {
     const v = form[field].trim();
-    if (v && !VERSION_PATTERN.test(v)) errors[`targeting.${field}`] = 'Expected a version such as 2.4.1.';
+    if (v && !passes(ZAppVersion, v)) errors[`targeting.${field}`] = 'Expected a version such as 2.4.1.';
   }
   return errors;
 };

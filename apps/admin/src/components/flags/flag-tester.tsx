@@ -2,13 +2,13 @@
 
 import type { TExplainInput, TPlatform } from '@bytelyst/routers/modules/flags/schema';
 import { useState } from 'react';
+import { Badge } from '~/components/kit/badge';
+import { Button } from '~/components/kit/button';
+import { Card } from '~/components/kit/card';
+import { type Column, DataTable, tableStateOf } from '~/components/kit/data-table';
+import { SelectField, TextField } from '~/components/kit/field';
 import { formatTimeOfDay, titleCase } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
-import { Badge } from '../badge';
-import { Button } from '../button';
-import { Card } from '../card';
-import { type Column, DataTable, tableStateOf } from '../data-table';
-import { SelectField, TextField } from '../field';
 import { PLATFORM_LABELS, PLATFORMS } from './flag-form';
 
 const COLUMNS: readonly Column[] = [

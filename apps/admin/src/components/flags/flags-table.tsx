@@ -2,13 +2,13 @@
 
 import type { TFlag } from '@bytelyst/routers/modules/flags/schema';
 import { useState } from 'react';
+import { Button } from '~/components/kit/button';
+import { ConfirmDialog } from '~/components/kit/confirm-dialog';
+import { type Column, DataTable, type TableState } from '~/components/kit/data-table';
+import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { errorMessage } from '~/lib/api-errors';
 import { formatDateTime, formatRelative } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
-import { Button } from '../button';
-import { ConfirmDialog } from '../confirm-dialog';
-import { type Column, DataTable, type TableState } from '../data-table';
-import { useToast } from '../toast';
 import styles from './controls.module.css';
 import { targetingSummary } from './flag-form';
 import { Switch } from './switch';
@@ -30,22 +30,20 @@ type Props = TableState & {
 
 export function FlagsTable({ flags, filtered, onEdit, ...state }: Props) {
   const [deleting, setDeleting] = useState<TFlag | null>(null);
-  const utils = trpc.useUtils();
-  const toast = useToast();
-  const toggle = trpc.flags.toggle.useMutation({
-    onSuccess: async (flag) => {
-      toast.success(`${flag.key} is now ${flag.enabled ? 'on' : 'off'}.`);
-      await utils.flags.invalidate();
-    },
-    onError: (error) => toast.error(errorMessage(error)),
-  });
-  const remove = trpc.flags.delete.useMutation({
-    onSuccess: async (flag) => {
-      toast.success(`Flag ${flag.key} was deleted.`);
-      setDeleting(null);
-      await utils.flags.invalidate();
-    },
-  });
+  const toggle = trpc.flags.toggle.useMutation(
+    useMutationFeedback({
+      success: (flag) => `${flag.key} is now ${flag.enabled ? 'on' : 'off'}.`,
+      invalidate: (u) => [u.flags.invalidate()],
+    }),
+  );
+  const remove = trpc.flags.delete.useMutation(
+    useMutationFeedback({
+      success: (flag) => `Flag ${flag.key} was deleted.`,
+      onDone: () => setDeleting(null),
+      invalidate: (u) => [u.flags.invalidate()],
+      error: false,
+    }),
+  );
 
   return (
     <DataTable

@@ -2,36 +2,25 @@
 
 import type { TFlag } from '@bytelyst/routers/modules/flags/schema';
 import { useState } from 'react';
-import { usePagedFilters } from '~/hooks/use-cursor-pager';
-import { useDebouncedValue } from '~/hooks/use-debounced-value';
+import { tableStateOf } from '~/components/kit/data-table';
+import { SelectField, TextField } from '~/components/kit/field';
+import { NewButton } from '~/components/kit/new-button';
+import { PageHeader } from '~/components/kit/page-header';
+import { Pager } from '~/components/kit/pager';
+import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
 import { trpc } from '~/lib/trpc';
-import { tableStateOf } from '../data-table';
-import { SelectField, TextField } from '../field';
-import { NewButton } from '../new-button';
-import { PageHeader } from '../page-header';
-import { Pager } from '../pager';
 import { FlagDialog } from './flag-dialog';
 import { FlagTester } from './flag-tester';
+import { FLAGS_LIST, type FlagFilters, flagsListInput } from './flags-list';
 import { FlagsTable } from './flags-table';
 
-const PAGE_SIZE = 20;
-type Filters = { search: string; state: '' | 'on' | 'off'; sort: 'key' | 'updatedAt' };
-const NO_FILTERS: Filters = { search: '', state: '', sort: 'key' };
+type Filters = FlagFilters;
 
 export function FlagsView() {
-  const { filters, changeFilters, pager } = usePagedFilters(NO_FILTERS);
+  const { filters, query, changeFilters, pager, page } = useListState(FLAGS_LIST);
   const [editing, setEditing] = useState<TFlag | null | undefined>(undefined);
-  const search = useDebouncedValue(filters.search.trim(), 300);
-  const list = trpc.flags.list.useQuery(
-    {
-      search: search || undefined,
-      enabled: filters.state === '' ? undefined : filters.state === 'on',
-      sort: filters.sort,
-      limit: PAGE_SIZE,
-      cursor: pager.cursor,
-    },
-    { placeholderData: (previous) => previous },
-  );
+  const search = query.search.trim();
+  const list = trpc.flags.list.useQuery(flagsListInput(query, page), KEEP_PREVIOUS);
 
   return (
     <>

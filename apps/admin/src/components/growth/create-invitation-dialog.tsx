@@ -1,35 +1,35 @@
 'use client';
 
+import { ZInvitationCode } from '@bytelyst/routers/modules/growth/invitations/schema';
+import { TextField } from '~/components/kit/field';
+import { FormDialog } from '~/components/kit/form-dialog';
 import { useFormValues } from '~/hooks/use-form-values';
+import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { endOfUtcDay } from '~/lib/format';
+import { passes } from '~/lib/schema-check';
 import { trpc } from '~/lib/trpc';
-import { TextField } from '../field';
-import { FormDialog } from '../form-dialog';
-import { useToast } from '../toast';
 
 const EMPTY = { code: '', maxUses: '1', expiresOn: '', note: '' };
 
 /** Creates an invitation code: random unless one is typed, with a use limit, an expiry and a note. */
 export function CreateInvitationDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { values: form, set, fields, formError, check, fromApi, clear } = useFormValues(EMPTY);
-  const utils = trpc.useUtils();
-  const toast = useToast();
   const close = () => {
     clear();
     onClose();
   };
-  const create = trpc.invitations.create.useMutation({
-    onSuccess: async (invitation) => {
-      toast.success(`Invitation ${invitation.code} was created.`);
-      close();
-      await utils.invitations.list.invalidate();
-    },
-    onError: (error) => fromApi(error),
-  });
+  const create = trpc.invitations.create.useMutation(
+    useMutationFeedback({
+      success: (invitation) => `Invitation ${invitation.code} was created.`,
+      onDone: close,
+      invalidate: (u) => [u.invitations.list.invalidate()],
+      form: { fromApi },
+    }),
+  );
   const submit = () => {
     const errors: Record<string, string> = {};
     const code = form.code.trim();
-    if (code && !/^[A-Za-z0-9_-]{4,32}$/.test(code)) {
+    if (code && !passes(ZInvitationCode, code)) {
       errors.code = '4 to 32 letters, digits, dashes or underscores.';
     }
     const maxUses = Number(form.maxUses);

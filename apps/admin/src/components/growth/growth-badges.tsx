@@ -1,7 +1,7 @@
 import type { TInvitationStatus } from '@bytelyst/routers/modules/growth/invitations/schema';
 import type { TReferralStatus } from '@bytelyst/routers/modules/growth/referrals/schema';
 import type { TWaitlistStatus } from '@bytelyst/routers/modules/growth/waitlist/schema';
-import { Badge, type Tone } from '../badge';
+import { Badge, type Tone } from '~/components/kit/badge';
 
 export const WAITLIST_STATUS_LABELS: Record<TWaitlistStatus, string> = {
   waiting: 'Waiting',

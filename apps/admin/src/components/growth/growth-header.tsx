@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { PageHeader } from '../page-header';
-import { TabNav } from '../tab-nav';
+import { PageHeader } from '~/components/kit/page-header';
+import { TabNav } from '~/components/kit/tab-nav';
 
 export type GrowthTab = 'invitations' | 'referrals';
 

@@ -2,14 +2,14 @@
 
 import type { TInvitation } from '@bytelyst/routers/modules/growth/invitations/schema';
 import { Fragment, useState } from 'react';
+import { Button } from '~/components/kit/button';
+import { ConfirmDialog } from '~/components/kit/confirm-dialog';
+import { type Column, DataTable, type TableState } from '~/components/kit/data-table';
+import { ExpandButton, useExpandedRows } from '~/components/kit/expand-button';
+import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { errorMessage } from '~/lib/api-errors';
 import { formatDate } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
-import { Button } from '../button';
-import { ConfirmDialog } from '../confirm-dialog';
-import { type Column, DataTable, type TableState } from '../data-table';
-import { ExpandButton, useExpandedRows } from '../expand-button';
-import { useToast } from '../toast';
 import { InvitationStatusBadge } from './growth-badges';
 import { RedemptionsRow } from './redemptions-row';
 
@@ -29,15 +29,14 @@ export function InvitationsTable({
 }: TableState & { invitations: readonly TInvitation[] }) {
   const [revoking, setRevoking] = useState<TInvitation | null>(null);
   const rows = useExpandedRows();
-  const utils = trpc.useUtils();
-  const toast = useToast();
-  const revoke = trpc.invitations.revoke.useMutation({
-    onSuccess: async () => {
-      toast.success(`Invitation ${revoking?.code ?? ''} was revoked.`);
-      close();
-      await utils.invitations.list.invalidate();
-    },
-  });
+  const revoke = trpc.invitations.revoke.useMutation(
+    useMutationFeedback({
+      success: `Invitation ${revoking?.code ?? ''} was revoked.`,
+      onDone: () => close(),
+      invalidate: (u) => [u.invitations.list.invalidate()],
+      error: false,
+    }),
+  );
   const close = () => {
     revoke.reset();
     setRevoking(null);

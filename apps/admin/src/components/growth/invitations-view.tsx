@@ -2,27 +2,25 @@
 
 import type { TInvitationStatus } from '@bytelyst/routers/modules/growth/invitations/schema';
 import { useState } from 'react';
-import { usePagedFilters } from '~/hooks/use-cursor-pager';
+import { tableStateOf } from '~/components/kit/data-table';
+import { SelectField } from '~/components/kit/field';
+import { NewButton } from '~/components/kit/new-button';
+import { Pager } from '~/components/kit/pager';
+import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
+import { definedFilters } from '~/lib/list-params';
 import { trpc } from '~/lib/trpc';
-import { tableStateOf } from '../data-table';
-import { SelectField } from '../field';
-import { NewButton } from '../new-button';
-import { Pager } from '../pager';
 import { CreateInvitationDialog } from './create-invitation-dialog';
 import { INVITATION_STATUS_LABELS, optionsOf } from './growth-badges';
 import { GrowthHeader } from './growth-header';
 import { InvitationsTable } from './invitations-table';
 
-const PAGE_SIZE = 20;
 type Filters = { status: TInvitationStatus | '' };
+const DEFAULTS: Filters = { status: '' };
 
 export function InvitationsView() {
   const [creating, setCreating] = useState(false);
-  const { filters, changeFilters, pager } = usePagedFilters<Filters>({ status: '' });
-  const list = trpc.invitations.list.useQuery(
-    { ...(filters.status ? { status: filters.status } : {}), limit: PAGE_SIZE, cursor: pager.cursor },
-    { placeholderData: (previous) => previous },
-  );
+  const { filters, query, changeFilters, pager, page } = useListState({ defaults: DEFAULTS, pageSize: 20 });
+  const list = trpc.invitations.list.useQuery({ ...definedFilters(query), ...page }, KEEP_PREVIOUS);
   return (
     <>
       <GrowthHeader

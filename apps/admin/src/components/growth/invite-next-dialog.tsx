@@ -1,10 +1,10 @@
 'use client';
 
+import { TextField } from '~/components/kit/field';
+import { FormDialog } from '~/components/kit/form-dialog';
 import { useFormValues } from '~/hooks/use-form-values';
+import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { trpc } from '~/lib/trpc';
-import { TextField } from '../field';
-import { FormDialog } from '../form-dialog';
-import { useToast } from '../toast';
 
 /** Invites the next N waiting entries in position order, each with its own single-use code. */
 export function InviteNextDialog({
@@ -17,21 +17,19 @@ export function InviteNextDialog({
   waiting: number | undefined;
 }) {
   const { values, set, fields, formError, check, fromApi, clear } = useFormValues({ count: '10' });
-  const utils = trpc.useUtils();
-  const toast = useToast();
   const close = () => {
     clear();
     onClose();
   };
-  const inviteNext = trpc.waitlist.inviteNext.useMutation({
-    onSuccess: async (result) => {
-      const n = result.invited.length;
-      toast.success(n === 0 ? 'Nobody was waiting.' : `Invited ${n} ${n === 1 ? 'person' : 'people'}.`);
-      close();
-      await Promise.all([utils.waitlist.list.invalidate(), utils.waitlist.stats.invalidate()]);
-    },
-    onError: (error) => fromApi(error),
-  });
+  const inviteNext = trpc.waitlist.inviteNext.useMutation(
+    useMutationFeedback({
+      success: ({ invited: { length: n } }) =>
+        n === 0 ? 'Nobody was waiting.' : `Invited ${n} ${n === 1 ? 'person' : 'people'}.`,
+      onDone: close,
+      invalidate: (u) => [u.waitlist.list.invalidate(), u.waitlist.stats.invalidate()],
+      form: { fromApi },
+    }),
+  );
   const submit = () => {
     const count = Number(values.count);
     if (

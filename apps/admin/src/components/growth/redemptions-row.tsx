@@ -1,8 +1,8 @@
 'use client';
 
+import { ErrorState } from '~/components/kit/states';
 import { formatDateTime } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
-import { ErrorState } from '../states';
 import { UserRef } from '../users/user-ref';
 
 /** The expanded part of an invitation's row: who redeemed the code, and when. */

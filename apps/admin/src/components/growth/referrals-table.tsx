@@ -1,6 +1,6 @@
 import type { TReferral } from '@bytelyst/routers/modules/growth/referrals/schema';
+import { type Column, DataTable, type TableState } from '~/components/kit/data-table';
 import { formatDate } from '~/lib/format';
-import { type Column, DataTable, type TableState } from '../data-table';
 import { UserRef } from '../users/user-ref';
 import { ReferralStatusBadge } from './growth-badges';
 

@@ -1,33 +1,29 @@
 'use client';
 
 import type { TReferralStatus } from '@bytelyst/routers/modules/growth/referrals/schema';
-import { usePagedFilters } from '~/hooks/use-cursor-pager';
-import { useDebouncedValue } from '~/hooks/use-debounced-value';
+import { tableStateOf } from '~/components/kit/data-table';
+import { SelectField, TextField } from '~/components/kit/field';
+import { Pager } from '~/components/kit/pager';
+import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
+import { definedFilters } from '~/lib/list-params';
 import { trpc } from '~/lib/trpc';
-import { tableStateOf } from '../data-table';
-import { SelectField, TextField } from '../field';
-import { Pager } from '../pager';
 import { optionsOf, REFERRAL_STATUS_LABELS } from './growth-badges';
 import { GrowthHeader } from './growth-header';
 import { ReferralsTable } from './referrals-table';
 import { percent, StatGrid } from './stat-grid';
 import { TopReferrersCard } from './top-referrers-card';
 
-const PAGE_SIZE = 20;
 type Filters = { status: TReferralStatus | ''; referrerId: string };
+const DEFAULTS: Filters = { status: '', referrerId: '' };
+const DEBOUNCED = ['referrerId'] as const;
 
 export function ReferralsView() {
-  const { filters, changeFilters, pager } = usePagedFilters<Filters>({ status: '', referrerId: '' });
-  const referrerId = useDebouncedValue(filters.referrerId.trim(), 300);
-  const list = trpc.referrals.list.useQuery(
-    {
-      ...(filters.status ? { status: filters.status } : {}),
-      ...(referrerId ? { referrerId } : {}),
-      limit: PAGE_SIZE,
-      cursor: pager.cursor,
-    },
-    { placeholderData: (previous) => previous },
-  );
+  const { filters, query, changeFilters, pager, page } = useListState({
+    defaults: DEFAULTS,
+    pageSize: 20,
+    debounce: DEBOUNCED,
+  });
+  const list = trpc.referrals.list.useQuery({ ...definedFilters(query), ...page }, KEEP_PREVIOUS);
   const stats = trpc.referrals.productStats.useQuery();
   const data = stats.data;
   return (

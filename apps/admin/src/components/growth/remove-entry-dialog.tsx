@@ -1,23 +1,22 @@
 'use client';
 
+import { ConfirmDialog } from '~/components/kit/confirm-dialog';
+import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { errorMessage } from '~/lib/api-errors';
 import { trpc } from '~/lib/trpc';
-import { ConfirmDialog } from '../confirm-dialog';
-import { useToast } from '../toast';
 
 type Target = { id: string; email: string; position: number };
 
 /** Confirms taking an entry off the waitlist; it keeps its position and can be restored. */
 export function RemoveEntryDialog({ entry, onClose }: { entry: Target | null; onClose: () => void }) {
-  const utils = trpc.useUtils();
-  const toast = useToast();
-  const remove = trpc.waitlist.remove.useMutation({
-    onSuccess: async () => {
-      toast.success(`${entry?.email ?? 'The entry'} was removed from the waitlist.`);
-      close();
-      await Promise.all([utils.waitlist.list.invalidate(), utils.waitlist.stats.invalidate()]);
-    },
-  });
+  const remove = trpc.waitlist.remove.useMutation(
+    useMutationFeedback({
+      success: `${entry?.email ?? 'The entry'} was removed from the waitlist.`,
+      onDone: () => close(),
+      invalidate: (u) => [u.waitlist.list.invalidate(), u.waitlist.stats.invalidate()],
+      error: false,
+    }),
+  );
   const close = () => {
     remove.reset();
     onClose();

@@ -1,6 +1,6 @@
 'use client';
 
-import { ErrorState } from '../states';
+import { ErrorState } from '~/components/kit/states';
 
 export type StatItem = { label: string; value: string | number | undefined; hint: string };
 

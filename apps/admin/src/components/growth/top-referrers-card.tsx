@@ -1,6 +1,6 @@
-import { Button } from '../button';
-import { Card } from '../card';
-import { DataTable } from '../data-table';
+import { Button } from '~/components/kit/button';
+import { Card } from '~/components/kit/card';
+import { DataTable } from '~/components/kit/data-table';
 import { UserRef } from '../users/user-ref';
 
 type Referrer = { userId: string; code: string; signups: number; conversions: number };

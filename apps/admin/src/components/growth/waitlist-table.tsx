@@ -2,9 +2,9 @@
 
 import type { TWaitlistEntry } from '@bytelyst/routers/modules/growth/waitlist/schema';
 import { useState } from 'react';
+import { Button } from '~/components/kit/button';
+import { type Column, DataTable, type TableState } from '~/components/kit/data-table';
 import { formatDate } from '~/lib/format';
-import { Button } from '../button';
-import { type Column, DataTable, type TableState } from '../data-table';
 import { WaitlistStatusBadge } from './growth-badges';
 import { RemoveEntryDialog } from './remove-entry-dialog';
 

@@ -2,24 +2,23 @@
 
 import type { TWaitlistStatus } from '@bytelyst/routers/modules/growth/waitlist/schema';
 import { useState } from 'react';
-import { usePagedFilters } from '~/hooks/use-cursor-pager';
-import { useDebouncedValue } from '~/hooks/use-debounced-value';
-import { errorMessage } from '~/lib/api-errors';
+import { Button } from '~/components/kit/button';
+import { tableStateOf } from '~/components/kit/data-table';
+import { SelectField, TextField } from '~/components/kit/field';
+import { Icon } from '~/components/kit/icon';
+import { PageHeader } from '~/components/kit/page-header';
+import { Pager } from '~/components/kit/pager';
+import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
+import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { trpc } from '~/lib/trpc';
-import { Button } from '../button';
-import { tableStateOf } from '../data-table';
-import { SelectField, TextField } from '../field';
-import { Icon } from '../icon';
-import { PageHeader } from '../page-header';
-import { Pager } from '../pager';
-import { useToast } from '../toast';
 import { optionsOf, WAITLIST_STATUS_LABELS } from './growth-badges';
 import { InviteNextDialog } from './invite-next-dialog';
 import { percent, StatGrid } from './stat-grid';
 import { WaitlistTable } from './waitlist-table';
 
-const PAGE_SIZE = 25;
 type Filters = { status: TWaitlistStatus | ''; search: string; from: string; to: string };
+const NO_FILTERS: Filters = { status: '', search: '', from: '', to: '' };
+const DEBOUNCED = ['search'] as const;
 
 /** The day picked in a date field as an ISO bound in UTC (start or end of that day). */
 const dayBound = (day: string, end: boolean) =>
@@ -28,13 +27,12 @@ const dayBound = (day: string, end: boolean) =>
 export function WaitlistView() {
   const [inviting, setInviting] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const { filters, changeFilters, pager } = usePagedFilters<Filters>({
-    status: '',
-    search: '',
-    from: '',
-    to: '',
+  const { filters, query, changeFilters, pager, page } = useListState({
+    defaults: NO_FILTERS,
+    pageSize: 25,
+    debounce: DEBOUNCED,
   });
-  const search = useDebouncedValue(filters.search.trim(), 300);
+  const search = query.search.trim();
   const server = {
     ...(filters.status ? { status: filters.status } : {}),
     ...(search ? { search } : {}),
@@ -42,23 +40,18 @@ export function WaitlistView() {
     ...(filters.to ? { createdTo: dayBound(filters.to, true) } : {}),
   };
   const list = trpc.waitlist.list.useQuery(
-    { ...server, sort: 'position', direction: 'asc', limit: PAGE_SIZE, cursor: pager.cursor },
-    { placeholderData: (previous) => previous },
+    { ...server, sort: 'position', direction: 'asc', ...page },
+    KEEP_PREVIOUS,
   );
   const stats = trpc.waitlist.stats.useQuery();
-  const utils = trpc.useUtils();
-  const toast = useToast();
-  const invite = trpc.waitlist.invite.useMutation({
-    onSuccess: async (result) => {
-      const n = result.invited.length;
-      toast.success(
-        `Invited ${n} ${n === 1 ? 'person' : 'people'}${result.skipped.length ? `; ${result.skipped.length} skipped` : ''}.`,
-      );
-      setSelected(new Set());
-      await Promise.all([utils.waitlist.list.invalidate(), utils.waitlist.stats.invalidate()]);
-    },
-    onError: (error) => toast.error(errorMessage(error)),
-  });
+  const invite = trpc.waitlist.invite.useMutation(
+    useMutationFeedback({
+      success: ({ invited: { length: n }, skipped }) =>
+        `Invited ${n} ${n === 1 ? 'person' : 'people'}${skipped.length ? `; ${skipped.length} skipped` : ''}.`,
+      onDone: () => setSelected(new Set()),
+      invalidate: (u) => [u.waitlist.list.invalidate(), u.waitlist.stats.invalidate()],
+    }),
+  );
 
   const change = (next: Filters) => {
     setSelected(new Set());

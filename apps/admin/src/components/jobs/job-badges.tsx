@@ -1,5 +1,5 @@
 import type { TJobRunStatus, TJobTrigger } from '@bytelyst/routers/modules/jobs/schema';
-import { Badge, type Tone } from '../badge';
+import { Badge, type Tone } from '~/components/kit/badge';
 
 const RUN_STATUS: Record<TJobRunStatus, { label: string; tone: Tone }> = {
   running: { label: 'Running', tone: 'info' },

@@ -1,5 +1,6 @@
 import type { TJobInfo } from '@bytelyst/routers/modules/jobs/schema';
 import { formatDateTime, formatDuration, formatRelative } from '~/lib/format';
+import styles from './jobs.module.css';
 
 const MISSED_RUNS: Record<TJobInfo['missedRunPolicy'], (job: TJobInfo) => string> = {
   skip: () => 'Skipped: only future slots run',
@@ -22,7 +23,7 @@ export function JobDetailsRow({
   return (
     <tr className="row-details" id={id}>
       <td colSpan={columns}>
-        <div className="job-details">
+        <div className={styles.jobDetails}>
           <div>
             <h3 className="detail-title">Next five runs</h3>
             {job.enabled ? null : <p className="field-hint">Paused: these slots pass without runs.</p>}

@@ -2,12 +2,12 @@
 
 import type { TJobRun } from '@bytelyst/routers/modules/jobs/schema';
 import Link from 'next/link';
+import { Card } from '~/components/kit/card';
+import { detailState } from '~/components/kit/detail-states';
+import { PageHeader } from '~/components/kit/page-header';
 import { useNow } from '~/hooks/use-now';
 import { formatDateTime, formatDuration, formatRelative } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
-import { Card } from '../card';
-import { detailState } from '../detail-states';
-import { PageHeader } from '../page-header';
 import { JobRunStatusBadge, TriggerBadge } from './job-badges';
 import { RunLog } from './run-log';
 

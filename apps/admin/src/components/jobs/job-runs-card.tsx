@@ -1,16 +1,16 @@
 'use client';
 
 import type { TJobInfo, TJobRunStatus, TJobTrigger } from '@bytelyst/routers/modules/jobs/schema';
-import { usePagedFilters } from '~/hooks/use-cursor-pager';
+import { Button } from '~/components/kit/button';
+import { tableStateOf } from '~/components/kit/data-table';
+import { SelectField } from '~/components/kit/field';
+import { Pager } from '~/components/kit/pager';
+import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
+import { definedFilters } from '~/lib/list-params';
 import { trpc } from '~/lib/trpc';
-import { Button } from '../button';
-import { tableStateOf } from '../data-table';
-import { SelectField } from '../field';
-import { Pager } from '../pager';
 import { RUN_STATUS_OPTIONS, TRIGGER_OPTIONS } from './job-badges';
 import { JobRunsTable } from './job-runs-table';
 
-const PAGE_SIZE = 20;
 /** While a run is in progress its outcome should appear without a reload; otherwise a slow refresh. */
 const RUNNING_REFRESH_MS = 1500;
 const IDLE_REFRESH_MS = 30_000;
@@ -21,24 +21,22 @@ const NO_FILTERS: Filters = { jobName: '', status: '', trigger: '' };
 type Props = { jobs: readonly TJobInfo[]; anyRunning: boolean; now: number };
 
 export function JobRunsCard({ jobs, anyRunning, now }: Props) {
-  const { filters, changeFilters, pager } = usePagedFilters<Filters>(NO_FILTERS);
+  const { filters, query, changeFilters, clearFilters, isFiltered, pager, page } = useListState({
+    defaults: NO_FILTERS,
+    pageSize: 20,
+    prefix: 'runs',
+  });
   const runs = trpc.jobs.runs.useQuery(
+    { ...definedFilters(query), ...page },
     {
-      jobName: filters.jobName || undefined,
-      status: filters.status || undefined,
-      trigger: filters.trigger || undefined,
-      limit: PAGE_SIZE,
-      cursor: pager.cursor,
-    },
-    {
-      placeholderData: (previous) => previous,
+      ...KEEP_PREVIOUS,
       refetchInterval: (query) =>
         anyRunning || query.state.data?.items.some((run) => run.status === 'running')
           ? RUNNING_REFRESH_MS
           : IDLE_REFRESH_MS,
     },
   );
-  const filtered = Boolean(filters.jobName || filters.status || filters.trigger);
+  const filtered = isFiltered(['jobName', 'status', 'trigger']);
 
   return (
     <section className="card" aria-labelledby="runs-title">
@@ -75,7 +73,7 @@ export function JobRunsCard({ jobs, anyRunning, now }: Props) {
           }
         />
         {filtered ? (
-          <Button variant="ghost" onClick={() => changeFilters(NO_FILTERS)}>
+          <Button variant="ghost" onClick={clearFilters}>
             Clear filters
           </Button>
         ) : null}

@@ -1,8 +1,9 @@
 import type { TJobRunSummary } from '@bytelyst/routers/modules/jobs/schema';
 import Link from 'next/link';
+import { type Column, DataTable, type TableState } from '~/components/kit/data-table';
 import { formatDateTime, formatDuration, formatRelative, formatShortDateTime } from '~/lib/format';
-import { type Column, DataTable, type TableState } from '../data-table';
 import { JobRunStatusBadge, TriggerBadge } from './job-badges';
+import styles from './jobs.module.css';
 
 const COLUMNS: readonly Column[] = [
   { label: 'Run' },
@@ -19,9 +20,9 @@ function RunMetrics({ metrics }: { metrics: Record<string, number> }) {
   const entries = Object.entries(metrics);
   if (entries.length === 0) return <span className="cell-muted">—</span>;
   return (
-    <span className="metrics">
+    <span className={styles.metrics}>
       {entries.map(([key, value]) => (
-        <span className="metric" key={key}>
+        <span className={styles.metric} key={key}>
           {key} <strong>{value.toLocaleString()}</strong>
         </span>
       ))}

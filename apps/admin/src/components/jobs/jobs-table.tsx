@@ -2,11 +2,11 @@
 
 import type { TJobInfo } from '@bytelyst/routers/modules/jobs/schema';
 import { Fragment } from 'react';
+import { Button } from '~/components/kit/button';
+import { type Column, DataTable, type TableState } from '~/components/kit/data-table';
+import { ExpandButton, useExpandedRows } from '~/components/kit/expand-button';
+import { Icon } from '~/components/kit/icon';
 import { formatDateTime, formatDuration, formatRelative, formatShortDateTime } from '~/lib/format';
-import { Button } from '../button';
-import { type Column, DataTable, type TableState } from '../data-table';
-import { ExpandButton, useExpandedRows } from '../expand-button';
-import { Icon } from '../icon';
 import { JobRunStatusBadge, JobStateBadges } from './job-badges';
 import { JobDetailsRow } from './job-details-row';
 import { useJobActions } from './use-job-actions';

@@ -1,9 +1,9 @@
 'use client';
 
+import { tableStateOf } from '~/components/kit/data-table';
+import { PageHeader } from '~/components/kit/page-header';
 import { useNow } from '~/hooks/use-now';
 import { trpc } from '~/lib/trpc';
-import { tableStateOf } from '../data-table';
-import { PageHeader } from '../page-header';
 import { JobRunsCard } from './job-runs-card';
 import { JobsTable } from './jobs-table';
 

@@ -1,7 +1,7 @@
 import type { TJobLogLine } from '@bytelyst/routers/modules/jobs/schema';
+import { Badge, type Tone } from '~/components/kit/badge';
+import { EmptyState } from '~/components/kit/states';
 import { formatDateTime, formatTimeOfDay } from '~/lib/format';
-import { Badge, type Tone } from '../badge';
-import { EmptyState } from '../states';
 
 const LEVEL_TONES: Record<TJobLogLine['level'], Tone> = { info: 'info', warn: 'warning', error: 'danger' };
 

@@ -1,12 +1,12 @@
 'use client';
 
 import type { TLicense } from '@bytelyst/routers/modules/licenses/schema';
+import { TextField } from '~/components/kit/field';
+import { FormDialog } from '~/components/kit/form-dialog';
 import { useFormValues } from '~/hooks/use-form-values';
+import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { endOfUtcDay } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
-import { TextField } from '../field';
-import { FormDialog } from '../form-dialog';
-import { useToast } from '../toast';
 
 const dayOf = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
 
@@ -25,23 +25,18 @@ export function EditLicenseDialog({
     maxDevices: String(license.maxDevices),
     note: license.note,
   });
-  const utils = trpc.useUtils();
-  const toast = useToast();
   const close = () => {
     clear();
     onClose();
   };
-  const update = trpc.licenses.update.useMutation({
-    onSuccess: async () => {
-      toast.success('The license was updated.');
-      close();
-      await Promise.all([
-        utils.licenses.get.invalidate({ id: license.id }),
-        utils.licenses.list.invalidate(),
-      ]);
-    },
-    onError: (error) => fromApi(error),
-  });
+  const update = trpc.licenses.update.useMutation(
+    useMutationFeedback({
+      success: 'The license was updated.',
+      onDone: close,
+      invalidate: (u) => [u.licenses.get.invalidate({ id: license.id }), u.licenses.list.invalidate()],
+      form: { fromApi },
+    }),
+  );
 
   const submit = () => {
     const errors: Record<string, string> = {};

@@ -1,14 +1,14 @@
 'use client';
 
 import { useState } from 'react';
+import { Dialog } from '~/components/kit/dialog';
+import { TextField } from '~/components/kit/field';
+import { FormDialog } from '~/components/kit/form-dialog';
+import { SecretReveal } from '~/components/kit/secret-reveal';
 import { useFormValues } from '~/hooks/use-form-values';
+import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { endOfUtcDay } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
-import { Dialog } from '../dialog';
-import { TextField } from '../field';
-import { FormDialog } from '../form-dialog';
-import { SecretReveal } from '../secret-reveal';
-import { useToast } from '../toast';
 
 const EMPTY = { userId: '', planCode: '', maxDevices: '', expiresOn: '', note: '' };
 
@@ -37,21 +37,20 @@ export function GenerateLicenseDialog({
   });
   const [licenseKey, setLicenseKey] = useState<string | null>(null);
   const utils = trpc.useUtils();
-  const toast = useToast();
 
   const close = () => {
     clear();
     setLicenseKey(null);
     onClose();
   };
-  const generate = trpc.licenses.generate.useMutation({
-    onSuccess: async (result) => {
-      setLicenseKey(result.key);
-      toast.success(`License ${result.item.keyPrefix}… was generated.`);
-      await utils.licenses.list.invalidate();
-    },
-    onError: (error) => fromApi(error),
-  });
+  const generate = trpc.licenses.generate.useMutation(
+    useMutationFeedback({
+      success: (result) => `License ${result.item.keyPrefix}… was generated.`,
+      onDone: (result) => setLicenseKey(result.key),
+      invalidate: (u) => [u.licenses.list.invalidate()],
+      form: { fromApi },
+    }),
+  );
 
   const [resolving, setResolving] = useState(false);
   /** The id of the user the field names: an id as typed, or the product's user with that exact email. */

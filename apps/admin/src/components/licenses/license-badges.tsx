@@ -1,5 +1,5 @@
 import type { TLicenseStatus } from '@bytelyst/routers/modules/licenses/schema';
-import { Badge, type Tone } from '../badge';
+import { Badge, type Tone } from '~/components/kit/badge';
 
 const TONES: Record<TLicenseStatus, Tone> = { active: 'success', revoked: 'danger', expired: 'warning' };
 

@@ -2,10 +2,10 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
+import { Button } from '~/components/kit/button';
+import { detailState } from '~/components/kit/detail-states';
+import { PageHeader } from '~/components/kit/page-header';
 import { trpc } from '~/lib/trpc';
-import { Button } from '../button';
-import { detailState } from '../detail-states';
-import { PageHeader } from '../page-header';
 import { UserRef } from '../users/user-ref';
 import { EditLicenseDialog } from './edit-license-dialog';
 import { LicenseStatusBadge } from './license-badges';

@@ -2,15 +2,15 @@
 
 import type { TLicense, TLicenseDevice } from '@bytelyst/routers/modules/licenses/schema';
 import { useState } from 'react';
+import { Button } from '~/components/kit/button';
+import { Card } from '~/components/kit/card';
+import { ConfirmDialog } from '~/components/kit/confirm-dialog';
+import { type Column, DataTable } from '~/components/kit/data-table';
+import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { useNow } from '~/hooks/use-now';
 import { errorMessage } from '~/lib/api-errors';
 import { formatDateTime, formatRelative } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
-import { Button } from '../button';
-import { Card } from '../card';
-import { ConfirmDialog } from '../confirm-dialog';
-import { type Column, DataTable } from '../data-table';
-import { useToast } from '../toast';
 
 const COLUMNS: readonly Column[] = [
   { label: 'Device' },
@@ -25,18 +25,14 @@ const COLUMNS: readonly Column[] = [
 export function LicenseDevicesCard({ license }: { license: TLicense }) {
   const [releasing, setReleasing] = useState<TLicenseDevice | null>(null);
   const now = useNow();
-  const utils = trpc.useUtils();
-  const toast = useToast();
-  const release = trpc.licenses.deactivateDevice.useMutation({
-    onSuccess: async () => {
-      toast.success(`Device ${releasing?.deviceName ?? releasing?.deviceId ?? ''} was deactivated.`);
-      setReleasing(null);
-      await Promise.all([
-        utils.licenses.get.invalidate({ id: license.id }),
-        utils.licenses.list.invalidate(),
-      ]);
-    },
-  });
+  const release = trpc.licenses.deactivateDevice.useMutation(
+    useMutationFeedback({
+      success: `Device ${releasing?.deviceName ?? releasing?.deviceId ?? ''} was deactivated.`,
+      onDone: () => setReleasing(null),
+      invalidate: (u) => [u.licenses.get.invalidate({ id: license.id }), u.licenses.list.invalidate()],
+      error: false,
+    }),
+  );
   return (
     <Card
       titleId="license-devices-title"

@@ -1,7 +1,7 @@
 import type { TLicense } from '@bytelyst/routers/modules/licenses/schema';
 import Link from 'next/link';
+import { Card } from '~/components/kit/card';
 import { formatDateTime } from '~/lib/format';
-import { Card } from '../card';
 import { DeviceCount, KeyHint, LicenseStatusBadge } from './license-badges';
 
 export function LicenseFactsCard({ license }: { license: TLicense }) {

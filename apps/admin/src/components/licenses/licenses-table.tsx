@@ -3,9 +3,9 @@
 import type { TLicenseSummary } from '@bytelyst/routers/modules/licenses/schema';
 import Link from 'next/link';
 import { useState } from 'react';
+import { Button } from '~/components/kit/button';
+import { type Column, DataTable, type TableState } from '~/components/kit/data-table';
 import { formatDate } from '~/lib/format';
-import { Button } from '../button';
-import { type Column, DataTable, type TableState } from '../data-table';
 import { UserRef } from '../users/user-ref';
 import { DeviceCount, KeyHint, LicenseStatusBadge } from './license-badges';
 import { RevokeLicenseDialog } from './revoke-license-dialog';

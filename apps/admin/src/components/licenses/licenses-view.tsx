@@ -1,35 +1,24 @@
 'use client';
 
-import type { TLicenseStatus } from '@bytelyst/routers/modules/licenses/schema';
 import { useState } from 'react';
-import { usePagedFilters } from '~/hooks/use-cursor-pager';
-import { useDebouncedValue } from '~/hooks/use-debounced-value';
+import { tableStateOf } from '~/components/kit/data-table';
+import { SelectField, TextField } from '~/components/kit/field';
+import { NewButton } from '~/components/kit/new-button';
+import { PageHeader } from '~/components/kit/page-header';
+import { Pager } from '~/components/kit/pager';
+import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
 import { trpc } from '~/lib/trpc';
-import { tableStateOf } from '../data-table';
-import { SelectField, TextField } from '../field';
-import { NewButton } from '../new-button';
-import { PageHeader } from '../page-header';
-import { Pager } from '../pager';
 import { GenerateLicenseDialog } from './generate-license-dialog';
 import { LICENSE_STATUS_LABELS } from './license-badges';
+import { LICENSES_LIST, type LicenseFilters, licensesListInput } from './licenses-list';
 import { LicensesTable } from './licenses-table';
 
-const PAGE_SIZE = 20;
-type Filters = { status: TLicenseStatus | ''; userId: string };
+type Filters = LicenseFilters;
 
 export function LicensesView() {
   const [generating, setGenerating] = useState(false);
-  const { filters, changeFilters, pager } = usePagedFilters<Filters>({ status: '', userId: '' });
-  const userId = useDebouncedValue(filters.userId.trim(), 300);
-  const list = trpc.licenses.list.useQuery(
-    {
-      ...(filters.status ? { status: filters.status } : {}),
-      ...(userId ? { userId } : {}),
-      limit: PAGE_SIZE,
-      cursor: pager.cursor,
-    },
-    { placeholderData: (previous) => previous },
-  );
+  const { filters, query, changeFilters, pager, page } = useListState(LICENSES_LIST);
+  const list = trpc.licenses.list.useQuery(licensesListInput(query, page), KEEP_PREVIOUS);
 
   return (
     <>

@@ -1,26 +1,25 @@
 'use client';
 
 import { useState } from 'react';
+import { ConfirmDialog } from '~/components/kit/confirm-dialog';
+import { TextField } from '~/components/kit/field';
+import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { errorMessage } from '~/lib/api-errors';
 import { trpc } from '~/lib/trpc';
-import { ConfirmDialog } from '../confirm-dialog';
-import { TextField } from '../field';
-import { useToast } from '../toast';
 
 type Target = { id: string; keyPrefix: string; activeDevices: number };
 
 /** Confirms and revokes a license; its devices stop validating at once. */
 export function RevokeLicenseDialog({ license, onClose }: { license: Target | null; onClose: () => void }) {
   const [reason, setReason] = useState('');
-  const utils = trpc.useUtils();
-  const toast = useToast();
-  const revoke = trpc.licenses.revoke.useMutation({
-    onSuccess: async () => {
-      toast.success(`License ${license?.keyPrefix ?? ''}… was revoked.`);
-      close();
-      await Promise.all([utils.licenses.list.invalidate(), utils.licenses.get.invalidate()]);
-    },
-  });
+  const revoke = trpc.licenses.revoke.useMutation(
+    useMutationFeedback({
+      success: `License ${license?.keyPrefix ?? ''}… was revoked.`,
+      onDone: () => close(),
+      invalidate: (u) => [u.licenses.list.invalidate(), u.licenses.get.invalidate()],
+      error: false,
+    }),
+  );
   const close = () => {
     revoke.reset();
     setReason('');

@@ -1,24 +1,23 @@
 'use client';
 
 import { useState } from 'react';
-import { useCursorPager } from '~/hooks/use-cursor-pager';
+import { Button } from '~/components/kit/button';
+import { Card } from '~/components/kit/card';
+import { tableStateOf } from '~/components/kit/data-table';
+import { Icon } from '~/components/kit/icon';
+import { Pager } from '~/components/kit/pager';
+import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
 import { trpc } from '~/lib/trpc';
-import { Button } from '../button';
-import { Card } from '../card';
-import { tableStateOf } from '../data-table';
-import { Icon } from '../icon';
-import { Pager } from '../pager';
 import { GenerateLicenseDialog } from './generate-license-dialog';
 import { LicensesTable } from './licenses-table';
+
+const NO_FILTERS = {};
 
 /** A user's licenses, for the user detail page, with a generate button bound to the user. */
 export function UserLicensesCard({ userId }: { userId: string }) {
   const [generating, setGenerating] = useState(false);
-  const pager = useCursorPager();
-  const list = trpc.licenses.list.useQuery(
-    { userId, limit: 10, cursor: pager.cursor },
-    { placeholderData: (previous) => previous },
-  );
+  const { pager, page } = useListState({ defaults: NO_FILTERS, pageSize: 10, prefix: 'licenses' });
+  const list = trpc.licenses.list.useQuery({ userId, ...page }, KEEP_PREVIOUS);
   return (
     <Card
       titleId="user-licenses-title"

@@ -1,8 +1,8 @@
 import type { TDevice } from '@bytelyst/routers/modules/notifications/schema';
 import Link from 'next/link';
+import { Badge } from '~/components/kit/badge';
+import { type Column, DataTable, type TableState } from '~/components/kit/data-table';
 import { formatDateTime, formatRelative } from '~/lib/format';
-import { Badge } from '../badge';
-import { type Column, DataTable, type TableState } from '../data-table';
 
 const PLATFORM_LABELS: Record<TDevice['platform'], string> = {
   ios: 'iOS',

@@ -1,24 +1,24 @@
 'use client';
 
 import type { TDevicePlatform } from '@bytelyst/routers/modules/notifications/schema';
-import { usePagedFilters } from '~/hooks/use-cursor-pager';
+import { tableStateOf } from '~/components/kit/data-table';
+import { SelectField } from '~/components/kit/field';
+import { Pager } from '~/components/kit/pager';
+import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
 import { useNow } from '~/hooks/use-now';
+import { definedFilters } from '~/lib/list-params';
 import { trpc } from '~/lib/trpc';
-import { tableStateOf } from '../data-table';
-import { SelectField } from '../field';
-import { Pager } from '../pager';
 import { TelemetryHeader } from '../telemetry/telemetry-header';
 import { DevicesTable } from './devices-table';
 
-const PAGE_SIZE = 25;
+type Filters = { platform: '' | TDevicePlatform };
+const DEFAULTS: Filters = { platform: '' };
 
 export function DevicesView() {
   const now = useNow();
-  const { filters: platform, changeFilters: setPlatform, pager } = usePagedFilters<'' | TDevicePlatform>('');
-  const list = trpc.notifications.list.useQuery(
-    { platform: platform || undefined, limit: PAGE_SIZE, cursor: pager.cursor },
-    { placeholderData: (previous) => previous },
-  );
+  const { filters, changeFilters, pager, page } = useListState({ defaults: DEFAULTS, pageSize: 25 });
+  const { platform } = filters;
+  const list = trpc.notifications.list.useQuery({ ...definedFilters(filters), ...page }, KEEP_PREVIOUS);
   return (
     <>
       <TelemetryHeader tab="devices" />
@@ -35,7 +35,7 @@ export function DevicesView() {
             { value: 'linux', label: 'Linux' },
             { value: 'web', label: 'Web' },
           ]}
-          onChange={(event) => setPlatform(event.target.value as '' | TDevicePlatform)}
+          onChange={(event) => changeFilters({ platform: event.target.value as Filters['platform'] })}
         />
       </search>
       <section className="card" aria-label="Devices">

@@ -1,5 +1,5 @@
 import type { TPreferences } from '@bytelyst/routers/modules/notifications/schema';
-import { Badge } from '../badge';
+import { Badge } from '~/components/kit/badge';
 import styles from '../telemetry/telemetry.module.css';
 
 const TYPES: readonly { id: keyof TPreferences['preferences']; label: string }[] = [

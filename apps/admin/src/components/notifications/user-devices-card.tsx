@@ -1,11 +1,11 @@
 'use client';
 
+import { Card } from '~/components/kit/card';
+import { tableStateOf } from '~/components/kit/data-table';
+import { ErrorState } from '~/components/kit/states';
 import { useNow } from '~/hooks/use-now';
 import { formatDateTime } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
-import { Card } from '../card';
-import { tableStateOf } from '../data-table';
-import { ErrorState } from '../states';
 import { DevicesTable } from './devices-table';
 import { NotificationPrefsTable } from './notification-prefs-table';
 

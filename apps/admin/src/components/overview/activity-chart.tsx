@@ -2,9 +2,10 @@
 
 import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Card } from '~/components/kit/card';
+import { ErrorState } from '~/components/kit/states';
 import { trpc } from '~/lib/trpc';
-import { Card } from '../card';
-import { ErrorState } from '../states';
+import styles from './overview.module.css';
 
 const DAYS = 14;
 const DAY_MS = 86_400_000;
@@ -41,7 +42,7 @@ export function ActivityChart() {
       {audit.error ? (
         <ErrorState error={audit.error} onRetry={() => void audit.refetch()} />
       ) : (
-        <div className="chart-box" role="img" aria-label="Bar chart of audit entries per day">
+        <div className={styles.chartBox} role="img" aria-label="Bar chart of audit entries per day">
           <ResponsiveContainer width="100%" height="100%">
             <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -20 }}>
               <CartesianGrid vertical={false} stroke="#ececf0" />
@@ -62,7 +63,7 @@ export function ActivityChart() {
             </BarChart>
           </ResponsiveContainer>
           {audit.data && data.every((d) => d.entries === 0) ? (
-            <p className="chart-empty">No admin activity in the last {DAYS} days</p>
+            <p className={styles.chartEmpty}>No admin activity in the last {DAYS} days</p>
           ) : null}
         </div>
       )}

@@ -1,10 +1,11 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { Badge } from '~/components/kit/badge';
+import { Button } from '~/components/kit/button';
+import { Card } from '~/components/kit/card';
 import { formatDateTime } from '~/lib/format';
-import { Badge } from '../badge';
-import { Button } from '../button';
-import { Card } from '../card';
+import styles from './overview.module.css';
 
 type Health = { ok: boolean; status: number; latencyMs: number; details: unknown };
 
@@ -51,9 +52,9 @@ export function ApiHealthCard() {
         </Button>
       }
     >
-      <div className="health">
+      <div className={styles.health}>
         <span
-          className={`health-dot ${state === 'ok' ? 'health-dot-ok' : state === 'down' ? 'health-dot-down' : ''}`}
+          className={`${styles.healthDot} ${state === 'ok' ? styles.healthDotOk : state === 'down' ? styles.healthDotDown : ''}`}
           aria-hidden="true"
         />
         <strong>{state === 'checking' ? 'Checking…' : state === 'ok' ? 'Operational' : 'Unavailable'}</strong>

@@ -1,6 +1,6 @@
 'use client';
 
-import { PageHeader } from '../page-header';
+import { PageHeader } from '~/components/kit/page-header';
 import { ActivityChart } from './activity-chart';
 import { ApiHealthCard } from './api-health-card';
 import { StatCards } from './stat-cards';

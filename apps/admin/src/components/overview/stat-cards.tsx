@@ -1,7 +1,7 @@
 'use client';
 
+import { ErrorState } from '~/components/kit/states';
 import { trpc } from '~/lib/trpc';
-import { ErrorState } from '../states';
 
 type Stat = { label: string; value: number | undefined; hint: string };
 

@@ -2,12 +2,12 @@
 
 import { ZProductId } from '@bytelyst/routers/modules/products/schema';
 import { useState } from 'react';
+import { SelectField, TextField } from '~/components/kit/field';
+import { FormDialog } from '~/components/kit/form-dialog';
 import { useFormValues } from '~/hooks/use-form-values';
+import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import type { FieldErrors } from '~/lib/api-errors';
 import { trpc } from '~/lib/trpc';
-import { SelectField, TextField } from '../field';
-import { FormDialog } from '../form-dialog';
-import { useToast } from '../toast';
 
 const INITIAL_STATUSES = [
   { value: 'draft', label: 'Draft' },
@@ -37,22 +37,21 @@ export function CreateProductDialog({ open, onClose }: { open: boolean; onClose:
     clear,
   } = useFormValues(EMPTY);
   const [idTouched, setIdTouched] = useState(false);
-  const utils = trpc.useUtils();
-  const toast = useToast();
 
   const close = () => {
     clear();
     setIdTouched(false);
     onClose();
   };
-  const create = trpc.products.create.useMutation({
-    onSuccess: async (product) => {
-      toast.success(`${product.name} was created.`);
-      close();
-      await utils.products.list.invalidate();
-    },
-    onError: (error) => fromApi(error, { id: 'A product with this ID already exists.' }),
-  });
+  const create = trpc.products.create.useMutation(
+    useMutationFeedback({
+      success: (product) => `${product.name} was created.`,
+      onDone: close,
+      invalidate: (u) => [u.products.list.invalidate()],
+      form: { fromApi },
+      conflict: { id: 'A product with this ID already exists.' },
+    }),
+  );
 
   const submit = () => {
     const errors: FieldErrors = {};

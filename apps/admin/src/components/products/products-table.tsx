@@ -3,14 +3,13 @@
 import { PRODUCT_TRANSITIONS } from '@bytelyst/routers/modules/products/lifecycle';
 import type { TProduct, TProductStatus } from '@bytelyst/routers/modules/products/schema';
 import { useState } from 'react';
-import { errorMessage } from '~/lib/api-errors';
+import { Button } from '~/components/kit/button';
+import { ConfirmDialog } from '~/components/kit/confirm-dialog';
+import { type Column, DataTable, type TableState } from '~/components/kit/data-table';
+import { PRODUCT_STATUS_LABELS, ProductStatusBadge } from '~/components/kit/status-badges';
+import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { formatDate } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
-import { Button } from '../button';
-import { ConfirmDialog } from '../confirm-dialog';
-import { type Column, DataTable, type TableState } from '../data-table';
-import { PRODUCT_STATUS_LABELS, ProductStatusBadge } from '../status-badges';
-import { useToast } from '../toast';
 
 const COLUMNS: readonly Column[] = [
   { label: 'Product' },
@@ -24,17 +23,14 @@ type Props = TableState & { products: readonly TProduct[]; canManage: boolean };
 type Pending = { product: TProduct; to: TProductStatus };
 
 export function ProductsTable({ products, canManage, ...state }: Props) {
-  const utils = trpc.useUtils();
-  const toast = useToast();
   const [confirm, setConfirm] = useState<Pending | null>(null);
-  const transition = trpc.products.transition.useMutation({
-    onSuccess: async (product) => {
-      toast.success(`${product.name} is now ${PRODUCT_STATUS_LABELS[product.status].toLowerCase()}.`);
-      setConfirm(null);
-      await Promise.all([utils.products.list.invalidate(), utils.products.current.invalidate()]);
-    },
-    onError: (err) => toast.error(errorMessage(err)),
-  });
+  const transition = trpc.products.transition.useMutation(
+    useMutationFeedback({
+      success: (product) => `${product.name} is now ${PRODUCT_STATUS_LABELS[product.status].toLowerCase()}.`,
+      onDone: () => setConfirm(null),
+      invalidate: (u) => [u.products.list.invalidate(), u.products.current.invalidate()],
+    }),
+  );
 
   const move = (product: TProduct, to: TProductStatus) => {
     if (to === 'disabled') setConfirm({ product, to });

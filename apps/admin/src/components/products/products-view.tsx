@@ -1,10 +1,10 @@
 'use client';
 
 import { useState } from 'react';
+import { tableStateOf } from '~/components/kit/data-table';
+import { NewButton } from '~/components/kit/new-button';
+import { PageHeader } from '~/components/kit/page-header';
 import { trpc } from '~/lib/trpc';
-import { tableStateOf } from '../data-table';
-import { NewButton } from '../new-button';
-import { PageHeader } from '../page-header';
 import { CreateProductDialog } from './create-product-dialog';
 import { ProductsTable } from './products-table';
 

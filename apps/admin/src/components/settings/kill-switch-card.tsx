@@ -2,18 +2,18 @@
 
 import type { TKillSwitchPublic } from '@bytelyst/routers/modules/settings/schema';
 import { useEffect, useId, useState } from 'react';
+import { Badge } from '~/components/kit/badge';
+import { Button } from '~/components/kit/button';
+import { Card } from '~/components/kit/card';
+import { ConfirmDialog } from '~/components/kit/confirm-dialog';
+import { TextAreaField, TextField } from '~/components/kit/field';
+import { FormError } from '~/components/kit/form-error';
+import { Icon } from '~/components/kit/icon';
 import { useFormErrors } from '~/hooks/use-form-errors';
+import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { formatDateTime } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
-import { Badge } from '../badge';
-import { Button } from '../button';
-import { Card } from '../card';
-import { ConfirmDialog } from '../confirm-dialog';
-import { TextAreaField, TextField } from '../field';
 import { Switch } from '../flags/switch';
-import { FormError } from '../form-error';
-import { Icon } from '../icon';
-import { useToast } from '../toast';
 
 type Form = { enabled: boolean; message: string; minAppVersion: string };
 
@@ -29,23 +29,22 @@ export function KillSwitchCard({ current }: { current: TKillSwitchPublic }) {
   const [confirming, setConfirming] = useState(false);
   const { fields, formError, check, fromApi, reset } = useFormErrors();
   const switchId = useId();
-  const utils = trpc.useUtils();
-  const toast = useToast();
 
   useEffect(() => setForm(formOf(current)), [current]);
 
-  const save = trpc.settings.setKillSwitch.useMutation({
-    onSuccess: async (state) => {
-      setConfirming(false);
-      reset();
-      toast.success(state.enabled ? 'The kill switch is on: clients stop.' : 'The kill switch is off.');
-      await utils.settings.killSwitch.invalidate();
-    },
-    onError: (error) => {
-      setConfirming(false);
-      fromApi(error);
-    },
-  });
+  const save = trpc.settings.setKillSwitch.useMutation(
+    useMutationFeedback({
+      success: (state) =>
+        state.enabled ? 'The kill switch is on: clients stop.' : 'The kill switch is off.',
+      onDone: () => {
+        setConfirming(false);
+        reset();
+      },
+      invalidate: (u) => [u.settings.killSwitch.invalidate()],
+      form: { fromApi },
+      onFailed: () => setConfirming(false),
+    }),
+  );
 
   const dirty =
     form.enabled !== current.enabled ||

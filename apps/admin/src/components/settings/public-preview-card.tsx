@@ -1,8 +1,8 @@
 'use client';
 
 import type { TKillSwitchPublic } from '@bytelyst/routers/modules/settings/schema';
-import { Card } from '../card';
-import { JsonBlock } from '../json-block';
+import { Card } from '~/components/kit/card';
+import { JsonBlock } from '~/components/kit/json-block';
 
 /** Exactly what the public endpoint answers a client that sends no app version. */
 export function PublicPreviewCard({ current }: { current: TKillSwitchPublic }) {

@@ -1,8 +1,8 @@
 'use client';
 
+import { PageHeader } from '~/components/kit/page-header';
+import { ErrorState } from '~/components/kit/states';
 import { trpc } from '~/lib/trpc';
-import { PageHeader } from '../page-header';
-import { ErrorState } from '../states';
 import { KillSwitchCard } from './kill-switch-card';
 import { PublicPreviewCard } from './public-preview-card';
 import { UserSettingsCard } from './user-settings-card';

@@ -1,13 +1,13 @@
 'use client';
 
 import { useState } from 'react';
+import { Button } from '~/components/kit/button';
+import { Card } from '~/components/kit/card';
+import { TextField } from '~/components/kit/field';
+import { JsonBlock } from '~/components/kit/json-block';
+import { ErrorState } from '~/components/kit/states';
 import { formatDateTime } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
-import { Button } from '../button';
-import { Card } from '../card';
-import { TextField } from '../field';
-import { JsonBlock } from '../json-block';
-import { ErrorState } from '../states';
 
 /** Support lookup: a user's own settings and their devices', read-only. */
 export function UserSettingsCard() {

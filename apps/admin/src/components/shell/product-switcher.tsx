@@ -2,10 +2,11 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId } from 'react';
+import { ProductStatusBadge } from '~/components/kit/status-badges';
 import { httpStatusOf } from '~/lib/api-errors';
 import { clearProductCookie, writeProductCookie } from '~/lib/product-cookie';
 import { trpc } from '~/lib/trpc';
-import { ProductStatusBadge } from '../status-badges';
+import styles from './shell-bar.module.css';
 
 export function ProductSwitcher() {
   const id = useId();
@@ -31,7 +32,7 @@ export function ProductSwitcher() {
   };
 
   return (
-    <div className="product-switcher">
+    <div className={styles.productSwitcher}>
       <label htmlFor={id} className="visually-hidden">
         Product
       </label>

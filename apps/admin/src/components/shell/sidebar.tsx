@@ -2,62 +2,17 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { Fragment, useEffect, useRef } from 'react';
-import { Icon, type IconName } from '../icon';
-
-type NavItem = { href: string; label: string; icon: IconName };
-
-const NAV: readonly { label: string; items: readonly NavItem[] }[] = [
-  {
-    label: 'Workspace',
-    items: [
-      { href: '/', label: 'Overview', icon: 'overview' },
-      { href: '/users', label: 'Users', icon: 'users' },
-      { href: '/products', label: 'Products', icon: 'box' },
-      { href: '/tokens', label: 'API tokens', icon: 'key' },
-      { href: '/audit', label: 'Audit log', icon: 'audit' },
-    ],
-  },
-  {
-    label: 'Billing',
-    items: [
-      { href: '/billing', label: 'Plans & subscriptions', icon: 'card' },
-      { href: '/licenses', label: 'Licenses', icon: 'key' },
-    ],
-  },
-  {
-    label: 'Growth',
-    items: [
-      { href: '/waitlist', label: 'Waitlist', icon: 'list' },
-      { href: '/growth', label: 'Invitations & referrals', icon: 'gift' },
-    ],
-  },
-  {
-    label: 'Product',
-    items: [
-      { href: '/flags', label: 'Feature flags', icon: 'flag' },
-      { href: '/settings', label: 'Settings', icon: 'sliders' },
-      { href: '/telemetry', label: 'Telemetry', icon: 'activity' },
-      { href: '/tracker', label: 'Tracker', icon: 'inbox' },
-      { href: '/blobs', label: 'Blob storage', icon: 'folder' },
-    ],
-  },
-  {
-    label: 'Operations',
-    items: [
-      { href: '/ops/events', label: 'Events', icon: 'zap' },
-      { href: '/ops/jobs', label: 'Jobs', icon: 'clock' },
-    ],
-  },
-];
-
-const isActive = (pathname: string, href: string) =>
-  href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
+import { useEffect, useRef } from 'react';
+import { Icon } from '../kit/icon';
+import { isActive, NAV, type NavGroup } from './nav';
+import { useCollapsedGroups } from './nav-groups-store';
+import styles from './shell.module.css';
 
 /** `docsUrl`: the API's OpenAPI reference (§2.19), opened in a new tab. */
 export function Sidebar({ docsUrl }: { docsUrl: string }) {
   const pathname = usePathname();
   const nav = useRef<HTMLElement>(null);
+  const groups = useCollapsedGroups();
   // The link list scrolls on short screens: keep the current page's link in view after navigating.
   // Only when the list itself scrolls, so the narrow layout's page never jumps.
   useEffect(() => {
@@ -78,20 +33,13 @@ export function Sidebar({ docsUrl }: { docsUrl: string }) {
       </div>
       <nav ref={nav} className="nav" aria-label="Main">
         {NAV.map((group) => (
-          <Fragment key={group.label}>
-            <span className="nav-label">{group.label}</span>
-            {group.items.map((item) => (
-              <Link
-                key={item.href}
-                href={item.href}
-                className="nav-link"
-                aria-current={isActive(pathname, item.href) ? 'page' : undefined}
-              >
-                <Icon name={item.icon} size={16} />
-                {item.label}
-              </Link>
-            ))}
-          </Fragment>
+          <SidebarGroup
+            key={group.label}
+            group={group}
+            pathname={pathname}
+            collapsed={groups.isCollapsed(group.label)}
+            onToggle={() => groups.toggle(group.label)}
+          />
         ))}
       </nav>
       <div className="sidebar-footer">
@@ -101,5 +49,42 @@ export function Sidebar({ docsUrl }: { docsUrl: string }) {
         </a>
       </div>
     </aside>
+  );
+}
+
+type GroupProps = { group: NavGroup; pathname: string; collapsed: boolean; onToggle: () => void };
+
+function SidebarGroup({ group, pathname, collapsed, onToggle }: GroupProps) {
+  const id = `nav-group-${group.label.toLowerCase()}`;
+  const holdsCurrent = group.items.some((item) => isActive(pathname, item.href));
+  return (
+    <div className={styles.group}>
+      <button
+        type="button"
+        className={styles.groupToggle}
+        aria-expanded={!collapsed}
+        aria-controls={id}
+        data-current={collapsed && holdsCurrent ? '' : undefined}
+        onClick={onToggle}
+      >
+        <span className={styles.groupLabel}>{group.label}</span>
+        <span className={styles.chevron} aria-hidden="true">
+          <Icon name="down" size={12} />
+        </span>
+      </button>
+      <div id={id} className={styles.groupItems} hidden={collapsed}>
+        {group.items.map((item) => (
+          <Link
+            key={item.href}
+            href={item.href}
+            className="nav-link"
+            aria-current={isActive(pathname, item.href) ? 'page' : undefined}
+          >
+            <Icon name={item.icon} size={16} />
+            {item.label}
+          </Link>
+        ))}
+      </div>
+    </div>
   );
 }

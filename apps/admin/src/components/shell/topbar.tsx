@@ -1,3 +1,4 @@
+import { CommandPalette } from './command-palette';
 import { ProductSwitcher } from './product-switcher';
 import { UserMenu } from './user-menu';
 
@@ -6,6 +7,7 @@ export function Topbar() {
     <header className="topbar">
       <div className="topbar-group">
         <ProductSwitcher />
+        <CommandPalette />
       </div>
       <div className="topbar-group">
         <UserMenu />

@@ -1,10 +1,11 @@
 'use client';
 
 import { useState } from 'react';
+import { Button } from '~/components/kit/button';
+import { Icon } from '~/components/kit/icon';
+import { useToast } from '~/components/kit/toast';
 import { trpc } from '~/lib/trpc';
-import { Button } from '../button';
-import { Icon } from '../icon';
-import { useToast } from '../toast';
+import styles from './shell-bar.module.css';
 
 export function UserMenu() {
   const me = trpc.auth.me.useQuery();
@@ -24,8 +25,8 @@ export function UserMenu() {
   };
 
   return (
-    <div className="user-chip">
-      <span className="avatar" aria-hidden="true">
+    <div className={styles.userChip}>
+      <span className={styles.avatar} aria-hidden="true">
         {(email ?? '?').slice(0, 1)}
       </span>
       <span data-testid="current-user">{email ?? (me.isLoading ? 'Loading…' : '')}</span>

@@ -1,7 +1,7 @@
 'use client';
 
 import type { TErrorCluster } from '@bytelyst/routers/modules/telemetry/schema';
-import { Button } from '../button';
+import { Button } from '~/components/kit/button';
 import { useClusterStatus } from './use-cluster-status';
 
 /** Resolve / ignore / reopen, whichever apply to the cluster's current status. */

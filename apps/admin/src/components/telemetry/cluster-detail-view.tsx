@@ -1,13 +1,13 @@
 'use client';
 
 import Link from 'next/link';
+import { Card } from '~/components/kit/card';
+import { tableStateOf } from '~/components/kit/data-table';
+import { detailState } from '~/components/kit/detail-states';
+import { PageHeader } from '~/components/kit/page-header';
 import { useNow } from '~/hooks/use-now';
 import { formatDateTime, formatRelative } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
-import { Card } from '../card';
-import { tableStateOf } from '../data-table';
-import { detailState } from '../detail-states';
-import { PageHeader } from '../page-header';
 import { ClusterActions } from './cluster-actions';
 import { EventsTable } from './events-table';
 import styles from './telemetry.module.css';

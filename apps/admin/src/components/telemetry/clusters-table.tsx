@@ -2,8 +2,8 @@
 
 import type { TErrorCluster } from '@bytelyst/routers/modules/telemetry/schema';
 import Link from 'next/link';
+import { type Column, DataTable, type TableState } from '~/components/kit/data-table';
 import { formatDateTime, formatRelative } from '~/lib/format';
-import { type Column, DataTable, type TableState } from '../data-table';
 import { ClusterActions } from './cluster-actions';
 import styles from './telemetry.module.css';
 import { ClusterStatusBadge, LevelBadge } from './telemetry-badges';

@@ -1,26 +1,23 @@
 'use client';
 
 import type { TClusterStatus } from '@bytelyst/routers/modules/telemetry/schema';
-import { usePagedFilters } from '~/hooks/use-cursor-pager';
+import { tableStateOf } from '~/components/kit/data-table';
+import { SelectField } from '~/components/kit/field';
+import { Pager } from '~/components/kit/pager';
+import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
 import { useNow } from '~/hooks/use-now';
+import { definedFilters } from '~/lib/list-params';
 import { trpc } from '~/lib/trpc';
-import { tableStateOf } from '../data-table';
-import { SelectField } from '../field';
-import { Pager } from '../pager';
 import { ClustersTable } from './clusters-table';
 import { TelemetryHeader } from './telemetry-header';
 
-const PAGE_SIZE = 25;
-
 type Filters = { status: '' | TClusterStatus; sort: 'lastSeen' | 'count' };
+const DEFAULTS: Filters = { status: 'open', sort: 'lastSeen' };
 
 export function ClustersView() {
   const now = useNow();
-  const { filters, changeFilters, pager } = usePagedFilters<Filters>({ status: 'open', sort: 'lastSeen' });
-  const list = trpc.telemetry.clusters.list.useQuery(
-    { status: filters.status || undefined, sort: filters.sort, limit: PAGE_SIZE, cursor: pager.cursor },
-    { placeholderData: (previous) => previous },
-  );
+  const { filters, query, changeFilters, pager, page } = useListState({ defaults: DEFAULTS, pageSize: 25 });
+  const list = trpc.telemetry.clusters.list.useQuery({ ...definedFilters(query), ...page }, KEEP_PREVIOUS);
 
   return (
     <>

@@ -1,26 +1,24 @@
 'use client';
 
 import { useState } from 'react';
+import { Button } from '~/components/kit/button';
+import { ConfirmDialog } from '~/components/kit/confirm-dialog';
+import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { errorMessage } from '~/lib/api-errors';
 import { trpc } from '~/lib/trpc';
-import { Button } from '../button';
-import { ConfirmDialog } from '../confirm-dialog';
-import { useToast } from '../toast';
 
 /** GDPR erasure of one user's client telemetry, for the user detail page's danger zone. */
 export function EraseUserTelemetryButton({ userId }: { userId: string }) {
   const [confirming, setConfirming] = useState(false);
-  const utils = trpc.useUtils();
-  const toast = useToast();
-  const erase = trpc.telemetry.eraseUser.useMutation({
-    onSuccess: async (result) => {
-      setConfirming(false);
-      toast.success(
+  const erase = trpc.telemetry.eraseUser.useMutation(
+    useMutationFeedback({
+      success: (result) =>
         `Deleted ${result.eventsDeleted.toLocaleString()} telemetry events; ${result.clustersScrubbed} error clusters scrubbed.`,
-      );
-      await utils.telemetry.invalidate();
-    },
-  });
+      onDone: () => setConfirming(false),
+      invalidate: (u) => [u.telemetry.invalidate()],
+      error: false,
+    }),
+  );
   return (
     <>
       <Button variant="danger" onClick={() => setConfirming(true)}>

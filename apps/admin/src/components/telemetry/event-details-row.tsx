@@ -1,7 +1,7 @@
 import type { TTelemetryEvent } from '@bytelyst/routers/modules/telemetry/schema';
 import Link from 'next/link';
+import { JsonBlock } from '~/components/kit/json-block';
 import { formatDateTime } from '~/lib/format';
-import { JsonBlock } from '../json-block';
 import styles from './telemetry.module.css';
 
 /** The expanded part of an event's row: message, stack and props beside the client's context. */

@@ -1,7 +1,7 @@
 'use client';
 
-import { Button } from '../button';
-import { SelectField, TextField } from '../field';
+import { Button } from '~/components/kit/button';
+import { SelectField, TextField } from '~/components/kit/field';
 
 export type EventFilterValues = {
   level: string;

@@ -2,9 +2,9 @@
 
 import type { TTelemetryEvent } from '@bytelyst/routers/modules/telemetry/schema';
 import { Fragment } from 'react';
+import { type Column, DataTable, type TableState } from '~/components/kit/data-table';
+import { ExpandButton, useExpandedRows } from '~/components/kit/expand-button';
 import { formatDateTime, formatRelative } from '~/lib/format';
-import { type Column, DataTable, type TableState } from '../data-table';
-import { ExpandButton, useExpandedRows } from '../expand-button';
 import { EventDetailsRow } from './event-details-row';
 import styles from './telemetry.module.css';
 import { LevelBadge } from './telemetry-badges';

@@ -1,31 +1,34 @@
 'use client';
 
 import type { TTelemetryLevel } from '@bytelyst/routers/modules/telemetry/schema';
-import { useSearchParams } from 'next/navigation';
-import { usePagedFilters } from '~/hooks/use-cursor-pager';
-import { useDebouncedValue } from '~/hooks/use-debounced-value';
+import { tableStateOf } from '~/components/kit/data-table';
+import { Pager } from '~/components/kit/pager';
+import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
 import { useNow } from '~/hooks/use-now';
 import { trpc } from '~/lib/trpc';
-import { tableStateOf } from '../data-table';
-import { Pager } from '../pager';
-import { EMPTY_EVENT_FILTERS, EventFilters, type EventFilterValues } from './event-filters';
+import { EMPTY_EVENT_FILTERS, EventFilters } from './event-filters';
 import { EventsTable } from './events-table';
 import { TelemetryHeader } from './telemetry-header';
-
-const PAGE_SIZE = 25;
 
 /** datetime-local inputs give local wall time without a zone. */
 const isoOf = (local: string) => (local ? new Date(local).toISOString() : undefined);
 
+const DEBOUNCED = ['name', 'userId', 'fingerprint', 'from', 'to'] as const;
+
 export function ClientEventsView() {
-  const params = useSearchParams();
   const now = useNow();
-  const { filters, changeFilters, pager } = usePagedFilters<EventFilterValues>({
-    ...EMPTY_EVENT_FILTERS,
-    fingerprint: params.get('fingerprint') ?? '',
-    userId: params.get('userId') ?? '',
+  // A cluster's page links here with ?fingerprint=...; the filters come from the URL like any other.
+  const {
+    filters,
+    query: debounced,
+    changeFilters,
+    pager,
+    page,
+  } = useListState({
+    defaults: EMPTY_EVENT_FILTERS,
+    pageSize: 25,
+    debounce: DEBOUNCED,
   });
-  const debounced = useDebouncedValue(filters, 300);
   const list = trpc.telemetry.events.list.useQuery(
     {
       level: (debounced.level || undefined) as TTelemetryLevel | undefined,
@@ -34,10 +37,9 @@ export function ClientEventsView() {
       fingerprint: debounced.fingerprint.trim() || undefined,
       from: isoOf(debounced.from),
       to: isoOf(debounced.to),
-      limit: PAGE_SIZE,
-      cursor: pager.cursor,
+      ...page,
     },
-    { placeholderData: (previous) => previous },
+    KEEP_PREVIOUS,
   );
 
   return (

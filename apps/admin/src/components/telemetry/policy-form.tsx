@@ -1,17 +1,19 @@
 'use client';
 
 import type { TCollectionPolicy, TTelemetryLevel } from '@bytelyst/routers/modules/telemetry/schema';
+import { ZCollectionPolicyFields } from '@bytelyst/routers/modules/telemetry/schema';
 import { useEffect, useId, useState } from 'react';
+import { Button } from '~/components/kit/button';
+import { Card } from '~/components/kit/card';
+import { ConfirmDialog } from '~/components/kit/confirm-dialog';
+import { TextAreaField, TextField } from '~/components/kit/field';
+import { FormError } from '~/components/kit/form-error';
 import { useFormErrors } from '~/hooks/use-form-errors';
+import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { formatDateTime } from '~/lib/format';
+import { passes } from '~/lib/schema-check';
 import { trpc } from '~/lib/trpc';
-import { Button } from '../button';
-import { Card } from '../card';
-import { ConfirmDialog } from '../confirm-dialog';
-import { TextAreaField, TextField } from '../field';
 import { Switch } from '../flags/switch';
-import { FormError } from '../form-error';
-import { useToast } from '../toast';
 import styles from './telemetry.module.css';
 
 const LEVELS: readonly TTelemetryLevel[] = ['debug', 'info', 'warn', 'error', 'fatal'];
@@ -49,22 +51,20 @@ export function PolicyForm({ policy }: { policy: TCollectionPolicy }) {
   const [confirming, setConfirming] = useState(false);
   const { fields, formError, check, fromApi, reset } = useFormErrors();
   const switchId = useId();
-  const utils = trpc.useUtils();
-  const toast = useToast();
   useEffect(() => setForm(formOf(policy)), [policy]);
 
-  const save = trpc.telemetry.policy.update.useMutation({
-    onSuccess: async () => {
-      setConfirming(false);
-      reset();
-      toast.success('Collection policy saved. Clients follow it from their next batch.');
-      await utils.telemetry.policy.invalidate();
-    },
-    onError: (error) => {
-      setConfirming(false);
-      fromApi(error);
-    },
-  });
+  const save = trpc.telemetry.policy.update.useMutation(
+    useMutationFeedback({
+      success: 'Collection policy saved. Clients follow it from their next batch.',
+      onDone: () => {
+        setConfirming(false);
+        reset();
+      },
+      invalidate: (u) => [u.telemetry.policy.invalidate()],
+      form: { fromApi },
+      onFailed: () => setConfirming(false),
+    }),
+  );
 
   const parsed = () => {
     const errors: Record<string, string> = {};
@@ -82,7 +82,7 @@ export function PolicyForm({ policy }: { policy: TCollectionPolicy }) {
       .split(/[\n,]/)
       .map((name) => name.trim())
       .filter(Boolean);
-    const badName = denyNames.find((name) => !/^[A-Za-z0-9_.:/-]{1,100}\*?$/.test(name));
+    const badName = denyNames.find((name) => !passes(ZCollectionPolicyFields.shape.denyNames.element, name));
     if (badName) errors.denyNames = `"${badName}" is not an event name (a trailing * matches a prefix)`;
     return {
       errors,

@@ -1,7 +1,7 @@
 'use client';
 
+import { ErrorState } from '~/components/kit/states';
 import { trpc } from '~/lib/trpc';
-import { ErrorState } from '../states';
 import { PolicyForm } from './policy-form';
 import { TelemetryHeader } from './telemetry-header';
 

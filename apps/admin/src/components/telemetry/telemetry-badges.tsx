@@ -1,5 +1,5 @@
 import type { TClusterStatus, TTelemetryLevel } from '@bytelyst/routers/modules/telemetry/schema';
-import { Badge, type Tone } from '../badge';
+import { Badge, type Tone } from '~/components/kit/badge';
 
 const LEVEL_TONES: Record<TTelemetryLevel, Tone> = {
   debug: 'neutral',

@@ -1,9 +1,8 @@
 'use client';
 
 import type { TClusterStatus } from '@bytelyst/routers/modules/telemetry/schema';
-import { errorMessage } from '~/lib/api-errors';
+import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { trpc } from '~/lib/trpc';
-import { useToast } from '../toast';
 
 const DONE: Record<TClusterStatus, string> = {
   open: 'Cluster reopened.',
@@ -13,15 +12,12 @@ const DONE: Record<TClusterStatus, string> = {
 
 /** Changes a cluster's status with a toast, then refreshes the lists and the detail. */
 export function useClusterStatus() {
-  const utils = trpc.useUtils();
-  const toast = useToast();
-  const mutation = trpc.telemetry.clusters.update.useMutation({
-    onSuccess: async (cluster) => {
-      toast.success(DONE[cluster.status]);
-      await utils.telemetry.clusters.invalidate();
-    },
-    onError: (error) => toast.error(errorMessage(error)),
-  });
+  const mutation = trpc.telemetry.clusters.update.useMutation(
+    useMutationFeedback({
+      success: (cluster) => DONE[cluster.status],
+      invalidate: (u) => [u.telemetry.clusters.invalidate()],
+    }),
+  );
   return {
     set: (id: string, status: TClusterStatus) => mutation.mutate({ id, status }),
     isPending: (id: string) => mutation.isPending && mutation.variables?.id === id,

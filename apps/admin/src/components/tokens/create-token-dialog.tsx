@@ -2,13 +2,13 @@
 
 import type { TTokenRole } from '@bytelyst/routers/modules/tokens/schema';
 import { useState } from 'react';
+import { Dialog } from '~/components/kit/dialog';
+import { SelectField, TextField } from '~/components/kit/field';
+import { FormDialog } from '~/components/kit/form-dialog';
+import { SecretReveal } from '~/components/kit/secret-reveal';
 import { useFormValues } from '~/hooks/use-form-values';
+import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { trpc } from '~/lib/trpc';
-import { Dialog } from '../dialog';
-import { SelectField, TextField } from '../field';
-import { FormDialog } from '../form-dialog';
-import { SecretReveal } from '../secret-reveal';
-import { useToast } from '../toast';
 
 const EXPIRY_OPTIONS = [
   { value: '30', label: '30 days' },
@@ -21,22 +21,20 @@ const EMPTY = { name: '', role: 'user' as TTokenRole, expiresInDays: '90' };
 export function CreateTokenDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { values: form, set, fields, formError, check, fromApi, clear } = useFormValues(EMPTY);
   const [secret, setSecret] = useState<string | null>(null);
-  const utils = trpc.useUtils();
-  const toast = useToast();
 
   const close = () => {
     clear();
     setSecret(null);
     onClose();
   };
-  const create = trpc.tokens.create.useMutation({
-    onSuccess: async (result) => {
-      setSecret(result.token);
-      toast.success(`Token ${result.item.name} was created.`);
-      await Promise.all([utils.tokens.list.invalidate(), utils.system.overview.invalidate()]);
-    },
-    onError: (error) => fromApi(error),
-  });
+  const create = trpc.tokens.create.useMutation(
+    useMutationFeedback({
+      success: (result) => `Token ${result.item.name} was created.`,
+      onDone: (result) => setSecret(result.token),
+      invalidate: (u) => [u.tokens.list.invalidate(), u.system.overview.invalidate()],
+      form: { fromApi },
+    }),
+  );
 
   const submit = () => {
     if (!check(form.name.trim() ? {} : { name: 'Enter a name, e.g. the service that uses it.' })) return;

@@ -2,14 +2,14 @@
 
 import type { TApiToken } from '@bytelyst/routers/modules/tokens/schema';
 import { useState } from 'react';
+import { Badge } from '~/components/kit/badge';
+import { Button } from '~/components/kit/button';
+import { ConfirmDialog } from '~/components/kit/confirm-dialog';
+import { type Column, DataTable, type TableState } from '~/components/kit/data-table';
+import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { errorMessage } from '~/lib/api-errors';
 import { formatDate, formatRelative } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
-import { Badge } from '../badge';
-import { Button } from '../button';
-import { ConfirmDialog } from '../confirm-dialog';
-import { type Column, DataTable, type TableState } from '../data-table';
-import { useToast } from '../toast';
 
 const COLUMNS: readonly Column[] = [
   { label: 'Name' },
@@ -37,15 +37,14 @@ function TokenState({ token, now }: { token: TApiToken; now: number }) {
 export function TokensTable({ tokens, ...state }: Props) {
   const [revoking, setRevoking] = useState<TApiToken | null>(null);
   const [now] = useState(() => Date.now());
-  const utils = trpc.useUtils();
-  const toast = useToast();
-  const revoke = trpc.tokens.revoke.useMutation({
-    onSuccess: async () => {
-      toast.success(`Token ${revoking?.name ?? ''} was revoked.`);
-      setRevoking(null);
-      await Promise.all([utils.tokens.list.invalidate(), utils.system.overview.invalidate()]);
-    },
-  });
+  const revoke = trpc.tokens.revoke.useMutation(
+    useMutationFeedback({
+      success: `Token ${revoking?.name ?? ''} was revoked.`,
+      onDone: () => setRevoking(null),
+      invalidate: (u) => [u.tokens.list.invalidate(), u.system.overview.invalidate()],
+      error: false,
+    }),
+  );
 
   return (
     <DataTable

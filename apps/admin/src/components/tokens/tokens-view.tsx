@@ -1,24 +1,22 @@
 'use client';
 
 import { useState } from 'react';
-import { usePagedFilters } from '~/hooks/use-cursor-pager';
+import { tableStateOf } from '~/components/kit/data-table';
+import { NewButton } from '~/components/kit/new-button';
+import { PageHeader } from '~/components/kit/page-header';
+import { Pager } from '~/components/kit/pager';
+import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
 import { trpc } from '~/lib/trpc';
-import { tableStateOf } from '../data-table';
-import { NewButton } from '../new-button';
-import { PageHeader } from '../page-header';
-import { Pager } from '../pager';
 import { CreateTokenDialog } from './create-token-dialog';
 import { TokensTable } from './tokens-table';
 
-const PAGE_SIZE = 20;
+const DEFAULTS = { revoked: '' as '' | 'shown' };
 
 export function TokensView() {
   const [creating, setCreating] = useState(false);
-  const { filters: includeRevoked, changeFilters: setIncludeRevoked, pager } = usePagedFilters(false);
-  const list = trpc.tokens.list.useQuery(
-    { includeRevoked, limit: PAGE_SIZE, cursor: pager.cursor },
-    { placeholderData: (previous) => previous },
-  );
+  const { filters, changeFilters, pager, page } = useListState({ defaults: DEFAULTS, pageSize: 20 });
+  const includeRevoked = filters.revoked === 'shown';
+  const list = trpc.tokens.list.useQuery({ includeRevoked, ...page }, KEEP_PREVIOUS);
 
   return (
     <>
@@ -32,7 +30,7 @@ export function TokensView() {
           <input
             type="checkbox"
             checked={includeRevoked}
-            onChange={(event) => setIncludeRevoked(event.target.checked)}
+            onChange={(event) => changeFilters({ revoked: event.target.checked ? 'shown' : '' })}
           />
           Show revoked tokens
         </label>

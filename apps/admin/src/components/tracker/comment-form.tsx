@@ -2,11 +2,11 @@
 
 import { COMMENT_BODY_MAX } from '@bytelyst/routers/modules/tracker/comments/schema';
 import { useId, useState } from 'react';
+import { Button } from '~/components/kit/button';
+import { FormError } from '~/components/kit/form-error';
+import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { errorMessage } from '~/lib/api-errors';
 import { trpc } from '~/lib/trpc';
-import { Button } from '../button';
-import { FormError } from '../form-error';
-import { useToast } from '../toast';
 
 type Props = { itemId: string; parentId?: string; label: string; onDone?: () => void };
 
@@ -14,19 +14,20 @@ type Props = { itemId: string; parentId?: string; label: string; onDone?: () => 
 export function CommentForm({ itemId, parentId, label, onDone }: Props) {
   const [body, setBody] = useState('');
   const id = useId();
-  const utils = trpc.useUtils();
-  const toast = useToast();
-  const create = trpc.tracker.comments.create.useMutation({
-    onSuccess: async () => {
-      setBody('');
-      toast.success(parentId ? 'Reply posted.' : 'Comment posted.');
-      await Promise.all([
-        utils.tracker.comments.list.invalidate({ itemId }),
-        utils.tracker.items.get.invalidate({ id: itemId }),
-      ]);
-      onDone?.();
-    },
-  });
+  const create = trpc.tracker.comments.create.useMutation(
+    useMutationFeedback({
+      success: parentId ? 'Reply posted.' : 'Comment posted.',
+      onDone: () => {
+        setBody('');
+        onDone?.();
+      },
+      invalidate: (u) => [
+        u.tracker.comments.list.invalidate({ itemId }),
+        u.tracker.items.get.invalidate({ id: itemId }),
+      ],
+      error: false,
+    }),
+  );
 
   return (
     <form

@@ -7,14 +7,14 @@ import {
   type TCommentNode,
 } from '@bytelyst/routers/modules/tracker/comments/schema';
 import { useState } from 'react';
+import { Button } from '~/components/kit/button';
+import { Card } from '~/components/kit/card';
+import { ConfirmDialog } from '~/components/kit/confirm-dialog';
+import { EmptyState, ErrorState } from '~/components/kit/states';
+import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { errorMessage } from '~/lib/api-errors';
 import { formatDateTime } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
-import { Button } from '../button';
-import { Card } from '../card';
-import { ConfirmDialog } from '../confirm-dialog';
-import { EmptyState, ErrorState } from '../states';
-import { useToast } from '../toast';
 import { UserRef } from '../users/user-ref';
 import { CommentForm } from './comment-form';
 import styles from './tracker.module.css';
@@ -75,18 +75,17 @@ export function CommentThread({ itemId, count }: { itemId: string; count: number
   const [replyTo, setReplyTo] = useState<string | null>(null);
   const [removing, setRemoving] = useState<TComment | null>(null);
   const list = trpc.tracker.comments.list.useQuery({ itemId, limit: 500 });
-  const utils = trpc.useUtils();
-  const toast = useToast();
-  const remove = trpc.tracker.comments.remove.useMutation({
-    onSuccess: async () => {
-      toast.success('Comment deleted.');
-      setRemoving(null);
-      await Promise.all([
-        utils.tracker.comments.list.invalidate({ itemId }),
-        utils.tracker.items.get.invalidate({ id: itemId }),
-      ]);
-    },
-  });
+  const remove = trpc.tracker.comments.remove.useMutation(
+    useMutationFeedback({
+      success: 'Comment deleted.',
+      onDone: () => setRemoving(null),
+      invalidate: (u) => [
+        u.tracker.comments.list.invalidate({ itemId }),
+        u.tracker.items.get.invalidate({ id: itemId }),
+      ],
+      error: false,
+    }),
+  );
   const tree = buildCommentTree(list.data?.items ?? []);
   const actions: Actions = { replyTo, setReplyTo, remove: setRemoving };
 

@@ -1,11 +1,11 @@
 'use client';
 
 import Link from 'next/link';
+import { Card } from '~/components/kit/card';
+import { detailState } from '~/components/kit/detail-states';
+import { PageHeader } from '~/components/kit/page-header';
 import { formatDateTime } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
-import { Card } from '../card';
-import { detailState } from '../detail-states';
-import { PageHeader } from '../page-header';
 import { UserRef } from '../users/user-ref';
 import { CommentThread } from './comment-thread';
 import { ItemTriageCard } from './item-triage-card';

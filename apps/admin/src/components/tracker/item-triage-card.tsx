@@ -7,14 +7,14 @@ import type {
 } from '@bytelyst/routers/modules/tracker/items/schema';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { Button } from '~/components/kit/button';
+import { Card } from '~/components/kit/card';
+import { ConfirmDialog } from '~/components/kit/confirm-dialog';
+import { SelectField } from '~/components/kit/field';
+import { FormError } from '~/components/kit/form-error';
+import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { errorMessage } from '~/lib/api-errors';
 import { trpc } from '~/lib/trpc';
-import { Button } from '../button';
-import { Card } from '../card';
-import { ConfirmDialog } from '../confirm-dialog';
-import { SelectField } from '../field';
-import { FormError } from '../form-error';
-import { useToast } from '../toast';
 import { optionsOf, PRIORITY_LABELS, STATUS_LABELS } from './labels';
 
 /** Status and priority (admins), and deleting the item with its thread. */
@@ -22,26 +22,26 @@ export function ItemTriageCard({ item }: { item: TTrackerItem }) {
   const [status, setStatus] = useState<TItemStatus>(item.status);
   const [priority, setPriority] = useState<TItemPriority>(item.priority);
   const [confirming, setConfirming] = useState(false);
-  const utils = trpc.useUtils();
   const router = useRouter();
-  const toast = useToast();
-  const triage = trpc.tracker.items.triage.useMutation({
-    onSuccess: async (saved) => {
-      toast.success(`Saved: ${STATUS_LABELS[saved.status]}, ${PRIORITY_LABELS[saved.priority]} priority.`);
-      await Promise.all([
-        utils.tracker.items.get.invalidate({ id: item.id }),
-        utils.tracker.items.list.invalidate(),
-      ]);
-    },
-  });
-  const remove = trpc.tracker.items.delete.useMutation({
-    onSuccess: async () => {
-      toast.success(`"${item.title}" was deleted.`);
-      setConfirming(false);
-      await utils.tracker.items.list.invalidate();
-      router.push('/tracker');
-    },
-  });
+  const triage = trpc.tracker.items.triage.useMutation(
+    useMutationFeedback({
+      success: (saved) =>
+        `Saved: ${STATUS_LABELS[saved.status]}, ${PRIORITY_LABELS[saved.priority]} priority.`,
+      invalidate: (u) => [u.tracker.items.get.invalidate({ id: item.id }), u.tracker.items.list.invalidate()],
+      error: false,
+    }),
+  );
+  const remove = trpc.tracker.items.delete.useMutation(
+    useMutationFeedback({
+      success: `"${item.title}" was deleted.`,
+      onDone: () => {
+        setConfirming(false);
+        router.push('/tracker');
+      },
+      invalidate: (u) => [u.tracker.items.list.invalidate()],
+      error: false,
+    }),
+  );
   const changed = status !== item.status || priority !== item.priority;
 
   return (

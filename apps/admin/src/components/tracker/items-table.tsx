@@ -2,8 +2,8 @@
 
 import type { TTrackerItem } from '@bytelyst/routers/modules/tracker/items/schema';
 import Link from 'next/link';
+import { type Column, DataTable, type TableState } from '~/components/kit/data-table';
 import { formatDate, formatRelative } from '~/lib/format';
-import { type Column, DataTable, type TableState } from '../data-table';
 import { ItemKindBadge, ItemStatusBadge, PriorityBadge } from './labels';
 import styles from './tracker.module.css';
 

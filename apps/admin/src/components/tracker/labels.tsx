@@ -1,5 +1,5 @@
 import type { TItemKind, TItemPriority, TItemStatus } from '@bytelyst/routers/modules/tracker/items/schema';
-import { Badge, type Tone } from '../badge';
+import { Badge, type Tone } from '~/components/kit/badge';
 
 export const STATUS_LABELS: Record<TItemStatus, string> = {
   open: 'Open',

@@ -1,7 +1,7 @@
 'use client';
 
 import type { TItemKind, TItemSort, TItemStatus } from '@bytelyst/routers/modules/tracker/items/schema';
-import { SelectField, TextField } from '../field';
+import { SelectField, TextField } from '~/components/kit/field';
 import { KIND_LABELS, optionsOf, STATUS_LABELS } from './labels';
 
 export type TrackerFilterValues = {

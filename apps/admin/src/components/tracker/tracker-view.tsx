@@ -1,31 +1,31 @@
 'use client';
 
-import { usePagedFilters } from '~/hooks/use-cursor-pager';
+import { ZItemListInput } from '@bytelyst/routers/modules/tracker/items/schema';
+import { tableStateOf } from '~/components/kit/data-table';
+import { PageHeader } from '~/components/kit/page-header';
+import { Pager } from '~/components/kit/pager';
+import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
+import { passes } from '~/lib/schema-check';
 import { trpc } from '~/lib/trpc';
-import { tableStateOf } from '../data-table';
-import { PageHeader } from '../page-header';
-import { Pager } from '../pager';
 import { ItemsTable } from './items-table';
 import { TrackerFilters, type TrackerFilterValues } from './tracker-filters';
 
-const PAGE_SIZE = 20;
 const INITIAL: TrackerFilterValues = { kind: '', status: '', tag: '', sort: 'newest' };
-const TAG_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
+const ZTag = ZItemListInput.shape.tag;
 
 export function TrackerView() {
-  const { filters, changeFilters, pager } = usePagedFilters(INITIAL);
+  const { filters, changeFilters, pager, page } = useListState({ defaults: INITIAL, pageSize: 20 });
   const tag = filters.tag.trim().toLowerCase();
   const list = trpc.tracker.items.list.useQuery(
     {
       sort: filters.sort,
-      limit: PAGE_SIZE,
-      cursor: pager.cursor,
+      ...page,
       ...(filters.kind ? { kind: filters.kind } : {}),
       ...(filters.status ? { status: filters.status } : {}),
       // A half-typed tag that the server would refuse just does not filter yet.
-      ...(tag && TAG_PATTERN.test(tag) ? { tag } : {}),
+      ...(tag && passes(ZTag, tag) ? { tag } : {}),
     },
-    { placeholderData: (previous) => previous },
+    KEEP_PREVIOUS,
   );
 
   return (

@@ -1,10 +1,10 @@
 'use client';
 
+import { Card } from '~/components/kit/card';
+import { type Column, DataTable, tableStateOf } from '~/components/kit/data-table';
 import { useNow } from '~/hooks/use-now';
 import { formatRelative, formatShortDateTime } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
-import { Card } from '../card';
-import { type Column, DataTable, tableStateOf } from '../data-table';
 import { formatCount, UsageMeter } from './usage-meter';
 
 const COLUMNS: readonly Column[] = [

@@ -1,12 +1,12 @@
 'use client';
 
 import { ZEmail, ZName, ZPassword } from '@bytelyst/routers/modules/users/schema';
+import { SelectField, TextField } from '~/components/kit/field';
+import { FormDialog } from '~/components/kit/form-dialog';
 import { useFormValues } from '~/hooks/use-form-values';
+import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import type { FieldErrors } from '~/lib/api-errors';
 import { trpc } from '~/lib/trpc';
-import { SelectField, TextField } from '../field';
-import { FormDialog } from '../form-dialog';
-import { useToast } from '../toast';
 import { isRole, ROLE_OPTIONS } from './roles';
 
 const EMPTY = { email: '', name: '', password: '', role: 'user' };
@@ -27,22 +27,21 @@ function validate(form: typeof EMPTY): FieldErrors {
 
 export function CreateUserDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { values: form, set, fields, formError, check, fromApi, clear } = useFormValues(EMPTY);
-  const utils = trpc.useUtils();
-  const toast = useToast();
 
   const close = () => {
     clear();
     onClose();
   };
 
-  const create = trpc.users.create.useMutation({
-    onSuccess: async (user) => {
-      toast.success(`${user.email} was created.`);
-      close();
-      await Promise.all([utils.users.list.invalidate(), utils.system.overview.invalidate()]);
-    },
-    onError: (error) => fromApi(error, { email: 'A user with this email already exists.' }),
-  });
+  const create = trpc.users.create.useMutation(
+    useMutationFeedback({
+      success: (user) => `${user.email} was created.`,
+      onDone: close,
+      invalidate: (u) => [u.users.list.invalidate(), u.system.overview.invalidate()],
+      form: { fromApi },
+      conflict: { email: 'A user with this email already exists.' },
+    }),
+  );
 
   const submit = () => {
     if (!check(validate(form)) || !isRole(form.role)) return;

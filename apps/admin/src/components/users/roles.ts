@@ -1,5 +1,5 @@
 import { ROLES, type TRole } from '@bytelyst/routers/modules/users/schema';
-import { ROLE_LABELS } from '../status-badges';
+import { ROLE_LABELS } from '~/components/kit/status-badges';
 
 export const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 

@@ -1,44 +1,26 @@
 'use client';
 
 import type { TRole } from '@bytelyst/routers/modules/users/schema';
-import { errorMessage } from '~/lib/api-errors';
+import { type TrpcUtils, useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { trpc } from '~/lib/trpc';
-import { useToast } from '../toast';
 
 /** Role change, disable and enable, with toasts and cache refresh, shared by the list and the detail page. */
 export function useUserMutations() {
-  const utils = trpc.useUtils();
-  const toast = useToast();
-  const refresh = async () => {
-    await Promise.all([
-      utils.users.list.invalidate(),
-      utils.users.get.invalidate(),
-      utils.system.overview.invalidate(),
-    ]);
-  };
-  const onError = (error: unknown) => toast.error(errorMessage(error));
+  const invalidate = (u: TrpcUtils) => [
+    u.users.list.invalidate(),
+    u.users.get.invalidate(),
+    u.system.overview.invalidate(),
+  ];
 
-  const setRoles = trpc.users.setRoles.useMutation({
-    onSuccess: async (user) => {
-      toast.success(`Roles of ${user.email} updated.`);
-      await refresh();
-    },
-    onError,
-  });
-  const disable = trpc.users.disable.useMutation({
-    onSuccess: async (user) => {
-      toast.success(`${user.email} was disabled.`);
-      await refresh();
-    },
-    onError,
-  });
-  const enable = trpc.users.enable.useMutation({
-    onSuccess: async (user) => {
-      toast.success(`${user.email} was enabled.`);
-      await refresh();
-    },
-    onError,
-  });
+  const setRoles = trpc.users.setRoles.useMutation(
+    useMutationFeedback({ success: (user) => `Roles of ${user.email} updated.`, invalidate }),
+  );
+  const disable = trpc.users.disable.useMutation(
+    useMutationFeedback({ success: (user) => `${user.email} was disabled.`, invalidate }),
+  );
+  const enable = trpc.users.enable.useMutation(
+    useMutationFeedback({ success: (user) => `${user.email} was enabled.`, invalidate }),
+  );
 
   return {
     setRoles: (id: string, roles: TRole[]) => setRoles.mutate({ id, roles }),

@@ -3,36 +3,38 @@
 import type { TUserDetail } from '@bytelyst/routers/modules/users/schema';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { Button } from '~/components/kit/button';
+import { Card } from '~/components/kit/card';
+import { ConfirmDialog } from '~/components/kit/confirm-dialog';
+import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { errorMessage } from '~/lib/api-errors';
 import { trpc } from '~/lib/trpc';
-import { Button } from '../button';
-import { Card } from '../card';
-import { ConfirmDialog } from '../confirm-dialog';
 import { EraseUserTelemetryButton } from '../telemetry/erase-user-telemetry';
-import { useToast } from '../toast';
 import { useUserMutations } from './use-user-mutations';
+import styles from './users.module.css';
 
 export function UserDangerZone({ user }: { user: TUserDetail }) {
   const [confirming, setConfirming] = useState(false);
   const mutations = useUserMutations();
-  const utils = trpc.useUtils();
   const router = useRouter();
-  const toast = useToast();
-  const remove = trpc.users.delete.useMutation({
-    onSuccess: async () => {
-      toast.success(`${user.email} was deleted.`);
-      setConfirming(false);
-      await Promise.all([utils.users.list.invalidate(), utils.system.overview.invalidate()]);
-      router.push('/users');
-    },
-  });
+  const remove = trpc.users.delete.useMutation(
+    useMutationFeedback({
+      success: `${user.email} was deleted.`,
+      onDone: () => {
+        setConfirming(false);
+        router.push('/users');
+      },
+      invalidate: (u) => [u.users.list.invalidate(), u.system.overview.invalidate()],
+      error: false,
+    }),
+  );
   const busy = mutations.pendingId === user.id;
 
   return (
     <Card
       titleId="danger-title"
       title="Access"
-      className="danger-zone"
+      className={styles.dangerZone}
       bodyClassName="stack"
       after={
         <ConfirmDialog

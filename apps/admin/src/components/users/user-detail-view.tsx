@@ -1,13 +1,13 @@
 'use client';
 
 import Link from 'next/link';
+import { detailState } from '~/components/kit/detail-states';
+import { PageHeader } from '~/components/kit/page-header';
+import { UserStatusBadge } from '~/components/kit/status-badges';
 import { trpc } from '~/lib/trpc';
 import { UserSubscriptionCard } from '../billing/user-subscription-card';
-import { detailState } from '../detail-states';
 import { UserLicensesCard } from '../licenses/user-licenses-card';
 import { UserDevicesCard } from '../notifications/user-devices-card';
-import { PageHeader } from '../page-header';
-import { UserStatusBadge } from '../status-badges';
 import { UserUsageCard } from '../usage/user-usage-card';
 import { UserDangerZone } from './user-danger-zone';
 import { UserProfileCard } from './user-profile-card';

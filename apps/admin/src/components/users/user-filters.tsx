@@ -1,10 +1,10 @@
 'use client';
 
-import type { TRole, TUserStatus } from '@bytelyst/routers/modules/users/schema';
-import { SelectField, TextField } from '../field';
+import { SelectField, TextField } from '~/components/kit/field';
 import { ROLE_OPTIONS } from './roles';
+import type { UserFilterValues } from './users-list';
 
-export type UserFilterValues = { search: string; role: TRole | ''; status: TUserStatus | '' };
+export type { UserFilterValues };
 
 export function UserFilters({
   value,

@@ -1,7 +1,7 @@
 import type { TUserDetail } from '@bytelyst/routers/modules/users/schema';
+import { Card } from '~/components/kit/card';
+import { RoleBadges, UserStatusBadge } from '~/components/kit/status-badges';
 import { formatDateTime, formatRelative } from '~/lib/format';
-import { Card } from '../card';
-import { RoleBadges, UserStatusBadge } from '../status-badges';
 
 export function UserProfileCard({ user }: { user: TUserDetail }) {
   return (

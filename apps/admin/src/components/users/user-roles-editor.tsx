@@ -2,9 +2,9 @@
 
 import { ROLES, type TRole, type TUserDetail } from '@bytelyst/routers/modules/users/schema';
 import { useEffect, useState } from 'react';
-import { Button } from '../button';
-import { Card } from '../card';
-import { ROLE_LABELS } from '../status-badges';
+import { Button } from '~/components/kit/button';
+import { Card } from '~/components/kit/card';
+import { ROLE_LABELS } from '~/components/kit/status-badges';
 import { useUserMutations } from './use-user-mutations';
 
 const ROLE_HINTS: Record<TRole, string> = {

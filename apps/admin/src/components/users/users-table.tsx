@@ -2,10 +2,10 @@
 
 import type { TUser } from '@bytelyst/routers/modules/users/schema';
 import Link from 'next/link';
+import { Button } from '~/components/kit/button';
+import { type Column, DataTable, type TableState } from '~/components/kit/data-table';
+import { RoleBadges, UserStatusBadge } from '~/components/kit/status-badges';
 import { formatDate, formatRelative } from '~/lib/format';
-import { Button } from '../button';
-import { type Column, DataTable, type TableState } from '../data-table';
-import { RoleBadges, UserStatusBadge } from '../status-badges';
 import { isRole, primaryRole, ROLE_OPTIONS } from './roles';
 import { useUserMutations } from './use-user-mutations';
 

@@ -1,35 +1,22 @@
 'use client';
 
 import { useState } from 'react';
-import { usePagedFilters } from '~/hooks/use-cursor-pager';
-import { useDebouncedValue } from '~/hooks/use-debounced-value';
+import { tableStateOf } from '~/components/kit/data-table';
+import { NewButton } from '~/components/kit/new-button';
+import { PageHeader } from '~/components/kit/page-header';
+import { Pager } from '~/components/kit/pager';
+import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
 import { trpc } from '~/lib/trpc';
-import { tableStateOf } from '../data-table';
-import { NewButton } from '../new-button';
-import { PageHeader } from '../page-header';
-import { Pager } from '../pager';
 import { CreateUserDialog } from './create-user-dialog';
-import { UserFilters, type UserFilterValues } from './user-filters';
+import { UserFilters } from './user-filters';
+import { USERS_LIST, usersListInput } from './users-list';
 import { UsersTable } from './users-table';
 
-const PAGE_SIZE = 20;
-const NO_FILTERS: UserFilterValues = { search: '', role: '', status: '' };
-
 export function UsersView() {
-  const { filters, changeFilters, pager } = usePagedFilters(NO_FILTERS);
+  const { filters, query, changeFilters, pager, page } = useListState(USERS_LIST);
   const [creating, setCreating] = useState(false);
-  const search = useDebouncedValue(filters.search.trim(), 300);
-
-  const list = trpc.users.list.useQuery(
-    {
-      search: search || undefined,
-      role: filters.role || undefined,
-      status: filters.status || undefined,
-      limit: PAGE_SIZE,
-      cursor: pager.cursor,
-    },
-    { placeholderData: (previous) => previous },
-  );
+  const search = query.search.trim();
+  const list = trpc.users.list.useQuery(usersListInput(query, page), KEEP_PREVIOUS);
 
   return (
     <>

@@ -1,9 +1,9 @@
-import type { CursorPager } from '~/hooks/use-cursor-pager';
+import type { ListPager } from '~/hooks/use-list-state';
 import { Button } from './button';
 import { Icon } from './icon';
 
 type Props = {
-  pager: CursorPager;
+  pager: ListPager;
   /** The current page as the list query returned it, if it has loaded. */
   data: { items: readonly unknown[]; nextCursor?: string | null | undefined } | undefined;
   total?: number | undefined;

@@ -33,7 +33,7 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
 }
 
 /** Placeholder rows with the table's real column count, so the layout does not jump. */
-export function SkeletonRows({ columns, rows = 6 }: { columns: number; rows?: number }) {
+function SkeletonRows({ columns, rows = 6 }: { columns: number; rows?: number }) {
   return (
     <>
       {Array.from({ length: rows }, (_, row) => (

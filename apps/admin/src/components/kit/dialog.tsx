@@ -11,18 +11,23 @@ export type DialogProps = {
   children: ReactNode;
 };
 
-/** A modal on the native <dialog>: focus trapping, Escape and the backdrop come from the browser. */
-export function Dialog({ open, onClose, title, description, children }: DialogProps) {
+/** A ref for a native <dialog> that is shown as a modal while `open` holds. */
+export function useModalDialog(open: boolean) {
   const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const descriptionId = useId();
-
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     if (open && !dialog.open) dialog.showModal();
     if (!open && dialog.open) dialog.close();
   }, [open]);
+  return ref;
+}
+
+/** A modal on the native <dialog>: focus trapping, Escape and the backdrop come from the browser. */
+export function Dialog({ open, onClose, title, description, children }: DialogProps) {
+  const ref = useModalDialog(open);
+  const titleId = useId();
+  const descriptionId = useId();
 
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: a backdrop click is a mouse shortcut; keyboards close with Escape natively

@@ -1,0 +1,103 @@
+import type { IconName } from '../kit/icon';
+
+export type NavItem = { href: string; label: string; icon: IconName };
+export type NavGroup = { label: string; items: readonly NavItem[] };
+/** A page the command palette can open: every sidebar item, plus the tabs inside a page. */
+export type NavPage = { href: string; label: string; group: string; keywords?: string };
+
+/** The sidebar, by area. Groups collapse, so the list still scans when the console has forty pages. */
+export const NAV: readonly NavGroup[] = [
+  {
+    label: 'Workspace',
+    items: [
+      { href: '/', label: 'Overview', icon: 'overview' },
+      { href: '/users', label: 'Users', icon: 'users' },
+      { href: '/products', label: 'Products', icon: 'box' },
+      { href: '/tokens', label: 'API tokens', icon: 'key' },
+      { href: '/audit', label: 'Audit log', icon: 'audit' },
+    ],
+  },
+  {
+    label: 'Billing',
+    items: [
+      { href: '/billing', label: 'Plans & subscriptions', icon: 'card' },
+      { href: '/licenses', label: 'Licenses', icon: 'key' },
+    ],
+  },
+  {
+    label: 'Growth',
+    items: [
+      { href: '/waitlist', label: 'Waitlist', icon: 'list' },
+      { href: '/growth', label: 'Invitations & referrals', icon: 'gift' },
+    ],
+  },
+  {
+    label: 'Product',
+    items: [
+      { href: '/flags', label: 'Feature flags', icon: 'flag' },
+      { href: '/settings', label: 'Settings', icon: 'sliders' },
+      { href: '/tracker', label: 'Tracker', icon: 'inbox' },
+      { href: '/blobs', label: 'Blob storage', icon: 'folder' },
+    ],
+  },
+  {
+    label: 'Operations',
+    items: [
+      { href: '/ops/events', label: 'Events', icon: 'zap' },
+      { href: '/ops/jobs', label: 'Jobs', icon: 'clock' },
+      { href: '/telemetry', label: 'Telemetry', icon: 'activity' },
+    ],
+  },
+];
+
+/** Tabs inside a page, which the sidebar does not list. */
+const TABS: readonly NavPage[] = [
+  { href: '/billing/subscriptions', label: 'Subscriptions', group: 'Billing' },
+  { href: '/growth/referrals', label: 'Referrals', group: 'Growth' },
+  {
+    href: '/ops/events/dead-letters',
+    label: 'Dead letters',
+    group: 'Operations',
+    keywords: 'events failed replay',
+  },
+  { href: '/ops/events/catalogue', label: 'Event catalogue', group: 'Operations', keywords: 'schema types' },
+  {
+    href: '/telemetry/clusters',
+    label: 'Error clusters',
+    group: 'Operations',
+    keywords: 'telemetry crashes',
+  },
+  {
+    href: '/telemetry/devices',
+    label: 'Devices',
+    group: 'Operations',
+    keywords: 'telemetry push notifications',
+  },
+  {
+    href: '/telemetry/policy',
+    label: 'Collection policy',
+    group: 'Operations',
+    keywords: 'telemetry sampling',
+  },
+];
+
+export const PAGES: readonly NavPage[] = [
+  ...NAV.flatMap((group) =>
+    group.items.map((item) => ({ href: item.href, label: item.label, group: group.label })),
+  ),
+  ...TABS,
+];
+
+/** Pages whose label, group or keywords hold every word of `query`; label prefixes first. */
+export function searchPages(pages: readonly NavPage[], query: string): NavPage[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [...pages];
+  const text = (page: NavPage) => `${page.label} ${page.group} ${page.keywords ?? ''}`.toLowerCase();
+  const matches = pages.filter((page) => words.every((word) => text(page).includes(word)));
+  const first = words[0] ?? '';
+  const starts = (page: NavPage) => (page.label.toLowerCase().startsWith(first) ? 0 : 1);
+  return matches.sort((a, b) => starts(a) - starts(b));
+}
+
+export const isActive = (pathname: string, href: string) =>
+  href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
