@@ -60,10 +60,10 @@ const ZRawEnv = z.object({
   BOOTSTRAP_ADMIN_EMAIL: z.email().optional(),
   BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12).optional(),
 
-  // Roadmap §5.
+  // Platform settings.
   JOB_RUNNER_ENABLED: bool(true),
   JOB_TICK_INTERVAL_MS: int(60_000, 100),
-  // Event bus (§2.4): dispatching can be turned off per process, as the job runner can.
+  // Event bus: dispatching can be turned off per process, as the job runner can.
   EVENT_DISPATCHER_ENABLED: bool(true),
   EVENT_POLL_INTERVAL_MS: int(1000, 50),
   EVENT_CLAIM_TTL_MS: int(60_000, 1000),
@@ -73,7 +73,7 @@ const ZRawEnv = z.object({
   SESSION_CACHE_TTL_MS: int(30_000),
   SWAGGER_UI_ENABLED: z.stringbool().optional(),
 
-  // Billing (roadmap §1.1 stripe): without a secret key the Stripe endpoints answer 503.
+  // Billing: without a secret key the Stripe endpoints answer 503.
   STRIPE_SECRET_KEY: z.string().min(1).optional(),
   STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
   STRIPE_API_BASE: z.url().optional(),

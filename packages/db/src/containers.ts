@@ -9,7 +9,7 @@ import { USAGE_CONTAINERS } from './catalogue/usage';
 import type { ContainerDef } from './document-store';
 
 /**
- * The one catalogue of containers (roadmap §4 and the containers named in §1–§2), kept in one file per
+ * The one catalogue of containers, kept in one file per
  * domain under `catalogue/`. Created idempotently on start-up by `DocumentStore.init(ALL_CONTAINERS)`.
  * Every product-scoped document carries `productId`.
  */

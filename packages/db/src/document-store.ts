@@ -14,7 +14,7 @@ export type ContainerDef = {
   name: string;
   /**
    * Fields whose values, joined by ':', form the partition key. One field is stored under its own path
-   * (`/productId`); several form a synthetic `pk` property (`/productId:jobName` in the roadmap's notation).
+   * (`/productId`); several form a synthetic `pk` property (written `/productId:jobName`).
    */
   partitionKey: readonly string[];
   /** Default time-to-live in seconds; documents may override it with their own `ttl` (-1: never expires). */

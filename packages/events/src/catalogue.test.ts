@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeCatalogue, EVENT_DEFINITIONS, EVENT_TYPES, PUBLIC_EVENT_TYPES } from './catalogue';
 
-/** Roadmap §2.3: the events external subscribers can choose. */
+/** The events external subscribers can choose. */
 const WEBHOOK_TABLE = [
   'user.created',
   'user.deleted',
@@ -19,7 +19,7 @@ const WEBHOOK_TABLE = [
 ];
 
 describe('event catalogue', () => {
-  it('has every event of the §2.3 webhook table, public, with its payload fields', () => {
+  it('has every event of the public webhook table, public, with its payload fields', () => {
     for (const type of WEBHOOK_TABLE) expect(PUBLIC_EVENT_TYPES).toContain(type);
     expect(Object.keys(EVENT_DEFINITIONS['payment.failed'].payload.shape).sort()).toEqual(
       ['amount', 'invoiceId', 'retryCount', 'userId'].sort(),

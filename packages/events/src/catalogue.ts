@@ -11,9 +11,9 @@ import { TELEMETRY_EVENTS } from './catalogue/telemetry';
 import { USAGE_EVENTS } from './catalogue/usage';
 
 /**
- * The typed event catalogue: every event of the roadmap's §2.3 webhook table plus the internal events the
+ * The typed event catalogue: every public webhook event plus the internal events the
  * modules need. Each entry has a version, a zod payload schema and a description; `public` events are the
- * ones webhook subscribers may choose (§2.3), internal ones stay inside the platform.
+ * ones webhook subscribers may choose, internal ones stay inside the platform.
  *
  * One file per domain under `catalogue/`; this file gathers them.
  */

@@ -1,5 +1,5 @@
 /**
- * Feature flag evaluation (roadmap §1.5): nanoseconds per flag for 50 flags with targeting over many user ids,
+ * Feature flag evaluation: nanoseconds per flag for 50 flags with targeting over many user ids,
  * and the evaluate-all call a client makes (through the module's cache over a file-backed sqlite store).
  * Run with `npx tsx bench/flags-bench.ts` (part of `pnpm bench`). Reports figures; asserts nothing.
  */

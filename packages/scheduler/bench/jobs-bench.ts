@@ -1,5 +1,5 @@
 /**
- * Job runner tick time with 10,000 registered schedules on a file-backed sqlite store (roadmap §2.1).
+ * Job runner tick time with 10,000 registered schedules on a file-backed sqlite store.
  * Run with `pnpm --filter @bytelyst/scheduler bench` (part of `pnpm bench`). Reports figures; asserts nothing.
  *
  * The schedules are spread over the day (`m h * * *`), so a few fall due at each minute boundary; ticks are

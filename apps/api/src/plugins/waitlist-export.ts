@@ -52,7 +52,7 @@ const refuse = (request: FastifyRequest, reply: FastifyReply, error: unknown) =>
 };
 
 /**
- * The waitlist as CSV (roadmap §1.1: waitlist CSV export). tRPC answers JSON only, so this route streams the
+ * The waitlist as CSV. tRPC answers JSON only, so this route streams the
  * file itself, through the routers' HTTP access (the procedures' context factory, level check and audit
  * record): the caller must be an admin of the product, and every export is written to the audit log as an
  * admin procedure's mutation is. The rows come from the service one store page at a time, so a waitlist of

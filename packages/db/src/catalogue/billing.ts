@@ -1,6 +1,6 @@
 import type { ContainerDef } from '../document-store';
 
-/** Billing (roadmap §1.1): plans, subscriptions, payments and the Stripe webhook's idempotency record. */
+/** Billing: plans, subscriptions, payments and the Stripe webhook's idempotency record. */
 export const BILLING_CONTAINERS = {
   plans: { name: 'plans', partitionKey: ['productId'], indexes: [['code'], ['sortOrder']] },
   /** One subscription per user and product; id = userId. */

@@ -1,6 +1,6 @@
 import type { ContainerDef } from '../document-store';
 
-/** Content (roadmap §1.1): tracker items, threaded comments and votes. */
+/** Content: tracker items, threaded comments and votes. */
 export const CONTENT_CONTAINERS = {
   /** Filters (kind, status, tag) combine with one of three sorts: newest, recently updated, most voted. */
   trackerItems: {

@@ -2,7 +2,7 @@ import type { ContainerDef } from '../document-store';
 
 const DAY = 24 * 60 * 60;
 
-/** Identity, audit, leases, the event bus and the job runner (the foundation and §2.1/§2.4). */
+/** Identity, audit, leases, the event bus and the job runner (platform containers). */
 export const FOUNDATION_CONTAINERS = {
   products: { name: 'products', partitionKey: ['id'], indexes: [['status'], ['slug']] },
   users: {
@@ -28,7 +28,7 @@ export const FOUNDATION_CONTAINERS = {
   },
   leases: { name: 'leases', partitionKey: ['id'] },
   /**
-   * The event bus outbox (§2.4): one document per event with each subscriber's delivery state. `dueAt` is set
+   * The event bus: one document per event with each subscriber's delivery state. `dueAt` is set
    * while a concurrent delivery is unsettled and is what dispatchers poll; 30-day TTL.
    */
   events: {
@@ -44,7 +44,7 @@ export const FOUNDATION_CONTAINERS = {
     defaultTtl: 30 * DAY,
     indexes: [['subscriber', 'seq'], ['seq']],
   },
-  /** Scheduled jobs (§2.1): one definition per registered job with its persisted state (enabled, last slot). */
+  /** Scheduled jobs: one definition per registered job with its persisted state (enabled, last slot). */
   jobDefinitions: { name: 'job_definitions', partitionKey: ['productId'], indexes: [['name']] },
   /** Job runs: id `jobName:slotTime` for scheduled runs, so a slot can be claimed once; 90-day TTL. */
   jobRuns: {

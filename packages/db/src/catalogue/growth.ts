@@ -1,6 +1,6 @@
 import type { ContainerDef } from '../document-store';
 
-/** Growth (roadmap §1.1): invitation codes, referrals and the pre-launch waitlist. */
+/** Growth: invitation codes, referrals and the pre-launch waitlist. */
 export const GROWTH_CONTAINERS = {
   invitationCodes: {
     name: 'invitation_codes',

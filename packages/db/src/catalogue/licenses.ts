@@ -1,6 +1,6 @@
 import type { ContainerDef } from '../document-store';
 
-/** License keys with their device activations (roadmap §1.1 identity: licenses). */
+/** License keys with their device activations. */
 export const LICENSE_CONTAINERS = {
   licenses: {
     name: 'licenses',

@@ -1,6 +1,6 @@
 import type { ContainerDef } from '../document-store';
 
-/** Operations (roadmap §1.1): feature flags and user/device/product settings (incl. the kill switch). */
+/** Operations: feature flags and user/device/product settings (incl. the kill switch). */
 export const OPERATIONS_CONTAINERS = {
   /** id = the flag's key (unique per product); listed by key (`id`) or by last change. */
   featureFlags: { name: 'feature_flags', partitionKey: ['productId'], indexes: [['updatedAt']] },

@@ -2,7 +2,7 @@ import type { ContainerDef } from '../document-store';
 
 const DAY = 24 * 60 * 60;
 
-/** Client telemetry (roadmap §1.1, §1.5) and notification devices/preferences. */
+/** Client telemetry and notification devices/preferences. */
 export const TELEMETRY_CONTAINERS = {
   /**
    * Client events; each carries its own `ttl` from the product's retention policy (the container default is the

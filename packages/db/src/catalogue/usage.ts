@@ -1,6 +1,6 @@
 import type { ContainerDef } from '../document-store';
 
-/** Usage metering (roadmap §1.1 billing: usage, §2.1 usage-quota-reset). */
+/** Usage metering: daily counters, idempotency receipts and quota markers (reset by usage-quota-reset). */
 export const USAGE_CONTAINERS = {
   /**
    * Daily counters (`kind: 'day'`, id `day:userId:metric:yyyy-mm-dd`) and the idempotency receipts of recorded

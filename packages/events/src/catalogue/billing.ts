@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { def, id } from './def';
 
-/** Billing: subscriptions and payments (§2.3 catalogue plus internal billing events). */
+/** Billing: subscriptions and payments (public webhook events plus internal billing events). */
 export const BILLING_EVENTS = {
   'subscription.created': def({
     version: 1,

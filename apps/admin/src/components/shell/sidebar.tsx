@@ -8,7 +8,7 @@ import { isActive, NAV, type NavGroup } from './nav';
 import { useCollapsedGroups } from './nav-groups-store';
 import styles from './shell.module.css';
 
-/** `docsUrl`: the API's OpenAPI reference (§2.19), opened in a new tab. */
+/** `docsUrl`: the API's OpenAPI reference, opened in a new tab. */
 export function Sidebar({ docsUrl }: { docsUrl: string }) {
   const pathname = usePathname();
   const nav = useRef<HTMLElement>(null);

@@ -16,7 +16,7 @@ export type TBlobContainerRule = {
 
 const IMAGES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
 
-/** The six storage containers (roadmap §1.5) and their rules; a fixed list, so names are checked by the schema. */
+/** The six storage containers and their rules; a fixed list, so names are checked by the schema. */
 export const BLOB_CONTAINERS = {
   audio: {
     name: 'audio',

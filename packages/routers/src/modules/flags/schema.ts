@@ -33,7 +33,7 @@ export const ZSubjectId = z.string().trim().min(1).max(128);
 /**
  * Who a flag applies to, besides its percentage. Empty `platforms` = every platform; a null bound = open;
  * `includeUserIds` are on whenever the flag is enabled, `excludeUserIds` always off. Reused by experiments
- * (roadmap §2.12) through `ZFlagTargetingRules`.
+ * through `ZFlagTargetingRules`.
  */
 export const ZFlagTargeting = z.object({
   platforms: z.array(ZPlatform).max(FLAG_PLATFORMS.length).default([]),

@@ -1,7 +1,7 @@
 import type { TProductStatus } from './schema';
 
 /**
- * Allowed lifecycle moves (roadmap §1.1: draft -> pre_launch -> beta -> active -> sunset -> disabled).
+ * Allowed lifecycle moves: draft -> pre_launch -> beta -> active -> sunset -> disabled.
  * Backward steps that undo an announcement are allowed: pre_launch -> draft, beta -> pre_launch,
  * sunset -> active (the sunset was called off). active -> beta is not: paying users were promised GA.
  * Every status can be disabled (an emergency stop). disabled is terminal except disabled -> sunset,

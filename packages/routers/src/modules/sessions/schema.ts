@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** A session as clients see it (roadmap §2.7); refresh token hashes never leave the server. */
+/** A session as clients see it; refresh token hashes never leave the server. */
 export const ZSession = z.object({
   id: z.string(),
   productId: z.string(),

@@ -3,7 +3,7 @@ import { DAY_MS } from '../../lib/time';
 import type { SessionsService } from './service';
 
 /**
- * Roadmap §2.1 built-in: every 6 hours, deletes sessions that expired or were revoked more than `graceMs` ago
+ * Built-in job, every 6 hours, deletes sessions that expired or were revoked more than `graceMs` ago
  * (default 7 days, so a session that just ended stays visible to support for a while). Store TTL also removes
  * them, but Cosmos TTL is best-effort and a revoked session's TTL restarts at revocation.
  */

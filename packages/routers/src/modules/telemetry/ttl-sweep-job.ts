@@ -4,7 +4,7 @@ import type { TelemetryEventsService } from './events-service';
 import type { PolicyService } from './policy';
 
 /**
- * Roadmap §2.1 built-in: daily at 03:00 UTC, deletes the telemetry events each product's policy no longer
+ * Built-in job, daily at 03:00 UTC, deletes the telemetry events each product's policy no longer
  * retains. Events carry a TTL from the policy at write time, but Cosmos TTL is best effort and a shortened
  * retention does not reach events already written. Deleting what is already gone finds nothing, so reruns
  * are harmless.

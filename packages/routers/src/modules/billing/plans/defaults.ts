@@ -2,7 +2,7 @@ import type { TPlan } from './schema';
 
 type PlanSeed = Omit<TPlan, 'id' | 'productId' | 'createdAt' | 'updatedAt'>;
 
-/** The plans a product starts with (roadmap §1.1: free, pro, enterprise). Admins edit them afterwards. */
+/** The plans a product starts with: free, pro and enterprise. Admins edit them afterwards. */
 export const DEFAULT_PLANS: readonly PlanSeed[] = [
   {
     code: 'free',
