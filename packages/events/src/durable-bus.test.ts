@@ -1,11 +1,12 @@
 import { CONTAINERS } from '@bytelyst/db/containers';
 import type { DocumentStore } from '@bytelyst/db/document-store';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EventPayloadError, type Subscriber } from './bus';
 import type { EventType } from './catalogue';
-import { createDurableBus, type DurableBus } from './durable-bus';
+import { createDurableBus } from './durable-bus';
 import type { EventDoc } from './event-doc';
 import { replayDeadDeliveries } from './replay';
+import { busFixtures } from './testing/buses';
 import { createStoreFixture, type StoreKind, testClock } from './testing/stores';
 
 const flagPayload = (i: number) => ({ flagId: `f${i}`, enabled: true, percentage: i % 100 });
@@ -27,31 +28,7 @@ const readEvent = (store: DocumentStore, productId: string, id: string) =>
   store.container<EventDoc>(CONTAINERS.events.name).read(id, productId);
 
 describe.each<StoreKind>(['sqlite', 'cosmos'])('durable bus on %s', (kind) => {
-  let dispose: (() => Promise<void>) | undefined;
-  const buses: DurableBus[] = [];
-  afterEach(async () => {
-    for (const bus of buses.splice(0)) await bus.stop();
-    await dispose?.();
-  });
-
-  const setup = async () => {
-    const time = testClock();
-    const fixture = await createStoreFixture(kind, time.clock);
-    dispose = fixture.dispose;
-    const newBus = (store: DocumentStore, o: Partial<Parameters<typeof createDurableBus>[0]> = {}) => {
-      const bus = createDurableBus({
-        store,
-        clock: time.clock,
-        random: () => 0.5,
-        retryBaseMs: 1000,
-        stopGraceMs: 50,
-        ...o,
-      });
-      buses.push(bus);
-      return bus;
-    };
-    return { ...time, ...fixture, newBus };
-  };
+  const setup = busFixtures(kind, { retryBaseMs: 1000 });
 
   it('validates, persists and delivers to every matching subscriber, recording each state', async () => {
     const { store, newBus } = await setup();

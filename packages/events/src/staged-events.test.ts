@@ -4,13 +4,13 @@
  */
 import { CONTAINERS } from '@bytelyst/db/containers';
 import type { DocumentStore } from '@bytelyst/db/document-store';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EventPayloadError, type Subscriber } from './bus';
 import type { EventType } from './catalogue';
-import { createDurableBus, type DurableBus } from './durable-bus';
 import type { EventDoc } from './event-doc';
 import type { QueueItem } from './streams';
-import { createStoreFixture, type StoreKind, testClock } from './testing/stores';
+import { busFixtures } from './testing/buses';
+import type { StoreKind } from './testing/stores';
 
 type Plan = { id: string; productId: string; code: string };
 
@@ -18,22 +18,9 @@ const plans = (store: DocumentStore) => store.container<Plan>(CONTAINERS.plans.n
 const events = (store: DocumentStore) => store.container<EventDoc>(CONTAINERS.events.name);
 
 describe.each<StoreKind>(['sqlite', 'cosmos'])('staged events on %s', (kind) => {
-  let dispose: (() => Promise<void>) | undefined;
-  const buses: DurableBus[] = [];
-  afterEach(async () => {
-    for (const bus of buses.splice(0)) await bus.stop();
-    await dispose?.();
-  });
-
+  const fixtures = busFixtures(kind);
   const setup = async () => {
-    const time = testClock();
-    const fixture = await createStoreFixture(kind, time.clock);
-    dispose = fixture.dispose;
-    const newBus = (store: DocumentStore, o: Partial<Parameters<typeof createDurableBus>[0]> = {}) => {
-      const bus = createDurableBus({ store, clock: time.clock, random: () => 0.5, stopGraceMs: 50, ...o });
-      buses.push(bus);
-      return bus;
-    };
+    const base = await fixtures();
     const seen: string[] = [];
     const subscriber = (name: string, extra: Partial<Subscriber<EventType>> = {}): Subscriber<EventType> => ({
       name,
@@ -43,7 +30,7 @@ describe.each<StoreKind>(['sqlite', 'cosmos'])('staged events on %s', (kind) => 
       },
       ...extra,
     });
-    return { ...time, ...fixture, newBus, seen, subscriber };
+    return { ...base, seen, subscriber };
   };
 
   it('commits the change with its events and then delivers them, concurrent and sequential alike', async () => {
