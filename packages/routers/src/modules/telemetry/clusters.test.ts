@@ -153,11 +153,12 @@ describe('telemetry error clusters', () => {
     ).toBe('NOT_FOUND');
     await h.services.bus.drain();
     const updates = (await admin.caller.audit.list({ action: 'telemetry.clusters.update' })).items;
-    // Newest first; the refused update of a missing cluster is not recorded.
-    expect(updates.map((a) => [a.targetId, a.actorId])).toEqual([
-      [id, admin.user.id],
-      [id, admin.user.id],
+    // Both updates of this cluster are recorded; the refused update of a missing cluster is not.
+    expect(updates.filter((a) => a.targetId === id).map((a) => a.actorId)).toEqual([
+      admin.user.id,
+      admin.user.id,
     ]);
+    expect(updates.map((a) => a.targetId)).not.toContain('missing');
   });
 
   it('lists by last seen or by count, with a status filter, paged', async () => {
@@ -173,14 +174,16 @@ describe('telemetry error clusters', () => {
       cursor: byLastSeen.nextCursor ?? '',
     });
     expect(next.items[0]?.id).not.toBe(byLastSeen.items[0]?.id);
-    // Three clusters: the payment errors and the concurrent crash are open, "Regressing thing" is ignored.
+    // Four clusters: the payment errors, the concurrent and racing crashes are open (the racing one was resolved
+    // and regressed), "Regressing thing" is ignored.
     expect(byCount.items.map((c) => c.title).sort()).toEqual(
-      ['Concurrent crash <n>', 'Payment <n> failed for <str>', 'Regressing thing'].sort(),
+      ['Concurrent crash <n>', 'Payment <n> failed for <str>', 'Racing crash <n>', 'Regressing thing'].sort(),
     );
     const open = await admin.caller.telemetry.clusters.list({ status: 'open' });
     expect(open.items.map((c) => [c.title, c.status]).sort()).toEqual([
       ['Concurrent crash <n>', 'open'],
       ['Payment <n> failed for <str>', 'open'],
+      ['Racing crash <n>', 'open'],
     ]);
     const ignored = await admin.caller.telemetry.clusters.list({ status: 'ignored' });
     expect(ignored.items.map((c) => c.title)).toEqual(['Regressing thing']);
