@@ -128,7 +128,6 @@ describe('tracker items', () => {
     // In emit order: a change that lost a race was staged again after the winner committed.
     const changes = (await eventsOf(h, 'tracker.item_status_changed'))
       .filter((e) => e.data.itemId === item.id)
-      .sort((a, b) => (a.seq < b.seq ? -1 : 1))
       .map((e) => e.data as { from: string; to: string });
     // Each committed change reports the status it replaced: the events chain from 'open' to what is stored.
     expect(changes[0]?.from).toBe('open');
