@@ -6,7 +6,8 @@ import { pino } from 'pino';
 import { createDrivers, type Drivers } from './drivers';
 import type { Env } from './env';
 import { resolveSecrets, type Secrets } from './secrets';
-import { buildServer, servicesFromEnv } from './server';
+import { buildServer } from './server';
+import { servicesFromEnv } from './services-from-env';
 
 export type Platform = Drivers & {
   env: Env;
@@ -20,9 +21,10 @@ export type Platform = Drivers & {
 };
 
 /**
- * The composition root shared by `main.ts` and the process-level tests: drivers from env, services, the HTTP
- * server and the workers, not yet listening or started. `configure` runs before anything is served (tests
- * register extra bus subscribers there; `extraContainers` gives them somewhere to write).
+ * The one composition root, shared by `main.ts`, the e2e server and the API tests (`testing/server.ts`):
+ * drivers from env, services, the HTTP server and the workers, not yet listening or started. The options are
+ * the overrides tests use: a movable clock, `configure` (runs before anything is served; tests register extra
+ * bus subscribers there) and `extraContainers` (somewhere for them to write).
  */
 export const createPlatform = async (
   env: Env,

@@ -1,4 +1,5 @@
-import { bootstrapPlatform, type Services } from '@bytelyst/routers/services';
+import { bootstrapPlatform } from '@bytelyst/routers/bootstrap';
+import type { Services } from '@bytelyst/routers/services';
 import { type Env, EnvError, loadEnv } from './env';
 import { createPlatform } from './platform';
 import { installShutdown } from './shutdown';

@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { BlobStore } from '@bytelyst/db/blob';
 import type { Clock, DocumentStore } from '@bytelyst/db/document-store';
 import { createContextFactory } from '@bytelyst/routers/context';
-import { createServices, type Services } from '@bytelyst/routers/services';
+import type { Services } from '@bytelyst/routers/services';
 import cors from '@fastify/cors';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Env } from './env';
@@ -29,8 +29,8 @@ export type ServerDeps = {
   /** A pino logger; default: Fastify's pino at LOG_LEVEL on stdout (or on `logStream`). */
   logger?: FastifyBaseLogger;
   logStream?: { write(line: string): void };
-  /** Default: `createServices` over store, blob and clock with the settings from env. */
-  services?: Services;
+  /** Built by the composition root (`createPlatform`), or by a test from the same parts. */
+  services: Services;
   /** Default: from env (or DATA_DIR/.jwt-secret outside production); see secrets.ts. */
   secrets?: Pick<Secrets, 'jwtSecret' | 'blobSigningSecret'>;
   /** Plain tRPC calls skip the fetch adapter (plugins/trpc-fast-path.ts); false: every call goes through it. */
@@ -47,42 +47,11 @@ export const requestIdOf = (req: IncomingMessage): string => {
   return typeof given === 'string' && SANE_REQUEST_ID.test(given) ? given : randomUUID();
 };
 
-export const servicesFromEnv = (deps: ServerDeps, jwtSecret: string): Services =>
-  createServices({
-    store: deps.store,
-    blob: deps.blob,
-    clock: deps.clock,
-    config: {
-      jwtSecret,
-      accessTokenTtlSeconds: deps.env.ACCESS_TOKEN_TTL_SECONDS,
-      sessionTtlDays: deps.env.SESSION_TTL_DAYS,
-      defaultProductId: deps.env.DEFAULT_PRODUCT_ID,
-      sessionCacheTtlMs: deps.env.SESSION_CACHE_TTL_MS,
-      jobTickIntervalMs: deps.env.JOB_TICK_INTERVAL_MS,
-      ...(deps.env.INSTANCE_ID ? { instanceId: deps.env.INSTANCE_ID } : {}),
-      events: {
-        dispatch: deps.env.EVENT_DISPATCHER_ENABLED,
-        pollIntervalMs: deps.env.EVENT_POLL_INTERVAL_MS,
-        claimTtlMs: deps.env.EVENT_CLAIM_TTL_MS,
-      },
-      billing: {
-        webhookToleranceSeconds: deps.env.STRIPE_WEBHOOK_TOLERANCE_SECONDS,
-        ...(deps.env.STRIPE_SECRET_KEY ? { stripeSecretKey: deps.env.STRIPE_SECRET_KEY } : {}),
-        ...(deps.env.STRIPE_WEBHOOK_SECRET ? { stripeWebhookSecret: deps.env.STRIPE_WEBHOOK_SECRET } : {}),
-        ...(deps.env.STRIPE_API_BASE ? { stripeApiBase: deps.env.STRIPE_API_BASE } : {}),
-        ...(deps.env.BILLING_PORTAL_RETURN_URL
-          ? { portalReturnUrl: deps.env.BILLING_PORTAL_RETURN_URL }
-          : {}),
-      },
-    },
-    ...(deps.logger ? { logger: deps.logger } : {}),
-  });
-
 /** The HTTP server: both faces of the routers, docs, health, metrics and blob downloads. Not yet listening. */
 export const buildServer = (deps: ServerDeps): FastifyInstance => {
   const { env } = deps;
   const secrets = deps.secrets ?? resolveSecrets(env);
-  const services = deps.services ?? servicesFromEnv(deps, secrets.jwtSecret);
+  const { services } = deps;
   const createContext = createContextFactory(services);
 
   const app: FastifyInstance = Fastify({

@@ -2,9 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFsBlobStore } from '@bytelyst/db/blob-fs';
+import { ALL_CONTAINERS } from '@bytelyst/db/containers';
 import { createSqliteStore } from '@bytelyst/db/sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bootstrapPlatform, createServices } from './services';
+import { bootstrapPlatform } from './bootstrap';
+import { createServices } from './services';
 
 describe('bootstrapPlatform', () => {
   const dirs: string[] = [];
@@ -17,6 +19,7 @@ describe('bootstrapPlatform', () => {
     dirs.push(dir);
     const clock = () => Date.parse('2026-01-01T00:00:00Z');
     const store = createSqliteStore({ path: join(dir, 'db.sqlite'), clock });
+    await store.init(ALL_CONTAINERS);
     const blob = createFsBlobStore({
       root: join(dir, 'b'),
       signingSecret: 's',

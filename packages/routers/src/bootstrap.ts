@@ -1,4 +1,3 @@
-import { ALL_CONTAINERS } from '@bytelyst/db/containers';
 import { isStoreError } from '@bytelyst/db/document-store';
 import { AppError } from './app-error';
 import { randomPassword } from './lib/crypto';
@@ -15,7 +14,7 @@ const ignoreConflict = (error: unknown) => {
 };
 
 /**
- * Idempotent first-start setup: creates the containers, the default product (active) when missing, and a
+ * Idempotent first-start setup over an initialised store: creates the default product (active) when missing, and a
  * super_admin when no user has that role. `createdAdmin` is returned only when the password was generated
  * here (random, 24 chars), so the caller can print it once; env-given credentials are never echoed back.
  */
@@ -23,7 +22,6 @@ export const bootstrapPlatform = async (
   services: Services,
   opts: { adminEmail?: string; adminPassword?: string },
 ): Promise<{ createdAdmin?: { email: string; password: string } }> => {
-  await services.store.init(ALL_CONTAINERS);
   const productId = services.config.defaultProductId;
   if (!(await services.products.find(productId))) {
     await services.products

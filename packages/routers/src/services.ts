@@ -29,8 +29,6 @@ import { tokensModule } from './modules/tokens/module';
 import { trackerModule } from './modules/tracker/module';
 import { usersModule } from './modules/users/module';
 
-export { bootstrapPlatform } from './bootstrap';
-
 export type ServiceConfig = {
   jwtSecret: string;
   accessTokenTtlSeconds: number;

@@ -3,12 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BlobStore } from '@bytelyst/db/blob';
 import type { Clock, DocumentStore } from '@bytelyst/db/document-store';
-import { bootstrapPlatform, type Services } from '@bytelyst/routers/services';
+import { bootstrapPlatform } from '@bytelyst/routers/bootstrap';
+import type { Services } from '@bytelyst/routers/services';
 import type { FastifyInstance } from 'fastify';
-import { createDrivers } from '../drivers';
 import { type Env, parseEnv } from '../env';
-import { resolveSecrets } from '../secrets';
-import { buildServer, servicesFromEnv } from '../server';
+import { createPlatform } from '../platform';
 
 export const TEST_ADMIN = { email: 'admin@bytelyst.test', password: 'correct-horse-battery-staple' };
 
@@ -56,15 +55,9 @@ export const createTestServer = async (opts: { env?: Record<string, string> } = 
     ...opts.env,
   });
   const clock = createTestClock();
-  const secrets = resolveSecrets(env);
-  const { store, blob } = await createDrivers(env, {
-    clock: clock.clock,
-    blobSigningSecret: secrets.blobSigningSecret,
-  });
-  const deps = { env, store, blob, clock: clock.clock };
-  const services = servicesFromEnv(deps, secrets.jwtSecret);
+  const platform = await createPlatform(env, { clock: clock.clock });
+  const { app, store, blob, services } = platform;
   await bootstrapPlatform(services, { adminEmail: TEST_ADMIN.email, adminPassword: TEST_ADMIN.password });
-  const app = buildServer({ ...deps, services, secrets });
   return {
     app,
     env,

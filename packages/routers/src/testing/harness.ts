@@ -2,13 +2,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFsBlobStore } from '@bytelyst/db/blob-fs';
+import { ALL_CONTAINERS } from '@bytelyst/db/containers';
 import { createCosmosStore } from '@bytelyst/db/cosmos';
 import { createSqliteStore } from '@bytelyst/db/sqlite';
 import { startCosmosServer } from '@bytelyst/db/testing/cosmos-server';
+import { bootstrapPlatform } from '../bootstrap';
 import { type Context, createContextFactory } from '../context';
 import type { TRole } from '../modules/users/schema';
 import { createCaller } from '../root';
-import { bootstrapPlatform, createServices, type ServiceConfig } from '../services';
+import { createServices, type ServiceConfig } from '../services';
 
 export const ROOT_EMAIL = 'root@example.com';
 export const ROOT_PASSWORD = 'root-password-1234';
@@ -40,6 +42,7 @@ export const createTestHarness = async (opts: HarnessOptions = {}) => {
       ? createCosmosStore({ ...cosmos, database, clock })
       : createSqliteStore({ path: join(dir, 'store.sqlite'), clock });
   const store = openStore();
+  await store.init(ALL_CONTAINERS);
   const blob = createFsBlobStore({
     root: join(dir, 'blobs'),
     signingSecret: 'test-signing-secret',
