@@ -76,7 +76,7 @@ const main = async () => {
   const createContext = createContextFactory(base.services);
   app.get('/bench/caller', async (request) => {
     const ctx = await createContext(contextInput(request));
-    return { result: { data: await createCaller(ctx).products.current() } };
+    return { result: { data: await createCaller(ctx).products.getCurrent() } };
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -97,11 +97,11 @@ const main = async () => {
 
   const targets = [
     { key: 'raw', name: 'raw fastify route', path: '/bench/raw' },
-    { key: 'trpc', name: 'tRPC products.current', path: '/trpc/products.current' },
+    { key: 'trpc', name: 'tRPC products.getCurrent', path: '/trpc/products.getCurrent' },
     {
       key: 'trpc-official',
       name: 'tRPC, official fetch adapter only',
-      path: '/trpc/products.current',
+      path: '/trpc/products.getCurrent',
       origin: officialOrigin,
     },
     { key: 'rest', name: 'REST GET /v1/products/current', path: '/v1/products/current' },

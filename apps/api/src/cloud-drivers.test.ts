@@ -44,7 +44,7 @@ describe('cosmos + azure blob', () => {
     });
     expect(login.status, JSON.stringify(login.body)).toBe(200);
     const { accessToken } = login.body as { accessToken: string };
-    const me = await trpcQuery(t.app, 'auth.me', undefined, accessToken);
+    const me = await trpcQuery(t.app, 'auth.getMine', undefined, accessToken);
     expect(me.status).toBe(200);
     expect((dataOf(me) as { email: string }).email).toBe(t.admin.email);
   });

@@ -38,7 +38,7 @@ describe('tRPC and REST give the same result', () => {
     const restLogin = viaRest.body as typeof trpcLogin;
     expect(restLogin.user).toEqual(trpcLogin.user);
 
-    const meTrpc = await trpcQuery(t.app, 'auth.me', undefined, trpcLogin.accessToken);
+    const meTrpc = await trpcQuery(t.app, 'auth.getMine', undefined, trpcLogin.accessToken);
     const meRest = await rest(t.app, 'GET', '/auth/me', { token: trpcLogin.accessToken });
     expect(meTrpc.status).toBe(200);
     expect(meRest.status).toBe(200);
@@ -46,8 +46,8 @@ describe('tRPC and REST give the same result', () => {
     expect((meRest.body as { email: string }).email).toBe(t.admin.email);
   });
 
-  it('products.current, anonymous', async () => {
-    const viaTrpc = await trpcQuery(t.app, 'products.current');
+  it('products.getCurrent, anonymous', async () => {
+    const viaTrpc = await trpcQuery(t.app, 'products.getCurrent');
     const viaRest = await rest(t.app, 'GET', '/products/current');
     expect(viaTrpc.status).toBe(200);
     expect(viaRest.body).toEqual(dataOf(viaTrpc));
@@ -133,7 +133,7 @@ describe('access on the REST face', () => {
 
   it('a forged bearer is 401 on both faces', async () => {
     expect((await rest(t.app, 'GET', '/auth/me', { token: 'garbage' })).status).toBe(401);
-    expect((await trpcQuery(t.app, 'auth.me', undefined, 'garbage')).status).toBe(401);
+    expect((await trpcQuery(t.app, 'auth.getMine', undefined, 'garbage')).status).toBe(401);
   });
 
   it('unknown REST path is a JSON 404', async () => {

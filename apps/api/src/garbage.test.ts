@@ -43,7 +43,7 @@ afterAll(async () => {
  * Stripe has no credentials in this server, so a well-formed portal request is answered 503 UNAVAILABLE
  * (checked in stripe-webhook.test.ts); that is the only 5xx allowed here.
  */
-const UNCONFIGURED = /^(stripe\.portalSession|POST \/stripe\/portal-session) /;
+const UNCONFIGURED = /^(stripe\.createPortalSession|POST \/stripe\/portal-session) /;
 
 const expectClientError = (label: string, status: number, payload: string) => {
   if (status === 503 && UNCONFIGURED.test(label) && payload.includes('Stripe is not configured')) return;
@@ -85,9 +85,9 @@ describe('tRPC face under garbage', () => {
       { method: 'GET', url: '/trpc/does.not.exist' },
       { method: 'POST', url: '/trpc/does.not.exist', payload: '{}' },
       { method: 'GET', url: '/trpc/auth.login' },
-      { method: 'POST', url: '/trpc/products.current', payload: '{}' },
-      { method: 'GET', url: '/trpc/products.current?input=%7Bnot-json' },
-      { method: 'GET', url: '/trpc/products.current,auth.me?batch=1&input=garbage' },
+      { method: 'POST', url: '/trpc/products.getCurrent', payload: '{}' },
+      { method: 'GET', url: '/trpc/products.getCurrent?input=%7Bnot-json' },
+      { method: 'GET', url: '/trpc/products.getCurrent,auth.getMine?batch=1&input=garbage' },
       { method: 'GET', url: `/trpc/${'a.'.repeat(3000)}b` },
       { method: 'POST', url: '/trpc/auth.login', payload: '{"email": ' },
       { method: 'POST', url: '/trpc/auth.login', payload: '' },

@@ -29,7 +29,9 @@ describe('over a real socket', () => {
     });
     expect(login.status).toBe(200);
     const { accessToken } = (await login.json()) as { accessToken: string };
-    const me = await fetch(`${base}/trpc/auth.me`, { headers: { authorization: `Bearer ${accessToken}` } });
+    const me = await fetch(`${base}/trpc/auth.getMine`, {
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
     expect(me.status).toBe(200);
     expect(((await me.json()) as { result: { data: { email: string } } }).result.data.email).toBe(
       t.admin.email,

@@ -48,7 +48,7 @@ describe('request ids', () => {
 
 describe('metrics', () => {
   it('exposes default metrics and request counters labelled by route and procedure', async () => {
-    await t.app.inject({ url: '/trpc/products.current' });
+    await t.app.inject({ url: '/trpc/products.getCurrent' });
     await t.app.inject({ url: '/health' });
     const res = await t.app.inject({ url: '/metrics' });
     expect(res.statusCode).toBe(200);
@@ -57,7 +57,7 @@ describe('metrics', () => {
     expect(res.payload).toMatch(
       /http_request_duration_seconds_count\{method="GET",route="\/health",status_code="200",procedure=""\} \d+/,
     );
-    expect(res.payload).toMatch(/http_request_duration_seconds_bucket\{[^}]*procedure="products.current"/);
+    expect(res.payload).toMatch(/http_request_duration_seconds_bucket\{[^}]*procedure="products.getCurrent"/);
   });
 });
 

@@ -75,8 +75,8 @@ describe('product isolation', () => {
     expect(login.code).toBe('UNAUTHORIZED');
   });
 
-  it('system.overview counts only the resolved product', async () => {
-    const overview = await b.caller.system.overview();
+  it('system.getOverview counts only the resolved product', async () => {
+    const overview = await b.caller.system.getOverview();
     expect(overview.productId).toBe('prod-b');
     expect(overview.users).toBe(2);
     expect(overview.tokens).toBe(0);

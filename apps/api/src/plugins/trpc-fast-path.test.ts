@@ -57,9 +57,9 @@ const q = (input: unknown) => `?input=${encodeURIComponent(JSON.stringify(input)
 
 /** Plain calls: the fast path must take each one and answer exactly as the official adapter does. */
 const PLAIN: [string, () => InjectOptions][] = [
-  ['query without input', () => ({ method: 'GET', url: '/trpc/products.current' })],
-  ['authed query', () => ({ method: 'GET', url: '/trpc/auth.me', headers: bearer() })],
-  ['anonymous call to an authed query', () => ({ method: 'GET', url: '/trpc/auth.me' })],
+  ['query without input', () => ({ method: 'GET', url: '/trpc/products.getCurrent' })],
+  ['authed query', () => ({ method: 'GET', url: '/trpc/auth.getMine', headers: bearer() })],
+  ['anonymous call to an authed query', () => ({ method: 'GET', url: '/trpc/auth.getMine' })],
   [
     'admin query with input',
     () => ({ method: 'GET', url: `/trpc/users.list${q({ limit: 5 })}`, headers: bearer() }),
@@ -72,7 +72,11 @@ const PLAIN: [string, () => InjectOptions][] = [
   ['null input', () => ({ method: 'GET', url: `/trpc/users.get${q(null)}`, headers: bearer() })],
   [
     'unknown product header',
-    () => ({ method: 'GET', url: '/trpc/products.current', headers: { 'x-product-id': 'no-such-product' } }),
+    () => ({
+      method: 'GET',
+      url: '/trpc/products.getCurrent',
+      headers: { 'x-product-id': 'no-such-product' },
+    }),
   ],
   [
     'mutation',
@@ -96,7 +100,7 @@ const UNUSUAL: [string, () => InjectOptions][] = [
     'batch',
     () => ({
       method: 'GET',
-      url: `/trpc/products.current,auth.me?batch=1&input=${encodeURIComponent('{}')}`,
+      url: `/trpc/products.getCurrent,auth.getMine?batch=1&input=${encodeURIComponent('{}')}`,
     }),
   ],
   [
@@ -111,7 +115,7 @@ const UNUSUAL: [string, () => InjectOptions][] = [
   ['GET of a mutation', () => ({ method: 'GET', url: '/trpc/auth.logout' })],
   [
     'POST of a query',
-    () => ({ method: 'POST', url: '/trpc/products.current', headers: json, payload: '{}' }),
+    () => ({ method: 'POST', url: '/trpc/products.getCurrent', headers: json, payload: '{}' }),
   ],
   ['POST without a content type', () => ({ method: 'POST', url: '/trpc/auth.logout' })],
   ['unknown procedure', () => ({ method: 'GET', url: '/trpc/nope.nothing' })],
@@ -123,7 +127,11 @@ const UNUSUAL: [string, () => InjectOptions][] = [
   ],
   [
     'streaming accept header',
-    () => ({ method: 'GET', url: '/trpc/products.current', headers: { 'trpc-accept': 'application/jsonl' } }),
+    () => ({
+      method: 'GET',
+      url: '/trpc/products.getCurrent',
+      headers: { 'trpc-accept': 'application/jsonl' },
+    }),
   ],
 ];
 

@@ -18,7 +18,7 @@ type Props = { container: TBlobContainer; blobKey: string; onDeleted: () => void
 /** One blob's properties, a signed download link and delete (confirmed). */
 export function BlobInfoPanel({ container, blobKey, onDeleted }: Props) {
   const [confirming, setConfirming] = useState(false);
-  const info = trpc.blob.info.useQuery({ container, key: blobKey });
+  const info = trpc.blob.getInfo.useQuery({ container, key: blobKey });
   const fileName = blobKey.split('/').pop() ?? blobKey;
   const download = trpc.blob.createDownloadUrl.useMutation(
     useMutationFeedback({

@@ -16,7 +16,7 @@ export function CatalogueView() {
   const { scope, setScope } = useEventScope();
   const [search, setSearch] = useState('');
   const [visibility, setVisibility] = useState<Visibility>('');
-  const catalogue = trpc.events.catalogue.useQuery(undefined, { staleTime: Number.POSITIVE_INFINITY });
+  const catalogue = trpc.events.getCatalogue.useQuery(undefined, { staleTime: Number.POSITIVE_INFINITY });
   const all = catalogue.data?.events ?? [];
   const needle = search.trim().toLowerCase();
   // The catalogue is a few dozen entries, all loaded at once: filtering here is instant and exact.

@@ -38,10 +38,12 @@ export function DeadLettersView() {
   const now = useNow();
   const replay = useReplayEvent();
   const typeOptions = useEventTypeOptions();
-  const subscribers = trpc.events.subscribers.useQuery(undefined, { staleTime: Number.POSITIVE_INFINITY });
+  const subscribers = trpc.events.listSubscribers.useQuery(undefined, {
+    staleTime: Number.POSITIVE_INFINITY,
+  });
 
   const match = { ...scopeInput(scope), ...definedFilters(filters) };
-  const list = trpc.events.deadLetters.useQuery(
+  const list = trpc.events.listDeadLetters.useQuery(
     { ...match, ...page },
     { ...KEEP_PREVIOUS, refetchInterval: REFRESH_MS },
   );

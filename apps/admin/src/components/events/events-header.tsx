@@ -19,8 +19,8 @@ type Props = { tab: EventsTab; scope: EventScope; onScopeChange: (scope: EventSc
 
 /** Title, scope, counts and the view tabs shared by the events pages. */
 export function EventsHeader({ tab, scope, onScopeChange }: Props) {
-  const me = trpc.auth.me.useQuery();
-  const product = trpc.products.current.useQuery();
+  const me = trpc.auth.getMine.useQuery();
+  const product = trpc.products.getCurrent.useQuery();
   // Other products and platform events are super_admin only; the API refuses everyone else.
   const canChooseScope = me.data?.roles.includes('super_admin') ?? false;
   const productName = product.data?.name ?? 'this product';

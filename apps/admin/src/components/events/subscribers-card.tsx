@@ -17,7 +17,9 @@ const COLUMNS: readonly Column[] = [
 
 /** The subscribers registered on the bus in this deployment, with their delivery policy. */
 export function SubscribersCard() {
-  const subscribers = trpc.events.subscribers.useQuery(undefined, { staleTime: Number.POSITIVE_INFINITY });
+  const subscribers = trpc.events.listSubscribers.useQuery(undefined, {
+    staleTime: Number.POSITIVE_INFINITY,
+  });
   return (
     <Card
       titleId="subscribers-title"

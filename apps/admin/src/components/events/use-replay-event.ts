@@ -8,7 +8,7 @@ const names = (items: readonly string[]) =>
 export const invalidateEvents = (u: TrpcUtils) => [
   u.events.get.invalidate(),
   u.events.list.invalidate(),
-  u.events.deadLetters.invalidate(),
+  u.events.listDeadLetters.invalidate(),
   u.events.stats.invalidate(),
 ];
 

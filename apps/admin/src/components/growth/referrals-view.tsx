@@ -24,7 +24,7 @@ export function ReferralsView() {
     debounce: DEBOUNCED,
   });
   const list = trpc.referrals.list.useQuery({ ...definedFilters(query), ...page }, KEEP_PREVIOUS);
-  const stats = trpc.referrals.productStats.useQuery();
+  const stats = trpc.referrals.stats.useQuery();
   const data = stats.data;
   return (
     <>

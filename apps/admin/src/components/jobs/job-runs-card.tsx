@@ -26,7 +26,7 @@ export function JobRunsCard({ jobs, anyRunning, now }: Props) {
     pageSize: 20,
     prefix: 'runs',
   });
-  const runs = trpc.jobs.runs.useQuery(
+  const runs = trpc.jobs.listRuns.useQuery(
     { ...definedFilters(query), ...page },
     {
       ...KEEP_PREVIOUS,

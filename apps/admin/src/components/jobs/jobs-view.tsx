@@ -18,7 +18,7 @@ export function JobsView() {
       query.state.data?.items.some((job) => job.running) ? RUNNING_REFRESH_MS : IDLE_REFRESH_MS,
   });
   // Jobs are platform-wide, so running or pausing one is super_admin only; admins get a read-only view.
-  const me = trpc.auth.me.useQuery();
+  const me = trpc.auth.getMine.useQuery();
   const canManage = me.data?.roles.includes('super_admin') ?? false;
   const items = jobs.data?.items ?? [];
 

@@ -12,7 +12,7 @@ export function useJobActions() {
     utils.jobs.list.setData(undefined, (old) =>
       old ? { items: old.items.map((item) => (item.name === job.name ? job : item)) } : old,
     );
-  const refresh = (u: TrpcUtils) => [u.jobs.list.invalidate(), u.jobs.runs.invalidate()];
+  const refresh = (u: TrpcUtils) => [u.jobs.list.invalidate(), u.jobs.listRuns.invalidate()];
 
   const trigger = trpc.jobs.trigger.useMutation(
     useMutationFeedback({

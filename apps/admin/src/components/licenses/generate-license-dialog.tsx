@@ -43,7 +43,7 @@ export function GenerateLicenseDialog({
     setLicenseKey(null);
     onClose();
   };
-  const generate = trpc.licenses.generate.useMutation(
+  const generate = trpc.licenses.create.useMutation(
     useMutationFeedback({
       success: (result) => `License ${result.item.keyPrefix}… was generated.`,
       onDone: (result) => setLicenseKey(result.key),

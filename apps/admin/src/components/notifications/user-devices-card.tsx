@@ -12,8 +12,8 @@ import { NotificationPrefsTable } from './notification-prefs-table';
 /** For the user detail page: the user's registered devices and their notification preferences. */
 export function UserDevicesCard({ userId }: { userId: string }) {
   const now = useNow();
-  const devices = trpc.notifications.devicesForUser.useQuery({ userId });
-  const prefs = trpc.notifications.preferencesForUser.useQuery({ userId });
+  const devices = trpc.notifications.listByUser.useQuery({ userId });
+  const prefs = trpc.notifications.getPreferences.useQuery({ userId });
   const count = devices.data?.items.length;
 
   return (

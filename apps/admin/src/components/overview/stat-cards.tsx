@@ -6,7 +6,7 @@ import { trpc } from '~/lib/trpc';
 type Stat = { label: string; value: number | undefined; hint: string };
 
 export function StatCards() {
-  const overview = trpc.system.overview.useQuery();
+  const overview = trpc.system.getOverview.useQuery();
   if (overview.error) {
     return (
       <div className="card">

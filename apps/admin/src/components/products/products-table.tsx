@@ -28,7 +28,7 @@ export function ProductsTable({ products, canManage, ...state }: Props) {
     useMutationFeedback({
       success: (product) => `${product.name} is now ${PRODUCT_STATUS_LABELS[product.status].toLowerCase()}.`,
       onDone: () => setConfirm(null),
-      invalidate: (u) => [u.products.list.invalidate(), u.products.current.invalidate()],
+      invalidate: (u) => [u.products.list.invalidate(), u.products.getCurrent.invalidate()],
     }),
   );
 

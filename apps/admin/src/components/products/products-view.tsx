@@ -12,7 +12,7 @@ export function ProductsView() {
   const [creating, setCreating] = useState(false);
   const products = trpc.products.list.useQuery({});
   // Product changes are super_admin procedures; admins get a read-only view.
-  const me = trpc.auth.me.useQuery();
+  const me = trpc.auth.getMine.useQuery();
   const canManage = me.data?.roles.includes('super_admin') ?? false;
   return (
     <>

@@ -40,7 +40,7 @@ export function KillSwitchCard({ current }: { current: TKillSwitchPublic }) {
         setConfirming(false);
         reset();
       },
-      invalidate: (u) => [u.settings.killSwitch.invalidate()],
+      invalidate: (u) => [u.settings.getKillSwitch.invalidate()],
       form: { fromApi },
       onFailed: () => setConfirming(false),
     }),

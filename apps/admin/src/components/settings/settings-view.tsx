@@ -8,7 +8,7 @@ import { PublicPreviewCard } from './public-preview-card';
 import { UserSettingsCard } from './user-settings-card';
 
 export function SettingsView() {
-  const killSwitch = trpc.settings.killSwitch.useQuery({});
+  const killSwitch = trpc.settings.getKillSwitch.useQuery({});
 
   return (
     <>

@@ -12,7 +12,7 @@ export function ProductSwitcher() {
   const id = useId();
   const queryClient = useQueryClient();
   const products = trpc.products.list.useQuery({});
-  const current = trpc.products.current.useQuery();
+  const current = trpc.products.getCurrent.useQuery();
   const items = products.data?.items ?? [];
   const currentId = current.data?.id ?? '';
   const currentStatus = items.find((p) => p.id === currentId)?.status ?? current.data?.status;

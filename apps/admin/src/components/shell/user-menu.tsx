@@ -8,7 +8,7 @@ import { trpc } from '~/lib/trpc';
 import styles from './shell-bar.module.css';
 
 export function UserMenu() {
-  const me = trpc.auth.me.useQuery();
+  const me = trpc.auth.getMine.useQuery();
   const toast = useToast();
   const [signingOut, setSigningOut] = useState(false);
   const email = me.data?.email;

@@ -10,7 +10,7 @@ import { trpc } from '~/lib/trpc';
 /** GDPR erasure of one user's client telemetry, for the user detail page's danger zone. */
 export function EraseUserTelemetryButton({ userId }: { userId: string }) {
   const [confirming, setConfirming] = useState(false);
-  const erase = trpc.telemetry.eraseUser.useMutation(
+  const erase = trpc.telemetry.erase.useMutation(
     useMutationFeedback({
       success: (result) =>
         `Deleted ${result.eventsDeleted.toLocaleString()} telemetry events; ${result.clustersScrubbed} error clusters scrubbed.`,

@@ -31,7 +31,7 @@ export function CreateTokenDialog({ open, onClose }: { open: boolean; onClose: (
     useMutationFeedback({
       success: (result) => `Token ${result.item.name} was created.`,
       onDone: (result) => setSecret(result.token),
-      invalidate: (u) => [u.tokens.list.invalidate(), u.system.overview.invalidate()],
+      invalidate: (u) => [u.tokens.list.invalidate(), u.system.getOverview.invalidate()],
       form: { fromApi },
     }),
   );

@@ -41,7 +41,7 @@ export function TokensTable({ tokens, ...state }: Props) {
     useMutationFeedback({
       success: `Token ${revoking?.name ?? ''} was revoked.`,
       onDone: () => setRevoking(null),
-      invalidate: (u) => [u.tokens.list.invalidate(), u.system.overview.invalidate()],
+      invalidate: (u) => [u.tokens.list.invalidate(), u.system.getOverview.invalidate()],
       error: false,
     }),
   );

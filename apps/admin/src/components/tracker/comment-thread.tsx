@@ -75,7 +75,7 @@ export function CommentThread({ itemId, count }: { itemId: string; count: number
   const [replyTo, setReplyTo] = useState<string | null>(null);
   const [removing, setRemoving] = useState<TComment | null>(null);
   const list = trpc.tracker.comments.list.useQuery({ itemId, limit: 500 });
-  const remove = trpc.tracker.comments.remove.useMutation(
+  const remove = trpc.tracker.comments.moderate.useMutation(
     useMutationFeedback({
       success: 'Comment deleted.',
       onDone: () => setRemoving(null),

@@ -16,7 +16,7 @@ const COLUMNS: readonly Column[] = [
 
 /** A user's usage per metric against their plan's quotas, and the totals of closed months. */
 export function UserUsageCard({ userId }: { userId: string }) {
-  const summary = trpc.usage.summary.useQuery({ userId });
+  const summary = trpc.usage.get.useQuery({ userId });
   const now = useNow();
   const data = summary.data;
   const months = [...new Set(data?.history.map((h) => h.month) ?? [])].slice(0, 3);

@@ -37,7 +37,7 @@ export function CreateUserDialog({ open, onClose }: { open: boolean; onClose: ()
     useMutationFeedback({
       success: (user) => `${user.email} was created.`,
       onDone: close,
-      invalidate: (u) => [u.users.list.invalidate(), u.system.overview.invalidate()],
+      invalidate: (u) => [u.users.list.invalidate(), u.system.getOverview.invalidate()],
       form: { fromApi },
       conflict: { email: 'A user with this email already exists.' },
     }),

@@ -9,7 +9,7 @@ export function useUserMutations() {
   const invalidate = (u: TrpcUtils) => [
     u.users.list.invalidate(),
     u.users.get.invalidate(),
-    u.system.overview.invalidate(),
+    u.system.getOverview.invalidate(),
   ];
 
   const setRoles = trpc.users.setRoles.useMutation(

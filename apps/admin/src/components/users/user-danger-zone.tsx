@@ -24,7 +24,7 @@ export function UserDangerZone({ user }: { user: TUserDetail }) {
         setConfirming(false);
         router.push('/users');
       },
-      invalidate: (u) => [u.users.list.invalidate(), u.system.overview.invalidate()],
+      invalidate: (u) => [u.users.list.invalidate(), u.system.getOverview.invalidate()],
       error: false,
     }),
   );

@@ -17,9 +17,9 @@ describe('auth', () => {
 
   const callerWith = async (bearer: string, productId?: string) =>
     createCaller(await h.contextFor({ bearer, ...(productId ? { productId } : {}) }));
-  /** What auth.me answers with this bearer: a refused one leaves the caller anonymous. */
+  /** What auth.getMine answers with this bearer: a refused one leaves the caller anonymous. */
   const meCode = async (bearer: string) =>
-    (await trpcErrorOf(async () => (await callerWith(bearer)).auth.me())).code;
+    (await trpcErrorOf(async () => (await callerWith(bearer)).auth.getMine())).code;
 
   it('registers with a normalised email, argon2id hash, session and working access token', async () => {
     const anon = await h.anonymous();
@@ -31,7 +31,7 @@ describe('auth', () => {
     expect(JSON.stringify(result)).not.toContain('passwordHash');
     const stored = await h.services.users.load('platform', result.user.id);
     expect(stored.passwordHash.startsWith('$argon2id$v=19$m=19456,t=2,p=1$')).toBe(true);
-    const me = await (await callerWith(result.accessToken)).auth.me();
+    const me = await (await callerWith(result.accessToken)).auth.getMine();
     expect(me.id).toBe(result.user.id);
     const dup = await trpcErrorOf(() =>
       anon.auth.register({ email: 'ann@example.com', password: PASSWORD, name: 'A2' }),
@@ -104,7 +104,7 @@ describe('auth', () => {
     // A client still sending its expired bearer can refresh: the stale bearer just leaves it anonymous.
     const stale = await callerWith(r.accessToken);
     const again = await stale.auth.refresh({ refreshToken: r.refreshToken });
-    expect((await (await callerWith(again.accessToken)).auth.me()).email).toBe('erin@example.com');
+    expect((await (await callerWith(again.accessToken)).auth.getMine()).email).toBe('erin@example.com');
   });
 
   it('a disabled user cannot log in, refresh, or use an existing token', async () => {
@@ -155,7 +155,7 @@ describe('auth', () => {
       'FORBIDDEN',
     );
     const rootInOther = await callerWith(auth.accessToken, 'other');
-    expect((await rootInOther.auth.me()).productId).toBe('platform');
-    expect((await rootInOther.products.current()).id).toBe('other');
+    expect((await rootInOther.auth.getMine()).productId).toBe('platform');
+    expect((await rootInOther.products.getCurrent()).id).toBe('other');
   });
 });

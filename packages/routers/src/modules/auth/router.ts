@@ -49,7 +49,7 @@ export const authRouter = router({
       if (principal.sessionId) await ctx.services.auth.logout(principal.userId, principal.sessionId);
       return { ok: true as const };
     }),
-  me: authedProcedure
+  getMine: authedProcedure
     .meta(rest('GET', '/auth/me', { tag, summary: 'The signed-in user' }))
     .input(ZEmptyInput.optional())
     .output(ZMeOutput)

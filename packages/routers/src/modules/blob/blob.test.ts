@@ -37,7 +37,7 @@ describe('blob module', () => {
   afterAll(async () => h.close());
 
   it('lists the six containers with their rules (admins only)', async () => {
-    const { items } = await admin.caller.blob.containers();
+    const { items } = await admin.caller.blob.listContainers();
     expect(items.map((c) => c.name)).toEqual([
       'audio',
       'transcripts',
@@ -48,7 +48,7 @@ describe('blob module', () => {
     ]);
     expect(items.find((c) => c.name === 'avatars')).toMatchObject({ access: 'user', maxBytes: 5 * MiB });
     expect(items.find((c) => c.name === 'backups')?.access).toBe('admin');
-    expect((await trpcErrorOf(() => alice.caller.blob.containers())).code).toBe('FORBIDDEN');
+    expect((await trpcErrorOf(() => alice.caller.blob.listContainers())).code).toBe('FORBIDDEN');
   });
 
   it("signs a user's upload under users/<id>/, bound to the type and declared size", async () => {
@@ -176,14 +176,17 @@ describe('blob module', () => {
       (await trpcErrorOf(() => admin.caller.blob.list({ container: 'attachments', cursor: 'garbage' }))).code,
     ).toBe('BAD_REQUEST');
 
-    expect(await admin.caller.blob.info({ container: 'attachments', key: 'reports/r3.csv' })).toMatchObject({
+    expect(
+      await admin.caller.blob.getInfo({ container: 'attachments', key: 'reports/r3.csv' }),
+    ).toMatchObject({
       container: 'attachments',
       key: 'reports/r3.csv',
       size: 4,
       contentType: 'text/csv',
     });
     expect(
-      (await trpcErrorOf(() => admin.caller.blob.info({ container: 'attachments', key: 'secret.csv' }))).code,
+      (await trpcErrorOf(() => admin.caller.blob.getInfo({ container: 'attachments', key: 'secret.csv' })))
+        .code,
     ).toBe('NOT_FOUND');
     expect((await trpcErrorOf(() => alice.caller.blob.list({ container: 'attachments' }))).code).toBe(
       'FORBIDDEN',

@@ -27,12 +27,12 @@ export const blobRouter = router({
     .input(ZBlobRef)
     .output(ZBlobDeleteOutput)
     .mutation(({ ctx, input }) => ctx.services.blobs.delete(ctx.productId, input, ctx.principal.userId)),
-  info: adminProcedure
+  getInfo: adminProcedure
     .meta(rest('GET', '/blob/objects/info', { tag, summary: "One blob's size, type, etag and metadata" }))
     .input(ZBlobRef)
     .output(ZBlobObject)
     .query(({ ctx, input }) => ctx.services.blobs.info(ctx.productId, input)),
-  containers: adminProcedure
+  listContainers: adminProcedure
     .meta(rest('GET', '/blob/containers', { tag, summary: 'The storage containers and their upload rules' }))
     .output(ZBlobContainersOutput)
     .query(({ ctx }) => ctx.services.blobs.containers()),

@@ -106,7 +106,7 @@ describe('events', () => {
     for (const v of victims) await admin.caller.users.delete({ id: v.id });
     await h.services.bus.drain();
 
-    const dead = await admin.caller.events.deadLetters({ subscriber: 'sink' });
+    const dead = await admin.caller.events.listDeadLetters({ subscriber: 'sink' });
     // These three deletions and the one of the first test.
     expect(dead.items).toHaveLength(4);
     expect(dead.items[0]).toMatchObject({ type: 'user.deleted', subscriber: 'sink', attempts: 1 });
@@ -142,7 +142,7 @@ describe('events', () => {
     expect(all.events).toBe(dead.items.length - 1);
     await h.services.bus.pollOnce();
     await h.services.bus.drain();
-    expect((await admin.caller.events.deadLetters({ subscriber: 'sink' })).items).toEqual([]);
+    expect((await admin.caller.events.listDeadLetters({ subscriber: 'sink' })).items).toEqual([]);
     await expect(admin.caller.events.replay({ id: first })).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(admin.caller.events.get({ id: 'no-such-event' })).rejects.toMatchObject({
       code: 'NOT_FOUND',
@@ -151,7 +151,7 @@ describe('events', () => {
 
   it('describes the catalogue with JSON Schemas and who subscribes to what', async () => {
     const admin = await h.signIn(['admin']);
-    const { events } = await admin.caller.events.catalogue();
+    const { events } = await admin.caller.events.getCatalogue();
     const action = events.find((e) => e.type === 'admin.action');
     expect(action).toMatchObject({ public: false, subscribers: ['audit'] });
     expect(events.find((e) => e.type === 'user.deleted')?.subscribers).toContain('sink');
@@ -159,7 +159,7 @@ describe('events', () => {
       type: 'object',
       required: expect.arrayContaining(['invoiceId', 'amount', 'userId', 'retryCount']),
     });
-    const subscribers = await admin.caller.events.subscribers();
+    const subscribers = await admin.caller.events.listSubscribers();
     expect(subscribers.items.find((s) => s.name === 'audit')).toMatchObject({
       priority: 100,
       sequential: false,

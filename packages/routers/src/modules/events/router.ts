@@ -52,7 +52,7 @@ export const eventsRouter = router({
     .output(ZEventListOutput)
     .query(({ ctx, input }) => ctx.services.events.list(scopeOf(ctx, input), input ?? {})),
 
-  deadLetters: adminProcedure
+  listDeadLetters: adminProcedure
     .meta(rest('GET', '/events/dead-letters', { tag, summary: 'Deliveries that exhausted their retries' }))
     .input(ZDeadLetterListInput.optional())
     .output(ZDeadLetterListOutput)
@@ -70,7 +70,7 @@ export const eventsRouter = router({
     .output(ZReplayMatchingOutput)
     .mutation(({ ctx, input }) => ctx.services.events.replayMatching(scopeOf(ctx, input), input)),
 
-  catalogue: adminProcedure
+  getCatalogue: adminProcedure
     .meta(
       rest('GET', '/events/catalogue', {
         tag,
@@ -81,7 +81,7 @@ export const eventsRouter = router({
     .output(ZCatalogueOutput)
     .query(({ ctx }) => ctx.services.events.catalogue()),
 
-  subscribers: adminProcedure
+  listSubscribers: adminProcedure
     .meta(rest('GET', '/events/subscribers', { tag, summary: 'The subscribers registered on the bus' }))
     .input(z.object({}).optional())
     .output(ZSubscribersOutput)

@@ -94,7 +94,7 @@ describe('jobs router', () => {
       await runner.tick();
       await runner.whenIdle();
     }
-    const all = await root.caller.jobs.runs({ jobName: NAME });
+    const all = await root.caller.jobs.listRuns({ jobName: NAME });
     expect(all.items.map((r) => r.trigger)).toEqual(['schedule', 'schedule', 'schedule', 'manual']);
     expect(all.items.map((r) => r.slotAt)).toEqual([
       '2026-06-02T06:00:00.000Z',
@@ -103,11 +103,11 @@ describe('jobs router', () => {
       null,
     ]);
     // Paging across every job's runs (other modules register jobs too) yields the unpaged list, in order.
-    const everything = await root.caller.jobs.runs({ limit: 200 });
+    const everything = await root.caller.jobs.listRuns({ limit: 200 });
     const paged: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await root.caller.jobs.runs({ limit: 2, ...(cursor ? { cursor } : {}) });
+      const page = await root.caller.jobs.listRuns({ limit: 2, ...(cursor ? { cursor } : {}) });
       paged.push(...page.items.map((r) => r.id));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
@@ -115,9 +115,9 @@ describe('jobs router', () => {
     const startedAt = everything.items.map((r) => r.startedAt);
     expect(startedAt).toEqual([...startedAt].sort().reverse());
     expect(everything.items.map((r) => r.id)).toEqual(expect.arrayContaining(all.items.map((r) => r.id)));
-    expect((await root.caller.jobs.runs({ jobName: NAME, trigger: 'manual' })).items).toHaveLength(1);
-    expect((await root.caller.jobs.runs({ jobName: NAME, status: 'failed' })).items).toHaveLength(0);
-    const ranged = await root.caller.jobs.runs({
+    expect((await root.caller.jobs.listRuns({ jobName: NAME, trigger: 'manual' })).items).toHaveLength(1);
+    expect((await root.caller.jobs.listRuns({ jobName: NAME, status: 'failed' })).items).toHaveLength(0);
+    const ranged = await root.caller.jobs.listRuns({
       jobName: NAME,
       from: '2026-06-02T00:00:00Z',
       to: '2026-06-02T06:00:00Z',
@@ -204,13 +204,13 @@ describe('jobs router', () => {
     const user = await h.callerFor('user');
     await expect(user.jobs.list()).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const anonymous = await h.anonymous();
-    await expect(anonymous.jobs.runs()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(anonymous.jobs.listRuns()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
     const admin = await h.callerFor('admin');
     await expect(admin.jobs.pause({ name: NAME })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const root = await h.root();
-    const asAdmin = await admin.jobs.runs({ jobName: NAME });
+    const asAdmin = await admin.jobs.listRuns({ jobName: NAME });
     expect(asAdmin.items.map((r) => r.id)).toEqual(
-      (await root.caller.jobs.runs({ jobName: NAME })).items.map((r) => r.id),
+      (await root.caller.jobs.listRuns({ jobName: NAME })).items.map((r) => r.id),
     );
     expect(asAdmin.items.length).toBeGreaterThan(0);
   });

@@ -22,7 +22,7 @@ export const jobsRouter = router({
     .input(z.object({}).optional())
     .output(ZJobListOutput)
     .query(({ ctx }) => ctx.services.jobs.list(ctx.productId)),
-  runs: adminProcedure
+  listRuns: adminProcedure
     .meta(rest('GET', '/jobs/runs', { tag, summary: 'Job run history, newest first, with filters' }))
     .input(ZJobRunsInput.optional())
     .output(ZJobRunsOutput)

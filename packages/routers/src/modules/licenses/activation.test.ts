@@ -25,7 +25,7 @@ describe('licenses: activation and validation', () => {
     const admin = await h.signIn(['admin']);
     ownerId = (await h.signIn(['user'])).user.id;
     generate = async (input = {}) => {
-      const { key, item } = await admin.caller.licenses.generate({
+      const { key, item } = await admin.caller.licenses.create({
         userId: ownerId,
         maxDevices: 2,
         ...input,

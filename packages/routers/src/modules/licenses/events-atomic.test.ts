@@ -21,7 +21,7 @@ describe('licenses: events commit with their change', () => {
   afterAll(async () => h.close());
 
   it('a refused activation leaves neither a device nor an event; an accepted one stores both', async () => {
-    const { key, item } = await admin.caller.licenses.generate({ userId: ownerId, maxDevices: 1 });
+    const { key, item } = await admin.caller.licenses.create({ userId: ownerId, maxDevices: 1 });
     await anon.licenses.activate({ key, deviceId: 'laptop' });
     const refused = await trpcErrorOf(() => anon.licenses.activate({ key, deviceId: 'desktop' }));
     expect(refused.code).toBe('CONFLICT');
@@ -35,7 +35,7 @@ describe('licenses: events commit with their change', () => {
 
   it('records the events of generate, activate, revoke and device release without a separate emit', async () => {
     const refusedEmits = failEmitsOf(h, ['license.']);
-    const { key, item } = await admin.caller.licenses.generate({ userId: ownerId, maxDevices: 2 });
+    const { key, item } = await admin.caller.licenses.create({ userId: ownerId, maxDevices: 2 });
     await anon.licenses.activate({ key, deviceId: 'phone' });
     await admin.caller.licenses.deactivateDevice({ id: item.id, deviceId: 'phone' });
     await admin.caller.licenses.revoke({ id: item.id, reason: 'refund' });

@@ -23,7 +23,7 @@ describe('license-expiry-check job', () => {
     const owner = await h.signIn(['user']);
     const make = async (days: number | null) =>
       (
-        await admin.caller.licenses.generate({
+        await admin.caller.licenses.create({
           userId: owner.user.id,
           maxDevices: 1,
           ...(days === null ? {} : { expiresAt: new Date(h.clock() + days * DAY).toISOString() }),

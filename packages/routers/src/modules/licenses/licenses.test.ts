@@ -21,7 +21,7 @@ describe('licenses: admin', () => {
   afterAll(async () => h.close());
 
   it('generates a key shown once and stores only its hash and a hint', async () => {
-    const { key, item } = await admin.caller.licenses.generate({
+    const { key, item } = await admin.caller.licenses.create({
       userId: owner.user.id,
       planCode: 'solo',
       note: 'beta',
@@ -56,9 +56,9 @@ describe('licenses: admin', () => {
   });
 
   it("takes the device limit from the user's plan, or the override", async () => {
-    const byPlan = await admin.caller.licenses.generate({ userId: owner.user.id });
+    const byPlan = await admin.caller.licenses.create({ userId: owner.user.id });
     expect(byPlan.item).toMatchObject({ planCode: 'team', maxDevices: 5 });
-    const overridden = await admin.caller.licenses.generate({
+    const overridden = await admin.caller.licenses.create({
       userId: owner.user.id,
       planCode: 'solo',
       maxDevices: 3,
@@ -68,19 +68,19 @@ describe('licenses: admin', () => {
 
   it('refuses an unknown plan, a past expiry and bad input, naming the field', async () => {
     const unknown = await trpcErrorOf(() =>
-      admin.caller.licenses.generate({ userId: owner.user.id, planCode: 'nope' }),
+      admin.caller.licenses.create({ userId: owner.user.id, planCode: 'nope' }),
     );
     expect(unknown.code).toBe('NOT_FOUND');
     expect(unknown.message).toBe("Plan 'nope' not found");
-    const nobody = await trpcErrorOf(() => admin.caller.licenses.generate({ userId: 'no-such-user' }));
+    const nobody = await trpcErrorOf(() => admin.caller.licenses.create({ userId: 'no-such-user' }));
     expect(nobody.code).toBe('NOT_FOUND');
     expect(nobody.message).toBe('No such user in this product');
     const past = await trpcErrorOf(() =>
-      admin.caller.licenses.generate({ userId: owner.user.id, expiresAt: '2020-01-01T00:00:00Z' }),
+      admin.caller.licenses.create({ userId: owner.user.id, expiresAt: '2020-01-01T00:00:00Z' }),
     );
     expect(shapeOf(past).data).toMatchObject({ httpStatus: 400, fields: [{ path: 'expiresAt' }] });
     const bad = await trpcErrorOf(() =>
-      admin.caller.licenses.generate({ userId: owner.user.id, maxDevices: 0 }),
+      admin.caller.licenses.create({ userId: owner.user.id, maxDevices: 0 }),
     );
     expect(shapeOf(bad).data).toMatchObject({ httpStatus: 400, fields: [{ path: 'maxDevices' }] });
   });
@@ -90,7 +90,7 @@ describe('licenses: admin', () => {
     const mine = [];
     for (let i = 0; i < 3; i += 1) {
       h.advance(1000);
-      mine.push((await admin.caller.licenses.generate({ userId: other.user.id, maxDevices: 1 })).item);
+      mine.push((await admin.caller.licenses.create({ userId: other.user.id, maxDevices: 1 })).item);
     }
     const first = await admin.caller.licenses.list({ userId: other.user.id, limit: 2 });
     expect(first.total).toBe(3);
@@ -110,7 +110,7 @@ describe('licenses: admin', () => {
   });
 
   it('revokes once (idempotent), records the reason and emits license.revoked once', async () => {
-    const { key, item } = await admin.caller.licenses.generate({ userId: owner.user.id, maxDevices: 2 });
+    const { key, item } = await admin.caller.licenses.create({ userId: owner.user.id, maxDevices: 2 });
     const revoked = await admin.caller.licenses.revoke({ id: item.id, reason: 'chargeback' });
     expect(revoked).toMatchObject({ status: 'revoked', revokeReason: 'chargeback' });
     expect(revoked.revokedAt).toBe(new Date(h.clock()).toISOString());
@@ -128,7 +128,7 @@ describe('licenses: admin', () => {
   });
 
   it('updates expiry, limit and note; refuses a limit below the active devices', async () => {
-    const { key, item } = await admin.caller.licenses.generate({ userId: owner.user.id, maxDevices: 2 });
+    const { key, item } = await admin.caller.licenses.create({ userId: owner.user.id, maxDevices: 2 });
     const anon = await h.anonymous();
     await anon.licenses.activate({ key, deviceId: 'a' });
     await anon.licenses.activate({ key, deviceId: 'b' });
@@ -146,10 +146,10 @@ describe('licenses: admin', () => {
   });
 
   it('lets an admin release a device and shows the owner their licenses without keys', async () => {
-    const { key, item } = await admin.caller.licenses.generate({ userId: owner.user.id, maxDevices: 1 });
+    const { key, item } = await admin.caller.licenses.create({ userId: owner.user.id, maxDevices: 1 });
     const anon = await h.anonymous();
     await anon.licenses.activate({ key, deviceId: 'laptop', deviceName: 'Work laptop', platform: 'macos' });
-    const mine = await owner.caller.licenses.mine();
+    const mine = await owner.caller.licenses.listMine();
     const own = mine.items.find((l) => l.id === item.id);
     expect(own?.devices).toEqual([
       expect.objectContaining({ deviceId: 'laptop', deviceName: 'Work laptop', platform: 'macos' }),
@@ -170,15 +170,15 @@ describe('licenses: admin', () => {
   // Known gap: an entry of target type 'license' should name the license, not its owner. Once the audit
   // middleware prefers the created item's id, drop `.fails` here and expect license ids in the next test.
   it.fails('names the generated license as the target of its audit entry', async () => {
-    const { item } = await admin.caller.licenses.generate({ userId: owner.user.id });
+    const { item } = await admin.caller.licenses.create({ userId: owner.user.id });
     await h.services.bus.drain();
-    const audit = await admin.caller.audit.list({ action: 'licenses.generate', limit: 100 });
+    const audit = await admin.caller.audit.list({ action: 'licenses.create', limit: 100 });
     expect(audit.items.filter((e) => e.targetId === item.id).map((e) => e.targetType)).toEqual(['license']);
   });
 
   it('audits admin mutations and keeps plain users out of admin procedures', async () => {
     await h.services.bus.drain();
-    const audit = await admin.caller.audit.list({ action: 'licenses.generate' });
+    const audit = await admin.caller.audit.list({ action: 'licenses.create' });
     // One entry per license generated through the API in this file, by this admin.
     const licenses = await admin.caller.licenses.list({ limit: 100 });
     expect(licenses.items.length).toBeGreaterThan(1);
@@ -188,9 +188,11 @@ describe('licenses: admin', () => {
     // The target is taken from the input's userId before the result's item: today it names the owner.
     expect(audit.items.map((e) => e.targetId).sort()).toEqual(licenses.items.map((l) => l.userId).sort());
     expect((await trpcErrorOf(() => owner.caller.licenses.list())).code).toBe('FORBIDDEN');
-    expect((await trpcErrorOf(() => owner.caller.licenses.generate({ userId: owner.user.id }))).code).toBe(
+    expect((await trpcErrorOf(() => owner.caller.licenses.create({ userId: owner.user.id }))).code).toBe(
       'FORBIDDEN',
     );
-    expect((await trpcErrorOf(async () => (await h.anonymous()).licenses.mine())).code).toBe('UNAUTHORIZED');
+    expect((await trpcErrorOf(async () => (await h.anonymous()).licenses.listMine())).code).toBe(
+      'UNAUTHORIZED',
+    );
   });
 });

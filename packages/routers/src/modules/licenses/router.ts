@@ -23,7 +23,7 @@ const targetType = 'license';
 
 export const licensesRouter = router({
   // Before `get`: the REST face matches paths in order, and /licenses/{id} would take /licenses/mine.
-  mine: authedProcedure
+  listMine: authedProcedure
     .meta(
       rest('GET', '/licenses/mine', { tag, summary: 'Your licenses in this product, with their devices' }),
     )
@@ -51,7 +51,7 @@ export const licensesRouter = router({
     .input(ZLicenseUpdateInput)
     .output(ZLicense)
     .mutation(({ ctx, input }) => ctx.services.licenses.update(ctx.productId, input)),
-  generate: adminProcedure
+  create: adminProcedure
     .meta(
       rest('POST', '/licenses', {
         tag,

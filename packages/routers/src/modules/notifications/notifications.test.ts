@@ -53,7 +53,7 @@ describe('notification devices', () => {
     await user.caller.notifications.registerDevice(
       device({ deviceId: 'laptop', platform: 'macos', pushToken: null }),
     );
-    const mine = await user.caller.notifications.myDevices();
+    const mine = await user.caller.notifications.listMine();
     expect(mine.items.map((d) => d.deviceId)).toEqual(['laptop', 'phone-1']);
     expect(mine.items[0]?.hasPushToken).toBe(false);
     expect(await events('device.registered')).toContainEqual({
@@ -91,8 +91,8 @@ describe('notification devices', () => {
     await bob.caller.notifications.registerDevice(
       device({ deviceId: 'shared-ipad', pushToken: 'tok-moving' }),
     );
-    expect((await alice.caller.notifications.myDevices()).items[0]).toMatchObject({ hasPushToken: false });
-    expect((await bob.caller.notifications.myDevices()).items[0]).toMatchObject({ hasPushToken: true });
+    expect((await alice.caller.notifications.listMine()).items[0]).toMatchObject({ hasPushToken: false });
+    expect((await bob.caller.notifications.listMine()).items[0]).toMatchObject({ hasPushToken: true });
     expect(await h.services.notifications.devices.pushTargets('platform', bob.user.id)).toEqual([
       {
         deviceId: 'shared-ipad',
@@ -120,7 +120,7 @@ describe('notification devices', () => {
     expect(await owner.caller.notifications.unregisterDevice({ deviceId: 'to-remove' })).toEqual({
       deleted: true,
     });
-    expect((await owner.caller.notifications.myDevices()).items).toEqual([]);
+    expect((await owner.caller.notifications.listMine()).items).toEqual([]);
     expect(await events('device.unregistered')).toContainEqual({
       userId: owner.user.id,
       deviceId: 'to-remove',
@@ -174,15 +174,13 @@ describe('notification devices', () => {
     const all = await admin.caller.notifications.list({ limit: 2 });
     expect(all.items).toHaveLength(2);
     expect(all.nextCursor).not.toBeNull();
-    expect((await admin.caller.notifications.devicesForUser({ userId: user.user.id })).items).toHaveLength(1);
-    expect(
-      (await admin.caller.notifications.preferencesForUser({ userId: user.user.id })).updatedAt,
-    ).toBeNull();
+    expect((await admin.caller.notifications.listByUser({ userId: user.user.id })).items).toHaveLength(1);
+    expect((await admin.caller.notifications.getPreferences({ userId: user.user.id })).updatedAt).toBeNull();
     expect((await trpcErrorOf(() => user.caller.notifications.list())).code).toBe('FORBIDDEN');
     expect(
-      (await trpcErrorOf(() => user.caller.notifications.devicesForUser({ userId: user.user.id }))).code,
+      (await trpcErrorOf(() => user.caller.notifications.listByUser({ userId: user.user.id }))).code,
     ).toBe('FORBIDDEN');
-    expect((await trpcErrorOf(async () => (await h.anonymous()).notifications.myDevices())).code).toBe(
+    expect((await trpcErrorOf(async () => (await h.anonymous()).notifications.listMine())).code).toBe(
       'UNAUTHORIZED',
     );
   });
@@ -190,18 +188,16 @@ describe('notification devices', () => {
   it("removes a deleted user's devices and preferences", async () => {
     const user = await h.signIn(['user']);
     await user.caller.notifications.registerDevice(device({ deviceId: 'bye' }));
-    await user.caller.notifications.updatePreferences({ preferences: { marketing: { email: true } } });
-    const devices = await admin.caller.notifications.devicesForUser({ userId: user.user.id });
+    await user.caller.notifications.updatePreferencesMine({ preferences: { marketing: { email: true } } });
+    const devices = await admin.caller.notifications.listByUser({ userId: user.user.id });
     expect(devices.items.map((d) => d.deviceId)).toEqual(['bye']);
     expect(
-      (await admin.caller.notifications.preferencesForUser({ userId: user.user.id })).updatedAt,
+      (await admin.caller.notifications.getPreferences({ userId: user.user.id })).updatedAt,
     ).not.toBeNull();
     await admin.caller.users.delete({ id: user.user.id });
     await h.services.bus.drain();
-    expect((await admin.caller.notifications.devicesForUser({ userId: user.user.id })).items).toEqual([]);
-    expect(
-      (await admin.caller.notifications.preferencesForUser({ userId: user.user.id })).updatedAt,
-    ).toBeNull();
+    expect((await admin.caller.notifications.listByUser({ userId: user.user.id })).items).toEqual([]);
+    expect((await admin.caller.notifications.getPreferences({ userId: user.user.id })).updatedAt).toBeNull();
   });
 });
 
@@ -215,12 +211,12 @@ describe('notification preferences', () => {
   afterAll(async () => h.close());
 
   it('starts at the defaults and merges changes per type and channel', async () => {
-    const initial = await user.caller.notifications.preferences();
+    const initial = await user.caller.notifications.getPreferencesMine();
     expect(initial).toMatchObject({ updatedAt: null, userId: user.user.id });
     expect(initial.preferences.marketing).toEqual({ email: false, push: false, in_app: true });
     expect(initial.preferences.security).toEqual({ email: true, push: true, in_app: true });
 
-    const updated = await user.caller.notifications.updatePreferences({
+    const updated = await user.caller.notifications.updatePreferencesMine({
       preferences: {
         marketing: { email: true },
         product_updates: { push: false },
@@ -233,7 +229,7 @@ describe('notification preferences', () => {
       security: { email: true, push: false, in_app: true },
     });
     expect(updated.updatedAt).toBe(new Date(h.clock()).toISOString());
-    expect((await user.caller.notifications.preferences()).preferences).toEqual(updated.preferences);
+    expect((await user.caller.notifications.getPreferencesMine()).preferences).toEqual(updated.preferences);
     expect(
       await h.services.notifications.preferences.allows('platform', user.user.id, 'marketing', 'email'),
     ).toBe(true);
@@ -244,12 +240,12 @@ describe('notification preferences', () => {
 
   it('refuses to turn off security email, and unknown types', async () => {
     const error = await trpcErrorOf(() =>
-      user.caller.notifications.updatePreferences({ preferences: { security: { email: false } } }),
+      user.caller.notifications.updatePreferencesMine({ preferences: { security: { email: false } } }),
     );
     expect(error.code).toBe('BAD_REQUEST');
     expect(JSON.stringify(shapeOf(error))).toContain('preferences.security.email');
     const unknown = await trpcErrorOf(() =>
-      user.caller.notifications.updatePreferences({
+      user.caller.notifications.updatePreferencesMine({
         preferences: { pigeon: { email: true } } as unknown as { marketing: { email: boolean } },
       }),
     );
@@ -258,10 +254,10 @@ describe('notification preferences', () => {
 
   it('emits the changed keys, and nothing when nothing changed', async () => {
     const fresh = await h.signIn(['user']);
-    await fresh.caller.notifications.updatePreferences({
+    await fresh.caller.notifications.updatePreferencesMine({
       preferences: { billing: { push: true, email: true } },
     });
-    await fresh.caller.notifications.updatePreferences({ preferences: { billing: { push: true } } });
+    await fresh.caller.notifications.updatePreferencesMine({ preferences: { billing: { push: true } } });
     await h.services.bus.drain();
     const admin = await h.signIn(['admin']);
     const page = await admin.caller.events.list({ type: 'notification_prefs.updated' });

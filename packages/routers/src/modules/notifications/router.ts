@@ -31,7 +31,7 @@ export const notificationsRouter = router({
     .mutation(({ ctx, input }) =>
       ctx.services.notifications.devices.register(ctx.productId, ctx.principal.userId, input),
     ),
-  myDevices: authedProcedure
+  listMine: authedProcedure
     .meta(rest('GET', '/notifications/devices', { tag, summary: "The caller's devices, last seen first" }))
     .input(z.object({}).optional())
     .output(ZDeviceList)
@@ -48,7 +48,7 @@ export const notificationsRouter = router({
     .mutation(({ ctx, input }) =>
       ctx.services.notifications.devices.unregister(ctx.productId, ctx.principal.userId, input.deviceId),
     ),
-  preferences: authedProcedure
+  getPreferencesMine: authedProcedure
     .meta(
       rest('GET', '/notifications/preferences', {
         tag,
@@ -58,7 +58,7 @@ export const notificationsRouter = router({
     .input(z.object({}).optional())
     .output(ZPreferences)
     .query(({ ctx }) => ctx.services.notifications.preferences.get(ctx.productId, ctx.principal.userId)),
-  updatePreferences: authedProcedure
+  updatePreferencesMine: authedProcedure
     .meta(
       rest('PATCH', '/notifications/preferences', {
         tag,
@@ -80,12 +80,12 @@ export const notificationsRouter = router({
     .input(ZDeviceListInput.optional())
     .output(ZDevicePage)
     .query(({ ctx, input }) => ctx.services.notifications.devices.list(ctx.productId, input ?? {})),
-  devicesForUser: adminProcedure
+  listByUser: adminProcedure
     .meta(rest('GET', '/notifications/users/{userId}/devices', { tag, summary: "One user's devices" }))
     .input(ZUserIdInput)
     .output(ZDeviceList)
     .query(({ ctx, input }) => ctx.services.notifications.devices.ofUser(ctx.productId, input.userId)),
-  preferencesForUser: adminProcedure
+  getPreferences: adminProcedure
     .meta(
       rest('GET', '/notifications/users/{userId}/preferences', {
         tag,

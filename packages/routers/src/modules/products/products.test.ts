@@ -70,7 +70,7 @@ describe('products', () => {
 
   it('current is public and shows only id, name and status', async () => {
     const anon = await h.anonymous('mindlyst');
-    expect(await anon.products.current()).toEqual({ id: 'mindlyst', name: 'MindLyst', status: 'active' });
+    expect(await anon.products.getCurrent()).toEqual({ id: 'mindlyst', name: 'MindLyst', status: 'active' });
     const list = await root.products.list();
     expect(list.items.map((p) => p.id)).toContain('platform');
   });

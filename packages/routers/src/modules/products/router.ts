@@ -16,7 +16,7 @@ const targetType = 'product';
 
 export const productsRouter = router({
   // Declared before `get` so REST matches /products/current before /products/{id}.
-  current: publicProcedure
+  getCurrent: publicProcedure
     .meta(
       rest('GET', '/products/current', {
         tag,

@@ -25,7 +25,7 @@ describe('kill switch', () => {
 
   it('is off until an admin turns it on; clients read it without signing in', async () => {
     const anon = await h.anonymous();
-    expect(await anon.settings.killSwitch()).toEqual({
+    expect(await anon.settings.getKillSwitch()).toEqual({
       enabled: false,
       blocked: false,
       message: '',
@@ -35,7 +35,7 @@ describe('kill switch', () => {
     const admin = await h.signIn(['admin']);
     const set = await admin.caller.settings.setKillSwitch({ enabled: true, message: 'Down for repairs' });
     expect(set).toMatchObject({ productId: 'platform', enabled: true, updatedBy: admin.user.id });
-    expect(await anon.settings.killSwitch({ appVersion: '9.9.9' })).toEqual({
+    expect(await anon.settings.getKillSwitch({ appVersion: '9.9.9' })).toEqual({
       enabled: true,
       blocked: true,
       message: 'Down for repairs',
@@ -51,7 +51,7 @@ describe('kill switch', () => {
     await admin.caller.settings.setKillSwitch({ enabled: true, message: 'Down for repairs' });
     expect(await changes()).toHaveLength(1);
     await admin.caller.settings.setKillSwitch({ enabled: false });
-    expect((await anon.settings.killSwitch()).blocked).toBe(false);
+    expect((await anon.settings.getKillSwitch()).blocked).toBe(false);
     expect((await changes()).map((e) => e.data.enabled)).toEqual([true, false]);
     await h.services.bus.drain();
     const audit = await admin.caller.audit.list({ actorId: admin.user.id });
@@ -71,7 +71,7 @@ describe('kill switch', () => {
     });
     const anon = await h.anonymous();
     const blocked = async (appVersion?: string) =>
-      (await anon.settings.killSwitch(appVersion ? { appVersion } : {})).blocked;
+      (await anon.settings.getKillSwitch(appVersion ? { appVersion } : {})).blocked;
     expect(await blocked('1.9.9')).toBe(true);
     expect(await blocked('2.0.0-rc.1')).toBe(true);
     expect(await blocked('2.0.0')).toBe(false);
@@ -86,17 +86,17 @@ describe('kill switch', () => {
     await root.caller.products.create({ id: 'second', name: 'Second' });
     const admin2 = await h.signIn(['admin'], { productId: 'second' });
     await admin2.caller.settings.setKillSwitch({ enabled: true, message: 'Second is off' });
-    expect((await (await h.anonymous('second')).settings.killSwitch()).enabled).toBe(true);
-    expect((await (await h.anonymous()).settings.killSwitch()).enabled).toBe(false);
+    expect((await (await h.anonymous('second')).settings.getKillSwitch()).enabled).toBe(true);
+    expect((await (await h.anonymous()).settings.getKillSwitch()).enabled).toBe(false);
     // Another instance's write (straight to the store) shows after the cache's few seconds.
     const container = h.store.container<{ id: string; productId: string; enabled: boolean }>('settings');
     const doc = await container.read('product:kill-switch', 'second');
     if (!doc) throw new Error('missing');
     const { _etag, _ts, ttl, ...rest } = doc;
     await container.replace({ ...rest, enabled: false });
-    expect((await (await h.anonymous('second')).settings.killSwitch()).enabled).toBe(true);
+    expect((await (await h.anonymous('second')).settings.getKillSwitch()).enabled).toBe(true);
     h.advance(6000);
-    expect((await (await h.anonymous('second')).settings.killSwitch()).enabled).toBe(false);
+    expect((await (await h.anonymous('second')).settings.getKillSwitch()).enabled).toBe(false);
   });
 
   it('validates input and is admin-only to change', async () => {

@@ -18,7 +18,7 @@ import {
 const tag = 'settings';
 
 export const settingsRouter = router({
-  killSwitch: publicProcedure
+  getKillSwitch: publicProcedure
     .meta(
       rest('GET', '/settings/kill-switch', {
         tag,
@@ -45,7 +45,7 @@ export const settingsRouter = router({
     .mutation(({ ctx, input }) =>
       ctx.services.settings.killSwitch.set(ctx.productId, input, ctx.principal.userId),
     ),
-  me: authedProcedure
+  getMine: authedProcedure
     .meta(rest('GET', '/settings/me', { tag, summary: "The caller's own settings" }))
     .input(z.object({}).optional())
     .output(ZUserSettings)
@@ -62,7 +62,7 @@ export const settingsRouter = router({
     .mutation(({ ctx, input }) =>
       ctx.services.settings.patchUser(ctx.productId, ctx.principal.userId, input.values),
     ),
-  device: authedProcedure
+  getDevice: authedProcedure
     .meta(
       rest('GET', '/settings/devices/{deviceId}', { tag, summary: "One of the caller's devices' settings" }),
     )

@@ -17,13 +17,13 @@ describe('user and device settings', () => {
 
   it('me starts empty; updateMine merges, and null deletes a key', async () => {
     const { caller, user } = await h.signIn(['user']);
-    expect(await caller.settings.me()).toEqual({ userId: user.id, values: {}, updatedAt: null });
+    expect(await caller.settings.getMine()).toEqual({ userId: user.id, values: {}, updatedAt: null });
     await caller.settings.updateMine({ values: { theme: 'dark', volume: 7, nested: { a: [1, 'x', null] } } });
     h.advance(1000);
     const after = await caller.settings.updateMine({ values: { theme: null, locale: 'fr' } });
     expect(after.values).toEqual({ volume: 7, nested: { a: [1, 'x', null] }, locale: 'fr' });
     expect(after.updatedAt).toBe(new Date(h.clock()).toISOString());
-    expect(await caller.settings.me()).toEqual(after);
+    expect(await caller.settings.getMine()).toEqual(after);
   });
 
   it('concurrent patches all land', async () => {
@@ -31,7 +31,7 @@ describe('user and device settings', () => {
     await Promise.all(
       Array.from({ length: 6 }, (_, i) => caller.settings.updateMine({ values: { [`k${i}`]: i } })),
     );
-    expect(Object.keys((await caller.settings.me()).values).sort()).toEqual(
+    expect(Object.keys((await caller.settings.getMine()).values).sort()).toEqual(
       Array.from({ length: 6 }, (_, i) => `k${i}`).sort(),
     );
   });
@@ -55,22 +55,24 @@ describe('user and device settings', () => {
     const badKey = await fieldsOf(() => caller.settings.updateMine({ values: { 'has space': 1 } }));
     expect(badKey.code).toBe('BAD_REQUEST');
     expect(badKey.paths[0]).toMatch(/^values/);
-    expect(Object.keys((await caller.settings.me()).values)).toHaveLength(61);
+    expect(Object.keys((await caller.settings.getMine()).values)).toHaveLength(61);
   });
 
   it("device settings belong to the signed-in user: nobody sees another user's", async () => {
     const alice = await h.signIn(['user']);
     const bob = await h.signIn(['user']);
     await alice.caller.settings.updateDevice({ deviceId: 'phone-1', values: { haptics: true } });
-    expect(await alice.caller.settings.device({ deviceId: 'phone-1' })).toMatchObject({
+    expect(await alice.caller.settings.getDevice({ deviceId: 'phone-1' })).toMatchObject({
       userId: alice.user.id,
       deviceId: 'phone-1',
       values: { haptics: true },
     });
-    expect((await bob.caller.settings.device({ deviceId: 'phone-1' })).values).toEqual({});
+    expect((await bob.caller.settings.getDevice({ deviceId: 'phone-1' })).values).toEqual({});
     await bob.caller.settings.updateDevice({ deviceId: 'phone-1', values: { haptics: false } });
-    expect((await alice.caller.settings.device({ deviceId: 'phone-1' })).values).toEqual({ haptics: true });
-    expect((await fieldsOf(() => alice.caller.settings.device({ deviceId: 'bad id!' }))).paths).toEqual([
+    expect((await alice.caller.settings.getDevice({ deviceId: 'phone-1' })).values).toEqual({
+      haptics: true,
+    });
+    expect((await fieldsOf(() => alice.caller.settings.getDevice({ deviceId: 'bad id!' }))).paths).toEqual([
       'deviceId',
     ]);
   });
@@ -96,7 +98,7 @@ describe('user and device settings', () => {
 
   it('anonymous callers are refused', async () => {
     const anon = await h.anonymous();
-    expect((await trpcErrorOf(() => anon.settings.me())).code).toBe('UNAUTHORIZED');
+    expect((await trpcErrorOf(() => anon.settings.getMine())).code).toBe('UNAUTHORIZED');
     expect((await trpcErrorOf(() => anon.settings.updateDevice({ deviceId: 'd', values: {} }))).code).toBe(
       'UNAUTHORIZED',
     );

@@ -4,7 +4,7 @@ import { adminProcedure, router } from '../../trpc';
 import { ZOverview } from './schema';
 
 export const systemRouter = router({
-  overview: adminProcedure
+  getOverview: adminProcedure
     .meta(rest('GET', '/system/overview', { tag: 'system', summary: 'Counts for the console overview' }))
     .input(z.object({}).optional())
     .output(ZOverview)

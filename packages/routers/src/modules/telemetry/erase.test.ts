@@ -30,7 +30,7 @@ describe('telemetry erasure (GDPR)', () => {
     const { fingerprint: mine } = fingerprintOf(errorEvent(h, { message: 'Only mine' }));
     expect(await admin.caller.telemetry.clusters.get({ id: shared })).toMatchObject({ affectedUsers: 2 });
 
-    const result = await admin.caller.telemetry.eraseUser({ userId: target.user.id });
+    const result = await admin.caller.telemetry.erase({ userId: target.user.id });
     expect(result).toEqual({ eventsDeleted: 232, clustersScrubbed: 2 });
     expect((await admin.caller.telemetry.events.list({ userId: target.user.id })).items).toHaveLength(0);
     expect((await admin.caller.telemetry.events.list({ userId: bystander.user.id })).items).toHaveLength(1);
@@ -53,7 +53,7 @@ describe('telemetry erasure (GDPR)', () => {
       eventsDeleted: 232,
       clustersScrubbed: 2,
     });
-    expect(await admin.caller.telemetry.eraseUser({ userId: target.user.id })).toEqual({
+    expect(await admin.caller.telemetry.erase({ userId: target.user.id })).toEqual({
       eventsDeleted: 0,
       clustersScrubbed: 0,
     });

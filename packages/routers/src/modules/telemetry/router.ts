@@ -107,7 +107,7 @@ export const telemetryRouter = router({
   events: eventsRouter,
   clusters: clustersRouter,
   policy: policyRouter,
-  eraseUser: adminProcedure
+  erase: adminProcedure
     .meta(
       rest('POST', '/telemetry/users/{userId}/erase', {
         tag,

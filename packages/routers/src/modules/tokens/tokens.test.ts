@@ -37,7 +37,7 @@ describe('api tokens', () => {
     const asUserCtx = await h.contextFor({ bearer: userToken });
     expect(asUserCtx.principal).toMatchObject({ kind: 'apiToken', roles: ['user'], userId: admin.user.id });
     expect((await trpcErrorOf(() => createCaller(asUserCtx).users.list())).code).toBe('FORBIDDEN');
-    expect((await createCaller(asUserCtx).auth.me()).id).toBe(admin.user.id);
+    expect((await createCaller(asUserCtx).auth.getMine()).id).toBe(admin.user.id);
   });
 
   it('validate reports valid tokens and refuses revoked and expired ones', async () => {

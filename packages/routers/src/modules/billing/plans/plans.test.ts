@@ -123,7 +123,7 @@ describe('plans', () => {
     });
     expect((await trpcErrorOf(() => admin.caller.plans.setDefault({ code: 'nope' }))).code).toBe('NOT_FOUND');
     const user = await h.signIn(['user']);
-    const me = await user.caller.subscriptions.me();
+    const me = await user.caller.subscriptions.getMine();
     expect(me.subscription).toMatchObject({ planCode: 'pro', status: 'trialing' });
     await admin.caller.plans.setDefault({ code: 'free' });
   });

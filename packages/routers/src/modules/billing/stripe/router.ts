@@ -6,7 +6,7 @@ const tag = 'stripe';
 
 /** The inbound webhook itself is a raw-body Fastify route (apps/api plugins/stripe-webhook.ts). */
 export const stripeRouter = router({
-  portalSession: authedProcedure
+  createPortalSession: authedProcedure
     .meta(
       rest('POST', '/stripe/portal-session', {
         tag,
@@ -23,7 +23,7 @@ export const stripeRouter = router({
         input?.returnUrl,
       ),
     ),
-  payments: adminProcedure
+  listPayments: adminProcedure
     .meta(rest('GET', '/stripe/payments', { tag, summary: "A user's invoice payments, newest first" }))
     .input(ZPaymentListInput)
     .output(ZPaymentListOutput)

@@ -16,14 +16,14 @@ describe('stripe without keys', () => {
 
   it('answers 503 UNAVAILABLE with a clear message', async () => {
     const plain = await h.callerFor('user');
-    const error = await trpcErrorOf(() => plain.stripe.portalSession());
+    const error = await trpcErrorOf(() => plain.stripe.createPortalSession());
     expect(error.code).toBe('SERVICE_UNAVAILABLE');
     expect(error.message).toMatch(/STRIPE_SECRET_KEY/);
     const { user, caller } = await h.signIn(['user']);
     await h.services.billing.subscriptions.ensureForUser('platform', user.id);
     await patchSubscription(h, user.id, { stripeSubscriptionId: 'sub_unreachable' });
     expect((await trpcErrorOf(() => caller.subscriptions.cancelMine())).code).toBe('SERVICE_UNAVAILABLE');
-    expect((await caller.subscriptions.me()).subscription).toMatchObject({
+    expect((await caller.subscriptions.getMine()).subscription).toMatchObject({
       cancelAtPeriodEnd: false,
       status: 'active',
     });
@@ -61,7 +61,7 @@ describe('stripe', () => {
   it('opens a billing-portal session, creating the Stripe customer once', async () => {
     const { user, caller } = await newUser();
     fake.requests.length = 0;
-    const { url } = await caller.stripe.portalSession();
+    const { url } = await caller.stripe.createPortalSession();
     expect(url).toBe('https://billing.stripe.test/p/session/cus_test_1');
     const [customer, session] = fake.requests;
     expect(customer).toMatchObject({
@@ -76,7 +76,7 @@ describe('stripe', () => {
       path: '/v1/billing_portal/sessions',
       form: { customer: 'cus_test_1', return_url: 'https://app.example.com/account' },
     });
-    const again = await caller.stripe.portalSession({ returnUrl: 'https://app.example.com/back' });
+    const again = await caller.stripe.createPortalSession({ returnUrl: 'https://app.example.com/back' });
     expect(again.url).toContain('cus_test_1');
     expect(fake.requests.map((r) => r.path)).toEqual([
       '/v1/customers',
@@ -84,10 +84,10 @@ describe('stripe', () => {
       '/v1/billing_portal/sessions',
     ]);
     expect(fake.requests[2]?.form.return_url).toBe('https://app.example.com/back');
-    const { subscription } = await caller.subscriptions.me();
+    const { subscription } = await caller.subscriptions.getMine();
     expect(subscription.stripeCustomerId).toBe('cus_test_1');
     const anon = await h.anonymous();
-    expect((await trpcErrorOf(() => anon.stripe.portalSession())).code).toBe('UNAUTHORIZED');
+    expect((await trpcErrorOf(() => anon.stripe.createPortalSession())).code).toBe('UNAUTHORIZED');
   });
 
   it('refuses tampered, stale, unsigned and unsigned-looking bodies', async () => {
@@ -267,7 +267,7 @@ describe('stripe', () => {
     const admin = await h.signIn(['admin']);
     await admin.caller.subscriptions.cancel({ userId: user.id, atPeriodEnd: false });
     expect(fake.requests.at(-1)).toMatchObject({ method: 'DELETE', path: '/v1/subscriptions/sub_linked' });
-    expect((await caller.subscriptions.me()).subscription.status).toBe('canceled');
+    expect((await caller.subscriptions.getMine()).subscription.status).toBe('canceled');
     // Stripe then confirms; nothing is applied twice.
     const confirmed = signedEvent(h, 'customer.subscription.deleted', {
       id: 'sub_linked',
@@ -310,7 +310,7 @@ describe('stripe', () => {
       admin.caller.subscriptions.changePlan({ userId: user.id, planCode: 'enterprise' }),
     ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('no Stripe price') });
     expect(fake.requests).toEqual([]);
-    expect((await caller.subscriptions.me()).subscription.planCode).toBe('pro');
+    expect((await caller.subscriptions.getMine()).subscription.planCode).toBe('pro');
 
     // Stripe unreachable: 503 and the plan stays.
     await patchSubscription(h, user.id, { stripeSubscriptionId: 'sub_missing' });
@@ -321,7 +321,7 @@ describe('stripe', () => {
     await expect(
       admin.caller.subscriptions.changePlan({ userId: user.id, planCode: 'free' }),
     ).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
-    expect((await caller.subscriptions.me()).subscription.planCode).toBe('pro');
+    expect((await caller.subscriptions.getMine()).subscription.planCode).toBe('pro');
     await admin.caller.plans.update({ code: 'free', stripePriceId: null });
   });
 
@@ -339,9 +339,9 @@ describe('stripe', () => {
         }),
       );
     }
-    const page = await admin.caller.stripe.payments({ userId: user.id });
+    const page = await admin.caller.stripe.listPayments({ userId: user.id });
     expect(page.items.map((p) => p.id)).toEqual(['in_list_2', 'in_list_1']);
     const plain = await h.callerFor('user');
-    expect((await trpcErrorOf(() => plain.stripe.payments({ userId: user.id }))).code).toBe('FORBIDDEN');
+    expect((await trpcErrorOf(() => plain.stripe.listPayments({ userId: user.id }))).code).toBe('FORBIDDEN');
   });
 });

@@ -14,7 +14,7 @@ const tag = 'subscriptions';
 const targetType = 'subscription';
 
 export const subscriptionsRouter = router({
-  me: authedProcedure
+  getMine: authedProcedure
     .meta(rest('GET', '/subscriptions/me', { tag, summary: "The caller's subscription and its plan" }))
     .output(ZSubscriptionView)
     .query(({ ctx }) => ctx.services.billing.subscriptions.me(ctx.productId, ctx.principal.userId)),

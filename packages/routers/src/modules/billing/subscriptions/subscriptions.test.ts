@@ -62,7 +62,7 @@ describe('subscriptions', () => {
     // As if the registration subscriber had not run yet.
     await subscriptionsContainer(h).delete(user.id, 'platform');
     const before = (await eventsFor(h, 'subscription.created', user.id)).length;
-    const [a, b] = await Promise.all([caller.subscriptions.me(), caller.subscriptions.me()]);
+    const [a, b] = await Promise.all([caller.subscriptions.getMine(), caller.subscriptions.getMine()]);
     expect(a.subscription.id).toBe(user.id);
     expect(b.subscription.createdAt).toBe(a.subscription.createdAt);
     expect(await eventsFor(h, 'subscription.created', user.id)).toHaveLength(before + 1);
@@ -222,7 +222,7 @@ describe('subscriptions', () => {
       'FORBIDDEN',
     );
     const anon = await h.anonymous();
-    expect((await trpcErrorOf(() => anon.subscriptions.me())).code).toBe('UNAUTHORIZED');
+    expect((await trpcErrorOf(() => anon.subscriptions.getMine())).code).toBe('UNAUTHORIZED');
     expect((await trpcErrorOf(() => anon.subscriptions.cancelMine())).code).toBe('UNAUTHORIZED');
   });
 

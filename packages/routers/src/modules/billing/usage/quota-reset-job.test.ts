@@ -66,7 +66,7 @@ describe('usage-quota-reset job', () => {
       monthlyTotals: 0,
     });
     const admin = await h.signIn(['admin']);
-    const summary = await admin.caller.usage.summary({ userId: user.id });
+    const summary = await admin.caller.usage.get({ userId: user.id });
     expect(summary.history).toEqual(
       expect.arrayContaining([
         { month: '2026-06', metric: 'api.calls', total: 4 },

@@ -35,20 +35,20 @@ export const usageRouter = router({
     .input(ZUsageCheckInput)
     .output(ZUsageCheckOutput)
     .query(({ ctx, input }) => ctx.services.billing.usage.check(ctx.productId, ctx.principal, input)),
-  me: authedProcedure
+  getMine: authedProcedure
     .meta(
       rest('GET', '/usage/me', { tag, summary: 'Your usage per metric: used, limit, period and reset time' }),
     )
     .output(ZUsageSummary)
     .query(({ ctx }) => ctx.services.billing.usage.summary(ctx.productId, ctx.principal.userId)),
-  summary: adminProcedure
+  get: adminProcedure
     .meta(
       rest('GET', '/usage/users/{userId}', { tag, summary: "A user's usage per metric and closed months" }),
     )
     .input(ZUsageSummaryInput)
     .output(ZUsageSummary)
     .query(({ ctx, input }) => ctx.services.billing.usage.summary(ctx.productId, input.userId)),
-  product: adminProcedure
+  stats: adminProcedure
     .meta(
       rest('GET', '/usage/product', {
         tag,

@@ -45,7 +45,7 @@ describe('usage metering', () => {
       resetsAt: '2026-06-02T00:00:00.000Z',
       replayed: false,
     });
-    const me = await caller.usage.me();
+    const me = await caller.usage.getMine();
     expect(me).toMatchObject({ userId: user.id, planCode: 'metered' });
     expect(me.metrics.find((m) => m.metric === 'api.calls')).toMatchObject({ used: 2, limit: 5 });
     expect(me.metrics.find((m) => m.metric === 'minutes')).toMatchObject({
@@ -184,7 +184,7 @@ describe('usage metering', () => {
     expect(free).toMatchObject({ limit: null, remaining: null, period: 'day', used: 500 });
     const other = await caller.usage.record({ metric: 'uploads', quantity: 7, idempotencyKey: key('u2') });
     expect(other).toMatchObject({ limit: null, period: 'month', used: 7 });
-    const me = await caller.usage.me();
+    const me = await caller.usage.getMine();
     expect(me.metrics.map((m) => m.metric)).toEqual(['api.calls', 'exports', 'minutes', 'uploads']);
   });
 
@@ -210,7 +210,7 @@ describe('usage metering', () => {
       other.caller.usage.record({ metric: 'api.calls', userId: target.user.id, idempotencyKey: key('x') }),
     );
     expect(denied.code).toBe('FORBIDDEN');
-    expect((await trpcErrorOf(() => other.caller.usage.summary({ userId: target.user.id }))).code).toBe(
+    expect((await trpcErrorOf(() => other.caller.usage.get({ userId: target.user.id }))).code).toBe(
       'FORBIDDEN',
     );
     const byAdmin = await admin.caller.usage.record({
@@ -220,7 +220,7 @@ describe('usage metering', () => {
       idempotencyKey: key('adm'),
     });
     expect(byAdmin).toMatchObject({ userId: target.user.id, used: 2 });
-    const summary = await admin.caller.usage.summary({ userId: target.user.id });
+    const summary = await admin.caller.usage.get({ userId: target.user.id });
     expect(summary.metrics.find((m) => m.metric === 'api.calls')).toMatchObject({ used: 2, limit: 5 });
     expect(summary.history).toEqual([]);
   });
@@ -244,20 +244,20 @@ describe('usage metering', () => {
     await one.caller.usage.record({ metric: 'api.calls', quantity: 3, idempotencyKey: key('pr1') });
     await two.caller.usage.record({ metric: 'api.calls', quantity: 4, idempotencyKey: key('pr2') });
     const today = new Date(h.clock()).toISOString().slice(0, 10);
-    const report = await admin.caller.usage.product({ from: today, to: today, metric: 'api.calls' });
+    const report = await admin.caller.usage.stats({ from: today, to: today, metric: 'api.calls' });
     const row = report.days.find((d) => d.day === today && d.metric === 'api.calls');
     expect(row?.total).toBeGreaterThanOrEqual(7);
     expect(row?.users).toBeGreaterThanOrEqual(2);
     expect(report.totals).toHaveLength(1);
-    const all = await admin.caller.usage.product();
+    const all = await admin.caller.usage.stats();
     expect(all.to).toBe(today);
     expect(all.days.length).toBeGreaterThan(1);
+    expect((await trpcErrorOf(() => admin.caller.usage.stats({ from: today, to: '2026-01-01' }))).code).toBe(
+      'BAD_REQUEST',
+    );
     expect(
-      (await trpcErrorOf(() => admin.caller.usage.product({ from: today, to: '2026-01-01' }))).code,
-    ).toBe('BAD_REQUEST');
-    expect(
-      (await trpcErrorOf(() => admin.caller.usage.product({ from: '2024-01-01', to: today }))).message,
+      (await trpcErrorOf(() => admin.caller.usage.stats({ from: '2024-01-01', to: today }))).message,
     ).toContain('366 days');
-    expect((await trpcErrorOf(() => one.caller.usage.product())).code).toBe('FORBIDDEN');
+    expect((await trpcErrorOf(() => one.caller.usage.stats())).code).toBe('FORBIDDEN');
   });
 });

@@ -21,23 +21,23 @@ describe('referrals', () => {
 
   it('gives each user one stable code and share link', async () => {
     const u = await h.signIn(['user']);
-    const first = await u.caller.referrals.myLink();
+    const first = await u.caller.referrals.getMine();
     expect(first.code).toMatch(/^[A-Z2-9]{8}$/);
     expect(first.shareUrl).toBe(`/join?ref=${first.code}`);
-    const again = await u.caller.referrals.myLink({ baseUrl: 'https://app.example.com/signup?x=1' });
+    const again = await u.caller.referrals.getMine({ baseUrl: 'https://app.example.com/signup?x=1' });
     expect(again.code).toBe(first.code);
     expect(again.shareUrl).toBe(`https://app.example.com/signup?x=1&ref=${first.code}`);
     const racing = await h.signIn(['user']);
-    const codes = await Promise.all(Array.from({ length: 4 }, () => racing.caller.referrals.myLink()));
+    const codes = await Promise.all(Array.from({ length: 4 }, () => racing.caller.referrals.getMine()));
     expect(new Set(codes.map((c) => c.code)).size).toBe(1);
     expect(
-      (await trpcErrorOf(() => u.caller.referrals.myLink({ baseUrl: 'javascript:alert(1)' }))).code,
+      (await trpcErrorOf(() => u.caller.referrals.getMine({ baseUrl: 'javascript:alert(1)' }))).code,
     ).toBe('BAD_REQUEST');
   });
 
   it('tracks pending, claims to signed_up, converts once on a paid subscription', async () => {
     const referrer = await h.signIn(['user']);
-    const { code } = await referrer.caller.referrals.myLink();
+    const { code } = await referrer.caller.referrals.getMine();
     const anon = await h.anonymous();
     const email = 'friend-one@example.com';
     const tracked = await anon.referrals.track({ code: code.toLowerCase(), email, source: 'twitter' });
@@ -45,7 +45,7 @@ describe('referrals', () => {
     expect((await anon.referrals.track({ code, email })).referralId).toBe(tracked.referralId);
     await anon.referrals.track({ code });
     expect((await trpcErrorOf(() => anon.referrals.track({ code: 'ZZZZZZZZ' }))).code).toBe('NOT_FOUND');
-    expect(await referrer.caller.referrals.stats()).toEqual({
+    expect(await referrer.caller.referrals.statsMine()).toEqual({
       pending: 2,
       signedUp: 0,
       converted: 0,
@@ -60,7 +60,7 @@ describe('referrals', () => {
       referredId: friend.user.id,
     });
     expect((await friend.caller.referrals.claim({ code })).id).toBe(claimed.id);
-    expect(await referrer.caller.referrals.stats()).toMatchObject({ pending: 1, signedUp: 1 });
+    expect(await referrer.caller.referrals.statsMine()).toMatchObject({ pending: 1, signedUp: 1 });
     expect((await eventsOf(h, 'referral.signed_up')).map((e) => e.data)).toContainEqual({
       referralId: claimed.id,
       referrerId: referrer.user.id,
@@ -70,7 +70,7 @@ describe('referrals', () => {
     await paid(friend.user.id, 'free', 'active');
     await paid(friend.user.id, 'pro', 'past_due');
     await h.services.bus.drain();
-    expect(await referrer.caller.referrals.stats()).toMatchObject({ signedUp: 1, converted: 0 });
+    expect(await referrer.caller.referrals.statsMine()).toMatchObject({ signedUp: 1, converted: 0 });
     await paid(friend.user.id);
     await h.services.bus.emit(
       'payment.succeeded',
@@ -79,7 +79,7 @@ describe('referrals', () => {
     );
     await paid(friend.user.id);
     await h.services.bus.drain();
-    expect(await referrer.caller.referrals.stats()).toEqual({
+    expect(await referrer.caller.referrals.statsMine()).toEqual({
       pending: 1,
       signedUp: 0,
       converted: 1,
@@ -94,8 +94,8 @@ describe('referrals', () => {
   it('converts on payment.succeeded alone, and refuses self-referral and a second referrer', async () => {
     const a = await h.signIn(['user']);
     const b = await h.signIn(['user']);
-    const { code: codeA } = await a.caller.referrals.myLink();
-    const { code: codeB } = await b.caller.referrals.myLink();
+    const { code: codeA } = await a.caller.referrals.getMine();
+    const { code: codeB } = await b.caller.referrals.getMine();
     const self = await trpcErrorOf(() => a.caller.referrals.claim({ code: codeA }));
     expect(self.code).toBe('BAD_REQUEST');
     const newcomer = await h.signIn(['user']);
@@ -146,7 +146,7 @@ describe('referrals', () => {
     expect(expectedMine).toContain(pending.items[0]?.id);
     expect(mine.items.map((r) => r.id).sort()).toEqual(expectedMine.sort());
     expect(mine.total).toBe(expectedMine.length);
-    const stats = await admin.caller.referrals.productStats();
+    const stats = await admin.caller.referrals.stats();
     expect(stats).toMatchObject({ converted: 2, signedUp: 0, conversionRate: 1 });
     expect(stats.total).toBe(stats.pending + stats.signedUp + stats.converted);
     expect(stats.topReferrers).toHaveLength(2);
@@ -156,7 +156,7 @@ describe('referrals', () => {
   it('commits each referral step with its event: racing claims and repeated signals record one each', async () => {
     const a = await h.signIn(['user']);
     const b = await h.signIn(['user']);
-    const codes = [(await a.caller.referrals.myLink()).code, (await b.caller.referrals.myLink()).code];
+    const codes = [(await a.caller.referrals.getMine()).code, (await b.caller.referrals.getMine()).code];
     const newcomer = await h.signIn(['user']);
     await Promise.allSettled(
       codes.flatMap((code) => [1, 2].map(() => newcomer.caller.referrals.claim({ code }))),

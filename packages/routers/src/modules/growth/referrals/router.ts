@@ -26,7 +26,7 @@ export const referralsRouter = router({
     .input(ZReferralListInput.optional())
     .output(ZReferralListOutput)
     .query(({ ctx, input }) => ctx.services.growth.referrals.list(ctx.productId, input ?? {})),
-  productStats: adminProcedure
+  stats: adminProcedure
     .meta(
       rest('GET', '/referrals/stats', {
         tag,
@@ -35,14 +35,14 @@ export const referralsRouter = router({
     )
     .output(ZReferralProductStats)
     .query(({ ctx }) => ctx.services.growth.referrals.productStats(ctx.productId)),
-  myLink: authedProcedure
+  getMine: authedProcedure
     .meta(rest('GET', '/referrals/me/link', { tag, summary: 'Your referral code and share link' }))
     .input(ZMyLinkInput.optional())
     .output(ZMyLinkOutput)
     .query(({ ctx, input }) =>
       ctx.services.growth.referrals.myLink(ctx.productId, ctx.principal.userId, input?.baseUrl),
     ),
-  stats: authedProcedure
+  statsMine: authedProcedure
     .meta(
       rest('GET', '/referrals/me/stats', { tag, summary: 'How many of your referrals are at each status' }),
     )

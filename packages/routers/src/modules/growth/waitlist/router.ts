@@ -102,7 +102,7 @@ export const waitlistRouter = router({
     .input(ZJoinInput)
     .output(ZJoinOutput)
     .mutation(({ ctx, input }) => ctx.services.growth.waitlist.join(ctx.productId, input)),
-  position: publicProcedure
+  getPosition: publicProcedure
     .meta(
       rest('POST', '/waitlist/position', {
         tag,

@@ -22,13 +22,15 @@ describe('waitlist', () => {
     expect(again).toEqual({ id: first.id, position: 1, status: 'waiting', token: null, alreadyJoined: true });
     const second = await anon.waitlist.join({ email: 'bob@example.com' });
     expect(second.position).toBe(2);
-    expect(await anon.waitlist.position({ token: second.token ?? '' })).toMatchObject({
+    expect(await anon.waitlist.getPosition({ token: second.token ?? '' })).toMatchObject({
       position: 2,
       status: 'waiting',
       ahead: 1,
       totalWaiting: 2,
     });
-    expect((await trpcErrorOf(() => anon.waitlist.position({ token: 'wlt_nope' }))).code).toBe('NOT_FOUND');
+    expect((await trpcErrorOf(() => anon.waitlist.getPosition({ token: 'wlt_nope' }))).code).toBe(
+      'NOT_FOUND',
+    );
     expect((await trpcErrorOf(() => anon.waitlist.join({ email: 'not-an-email' }))).code).toBe('BAD_REQUEST');
     const joined = await eventsOf(h, 'waitlist.joined');
     expect(joined.map((e) => e.data)).toEqual([
@@ -143,10 +145,10 @@ describe('waitlist', () => {
 
   it('tracks the referral code an entry joined with', async () => {
     const referrer = await h.signIn(['user']);
-    const { code } = await referrer.caller.referrals.myLink();
+    const { code } = await referrer.caller.referrals.getMine();
     await anon.waitlist.join({ email: 'referred@example.com', referralCode: code.toLowerCase() });
     await anon.waitlist.join({ email: 'bogus-ref@example.com', referralCode: 'UNKNOWN1' });
-    expect(await referrer.caller.referrals.stats()).toMatchObject({ pending: 1 });
+    expect(await referrer.caller.referrals.statsMine()).toMatchObject({ pending: 1 });
     const entry = (await admin.caller.waitlist.list({ search: 'referred@' })).items[0];
     expect(entry?.referralCode).toBe(code);
   });

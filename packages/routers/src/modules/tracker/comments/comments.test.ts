@@ -129,13 +129,13 @@ describe('tracker comments', () => {
     // Idempotent.
     expect((await alice.caller.tracker.comments.delete({ id: parent.id })).deletedAt).toBe(gone.deletedAt);
 
-    expect((await trpcErrorOf(() => bob.caller.tracker.comments.remove({ id: child.id }))).code).toBe(
+    expect((await trpcErrorOf(() => bob.caller.tracker.comments.moderate({ id: child.id }))).code).toBe(
       'FORBIDDEN',
     );
-    const byAdmin = await admin.caller.tracker.comments.remove({ id: child.id });
+    const byAdmin = await admin.caller.tracker.comments.moderate({ id: child.id });
     expect(byAdmin).toMatchObject({ body: '', deletedAt: new Date(h.clock()).toISOString() });
     await h.services.bus.drain();
-    const audited = await admin.caller.audit.list({ action: 'tracker.comments.remove' });
+    const audited = await admin.caller.audit.list({ action: 'tracker.comments.moderate' });
     expect(audited.items[0]).toMatchObject({ targetType: 'tracker_comment', targetId: child.id });
     expect((await bob.caller.tracker.items.get({ id: item.id })).commentCount).toBe(0);
     await h.services.bus.drain();

@@ -51,7 +51,7 @@ export const commentsRouter = router({
       ctx.services.tracker.comments.delete(ctx.productId, input.id, ctx.principal),
     ),
   /** Moderation from the console: the same soft delete, written to the audit log with the comment as target. */
-  remove: adminProcedure
+  moderate: adminProcedure
     .meta(
       rest('POST', '/tracker/comments/{id}/remove', {
         tag,

@@ -21,7 +21,7 @@ export const votesRouter = router({
     .mutation(({ ctx, input }) =>
       ctx.services.tracker.votes.unvote(ctx.productId, input.itemId, ctx.principal.userId),
     ),
-  myVotes: authedProcedure
+  listMine: authedProcedure
     .meta(
       rest('POST', '/tracker/votes/mine', {
         tag,

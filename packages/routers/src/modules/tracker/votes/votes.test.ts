@@ -52,9 +52,9 @@ describe('tracker votes', () => {
     await carol.caller.tracker.votes.vote({ itemId: a.id });
     h.advance(1000);
     await carol.caller.tracker.votes.vote({ itemId: b.id });
-    expect((await carol.caller.tracker.votes.myVotes()).items.map((v) => v.itemId)).toEqual([b.id, a.id]);
+    expect((await carol.caller.tracker.votes.listMine()).items.map((v) => v.itemId)).toEqual([b.id, a.id]);
     expect(
-      (await carol.caller.tracker.votes.myVotes({ itemIds: [a.id, 'other'] })).items.map((v) => v.itemId),
+      (await carol.caller.tracker.votes.listMine({ itemIds: [a.id, 'other'] })).items.map((v) => v.itemId),
     ).toEqual([a.id]);
     expect((await trpcErrorOf(() => carol.caller.tracker.votes.vote({ itemId: 'missing' }))).code).toBe(
       'NOT_FOUND',

@@ -1,0 +1,111 @@
+import { generateOpenApiDocument } from 'trpc-to-openapi';
+import { describe, expect, it } from 'vitest';
+import { appRouter } from './root';
+import { REST_OPERATIONS } from './testing/rest-operations';
+import type { Meta } from './trpc';
+
+// The rules are written down in docs/procedure-naming.md; this test is what keeps them true, because a
+// renamed key breaks every tRPC client and so must never happen by accident.
+
+type Procedure = { _def: { type: string; meta?: Meta } };
+
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, Procedure>).map(
+  ([path, procedure]) => ({
+    path,
+    key: path.split('.').at(-1) ?? path,
+    type: procedure._def.type,
+    level: procedure._def.meta?.level,
+    rest: procedure._def.meta?.openapi,
+  }),
+);
+
+const CRUD = ['get', 'list', 'create', 'update', 'delete'];
+
+/** Counts and aggregates: `stats` for the product, `statsMine` for the caller. */
+const AGGREGATES = ['stats'];
+
+/** Verbs that say something the CRUD words cannot; a new one needs a reason here. */
+const DOMAIN_VERBS: Record<string, string> = {
+  register: 'self-service sign-up, or a device registering itself for push',
+  unregister: 'a device withdrawing itself from push',
+  login: 'exchanges credentials for a session',
+  refresh: 'rotates a refresh token',
+  logout: 'ends the current session',
+  set: 'replaces a whole value (PUT), unlike a partial update',
+  enable: 'reversible status change, the record stays',
+  disable: 'reversible status change that also revokes sessions',
+  transition: 'moves a product through its lifecycle states',
+  revoke: 'invalidates a credential but keeps it for the record',
+  validate: 'checks a credential or code without changing it',
+  replay: 'redelivers an event to its subscribers',
+  trigger: 'runs a job now',
+  pause: 'stops a job from being scheduled',
+  resume: 'lets a paused job be scheduled again',
+  archive: 'hides a plan from sale but keeps it for existing subscribers',
+  change: 'moves a subscription to another plan',
+  cancel: 'ends a subscription, which stays on record',
+  record: 'adds a usage sample',
+  check: 'asks whether a quota still allows an action',
+  activate: 'binds a license to a device',
+  deactivate: 'unbinds a license from a device',
+  redeem: 'spends an invitation code',
+  track: 'counts a referral link visit',
+  claim: 'attributes a sign-up to a referral code',
+  invite: 'moves waitlist entries to invited and mails them',
+  join: 'adds the caller to the waitlist',
+  remove: 'takes a waitlist entry off the list but keeps it, with its position, as removed',
+  evaluate: 'resolves flags for a client',
+  explain: 'shows why a flag resolves as it does',
+  toggle: 'flips a flag on or off',
+  ingest: 'accepts a batch of client telemetry',
+  erase: "deletes a user's telemetry everywhere (GDPR), not one record",
+  triage: 'sets status and priority of a tracker item',
+  vote: 'adds the caller’s vote',
+  unvote: 'withdraws the caller’s vote',
+  moderate: "an admin's audited take-down of someone else's comment; `delete` is the author's",
+};
+
+const VERBS = new Set([...CRUD, ...AGGREGATES, ...Object.keys(DOMAIN_VERBS)]);
+
+/** verb, then an optional PascalCase noun or qualifier (`getRun`, `listByUser`, `getPreferencesMine`). */
+const SHAPE = /^([a-z]+)((?:[A-Z][a-z0-9]*)*)$/;
+
+const mineSegment = (path: string) => path.split('/').some((part) => part === 'me' || part === 'mine');
+
+describe('procedure keys', () => {
+  it.each(procedures)('$path is a camelCase verb the convention knows', ({ key }) => {
+    const match = SHAPE.exec(key);
+    expect(match, `${key} is not camelCase`).not.toBeNull();
+    expect(VERBS.has(match?.[1] ?? ''), `${key} starts with no known verb`).toBe(true);
+  });
+
+  it.each(procedures)(
+    '$path uses `Mine` for the caller’s own resources and nothing else',
+    ({ key, level, rest }) => {
+      expect(key, 'ForUser: take the user id as input instead').not.toMatch(/ForUser$/);
+      if (key.endsWith('Mine')) expect(level, `${key} acts for the caller, so it is authed`).toBe('authed');
+      if (rest && mineSegment(rest.path)) expect(key, `${rest.path} is the caller's own`).toMatch(/Mine$/);
+      if (key.endsWith('All')) expect(level, `${key} widens an admin view`).toMatch(/^(admin|superAdmin)$/);
+    },
+  );
+
+  it.each(procedures)('$path: create, update and delete are mutations', ({ key, type }) => {
+    if (/^(create|update|delete)/.test(key)) expect(type).toBe('mutation');
+  });
+
+  it('gives every domain verb a reason and uses each at least once', () => {
+    const used = new Set(procedures.map(({ key }) => SHAPE.exec(key)?.[1]));
+    const unused = Object.keys(DOMAIN_VERBS).filter((verb) => !used.has(verb));
+    expect(unused, 'drop verbs no procedure uses').toEqual([]);
+  });
+});
+
+describe('REST face', () => {
+  it('keeps every method and path exactly as recorded: keys are renamed, REST paths never', () => {
+    const doc = generateOpenApiDocument(appRouter, { title: 'naming', version: '0', baseUrl: '/v1' });
+    const operations = Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
+      Object.keys(item ?? {}).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(operations.sort()).toEqual([...REST_OPERATIONS].sort());
+  });
+});
