@@ -3,9 +3,12 @@ import { shot, signIn } from './support';
 
 test('the command palette jumps to a page by name from the keyboard', async ({ page }) => {
   await signIn(page);
-  await page.keyboard.press('Control+k');
   const palette = page.getByRole('dialog', { name: 'Go to page' });
-  await expect(palette).toBeVisible();
+  // The shortcut listener attaches when the page hydrates; until then a key press does nothing.
+  await expect(async () => {
+    await page.keyboard.press('Control+k');
+    await expect(palette).toBeVisible({ timeout: 1000 });
+  }).toPass();
   const input = palette.getByRole('combobox', { name: 'Page name' });
   await expect(input).toBeFocused();
 
