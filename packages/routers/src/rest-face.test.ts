@@ -1,7 +1,6 @@
-import { createOpenApiFetchHandler } from 'trpc-to-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appRouter } from './root';
 import { createTestHarness, ROOT_EMAIL, ROOT_PASSWORD, type TestHarness } from './testing/harness';
+import { restCaller } from './testing/rest';
 
 /** The same routers through the REST adapter (fetch flavour; apps/api mounts the Fastify one). */
 describe('REST face', () => {
@@ -11,21 +10,7 @@ describe('REST face', () => {
   });
   afterAll(async () => h.close());
 
-  const rest = (method: string, path: string, opts: { body?: unknown; bearer?: string } = {}) =>
-    createOpenApiFetchHandler({
-      endpoint: '/v1',
-      router: appRouter,
-      req: new Request(`http://127.0.0.1/v1${path}`, {
-        method,
-        headers: {
-          'content-type': 'application/json',
-          ...(opts.bearer ? { authorization: `Bearer ${opts.bearer}` } : {}),
-        },
-        ...(opts.body === undefined ? {} : { body: JSON.stringify(opts.body) }),
-      }),
-      createContext: ({ req }) =>
-        h.createContext({ headers: Object.fromEntries(req.headers), ip: '127.0.0.1', requestId: 'rest-1' }),
-    });
+  const rest = (...args: Parameters<ReturnType<typeof restCaller>>) => restCaller(h)(...args);
 
   it('serves login, current product and a GET list with coerced query parameters', async () => {
     const login = await rest('POST', '/auth/login', { body: { email: ROOT_EMAIL, password: ROOT_PASSWORD } });
