@@ -34,14 +34,28 @@ export const checkLevel = (
 /** Whether an operation of this level needs a bearer (its OpenAPI security). */
 export const isProtected = (level: ProcedureLevel | undefined): boolean => level !== 'public';
 
-const idOf = (value: unknown): string | null => {
-  if (!value || typeof value !== 'object') return null;
-  const record = value as Record<string, unknown>;
+const recordOf = (value: unknown): Record<string, unknown> | null =>
+  value && typeof value === 'object' ? (value as Record<string, unknown>) : null;
+
+/** `id`, or the `id` of an `item` it wraps (a create answers `{ item }`, sometimes with a shown-once secret). */
+const ownIdOf = (value: unknown): string | null => {
+  const record = recordOf(value);
+  if (!record) return null;
   if (typeof record.id === 'string') return record.id;
-  if (record.item) return idOf(record.item);
-  // Procedures about one user (erase their telemetry, read their usage) name them as userId.
-  return typeof record.userId === 'string' ? record.userId : null;
+  return record.item ? ownIdOf(record.item) : null;
 };
+
+const userIdOf = (value: unknown): string | null => {
+  const userId = recordOf(value)?.userId;
+  return typeof userId === 'string' ? userId : null;
+};
+
+/**
+ * What an admin action was done to: the id the input names; else the id of what it created; else the user a
+ * procedure is about (erase their telemetry, generate a license for them), named as userId.
+ */
+const targetIdOf = (input: unknown, result: unknown): string | null =>
+  ownIdOf(input) ?? ownIdOf(result) ?? userIdOf(input) ?? userIdOf(result);
 
 export type AdminAction = {
   /** The procedure path, or the plain route's name in the same dotted form (`waitlist.export`). */
@@ -63,7 +77,7 @@ export const adminActionEvent = (ctx: Context & { principal: Principal }, call: 
       actorTokenId: principal.tokenId ?? null,
       action: call.action,
       targetType: call.targetType ?? call.action.split('.')[0] ?? 'unknown',
-      targetId: idOf(call.input) ?? idOf(call.result),
+      targetId: targetIdOf(call.input, call.result),
       requestId: ctx.requestId,
       ip: ctx.ip,
       impersonatedBy: null,

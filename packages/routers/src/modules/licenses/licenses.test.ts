@@ -169,7 +169,7 @@ describe('licenses: admin', () => {
 
   // Known gap: an entry of target type 'license' should name the license, not its owner. Once the audit
   // middleware prefers the created item's id, drop `.fails` here and expect license ids in the next test.
-  it.fails('names the generated license as the target of its audit entry', async () => {
+  it('names the generated license as the target of its audit entry', async () => {
     const { item } = await admin.caller.licenses.create({ userId: owner.user.id });
     await h.services.bus.drain();
     const audit = await admin.caller.audit.list({ action: 'licenses.create', limit: 100 });
@@ -185,8 +185,8 @@ describe('licenses: admin', () => {
     expect(audit.items.map((e) => `${e.targetType} ${e.actorId}`)).toEqual(
       licenses.items.map(() => `license ${admin.user.id}`),
     );
-    // The target is taken from the input's userId before the result's item: today it names the owner.
-    expect(audit.items.map((e) => e.targetId).sort()).toEqual(licenses.items.map((l) => l.userId).sort());
+    // The target is the license each call created, not the user it was generated for.
+    expect(audit.items.map((e) => e.targetId).sort()).toEqual(licenses.items.map((l) => l.id).sort());
     expect((await trpcErrorOf(() => owner.caller.licenses.list())).code).toBe('FORBIDDEN');
     expect((await trpcErrorOf(() => owner.caller.licenses.create({ userId: owner.user.id }))).code).toBe(
       'FORBIDDEN',
