@@ -1,7 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { CONTAINERS } from '@bytelyst/db/containers';
-import type { Clock, DocumentStore, Stored } from '@bytelyst/db/document-store';
+import type { Clock, DocumentStore } from '@bytelyst/db/document-store';
 import { systemClock } from '@bytelyst/db/document-store';
 import { createLeaseManager, type LeaseManager } from '@bytelyst/db/leases';
 import { runAttempt } from './attempt';
@@ -11,23 +11,13 @@ import {
   describeSubscriber,
   type EmitOptions,
   type EventBus,
-  parseEventPayload,
-  type StagedEvents,
   type Subscriber,
-  subscribesTo,
 } from './bus';
-import { EVENT_DEFINITIONS, type EventType, type PlatformEvent } from './catalogue';
+import type { EventType, PlatformEvent } from './catalogue';
 import { type ClaimedEvent, createEventClaims, shuffle } from './event-claims';
-import {
-  afterAttempt,
-  type Delivery,
-  type EventDoc,
-  isOpen,
-  newDelivery,
-  summarize,
-  toEnvelope,
-} from './event-doc';
+import { afterAttempt, type Delivery, type EventDoc, isOpen, toEnvelope } from './event-doc';
 import { type BusLogger, NOOP_LOGGER } from './logger';
+import { createStagedEvents, type Prepared, prepareEvent, type Started } from './staging';
 import { createStreamWorker, type QueueItem, type StreamWorker } from './streams';
 import { createWriteBatcher } from './write-batcher';
 
@@ -268,50 +258,23 @@ export const createDurableBus = (opts: DurableBusOptions): DurableBus => {
     return worker;
   };
 
-  type Prepared = { doc: EventDoc; claim: string | null; queueItems: QueueItem[] };
-
-  /** The event document (with this process's claim when it will dispatch locally) and its queue items. */
-  const prepare = (type: EventType, payload: unknown, options: EmitOptions): Prepared => {
-    const data = parseEventPayload(type, payload);
-    const now = clock();
-    const matching = [...subscribers.values()].filter((s) => subscribesTo(s, type));
-    const deliveries: Record<string, Delivery> = {};
-    for (const s of matching) deliveries[s.name] = newDelivery(s.sequential ?? false, s.priority ?? 0, now);
-    const hasConcurrent = matching.some((s) => !s.sequential);
-    const local = dispatching && !stopped && hasConcurrent && claimed.size < maxBacklog;
-    const claim = local ? claims.newClaim() : null;
-    const doc: EventDoc = {
-      id: randomUUID(),
+  const prepare = (type: EventType, payload: unknown, options: EmitOptions): Prepared =>
+    prepareEvent(
+      {
+        subscribers: () => subscribers.values(),
+        now: clock,
+        claimTtl,
+        nextSeq,
+        claimIfLocal: (hasConcurrent) =>
+          dispatching && !stopped && hasConcurrent && claimed.size < maxBacklog ? claims.newClaim() : null,
+      },
       type,
-      version: EVENT_DEFINITIONS[type].version,
-      productId: options.productId,
-      actorId: options.actorId ?? null,
-      at: new Date(now).toISOString(),
-      seq: nextSeq(now),
-      data: data as Record<string, unknown>,
-      claim,
-      ...summarize(deliveries, local ? now + claimTtl : null),
-      deliveries,
-    };
-    const queueItems = matching
-      .filter((s) => s.sequential)
-      .map(
-        (s): QueueItem => ({
-          id: doc.id,
-          stream: `${s.name}:${doc.productId}`,
-          subscriber: s.name,
-          productId: doc.productId,
-          seq: doc.seq,
-          attempts: 0,
-          dueAt: now,
-          createdAt: now,
-        }),
-      );
-    return { doc, claim, queueItems };
-  };
+      payload,
+      options,
+    );
 
   /** After the event is stored: tell observers, dispatch what this process claimed, wake the streams. */
-  const started = ({ doc, claim, queueItems }: { doc: Stored<EventDoc> } & Omit<Prepared, 'doc'>) => {
+  const started = ({ doc, claim, queueItems }: Started) => {
     for (const o of observers) o.emitted?.({ type: doc.type, productId: doc.productId });
     if (claim) take([{ doc, claim, renewedAt: clock() }]);
     for (const item of queueItems) {
@@ -333,34 +296,7 @@ export const createDurableBus = (opts: DurableBusOptions): DurableBus => {
     },
 
     stage(type, payload, options) {
-      const batch: Prepared[] = [];
-      const staged: StagedEvents = {
-        get entries() {
-          // The event before its queue items, so a relayed queue item never precedes its event.
-          return batch.flatMap((p) => [
-            { container: CONTAINERS.events.name, doc: p.doc },
-            ...p.queueItems.map((doc) => ({ container: CONTAINERS.eventQueue.name, doc })),
-          ]);
-        },
-        events: [],
-        and(nextType, nextPayload, nextOptions) {
-          const prepared = prepare(nextType, nextPayload, nextOptions);
-          batch.push(prepared);
-          (staged.events as PlatformEvent[]).push(toEnvelope(prepared.doc));
-          return staged;
-        },
-        committed(stored) {
-          // `stored` follows `entries`: each event, then its queue items. The stored event carries the etag
-          // that this process's settle write is conditional on.
-          let at = 0;
-          for (const prepared of batch) {
-            const doc = stored[at] as Stored<EventDoc> | undefined;
-            at += 1 + prepared.queueItems.length;
-            if (doc?.id === prepared.doc.id) started({ ...prepared, doc });
-          }
-        },
-      };
-      return staged.and(type, payload, options);
+      return createStagedEvents(prepare, started).and(type, payload, options);
     },
 
     subscribe(subscriber) {
