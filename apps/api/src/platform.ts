@@ -43,9 +43,9 @@ export const createPlatform = async (
     ...(opts.extraContainers ? { extraContainers: opts.extraContainers } : {}),
   });
   const deps = { env, ...drivers, clock, logger };
-  const services = servicesFromEnv(deps, secrets.jwtSecret);
+  const services = servicesFromEnv(deps, secrets);
   opts.configure?.(services);
-  const app = buildServer({ ...deps, services, secrets });
+  const app = buildServer({ ...deps, services });
   return {
     ...drivers,
     env,

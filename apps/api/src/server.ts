@@ -7,19 +7,16 @@ import type { Services } from '@bytelyst/routers/services';
 import cors from '@fastify/cors';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Env } from './env';
-import { registerBlobs } from './plugins/blobs';
 import { registerDocs } from './plugins/docs';
 import { describeError, registerErrorHandling } from './plugins/errors';
 import { registerHealth } from './plugins/health';
 import { RequestLogController } from './plugins/logging';
 import { registerMetrics } from './plugins/metrics';
+import { registerModuleRoutes } from './plugins/module-routes';
 import { buildOpenApiDocument, registerRest } from './plugins/openapi';
 import { registerSecurityHeaders } from './plugins/security-headers';
-import { registerStripeWebhook } from './plugins/stripe-webhook';
 import { registerTrpc } from './plugins/trpc';
-import { registerWaitlistExport } from './plugins/waitlist-export';
 import { registerWorkerMetrics } from './plugins/worker-metrics';
-import { resolveSecrets, type Secrets } from './secrets';
 
 export type ServerDeps = {
   env: Env;
@@ -31,8 +28,6 @@ export type ServerDeps = {
   logStream?: { write(line: string): void };
   /** Built by the composition root (`createPlatform`), or by a test from the same parts. */
   services: Services;
-  /** Default: from env (or DATA_DIR/.jwt-secret outside production); see secrets.ts. */
-  secrets?: Pick<Secrets, 'jwtSecret' | 'blobSigningSecret'>;
   /** Plain tRPC calls skip the fetch adapter (plugins/trpc-fast-path.ts); false: every call goes through it. */
   trpcFastPath?: boolean;
   /** REST calls skip trpc-to-openapi's adapter (plugins/rest-fast-path.ts); false: every call goes through it. */
@@ -47,10 +42,9 @@ export const requestIdOf = (req: IncomingMessage): string => {
   return typeof given === 'string' && SANE_REQUEST_ID.test(given) ? given : randomUUID();
 };
 
-/** The HTTP server: both faces of the routers, docs, health, metrics and blob downloads. Not yet listening. */
+/** The HTTP server: both faces of the routers, the modules' plain routes, docs, health and metrics. Not yet listening. */
 export const buildServer = (deps: ServerDeps): FastifyInstance => {
   const { env } = deps;
-  const secrets = deps.secrets ?? resolveSecrets(env);
   const { services } = deps;
   const createContext = createContextFactory(services);
 
@@ -90,11 +84,10 @@ export const buildServer = (deps: ServerDeps): FastifyInstance => {
   registerHealth(app, { store: deps.store, blob: deps.blob });
   registerTrpc(app, { createContext, fastPath: deps.trpcFastPath ?? true });
   registerRest(app, { createContext, fastPath: deps.restFastPath ?? true });
-  registerStripeWebhook(app, { stripe: services.billing.stripe });
-  registerWaitlistExport(app, { createContext, waitlist: services.growth.waitlist });
-  registerDocs(app, { document: buildOpenApiDocument(env.PUBLIC_BASE_URL), ui: env.SWAGGER_UI_ENABLED });
-  if (deps.blob.driver === 'fs') {
-    registerBlobs(app, { blob: deps.blob, clock: deps.clock, signingSecret: secrets.blobSigningSecret });
-  }
+  registerModuleRoutes(app, { routes: services.routes, createContext });
+  registerDocs(app, {
+    document: buildOpenApiDocument(env.PUBLIC_BASE_URL, services.routes),
+    ui: env.SWAGGER_UI_ENABLED,
+  });
   return app;
 };

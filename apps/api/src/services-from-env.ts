@@ -3,17 +3,19 @@ import type { Clock, DocumentStore } from '@bytelyst/db/document-store';
 import { createServices, type Services } from '@bytelyst/routers/services';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Env } from './env';
+import type { Secrets } from './secrets';
 
 type Deps = { env: Env; store: DocumentStore; blob: BlobStore; clock: Clock; logger?: FastifyBaseLogger };
 
 /** The platform's services over the given drivers, with every setting the env gives them. */
-export const servicesFromEnv = (deps: Deps, jwtSecret: string): Services =>
+export const servicesFromEnv = (deps: Deps, secrets: Secrets): Services =>
   createServices({
     store: deps.store,
     blob: deps.blob,
     clock: deps.clock,
     config: {
-      jwtSecret,
+      jwtSecret: secrets.jwtSecret,
+      blobSigningSecret: secrets.blobSigningSecret,
       accessTokenTtlSeconds: deps.env.ACCESS_TOKEN_TTL_SECONDS,
       sessionTtlDays: deps.env.SESSION_TTL_DAYS,
       defaultProductId: deps.env.DEFAULT_PRODUCT_ID,

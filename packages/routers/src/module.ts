@@ -1,7 +1,7 @@
 /**
  * The module contract. A module is one `defineModule({ name, create })`: `create` receives the platform's
  * dependencies and the services of the modules it needs, and returns what the module contributes: its
- * service (reached as `services.<name>`), its bus subscribers and its scheduled jobs. `services.ts` lists the
+ * service (reached as `services.<name>`), its bus subscribers, its scheduled jobs and its plain HTTP routes. `services.ts` lists the
  * modules in dependency order; the composer registers every subscriber and job in one place, so a module
  * never touches the bus's or the runner's registries itself.
  */
@@ -10,6 +10,7 @@ import type { Clock, DocumentStore } from '@bytelyst/db/document-store';
 import type { EventBus, Subscriber } from '@bytelyst/events/bus';
 import type { BusLogger } from '@bytelyst/events/logger';
 import type { JobDefinition } from '@bytelyst/scheduler/definition';
+import type { AnyHttpRoute } from './http-route';
 import type { ServiceConfig } from './services';
 
 /** What every module's `create` receives, under the same names everywhere. */
@@ -32,6 +33,8 @@ export type ModuleParts<S> = {
   service: S;
   subscribers?: readonly AnySubscriber[];
   jobs?: readonly JobDefinition[];
+  /** What tRPC cannot answer (a stream, a webhook over its raw body); see `http-route.ts`. */
+  routes?: readonly AnyHttpRoute[];
 };
 
 export type PlatformModule<N extends string, Needs, S> = {
@@ -49,6 +52,7 @@ export type Composed<Services> = {
   services: Services;
   subscribers: AnySubscriber[];
   jobs: JobDefinition[];
+  routes: AnyHttpRoute[];
 };
 
 export type Composer<Services> = {
@@ -71,6 +75,7 @@ export const composeModules = <Platform extends Record<string, unknown>>(
   const services: Record<string, unknown> = { ...platform };
   const subscribers: AnySubscriber[] = [];
   const jobs: JobDefinition[] = [];
+  const routes: AnyHttpRoute[] = [];
   const composer = {
     add(module: PlatformModule<string, unknown, unknown>) {
       if (module.name in services) throw new Error(`Module '${module.name}' is listed twice`);
@@ -78,11 +83,12 @@ export const composeModules = <Platform extends Record<string, unknown>>(
       services[module.name] = parts.service;
       subscribers.push(...(parts.subscribers ?? []));
       jobs.push(...(parts.jobs ?? []));
+      routes.push(...(parts.routes ?? []));
       return composer;
     },
     done: () => {
       for (const key of Object.keys(platform)) delete services[key];
-      return { services, subscribers, jobs };
+      return { services, subscribers, jobs, routes };
     },
   };
   return composer as unknown as Composer<Platform>;

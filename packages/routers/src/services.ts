@@ -46,6 +46,8 @@ export type ServiceConfig = {
   /** Event bus dispatcher settings (see DurableBusOptions); `dispatch: false` leaves delivery to others. */
   events?: { dispatch?: boolean; pollIntervalMs?: number; claimTtlMs?: number };
   billing?: BillingConfig;
+  /** Signs the fs blob driver's URLs; with it, the blob module serves them (`/blobs/...`). */
+  blobSigningSecret?: string;
 };
 
 export type ServiceDeps = {
@@ -97,6 +99,7 @@ export const createServices = (deps: ServiceDeps) => {
     services,
     subscribers,
     jobs: moduleJobs,
+    routes,
   } = composeAll(platformDeps, {
     principals: principalCache,
     leases,
@@ -130,6 +133,8 @@ export const createServices = (deps: ServiceDeps) => {
     jobs,
     jobRegistry,
     jobRunner,
+    /** Every module's plain HTTP routes, served by the API beside the procedures. */
+    routes,
   };
 };
 

@@ -1,17 +1,58 @@
+import { createHash } from 'node:crypto';
 import { createContextFactory } from '@bytelyst/routers/context';
-import { createHttpAccess } from '@bytelyst/routers/http-access';
+import { defineRoute } from '@bytelyst/routers/http-route';
+import { WAITLIST_EXPORT_PATH } from '@bytelyst/routers/modules/growth/waitlist/export-route';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { loginRest, rest } from '../testing/http';
 import { createTestServer, type TestServer } from '../testing/server';
-import { describeError, registerErrorHandling } from './errors';
-import { contextInput } from './trpc';
-import { WAITLIST_EXPORT_PATH } from './waitlist-export';
+import { registerErrorHandling } from './errors';
+import { moduleRoutesOpenApi, registerModuleRoutes } from './module-routes';
 
 /**
- * Plain Fastify routes go through the routers' HTTP access: the same refusals as a procedure of the same
+ * Modules' plain routes go through the routers' HTTP access: the same refusals as a procedure of the same
  * level, and the same audit record as an admin procedure's mutation.
  */
+
+/** Routes as a future module would add them. */
+const ROUTES = [
+  defineRoute({
+    method: 'GET',
+    path: '/plain',
+    procedure: 'plain.read',
+    level: 'authed',
+    handle: async (_request, ctx) => ({ status: 200, body: { email: ctx.principal.email } }),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/v1/plain/signed',
+    procedure: 'plain.signed',
+    level: 'public',
+    body: 'raw',
+    bodyLimit: 64,
+    openapi: { operationId: 'plain-signed', tags: ['plain'], summary: 'Raw body', responses: {} },
+    handle: async (request) => ({
+      status: 202,
+      headers: {
+        'x-body-sha256': createHash('sha256')
+          .update(request.body as Buffer)
+          .digest('hex'),
+      },
+    }),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/v1/plain/settings',
+    procedure: 'plain.settings',
+    level: 'admin',
+    openapi: { operationId: 'plain-settings', tags: ['plain'], summary: 'JSON body', responses: {} },
+    handle: async (request) => {
+      const input = z.object({ limit: z.number().int().min(1) }).parse(request.body);
+      return { status: 200, body: input };
+    },
+  }),
+];
 
 let t: TestServer;
 let plain: FastifyInstance;
@@ -24,19 +65,9 @@ beforeAll(async () => {
   adminToken = await loginRest(t.app, t.admin.email, t.admin.password);
   await t.services.users.create(t.env.DEFAULT_PRODUCT_ID, { ...PLAIN_USER, name: 'Plain', roles: ['user'] });
   userToken = await loginRest(t.app, PLAIN_USER.email, PLAIN_USER.password);
-  // A route as a future module would add one: any signed-in caller may read, only a super admin may write.
-  const access = createHttpAccess(createContextFactory(t.services));
   plain = Fastify();
   registerErrorHandling(plain);
-  plain.get('/plain', async (request, reply) => {
-    try {
-      const ctx = await access.authorize(contextInput(request), 'authed');
-      return { email: ctx.principal.email };
-    } catch (error) {
-      const { status, body } = describeError(error);
-      return reply.code(status).send(body);
-    }
-  });
+  registerModuleRoutes(plain, { routes: ROUTES, createContext: createContextFactory(t.services) });
 });
 afterAll(async () => {
   await plain.close();
@@ -78,6 +109,43 @@ describe('HTTP access for plain routes', () => {
     expect(user.json()).toEqual({ email: PLAIN_USER.email });
     const forged = await get(plain, '/plain', 'not-a-token');
     expect(forged.statusCode).toBe(401);
+  });
+
+  it('hands a raw route the exact bytes, and answers bad input with a 400 naming the field', async () => {
+    const payload = '{"b": 1,  "a":[2]}\n';
+    const signed = await plain.inject({
+      method: 'POST',
+      url: '/v1/plain/signed',
+      headers: { 'content-type': 'application/json' },
+      payload,
+    });
+    expect(signed.statusCode).toBe(202);
+    expect(signed.headers['x-body-sha256']).toBe(createHash('sha256').update(payload).digest('hex'));
+    const tooLarge = await plain.inject({ method: 'POST', url: '/v1/plain/signed', payload: 'x'.repeat(65) });
+    expect(tooLarge.statusCode).toBe(413);
+    const post = (body: unknown, token?: string) =>
+      plain.inject({
+        method: 'POST',
+        url: '/v1/plain/settings',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        payload: JSON.stringify(body),
+      });
+    expect((await post({ limit: 2 })).statusCode).toBe(401);
+    expect((await post({ limit: 2 }, userToken)).statusCode).toBe(403);
+    const bad = await post({ limit: 0 }, adminToken);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields.map((f: { path: string }) => f.path)).toEqual(['limit']);
+    expect((await post({ limit: 3 }, adminToken)).json()).toEqual({ limit: 3 });
+  });
+
+  it("documents a route's security from its level", () => {
+    const paths = moduleRoutesOpenApi(ROUTES, '/v1');
+    expect(Object.keys(paths).sort()).toEqual(['/plain/settings', '/plain/signed']);
+    expect(paths['/plain/settings']?.post?.security).toEqual([{ bearerAuth: [] }]);
+    expect(paths['/plain/signed']?.post?.security).toBeUndefined();
   });
 
   it('writes an admin action on a plain route to the audit log in the shape of a procedure mutation', async () => {

@@ -1,7 +1,9 @@
+import type { AnyHttpRoute } from '@bytelyst/routers/http-route';
 import { appRouter } from '@bytelyst/routers/root';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { fastifyTRPCOpenApiPlugin, generateOpenApiDocument, type OpenAPIObject } from 'trpc-to-openapi';
 import { describeError } from './errors';
+import { moduleRoutesOpenApi } from './module-routes';
 import {
   buildRestRoutes,
   createRestFastPath,
@@ -9,17 +11,18 @@ import {
   type RestMatch,
   restPathOf,
 } from './rest-fast-path';
-import { STRIPE_WEBHOOK_OPENAPI, STRIPE_WEBHOOK_PATH } from './stripe-webhook';
 import { type ContextFactory, contextInput } from './trpc';
-import { WAITLIST_EXPORT_OPENAPI, WAITLIST_EXPORT_PATH } from './waitlist-export';
 
 export const REST_BASE_PATH = '/v1';
 
 /**
- * The OpenAPI 3.1 document of every procedure that carries `meta.openapi`, plus the plain Fastify routes of the
- * REST face (Stripe webhook, waitlist CSV), served at /documentation/json.
+ * The OpenAPI 3.1 document of every procedure that carries `meta.openapi`, plus the modules' documented plain
+ * routes (Stripe webhook, waitlist CSV, ...), served at /documentation/json.
  */
-export const buildOpenApiDocument = (publicBaseUrl: string): OpenAPIObject => {
+export const buildOpenApiDocument = (
+  publicBaseUrl: string,
+  routes: readonly AnyHttpRoute[] = [],
+): OpenAPIObject => {
   const doc = generateOpenApiDocument(appRouter, {
     title: 'ByteLyst Platform API',
     description:
@@ -31,12 +34,7 @@ export const buildOpenApiDocument = (publicBaseUrl: string): OpenAPIObject => {
       bearerAuth: { type: 'http', scheme: 'bearer', description: 'JWT access token or `blt_` API token' },
     },
   });
-  const rest = (path: string) => path.slice(REST_BASE_PATH.length);
-  doc.paths = {
-    ...doc.paths,
-    [rest(STRIPE_WEBHOOK_PATH)]: STRIPE_WEBHOOK_OPENAPI,
-    [rest(WAITLIST_EXPORT_PATH)]: WAITLIST_EXPORT_OPENAPI,
-  };
+  doc.paths = { ...doc.paths, ...moduleRoutesOpenApi(routes, REST_BASE_PATH) };
   return doc;
 };
 

@@ -2,7 +2,6 @@ import { createContextFactory } from '@bytelyst/routers/context';
 import { appRouter } from '@bytelyst/routers/root';
 import Fastify, { type FastifyInstance, type FastifyRequest, type InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveSecrets } from '../secrets';
 import { buildServer } from '../server';
 import { listProcedures, loginRest, rest } from '../testing/http';
 import { createTestServer, type TestServer } from '../testing/server';
@@ -43,7 +42,6 @@ beforeAll(async () => {
     blob: t.blob,
     clock: t.clock.clock,
     services: t.services,
-    secrets: resolveSecrets(t.env),
     restFastPath: false,
   });
   const createContext = createContextFactory(t.services);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { CONTAINERS } from '@bytelyst/db/containers';
 import { bootstrapPlatform } from '@bytelyst/routers/bootstrap';
 import type { BillingConfig } from '@bytelyst/routers/modules/billing/config';
+import { STRIPE_WEBHOOK_PATH } from '@bytelyst/routers/modules/billing/stripe/webhook-route';
 import { createServices } from '@bytelyst/routers/services';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +14,6 @@ import { parseEnv } from '../env';
 import { resolveSecrets } from '../secrets';
 import { buildServer } from '../server';
 import { createTestClock, TEST_ADMIN } from '../testing/server';
-import { STRIPE_WEBHOOK_PATH } from './stripe-webhook';
 
 const SECRET = 'whsec_plugin_test';
 
@@ -46,7 +46,7 @@ const startApi = async (billing: BillingConfig) => {
     },
   });
   await bootstrapPlatform(services, { adminEmail: TEST_ADMIN.email, adminPassword: TEST_ADMIN.password });
-  const app = buildServer({ env, store, blob, clock: clock.clock, services, secrets });
+  const app = buildServer({ env, store, blob, clock: clock.clock, services });
   await app.ready();
   return {
     app,

@@ -2,7 +2,6 @@ import { createContextFactory } from '@bytelyst/routers/context';
 import { appRouter } from '@bytelyst/routers/root';
 import Fastify, { type FastifyInstance, type InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveSecrets } from '../secrets';
 import { buildServer } from '../server';
 import { loginRest } from '../testing/http';
 import { createTestServer, type TestServer } from '../testing/server';
@@ -26,7 +25,6 @@ beforeAll(async () => {
     blob: t.blob,
     clock: t.clock.clock,
     services: t.services,
-    secrets: resolveSecrets(t.env),
     trpcFastPath: false,
   });
   // The fast path alone: answers what it takes, 599 for what it declines.

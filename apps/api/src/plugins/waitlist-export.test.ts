@@ -1,7 +1,7 @@
+import { WAITLIST_EXPORT_PATH } from '@bytelyst/routers/modules/growth/waitlist/export-route';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginRest, rest } from '../testing/http';
 import { createTestServer, type TestServer } from '../testing/server';
-import { WAITLIST_EXPORT_PATH } from './waitlist-export';
 
 const ROWS = 1203;
 

@@ -1,5 +1,6 @@
 import { defineModule } from '../../module';
 import { createEntitlements } from './entitlements';
+import { stripeWebhookRoute } from './stripe/webhook-route';
 import { buildSubscriptions } from './subscriptions/module';
 import { buildUsage } from './usage/module';
 
@@ -17,6 +18,7 @@ export const billingModule = defineModule({
       service: { entitlements, ...subscriptions.service, ...usage.service },
       subscribers: subscriptions.subscribers,
       jobs: [...subscriptions.jobs, ...usage.jobs],
+      routes: [stripeWebhookRoute(subscriptions.service.stripe)],
     };
   },
 });

@@ -4,6 +4,7 @@ import { createInvitationsService } from './invitations/service';
 import { referralConversionSubscriber } from './referrals/handlers';
 import { createReferralsRepository } from './referrals/repository';
 import { createReferralsService } from './referrals/service';
+import { waitlistExportRoute } from './waitlist/export-route';
 import { waitlistJoinedSubscriber } from './waitlist/handlers';
 import { createWaitlistInviter } from './waitlist/invite';
 import { createWaitlistReminderJob } from './waitlist/reminder-job';
@@ -25,13 +26,15 @@ export const growthModule = defineModule({
         referrals.track(productId, { code, email, source: 'waitlist' }),
     });
     const inviter = createWaitlistInviter({ repo: waitlistRepo, waitlist: entries, invitations, clock, bus });
+    const waitlist = { ...entries, ...inviter };
     return {
-      service: { invitations, referrals, waitlist: { ...entries, ...inviter } },
+      service: { invitations, referrals, waitlist },
       subscribers: [
         referralConversionSubscriber(referrals),
         waitlistJoinedSubscriber({ waitlist: entries, invitations }),
       ],
       jobs: [createWaitlistReminderJob({ repo: waitlistRepo, bus })],
+      routes: [waitlistExportRoute(waitlist)],
     };
   },
 });
