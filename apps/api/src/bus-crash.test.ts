@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { CONTAINERS } from '@bytelyst/db/containers';
 import { createSqliteStore } from '@bytelyst/db/sqlite';
 import type { EventDoc } from '@bytelyst/events/event-doc';
+import { AUDIT_CONTAINERS } from '@bytelyst/routers/modules/audit/containers';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RECEIPT_SUBSCRIBERS, RECEIPTS } from './testing/bus-crash-child';
 import { type Child, exited, startChild, waitForLine } from './testing/child-process';
@@ -61,7 +62,7 @@ describe('event bus across a crash of the API process', () => {
     expect(acked.length).toBeLessThan(TOTAL);
 
     const store = createSqliteStore({ path: path.join(dataDir, 'platform.db') });
-    await store.init([CONTAINERS.events, CONTAINERS.eventQueue, CONTAINERS.auditLog, RECEIPTS]);
+    await store.init([CONTAINERS.events, CONTAINERS.eventQueue, AUDIT_CONTAINERS.auditLog, RECEIPTS]);
     const events = store.container<EventDoc>(CONTAINERS.events.name);
     const persisted = await events.count();
     const undelivered = persisted - (await events.count({ where: { status: { eq: 'delivered' } } }));
@@ -81,7 +82,7 @@ describe('event bus across a crash of the API process', () => {
     }
     expect(open).toBe(0);
 
-    const audit = store.container(CONTAINERS.auditLog.name);
+    const audit = store.container(AUDIT_CONTAINERS.auditLog.name);
     const receipts = store.container(RECEIPTS.name);
     const missing: string[] = [];
     for (const { productId, id } of acked) {

@@ -4,10 +4,10 @@ import path from 'node:path';
 import type { BlobStore } from '@bytelyst/db/blob';
 import { createAzureBlobStore } from '@bytelyst/db/blob-azure';
 import { createFsBlobStore } from '@bytelyst/db/blob-fs';
-import { ALL_CONTAINERS } from '@bytelyst/db/containers';
 import { createCosmosStore } from '@bytelyst/db/cosmos';
 import type { Clock, ContainerDef, DocumentStore } from '@bytelyst/db/document-store';
 import { createSqliteStore } from '@bytelyst/db/sqlite';
+import { ALL_CONTAINERS } from '@bytelyst/routers/services';
 import type { Env } from './env';
 
 export type Drivers = { store: DocumentStore; blob: BlobStore };

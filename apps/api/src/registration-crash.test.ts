@@ -13,6 +13,8 @@ import { CONTAINERS } from '@bytelyst/db/containers';
 import type { Page } from '@bytelyst/db/document-store';
 import { createSqliteStore } from '@bytelyst/db/sqlite';
 import type { EventDoc } from '@bytelyst/events/event-doc';
+import { BILLING_CONTAINERS } from '@bytelyst/routers/modules/billing/containers';
+import { USERS_CONTAINERS } from '@bytelyst/routers/modules/users/containers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleApi, type Child, exited, freePort, startChild } from './testing/child-process';
 
@@ -140,7 +142,7 @@ describe('registrations across crashes of the API process', () => {
     children.push(last);
     await untilReady(last, base);
     const store = createSqliteStore({ path: path.join(dataDir, 'platform.db') });
-    await store.init([CONTAINERS.users, CONTAINERS.subscriptions, CONTAINERS.events]);
+    await store.init([USERS_CONTAINERS.users, BILLING_CONTAINERS.subscriptions, CONTAINERS.events]);
     const events = store.container<EventDoc>(CONTAINERS.events.name);
     const deadline = Date.now() + 60_000;
     let open = -1;
@@ -153,7 +155,7 @@ describe('registrations across crashes of the API process', () => {
 
     const users = await everything((c) =>
       store
-        .container<UserLike>(CONTAINERS.users.name)
+        .container<UserLike>(USERS_CONTAINERS.users.name)
         .query({ partitionKey: PRODUCT, where: { kind: { eq: 'user' } }, limit: 1000, ...c }),
     );
     const created = await everything((c) =>
@@ -161,7 +163,7 @@ describe('registrations across crashes of the API process', () => {
     );
     const subscriptions = await everything((c) =>
       store
-        .container<{ id: string; userId: string }>(CONTAINERS.subscriptions.name)
+        .container<{ id: string; userId: string }>(BILLING_CONTAINERS.subscriptions.name)
         .query({ partitionKey: PRODUCT, limit: 1000, ...c }),
     );
     const subscribed = new Set(subscriptions.map((s) => s.userId));

@@ -1,29 +1,43 @@
-import { BILLING_CONTAINERS } from './catalogue/billing';
-import { CONTENT_CONTAINERS } from './catalogue/content';
-import { FOUNDATION_CONTAINERS } from './catalogue/foundation';
-import { GROWTH_CONTAINERS } from './catalogue/growth';
-import { LICENSE_CONTAINERS } from './catalogue/licenses';
-import { OPERATIONS_CONTAINERS } from './catalogue/operations';
-import { TELEMETRY_CONTAINERS } from './catalogue/telemetry';
-import { USAGE_CONTAINERS } from './catalogue/usage';
 import type { ContainerDef } from './document-store';
 
+const DAY = 24 * 60 * 60;
+
 /**
- * The one catalogue of containers, kept in one file per
- * domain under `catalogue/`. Created idempotently on start-up by `DocumentStore.init(ALL_CONTAINERS)`.
- * Every product-scoped document carries `productId`.
+ * The platform's own containers: leases, the event bus and the job runner, which sit below the modules. Every
+ * module declares its own (`modules/<name>/containers.ts`); `@bytelyst/routers/services` gathers them all into
+ * `ALL_CONTAINERS`, created idempotently at start-up. Every product-scoped document carries `productId`.
  */
 export const CONTAINERS = {
-  ...FOUNDATION_CONTAINERS,
-  ...BILLING_CONTAINERS,
-  ...USAGE_CONTAINERS,
-  ...LICENSE_CONTAINERS,
-  ...GROWTH_CONTAINERS,
-  ...OPERATIONS_CONTAINERS,
-  ...TELEMETRY_CONTAINERS,
-  ...CONTENT_CONTAINERS,
+  leases: { name: 'leases', partitionKey: ['id'] },
+  /**
+   * The event bus: one document per event with each subscriber's delivery state. `dueAt` is set
+   * while a concurrent delivery is unsettled and is what dispatchers poll; 30-day TTL.
+   */
+  events: {
+    name: 'events',
+    partitionKey: ['productId'],
+    defaultTtl: 30 * DAY,
+    indexes: [['at'], ['type', 'at'], ['status', 'at'], ['dueAt']],
+  },
+  /** Deliveries to sequential subscribers, one stream (pk `subscriber:productId`) each, in emit order. */
+  eventQueue: {
+    name: 'event_queue',
+    partitionKey: ['stream'],
+    defaultTtl: 30 * DAY,
+    indexes: [['subscriber', 'seq'], ['seq']],
+  },
+  /** Scheduled jobs: one definition per registered job with its persisted state (enabled, last slot). */
+  jobDefinitions: { name: 'job_definitions', partitionKey: ['productId'], indexes: [['name']] },
+  /** Job runs: id `jobName:slotTime` for scheduled runs, so a slot can be claimed once; 90-day TTL. */
+  jobRuns: {
+    name: 'job_runs',
+    partitionKey: ['productId', 'jobName'],
+    defaultTtl: 90 * DAY,
+    indexes: [['startedAt'], ['status', 'startedAt'], ['jobName', 'startedAt'], ['trigger', 'startedAt']],
+  },
 } as const satisfies Record<string, ContainerDef>;
 
 export type ContainerKey = keyof typeof CONTAINERS;
 
-export const ALL_CONTAINERS: readonly ContainerDef[] = Object.values(CONTAINERS);
+/** The platform's containers as a list, for `DocumentStore.init`. */
+export const PLATFORM_CONTAINERS: readonly ContainerDef[] = Object.values(CONTAINERS);

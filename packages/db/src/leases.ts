@@ -2,7 +2,7 @@
  * Leases for leader election (the job runner): a lease is a document in the `leases` container, taken with
  * `create` (conflict when held) or `replace` with `ifMatch` (precondition failure when someone else wrote it
  * first), so of any number of contenders at most one ever wins. The store must have been initialised with
- * `CONTAINERS.leases` (it is in ALL_CONTAINERS).
+ * `CONTAINERS.leases` (one of PLATFORM_CONTAINERS).
  */
 import { CONTAINERS } from './containers';
 import { type Clock, type DocumentStore, isStoreError, type Stored, systemClock } from './document-store';

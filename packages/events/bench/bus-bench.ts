@@ -9,7 +9,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ALL_CONTAINERS, CONTAINERS } from '@bytelyst/db/containers';
+import { CONTAINERS, PLATFORM_CONTAINERS } from '@bytelyst/db/containers';
 import { createSqliteStore } from '@bytelyst/db/sqlite';
 import type { Subscriber } from '../src/bus';
 import type { EventType } from '../src/catalogue';
@@ -30,7 +30,7 @@ async function main() {
   const checkpoints = process.env.BENCH_CHECKPOINTS === 'inline' ? 'inline' : 'background';
   const store = createSqliteStore({ path: join(dir, 'bench.db'), checkpoints });
   try {
-    await store.init(ALL_CONTAINERS);
+    await store.init(PLATFORM_CONTAINERS);
     const bus = createDurableBus({ store });
     const handled = new Map<string, number>();
     const firstStart = new Map<string, number>();

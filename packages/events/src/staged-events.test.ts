@@ -10,11 +10,11 @@ import type { EventType } from './catalogue';
 import type { EventDoc } from './event-doc';
 import type { QueueItem } from './streams';
 import { busFixtures } from './testing/buses';
-import type { StoreKind } from './testing/stores';
+import { type StoreKind, TEST_ENTITIES } from './testing/stores';
 
 type Plan = { id: string; productId: string; code: string };
 
-const plans = (store: DocumentStore) => store.container<Plan>(CONTAINERS.plans.name);
+const plans = (store: DocumentStore) => store.container<Plan>(TEST_ENTITIES.name);
 const events = (store: DocumentStore) => store.container<EventDoc>(CONTAINERS.events.name);
 
 describe.each<StoreKind>(['sqlite', 'cosmos'])('staged events on %s', (kind) => {

@@ -6,13 +6,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ALL_CONTAINERS } from '@bytelyst/db/containers';
 import { createSqliteStore } from '@bytelyst/db/sqlite';
 import { compileFlag, decide, evaluateAll, isOn, prepareSubject } from '../src/modules/flags/evaluate';
 import { createFlagEvaluation } from '../src/modules/flags/evaluation';
 import { bucketOf } from '../src/modules/flags/fnv1a';
 import { createFlagsRepository, type FlagDoc, searchTextOf } from '../src/modules/flags/repository';
 import { FLAG_PLATFORMS, type TFlagTargeting } from '../src/modules/flags/schema';
+import { ALL_CONTAINERS } from '../src/services';
 
 const FLAGS = Number(process.env.BENCH_FLAGS ?? 50);
 const USERS = Number(process.env.BENCH_USERS ?? 100_000);

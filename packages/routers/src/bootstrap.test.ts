@@ -2,11 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFsBlobStore } from '@bytelyst/db/blob-fs';
-import { ALL_CONTAINERS } from '@bytelyst/db/containers';
 import { createSqliteStore } from '@bytelyst/db/sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bootstrapPlatform } from './bootstrap';
-import { createServices } from './services';
+import { ALL_CONTAINERS, createServices } from './services';
 
 describe('bootstrapPlatform', () => {
   const dirs: string[] = [];

@@ -1,12 +1,13 @@
 /**
  * The module contract. A module is one `defineModule({ name, create })`: `create` receives the platform's
  * dependencies and the services of the modules it needs, and returns what the module contributes: its
- * service (reached as `services.<name>`), its bus subscribers, its scheduled jobs and its plain HTTP routes. `services.ts` lists the
- * modules in dependency order; the composer registers every subscriber and job in one place, so a module
- * never touches the bus's or the runner's registries itself.
+ * service (reached as `services.<name>`), its bus subscribers, its scheduled jobs and its plain HTTP routes. It declares its containers
+ * beside `create`. `services.ts` lists the modules in dependency order (`moduleList().add(...)`); the list gathers
+ * every module's containers for the store's `init` and registers every subscriber, job and route in one place, so
+ * a module never touches the bus's, the runner's or the server's registries itself.
  */
 import type { BlobStore } from '@bytelyst/db/blob';
-import type { Clock, DocumentStore } from '@bytelyst/db/document-store';
+import type { Clock, ContainerDef, DocumentStore } from '@bytelyst/db/document-store';
 import type { EventBus, Subscriber } from '@bytelyst/events/bus';
 import type { BusLogger } from '@bytelyst/events/logger';
 import type { JobDefinition } from '@bytelyst/scheduler/definition';
@@ -39,6 +40,8 @@ export type ModuleParts<S> = {
 
 export type PlatformModule<N extends string, Needs, S> = {
   readonly name: N;
+  /** The containers it owns (`containers.ts` beside it); created at start-up before any module is built. */
+  readonly containers?: Readonly<Record<string, ContainerDef>>;
   /** `needs` holds the services of the modules listed before this one. */
   create(deps: PlatformDeps, needs: Needs): ModuleParts<S>;
 };
@@ -55,41 +58,64 @@ export type Composed<Services> = {
   routes: AnyHttpRoute[];
 };
 
-export type Composer<Services> = {
+/**
+ * The platform's modules in dependency order, known before anything is built: their containers are gathered
+ * from it for the store's `init`, then `compose` builds them.
+ */
+export type ModuleList<Platform, Services> = {
   /** Adds a module; a module whose needs are not met by the modules before it does not compile. */
   add<N extends string, Needs, S>(
     module: PlatformModule<N, Needs, S>,
     ...unmet: Services extends Needs ? [] : [needs: Exclude<keyof Needs, keyof Services>]
-  ): Composer<Services & { [K in N]: S }>;
-  done(): Composed<Services>;
+  ): ModuleList<Platform, Services & { [K in N]: S }>;
+  /** Every container the modules declare; a name two modules claim is refused. */
+  containers(): ContainerDef[];
+  /**
+   * Builds the modules in order, each with the services of those before it; `platform` holds the platform's
+   * own parts that modules may need (the principal cache, the lease manager).
+   */
+  compose(deps: PlatformDeps, platform: Platform): Composed<Omit<Services, keyof Platform>>;
 };
 
-/**
- * Builds the modules in the order they are added, each with the services of those before it; `platform` holds
- * the platform's own parts that modules may need (the principal cache, the lease manager).
- */
-export const composeModules = <Platform extends Record<string, unknown>>(
-  deps: PlatformDeps,
-  platform: Platform,
-): Composer<Platform> => {
-  const services: Record<string, unknown> = { ...platform };
-  const subscribers: AnySubscriber[] = [];
-  const jobs: JobDefinition[] = [];
-  const routes: AnyHttpRoute[] = [];
-  const composer = {
-    add(module: PlatformModule<string, unknown, unknown>) {
-      if (module.name in services) throw new Error(`Module '${module.name}' is listed twice`);
-      const parts = module.create(deps, { ...services });
-      services[module.name] = parts.service;
-      subscribers.push(...(parts.subscribers ?? []));
-      jobs.push(...(parts.jobs ?? []));
-      routes.push(...(parts.routes ?? []));
-      return composer;
+type AnyModule = PlatformModule<string, unknown, unknown>;
+
+const listOf = <Platform, Services>(modules: readonly AnyModule[]): ModuleList<Platform, Services> =>
+  ({
+    add(module: AnyModule) {
+      if (modules.some((listed) => listed.name === module.name)) {
+        throw new Error(`Module '${module.name}' is listed twice`);
+      }
+      return listOf([...modules, module]);
     },
-    done: () => {
+    containers() {
+      const owners = new Map<string, string>();
+      const all: ContainerDef[] = [];
+      for (const module of modules) {
+        for (const def of Object.values(module.containers ?? {})) {
+          const owner = owners.get(def.name);
+          if (owner)
+            throw new Error(`Container '${def.name}' is declared by '${owner}' and '${module.name}'`);
+          owners.set(def.name, module.name);
+          all.push(def);
+        }
+      }
+      return all;
+    },
+    compose(deps: PlatformDeps, platform: Record<string, unknown>) {
+      const services: Record<string, unknown> = { ...platform };
+      const composed: Composed<Record<string, unknown>> = { services, subscribers: [], jobs: [], routes: [] };
+      for (const module of modules) {
+        const parts = module.create(deps, { ...services });
+        services[module.name] = parts.service;
+        composed.subscribers.push(...(parts.subscribers ?? []));
+        composed.jobs.push(...(parts.jobs ?? []));
+        composed.routes.push(...(parts.routes ?? []));
+      }
       for (const key of Object.keys(platform)) delete services[key];
-      return { services, subscribers, jobs, routes };
+      return composed as Composed<never>;
     },
-  };
-  return composer as unknown as Composer<Platform>;
-};
+  }) as unknown as ModuleList<Platform, Services>;
+
+/** An empty list of modules over the platform's own parts `Platform`. */
+export const moduleList = <Platform extends Record<string, unknown>>(): ModuleList<Platform, Platform> =>
+  listOf<Platform, Platform>([]);

@@ -1,5 +1,6 @@
 import type { BlobStore } from '@bytelyst/db/blob';
-import type { Clock, DocumentStore } from '@bytelyst/db/document-store';
+import { PLATFORM_CONTAINERS } from '@bytelyst/db/containers';
+import type { Clock, ContainerDef, DocumentStore } from '@bytelyst/db/document-store';
 import { createLeaseManager, type LeaseManager } from '@bytelyst/db/leases';
 import { createDurableBus } from '@bytelyst/events/durable-bus';
 import type { BusLogger } from '@bytelyst/events/logger';
@@ -7,7 +8,7 @@ import { createJobRegistry } from '@bytelyst/scheduler/registry';
 import { createJobsRepository } from '@bytelyst/scheduler/repository';
 import { createJobRunner } from '@bytelyst/scheduler/runner';
 import { randomId } from './lib/crypto';
-import { composeModules, type PlatformDeps } from './module';
+import { moduleList, type PlatformDeps } from './module';
 import { auditModule } from './modules/audit/module';
 import { authModule } from './modules/auth/module';
 import { createPrincipalCache, type PrincipalCache } from './modules/auth/principal-cache';
@@ -64,26 +65,27 @@ export type ServiceDeps = {
  * The platform in dependency order: each module gets the services of the modules above it. Adding a module
  * is one line here (see docs/architecture.md).
  */
-const composeAll = (deps: PlatformDeps, platform: { principals: PrincipalCache; leases: LeaseManager }) =>
-  composeModules(deps, platform)
-    .add(productsModule)
-    .add(sessionsModule)
-    .add(tokensModule)
-    .add(auditModule)
-    .add(usersModule)
-    .add(authModule)
-    .add(eventsModule)
-    .add(systemModule)
-    .add(billingModule)
-    .add(licensesModule)
-    .add(blobsModule)
-    .add(growthModule)
-    .add(flagsModule)
-    .add(settingsModule)
-    .add(telemetryModule)
-    .add(notificationsModule)
-    .add(trackerModule)
-    .done();
+const MODULES = moduleList<{ principals: PrincipalCache; leases: LeaseManager }>()
+  .add(productsModule)
+  .add(sessionsModule)
+  .add(tokensModule)
+  .add(auditModule)
+  .add(usersModule)
+  .add(authModule)
+  .add(eventsModule)
+  .add(systemModule)
+  .add(billingModule)
+  .add(licensesModule)
+  .add(blobsModule)
+  .add(growthModule)
+  .add(flagsModule)
+  .add(settingsModule)
+  .add(telemetryModule)
+  .add(notificationsModule)
+  .add(trackerModule);
+
+/** Every container: the platform's own (bus, jobs, leases) and each module's; `DocumentStore.init` takes this. */
+export const ALL_CONTAINERS: readonly ContainerDef[] = [...PLATFORM_CONTAINERS, ...MODULES.containers()];
 
 /** Builds the platform over the given drivers; no module-level state, so tests build their own. */
 export const createServices = (deps: ServiceDeps) => {
@@ -100,10 +102,7 @@ export const createServices = (deps: ServiceDeps) => {
     subscribers,
     jobs: moduleJobs,
     routes,
-  } = composeAll(platformDeps, {
-    principals: principalCache,
-    leases,
-  });
+  } = MODULES.compose(platformDeps, { principals: principalCache, leases });
   for (const subscriber of subscribers) bus.subscribe(subscriber);
 
   const jobsRepo = createJobsRepository(store);

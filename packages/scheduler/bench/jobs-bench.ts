@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ALL_CONTAINERS } from '@bytelyst/db/containers';
+import { PLATFORM_CONTAINERS } from '@bytelyst/db/containers';
 import { createLeaseManager } from '@bytelyst/db/leases';
 import { createSqliteStore } from '@bytelyst/db/sqlite';
 import { createJobRegistry } from '../src/registry';
@@ -31,7 +31,7 @@ async function main() {
   const clock = () => now;
   const store = createSqliteStore({ path: join(dir, 'bench.db'), clock });
   try {
-    await store.init(ALL_CONTAINERS);
+    await store.init(PLATFORM_CONTAINERS);
     const registry = createJobRegistry();
     let executions = 0;
     for (let i = 0; i < JOBS; i += 1) {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { CONTAINERS } from '@bytelyst/db/containers';
 import { bootstrapPlatform } from '@bytelyst/routers/bootstrap';
 import type { BillingConfig } from '@bytelyst/routers/modules/billing/config';
+import { BILLING_CONTAINERS } from '@bytelyst/routers/modules/billing/containers';
 import { STRIPE_WEBHOOK_PATH } from '@bytelyst/routers/modules/billing/stripe/webhook-route';
 import { createServices } from '@bytelyst/routers/services';
 import type { FastifyInstance } from 'fastify';
@@ -111,7 +112,7 @@ describe('POST /v1/stripe/webhook', () => {
     const res = await post(api.app, payload, sign(payload, now()));
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ received: true, duplicate: false, outcome: 'payment succeeded' });
-    const payment = await api.store.container(CONTAINERS.payments.name).read('in_evt_ok', 'platform');
+    const payment = await api.store.container(BILLING_CONTAINERS.payments.name).read('in_evt_ok', 'platform');
     expect(payment).toMatchObject({ userId, amount: 2500, status: 'succeeded' });
   });
 
@@ -143,7 +144,7 @@ describe('POST /v1/stripe/webhook', () => {
     expect(unsigned.statusCode).toBe(400);
     expect(unsigned.json().error.message).toMatch(/Stripe-Signature/);
     expect(
-      await api.store.container(CONTAINERS.stripeEvents.name).read('evt_tampered', 'evt_tampered'),
+      await api.store.container(BILLING_CONTAINERS.stripeEvents.name).read('evt_tampered', 'evt_tampered'),
     ).toBeUndefined();
   });
 

@@ -1,6 +1,6 @@
 /** Contract: point operations, etags, conflicts, partition isolation, init and container lookup. */
 import { expect, it } from 'vitest';
-import { ALL_CONTAINERS } from '../containers';
+import { PLATFORM_CONTAINERS } from '../containers';
 import type { ContractEnv } from './contract-env';
 import {
   CONTRACT_CONTAINERS,
@@ -22,8 +22,8 @@ export function registerCrudTests(env: ContractEnv) {
     await items().create({ id: 'kept', tenant });
     await env.store.init(CONTRACT_CONTAINERS);
     expect(await items().read('kept', tenant)).toBeDefined();
-    await env.store.init(ALL_CONTAINERS);
-    await env.store.init(ALL_CONTAINERS);
+    await env.store.init(PLATFORM_CONTAINERS);
+    await env.store.init(PLATFORM_CONTAINERS);
     await env.store.ping();
     expect(env.store.container(ITEMS.name).def.name).toBe(ITEMS.name);
   });

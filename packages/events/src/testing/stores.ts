@@ -1,7 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ALL_CONTAINERS } from '@bytelyst/db/containers';
+import { PLATFORM_CONTAINERS } from '@bytelyst/db/containers';
+import type { ContainerDef } from '@bytelyst/db/document-store';
+
+/** Where tests write the changes whose events they stage (the bus itself owns no business container). */
+export const TEST_ENTITIES: ContainerDef = { name: 'test_entities', partitionKey: ['productId'] };
+
 import { createCosmosStore } from '@bytelyst/db/cosmos';
 import type { Clock, DocumentStore } from '@bytelyst/db/document-store';
 import { createSqliteStore } from '@bytelyst/db/sqlite';
@@ -35,7 +40,7 @@ export const createStoreFixture = async (kind: StoreKind, clock: Clock) => {
     const store = cosmos
       ? createCosmosStore({ ...cosmos, database, clock })
       : createSqliteStore({ path: join(dir, 'store.sqlite'), clock });
-    await store.init(ALL_CONTAINERS);
+    await store.init([...PLATFORM_CONTAINERS, TEST_ENTITIES]);
     handles.push(store);
     return store;
   };

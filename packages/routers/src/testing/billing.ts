@@ -2,6 +2,7 @@ import { CONTAINERS } from '@bytelyst/db/containers';
 import type { EventDoc } from '@bytelyst/events/event-doc';
 import type { JobDefinition } from '@bytelyst/scheduler/definition';
 import { vi } from 'vitest';
+import { BILLING_CONTAINERS } from '../modules/billing/containers';
 import type { TPlan, TQuota } from '../modules/billing/plans/schema';
 import type { TSubscription } from '../modules/billing/subscriptions/schema';
 import type { TestHarness } from './harness';
@@ -33,7 +34,7 @@ export const createPlan = async (
     createdAt: at,
     updatedAt: at,
   };
-  await h.store.container<TPlan>(CONTAINERS.plans.name).upsert(plan);
+  await h.store.container<TPlan>(BILLING_CONTAINERS.plans.name).upsert(plan);
   return plan;
 };
 
@@ -58,7 +59,7 @@ export const subscribe = async (h: TestHarness, userId: string, planCode: string
     createdAt: at,
     updatedAt: at,
   };
-  await h.store.container<TSubscription>(CONTAINERS.subscriptions.name).upsert(subscription);
+  await h.store.container<TSubscription>(BILLING_CONTAINERS.subscriptions.name).upsert(subscription);
 };
 
 /** Test-only: the persisted events of a type, oldest first. */

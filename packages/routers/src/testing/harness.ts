@@ -2,7 +2,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFsBlobStore } from '@bytelyst/db/blob-fs';
-import { ALL_CONTAINERS } from '@bytelyst/db/containers';
 import { createCosmosStore } from '@bytelyst/db/cosmos';
 import { createSqliteStore } from '@bytelyst/db/sqlite';
 import { startCosmosServer } from '@bytelyst/db/testing/cosmos-server';
@@ -10,7 +9,7 @@ import { bootstrapPlatform } from '../bootstrap';
 import { type Context, createContextFactory } from '../context';
 import type { TRole } from '../modules/users/schema';
 import { createCaller } from '../root';
-import { createServices, type ServiceConfig } from '../services';
+import { ALL_CONTAINERS, createServices, type ServiceConfig } from '../services';
 
 export const ROOT_EMAIL = 'root@example.com';
 export const ROOT_PASSWORD = 'root-password-1234';

@@ -1,6 +1,7 @@
 import { CONTAINERS } from '@bytelyst/db/containers';
 import { withoutSystemFields } from '@bytelyst/db/document-store';
 import type { EventDoc } from '@bytelyst/events/event-doc';
+import { BILLING_CONTAINERS } from '../modules/billing/containers';
 import type { TSubscription } from '../modules/billing/subscriptions/schema';
 import type { TestHarness } from './harness';
 
@@ -24,7 +25,7 @@ export const eventsFor = async (
     .filter((data) => data.subscriptionId === subscriptionId || data.userId === subscriptionId);
 
 export const subscriptionsContainer = (h: TestHarness) =>
-  h.store.container<TSubscription>(CONTAINERS.subscriptions.name);
+  h.store.container<TSubscription>(BILLING_CONTAINERS.subscriptions.name);
 
 /** Test-only: rewrites a stored subscription (to put it in a state the clock alone would take long to reach). */
 export const patchSubscription = async (

@@ -1,9 +1,9 @@
-import { CONTAINERS } from '@bytelyst/db/containers';
 import type { DocumentStore, Filter } from '@bytelyst/db/document-store';
+import { AUDIT_CONTAINERS } from './containers';
 import type { TAuditEntry } from './schema';
 
 export const createAuditRepository = (store: DocumentStore) => {
-  const log = () => store.container<TAuditEntry>(CONTAINERS.auditLog.name);
+  const log = () => store.container<TAuditEntry>(AUDIT_CONTAINERS.auditLog.name);
   return {
     create: (entry: TAuditEntry) => log().create(entry),
     /** Newest first within one product's partition. */

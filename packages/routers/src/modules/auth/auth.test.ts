@@ -1,7 +1,6 @@
-import { ALL_CONTAINERS } from '@bytelyst/db/containers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaller } from '../../root';
-import { createServices } from '../../services';
+import { ALL_CONTAINERS, createServices } from '../../services';
 import { trpcErrorOf } from '../../testing/expect-error';
 import { createTestHarness, type TestHarness } from '../../testing/harness';
 

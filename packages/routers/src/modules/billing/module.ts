@@ -1,4 +1,5 @@
 import { defineModule } from '../../module';
+import { BILLING_CONTAINERS } from './containers';
 import { createEntitlements } from './entitlements';
 import { stripeWebhookRoute } from './stripe/webhook-route';
 import { buildSubscriptions } from './subscriptions/module';
@@ -10,6 +11,7 @@ import { buildUsage } from './usage/module';
  */
 export const billingModule = defineModule({
   name: 'billing',
+  containers: BILLING_CONTAINERS,
   create: (deps) => {
     const entitlements = createEntitlements(deps.store);
     const subscriptions = buildSubscriptions({ ...deps, entitlements });

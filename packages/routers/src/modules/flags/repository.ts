@@ -1,5 +1,5 @@
-import { CONTAINERS } from '@bytelyst/db/containers';
 import type { DocumentStore, Filter, Outbox, Stored } from '@bytelyst/db/document-store';
+import { FLAGS_CONTAINERS } from './containers';
 import type { TFlag } from './schema';
 
 /** `searchText` is key and description lower-cased, so search is one `contains` on one field. */
@@ -9,7 +9,7 @@ export const searchTextOf = (key: string, description: string): string =>
   `${key} ${description}`.toLowerCase();
 
 export const createFlagsRepository = (store: DocumentStore) => {
-  const flags = () => store.container<FlagDoc>(CONTAINERS.featureFlags.name);
+  const flags = () => store.container<FlagDoc>(FLAGS_CONTAINERS.featureFlags.name);
   return {
     get: (productId: string, id: string) => flags().read(id, productId),
     create: (doc: FlagDoc, outbox?: Outbox) => flags().create(doc, { outbox }),

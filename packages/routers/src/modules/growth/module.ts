@@ -1,4 +1,5 @@
 import { defineModule } from '../../module';
+import { GROWTH_CONTAINERS } from './containers';
 import { createInvitationsRepository } from './invitations/repository';
 import { createInvitationsService } from './invitations/service';
 import { referralConversionSubscriber } from './referrals/handlers';
@@ -14,6 +15,7 @@ import { createWaitlistService } from './waitlist/service';
 /** Growth: invitation codes, referral links and the pre-launch waitlist. */
 export const growthModule = defineModule({
   name: 'growth',
+  containers: GROWTH_CONTAINERS,
   create: ({ store, clock, bus }) => {
     const invitations = createInvitationsService({ repo: createInvitationsRepository(store), clock, bus });
     const referrals = createReferralsService({ repo: createReferralsRepository(store), clock, bus });

@@ -1,4 +1,3 @@
-import { CONTAINERS } from '@bytelyst/db/containers';
 import {
   type DocumentStore,
   type FieldCondition,
@@ -8,6 +7,7 @@ import {
   type Stored,
   withoutSystemFields,
 } from '@bytelyst/db/document-store';
+import { LICENSES_CONTAINERS } from './containers';
 import type { TLicense } from './schema';
 
 /** Stored form: `activeDevices` is derived, the key is only its hash. */
@@ -17,7 +17,7 @@ export type LicenseDoc = Omit<TLicense, 'activeDevices'> & {
 };
 
 export const createLicensesRepository = (store: DocumentStore) => {
-  const licenses = () => store.container<LicenseDoc>(CONTAINERS.licenses.name);
+  const licenses = () => store.container<LicenseDoc>(LICENSES_CONTAINERS.licenses.name);
   return {
     get: (productId: string, id: string) => licenses().read(id, productId),
     create: (doc: LicenseDoc, outbox?: Outbox) => licenses().create(doc, outbox ? { outbox } : undefined),

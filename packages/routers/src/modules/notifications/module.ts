@@ -1,4 +1,5 @@
 import { defineModule } from '../../module';
+import { NOTIFICATIONS_CONTAINERS } from './containers';
 import { createDevicesService } from './devices-service';
 import { notificationsUserCleanup } from './handlers';
 import { createPreferencesService } from './preferences-service';
@@ -7,6 +8,7 @@ import { createNotificationsRepository } from './repository';
 /** Notification devices (push tokens, locale, zone) and per-type, per-channel preferences. */
 export const notificationsModule = defineModule({
   name: 'notifications',
+  containers: NOTIFICATIONS_CONTAINERS,
   create: ({ store, clock, bus }) => {
     const repo = createNotificationsRepository(store);
     const devices = createDevicesService({ repo, clock, bus });

@@ -1,7 +1,7 @@
-import { CONTAINERS } from '@bytelyst/db/containers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shapeOf, trpcErrorOf } from '../../testing/expect-error';
 import { createTestHarness, type TestHarness } from '../../testing/harness';
+import { NOTIFICATIONS_CONTAINERS } from './containers';
 import type { DeviceDoc } from './repository';
 import type { TRegisterDeviceInput } from './schema';
 
@@ -104,7 +104,7 @@ describe('notification devices', () => {
     ]);
     expect(await h.services.notifications.devices.pushTargets('platform', alice.user.id)).toEqual([]);
     const holders = await h.store
-      .container<DeviceDoc>(CONTAINERS.devices.name)
+      .container<DeviceDoc>(NOTIFICATIONS_CONTAINERS.devices.name)
       .query({ partitionKey: 'platform', where: { pushToken: { eq: 'tok-moving' } } });
     expect(holders.items.map((d) => d.userId)).toEqual([bob.user.id]);
   });
@@ -155,7 +155,7 @@ describe('notification devices', () => {
       ),
     ]);
     const holders = await h.store
-      .container<DeviceDoc>(CONTAINERS.devices.name)
+      .container<DeviceDoc>(NOTIFICATIONS_CONTAINERS.devices.name)
       .query({ partitionKey: 'platform', where: { pushToken: { eq: 'tok-race' } } });
     expect(holders.items).toHaveLength(1);
     const first = users[0]?.user.id;

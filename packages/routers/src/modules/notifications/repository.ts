@@ -1,4 +1,3 @@
-import { CONTAINERS } from '@bytelyst/db/containers';
 import {
   type DocumentStore,
   type Filter,
@@ -7,6 +6,7 @@ import {
   StoreError,
   withoutSystemFields,
 } from '@bytelyst/db/document-store';
+import { NOTIFICATIONS_CONTAINERS } from './containers';
 import type { TDevicePlatform, TPreferenceMatrix } from './schema';
 
 export type DeviceDoc = {
@@ -28,8 +28,8 @@ export type PrefsDoc = { id: string; productId: string; preferences: TPreference
 export const deviceDocId = (userId: string, deviceId: string) => `${userId}:${deviceId}`;
 
 export const createNotificationsRepository = (store: DocumentStore) => {
-  const devices = () => store.container<DeviceDoc>(CONTAINERS.devices.name);
-  const prefs = () => store.container<PrefsDoc>(CONTAINERS.notificationPrefs.name);
+  const devices = () => store.container<DeviceDoc>(NOTIFICATIONS_CONTAINERS.devices.name);
+  const prefs = () => store.container<PrefsDoc>(NOTIFICATIONS_CONTAINERS.notificationPrefs.name);
   const queryDevices = (productId: string, where: Filter<DeviceDoc>, limit: number, continuation?: string) =>
     devices().query({
       partitionKey: productId,

@@ -1,7 +1,7 @@
-import { CONTAINERS } from '@bytelyst/db/containers';
 import { createSqliteStore } from '@bytelyst/db/sqlite';
 import { createMemoryBus } from '@bytelyst/events/memory-bus';
 import { afterAll, describe, expect, it } from 'vitest';
+import { PRODUCTS_CONTAINERS } from './containers';
 import { createProductsRepository } from './repository';
 import { createProductsService } from './service';
 
@@ -11,7 +11,7 @@ describe('products service events', () => {
   afterAll(async () => store.close());
 
   it('emits product.status_changed on a transition, and nothing when the transition is refused', async () => {
-    await store.init([CONTAINERS.products]);
+    await store.init([PRODUCTS_CONTAINERS.products]);
     const bus = createMemoryBus();
     const products = createProductsService({
       repo: createProductsRepository(store),

@@ -1,11 +1,11 @@
-import { CONTAINERS } from '@bytelyst/db/containers';
 import type { DocumentStore, Outbox, Stored } from '@bytelyst/db/document-store';
+import { PRODUCTS_CONTAINERS } from './containers';
 import type { TProduct, TProductStatus } from './schema';
 
 export type ProductDoc = Omit<TProduct, 'etag'>;
 
 export const createProductsRepository = (store: DocumentStore) => {
-  const products = () => store.container<ProductDoc>(CONTAINERS.products.name);
+  const products = () => store.container<ProductDoc>(PRODUCTS_CONTAINERS.products.name);
   return {
     get: (id: string): Promise<Stored<ProductDoc> | undefined> => products().read(id, id),
     create: (doc: ProductDoc) => products().create(doc),

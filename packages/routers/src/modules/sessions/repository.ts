@@ -1,5 +1,5 @@
-import { CONTAINERS } from '@bytelyst/db/containers';
 import type { DocumentStore, Outbox, Stored } from '@bytelyst/db/document-store';
+import { SESSIONS_CONTAINERS } from './containers';
 import type { TSession } from './schema';
 
 export type SessionDoc = TSession & {
@@ -11,7 +11,7 @@ export type SessionDoc = TSession & {
 
 /** Sessions live in the user's partition (pk userId): the check on every request is one point read. */
 export const createSessionsRepository = (store: DocumentStore) => {
-  const sessions = () => store.container<SessionDoc>(CONTAINERS.sessions.name);
+  const sessions = () => store.container<SessionDoc>(SESSIONS_CONTAINERS.sessions.name);
   return {
     get: (userId: string, id: string): Promise<Stored<SessionDoc> | undefined> => sessions().read(id, userId),
     create: (doc: SessionDoc, ttlSeconds: number) => sessions().create(doc, { ttl: ttlSeconds }),

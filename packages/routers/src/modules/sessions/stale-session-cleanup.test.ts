@@ -1,6 +1,6 @@
-import { CONTAINERS } from '@bytelyst/db/containers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestHarness, type TestHarness } from '../../testing/harness';
+import { SESSIONS_CONTAINERS } from './containers';
 import type { SessionDoc } from './repository';
 import { createStaleSessionCleanupJob } from './stale-session-cleanup';
 
@@ -16,7 +16,9 @@ describe('stale-session-cleanup job', () => {
 
   const sid = (signed: Awaited<ReturnType<TestHarness['signIn']>>) => signed.ctx.principal?.sessionId ?? '';
   const sessionIds = async () => {
-    const page = await h.store.container<SessionDoc>(CONTAINERS.sessions.name).query({ limit: 1000 });
+    const page = await h.store
+      .container<SessionDoc>(SESSIONS_CONTAINERS.sessions.name)
+      .query({ limit: 1000 });
     return page.items.map((s) => s.id).sort();
   };
 
@@ -32,7 +34,7 @@ describe('stale-session-cleanup job', () => {
     const revokedLongAgo = await h.signIn(['user']);
     const past = new Date(h.clock() - 10 * DAY).toISOString();
     // Written as an engine whose TTL lags would keep it: expired 10 days ago, still stored.
-    await h.store.container<SessionDoc>(CONTAINERS.sessions.name).create(
+    await h.store.container<SessionDoc>(SESSIONS_CONTAINERS.sessions.name).create(
       {
         id: 'expired-long-ago',
         productId: 'platform',

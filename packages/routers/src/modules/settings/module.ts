@@ -1,4 +1,5 @@
 import { defineModule } from '../../module';
+import { SETTINGS_CONTAINERS } from './containers';
 import { settingsUserCleanup } from './handlers';
 import { createKillSwitchService } from './kill-switch';
 import { createSettingsRepository } from './repository';
@@ -10,6 +11,7 @@ export const KILL_SWITCH_CACHE_TTL_MS = 5_000;
 /** Settings: user and device settings (merge with null deleting a key) and the per-product kill switch. */
 export const settingsModule = defineModule({
   name: 'settings',
+  containers: SETTINGS_CONTAINERS,
   create: ({ store, clock, bus }) => {
     const repo = createSettingsRepository(store);
     const values = createValuesService({ repo, clock });

@@ -1,5 +1,5 @@
-import { CONTAINERS } from '@bytelyst/db/containers';
 import type { DocumentStore, MutateOptions, Outbox, Stored } from '@bytelyst/db/document-store';
+import { SETTINGS_CONTAINERS } from './containers';
 import type { TSettingsValues } from './schema';
 
 /** A user's (`user:<userId>`) or one of their devices' (`device:<userId>:<deviceId>`) settings. */
@@ -31,8 +31,8 @@ export const userDocId = (userId: string) => `user:${userId}`;
 export const deviceDocId = (userId: string, deviceId: string) => `device:${userId}:${deviceId}`;
 
 export const createSettingsRepository = (store: DocumentStore) => {
-  const values = () => store.container<ValuesDoc>(CONTAINERS.settings.name);
-  const killSwitch = () => store.container<KillSwitchDoc>(CONTAINERS.settings.name);
+  const values = () => store.container<ValuesDoc>(SETTINGS_CONTAINERS.settings.name);
+  const killSwitch = () => store.container<KillSwitchDoc>(SETTINGS_CONTAINERS.settings.name);
   return {
     read: (productId: string, id: string) => values().read(id, productId),
     create: (doc: ValuesDoc) => values().create(doc),

@@ -1,8 +1,8 @@
-import { CONTAINERS } from '@bytelyst/db/containers';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { shapeOf, trpcErrorOf } from '../../testing/expect-error';
 import { createTestHarness, type TestHarness } from '../../testing/harness';
 import { clientEvent, errorEvent } from '../../testing/telemetry';
+import { TELEMETRY_CONTAINERS } from './containers';
 import type { TelemetryEventDoc } from './repository';
 
 const DAY = 24 * 60 * 60_000;
@@ -28,7 +28,7 @@ describe('telemetry ingestion', () => {
   });
   afterAll(async () => h.close());
 
-  const stored = () => h.store.container<TelemetryEventDoc>(CONTAINERS.telemetryEvents.name);
+  const stored = () => h.store.container<TelemetryEventDoc>(TELEMETRY_CONTAINERS.telemetryEvents.name);
 
   it('accepts a batch before sign-in and stores each event with the retention as its ttl', async () => {
     const anon = await h.anonymous();

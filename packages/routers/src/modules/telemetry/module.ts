@@ -1,5 +1,6 @@
 import { defineModule } from '../../module';
 import { createClustersService } from './clusters';
+import { TELEMETRY_CONTAINERS } from './containers';
 import { createTelemetryEventsService } from './events-service';
 import { telemetryUserErasure } from './handlers';
 import { createIngestService } from './ingest';
@@ -10,6 +11,7 @@ import { createTelemetryTtlSweepJob } from './ttl-sweep-job';
 /** Client telemetry: sampled batch ingestion, error clusters, collection policies, erasure and retention. */
 export const telemetryModule = defineModule({
   name: 'telemetry',
+  containers: TELEMETRY_CONTAINERS,
   create: ({ store, clock, bus, random }) => {
     const repo = createTelemetryRepository(store);
     const policies = createPolicyService({ repo, clock });

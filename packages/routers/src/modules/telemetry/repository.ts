@@ -1,4 +1,3 @@
-import { CONTAINERS } from '@bytelyst/db/containers';
 import type {
   BatchOperation,
   DocumentStore,
@@ -8,6 +7,7 @@ import type {
   Outbox,
   Stored,
 } from '@bytelyst/db/document-store';
+import { TELEMETRY_CONTAINERS } from './containers';
 import type { TCollectionPolicyFields, TErrorCluster, TTelemetryEvent } from './schema';
 
 export type TelemetryEventDoc = TTelemetryEvent;
@@ -31,9 +31,9 @@ export const POLICY_ID = 'policy';
 export const BATCH_SIZE = 100;
 
 export const createTelemetryRepository = (store: DocumentStore) => {
-  const events = () => store.container<TelemetryEventDoc>(CONTAINERS.telemetryEvents.name);
-  const clusters = () => store.container<ClusterDoc>(CONTAINERS.telemetryErrorClusters.name);
-  const policies = () => store.container<PolicyDoc>(CONTAINERS.telemetryCollectionPolicies.name);
+  const events = () => store.container<TelemetryEventDoc>(TELEMETRY_CONTAINERS.telemetryEvents.name);
+  const clusters = () => store.container<ClusterDoc>(TELEMETRY_CONTAINERS.telemetryErrorClusters.name);
+  const policies = () => store.container<PolicyDoc>(TELEMETRY_CONTAINERS.telemetryCollectionPolicies.name);
   return {
     events: {
       get: (productId: string, id: string) => events().read(id, productId),

@@ -1,11 +1,11 @@
-import { CONTAINERS } from '@bytelyst/db/containers';
 import type { DocumentStore, Filter, Outbox, Stored } from '@bytelyst/db/document-store';
+import { TOKENS_CONTAINERS } from './containers';
 import type { TApiToken } from './schema';
 
 export type ApiTokenDoc = TApiToken & { tokenHash: string; createdByEmail: string };
 
 export const createTokensRepository = (store: DocumentStore) => {
-  const tokens = () => store.container<ApiTokenDoc>(CONTAINERS.apiTokens.name);
+  const tokens = () => store.container<ApiTokenDoc>(TOKENS_CONTAINERS.apiTokens.name);
   return {
     get: (productId: string, id: string) => tokens().read(id, productId),
     create: (doc: ApiTokenDoc, outbox?: Outbox) => tokens().create(doc, outbox ? { outbox } : {}),

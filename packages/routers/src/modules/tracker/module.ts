@@ -1,6 +1,7 @@
 import { defineModule } from '../../module';
 import { createCommentsRepository } from './comments/repository';
 import { createCommentsService } from './comments/service';
+import { TRACKER_CONTAINERS } from './containers';
 import { createItemsRepository } from './items/repository';
 import { createItemsService } from './items/service';
 import { createVotesRepository } from './votes/repository';
@@ -9,6 +10,7 @@ import { createVotesService } from './votes/service';
 /** Tracker: items, their threaded comments and one vote per user per item. */
 export const trackerModule = defineModule({
   name: 'tracker',
+  containers: TRACKER_CONTAINERS,
   create: ({ store, clock, bus }) => {
     const items = createItemsService({ repo: createItemsRepository(store), clock, bus });
     const comments = createCommentsService({ repo: createCommentsRepository(store), items, clock, bus });

@@ -3,6 +3,7 @@ import { defineModule } from '../../module';
 import type { PrincipalCache } from '../auth/principal-cache';
 import type { SessionsService } from '../sessions/service';
 import type { TokensService } from '../tokens/service';
+import { USERS_CONTAINERS } from './containers';
 import { createUsersRepository } from './repository';
 import { createUsersService } from './service';
 
@@ -16,6 +17,7 @@ type Needs = {
 /** Users of a product: accounts, roles and status, with the last super_admin kept. */
 export const usersModule = defineModule({
   name: 'users',
+  containers: USERS_CONTAINERS,
   create: ({ store, clock, bus }, { sessions, tokens, principals, leases }: Needs) => ({
     service: createUsersService({
       repo: createUsersRepository(store),

@@ -1,7 +1,7 @@
-import { CONTAINERS } from '@bytelyst/db/containers';
 import type { DocumentStore, Filter, Outbox, Stored } from '@bytelyst/db/document-store';
 import { isStoreError } from '@bytelyst/db/document-store';
 import { sha256 } from '../../lib/crypto';
+import { USERS_CONTAINERS } from './containers';
 import type { TRole, TUser, TUserStatus } from './schema';
 
 export type UserDoc = Omit<TUser, 'roles'> & {
@@ -25,9 +25,9 @@ export type EmailGuardDoc = {
 export const emailGuardId = (emailLower: string): string => `email-${sha256(emailLower)}`;
 
 export const createUsersRepository = (store: DocumentStore) => {
-  const users = () => store.container<UserDoc>(CONTAINERS.users.name);
-  const guards = () => store.container<EmailGuardDoc>(CONTAINERS.users.name);
-  const userDocs = () => store.container<UserDoc | EmailGuardDoc>(CONTAINERS.users.name);
+  const users = () => store.container<UserDoc>(USERS_CONTAINERS.users.name);
+  const guards = () => store.container<EmailGuardDoc>(USERS_CONTAINERS.users.name);
+  const userDocs = () => store.container<UserDoc | EmailGuardDoc>(USERS_CONTAINERS.users.name);
   const onlyUsers = (where: Filter<UserDoc> = {}): Filter<UserDoc> => ({ ...where, kind: { eq: 'user' } });
   const get = async (productId: string, id: string): Promise<Stored<UserDoc> | undefined> => {
     const doc = await users().read(id, productId);

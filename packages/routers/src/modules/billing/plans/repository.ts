@@ -1,9 +1,9 @@
-import { CONTAINERS } from '@bytelyst/db/containers';
 import type { BatchOperation, DocumentStore, Outbox, Stored } from '@bytelyst/db/document-store';
+import { BILLING_CONTAINERS } from '../containers';
 import type { TPlan } from './schema';
 
 export const createPlansRepository = (store: DocumentStore) => {
-  const plans = () => store.container<TPlan>(CONTAINERS.plans.name);
+  const plans = () => store.container<TPlan>(BILLING_CONTAINERS.plans.name);
   return {
     get: (productId: string, code: string) => plans().read(code, productId),
     create: (doc: TPlan, outbox?: Outbox) => plans().create(doc, outbox ? { outbox } : undefined),

@@ -1,12 +1,12 @@
-import { CONTAINERS } from '@bytelyst/db/containers';
 import type { DocumentStore, Outbox, Stored } from '@bytelyst/db/document-store';
+import { BILLING_CONTAINERS } from '../containers';
 import type { TSubscription } from '../subscriptions/schema';
 import type { TPayment, TStripeEventDoc } from './schema';
 
 export const createStripeRepository = (store: DocumentStore) => {
-  const payments = () => store.container<TPayment>(CONTAINERS.payments.name);
-  const events = () => store.container<TStripeEventDoc>(CONTAINERS.stripeEvents.name);
-  const subscriptions = () => store.container<TSubscription>(CONTAINERS.subscriptions.name);
+  const payments = () => store.container<TPayment>(BILLING_CONTAINERS.payments.name);
+  const events = () => store.container<TStripeEventDoc>(BILLING_CONTAINERS.stripeEvents.name);
+  const subscriptions = () => store.container<TSubscription>(BILLING_CONTAINERS.subscriptions.name);
   /** Cross-partition on purpose: a Stripe id names no product until it is found. */
   const subscriptionBy = async (
     field: 'stripeSubscriptionId' | 'stripeCustomerId',

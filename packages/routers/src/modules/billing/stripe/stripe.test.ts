@@ -1,10 +1,10 @@
-import { CONTAINERS } from '@bytelyst/db/containers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trpcErrorOf } from '../../../testing/expect-error';
 import { type FakeStripe, STRIPE_TEST_CONFIG, startFakeStripe } from '../../../testing/fake-stripe';
 import { createTestHarness, type TestHarness } from '../../../testing/harness';
 import { signedEvent } from '../../../testing/stripe';
 import { eventsFor, patchSubscription } from '../../../testing/subscriptions';
+import { BILLING_CONTAINERS } from '../containers';
 import type { TPayment } from './schema';
 
 describe('stripe without keys', () => {
@@ -124,7 +124,9 @@ describe('stripe', () => {
     expect(await webhook(event)).toMatchObject({ duplicate: false, outcome: 'payment succeeded' });
     expect(await webhook(event)).toMatchObject({ duplicate: true });
     await Promise.all([webhook(event), webhook(event)]);
-    const payment = await h.store.container<TPayment>(CONTAINERS.payments.name).read('in_paid_1', 'platform');
+    const payment = await h.store
+      .container<TPayment>(BILLING_CONTAINERS.payments.name)
+      .read('in_paid_1', 'platform');
     expect(payment).toMatchObject({ userId: user.id, amount: 1200, status: 'succeeded', attemptCount: 1 });
     expect(await eventsFor(h, 'payment.succeeded', user.id)).toEqual([
       { invoiceId: 'in_paid_1', amount: 1200, userId: user.id },
@@ -161,7 +163,9 @@ describe('stripe', () => {
       attempt_count: 4,
     });
     await webhook(paid);
-    const payment = await h.store.container<TPayment>(CONTAINERS.payments.name).read('in_fail_1', 'platform');
+    const payment = await h.store
+      .container<TPayment>(BILLING_CONTAINERS.payments.name)
+      .read('in_fail_1', 'platform');
     expect(payment).toMatchObject({
       status: 'succeeded',
       amount: 4900,
@@ -249,7 +253,7 @@ describe('stripe', () => {
     expect(await webhook(orphan)).toMatchObject({ outcome: 'ignored: no matching subscription' });
     const broken = signedEvent(h, 'customer.subscription.updated', { customer: 'cus_nobody' });
     await expect(webhook(broken)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    const stored = await h.store.container(CONTAINERS.stripeEvents.name).read(broken.id, broken.id);
+    const stored = await h.store.container(BILLING_CONTAINERS.stripeEvents.name).read(broken.id, broken.id);
     expect(stored).toBeUndefined();
   });
 

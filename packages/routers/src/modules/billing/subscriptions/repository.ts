@@ -1,4 +1,3 @@
-import { CONTAINERS } from '@bytelyst/db/containers';
 import {
   type DocumentStore,
   type Filter,
@@ -7,10 +6,11 @@ import {
   type Outbox,
   withoutSystemFields,
 } from '@bytelyst/db/document-store';
+import { BILLING_CONTAINERS } from '../containers';
 import type { TSubscription } from './schema';
 
 export const createSubscriptionsRepository = (store: DocumentStore) => {
-  const subscriptions = () => store.container<TSubscription>(CONTAINERS.subscriptions.name);
+  const subscriptions = () => store.container<TSubscription>(BILLING_CONTAINERS.subscriptions.name);
   return {
     /** The subscription of one user (its id is the user id). */
     get: (productId: string, userId: string) => subscriptions().read(userId, productId),

@@ -1,9 +1,9 @@
-import { CONTAINERS } from '@bytelyst/db/containers';
 import type { JobContext } from '@bytelyst/scheduler/definition';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeStripe, STRIPE_TEST_CONFIG, startFakeStripe } from '../../../testing/fake-stripe';
 import { createTestHarness, type TestHarness } from '../../../testing/harness';
 import { billingEvents, eventsFor, patchSubscription } from '../../../testing/subscriptions';
+import { BILLING_CONTAINERS } from '../containers';
 import type { TPayment } from '../stripe/schema';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -76,7 +76,7 @@ describe('trial-expiration-check job', () => {
       at: at(0),
       createdAt: at(0),
     };
-    await h.store.container<TPayment>(CONTAINERS.payments.name).create(payment);
+    await h.store.container<TPayment>(BILLING_CONTAINERS.payments.name).create(payment);
     const paidAtStripe = await newUser();
     await patchSubscription(h, paidAtStripe, { ...trial(-DAY), stripeSubscriptionId: 'sub_remote_active' });
     const leaving = await newUser();

@@ -1,8 +1,8 @@
-import { CONTAINERS } from '@bytelyst/db/containers';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createPlan, failEmitsOf, settledEventsAbout, subscribe } from '../../../testing/billing';
 import { trpcErrorOf } from '../../../testing/expect-error';
 import { createTestHarness, type TestHarness } from '../../../testing/harness';
+import { BILLING_CONTAINERS } from '../containers';
 import { flagId, type UsagePeriodDoc } from './repository';
 
 describe('usage: the quota warning commits with its flag', () => {
@@ -37,7 +37,7 @@ describe('usage: the quota warning commits with its flag', () => {
       },
     ]);
     const flag = await h.store
-      .container<UsagePeriodDoc>(CONTAINERS.usagePeriods.name)
+      .container<UsagePeriodDoc>(BILLING_CONTAINERS.usagePeriods.name)
       .read(flagId(user.id, 'api.calls', '2026-06-01'), 'platform');
     expect(flag).toMatchObject({ kind: 'flag', limit: 1 });
     expect(refusedEmits).toEqual([]);

@@ -1,4 +1,3 @@
-import { CONTAINERS } from '@bytelyst/db/containers';
 import {
   type DocumentStore,
   type Filter,
@@ -6,6 +5,7 @@ import {
   type Outbox,
   type Stored,
 } from '@bytelyst/db/document-store';
+import { BILLING_CONTAINERS } from '../containers';
 import type { TUsageRecordOutput } from './schema';
 
 /** One user's count of one metric on one UTC day. */
@@ -85,8 +85,8 @@ export const monthTotalId = (userId: string, metric: string, month: string) =>
 export const PLATFORM = '*';
 
 export const createUsageRepository = (store: DocumentStore) => {
-  const daily = () => store.container<UsageDailyDoc>(CONTAINERS.usageDaily.name);
-  const periods = () => store.container<UsagePeriodDoc>(CONTAINERS.usagePeriods.name);
+  const daily = () => store.container<UsageDailyDoc>(BILLING_CONTAINERS.usageDaily.name);
+  const periods = () => store.container<UsagePeriodDoc>(BILLING_CONTAINERS.usagePeriods.name);
   const after = (continuation: string | undefined) => (continuation ? { continuation } : {});
   /** Creates a period document that latches something; false when it exists already. */
   const createOnce = async (doc: UsagePeriodDoc, outbox?: Outbox): Promise<boolean> => {
@@ -167,7 +167,7 @@ export const createUsageRepository = (store: DocumentStore) => {
     /** False when another run closed the month first. */
     markMonthClosed: (doc: CloseMarkerDoc) => createOnce(doc),
     async monthTotalsOf(productId: string, userId: string, limit: number): Promise<MonthTotalDoc[]> {
-      const months = store.container<MonthTotalDoc>(CONTAINERS.usagePeriods.name);
+      const months = store.container<MonthTotalDoc>(BILLING_CONTAINERS.usagePeriods.name);
       const page = await months.query({
         partitionKey: productId,
         where: { kind: { eq: 'month' }, userId: { eq: userId } },

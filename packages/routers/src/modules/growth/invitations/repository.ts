@@ -1,6 +1,6 @@
-import { CONTAINERS } from '@bytelyst/db/containers';
 import type { DocumentStore, Filter, Outbox } from '@bytelyst/db/document-store';
 import { sha256 } from '../../../lib/crypto';
+import { GROWTH_CONTAINERS } from '../containers';
 import { mutateIn } from '../mutated';
 import type { TInvitation, TRedemption } from './schema';
 
@@ -17,8 +17,8 @@ export type RedemptionDoc = TRedemption & { productId: string };
 export const invitationIdOf = (code: string): string => `inv_${sha256(code).slice(0, 24)}`;
 
 export const createInvitationsRepository = (store: DocumentStore) => {
-  const codes = () => store.container<InvitationDoc>(CONTAINERS.invitationCodes.name);
-  const redemptions = () => store.container<RedemptionDoc>(CONTAINERS.invitationRedemptions.name);
+  const codes = () => store.container<InvitationDoc>(GROWTH_CONTAINERS.invitationCodes.name);
+  const redemptions = () => store.container<RedemptionDoc>(GROWTH_CONTAINERS.invitationRedemptions.name);
   return {
     get: (productId: string, id: string) => codes().read(id, productId),
     /** Throws StoreError `conflict` when the code is taken. */

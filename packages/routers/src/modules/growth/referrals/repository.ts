@@ -1,5 +1,5 @@
-import { CONTAINERS } from '@bytelyst/db/containers';
 import type { DocumentStore, Filter, Outbox } from '@bytelyst/db/document-store';
+import { GROWTH_CONTAINERS } from '../containers';
 import { mutateIn } from '../mutated';
 import type { TReferral } from './schema';
 
@@ -19,8 +19,8 @@ export type ReferralCodeDoc = {
 };
 
 export const createReferralsRepository = (store: DocumentStore) => {
-  const referrals = () => store.container<ReferralDoc>(CONTAINERS.referrals.name);
-  const codes = () => store.container<ReferralCodeDoc>(CONTAINERS.referralCodes.name);
+  const referrals = () => store.container<ReferralDoc>(GROWTH_CONTAINERS.referrals.name);
+  const codes = () => store.container<ReferralCodeDoc>(GROWTH_CONTAINERS.referralCodes.name);
   const first = async <T>(items: Promise<{ items: T[] }>) => (await items).items[0];
   return {
     get: (productId: string, id: string) => referrals().read(id, productId),

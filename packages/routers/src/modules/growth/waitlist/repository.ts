@@ -1,4 +1,3 @@
-import { CONTAINERS } from '@bytelyst/db/containers';
 import {
   type DocumentStore,
   type Filter,
@@ -7,6 +6,7 @@ import {
   type Outbox,
 } from '@bytelyst/db/document-store';
 import { sha256 } from '../../../lib/crypto';
+import { GROWTH_CONTAINERS } from '../containers';
 import { mutateIn } from '../mutated';
 import type { TWaitlistEntry } from './schema';
 
@@ -22,8 +22,8 @@ const MAX_ATTEMPTS = 200;
 export const entryIdOf = (emailLower: string): string => `wl_${sha256(emailLower).slice(0, 24)}`;
 
 export const createWaitlistRepository = (store: DocumentStore) => {
-  const entries = () => store.container<WaitlistDoc>(CONTAINERS.waitlist.name);
-  const counters = () => store.container<CounterDoc>(CONTAINERS.growthCounters.name);
+  const entries = () => store.container<WaitlistDoc>(GROWTH_CONTAINERS.waitlist.name);
+  const counters = () => store.container<CounterDoc>(GROWTH_CONTAINERS.growthCounters.name);
   return {
     get: (productId: string, id: string) => entries().read(id, productId),
     /** Throws StoreError `conflict` when the email already joined. */

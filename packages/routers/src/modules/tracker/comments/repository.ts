@@ -1,9 +1,9 @@
-import { CONTAINERS } from '@bytelyst/db/containers';
 import type { DocumentStore, Outbox } from '@bytelyst/db/document-store';
+import { TRACKER_CONTAINERS } from '../containers';
 import type { TComment } from './schema';
 
 export const createCommentsRepository = (store: DocumentStore) => {
-  const comments = () => store.container<TComment>(CONTAINERS.comments.name);
+  const comments = () => store.container<TComment>(TRACKER_CONTAINERS.comments.name);
   return {
     get: (productId: string, id: string) => comments().read(id, productId),
     create: (doc: TComment, outbox?: Outbox) => comments().create(doc, { outbox }),

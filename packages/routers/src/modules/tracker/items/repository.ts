@@ -1,4 +1,3 @@
-import { CONTAINERS } from '@bytelyst/db/containers';
 import type {
   DocumentStore,
   Filter,
@@ -7,6 +6,7 @@ import type {
   Outbox,
   Stored,
 } from '@bytelyst/db/document-store';
+import { TRACKER_CONTAINERS } from '../containers';
 import type { TItemSort, TTrackerItem } from './schema';
 
 const ORDER: Record<TItemSort, readonly OrderBy<TTrackerItem>[]> = {
@@ -19,7 +19,7 @@ const ORDER: Record<TItemSort, readonly OrderBy<TTrackerItem>[]> = {
 };
 
 export const createItemsRepository = (store: DocumentStore) => {
-  const items = () => store.container<TTrackerItem>(CONTAINERS.trackerItems.name);
+  const items = () => store.container<TTrackerItem>(TRACKER_CONTAINERS.trackerItems.name);
   return {
     get: (productId: string, id: string) => items().read(id, productId),
     create: (doc: TTrackerItem, outbox?: Outbox) => items().create(doc, { outbox }),

@@ -1,11 +1,11 @@
-import { CONTAINERS } from '@bytelyst/db/containers';
 import type { DocumentStore, Filter } from '@bytelyst/db/document-store';
+import { TRACKER_CONTAINERS } from '../containers';
 import type { TVote } from './schema';
 
 export const voteId = (itemId: string, userId: string) => `${itemId}:${userId}`;
 
 export const createVotesRepository = (store: DocumentStore) => {
-  const votes = () => store.container<TVote>(CONTAINERS.votes.name);
+  const votes = () => store.container<TVote>(TRACKER_CONTAINERS.votes.name);
   return {
     create: (doc: TVote) => votes().create(doc),
     delete: (productId: string, id: string) => votes().delete(id, productId),

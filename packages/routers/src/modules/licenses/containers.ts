@@ -1,7 +1,7 @@
-import type { ContainerDef } from '../document-store';
+import type { ContainerDef } from '@bytelyst/db/document-store';
 
-/** License keys with their device activations. */
-export const LICENSE_CONTAINERS = {
+/** The containers this module owns; created at start-up with every other module's (see services.ts). */
+export const LICENSES_CONTAINERS = {
   licenses: {
     name: 'licenses',
     partitionKey: ['productId'],

@@ -1,6 +1,6 @@
-import type { ContainerDef } from '../document-store';
+import type { ContainerDef } from '@bytelyst/db/document-store';
 
-/** Growth: invitation codes, referrals and the pre-launch waitlist. */
+/** The containers this module owns; created at start-up with every other module's (see services.ts). */
 export const GROWTH_CONTAINERS = {
   invitationCodes: {
     name: 'invitation_codes',

@@ -1,8 +1,8 @@
-import type { ContainerDef } from '../document-store';
+import type { ContainerDef } from '@bytelyst/db/document-store';
 
 const DAY = 24 * 60 * 60;
 
-/** Client telemetry and notification devices/preferences. */
+/** The containers this module owns; created at start-up with every other module's (see services.ts). */
 export const TELEMETRY_CONTAINERS = {
   /**
    * Client events; each carries its own `ttl` from the product's retention policy (the container default is the
@@ -24,12 +24,4 @@ export const TELEMETRY_CONTAINERS = {
   },
   /** One document per product (id `policy`); its presence also lists the products the TTL sweep visits. */
   telemetryCollectionPolicies: { name: 'telemetry_collection_policies', partitionKey: ['productId'] },
-  /** id `<userId>:<deviceId>`: a device belongs to one user; a push token lives on one device at a time. */
-  devices: {
-    name: 'devices',
-    partitionKey: ['productId'],
-    indexes: [['lastSeenAt'], ['userId'], ['platform'], ['pushToken']],
-  },
-  /** id = the user's id. */
-  notificationPrefs: { name: 'notification_prefs', partitionKey: ['productId'], indexes: [['updatedAt']] },
 } as const satisfies Record<string, ContainerDef>;

@@ -1,7 +1,7 @@
-import type { ContainerDef } from '../document-store';
+import type { ContainerDef } from '@bytelyst/db/document-store';
 
-/** Content: tracker items, threaded comments and votes. */
-export const CONTENT_CONTAINERS = {
+/** The containers this module owns; created at start-up with every other module's (see services.ts). */
+export const TRACKER_CONTAINERS = {
   /** Filters (kind, status, tag) combine with one of three sorts: newest, recently updated, most voted. */
   trackerItems: {
     name: 'tracker_items',
