@@ -16,7 +16,10 @@ export const ZUnsubscribeUrl = ZHttpsUrl;
 /** What makes a product's mail look like that product's: LysnrAI and MindLyst mails differ here. */
 export const ZEmailBrand = z.object({
   productName: z.string().trim().min(1).max(60),
-  /** Shown in the header with the product name as alt text; without it the header is the name in text. */
+  /**
+   * Shown 32 px tall in the header (serve it 64 px tall for sharp screens) with the product name as alt
+   * text; without it the header is the product name in text.
+   */
   logoUrl: ZHttpsUrl.optional(),
   /** Button, links and header rule. */
   accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a #rrggbb hex colour'),

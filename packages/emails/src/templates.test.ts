@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ZEmailBrand, ZEmailShared } from './brand';
 import { formatDateTime, formatDuration, formatMoney } from './fields';
@@ -118,5 +119,26 @@ describe('formatting', () => {
 
   it('formats instants in UTC whatever offset they carry', () => {
     expect(formatDateTime('2025-03-14T23:30:00-02:00')).toBe('March 15, 2025 at 1:30 AM UTC');
+  });
+});
+
+describe('package entry points', () => {
+  it('point at files that exist, one per template under ./templates/*', () => {
+    const root = new URL('../', import.meta.url);
+    const { exports } = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as {
+      exports: Record<string, string>;
+    };
+    expect(Object.keys(exports).sort()).toEqual([
+      './brand',
+      './checks',
+      './layout',
+      './render',
+      './templates',
+      './templates/*',
+    ]);
+    for (const [entry, target] of Object.entries(exports)) {
+      const files = entry.endsWith('*') ? TEMPLATE_NAMES.map((name) => target.replace('*', name)) : [target];
+      for (const file of files) expect(existsSync(new URL(file, root)), file).toBe(true);
+    }
   });
 });
