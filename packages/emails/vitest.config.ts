@@ -1,6 +1,5 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  esbuild: { jsx: 'automatic' },
   test: { name: 'emails', include: ['src/**/*.test.{ts,tsx}'], testTimeout: 30_000 },
 });

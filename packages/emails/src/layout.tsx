@@ -1,40 +1,270 @@
-import { Body, Container, Head, Hr, Html, Preview, Section, Text } from '@react-email/components';
-import type { ReactNode } from 'react';
+import {
+  Body,
+  Button,
+  Container,
+  Head,
+  Heading,
+  Hr,
+  Html,
+  Img,
+  Link,
+  Preview,
+  Section,
+  Text,
+} from '@react-email/components';
+import type { CSSProperties, ReactNode } from 'react';
+import type { TEmailBrand } from './brand';
 
-const colors = { text: '#0f172a', muted: '#64748b', border: '#e2e8f0', background: '#f8fafc' };
+const COLORS = { text: '#18181b', muted: '#71717a', border: '#e4e4e7', page: '#f4f4f5', card: '#ffffff' };
+const FONT = "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
 
-/** The frame every template shares: preview line, product name header, footer. */
-export function EmailLayout(props: { preview: string; productName: string; children: ReactNode }) {
+/** Black or white, whichever reads better on the accent (WCAG relative luminance). */
+export function textColorOn(hex: string): string {
+  const channel = (offset: number) => {
+    const c = Number.parseInt(hex.slice(offset, offset + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+  return luminance > 0.179 ? '#000000' : '#ffffff';
+}
+
+/** The accent mixed halfway to white, so links stay readable on the dark card. */
+function lighten(hex: string): string {
+  const mix = (offset: number) =>
+    Math.round((Number.parseInt(hex.slice(offset, offset + 2), 16) + 255) / 2)
+      .toString(16)
+      .padStart(2, '0');
+  return `#${mix(1)}${mix(3)}${mix(5)}`;
+}
+
+// Inline styles are the light theme every client gets; these rules repaint it in clients that honour
+// prefers-color-scheme (Apple Mail, Outlook for Mac, iOS), hence !important over the inline values.
+// Body copies its style onto the cell of its wrapper table, so the page rule reaches that cell too.
+const darkCss = (accent: string) => `:root{color-scheme:light dark;supported-color-schemes:light dark}
+@media (prefers-color-scheme: dark){
+.em-page,.em-page>table>tbody>tr>td{background-color:#09090b !important}
+.em-card{background-color:#18181b !important;border-color:#27272a !important}
+.em-text{color:#f4f4f5 !important}
+.em-muted{color:#a1a1aa !important}
+.em-rule{border-color:#27272a !important}
+.em-box{background-color:#27272a !important}
+.em-link{color:${lighten(accent)} !important}
+}`;
+
+type LayoutProps = {
+  preview: string;
+  brand: TEmailBrand;
+  /** The footer's "why you got this mail" sentence. */
+  reason: string;
+  unsubscribeUrl?: string | undefined;
+  children: ReactNode;
+};
+
+/** The frame every template shares: preview line, brand header, card, footer. */
+export function EmailLayout({ preview, brand, reason, unsubscribeUrl, children }: LayoutProps) {
   return (
     <Html lang="en">
-      <Head />
-      <Preview>{props.preview}</Preview>
-      <Body
-        style={{
-          backgroundColor: colors.background,
-          fontFamily: 'system-ui, -apple-system, Segoe UI, sans-serif',
-        }}
-      >
+      <Head>
+        <meta name="color-scheme" content="light dark" />
+        <meta name="supported-color-schemes" content="light dark" />
+        <style>{darkCss(brand.accentColor)}</style>
+      </Head>
+      <Preview>{preview}</Preview>
+      <Body className="em-page" style={{ backgroundColor: COLORS.page, fontFamily: FONT, margin: 0 }}>
         <Container
+          className="em-card"
           style={{
-            backgroundColor: '#ffffff',
-            border: `1px solid ${colors.border}`,
+            backgroundColor: COLORS.card,
+            border: `1px solid ${COLORS.border}`,
+            borderTop: `4px solid ${brand.accentColor}`,
             borderRadius: 8,
             margin: '32px auto',
             maxWidth: 560,
-            padding: 32,
+            padding: '28px 32px',
           }}
         >
-          <Text style={{ color: colors.text, fontSize: 18, fontWeight: 600, margin: 0 }}>
-            {props.productName}
-          </Text>
-          <Section style={{ color: colors.text, fontSize: 15, lineHeight: '24px' }}>{props.children}</Section>
-          <Hr style={{ borderColor: colors.border, margin: '24px 0' }} />
-          <Text style={{ color: colors.muted, fontSize: 12, margin: 0 }}>
-            You receive this email because of your {props.productName} account.
-          </Text>
+          <BrandHeader brand={brand} />
+          <Section style={{ color: COLORS.text, fontSize: 15, lineHeight: '24px' }}>{children}</Section>
+          <Footer brand={brand} reason={reason} unsubscribeUrl={unsubscribeUrl} />
         </Container>
       </Body>
     </Html>
   );
 }
+
+function BrandHeader({ brand }: { brand: TEmailBrand }) {
+  if (brand.logoUrl !== undefined) {
+    // A 32 px tall mark; `height` as an attribute because Outlook ignores CSS sizes on images.
+    return (
+      <Img src={brand.logoUrl} alt={brand.productName} height={32} style={{ height: 32, marginBottom: 8 }} />
+    );
+  }
+  return (
+    <Text
+      className="em-text"
+      style={{ color: COLORS.text, fontSize: 18, fontWeight: 700, margin: '0 0 8px', lineHeight: '32px' }}
+    >
+      {brand.productName}
+    </Text>
+  );
+}
+
+const FOOTER_TEXT: CSSProperties = {
+  color: COLORS.muted,
+  fontSize: 12,
+  lineHeight: '18px',
+  margin: '0 0 8px',
+};
+
+function Footer(props: { brand: TEmailBrand; reason: string; unsubscribeUrl?: string | undefined }) {
+  const { brand } = props;
+  const linkStyle = { color: COLORS.muted, textDecoration: 'underline' };
+  return (
+    <Section>
+      <Hr className="em-rule" style={{ borderColor: COLORS.border, margin: '28px 0 16px' }} />
+      <Text className="em-muted" style={FOOTER_TEXT}>
+        {props.reason}
+      </Text>
+      <Text className="em-muted" style={FOOTER_TEXT}>
+        Questions? Write to{' '}
+        <Link className="em-muted" href={`mailto:${brand.supportEmail}`} style={linkStyle}>
+          {brand.supportEmail}
+        </Link>
+        .
+      </Text>
+      {props.unsubscribeUrl !== undefined && (
+        <Text className="em-muted" style={FOOTER_TEXT}>
+          Don't want these emails?{' '}
+          <Link className="em-muted" href={props.unsubscribeUrl} style={linkStyle}>
+            Unsubscribe
+          </Link>
+        </Text>
+      )}
+      <Text className="em-muted" style={FOOTER_TEXT}>
+        {brand.productName} ·{' '}
+        <Link className="em-muted" href={brand.appUrl} style={linkStyle}>
+          {brand.appUrl}
+        </Link>
+      </Text>
+    </Section>
+  );
+}
+
+export function Title({ children }: { children: ReactNode }) {
+  return (
+    <Heading
+      as="h1"
+      className="em-text"
+      style={{ color: COLORS.text, fontSize: 22, fontWeight: 700, lineHeight: '30px', margin: '16px 0 12px' }}
+    >
+      {children}
+    </Heading>
+  );
+}
+
+export function Paragraph({ children }: { children: ReactNode }) {
+  return (
+    <Text
+      className="em-text"
+      style={{ color: COLORS.text, fontSize: 15, lineHeight: '24px', margin: '0 0 16px' }}
+    >
+      {children}
+    </Text>
+  );
+}
+
+/** Smaller, muted text for security notes and fine print. */
+export function Note({ children }: { children: ReactNode }) {
+  return (
+    <Text
+      className="em-muted"
+      style={{ color: COLORS.muted, fontSize: 13, lineHeight: '20px', margin: '0 0 12px' }}
+    >
+      {children}
+    </Text>
+  );
+}
+
+export function AccentLink({
+  href,
+  brand,
+  children,
+}: {
+  href: string;
+  brand: TEmailBrand;
+  children: ReactNode;
+}) {
+  return (
+    <Link className="em-link" href={href} style={{ color: brand.accentColor, textDecoration: 'underline' }}>
+      {children}
+    </Link>
+  );
+}
+
+/**
+ * The one primary action, followed by its URL as text for clients that block buttons. The URL line is
+ * left out of the plain-text part, where the button already prints its link.
+ */
+export function CallToAction({
+  href,
+  brand,
+  children,
+}: {
+  href: string;
+  brand: TEmailBrand;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <Section style={{ margin: '8px 0 20px' }}>
+        <Button
+          href={href}
+          style={{
+            backgroundColor: brand.accentColor,
+            borderRadius: 6,
+            color: textColorOn(brand.accentColor),
+            fontSize: 15,
+            fontWeight: 600,
+            padding: '12px 22px',
+          }}
+        >
+          {children}
+        </Button>
+      </Section>
+      <Text
+        className="em-muted"
+        data-skip-in-text="true"
+        style={{ color: COLORS.muted, fontSize: 13, lineHeight: '20px', margin: '0 0 16px' }}
+      >
+        Or paste this link into your browser:
+        <br />
+        <Link className="em-link" href={href} style={{ color: brand.accentColor, wordBreak: 'break-all' }}>
+          {href}
+        </Link>
+      </Text>
+    </>
+  );
+}
+
+/** Label/value facts (device, amount, expiry): a shaded box, one line per fact. */
+export function Details({ rows }: { rows: ReadonlyArray<readonly [label: string, value: string]> }) {
+  return (
+    <Section
+      className="em-box"
+      style={{ backgroundColor: COLORS.page, borderRadius: 6, margin: '0 0 20px', padding: '12px 16px' }}
+    >
+      {rows.map(([label, value]) => (
+        <Text
+          key={label}
+          className="em-text"
+          style={{ color: COLORS.text, fontSize: 14, lineHeight: '22px', margin: '2px 0' }}
+        >
+          <strong>{label}:</strong> {value}
+        </Text>
+      ))}
+    </Section>
+  );
+}
+
+/** `Hi Ada,` or, without a name, `Hi there,`. */
+export const greeting = (name: string | undefined) => `Hi ${name ?? 'there'},`;

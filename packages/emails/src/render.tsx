@@ -1,19 +1,144 @@
-import { render, toPlainText } from '@react-email/render';
-import { subjectOf, type TEmailProps, ZEmailProps } from './templates';
-import { WelcomeEmail } from './templates/welcome';
+import { unstableToPlainText } from '@react-email/render';
+import type { ReactElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { z } from 'zod';
+import { ZUnsubscribeUrl } from './brand';
+import { subjectOf, TEMPLATE_NAMES, type TEmailProps, type TemplateName } from './templates';
+import { InvitationEmail, ZInvitationProps } from './templates/invitation';
+import { LicenseExpiringEmail, ZLicenseExpiringProps } from './templates/license-expiring';
+import { NewSignInEmail, ZNewSignInProps } from './templates/new-sign-in';
+import { PasswordChangedEmail, ZPasswordChangedProps } from './templates/password-changed';
+import { PasswordResetEmail, ZPasswordResetProps } from './templates/password-reset';
+import { PaymentFailedEmail, ZPaymentFailedProps } from './templates/payment-failed';
+import { TrialExpiredEmail, ZTrialExpiredProps } from './templates/trial-expired';
+import { TrialExpiringEmail, ZTrialExpiringProps } from './templates/trial-expiring';
+import { VerifyEmailEmail, ZVerifyEmailProps } from './templates/verify-email';
+import { WaitlistAcceptedEmail, ZWaitlistAcceptedProps } from './templates/waitlist-accepted';
+import { WelcomeEmail, ZWelcomeProps } from './templates/welcome';
 
 export type RenderedEmail = { subject: string; html: string; text: string };
+export type PreparedEmail = { props: TEmailProps; subject: string; element: ReactElement };
 
-function elementOf(props: TEmailProps) {
-  switch (props.template) {
-    case 'welcome':
-      return <WelcomeEmail {...props} />;
+/** The doctype @react-email/render puts in front of its markup. */
+export const EMAIL_DOCTYPE =
+  '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">';
+
+const ZTemplateName = z.enum(TEMPLATE_NAMES);
+
+/** Props may leave `template` out; it is then the one asked for. A different one fails the literal. */
+function withTemplate(template: TemplateName, input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+  if ((input as { template?: unknown }).template !== undefined) return input;
+  return { ...input, template };
+}
+
+/**
+ * Validates the props against the template's schema (a ZodError whose issue paths name the fields) and
+ * builds the React element, without rendering it.
+ */
+export function prepareEmail(template: TemplateName, input: unknown): PreparedEmail {
+  const name = ZTemplateName.parse(template);
+  const raw = withTemplate(name, input);
+  const prepared = (props: TEmailProps, element: ReactElement): PreparedEmail => ({
+    props,
+    subject: subjectOf(props),
+    element,
+  });
+  switch (name) {
+    case 'welcome': {
+      const props = ZWelcomeProps.parse(raw);
+      return prepared(props, <WelcomeEmail {...props} />);
+    }
+    case 'verify-email': {
+      const props = ZVerifyEmailProps.parse(raw);
+      return prepared(props, <VerifyEmailEmail {...props} />);
+    }
+    case 'password-reset': {
+      const props = ZPasswordResetProps.parse(raw);
+      return prepared(props, <PasswordResetEmail {...props} />);
+    }
+    case 'password-changed': {
+      const props = ZPasswordChangedProps.parse(raw);
+      return prepared(props, <PasswordChangedEmail {...props} />);
+    }
+    case 'new-sign-in': {
+      const props = ZNewSignInProps.parse(raw);
+      return prepared(props, <NewSignInEmail {...props} />);
+    }
+    case 'invitation': {
+      const props = ZInvitationProps.parse(raw);
+      return prepared(props, <InvitationEmail {...props} />);
+    }
+    case 'waitlist-accepted': {
+      const props = ZWaitlistAcceptedProps.parse(raw);
+      return prepared(props, <WaitlistAcceptedEmail {...props} />);
+    }
+    case 'trial-expiring': {
+      const props = ZTrialExpiringProps.parse(raw);
+      return prepared(props, <TrialExpiringEmail {...props} />);
+    }
+    case 'trial-expired': {
+      const props = ZTrialExpiredProps.parse(raw);
+      return prepared(props, <TrialExpiredEmail {...props} />);
+    }
+    case 'payment-failed': {
+      const props = ZPaymentFailedProps.parse(raw);
+      return prepared(props, <PaymentFailedEmail {...props} />);
+    }
+    case 'license-expiring': {
+      const props = ZLicenseExpiringProps.parse(raw);
+      return prepared(props, <LicenseExpiringEmail {...props} />);
+    }
+    default: {
+      const unreachable: never = name;
+      throw new Error(`unknown template ${String(unreachable)}`);
+    }
   }
 }
 
+// React adds <link rel="preload" as="image"> hints to the head for every <img>; mail clients ignore them.
+// @react-email/render strips them too.
+const IMAGE_PRELOAD = /<link\b(?=[^>]*\brel="preload")(?=[^>]*\bas="image")[^>]*>/g;
+
+/**
+ * The email document for an element. react-email components are plain synchronous React components, so
+ * one synchronous static render gives the markup @react-email/render's streaming render does, without its
+ * stream and Suspense boundary (see render.test.ts for the comparison and bench/ for the timings).
+ */
+export function renderHtml(element: ReactElement): string {
+  return EMAIL_DOCTYPE + renderToStaticMarkup(element).replace(IMAGE_PRELOAD, '');
+}
+
+/**
+ * Plain-text part from the HTML: the button prints its URL, the "paste this link" repeat and the
+ * preview line are skipped (data-skip-in-text). This converter is @react-email/render's own, several
+ * times faster than its html-to-text based `toPlainText`; render.test.ts pins the two to the same words.
+ */
+export const renderText = (html: string): string => unstableToPlainText(html);
+
 /** Validates the props (throws a ZodError naming the fields) and renders subject, HTML and plain text. */
-export async function renderEmail(input: unknown): Promise<RenderedEmail> {
-  const props = ZEmailProps.parse(input);
-  const html = await render(elementOf(props));
-  return { subject: subjectOf(props), html, text: toPlainText(html) };
+export async function renderEmail(template: TemplateName, props: unknown): Promise<RenderedEmail> {
+  const email = prepareEmail(template, props);
+  const html = renderHtml(email.element);
+  return { subject: email.subject, html, text: renderText(html) };
+}
+
+/**
+ * RFC 8058 one-click unsubscribe headers for lifecycle mail: Gmail and Yahoo require both for bulk
+ * senders. `mailto` is an address or a mailto: URI, offered as a fallback to clients without one-click.
+ */
+export function listUnsubscribeHeaders(unsubscribeUrl: string, mailto?: string): Record<string, string> {
+  const https = new URL(ZUnsubscribeUrl.parse(unsubscribeUrl)).href;
+  const targets = [`<${https}>`];
+  if (mailto !== undefined) {
+    const uri = /^mailto:/i.test(mailto) ? mailto : `mailto:${mailto}`;
+    const [address = ''] = uri.slice('mailto:'.length).split('?');
+    z.email().parse(address);
+    if (/[<>\s]/.test(uri)) throw new RangeError(`not usable in a header: ${uri}`);
+    targets.push(`<${uri}>`);
+  }
+  return {
+    'List-Unsubscribe': targets.join(', '),
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+  };
 }

@@ -1,18 +1,205 @@
 import { z } from 'zod';
-import { welcomePreviewProps, welcomeSubject, ZWelcomeProps } from './templates/welcome';
+import type { TemplateMeta } from './brand';
+import {
+  invitationMeta,
+  invitationPreviewProps,
+  invitationSubject,
+  ZInvitationProps,
+  ZInvitationSenderProps,
+} from './templates/invitation';
+import {
+  licenseExpiringMeta,
+  licenseExpiringPreviewProps,
+  licenseExpiringSubject,
+  ZLicenseExpiringProps,
+  ZLicenseExpiringSenderProps,
+} from './templates/license-expiring';
+import {
+  newSignInMeta,
+  newSignInPreviewProps,
+  newSignInSubject,
+  ZNewSignInProps,
+  ZNewSignInSenderProps,
+} from './templates/new-sign-in';
+import {
+  passwordChangedMeta,
+  passwordChangedPreviewProps,
+  passwordChangedSubject,
+  ZPasswordChangedProps,
+  ZPasswordChangedSenderProps,
+} from './templates/password-changed';
+import {
+  passwordResetMeta,
+  passwordResetPreviewProps,
+  passwordResetSubject,
+  ZPasswordResetProps,
+  ZPasswordResetSenderProps,
+} from './templates/password-reset';
+import {
+  paymentFailedMeta,
+  paymentFailedPreviewProps,
+  paymentFailedSubject,
+  ZPaymentFailedProps,
+  ZPaymentFailedSenderProps,
+} from './templates/payment-failed';
+import {
+  trialExpiredMeta,
+  trialExpiredPreviewProps,
+  trialExpiredSubject,
+  ZTrialExpiredProps,
+  ZTrialExpiredSenderProps,
+} from './templates/trial-expired';
+import {
+  trialExpiringMeta,
+  trialExpiringPreviewProps,
+  trialExpiringSubject,
+  ZTrialExpiringProps,
+  ZTrialExpiringSenderProps,
+} from './templates/trial-expiring';
+import {
+  verifyEmailMeta,
+  verifyEmailPreviewProps,
+  verifyEmailSubject,
+  ZVerifyEmailProps,
+  ZVerifyEmailSenderProps,
+} from './templates/verify-email';
+import {
+  waitlistAcceptedMeta,
+  waitlistAcceptedPreviewProps,
+  waitlistAcceptedSubject,
+  ZWaitlistAcceptedProps,
+  ZWaitlistAcceptedSenderProps,
+} from './templates/waitlist-accepted';
+import {
+  welcomeMeta,
+  welcomePreviewProps,
+  welcomeSubject,
+  ZWelcomeProps,
+  ZWelcomeSenderProps,
+} from './templates/welcome';
 
-/** Props of every template, discriminated by `template`; the one schema senders validate against. */
-export const ZEmailProps = z.discriminatedUnion('template', [ZWelcomeProps]);
+export const TEMPLATE_NAMES = [
+  'welcome',
+  'verify-email',
+  'password-reset',
+  'password-changed',
+  'new-sign-in',
+  'invitation',
+  'waitlist-accepted',
+  'trial-expiring',
+  'trial-expired',
+  'payment-failed',
+  'license-expiring',
+] as const;
+export type TemplateName = (typeof TEMPLATE_NAMES)[number];
+
+/** Full props (sender's part plus brand and unsubscribe) of each template, by name. */
+export const TEMPLATE_SCHEMAS = {
+  welcome: ZWelcomeProps,
+  'verify-email': ZVerifyEmailProps,
+  'password-reset': ZPasswordResetProps,
+  'password-changed': ZPasswordChangedProps,
+  'new-sign-in': ZNewSignInProps,
+  invitation: ZInvitationProps,
+  'waitlist-accepted': ZWaitlistAcceptedProps,
+  'trial-expiring': ZTrialExpiringProps,
+  'trial-expired': ZTrialExpiredProps,
+  'payment-failed': ZPaymentFailedProps,
+  'license-expiring': ZLicenseExpiringProps,
+} satisfies { [K in TemplateName]: z.ZodObject<{ template: z.ZodLiteral<K> } & z.ZodRawShape> };
+
+/** What a sender provides for each template: the props without `brand` and `unsubscribeUrl`. */
+export const TEMPLATE_SENDER_SCHEMAS = {
+  welcome: ZWelcomeSenderProps,
+  'verify-email': ZVerifyEmailSenderProps,
+  'password-reset': ZPasswordResetSenderProps,
+  'password-changed': ZPasswordChangedSenderProps,
+  'new-sign-in': ZNewSignInSenderProps,
+  invitation: ZInvitationSenderProps,
+  'waitlist-accepted': ZWaitlistAcceptedSenderProps,
+  'trial-expiring': ZTrialExpiringSenderProps,
+  'trial-expired': ZTrialExpiredSenderProps,
+  'payment-failed': ZPaymentFailedSenderProps,
+  'license-expiring': ZLicenseExpiringSenderProps,
+} satisfies { [K in TemplateName]: z.ZodObject<{ template: z.ZodLiteral<K> } & z.ZodRawShape> };
+
+/** Props of every template, discriminated by `template`. */
+export const ZEmailProps = z.discriminatedUnion('template', [
+  ZWelcomeProps,
+  ZVerifyEmailProps,
+  ZPasswordResetProps,
+  ZPasswordChangedProps,
+  ZNewSignInProps,
+  ZInvitationProps,
+  ZWaitlistAcceptedProps,
+  ZTrialExpiringProps,
+  ZTrialExpiredProps,
+  ZPaymentFailedProps,
+  ZLicenseExpiringProps,
+]);
 export type TEmailProps = z.infer<typeof ZEmailProps>;
-export type TemplateName = TEmailProps['template'];
+export type TemplateProps<K extends TemplateName> = z.infer<(typeof TEMPLATE_SCHEMAS)[K]>;
+export type TemplateSenderProps<K extends TemplateName> = z.infer<(typeof TEMPLATE_SENDER_SCHEMAS)[K]>;
 
-export const TEMPLATE_PREVIEW_PROPS: { [K in TemplateName]: Extract<TEmailProps, { template: K }> } = {
+export const TEMPLATE_PREVIEW_PROPS: { [K in TemplateName]: TemplateProps<K> } = {
   welcome: welcomePreviewProps,
+  'verify-email': verifyEmailPreviewProps,
+  'password-reset': passwordResetPreviewProps,
+  'password-changed': passwordChangedPreviewProps,
+  'new-sign-in': newSignInPreviewProps,
+  invitation: invitationPreviewProps,
+  'waitlist-accepted': waitlistAcceptedPreviewProps,
+  'trial-expiring': trialExpiringPreviewProps,
+  'trial-expired': trialExpiredPreviewProps,
+  'payment-failed': paymentFailedPreviewProps,
+  'license-expiring': licenseExpiringPreviewProps,
+};
+
+/**
+ * Welcome, invitation and waitlist-accepted answer something the user (or a teammate) did, so they are
+ * transactional like the security and billing mails; trial and license reminders are lifecycle mail.
+ */
+export const TEMPLATE_META: { [K in TemplateName]: TemplateMeta<TemplateProps<K>> } = {
+  welcome: welcomeMeta,
+  'verify-email': verifyEmailMeta,
+  'password-reset': passwordResetMeta,
+  'password-changed': passwordChangedMeta,
+  'new-sign-in': newSignInMeta,
+  invitation: invitationMeta,
+  'waitlist-accepted': waitlistAcceptedMeta,
+  'trial-expiring': trialExpiringMeta,
+  'trial-expired': trialExpiredMeta,
+  'payment-failed': paymentFailedMeta,
+  'license-expiring': licenseExpiringMeta,
 };
 
 export function subjectOf(props: TEmailProps): string {
   switch (props.template) {
     case 'welcome':
       return welcomeSubject(props);
+    case 'verify-email':
+      return verifyEmailSubject(props);
+    case 'password-reset':
+      return passwordResetSubject(props);
+    case 'password-changed':
+      return passwordChangedSubject(props);
+    case 'new-sign-in':
+      return newSignInSubject(props);
+    case 'invitation':
+      return invitationSubject(props);
+    case 'waitlist-accepted':
+      return waitlistAcceptedSubject(props);
+    case 'trial-expiring':
+      return trialExpiringSubject(props);
+    case 'trial-expired':
+      return trialExpiredSubject(props);
+    case 'payment-failed':
+      return paymentFailedSubject(props);
+    case 'license-expiring':
+      return licenseExpiringSubject(props);
+    default: {
+      const unreachable: never = props;
+      throw new Error(`no subject for ${JSON.stringify(unreachable)}`);
+    }
   }
 }

@@ -1,35 +1,53 @@
-import { Button, Text } from '@react-email/components';
 import { z } from 'zod';
-import { EmailLayout } from '../layout';
+import { PREVIEW_BRAND, type TemplateMeta, ZLinkUrl, ZTransactionalShared } from '../brand';
+import { ZPersonName } from '../fields';
+import { CallToAction, EmailLayout, greeting, Paragraph, Title } from '../layout';
 
-export const ZWelcomeProps = z.object({
+/** What the sender provides; brand and unsubscribe come from the product. */
+export const ZWelcomeSenderProps = z.object({
   template: z.literal('welcome'),
-  productName: z.string().min(1),
-  name: z.string().min(1),
-  signInUrl: z.url(),
+  name: ZPersonName.optional(),
+  email: z.email(),
+  getStartedUrl: ZLinkUrl,
 });
+export const ZWelcomeProps = ZWelcomeSenderProps.extend(ZTransactionalShared.shape);
 export type TWelcomeProps = z.infer<typeof ZWelcomeProps>;
 
-export const welcomeSubject = (props: TWelcomeProps) => `Welcome to ${props.productName}`;
+export const welcomeSubject = (props: TWelcomeProps) => `Welcome to ${props.brand.productName}`;
+
+export const welcomeMeta: TemplateMeta<TWelcomeProps> = {
+  title: 'Welcome',
+  description: 'Sent once, right after someone creates an account.',
+  transactional: true,
+  reason: (props) =>
+    `You received this email because an account for ${props.email} was just created on ${props.brand.productName}.`,
+};
 
 export const welcomePreviewProps: TWelcomeProps = {
   template: 'welcome',
-  productName: 'LysnrAI',
+  brand: PREVIEW_BRAND,
   name: 'Ada',
-  signInUrl: 'https://app.lysnrai.com/sign-in',
+  email: 'ada@example.com',
+  getStartedUrl: 'https://app.lysnrai.com/onboarding',
 };
 
 export function WelcomeEmail(props: TWelcomeProps) {
+  const product = props.brand.productName;
   return (
-    <EmailLayout preview={`Your ${props.productName} account is ready`} productName={props.productName}>
-      <Text>Hi {props.name},</Text>
-      <Text>Your {props.productName} account is ready. Sign in to get started.</Text>
-      <Button
-        href={props.signInUrl}
-        style={{ backgroundColor: '#4f46e5', borderRadius: 6, color: '#ffffff', padding: '10px 18px' }}
-      >
-        Sign in
-      </Button>
+    <EmailLayout
+      preview={`Your ${product} account is ready`}
+      brand={props.brand}
+      reason={welcomeMeta.reason(props)}
+    >
+      <Title>Welcome to {product}</Title>
+      <Paragraph>{greeting(props.name)}</Paragraph>
+      <Paragraph>
+        Your account is ready. Set up your first workspace and you will be up and running in a couple of
+        minutes.
+      </Paragraph>
+      <CallToAction href={props.getStartedUrl} brand={props.brand}>
+        Get started
+      </CallToAction>
     </EmailLayout>
   );
 }
