@@ -283,6 +283,13 @@ describe('APNs driver', () => {
     expect(error).toMatchObject({ provider: 'apns', kind: 'transient', reason: 'Timeout' });
   });
 
+  it('an Android token is refused, not sent where APNs would call it a bad token', async () => {
+    const error = await catchError(driver.send(message({ platform: 'android' })));
+
+    expect(error).toMatchObject({ kind: 'permanent', reason: 'UnsupportedPlatform', tokenInvalid: false });
+    expect(fake.connections()).toBe(0);
+  });
+
   it('a message without a topic is refused before anything is sent', async () => {
     const error = await catchError(driver.send(message({ topic: undefined })));
 

@@ -5,7 +5,13 @@ import {
   constants as http2Constants,
 } from 'node:http2';
 import { importPKCS8, SignJWT } from 'jose';
-import { type PushDriver, type PushMessage, PushProviderError, type PushSent } from './push';
+import {
+  type PushDriver,
+  type PushMessage,
+  PushProviderError,
+  type PushSent,
+  pushDriverServes,
+} from './push';
 
 export const APNS_PRODUCTION_HOST = 'https://api.push.apple.com';
 export const APNS_SANDBOX_HOST = 'https://api.sandbox.push.apple.com';
@@ -233,6 +239,14 @@ export const createApnsDriver = (opts: ApnsDriverOptions): PushDriver => {
   return {
     name: 'apns',
     send: async (message): Promise<PushSent> => {
+      if (!pushDriverServes('apns', message.platform)) {
+        throw new PushProviderError({
+          provider: 'apns',
+          kind: 'permanent',
+          reason: 'UnsupportedPlatform',
+          message: `the apns driver does not send to ${message.platform} devices`,
+        });
+      }
       const { topic } = message;
       if (!topic) {
         throw new PushProviderError({

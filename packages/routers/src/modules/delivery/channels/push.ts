@@ -64,6 +64,21 @@ export type PushDriver = {
   close?(): Promise<void>;
 };
 
+/**
+ * Which platforms each driver sends to: APNs reaches Apple devices directly; FCM reaches Android, web
+ * browsers, and iOS through its APNs bridge (the app registers an FCM token instead of an APNs one); the log
+ * driver accepts everything. Windows and Linux have no driver yet. A driver refuses other platforms
+ * (permanent, token kept) rather than let a provider call a foreign token invalid.
+ */
+export const PUSH_DRIVER_PLATFORMS: Record<PushProviderName, readonly PushPlatform[]> = {
+  apns: ['ios', 'macos'],
+  fcm: ['android', 'ios', 'web'],
+  log: ['ios', 'android', 'web', 'macos', 'windows', 'linux'],
+};
+
+export const pushDriverServes = (driver: PushProviderName, platform: PushPlatform): boolean =>
+  PUSH_DRIVER_PLATFORMS[driver].includes(platform);
+
 /** The pino-compatible slice of a logger the push drivers use. */
 export type PushLogger = { info(obj: Record<string, unknown>, msg: string): void };
 
