@@ -67,8 +67,8 @@ const ZRawEnv = z.object({
   EVENT_DISPATCHER_ENABLED: bool(true),
   EVENT_POLL_INTERVAL_MS: int(1000, 50),
   EVENT_CLAIM_TTL_MS: int(60_000, 1000),
-  // Email, push, maintenance mode and webhook settings are parsed here once their components exist; until
-  // then `.env.example` lists them, commented out, under "read by components not built yet".
+  // Maintenance mode and webhook settings are parsed here once their components exist; until then
+  // `.env.example` lists them, commented out, under "read by components not built yet".
   SESSION_TTL_DAYS: int(90, 1),
   SESSION_CACHE_TTL_MS: int(30_000),
   SWAGGER_UI_ENABLED: z.stringbool().optional(),
@@ -79,6 +79,29 @@ const ZRawEnv = z.object({
   STRIPE_API_BASE: z.url().optional(),
   BILLING_PORTAL_RETURN_URL: z.url().optional(),
   STRIPE_WEBHOOK_TOLERANCE_SECONDS: int(300, 1),
+
+  // Delivery: email and push.
+  EMAIL_DRIVER: z.enum(['outbox', 'sendgrid', 'smtp']).default('outbox'),
+  EMAIL_FALLBACK_DRIVER: z.enum(['sendgrid', 'smtp']).optional(),
+  SENDGRID_API_KEY: z.string().min(1).optional(),
+  SENDGRID_API_BASE: z.url().optional(),
+  SENDGRID_WEBHOOK_PUBLIC_KEY: z.string().min(1).optional(),
+  SMTP_URL: z.url().optional(),
+  EMAIL_FROM_ADDRESS: z.email().default('no-reply@bytelyst.local'),
+  EMAIL_FROM_NAME: z.string().min(1).optional(),
+  PUBLIC_APP_URL: z.url().optional(),
+  PUSH_DRIVER: z.enum(['log', 'fcm', 'apns']).default('log'),
+  FCM_SERVICE_ACCOUNT_JSON: z.string().min(1).optional(),
+  APNS_KEY_ID: z.string().min(1).optional(),
+  APNS_TEAM_ID: z.string().min(1).optional(),
+  APNS_KEY_PATH: z.string().min(1).optional(),
+  APNS_HOST: z.url().optional(),
+  APNS_TOPIC: z.string().min(1).optional(),
+  DELIVERY_QUIET_HOURS: z
+    .string()
+    .regex(/^(off|([01]?\d|2[0-3])-([01]?\d|2[0-3]))$/, 'Expected off or hours such as 22-8')
+    .default('22-8'),
+  DELIVERY_DAILY_CAP: int(5, 1),
 });
 
 type RawEnv = z.infer<typeof ZRawEnv>;
@@ -112,6 +135,26 @@ const crossFieldProblems = (env: RawEnv): string[] => {
   }
   if (env.JWT_SECRET !== undefined && env.JWT_SECRET.length < 32) {
     problems.push('JWT_SECRET must be at least 32 characters');
+  }
+  if (
+    (env.EMAIL_DRIVER === 'sendgrid' || env.EMAIL_FALLBACK_DRIVER === 'sendgrid') &&
+    !env.SENDGRID_API_KEY
+  ) {
+    problems.push('SENDGRID_API_KEY is required when EMAIL_DRIVER or EMAIL_FALLBACK_DRIVER is sendgrid');
+  }
+  if ((env.EMAIL_DRIVER === 'smtp' || env.EMAIL_FALLBACK_DRIVER === 'smtp') && !env.SMTP_URL) {
+    problems.push('SMTP_URL is required when EMAIL_DRIVER or EMAIL_FALLBACK_DRIVER is smtp');
+  }
+  if (env.EMAIL_FALLBACK_DRIVER !== undefined && env.EMAIL_FALLBACK_DRIVER === env.EMAIL_DRIVER) {
+    problems.push('EMAIL_FALLBACK_DRIVER must differ from EMAIL_DRIVER');
+  }
+  if (env.PUSH_DRIVER === 'fcm' && !env.FCM_SERVICE_ACCOUNT_JSON) {
+    problems.push('FCM_SERVICE_ACCOUNT_JSON is required when PUSH_DRIVER=fcm');
+  }
+  if (env.PUSH_DRIVER === 'apns') {
+    for (const key of ['APNS_KEY_ID', 'APNS_TEAM_ID', 'APNS_KEY_PATH', 'APNS_TOPIC'] as const) {
+      if (!env[key]) problems.push(`${key} is required when PUSH_DRIVER=apns`);
+    }
   }
   if (env.NODE_ENV === 'production') {
     if (env.JWT_SECRET === undefined) problems.push('JWT_SECRET is required when NODE_ENV=production');

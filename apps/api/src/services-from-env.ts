@@ -1,11 +1,48 @@
+import { readFileSync } from 'node:fs';
 import type { BlobStore } from '@bytelyst/db/blob';
 import type { Clock, DocumentStore } from '@bytelyst/db/document-store';
+import type { DeliveryConfig } from '@bytelyst/routers/modules/delivery/config';
 import { createServices, type Services } from '@bytelyst/routers/services';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Env } from './env';
 import type { Secrets } from './secrets';
 
 type Deps = { env: Env; store: DocumentStore; blob: BlobStore; clock: Clock; logger?: FastifyBaseLogger };
+
+/** Delivery's settings from env; the APNs key file is read here, once, at start-up. */
+export const deliveryFromEnv = (env: Env): DeliveryConfig => {
+  const [start, end] =
+    env.DELIVERY_QUIET_HOURS === 'off' ? [] : env.DELIVERY_QUIET_HOURS.split('-').map(Number);
+  return {
+    email: {
+      driver: env.EMAIL_DRIVER,
+      ...(env.EMAIL_FALLBACK_DRIVER ? { fallback: env.EMAIL_FALLBACK_DRIVER } : {}),
+      sendgrid: {
+        ...(env.SENDGRID_API_KEY ? { apiKey: env.SENDGRID_API_KEY } : {}),
+        ...(env.SENDGRID_API_BASE ? { apiBase: env.SENDGRID_API_BASE } : {}),
+      },
+      smtp: env.SMTP_URL ? { url: env.SMTP_URL } : {},
+    },
+    push: {
+      driver: env.PUSH_DRIVER,
+      fcm: env.FCM_SERVICE_ACCOUNT_JSON ? { serviceAccountJson: env.FCM_SERVICE_ACCOUNT_JSON } : {},
+      apns: {
+        ...(env.APNS_KEY_ID ? { keyId: env.APNS_KEY_ID } : {}),
+        ...(env.APNS_TEAM_ID ? { teamId: env.APNS_TEAM_ID } : {}),
+        ...(env.APNS_KEY_PATH ? { privateKey: readFileSync(env.APNS_KEY_PATH, 'utf8') } : {}),
+        ...(env.APNS_HOST ? { host: env.APNS_HOST } : {}),
+      },
+    },
+    fromAddress: env.EMAIL_FROM_ADDRESS,
+    ...(env.EMAIL_FROM_NAME ? { fromName: env.EMAIL_FROM_NAME } : {}),
+    publicBaseUrl: env.PUBLIC_BASE_URL,
+    appUrl: env.PUBLIC_APP_URL ?? env.CONSOLE_URL,
+    quietHours: start === undefined || end === undefined ? null : { start, end },
+    dailyCap: env.DELIVERY_DAILY_CAP,
+    ...(env.SENDGRID_WEBHOOK_PUBLIC_KEY ? { sendgridWebhookPublicKey: env.SENDGRID_WEBHOOK_PUBLIC_KEY } : {}),
+    ...(env.APNS_TOPIC ? { apnsTopic: env.APNS_TOPIC } : {}),
+  };
+};
 
 /** The platform's services over the given drivers, with every setting the env gives them. */
 export const servicesFromEnv = (deps: Deps, secrets: Secrets): Services =>
@@ -27,6 +64,7 @@ export const servicesFromEnv = (deps: Deps, secrets: Secrets): Services =>
         pollIntervalMs: deps.env.EVENT_POLL_INTERVAL_MS,
         claimTtlMs: deps.env.EVENT_CLAIM_TTL_MS,
       },
+      delivery: deliveryFromEnv(deps.env),
       billing: {
         webhookToleranceSeconds: deps.env.STRIPE_WEBHOOK_TOLERANCE_SECONDS,
         ...(deps.env.STRIPE_SECRET_KEY ? { stripeSecretKey: deps.env.STRIPE_SECRET_KEY } : {}),

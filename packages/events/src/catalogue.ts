@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BILLING_EVENTS } from './catalogue/billing';
 import { CONTENT_EVENTS } from './catalogue/content';
 import { id } from './catalogue/def';
+import { DELIVERY_EVENTS } from './catalogue/delivery';
 import { GROWTH_EVENTS } from './catalogue/growth';
 import { IDENTITY_EVENTS } from './catalogue/identity';
 import { LICENSES_EVENTS } from './catalogue/licenses';
@@ -27,6 +28,7 @@ export const EVENT_DEFINITIONS = {
   ...OPERATIONS_EVENTS,
   ...TELEMETRY_EVENTS,
   ...CONTENT_EVENTS,
+  ...DELIVERY_EVENTS,
   ...PLATFORM_EVENTS,
 } as const;
 

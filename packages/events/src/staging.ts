@@ -87,13 +87,12 @@ export const createStagedEvents = (
       return staged;
     },
     committed(stored) {
-      // `stored` follows `entries`: each event, then its queue items. The stored event carries the etag that
-      // this process's settle write is conditional on.
-      let at = 0;
+      // `stored` holds every entry the write committed (the write may carry other entries beside these); the
+      // stored event carries the etag that this process's settle write is conditional on.
+      const byId = new Map(stored.map((doc) => [doc.id, doc]));
       for (const prepared of batch) {
-        const doc = stored[at] as Stored<EventDoc> | undefined;
-        at += 1 + prepared.queueItems.length;
-        if (doc?.id === prepared.doc.id) started({ ...prepared, doc });
+        const doc = byId.get(prepared.doc.id) as Stored<EventDoc> | undefined;
+        if (doc) started({ ...prepared, doc });
       }
     },
   };

@@ -38,6 +38,8 @@ const DOMAIN_VERBS: Record<string, string> = {
   revoke: 'invalidates a credential but keeps it for the record',
   validate: 'checks a credential or code without changing it',
   replay: 'redelivers an event to its subscribers',
+  send: 'hands a message (a test mail, an announcement) to the delivery providers',
+  preview: 'renders or counts what an action would do, without doing it',
   trigger: 'runs a job now',
   pause: 'stops a job from being scheduled',
   resume: 'lets a paused job be scheduled again',

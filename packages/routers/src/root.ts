@@ -2,6 +2,7 @@ import { auditRouter } from './modules/audit/router';
 import { authRouter } from './modules/auth/router';
 import { plansRouter, stripeRouter, subscriptionsRouter, usageRouter } from './modules/billing/router';
 import { blobRouter } from './modules/blob/router';
+import { deliveryRouter } from './modules/delivery/router';
 import { eventsRouter } from './modules/events/router';
 import { flagsRouter } from './modules/flags/router';
 import { invitationsRouter, referralsRouter, waitlistRouter } from './modules/growth/router';
@@ -41,6 +42,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   tracker: trackerRouter,
   blob: blobRouter,
+  delivery: deliveryRouter,
 });
 
 export type AppRouter = typeof appRouter;

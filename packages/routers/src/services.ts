@@ -15,6 +15,8 @@ import { createPrincipalCache, type PrincipalCache } from './modules/auth/princi
 import type { BillingConfig } from './modules/billing/config';
 import { billingModule } from './modules/billing/module';
 import { blobsModule } from './modules/blob/module';
+import type { DeliveryConfig } from './modules/delivery/config';
+import { deliveryModule } from './modules/delivery/module';
 import { eventsModule } from './modules/events/module';
 import { flagsModule } from './modules/flags/module';
 import { growthModule } from './modules/growth/module';
@@ -47,6 +49,7 @@ export type ServiceConfig = {
   /** Event bus dispatcher settings (see DurableBusOptions); `dispatch: false` leaves delivery to others. */
   events?: { dispatch?: boolean; pollIntervalMs?: number; claimTtlMs?: number };
   billing?: BillingConfig;
+  delivery?: DeliveryConfig;
   /** Signs the fs blob driver's URLs; with it, the blob module serves them (`/blobs/...`). */
   blobSigningSecret?: string;
 };
@@ -82,7 +85,8 @@ const MODULES = moduleList<{ principals: PrincipalCache; leases: LeaseManager }>
   .add(settingsModule)
   .add(telemetryModule)
   .add(notificationsModule)
-  .add(trackerModule);
+  .add(trackerModule)
+  .add(deliveryModule);
 
 /** Every container: the platform's own (bus, jobs, leases) and each module's; `DocumentStore.init` takes this. */
 export const ALL_CONTAINERS: readonly ContainerDef[] = [...PLATFORM_CONTAINERS, ...MODULES.containers()];

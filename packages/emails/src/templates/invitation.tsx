@@ -12,7 +12,8 @@ export const ZInvitationSenderProps = z.object({
   /** The team or workspace joined; without it the invitation is to the product. */
   workspaceName: z.string().trim().min(1).max(80).optional(),
   acceptUrl: ZLinkUrl,
-  expiresAt: ZInstant,
+  /** Left out when the invitation does not expire. */
+  expiresAt: ZInstant.optional(),
 });
 export const ZInvitationProps = ZInvitationSenderProps.extend(ZTransactionalShared.shape);
 export type TInvitationProps = z.infer<typeof ZInvitationProps>;
@@ -62,8 +63,8 @@ export function InvitationEmail(props: TInvitationProps) {
         Accept invitation
       </CallToAction>
       <Note>
-        This invitation expires on {formatDate(props.expiresAt)}. If you were not expecting it, you can ignore
-        this email.
+        {props.expiresAt ? `This invitation expires on ${formatDate(props.expiresAt)}. ` : ''}If you were not
+        expecting it, you can ignore this email.
       </Note>
     </EmailLayout>
   );

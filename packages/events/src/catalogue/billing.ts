@@ -41,6 +41,11 @@ export const BILLING_EVENTS = {
       amount: z.number().int(),
       userId: id,
       retryCount: z.number().int().min(0),
+      /** ISO 4217, lower-case as Stripe gives it. */
+      currency: z.string().optional(),
+      /** When Stripe tries the card again; null when it will not. */
+      nextRetryAt: z.string().nullable().optional(),
+      hostedInvoiceUrl: z.string().nullable().optional(),
     }),
   }),
   'subscription.expired': def({

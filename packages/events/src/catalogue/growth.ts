@@ -30,6 +30,8 @@ export const GROWTH_EVENTS = {
       maxUses: z.number().int(),
       expiresAt: z.string().nullable(),
       waitlistEntryId: z.string().nullable(),
+      /** Whom the code was issued to, when an admin named someone (they are mailed the invitation). */
+      email: z.string().nullable().optional(),
     }),
   }),
   'invitation.revoked': def({

@@ -40,3 +40,5 @@ export const growthModule = defineModule({
     };
   },
 });
+
+export type GrowthService = ReturnType<typeof growthModule.create>['service'];

@@ -113,6 +113,13 @@ export const createDevicesService = (deps: {
           : [],
       );
     },
+    /** Drops a token the push provider called invalid or unregistered; the device stays. True when one went. */
+    async clearPushToken(productId: string, userId: string, deviceId: string): Promise<boolean> {
+      const result = await repo.devices.mutate(productId, deviceDocId(userId, deviceId), (current) =>
+        current.pushToken ? { ...withoutSystemFields(current), pushToken: null } : null,
+      );
+      return result?.changed ?? false;
+    },
     async deleteOfUser(productId: string, userId: string): Promise<number> {
       let deleted = 0;
       for (const doc of await repo.devices.ofUser(productId, userId)) {

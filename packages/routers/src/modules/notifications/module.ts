@@ -19,3 +19,5 @@ export const notificationsModule = defineModule({
     };
   },
 });
+
+export type NotificationsService = ReturnType<typeof notificationsModule.create>['service'];

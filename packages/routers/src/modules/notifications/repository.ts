@@ -73,6 +73,8 @@ export const createNotificationsRepository = (store: DocumentStore) => {
         return device;
       },
       delete: (productId: string, id: string, outbox?: Outbox) => devices().delete(id, productId, { outbox }),
+      mutate: (productId: string, id: string, change: (current: Stored<DeviceDoc>) => DeviceDoc | null) =>
+        devices().mutate(id, productId, change),
       query: queryDevices,
       /** All of one user's devices (a user has a handful). */
       async ofUser(productId: string, userId: string): Promise<Stored<DeviceDoc>[]> {

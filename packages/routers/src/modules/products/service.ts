@@ -6,9 +6,14 @@ import { isoNow } from '../../lib/time';
 import { createTtlCache } from '../../lib/ttl-cache';
 import { canTransition, DELETABLE_STATUSES } from './lifecycle';
 import type { ProductDoc, ProductsRepository } from './repository';
-import type { TProduct, TProductStatus } from './schema';
+import { DEFAULT_BRANDING, type TProduct, type TProductBranding, type TProductStatus } from './schema';
 
-const toProduct = (doc: Stored<ProductDoc>): TProduct => ({ ...withoutSystemFields(doc), etag: doc._etag });
+/** Products stored before branding existed read with the defaults. */
+const toProduct = (doc: Stored<ProductDoc>): TProduct => ({
+  ...withoutSystemFields(doc),
+  branding: { ...DEFAULT_BRANDING, ...doc.branding },
+  etag: doc._etag,
+});
 
 export type ProductCreate = { id: string; name: string; description: string; status: TProductStatus };
 
@@ -54,6 +59,7 @@ export const createProductsService = (deps: {
       const doc: ProductDoc = {
         ...input,
         statusHistory: [{ from: null, to: input.status, at: now, by: actorId }],
+        branding: DEFAULT_BRANDING,
         createdAt: now,
         updatedAt: now,
       };
@@ -65,6 +71,7 @@ export const createProductsService = (deps: {
       id: string;
       name?: string | undefined;
       description?: string | undefined;
+      branding?: Partial<TProductBranding> | undefined;
       ifMatch?: string | undefined;
     }): Promise<TProduct> {
       const { etag, ...current } = await get(input.id);
@@ -73,6 +80,7 @@ export const createProductsService = (deps: {
           ...current,
           name: input.name ?? current.name,
           description: input.description ?? current.description,
+          branding: { ...current.branding, ...input.branding },
           updatedAt: isoNow(clock),
         },
         input.ifMatch ?? etag,

@@ -164,7 +164,12 @@ export const applyInvoiceEvent = async (
             invoiceId: invoice.id,
             amount,
             userId: target.userId,
+            currency: invoice.currency,
             retryCount: Math.max(0, invoice.attempt_count - 1),
+            nextRetryAt: invoice.next_payment_attempt
+              ? new Date(invoice.next_payment_attempt * 1000).toISOString()
+              : null,
+            hostedInvoiceUrl: invoice.hosted_invoice_url ?? null,
           },
           options,
         ),

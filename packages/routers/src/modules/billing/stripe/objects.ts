@@ -49,6 +49,8 @@ export const ZStripeInvoice = z
     amount_paid: z.number().int().default(0),
     amount_due: z.number().int().default(0),
     attempt_count: z.number().int().min(0).default(0),
+    next_payment_attempt: z.number().int().nullable().optional(),
+    hosted_invoice_url: z.string().nullable().optional(),
     subscription: ZRef,
     subscription_details: ZSubscriptionDetails,
     parent: z.object({ subscription_details: ZSubscriptionDetails }).passthrough().nullish(),

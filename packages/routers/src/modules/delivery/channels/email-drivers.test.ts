@@ -77,19 +77,19 @@ describe('createEmailDriver', () => {
     [{ driver: 'smtp' as const }, 'EMAIL_DRIVER=smtp needs SMTP_URL'],
     [
       { driver: 'sendgrid' as const, fallback: 'smtp' as const, sendgrid: { apiKey: 'SG.key' } },
-      'EMAIL_FALLBACK=smtp needs SMTP_URL',
+      'EMAIL_FALLBACK_DRIVER=smtp needs SMTP_URL',
     ],
     [
       { driver: 'smtp' as const, fallback: 'sendgrid' as const, smtp: { url: 'smtp://127.0.0.1:2525' } },
-      'EMAIL_FALLBACK=sendgrid needs SENDGRID_API_KEY',
+      'EMAIL_FALLBACK_DRIVER=sendgrid needs SENDGRID_API_KEY',
     ],
     [
       { driver: 'outbox' as const, fallback: 'smtp' as const },
-      'EMAIL_FALLBACK=smtp needs EMAIL_DRIVER=sendgrid or smtp (the outbox never fails)',
+      'EMAIL_FALLBACK_DRIVER=smtp needs EMAIL_DRIVER=sendgrid or smtp (the outbox never fails)',
     ],
     [
       { driver: 'smtp' as const, fallback: 'smtp' as const, smtp: { url: 'smtp://127.0.0.1:2525' } },
-      'EMAIL_FALLBACK=smtp must differ from EMAIL_DRIVER=smtp',
+      'EMAIL_FALLBACK_DRIVER=smtp must differ from EMAIL_DRIVER=smtp',
     ],
     [
       { driver: 'smtp' as const, smtp: { url: 'https://user:hunter2@127.0.0.1' } },

@@ -11,7 +11,7 @@ export type EmailDriverName = 'outbox' | 'sendgrid' | 'smtp';
 export type EmailDriverConfig = {
   /** EMAIL_DRIVER */
   driver: EmailDriverName;
-  /** EMAIL_FALLBACK: a second provider for when the first is down */
+  /** EMAIL_FALLBACK_DRIVER: a second provider for when the first is down */
   fallback?: 'smtp' | 'sendgrid';
   sendgrid?: {
     /** SENDGRID_API_KEY */
@@ -80,18 +80,18 @@ export const createEmailDriver = (config: EmailDriverConfig): EmailDriver => {
   if (fallback !== undefined) {
     if (config.driver === 'outbox') {
       throw new Error(
-        `EMAIL_FALLBACK=${fallback} needs EMAIL_DRIVER=sendgrid or smtp (the outbox never fails)`,
+        `EMAIL_FALLBACK_DRIVER=${fallback} needs EMAIL_DRIVER=sendgrid or smtp (the outbox never fails)`,
       );
     }
     if (fallback === config.driver) {
-      throw new Error(`EMAIL_FALLBACK=${fallback} must differ from EMAIL_DRIVER=${config.driver}`);
+      throw new Error(`EMAIL_FALLBACK_DRIVER=${fallback} must differ from EMAIL_DRIVER=${config.driver}`);
     }
   }
   const primary = build(config.driver, config, 'EMAIL_DRIVER');
   if (fallback === undefined) return primary;
   return createFailoverEmailDriver({
     primary,
-    fallback: build(fallback, config, 'EMAIL_FALLBACK'),
+    fallback: build(fallback, config, 'EMAIL_FALLBACK_DRIVER'),
     breaker: createCircuitBreaker({ ...config.breaker, clock: config.clock }),
     ...(config.onFallback ? { onFallback: config.onFallback } : {}),
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZEmail } from '../../users/schema';
 
 /** Stored statuses are active and revoked; expired and exhausted are derived from expiresAt and uses. */
 export const INVITATION_STATUSES = ['active', 'expired', 'exhausted', 'revoked'] as const;
@@ -48,6 +49,8 @@ export const ZInvitationCreateInput = z.object({
   maxUses: z.number().int().min(1).max(100_000).default(1),
   expiresAt: z.iso.datetime({ offset: true }).optional(),
   note: z.string().trim().max(500).optional(),
+  /** Someone to mail the invitation to (the invitation template); omitted: the code is shared by hand. */
+  email: ZEmail.optional(),
 });
 export type TInvitationCreateInput = z.input<typeof ZInvitationCreateInput>;
 

@@ -82,6 +82,7 @@ export const createInvitationsService = (deps: {
           maxUses: doc.maxUses,
           expiresAt: doc.expiresAt,
           waitlistEntryId: doc.waitlistEntryId,
+          email: doc.email,
         },
         { productId, actorId },
       );

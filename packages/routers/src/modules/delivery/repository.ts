@@ -1,0 +1,168 @@
+import type { DocumentStore, Filter, Outbox, Stored } from '@bytelyst/db/document-store';
+import type { TEmailBrand } from '@bytelyst/emails/brand';
+import type { TNotificationType } from '../notifications/schema';
+import { DELIVERY_CONTAINERS } from './containers';
+import type { TDeliveryChannel, TDeliveryListInput, TDeliveryStatus, TPushContent } from './schema';
+
+export type TimelineItem = { status: TDeliveryStatus; at: string; detail: string | null; ref?: string };
+
+export type DeliveryDoc = {
+  id: string;
+  productId: string;
+  channel: TDeliveryChannel;
+  /** yyyyMM of creation: with productId and channel, the partition. */
+  month: string;
+  userId: string | null;
+  /** The address, or the device id of a push. */
+  to: string;
+  /** The email template, or the push type. */
+  template: string;
+  category: TNotificationType;
+  transactional: boolean;
+  /** The template's sender props (email), as requested. */
+  props: Record<string, unknown> | null;
+  push: TPushContent | null;
+  /** A test send's own brand (the template editor's); null: the product's. */
+  brand: TEmailBrand | null;
+  status: TDeliveryStatus;
+  /** When each status was first reached. */
+  statusTimes: Partial<Record<TDeliveryStatus, string>>;
+  timeline: TimelineItem[];
+  provider: string | null;
+  providerMessageId: string | null;
+  fellBackFrom: string | null;
+  providerResponse: string | null;
+  idempotencyKey: string;
+  test: boolean;
+  subject: string | null;
+  html: string | null;
+  text: string | null;
+  holdUntil: string | null;
+  holdReason: 'quiet_hours' | 'daily_cap' | null;
+  attempts: number;
+  error: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type KeyDoc = {
+  id: string;
+  productId: string;
+  requestHash: string;
+  /** Until then a second request with the key is told to retry (409); after it, it takes over. */
+  lockedUntil: string;
+  result: {
+    deliveries: { id: string; channel: TDeliveryChannel; status: TDeliveryStatus; to: string }[];
+  } | null;
+  createdAt: string;
+};
+
+export type SuppressionDoc = {
+  id: string;
+  productId: string;
+  email: string;
+  reason: 'bounced' | 'dropped' | 'spam_report' | 'unsubscribed' | 'manual';
+  detail: string | null;
+  deliveryId: string | null;
+  createdAt: string;
+};
+
+export type CapDoc = { id: string; productId: string; userId: string; day: string; deliveryIds: string[] };
+
+export const partitionOf = (productId: string, channel: TDeliveryChannel, month: string) =>
+  `${productId}:${channel}:${month}`;
+
+/** Delivery ids carry their channel and month (`dlv_e202612_...`), so an id alone finds its partition. */
+export const partitionOfId = (productId: string, id: string): string | undefined => {
+  const match = /^dlv_([ep])(\d{6})_/.exec(id);
+  if (!match) return undefined;
+  return partitionOf(productId, match[1] === 'e' ? 'email' : 'push', match[2] as string);
+};
+
+export const createDeliveryRepository = (store: DocumentStore) => {
+  const log = () => store.container<DeliveryDoc>(DELIVERY_CONTAINERS.deliveryLog.name);
+  const keys = () => store.container<KeyDoc>(DELIVERY_CONTAINERS.deliveryKeys.name);
+  const suppressions = () => store.container<SuppressionDoc>(DELIVERY_CONTAINERS.deliverySuppressions.name);
+  const caps = () => store.container<CapDoc>(DELIVERY_CONTAINERS.deliveryCaps.name);
+
+  return {
+    log: {
+      get: (productId: string, id: string) => {
+        const partition = partitionOfId(productId, id);
+        return partition ? log().read(id, partition) : Promise.resolve(undefined);
+      },
+      mutate: (
+        productId: string,
+        id: string,
+        change: (doc: Stored<DeliveryDoc>) => DeliveryDoc | null,
+        outbox?: (next: DeliveryDoc, current: Stored<DeliveryDoc>) => Outbox | undefined,
+      ) => {
+        const partition = partitionOfId(productId, id);
+        if (!partition) return Promise.resolve(undefined);
+        return log().mutate(id, partition, change, outbox ? { outbox } : {});
+      },
+      list: (productId: string, input: TDeliveryListInput) => {
+        const where: Filter<DeliveryDoc> = { productId: { eq: productId } };
+        if (input.channel) where.channel = { eq: input.channel };
+        if (input.status) where.status = { eq: input.status };
+        if (input.template) where.template = { eq: input.template };
+        if (input.email) where.to = { eq: input.email };
+        if (input.userId) where.userId = { eq: input.userId };
+        if (input.from || input.to) {
+          where.createdAt = {
+            ...(input.from ? { gte: new Date(input.from).toISOString() } : {}),
+            ...(input.to ? { lt: new Date(input.to).toISOString() } : {}),
+          };
+        }
+        return log().query({
+          where,
+          orderBy: [{ field: 'createdAt', direction: 'desc' }],
+          limit: input.limit ?? 25,
+          ...(input.cursor ? { continuation: input.cursor } : {}),
+        });
+      },
+      /** Entries created in [from, to), oldest first, a page at a time. */
+      createdBetween: (productId: string, from: string, to: string, continuation?: string) =>
+        log().query({
+          where: { productId: { eq: productId }, createdAt: { gte: from, lt: to } },
+          orderBy: [{ field: 'createdAt' }],
+          limit: 500,
+          ...(continuation ? { continuation } : {}),
+        }),
+      /** Held entries whose hold has ended, across products. */
+      dueHeld: (now: string, limit: number) =>
+        log().query({
+          where: { status: { eq: 'held' }, holdUntil: { lte: now } },
+          orderBy: [{ field: 'holdUntil' }],
+          limit,
+        }),
+    },
+    keys: {
+      get: (productId: string, id: string) => keys().read(id, productId),
+      create: (doc: KeyDoc) => keys().create(doc),
+      replace: (doc: Stored<KeyDoc>, next: KeyDoc, outbox?: Outbox) =>
+        keys().replace(next, { ifMatch: doc._etag, ...(outbox ? { outbox } : {}) }),
+      delete: (productId: string, id: string) => keys().delete(id, productId),
+    },
+    suppressions: {
+      get: (productId: string, email: string) => suppressions().read(email, productId),
+      upsert: (doc: SuppressionDoc) => suppressions().upsert(doc),
+      delete: (productId: string, email: string) => suppressions().delete(email, productId),
+      list: (productId: string, limit: number, cursor?: string) =>
+        suppressions().query({
+          where: { productId: { eq: productId } },
+          orderBy: [{ field: 'createdAt', direction: 'desc' }],
+          limit,
+          ...(cursor ? { continuation: cursor } : {}),
+        }),
+    },
+    caps: {
+      get: (productId: string, id: string) => caps().read(id, productId),
+      create: (doc: CapDoc) => caps().create(doc),
+      mutate: (productId: string, id: string, change: (doc: Stored<CapDoc>) => CapDoc | null) =>
+        caps().mutate(id, productId, change),
+    },
+  };
+};
+
+export type DeliveryRepository = ReturnType<typeof createDeliveryRepository>;
