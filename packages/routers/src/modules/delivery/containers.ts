@@ -15,8 +15,8 @@ export const DELIVERY_CONTAINERS = {
     indexes: [['createdAt'], ['holdUntil'], ['productId', 'status'], ['to'], ['userId'], ['template']],
   },
   /**
-   * Idempotency keys (id = hash of the key), kept 24 hours: the first request's body hash and, once it has
-   * committed, its answer, which a replay gets back.
+   * Idempotency keys (id = hash of product and key), kept 24 hours: the first request's body hash and its
+   * answer, written in the same commit as its log entries and events; a replay gets the answer back.
    */
   deliveryKeys: { name: 'delivery_keys', partitionKey: ['productId'], defaultTtl: DAY },
   /** Addresses that get no more non-transactional mail (id = the lower-cased address). */

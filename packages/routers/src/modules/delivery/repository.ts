@@ -49,11 +49,10 @@ export type KeyDoc = {
   id: string;
   productId: string;
   requestHash: string;
-  /** Until then a second request with the key is told to retry (409); after it, it takes over. */
-  lockedUntil: string;
+  /** The first request's answer, committed with its log entries and events. */
   result: {
     deliveries: { id: string; channel: TDeliveryChannel; status: TDeliveryStatus; to: string }[];
-  } | null;
+  };
   createdAt: string;
 };
 
@@ -139,10 +138,7 @@ export const createDeliveryRepository = (store: DocumentStore) => {
     },
     keys: {
       get: (productId: string, id: string) => keys().read(id, productId),
-      create: (doc: KeyDoc) => keys().create(doc),
-      replace: (doc: Stored<KeyDoc>, next: KeyDoc, outbox?: Outbox) =>
-        keys().replace(next, { ifMatch: doc._etag, ...(outbox ? { outbox } : {}) }),
-      delete: (productId: string, id: string) => keys().delete(id, productId),
+      create: (doc: KeyDoc, outbox: Outbox) => keys().create(doc, { outbox }),
     },
     suppressions: {
       get: (productId: string, email: string) => suppressions().read(email, productId),

@@ -1,4 +1,4 @@
-import { AppError, isAppError } from '../../app-error';
+import { AppError } from '../../app-error';
 import { defineRoute, errorResponse, type HttpRoute, type HttpRouteReply } from '../../http-route';
 import {
   parseSendgridEventBatch,
@@ -17,8 +17,9 @@ const errorBody = (code: string, message: string) => ({ error: { code, message }
 
 /**
  * `POST /v1/delivery/send` with Novu's idempotency semantics: the `Idempotency-Key` header (or the body's
- * `idempotencyKey`) makes a replay within 24 hours answer the first result with `Idempotency-Replay: true`; a
- * duplicate while the first is in flight gets 409 with `Retry-After`; the same key with another body 422.
+ * `idempotencyKey`) makes a replay within 24 hours answer the first result with `Idempotency-Replay: true`; the
+ * same key with another body is a 422. Acceptance is one atomic write, so a duplicate racing the first gets the
+ * first's answer instead of Novu's 409 (there is no half-accepted state to wait for).
  */
 const sendRoute = (delivery: DeliveryService): HttpRoute<'admin'> =>
   defineRoute({
@@ -32,9 +33,8 @@ const sendRoute = (delivery: DeliveryService): HttpRoute<'admin'> =>
       summary: 'Send an email template or a push to a user or an address',
       description:
         'Persists the request, then sends it in the background (the log shows its progress). `Idempotency-Key` ' +
-        '(up to 255 characters) makes retries safe for 24 hours: a replay answers the first result with ' +
-        '`Idempotency-Replay: true`; a request while the first is still being accepted gets 409 with ' +
-        '`Retry-After`; the same key with a different body gets 422.',
+        '(up to 255 characters) makes retries safe for 24 hours: a replay, or a duplicate racing the first, ' +
+        'answers the first result with `Idempotency-Replay: true`; the same key with a different body gets 422.',
       parameters: [{ name: 'idempotency-key', in: 'header', schema: { type: 'string', maxLength: 255 } }],
       requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } },
       responses: {
@@ -52,25 +52,9 @@ const sendRoute = (delivery: DeliveryService): HttpRoute<'admin'> =>
       const key = header(request.headers['idempotency-key']);
       const body = (request.body ?? {}) as Record<string, unknown>;
       const input = ZDeliverySendInput.parse(key ? { ...body, idempotencyKey: key } : body);
-      try {
-        const result = await delivery.send(ctx.productId, input, { actorId: ctx.principal.userId });
-        await ctx.audit({ action: 'delivery.send', targetType: 'delivery', input, result });
-        return {
-          status: 202,
-          headers: result.replayed ? { 'idempotency-replay': 'true' } : {},
-          body: result,
-        };
-      } catch (error) {
-        const retryAfter = (error as { retryAfterSeconds?: number }).retryAfterSeconds;
-        if (isAppError(error) && error.code === 'CONFLICT' && retryAfter) {
-          return {
-            status: 409,
-            headers: { 'retry-after': retryAfter },
-            body: errorBody('CONFLICT', error.message),
-          };
-        }
-        throw error;
-      }
+      const result = await delivery.send(ctx.productId, input, { actorId: ctx.principal.userId });
+      if (!result.replayed) await ctx.audit({ action: 'delivery.send', targetType: 'delivery', input, result });
+      return { status: 202, headers: result.replayed ? { 'idempotency-replay': 'true' } : {}, body: result };
     },
   });
 

@@ -60,7 +60,6 @@ export type ResolvedDeliveryConfig = {
   secret: string;
 };
 
-const KEY_LOCK_MS = 30_000;
 const DAY_MS = 86_400_000;
 
 /** Stable JSON (sorted keys), so the same request always hashes the same. */
@@ -326,55 +325,22 @@ export const createDeliveryService = (deps: {
     });
   };
 
-  const keyConflict = (retryAfterSeconds: number) =>
-    Object.assign(new AppError('CONFLICT', 'A request with this Idempotency-Key is still in progress'), {
-      retryAfterSeconds,
-    });
-
-  /** Claims the key for this request; or answers the first request's result, or refuses a different body. */
-  const claim = async (
-    productId: string,
-    keyId: string,
-    requestHash: string,
-  ): Promise<{ doc: Stored<KeyDoc> } | { replay: TDeliverySendResult }> => {
-    const now = clock();
-    const fresh: KeyDoc = {
-      id: keyId,
-      productId,
-      requestHash,
-      lockedUntil: new Date(now + KEY_LOCK_MS).toISOString(),
-      result: null,
-      createdAt: new Date(now).toISOString(),
-    };
-    try {
-      return { doc: await repo.keys.create(fresh) };
-    } catch (error) {
-      if (!isStoreError(error, 'conflict')) throw error;
-    }
-    const existing = await repo.keys.get(productId, keyId);
-    if (!existing) return { doc: await repo.keys.create(fresh) };
+  /** The first request's answer for a replay; a different body under the same key is refused. */
+  const answerOf = (existing: KeyDoc, requestHash: string): TDeliverySendResult => {
     if (existing.requestHash !== requestHash) {
       throw new AppError('UNPROCESSABLE', 'This Idempotency-Key was used with a different request body', {
         fields: [{ path: 'idempotencyKey', message: 'Already used with a different request' }],
       });
     }
-    if (existing.result) return { replay: { deliveries: existing.result.deliveries, replayed: true } };
-    const lockedFor = Date.parse(existing.lockedUntil) - now;
-    if (lockedFor > 0) throw keyConflict(Math.ceil(lockedFor / 1000));
-    // The first request died before committing: this one takes over.
-    try {
-      return { doc: await repo.keys.replace(existing, { ...fresh, createdAt: existing.createdAt }) };
-    } catch (error) {
-      if (isStoreError(error, 'precondition_failed')) throw keyConflict(1);
-      throw error;
-    }
+    return { deliveries: existing.result.deliveries, replayed: true };
   };
 
   /**
    * Accepts one message: records its log entries and their `delivery.requested` events with the key's answer
    * in one commit (the outbox), so a crash keeps all or none; the dispatcher sends them. One idempotency key
-   * within 24 hours gives one send: a replay gets the first answer (`replayed`), a concurrent duplicate a 409,
-   * a different body under the same key a 422.
+   * within 24 hours gives one send: a replay, or a duplicate racing the first, gets the first answer
+   * (`replayed`); a different body under the same key is a 422. Acceptance is that single write, so there is
+   * no window in which a first request is half accepted.
    */
   const send = async (
     productId: string,
@@ -390,29 +356,17 @@ export const createDeliveryService = (deps: {
     const key = input.idempotencyKey ?? `auto:${randomId(12)}`;
     const keyId = sha256(`${productId}\n${key}`).slice(0, 48);
     const { idempotencyKey: _, ...request } = input;
-    const claimed = await claim(
-      productId,
-      keyId,
-      sha256(canonical({ request, test: opts.test ?? false, devices: opts.onlyDevices, brand: opts.brand })),
+    const requestHash = sha256(
+      canonical({ request, test: opts.test ?? false, devices: opts.onlyDevices, brand: opts.brand }),
     );
-    if ('replay' in claimed) return claimed.replay;
-    let docs: DeliveryDoc[];
-    try {
-      docs = await plan(productId, input, key, opts.test ?? false, opts.onlyDevices, opts.brand);
-    } catch (error) {
-      // Nothing was accepted: the key is free for a corrected request.
-      await repo.keys.delete(productId, keyId).catch(() => undefined);
-      throw error;
+    if (input.idempotencyKey) {
+      const existing = await repo.keys.get(productId, keyId);
+      if (existing) return answerOf(existing, requestHash);
     }
-    const deliveries = docs.map((doc) => ({
-      id: doc.id,
-      channel: doc.channel,
-      status: doc.status,
-      to: doc.to,
-    }));
-    const queued = docs.filter((doc) => doc.status === 'queued');
+    const docs = await plan(productId, input, key, opts.test ?? false, opts.onlyDevices, opts.brand);
+    const deliveries = docs.map((doc) => ({ id: doc.id, channel: doc.channel, status: doc.status, to: doc.to }));
     let staged: ReturnType<EventBus['stage']> | undefined;
-    for (const doc of queued) {
+    for (const doc of docs.filter((d) => d.status === 'queued')) {
       const payload = {
         deliveryId: doc.id,
         partition: partitionOf(productId, doc.channel, doc.month),
@@ -423,17 +377,24 @@ export const createDeliveryService = (deps: {
         ? staged.and('delivery.requested', payload, options)
         : bus.stage('delivery.requested', payload, options);
     }
-    await repo.keys.replace(
-      claimed.doc,
-      { ...withoutSystemFields(claimed.doc), result: { deliveries } },
-      {
-        entries: [
-          ...docs.map((doc) => ({ container: DELIVERY_CONTAINERS.deliveryLog.name, doc })),
-          ...(staged?.entries ?? []),
-        ],
-        ...(staged?.committed ? { committed: staged.committed } : {}),
-      },
-    );
+    try {
+      await repo.keys.create(
+        { id: keyId, productId, requestHash, result: { deliveries }, createdAt: isoNow(clock) },
+        {
+          entries: [
+            ...docs.map((doc) => ({ container: DELIVERY_CONTAINERS.deliveryLog.name, doc })),
+            ...(staged?.entries ?? []),
+          ],
+          ...(staged?.committed ? { committed: staged.committed } : {}),
+        },
+      );
+    } catch (error) {
+      // A concurrent request with the same key committed first: its answer is this one's.
+      if (!isStoreError(error, 'conflict')) throw error;
+      const winner = await repo.keys.get(productId, keyId);
+      if (!winner) throw error;
+      return answerOf(winner, requestHash);
+    }
     return { deliveries, replayed: false };
   };
 

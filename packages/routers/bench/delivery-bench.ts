@@ -1,0 +1,112 @@
+/**
+ * Email delivery throughput: `delivery.send` (validate, persist the log entry, its event and the idempotency key
+ * in one commit) through the bus's dispatcher (render the template, POST /v3/mail/send) to a loopback server
+ * that answers as SendGrid does (202). Reports emails per second from the first send to the last 202, and the
+ * p50/p99 from a send's call to its request reaching the provider. File-backed sqlite, as on one machine.
+ * Run with `npx tsx bench/delivery-bench.ts` (part of `pnpm bench`). Reports figures; asserts nothing.
+ */
+import './production-env';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createFsBlobStore } from '@bytelyst/db/blob-fs';
+import { createSqliteStore } from '@bytelyst/db/sqlite';
+import { bootstrapPlatform } from '../src/bootstrap';
+import { ALL_CONTAINERS, createServices } from '../src/services';
+import { startFakeSendgrid } from '../src/testing/fake-sendgrid';
+
+const MESSAGES = Number(process.env.BENCH_EMAILS ?? 2000);
+const CONCURRENCY = Number(process.env.BENCH_EMAIL_CONCURRENCY ?? 32);
+const PRODUCT = 'platform';
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+
+const main = async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'delivery-bench-'));
+  const sendgrid = await startFakeSendgrid({ apiKey: 'SG.bench' });
+  const store = createSqliteStore({ path: join(dir, 'store.sqlite'), checkpoints: 'background' });
+  await store.init(ALL_CONTAINERS);
+  const services = createServices({
+    store,
+    blob: createFsBlobStore({ root: join(dir, 'blobs'), signingSecret: 'bench-signing-secret', publicBaseUrl: 'http://127.0.0.1/blobs' }),
+    clock: Date.now,
+    config: {
+      jwtSecret: 'bench-jwt-secret-at-least-32-characters',
+      accessTokenTtlSeconds: 900,
+      sessionTtlDays: 30,
+      defaultProductId: PRODUCT,
+      delivery: {
+        email:
+          process.env.BENCH_EMAIL_DRIVER === 'outbox'
+            ? { driver: 'outbox' }
+            : { driver: 'sendgrid', sendgrid: { apiKey: 'SG.bench', apiBase: sendgrid.baseUrl } },
+        quietHours: null,
+      },
+    },
+  });
+  await bootstrapPlatform(services, { adminEmail: 'root@bench.test', adminPassword: 'bench-password-1234' });
+  await services.bus.drain();
+
+  const arrived = new Map<string, number>();
+  sendgrid.respondWith((request) => {
+    const id = (request.body as { custom_args?: { deliveryId?: string } }).custom_args?.deliveryId;
+    if (id) arrived.set(id, performance.now());
+    return undefined;
+  });
+  const sentAt = new Map<string, number>();
+  const sendOne = async (i: number) => {
+    const started = performance.now();
+    const result = await services.delivery.send(PRODUCT, {
+      to: `bench-${i}@example.com`,
+      template: 'verify-email',
+      props: { verifyUrl: `https://app.example.com/verify?t=${i}`, expiresInMinutes: 30 },
+      category: 'security',
+      idempotencyKey: `bench-${i}`,
+    });
+    sentAt.set(result.deliveries[0]?.id ?? '', started);
+  };
+
+  // Warm-up: JIT, prepared statements, the SendGrid client's keep-alive sockets.
+  for (let i = 0; i < 50; i += 1) await sendOne(-1 - i);
+  await services.bus.drain();
+  arrived.clear();
+  sentAt.clear();
+
+  const t0 = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < MESSAGES) {
+        const i = next;
+        next += 1;
+        await sendOne(i);
+      }
+    }),
+  );
+  await services.bus.drain();
+  const elapsed = performance.now() - t0;
+  const latencies = [...sentAt].map(([id, at]) => (arrived.get(id) ?? Number.NaN) - at).sort((a, b) => a - b);
+  const reached = latencies.filter((ms) => !Number.isNaN(ms)).length;
+  console.log(
+    JSON.stringify({
+      bench: 'delivery',
+      messages: MESSAGES,
+      elapsedMs: Math.round(elapsed),
+      concurrency: CONCURRENCY,
+      reachedProvider: reached,
+      emailsPerSecond: Math.round((reached / elapsed) * 1000),
+      sendToProviderMs: {
+        p50: Number(percentile(latencies, 50).toFixed(1)),
+        p99: Number(percentile(latencies, 99).toFixed(1)),
+      },
+    }),
+  );
+  await services.jobRunner.stop();
+  await services.bus.stop();
+  await store.close();
+  await sendgrid.close();
+  rmSync(dir, { recursive: true, force: true });
+};
+
+await main();
