@@ -99,8 +99,7 @@ test('a list keeps its filters in the URL, so a reload or a shared link shows th
 
 test('a list page arrives with its first page already rendered by the server', async ({ page }) => {
   await signIn(page);
-  // The HTML of the first response, before any script runs: the table holds its rows (the route's
-  // loading fallback streams ahead of them, but no table renders its placeholder rows).
+  // The HTML of the first response, before any script runs: the table holds its rows, not its placeholders.
   const tableSkeleton = '<td><span aria-hidden="true" class="skeleton"';
   const users = await (await page.request.get('/users?search=e2e-admin')).text();
   expect(users).toContain('>e2e-admin@bytelyst.test</a>');

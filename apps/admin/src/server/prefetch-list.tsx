@@ -1,4 +1,3 @@
-import { HydrationBoundary } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import {
   type ListConfig,
@@ -7,15 +6,19 @@ import {
   parseListParams,
   searchParamsOf,
 } from '~/lib/list-params';
-import { type PrefetchQuery, prefetch } from './prefetch';
+import type { PrefetchQuery } from './prefetch';
+import { Prefetched } from './prefetched';
 
 export type SearchParamsProp = Promise<Record<string, string | string[] | undefined>>;
 
 type Props<Filters extends ListFilters> = {
   searchParams: SearchParamsProp;
   list: ListConfig<Filters>;
-  /** The queries the view sends on its first render, from the URL's filters and page. */
-  queries: (filters: Filters, page: ListPage) => readonly PrefetchQuery[];
+  /**
+   * The queries the view sends on its first render, from the URL's filters and page; `params` is the whole
+   * URL for state kept beside the list (the events scope).
+   */
+  queries: (filters: Filters, page: ListPage, params: URLSearchParams) => readonly PrefetchQuery[];
   children: ReactNode;
 };
 
@@ -30,13 +33,8 @@ export async function PrefetchedList<Filters extends ListFilters>({
   queries,
   children,
 }: Props<Filters>) {
-  const { filters, cursors } = parseListParams(
-    searchParamsOf(await searchParams),
-    list.defaults,
-    list.prefix,
-  );
-  const state = await prefetch(
-    queries(filters, { limit: list.pageSize, cursor: cursors[cursors.length - 1] }),
-  );
-  return <HydrationBoundary state={state}>{children}</HydrationBoundary>;
+  const params = searchParamsOf(await searchParams);
+  const { filters, cursors } = parseListParams(params, list.defaults, list.prefix);
+  const page = { limit: list.pageSize, cursor: cursors[cursors.length - 1] };
+  return <Prefetched queries={queries(filters, page, params)}>{children}</Prefetched>;
 }

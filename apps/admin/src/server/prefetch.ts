@@ -4,8 +4,17 @@ import { env } from '~/env';
 import { ACCESS_COOKIE, PRODUCT_COOKIE } from '~/lib/cookie-names';
 import { isAccessTokenExpired } from './session-cookies';
 
-/** One tRPC query to read on the server: its procedure path and the input the client view will send. */
-export type PrefetchQuery = { path: string; input: unknown };
+/**
+ * One tRPC query to read on the server: its procedure path and the input the client view will send (none for
+ * `trpc.<path>.useQuery()`).
+ */
+export type PrefetchQuery = { path: string; input?: unknown };
+
+/** tRPC's query key: a query called without input has none in its key (`getQueryKeyInternal`). */
+const queryKeyOf = ({ path, input }: PrefetchQuery) => [
+  path.split('.'),
+  input === undefined ? { type: 'query' } : { input, type: 'query' },
+];
 
 /**
  * Reads queries on the server as the signed-in user and returns them dehydrated, under the keys the
@@ -22,20 +31,32 @@ export async function prefetch(queries: readonly PrefetchQuery[]): Promise<Dehyd
     const product = jar.get(PRODUCT_COOKIE)?.value;
     if (product) headers['x-product-id'] = product;
     await Promise.all(
-      queries.map(async ({ path, input }) => {
-        const data = await readQuery(path, input, headers);
-        if (data !== undefined) client.setQueryData([path.split('.'), { input, type: 'query' }], data);
+      queries.map(async (query) => {
+        const data = await readQuery(query, headers);
+        if (data !== undefined) client.setQueryData(queryKeyOf(query), data);
       }),
     );
   }
   return dehydrate(client);
 }
 
+/**
+ * The page's HTML waits for its prefetch (no loading fallback hides it), so a slow API answer is given up and
+ * left to the browser rather than holding the page.
+ */
+const TIMEOUT_MS = 3000;
+
 /** One query over the tRPC HTTP wire format (no transformer): GET /trpc/<path>?input=<json>. */
-async function readQuery(path: string, input: unknown, headers: Record<string, string>): Promise<unknown> {
-  const url = `${env.API_URL}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input ?? null))}`;
+async function readQuery({ path, input }: PrefetchQuery, headers: Record<string, string>): Promise<unknown> {
+  // No input param at all for a query without input, as the client sends it: `null` fails an optional schema.
+  const search = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+  const url = `${env.API_URL}/trpc/${path}${search}`;
   try {
-    const response = await fetch(url, { headers, cache: 'no-store' });
+    const response = await fetch(url, {
+      headers,
+      cache: 'no-store',
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
     if (!response.ok) return undefined;
     const body = (await response.json()) as { result?: { data?: unknown } } | null;
     return body?.result?.data;

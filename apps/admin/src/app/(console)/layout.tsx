@@ -1,8 +1,17 @@
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
+import { ALL_PRODUCTS_INPUT } from '~/components/products/products-list';
 import { Sidebar } from '~/components/shell/sidebar';
 import { Topbar } from '~/components/shell/topbar';
 import { env } from '~/env';
+import { Prefetched } from '~/server/prefetched';
+
+/** The topbar's product switcher and user menu. Only the topbar waits for them; the page renders beside it. */
+const TOPBAR_QUERIES = [
+  { path: 'products.list', input: ALL_PRODUCTS_INPUT },
+  { path: 'products.getCurrent' },
+  { path: 'auth.getMine' },
+];
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   // Rendered per request, so the API address comes from the environment at run time, not at build time.
@@ -14,7 +23,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       </a>
       <Sidebar docsUrl={`${env.API_PUBLIC_URL ?? env.API_URL}/documentation/`} />
       <div className="main">
-        <Topbar />
+        <Prefetched queries={TOPBAR_QUERIES}>
+          <Topbar />
+        </Prefetched>
         <main className="content" id="main">
           {children}
         </main>

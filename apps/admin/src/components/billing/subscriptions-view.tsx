@@ -1,19 +1,19 @@
 'use client';
 
-import type { TSubscriptionStatus } from '@bytelyst/routers/modules/billing/subscriptions/schema';
 import { tableStateOf } from '~/components/kit/data-table';
 import { SelectField } from '~/components/kit/field';
 import { Pager } from '~/components/kit/pager';
 import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
-import { definedFilters } from '~/lib/list-params';
 import { trpc } from '~/lib/trpc';
 import { SUBSCRIPTION_STATUS_LABELS } from './billing-format';
 import { BillingHeader } from './billing-header';
+import {
+  type SubscriptionFilters as Filters,
+  type SubscriptionSort as Sort,
+  SUBSCRIPTIONS_LIST,
+  subscriptionsListInput,
+} from './subscriptions-list';
 import { SubscriptionsTable } from './subscriptions-table';
-
-type Sort = 'createdAt' | 'currentPeriodEnd' | 'trialEnd' | 'updatedAt';
-type Filters = { status: TSubscriptionStatus | ''; planCode: string; sort: Sort; direction: 'asc' | 'desc' };
-const DEFAULTS: Filters = { status: '', planCode: '', sort: 'createdAt', direction: 'desc' };
 
 const SORTS: readonly { value: string; label: string }[] = [
   { value: 'createdAt:desc', label: 'Newest first' },
@@ -24,12 +24,9 @@ const SORTS: readonly { value: string; label: string }[] = [
 ];
 
 export function SubscriptionsView() {
-  const { filters, changeFilters, pager, page } = useListState({ defaults: DEFAULTS, pageSize: 25 });
+  const { filters, changeFilters, pager, page } = useListState(SUBSCRIPTIONS_LIST);
   const plans = trpc.plans.listAll.useQuery();
-  const list = trpc.subscriptions.list.useQuery(
-    { ...definedFilters(filters), sort: filters.sort, direction: filters.direction, ...page },
-    KEEP_PREVIOUS,
-  );
+  const list = trpc.subscriptions.list.useQuery(subscriptionsListInput(filters, page), KEEP_PREVIOUS);
   const planNames = new Map((plans.data?.items ?? []).map((p) => [p.code, p.name]));
 
   return (

@@ -7,9 +7,8 @@ import {
 } from '@bytelyst/routers/modules/blob/schema';
 import { SelectField, TextField } from '~/components/kit/field';
 import styles from './blobs.module.css';
+import type { BlobFilterValues } from './blobs-list';
 import { formatBytes } from './format-bytes';
-
-export type BlobFilterValues = { container: TBlobContainer; prefix: string };
 
 export function BlobFilters({
   value,

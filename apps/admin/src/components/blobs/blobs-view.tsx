@@ -6,25 +6,16 @@ import { PageHeader } from '~/components/kit/page-header';
 import { Pager } from '~/components/kit/pager';
 import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
 import { trpc } from '~/lib/trpc';
-import { BlobFilters, type BlobFilterValues } from './blob-filters';
+import { BlobFilters } from './blob-filters';
 import { BlobInfoPanel } from './blob-info-panel';
 import styles from './blobs.module.css';
+import { BLOBS_LIST, blobsListInput } from './blobs-list';
 import { BlobsTable } from './blobs-table';
 
-const INITIAL: BlobFilterValues = { container: 'attachments', prefix: '' };
-
 export function BlobsView() {
-  const { filters, changeFilters, pager, page } = useListState({ defaults: INITIAL, pageSize: 25 });
+  const { filters, changeFilters, pager, page } = useListState(BLOBS_LIST);
   const [selected, setSelected] = useState<string | null>(null);
-  const list = trpc.blob.list.useQuery(
-    {
-      container: filters.container,
-      limit: page.limit,
-      ...(filters.prefix ? { prefix: filters.prefix } : {}),
-      ...(page.cursor ? { cursor: page.cursor } : {}),
-    },
-    KEEP_PREVIOUS,
-  );
+  const list = trpc.blob.list.useQuery(blobsListInput(filters, page), KEEP_PREVIOUS);
 
   return (
     <>

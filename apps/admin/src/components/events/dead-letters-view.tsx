@@ -11,11 +11,10 @@ import { useEventScope } from '~/hooks/use-event-scope';
 import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
 import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { useNow } from '~/hooks/use-now';
-import { scopeInput } from '~/lib/event-scope';
-import { definedFilters } from '~/lib/list-params';
 import { trpc } from '~/lib/trpc';
 import { DeadLettersTable } from './dead-letters-table';
 import { EventsHeader } from './events-header';
+import { DEAD_LETTERS_LIST, deadLettersListInput, deadLettersMatch } from './events-list';
 import { ReplayAllDialog } from './replay-all-dialog';
 import { useEventTypeOptions } from './use-event-types';
 import { invalidateEvents, useReplayEvent } from './use-replay-event';
@@ -23,17 +22,11 @@ import { invalidateEvents, useReplayEvent } from './use-replay-event';
 /** New dead letters appear without a reload; they are rare, so a slow refresh is enough. */
 const REFRESH_MS = 10_000;
 
-type Filters = { type: string; subscriber: string };
-const NO_FILTERS: Filters = { type: '', subscriber: '' };
-
 const count = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
 export function DeadLettersView() {
   const { scope, setScope } = useEventScope();
-  const { filters, changeFilters, clearFilters, pager, page } = useListState({
-    defaults: NO_FILTERS,
-    pageSize: 25,
-  });
+  const { filters, changeFilters, clearFilters, pager, page } = useListState(DEAD_LETTERS_LIST);
   const [confirming, setConfirming] = useState(false);
   const now = useNow();
   const replay = useReplayEvent();
@@ -42,11 +35,11 @@ export function DeadLettersView() {
     staleTime: Number.POSITIVE_INFINITY,
   });
 
-  const match = { ...scopeInput(scope), ...definedFilters(filters) };
-  const list = trpc.events.listDeadLetters.useQuery(
-    { ...match, ...page },
-    { ...KEEP_PREVIOUS, refetchInterval: REFRESH_MS },
-  );
+  const match = deadLettersMatch(filters, scope);
+  const list = trpc.events.listDeadLetters.useQuery(deadLettersListInput(filters, page, scope), {
+    ...KEEP_PREVIOUS,
+    refetchInterval: REFRESH_MS,
+  });
   const replayAll = trpc.events.replayDeadLetters.useMutation(
     useMutationFeedback({
       success: (result) =>

@@ -16,6 +16,7 @@ import { formatDateTime, formatRelative } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
 import { DeliveryCard } from './delivery-card';
 import { DeliveryCounts, EventStatusBadge, isOpenDelivery } from './event-badges';
+import { eventGetInput } from './events-list';
 import { useReplayEvent } from './use-replay-event';
 
 /** The dispatcher polls every second; the page follows open deliveries at about the same pace. */
@@ -58,13 +59,10 @@ export function EventDetailView({ id }: { id: string }) {
   const product = useSearchParams().get('product') ?? undefined;
   const now = useNow(5000);
   const replay = useReplayEvent();
-  const event = trpc.events.get.useQuery(
-    { id, ...(product ? { productId: product } : {}) },
-    {
-      refetchInterval: (query) =>
-        query.state.data?.subscribers.some((d) => isOpenDelivery(d.status)) ? OPEN_REFRESH_MS : false,
-    },
-  );
+  const event = trpc.events.get.useQuery(eventGetInput(id, product), {
+    refetchInterval: (query) =>
+      query.state.data?.subscribers.some((d) => isOpenDelivery(d.status)) ? OPEN_REFRESH_MS : false,
+  });
   const breadcrumb = (
     <>
       <Link href={`/ops/events${scopeSearch(scopeOfProduct(product))}`}>Events</Link>

@@ -1,9 +1,9 @@
 'use client';
 
-import type { TEventSummary } from '@bytelyst/routers/modules/events/schema';
 import { Button } from '~/components/kit/button';
 import { SelectField } from '~/components/kit/field';
 import { EVENT_STATUS_OPTIONS } from './event-badges';
+import { EVENTS_LIST, type EventFilterValues } from './events-list';
 import { useEventTypeOptions } from './use-event-types';
 
 const RANGES = [
@@ -13,16 +13,6 @@ const RANGES = [
   { value: '7d', label: 'Last 7 days', ms: 7 * 86_400_000 },
   { value: '30d', label: 'Last 30 days', ms: 30 * 86_400_000 },
 ] as const;
-
-/** `from` is fixed when a range is chosen, so the query key (and the page cursors) stay stable. */
-export type EventFilterValues = {
-  type: string;
-  status: TEventSummary['status'] | '';
-  range: string;
-  from: string;
-};
-
-export const EMPTY_EVENT_FILTERS: EventFilterValues = { type: '', status: '', range: '', from: '' };
 
 export function EventFilters({
   value,
@@ -60,7 +50,7 @@ export function EventFilters({
         onChange={(event) => setRange(event.target.value)}
       />
       {active ? (
-        <Button variant="ghost" onClick={() => onChange(EMPTY_EVENT_FILTERS)}>
+        <Button variant="ghost" onClick={() => onChange(EVENTS_LIST.defaults)}>
           Clear filters
         </Button>
       ) : null}

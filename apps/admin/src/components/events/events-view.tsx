@@ -5,10 +5,10 @@ import { Pager } from '~/components/kit/pager';
 import { useEventScope } from '~/hooks/use-event-scope';
 import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
 import { useNow } from '~/hooks/use-now';
-import { scopeInput } from '~/lib/event-scope';
 import { trpc } from '~/lib/trpc';
-import { EMPTY_EVENT_FILTERS, EventFilters } from './event-filters';
+import { EventFilters } from './event-filters';
 import { EventsHeader } from './events-header';
+import { EVENTS_LIST, eventsListInput } from './events-list';
 import { EventsTable } from './events-table';
 
 /** Fast while a shown event still has open deliveries (the dispatcher polls every second), slow otherwise. */
@@ -17,28 +17,16 @@ const IDLE_REFRESH_MS = 15_000;
 
 export function EventsView() {
   const { scope, setScope } = useEventScope();
-  const { filters, changeFilters, pager, page } = useListState({
-    defaults: EMPTY_EVENT_FILTERS,
-    pageSize: 25,
-  });
+  const { filters, changeFilters, pager, page } = useListState(EVENTS_LIST);
   const now = useNow();
 
-  const list = trpc.events.list.useQuery(
-    {
-      ...scopeInput(scope),
-      type: filters.type || undefined,
-      status: filters.status || undefined,
-      from: filters.from || undefined,
-      ...page,
-    },
-    {
-      ...KEEP_PREVIOUS,
-      refetchInterval: (query) =>
-        query.state.data?.items.some((event) => event.status === 'pending')
-          ? PENDING_REFRESH_MS
-          : IDLE_REFRESH_MS,
-    },
-  );
+  const list = trpc.events.list.useQuery(eventsListInput(filters, page, scope), {
+    ...KEEP_PREVIOUS,
+    refetchInterval: (query) =>
+      query.state.data?.items.some((event) => event.status === 'pending')
+        ? PENDING_REFRESH_MS
+        : IDLE_REFRESH_MS,
+  });
 
   return (
     <>

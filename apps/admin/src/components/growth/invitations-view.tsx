@@ -1,26 +1,22 @@
 'use client';
 
-import type { TInvitationStatus } from '@bytelyst/routers/modules/growth/invitations/schema';
 import { useState } from 'react';
 import { tableStateOf } from '~/components/kit/data-table';
 import { SelectField } from '~/components/kit/field';
 import { NewButton } from '~/components/kit/new-button';
 import { Pager } from '~/components/kit/pager';
 import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
-import { definedFilters } from '~/lib/list-params';
 import { trpc } from '~/lib/trpc';
 import { CreateInvitationDialog } from './create-invitation-dialog';
 import { INVITATION_STATUS_LABELS, optionsOf } from './growth-badges';
 import { GrowthHeader } from './growth-header';
+import { type InvitationFilters as Filters, INVITATIONS_LIST, invitationsListInput } from './growth-lists';
 import { InvitationsTable } from './invitations-table';
-
-type Filters = { status: TInvitationStatus | '' };
-const DEFAULTS: Filters = { status: '' };
 
 export function InvitationsView() {
   const [creating, setCreating] = useState(false);
-  const { filters, query, changeFilters, pager, page } = useListState({ defaults: DEFAULTS, pageSize: 20 });
-  const list = trpc.invitations.list.useQuery({ ...definedFilters(query), ...page }, KEEP_PREVIOUS);
+  const { filters, query, changeFilters, pager, page } = useListState(INVITATIONS_LIST);
+  const list = trpc.invitations.list.useQuery(invitationsListInput(query, page), KEEP_PREVIOUS);
   return (
     <>
       <GrowthHeader

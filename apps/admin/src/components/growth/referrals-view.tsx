@@ -1,29 +1,20 @@
 'use client';
 
-import type { TReferralStatus } from '@bytelyst/routers/modules/growth/referrals/schema';
 import { tableStateOf } from '~/components/kit/data-table';
 import { SelectField, TextField } from '~/components/kit/field';
 import { Pager } from '~/components/kit/pager';
 import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
-import { definedFilters } from '~/lib/list-params';
 import { trpc } from '~/lib/trpc';
 import { optionsOf, REFERRAL_STATUS_LABELS } from './growth-badges';
 import { GrowthHeader } from './growth-header';
+import { type ReferralFilters as Filters, REFERRALS_LIST, referralsListInput } from './growth-lists';
 import { ReferralsTable } from './referrals-table';
 import { percent, StatGrid } from './stat-grid';
 import { TopReferrersCard } from './top-referrers-card';
 
-type Filters = { status: TReferralStatus | ''; referrerId: string };
-const DEFAULTS: Filters = { status: '', referrerId: '' };
-const DEBOUNCED = ['referrerId'] as const;
-
 export function ReferralsView() {
-  const { filters, query, changeFilters, pager, page } = useListState({
-    defaults: DEFAULTS,
-    pageSize: 20,
-    debounce: DEBOUNCED,
-  });
-  const list = trpc.referrals.list.useQuery({ ...definedFilters(query), ...page }, KEEP_PREVIOUS);
+  const { filters, query, changeFilters, pager, page } = useListState(REFERRALS_LIST);
+  const list = trpc.referrals.list.useQuery(referralsListInput(query, page), KEEP_PREVIOUS);
   const stats = trpc.referrals.stats.useQuery();
   const data = stats.data;
   return (

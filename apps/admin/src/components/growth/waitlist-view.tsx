@@ -1,6 +1,5 @@
 'use client';
 
-import type { TWaitlistStatus } from '@bytelyst/routers/modules/growth/waitlist/schema';
 import { useState } from 'react';
 import { Button } from '~/components/kit/button';
 import { tableStateOf } from '~/components/kit/data-table';
@@ -12,37 +11,23 @@ import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
 import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { trpc } from '~/lib/trpc';
 import { optionsOf, WAITLIST_STATUS_LABELS } from './growth-badges';
+import {
+  type WaitlistFilters as Filters,
+  WAITLIST_LIST,
+  waitlistListInput,
+  waitlistMatch,
+} from './growth-lists';
 import { InviteNextDialog } from './invite-next-dialog';
 import { percent, StatGrid } from './stat-grid';
 import { WaitlistTable } from './waitlist-table';
 
-type Filters = { status: TWaitlistStatus | ''; search: string; from: string; to: string };
-const NO_FILTERS: Filters = { status: '', search: '', from: '', to: '' };
-const DEBOUNCED = ['search'] as const;
-
-/** The day picked in a date field as an ISO bound in UTC (start or end of that day). */
-const dayBound = (day: string, end: boolean) =>
-  day ? `${day}T${end ? '23:59:59.999' : '00:00:00.000'}Z` : '';
-
 export function WaitlistView() {
   const [inviting, setInviting] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const { filters, query, changeFilters, pager, page } = useListState({
-    defaults: NO_FILTERS,
-    pageSize: 25,
-    debounce: DEBOUNCED,
-  });
-  const search = query.search.trim();
-  const server = {
-    ...(filters.status ? { status: filters.status } : {}),
-    ...(search ? { search } : {}),
-    ...(filters.from ? { createdFrom: dayBound(filters.from, false) } : {}),
-    ...(filters.to ? { createdTo: dayBound(filters.to, true) } : {}),
-  };
-  const list = trpc.waitlist.list.useQuery(
-    { ...server, sort: 'position', direction: 'asc', ...page },
-    KEEP_PREVIOUS,
-  );
+  const { filters, query, changeFilters, pager, page } = useListState(WAITLIST_LIST);
+  // `query` is `filters` with the typed email settled, so the export matches the rows on screen.
+  const server = waitlistMatch(query);
+  const list = trpc.waitlist.list.useQuery(waitlistListInput(query, page), KEEP_PREVIOUS);
   const stats = trpc.waitlist.stats.useQuery();
   const invite = trpc.waitlist.invite.useMutation(
     useMutationFeedback({

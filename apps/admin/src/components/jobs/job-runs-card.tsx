@@ -1,41 +1,32 @@
 'use client';
 
-import type { TJobInfo, TJobRunStatus, TJobTrigger } from '@bytelyst/routers/modules/jobs/schema';
+import type { TJobInfo } from '@bytelyst/routers/modules/jobs/schema';
 import { Button } from '~/components/kit/button';
 import { tableStateOf } from '~/components/kit/data-table';
 import { SelectField } from '~/components/kit/field';
 import { Pager } from '~/components/kit/pager';
 import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
-import { definedFilters } from '~/lib/list-params';
 import { trpc } from '~/lib/trpc';
 import { RUN_STATUS_OPTIONS, TRIGGER_OPTIONS } from './job-badges';
+import { type JobRunFilters as Filters, JOB_RUNS_LIST, jobRunsListInput } from './job-runs-list';
 import { JobRunsTable } from './job-runs-table';
 
 /** While a run is in progress its outcome should appear without a reload; otherwise a slow refresh. */
 const RUNNING_REFRESH_MS = 1500;
 const IDLE_REFRESH_MS = 30_000;
 
-type Filters = { jobName: string; status: TJobRunStatus | ''; trigger: TJobTrigger | '' };
-const NO_FILTERS: Filters = { jobName: '', status: '', trigger: '' };
-
 type Props = { jobs: readonly TJobInfo[]; anyRunning: boolean; now: number };
 
 export function JobRunsCard({ jobs, anyRunning, now }: Props) {
-  const { filters, query, changeFilters, clearFilters, isFiltered, pager, page } = useListState({
-    defaults: NO_FILTERS,
-    pageSize: 20,
-    prefix: 'runs',
+  const { filters, query, changeFilters, clearFilters, isFiltered, pager, page } =
+    useListState(JOB_RUNS_LIST);
+  const runs = trpc.jobs.listRuns.useQuery(jobRunsListInput(query, page), {
+    ...KEEP_PREVIOUS,
+    refetchInterval: (query) =>
+      anyRunning || query.state.data?.items.some((run) => run.status === 'running')
+        ? RUNNING_REFRESH_MS
+        : IDLE_REFRESH_MS,
   });
-  const runs = trpc.jobs.listRuns.useQuery(
-    { ...definedFilters(query), ...page },
-    {
-      ...KEEP_PREVIOUS,
-      refetchInterval: (query) =>
-        anyRunning || query.state.data?.items.some((run) => run.status === 'running')
-          ? RUNNING_REFRESH_MS
-          : IDLE_REFRESH_MS,
-    },
-  );
   const filtered = isFiltered(['jobName', 'status', 'trigger']);
 
   return (

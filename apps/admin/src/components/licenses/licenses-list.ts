@@ -14,3 +14,13 @@ export const licensesListInput = (filters: LicenseFilters, page: ListPage) => ({
   ...definedFilters(filters),
   ...page,
 });
+
+/** The licenses card of a user's page: no filters; `licenses.` keeps its cursor apart in the URL. */
+export const USER_LICENSES_LIST: ListConfig<Record<never, string>> = {
+  defaults: {},
+  pageSize: 10,
+  prefix: 'licenses',
+};
+
+/** The `licenses.list` input of a user's licenses card and of the user page's prefetch. */
+export const userLicensesListInput = (userId: string, page: ListPage) => ({ userId, ...page });

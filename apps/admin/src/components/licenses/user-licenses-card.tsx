@@ -9,15 +9,14 @@ import { Pager } from '~/components/kit/pager';
 import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
 import { trpc } from '~/lib/trpc';
 import { GenerateLicenseDialog } from './generate-license-dialog';
+import { USER_LICENSES_LIST, userLicensesListInput } from './licenses-list';
 import { LicensesTable } from './licenses-table';
-
-const NO_FILTERS = {};
 
 /** A user's licenses, for the user detail page, with a generate button bound to the user. */
 export function UserLicensesCard({ userId }: { userId: string }) {
   const [generating, setGenerating] = useState(false);
-  const { pager, page } = useListState({ defaults: NO_FILTERS, pageSize: 10, prefix: 'licenses' });
-  const list = trpc.licenses.list.useQuery({ userId, ...page }, KEEP_PREVIOUS);
+  const { pager, page } = useListState(USER_LICENSES_LIST);
+  const list = trpc.licenses.list.useQuery(userLicensesListInput(userId, page), KEEP_PREVIOUS);
   return (
     <Card
       titleId="user-licenses-title"

@@ -1,24 +1,20 @@
 'use client';
 
-import type { TDevicePlatform } from '@bytelyst/routers/modules/notifications/schema';
 import { tableStateOf } from '~/components/kit/data-table';
 import { SelectField } from '~/components/kit/field';
 import { Pager } from '~/components/kit/pager';
 import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
 import { useNow } from '~/hooks/use-now';
-import { definedFilters } from '~/lib/list-params';
 import { trpc } from '~/lib/trpc';
 import { TelemetryHeader } from '../telemetry/telemetry-header';
+import { DEVICES_LIST, devicesListInput, type DeviceFilters as Filters } from './devices-list';
 import { DevicesTable } from './devices-table';
-
-type Filters = { platform: '' | TDevicePlatform };
-const DEFAULTS: Filters = { platform: '' };
 
 export function DevicesView() {
   const now = useNow();
-  const { filters, changeFilters, pager, page } = useListState({ defaults: DEFAULTS, pageSize: 25 });
+  const { filters, changeFilters, pager, page } = useListState(DEVICES_LIST);
   const { platform } = filters;
-  const list = trpc.notifications.list.useQuery({ ...definedFilters(filters), ...page }, KEEP_PREVIOUS);
+  const list = trpc.notifications.list.useQuery(devicesListInput(filters, page), KEEP_PREVIOUS);
   return (
     <>
       <TelemetryHeader tab="devices" />

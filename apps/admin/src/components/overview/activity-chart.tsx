@@ -1,14 +1,12 @@
 'use client';
 
-import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Card } from '~/components/kit/card';
 import { ErrorState } from '~/components/kit/states';
 import { trpc } from '~/lib/trpc';
+import { activityInput, DAY_MS, ACTIVITY_DAYS as DAYS } from './activity';
 import styles from './overview.module.css';
 
-const DAYS = 14;
-const DAY_MS = 86_400_000;
 const dayLabel = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric' });
 
 /** Counts per UTC day over the last DAYS days, oldest first, zero-filled. */
@@ -26,11 +24,9 @@ function perDay(timestamps: readonly string[], now: number) {
   return buckets;
 }
 
-export function ActivityChart() {
-  // Fixed at mount so the query key stays stable across renders.
-  const [now] = useState(() => Date.now());
-  const from = new Date((Math.floor(now / DAY_MS) - DAYS + 1) * DAY_MS).toISOString();
-  const audit = trpc.audit.list.useQuery({ from, limit: 200 });
+/** `now`: the page's render time, fixed so the query key stays stable across renders. */
+export function ActivityChart({ now }: { now: number }) {
+  const audit = trpc.audit.list.useQuery(activityInput(now));
   const data = perDay(audit.data?.items.map((entry) => entry.at) ?? [], now);
 
   return (

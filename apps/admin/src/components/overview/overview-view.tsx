@@ -5,13 +5,13 @@ import { ActivityChart } from './activity-chart';
 import { ApiHealthCard } from './api-health-card';
 import { StatCards } from './stat-cards';
 
-export function OverviewView() {
+export function OverviewView({ now }: { now: number }) {
   return (
     <>
       <PageHeader title="Overview" description="The state of the platform for the selected product." />
       <StatCards />
       <div className="grid grid-2">
-        <ActivityChart />
+        <ActivityChart now={now} />
         <ApiHealthCard />
       </div>
     </>

@@ -6,11 +6,12 @@ import { NewButton } from '~/components/kit/new-button';
 import { PageHeader } from '~/components/kit/page-header';
 import { trpc } from '~/lib/trpc';
 import { CreateProductDialog } from './create-product-dialog';
+import { ALL_PRODUCTS_INPUT } from './products-list';
 import { ProductsTable } from './products-table';
 
 export function ProductsView() {
   const [creating, setCreating] = useState(false);
-  const products = trpc.products.list.useQuery({});
+  const products = trpc.products.list.useQuery(ALL_PRODUCTS_INPUT);
   // Product changes are super_admin procedures; admins get a read-only view.
   const me = trpc.auth.getMine.useQuery();
   const canManage = me.data?.roles.includes('super_admin') ?? false;

@@ -5,10 +5,11 @@ import { ErrorState } from '~/components/kit/states';
 import { trpc } from '~/lib/trpc';
 import { KillSwitchCard } from './kill-switch-card';
 import { PublicPreviewCard } from './public-preview-card';
+import { KILL_SWITCH_INPUT } from './settings-queries';
 import { UserSettingsCard } from './user-settings-card';
 
 export function SettingsView() {
-  const killSwitch = trpc.settings.getKillSwitch.useQuery({});
+  const killSwitch = trpc.settings.getKillSwitch.useQuery(KILL_SWITCH_INPUT);
 
   return (
     <>

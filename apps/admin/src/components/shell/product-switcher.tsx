@@ -3,6 +3,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId } from 'react';
 import { ProductStatusBadge } from '~/components/kit/status-badges';
+import { ALL_PRODUCTS_INPUT } from '~/components/products/products-list';
 import { httpStatusOf } from '~/lib/api-errors';
 import { clearProductCookie, writeProductCookie } from '~/lib/product-cookie';
 import { trpc } from '~/lib/trpc';
@@ -11,7 +12,7 @@ import styles from './shell-bar.module.css';
 export function ProductSwitcher() {
   const id = useId();
   const queryClient = useQueryClient();
-  const products = trpc.products.list.useQuery({});
+  const products = trpc.products.list.useQuery(ALL_PRODUCTS_INPUT);
   const current = trpc.products.getCurrent.useQuery();
   const items = products.data?.items ?? [];
   const currentId = current.data?.id ?? '';

@@ -1,23 +1,19 @@
 'use client';
 
-import type { TClusterStatus } from '@bytelyst/routers/modules/telemetry/schema';
 import { tableStateOf } from '~/components/kit/data-table';
 import { SelectField } from '~/components/kit/field';
 import { Pager } from '~/components/kit/pager';
 import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
 import { useNow } from '~/hooks/use-now';
-import { definedFilters } from '~/lib/list-params';
 import { trpc } from '~/lib/trpc';
 import { ClustersTable } from './clusters-table';
 import { TelemetryHeader } from './telemetry-header';
-
-type Filters = { status: '' | TClusterStatus; sort: 'lastSeen' | 'count' };
-const DEFAULTS: Filters = { status: 'open', sort: 'lastSeen' };
+import { CLUSTERS_LIST, clustersListInput, type ClusterFilters as Filters } from './telemetry-lists';
 
 export function ClustersView() {
   const now = useNow();
-  const { filters, query, changeFilters, pager, page } = useListState({ defaults: DEFAULTS, pageSize: 25 });
-  const list = trpc.telemetry.clusters.list.useQuery({ ...definedFilters(query), ...page }, KEEP_PREVIOUS);
+  const { filters, query, changeFilters, pager, page } = useListState(CLUSTERS_LIST);
+  const list = trpc.telemetry.clusters.list.useQuery(clustersListInput(query, page), KEEP_PREVIOUS);
 
   return (
     <>

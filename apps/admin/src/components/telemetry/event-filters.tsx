@@ -2,23 +2,7 @@
 
 import { Button } from '~/components/kit/button';
 import { SelectField, TextField } from '~/components/kit/field';
-
-export type EventFilterValues = {
-  level: string;
-  name: string;
-  userId: string;
-  fingerprint: string;
-  from: string;
-  to: string;
-};
-export const EMPTY_EVENT_FILTERS: EventFilterValues = {
-  level: '',
-  name: '',
-  userId: '',
-  fingerprint: '',
-  from: '',
-  to: '',
-};
+import { CLIENT_EVENTS_LIST, type ClientEventFilters as EventFilterValues } from './telemetry-lists';
 
 const LEVELS = [
   { value: '', label: 'Any level' },
@@ -53,7 +37,7 @@ export function EventFilters({
       <TextField label="From" type="datetime-local" value={value.from} onChange={set('from')} />
       <TextField label="To" type="datetime-local" value={value.to} onChange={set('to')} />
       {active ? (
-        <Button variant="ghost" onClick={() => onChange(EMPTY_EVENT_FILTERS)}>
+        <Button variant="ghost" onClick={() => onChange(CLIENT_EVENTS_LIST.defaults)}>
           Clear filters
         </Button>
       ) : null}

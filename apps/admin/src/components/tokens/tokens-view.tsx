@@ -8,15 +8,14 @@ import { Pager } from '~/components/kit/pager';
 import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
 import { trpc } from '~/lib/trpc';
 import { CreateTokenDialog } from './create-token-dialog';
+import { TOKENS_LIST, tokensListInput } from './tokens-list';
 import { TokensTable } from './tokens-table';
-
-const DEFAULTS = { revoked: '' as '' | 'shown' };
 
 export function TokensView() {
   const [creating, setCreating] = useState(false);
-  const { filters, changeFilters, pager, page } = useListState({ defaults: DEFAULTS, pageSize: 20 });
+  const { filters, changeFilters, pager, page } = useListState(TOKENS_LIST);
   const includeRevoked = filters.revoked === 'shown';
-  const list = trpc.tokens.list.useQuery({ includeRevoked, ...page }, KEEP_PREVIOUS);
+  const list = trpc.tokens.list.useQuery(tokensListInput(filters, page), KEEP_PREVIOUS);
 
   return (
     <>

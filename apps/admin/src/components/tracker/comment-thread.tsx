@@ -18,6 +18,7 @@ import { trpc } from '~/lib/trpc';
 import { UserRef } from '../users/user-ref';
 import { CommentForm } from './comment-form';
 import styles from './tracker.module.css';
+import { itemCommentsInput } from './tracker-list';
 
 type Actions = {
   replyTo: string | null;
@@ -74,7 +75,7 @@ function CommentNode({ node, itemId, actions }: { node: TCommentNode; itemId: st
 export function CommentThread({ itemId, count }: { itemId: string; count: number }) {
   const [replyTo, setReplyTo] = useState<string | null>(null);
   const [removing, setRemoving] = useState<TComment | null>(null);
-  const list = trpc.tracker.comments.list.useQuery({ itemId, limit: 500 });
+  const list = trpc.tracker.comments.list.useQuery(itemCommentsInput(itemId));
   const remove = trpc.tracker.comments.moderate.useMutation(
     useMutationFeedback({
       success: 'Comment deleted.',

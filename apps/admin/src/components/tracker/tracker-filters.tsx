@@ -1,15 +1,9 @@
 'use client';
 
-import type { TItemKind, TItemSort, TItemStatus } from '@bytelyst/routers/modules/tracker/items/schema';
+import type { TItemSort } from '@bytelyst/routers/modules/tracker/items/schema';
 import { SelectField, TextField } from '~/components/kit/field';
 import { KIND_LABELS, optionsOf, STATUS_LABELS } from './labels';
-
-export type TrackerFilterValues = {
-  kind: TItemKind | '';
-  status: TItemStatus | '';
-  tag: string;
-  sort: TItemSort;
-};
+import type { TrackerFilterValues } from './tracker-list';
 
 const SORT_OPTIONS = [
   { value: 'newest', label: 'Newest first' },

@@ -1,32 +1,17 @@
 'use client';
 
-import { ZItemListInput } from '@bytelyst/routers/modules/tracker/items/schema';
 import { tableStateOf } from '~/components/kit/data-table';
 import { PageHeader } from '~/components/kit/page-header';
 import { Pager } from '~/components/kit/pager';
 import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
-import { passes } from '~/lib/schema-check';
 import { trpc } from '~/lib/trpc';
 import { ItemsTable } from './items-table';
-import { TrackerFilters, type TrackerFilterValues } from './tracker-filters';
-
-const INITIAL: TrackerFilterValues = { kind: '', status: '', tag: '', sort: 'newest' };
-const ZTag = ZItemListInput.shape.tag;
+import { TrackerFilters } from './tracker-filters';
+import { TRACKER_LIST, trackerListInput } from './tracker-list';
 
 export function TrackerView() {
-  const { filters, changeFilters, pager, page } = useListState({ defaults: INITIAL, pageSize: 20 });
-  const tag = filters.tag.trim().toLowerCase();
-  const list = trpc.tracker.items.list.useQuery(
-    {
-      sort: filters.sort,
-      ...page,
-      ...(filters.kind ? { kind: filters.kind } : {}),
-      ...(filters.status ? { status: filters.status } : {}),
-      // A half-typed tag that the server would refuse just does not filter yet.
-      ...(tag && passes(ZTag, tag) ? { tag } : {}),
-    },
-    KEEP_PREVIOUS,
-  );
+  const { filters, changeFilters, pager, page } = useListState(TRACKER_LIST);
+  const list = trpc.tracker.items.list.useQuery(trackerListInput(filters, page), KEEP_PREVIOUS);
 
   return (
     <>

@@ -1,9 +1,29 @@
 import type { Metadata } from 'next';
+import { USER_LICENSES_LIST, userLicensesListInput } from '~/components/licenses/licenses-list';
 import { UserDetailView } from '~/components/users/user-detail-view';
+import { PrefetchedList, type SearchParamsProp } from '~/server/prefetch-list';
 
 export const metadata: Metadata = { title: 'User' };
 
-export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  return <UserDetailView id={decodeURIComponent(id)} />;
+type Props = { params: Promise<{ id: string }>; searchParams: SearchParamsProp };
+
+export default async function UserPage({ params, searchParams }: Props) {
+  const id = decodeURIComponent((await params).id);
+  const userId = id;
+  return (
+    <PrefetchedList
+      searchParams={searchParams}
+      list={USER_LICENSES_LIST}
+      queries={(_filters, page) => [
+        { path: 'users.get', input: { id } },
+        { path: 'subscriptions.get', input: { userId } },
+        { path: 'usage.get', input: { userId } },
+        { path: 'licenses.list', input: userLicensesListInput(userId, page) },
+        { path: 'notifications.listByUser', input: { userId } },
+        { path: 'notifications.getPreferences', input: { userId } },
+      ]}
+    >
+      <UserDetailView id={id} />
+    </PrefetchedList>
+  );
 }

@@ -1,9 +1,20 @@
 import type { Metadata } from 'next';
 import { EventDetailView } from '~/components/events/event-detail-view';
+import { eventGetInput } from '~/components/events/events-list';
+import { searchParamsOf } from '~/lib/list-params';
+import type { SearchParamsProp } from '~/server/prefetch-list';
+import { Prefetched } from '~/server/prefetched';
 
 export const metadata: Metadata = { title: 'Event' };
 
-export default async function EventPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  return <EventDetailView id={decodeURIComponent(id)} />;
+type Props = { params: Promise<{ id: string }>; searchParams: SearchParamsProp };
+
+export default async function EventPage({ params, searchParams }: Props) {
+  const id = decodeURIComponent((await params).id);
+  const product = searchParamsOf(await searchParams).get('product') ?? undefined;
+  return (
+    <Prefetched queries={[{ path: 'events.get', input: eventGetInput(id, product) }]}>
+      <EventDetailView id={id} />
+    </Prefetched>
+  );
 }
