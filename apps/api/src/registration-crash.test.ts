@@ -2,7 +2,9 @@
  * A state change and the event it reports commit together: registrations sent through REST while the real
  * API process (main.ts) is SIGKILLed at many points of a burst. After a final restart every user has exactly
  * one user.created event, delivered, and the subscription that event promises; every acknowledged
- * registration is among them.
+ * registration is among them. The welcome mail each registration triggers goes through the same crashes
+ * (persisted, then sent to a loopback SendGrid): every user has exactly one welcome entry in the delivery log,
+ * sent, and SendGrid received it (at least once: a kill between SendGrid's 202 and the log's update resends).
  */
 
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -14,7 +16,9 @@ import type { Page } from '@bytelyst/db/document-store';
 import { createSqliteStore } from '@bytelyst/db/sqlite';
 import type { EventDoc } from '@bytelyst/events/event-doc';
 import { BILLING_CONTAINERS } from '@bytelyst/routers/modules/billing/containers';
+import { DELIVERY_CONTAINERS } from '@bytelyst/routers/modules/delivery/containers';
 import { USERS_CONTAINERS } from '@bytelyst/routers/modules/users/containers';
+import { startFakeSendgrid } from '@bytelyst/routers/testing/fake-sendgrid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleApi, type Child, exited, freePort, startChild } from './testing/child-process';
 
@@ -25,7 +29,7 @@ const PRODUCT = 'bytelyst';
 
 type UserLike = { id: string; kind: string; email?: string };
 
-const startApi = (bundle: string, dataDir: string, port: number): Child =>
+const startApi = (bundle: string, dataDir: string, port: number, sendgridBase: string): Child =>
   startChild(path.join(bundle, 'main.js'), [], {
     cwd: path.join(here, '..'),
     env: {
@@ -41,6 +45,10 @@ const startApi = (bundle: string, dataDir: string, port: number): Child =>
       JOB_RUNNER_ENABLED: 'false',
       EVENT_CLAIM_TTL_MS: '2000',
       EVENT_POLL_INTERVAL_MS: '100',
+      EMAIL_DRIVER: 'sendgrid',
+      SENDGRID_API_KEY: 'SG.crash-test',
+      SENDGRID_API_BASE: sendgridBase,
+      DELIVERY_QUIET_HOURS: 'off',
     },
   });
 
@@ -75,8 +83,10 @@ const everything = async <T>(
 describe('registrations across crashes of the API process', () => {
   let dataDir = '';
   let bundle = '';
+  let sendgrid: Awaited<ReturnType<typeof startFakeSendgrid>>;
   beforeAll(async () => {
     bundle = await bundleApi();
+    sendgrid = await startFakeSendgrid({ apiKey: 'SG.crash-test' });
   });
   const children: Child[] = [];
   afterAll(async () => {
@@ -86,9 +96,10 @@ describe('registrations across crashes of the API process', () => {
     }
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
     if (bundle) await rm(bundle, { recursive: true, force: true });
+    await sendgrid?.close();
   });
 
-  it(`keeps every user with its user.created event and subscription through ${KILL_POINTS} SIGKILLs`, async () => {
+  it(`keeps every user with its user.created event, subscription and welcome mail through ${KILL_POINTS} SIGKILLs`, async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'registration-crash-'));
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
@@ -97,7 +108,7 @@ describe('registrations across crashes of the API process', () => {
     let sent = 0;
 
     for (let point = 0; point < KILL_POINTS; point += 1) {
-      const api = startApi(bundle, dataDir, port);
+      const api = startApi(bundle, dataDir, port, sendgrid.baseUrl);
       children.push(api);
       await untilReady(api, base);
       let killed = false;
@@ -138,11 +149,16 @@ describe('registrations across crashes of the API process', () => {
     expect(interrupted).toBeGreaterThanOrEqual(KILL_POINTS);
     expect(acknowledged.length).toBeGreaterThanOrEqual(30);
 
-    const last = startApi(bundle, dataDir, port);
+    const last = startApi(bundle, dataDir, port, sendgrid.baseUrl);
     children.push(last);
     await untilReady(last, base);
     const store = createSqliteStore({ path: path.join(dataDir, 'platform.db') });
-    await store.init([USERS_CONTAINERS.users, BILLING_CONTAINERS.subscriptions, CONTAINERS.events]);
+    await store.init([
+      USERS_CONTAINERS.users,
+      BILLING_CONTAINERS.subscriptions,
+      CONTAINERS.events,
+      DELIVERY_CONTAINERS.deliveryLog,
+    ]);
     const events = store.container<EventDoc>(CONTAINERS.events.name);
     const deadline = Date.now() + 60_000;
     let open = -1;
@@ -167,6 +183,11 @@ describe('registrations across crashes of the API process', () => {
         .query({ partitionKey: PRODUCT, limit: 1000, ...c }),
     );
     const subscribed = new Set(subscriptions.map((s) => s.userId));
+    const welcomes = await everything((c) =>
+      store
+        .container<{ userId: string; to: string; status: string }>(DELIVERY_CONTAINERS.deliveryLog.name)
+        .query({ where: { template: { eq: 'welcome' } }, limit: 1000, ...c }),
+    );
     await store.close();
 
     const emails = new Set(users.map((u) => u.email));
@@ -181,5 +202,18 @@ describe('registrations across crashes of the API process', () => {
     expect(users.filter((u) => eventsPerUser.get(u.id) !== 1).map((u) => u.email)).toEqual([]);
     expect(created.length).toBe(users.length);
     expect(users.filter((u) => !subscribed.has(u.id)).map((u) => u.email)).toEqual([]);
+
+    const welcomesPerUser = new Map<string, string[]>();
+    for (const entry of welcomes) {
+      welcomesPerUser.set(entry.userId, [...(welcomesPerUser.get(entry.userId) ?? []), entry.status]);
+    }
+    expect(users.filter((u) => welcomesPerUser.get(u.id)?.join() !== 'sent').map((u) => u.email)).toEqual([]);
+    const mailed = new Set(
+      sendgrid.requests.map(
+        (r) =>
+          (r.body as { personalizations: { to: { email: string }[] }[] }).personalizations[0]?.to[0]?.email,
+      ),
+    );
+    expect(users.filter((u) => !mailed.has(u.email)).map((u) => u.email)).toEqual([]);
   }, 600_000);
 });

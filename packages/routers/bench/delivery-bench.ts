@@ -8,16 +8,16 @@
  * Run with `npx tsx bench/delivery-bench.ts` (part of `pnpm bench`). Reports figures; asserts nothing.
  */
 import './production-env';
+import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createFsBlobStore } from '@bytelyst/db/blob-fs';
 import { createSqliteStore } from '@bytelyst/db/sqlite';
 import { bootstrapPlatform } from '../src/bootstrap';
 import { createSendgridDriver } from '../src/modules/delivery/channels/email-sendgrid';
 import { ALL_CONTAINERS, createServices } from '../src/services';
-import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 
 const MESSAGES = Number(process.env.BENCH_EMAILS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_EMAIL_CONCURRENCY ?? 32);
@@ -43,7 +43,11 @@ const main = async () => {
   await store.init(ALL_CONTAINERS);
   const services = createServices({
     store,
-    blob: createFsBlobStore({ root: join(dir, 'blobs'), signingSecret: 'bench-signing-secret', publicBaseUrl: 'http://127.0.0.1/blobs' }),
+    blob: createFsBlobStore({
+      root: join(dir, 'blobs'),
+      signingSecret: 'bench-signing-secret',
+      publicBaseUrl: 'http://127.0.0.1/blobs',
+    }),
     clock: Date.now,
     config: {
       jwtSecret: 'bench-jwt-secret-at-least-32-characters',

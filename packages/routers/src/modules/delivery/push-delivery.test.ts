@@ -74,7 +74,9 @@ describe('push through APNs', () => {
     for (const request of fake.requests) {
       expect(request.headers['apns-topic']).toBe('com.lysnr.app');
       expect(request.claims).toMatchObject({ iss: 'TEAM123456' });
-      expect(request.body).toMatchObject({ aps: { alert: { title: 'Live captions', body: 'Now in every meeting.' } } });
+      expect(request.body).toMatchObject({
+        aps: { alert: { title: 'Live captions', body: 'Now in every meeting.' } },
+      });
     }
     const statuses = await Promise.all(
       sent.deliveries.map(async (d) => (await h.services.delivery.get(PRODUCT, d.id)).status),
@@ -130,7 +132,9 @@ describe('push through FCM', () => {
       push: { type: 'subscription_change', title: 'Your plan changed', body: 'You are now on Basic.' },
     });
     expect(skipped.deliveries.map((d) => d.status)).toEqual(['skipped']);
-    await h.services.notifications.preferences.update(PRODUCT, user.id, { preferences: { billing: { push: true } } });
+    await h.services.notifications.preferences.update(PRODUCT, user.id, {
+      preferences: { billing: { push: true } },
+    });
     const first = await h.services.delivery.send(PRODUCT, {
       userId: user.id,
       category: 'billing',

@@ -53,7 +53,8 @@ const sendRoute = (delivery: DeliveryService): HttpRoute<'admin'> =>
       const body = (request.body ?? {}) as Record<string, unknown>;
       const input = ZDeliverySendInput.parse(key ? { ...body, idempotencyKey: key } : body);
       const result = await delivery.send(ctx.productId, input, { actorId: ctx.principal.userId });
-      if (!result.replayed) await ctx.audit({ action: 'delivery.send', targetType: 'delivery', input, result });
+      if (!result.replayed)
+        await ctx.audit({ action: 'delivery.send', targetType: 'delivery', input, result });
       return { status: 202, headers: result.replayed ? { 'idempotency-replay': 'true' } : {}, body: result };
     },
   });

@@ -364,7 +364,12 @@ export const createDeliveryService = (deps: {
       if (existing) return answerOf(existing, requestHash);
     }
     const docs = await plan(productId, input, key, opts.test ?? false, opts.onlyDevices, opts.brand);
-    const deliveries = docs.map((doc) => ({ id: doc.id, channel: doc.channel, status: doc.status, to: doc.to }));
+    const deliveries = docs.map((doc) => ({
+      id: doc.id,
+      channel: doc.channel,
+      status: doc.status,
+      to: doc.to,
+    }));
     let staged: ReturnType<EventBus['stage']> | undefined;
     for (const doc of docs.filter((d) => d.status === 'queued')) {
       const payload = {
