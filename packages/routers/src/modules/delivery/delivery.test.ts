@@ -321,4 +321,54 @@ describe('delivery', () => {
       'props.getStartedUrl',
     ]);
   });
+
+  it('mails an addressed invitation and the waitlist acceptance on their events', async () => {
+    const admin = await h.signIn(['admin']);
+    await h.services.growth.invitations.create(
+      PRODUCT,
+      { maxUses: 1, email: 'friend@example.com', expiresAt: '2026-07-01T00:00:00.000Z' },
+      admin.user.id,
+    );
+    await h.services.growth.waitlist.join(PRODUCT, { email: 'early@example.com' });
+    await h.services.growth.waitlist.inviteNext(PRODUCT, 10, admin.user.id);
+    await h.services.bus.drain();
+    const to = (email: string) => mails().filter((m) => m.personalizations[0]?.to[0]?.email === email);
+    const [invitation] = to('friend@example.com');
+    expect(invitation?.categories).toEqual(['invitation', 'product_updates']);
+    expect(invitation?.content[0]?.value).toMatch(/https:\/\/app\.lysnr\.test\/sign-up\?invite=[A-Z0-9]+/);
+    expect(invitation?.content[0]?.value).toContain(admin.user.name);
+    const [accepted, ...again] = to('early@example.com');
+    expect(again).toEqual([]);
+    expect(accepted?.categories).toEqual(['waitlist-accepted', 'product_updates']);
+    // The code in the mail is the one the waitlist entry was given.
+    const code = /invite=([A-Z0-9]+)/.exec(accepted?.content[0]?.value ?? '')?.[1] ?? '';
+    expect((await h.services.growth.invitations.validate(PRODUCT, code)).valid).toBe(true);
+  });
+
+  it('holds lifecycle mail past the daily cap until the next local day', async () => {
+    const user = await newUser();
+    h.advance(Date.parse('2026-06-03T12:00:00Z') - h.clock());
+    const send = (n: number) =>
+      h.services.delivery.send(PRODUCT, {
+        userId: user.id,
+        template: 'license-expiring',
+        props: {
+          licenseKeySuffix: `AB${10 + n}`,
+          expiresAt: '2026-07-01T00:00:00Z',
+          renewUrl: 'https://app.lysnr.test/r',
+        },
+        category: 'billing',
+      });
+    const ids = [];
+    for (let i = 0; i < 3; i += 1) ids.push((await send(i)).deliveries[0]?.id ?? '');
+    await h.services.bus.drain();
+    const statuses = await Promise.all(
+      ids.map(async (id) => (await h.services.delivery.get(PRODUCT, id)).status),
+    );
+    // The cap is 2 in this harness.
+    expect(statuses).toEqual(['sent', 'sent', 'held']);
+    const held = await h.services.delivery.get(PRODUCT, ids[2] ?? '');
+    expect(held.holdReason).toBe('daily_cap');
+    expect(held.holdUntil).toBe('2026-06-04T00:00:00.000Z');
+  });
 });
