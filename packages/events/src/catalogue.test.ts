@@ -22,7 +22,7 @@ describe('event catalogue', () => {
   it('has every event of the public webhook table, public, with its payload fields', () => {
     for (const type of WEBHOOK_TABLE) expect(PUBLIC_EVENT_TYPES).toContain(type);
     expect(Object.keys(EVENT_DEFINITIONS['payment.failed'].payload.shape).sort()).toEqual(
-      ['amount', 'invoiceId', 'retryCount', 'userId'].sort(),
+      ['amount', 'currency', 'hostedInvoiceUrl', 'invoiceId', 'nextRetryAt', 'retryCount', 'userId'].sort(),
     );
     expect(Object.keys(EVENT_DEFINITIONS['subscription.changed'].payload.shape).sort()).toEqual(
       ['newPlan', 'oldPlan', 'status', 'subscriptionId'].sort(),

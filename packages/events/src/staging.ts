@@ -89,7 +89,9 @@ export const createStagedEvents = (
     committed(stored) {
       // `stored` holds every entry the write committed (the write may carry other entries beside these); the
       // stored event carries the etag that this process's settle write is conditional on.
-      const byId = new Map(stored.map((doc) => [doc.id, doc]));
+      // An event's queue items may share its id (they live in another container): the event comes first.
+      const byId = new Map<string, (typeof stored)[number]>();
+      for (const doc of stored) if (!byId.has(doc.id)) byId.set(doc.id, doc);
       for (const prepared of batch) {
         const doc = byId.get(prepared.doc.id) as Stored<EventDoc> | undefined;
         if (doc) started({ ...prepared, doc });
