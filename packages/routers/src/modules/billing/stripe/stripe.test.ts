@@ -148,7 +148,15 @@ describe('stripe', () => {
     });
     expect(await webhook(failed)).toMatchObject({ outcome: 'payment failed' });
     expect(await eventsFor(h, 'payment.failed', user.id)).toEqual([
-      { invoiceId: 'in_fail_1', amount: 4900, userId: user.id, retryCount: 2 },
+      {
+        invoiceId: 'in_fail_1',
+        amount: 4900,
+        userId: user.id,
+        retryCount: 2,
+        currency: 'eur',
+        nextRetryAt: null,
+        hostedInvoiceUrl: null,
+      },
     ]);
     const { subscription } = await h.services.billing.subscriptions.get('platform', user.id);
     expect(subscription.status).toBe('past_due');
