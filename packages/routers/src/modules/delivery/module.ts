@@ -13,6 +13,7 @@ import { DELIVERY_CONTAINERS } from './containers';
 import { createDispatcher } from './dispatcher';
 import { deliverySubscribers } from './handlers';
 import { createProviderEvents } from './provider-events';
+import { createDictationReminderJob } from './reminder-job';
 import { createDeliveryRepository } from './repository';
 import { deliveryRoutes } from './routes';
 import { createDeliveryService } from './service';
@@ -126,7 +127,16 @@ export const deliveryModule = defineModule({
           },
         }),
       ],
-      jobs: [dispatcher.releaseJob],
+      jobs: [
+        dispatcher.releaseJob,
+        createDictationReminderJob({
+          products: { list: () => needs.products.list() },
+          devices: needs.notifications.devices,
+          activeDays: (productId, userId, from, to) =>
+            needs.billing.usage.activeDays(productId, userId, from, to),
+          delivery: service,
+        }),
+      ],
       routes: deliveryRoutes({
         delivery: service,
         events,

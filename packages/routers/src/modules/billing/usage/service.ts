@@ -86,6 +86,11 @@ export const createUsageService = (deps: {
       );
       return { ...usage, quantity: input.quantity, allowed: fits(usage, input.quantity) };
     },
+    /** The UTC days in [fromDay, toDay] on which the user recorded any usage, ascending. */
+    async activeDays(productId: string, userId: string, fromDay: string, toDay: string): Promise<string[]> {
+      const counters = await repo.countersOf(productId, userId, fromDay, toDay);
+      return [...new Set(counters.filter((c) => c.count > 0).map((c) => c.day))].sort();
+    },
     async summary(productId: string, userId: string): Promise<TUsageSummary> {
       const { plan, items } = await standings(productId, userId);
       const history = await repo.monthTotalsOf(productId, userId, 120);
