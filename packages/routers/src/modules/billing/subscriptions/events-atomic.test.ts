@@ -57,7 +57,15 @@ describe('subscriptions: events commit with their change', () => {
     const about = (type: string) => settledEventsAbout(h, type, user.id);
     expect(await about('subscription.created')).toHaveLength(1);
     expect(await about('payment.failed')).toEqual([
-      { invoiceId: `in_atomic_${user.id}`, amount: 900, userId: user.id, retryCount: 0 },
+      {
+        invoiceId: `in_atomic_${user.id}`,
+        amount: 900,
+        userId: user.id,
+        retryCount: 0,
+        currency: 'usd',
+        nextRetryAt: null,
+        hostedInvoiceUrl: null,
+      },
     ]);
     expect(await about('subscription.changed')).toEqual([
       { subscriptionId: user.id, oldPlan: 'free', newPlan: 'free', status: 'past_due' },
