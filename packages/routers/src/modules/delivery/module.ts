@@ -62,6 +62,13 @@ export const deliveryModule = defineModule({
         logger: { info: (obj, msg) => log.info(obj, msg) },
       });
     const entitlements = needs.billing.entitlements;
+    const shared = {
+      users: needs.users,
+      products: needs.products,
+      devices: needs.notifications.devices,
+      preferences: needs.notifications.preferences,
+      entitlements,
+    };
     const service = createDeliveryService({
       repo,
       clock,
@@ -73,23 +80,13 @@ export const deliveryModule = defineModule({
         appUrl,
         secret: config.jwtSecret,
       },
-      needs: {
-        users: needs.users,
-        products: needs.products,
-        devices: needs.notifications.devices,
-        preferences: needs.notifications.preferences,
-        entitlements,
-      },
+      needs: shared,
     });
     const dispatcher = createDispatcher({
       repo,
       service,
       needs: {
-        users: needs.users,
-        products: needs.products,
-        devices: needs.notifications.devices,
-        preferences: needs.notifications.preferences,
-        entitlements,
+        ...shared,
         clearPushToken: (productId, userId, deviceId) =>
           needs.notifications.devices.clearPushToken(productId, userId, deviceId),
       },

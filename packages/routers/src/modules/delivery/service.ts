@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { type Clock, isStoreError, type Stored, withoutSystemFields } from '@bytelyst/db/document-store';
+import { type Clock, isStoreError } from '@bytelyst/db/document-store';
 import type { TEmailBrand } from '@bytelyst/emails/brand';
 import { checkEmail } from '@bytelyst/emails/checks';
 import { renderEmail } from '@bytelyst/emails/render';

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeSendgrid, startFakeSendgrid } from '../../../testing/fake-sendgrid';
+import { rejectionOf } from '../../../testing/rejection';
 import { createCircuitBreaker } from './circuit-breaker';
 import { type EmailDriver, EmailProviderError, type OutgoingEmail } from './email';
 import { createFailoverEmailDriver, type EmailFallbackInfo } from './email-failover';
@@ -62,14 +63,7 @@ const email = (overrides: Partial<OutgoingEmail> = {}): OutgoingEmail => ({
   ...overrides,
 });
 
-const rejection = async (promise: Promise<unknown>): Promise<EmailProviderError> => {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(EmailProviderError);
-  return error as EmailProviderError;
-};
+const rejection = (promise: Promise<unknown>) => rejectionOf(promise, EmailProviderError);
 
 describe('failover email driver (SendGrid fake -> real SMTP server)', () => {
   let sendgrid: FakeSendgrid;

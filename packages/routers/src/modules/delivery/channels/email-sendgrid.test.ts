@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeSendgrid, startFakeSendgrid } from '../../../testing/fake-sendgrid';
+import { rejectionOf } from '../../../testing/rejection';
 import { EmailProviderError, type OutgoingEmail } from './email';
 import { createSendgridDriver } from './email-sendgrid';
 
@@ -25,14 +26,7 @@ const email = (overrides: Partial<OutgoingEmail> = {}): OutgoingEmail => ({
   ...overrides,
 });
 
-const rejection = async (promise: Promise<unknown>): Promise<EmailProviderError> => {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(EmailProviderError);
-  return error as EmailProviderError;
-};
+const rejection = (promise: Promise<unknown>) => rejectionOf(promise, EmailProviderError);
 
 describe('sendgrid driver', () => {
   let fake: FakeSendgrid;

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:net';
 import { SMTPServer, type SMTPServerError } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
+import { rejectionOf } from '../../../testing/rejection';
 import { type EmailDriver, EmailProviderError, type OutgoingEmail } from './email';
 import { createSmtpDriver } from './email-smtp';
 
@@ -81,14 +82,7 @@ const email = (overrides: Partial<OutgoingEmail> = {}): OutgoingEmail => ({
   ...overrides,
 });
 
-const rejection = async (promise: Promise<unknown>): Promise<EmailProviderError> => {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(EmailProviderError);
-  return error as EmailProviderError;
-};
+const rejection = (promise: Promise<unknown>) => rejectionOf(promise, EmailProviderError);
 
 /** The raw message with folded header lines unfolded. */
 const unfold = (raw: string) => raw.replace(/\r\n[ \t]+/g, ' ');

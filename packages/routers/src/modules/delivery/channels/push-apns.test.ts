@@ -8,6 +8,7 @@ import {
   startFakeApns,
   type TestCertificate,
 } from '../../../testing/fake-apns';
+import { rejectionOf } from '../../../testing/rejection';
 import type { PushDriver, PushMessage } from './push';
 import { PushProviderError } from './push';
 import { APNS_TOKEN_REFRESH_MS, createApnsDriver } from './push-apns';
@@ -30,14 +31,7 @@ const message = (overrides: Partial<PushMessage> = {}): PushMessage => ({
   ...overrides,
 });
 
-const catchError = async (promise: Promise<unknown>): Promise<PushProviderError> => {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PushProviderError);
-  return error as PushProviderError;
-};
+const catchError = (promise: Promise<unknown>) => rejectionOf(promise, PushProviderError);
 
 describe('APNs driver', () => {
   let certificate: TestCertificate;

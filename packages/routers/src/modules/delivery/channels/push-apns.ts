@@ -5,13 +5,7 @@ import {
   constants as http2Constants,
 } from 'node:http2';
 import { importPKCS8, SignJWT } from 'jose';
-import {
-  type PushDriver,
-  type PushMessage,
-  PushProviderError,
-  type PushSent,
-  pushDriverServes,
-} from './push';
+import { assertServes, type PushDriver, type PushMessage, PushProviderError, type PushSent } from './push';
 
 export const APNS_PRODUCTION_HOST = 'https://api.push.apple.com';
 export const APNS_SANDBOX_HOST = 'https://api.sandbox.push.apple.com';
@@ -239,14 +233,7 @@ export const createApnsDriver = (opts: ApnsDriverOptions): PushDriver => {
   return {
     name: 'apns',
     send: async (message): Promise<PushSent> => {
-      if (!pushDriverServes('apns', message.platform)) {
-        throw new PushProviderError({
-          provider: 'apns',
-          kind: 'permanent',
-          reason: 'UnsupportedPlatform',
-          message: `the apns driver does not send to ${message.platform} devices`,
-        });
-      }
+      assertServes('apns', message.platform);
       const { topic } = message;
       if (!topic) {
         throw new PushProviderError({

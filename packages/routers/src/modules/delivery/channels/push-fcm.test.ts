@@ -10,6 +10,7 @@ import {
   type LoopbackAgent,
   startFakeFcm,
 } from '../../../testing/fake-fcm';
+import { rejectionOf } from '../../../testing/rejection';
 import type { PushDriver, PushMessage } from './push';
 import { PushProviderError } from './push';
 import { createFcmDriver } from './push-fcm';
@@ -28,14 +29,7 @@ const message = (overrides: Partial<PushMessage> = {}): PushMessage => ({
   ...overrides,
 });
 
-const catchError = async (promise: Promise<unknown>): Promise<PushProviderError> => {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PushProviderError);
-  return error as PushProviderError;
-};
+const catchError = (promise: Promise<unknown>) => rejectionOf(promise, PushProviderError);
 
 const sendsOf = (fake: FakeFcm) => fake.requests.filter((r) => r.host === FCM_HOST);
 

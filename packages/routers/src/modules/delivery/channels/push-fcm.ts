@@ -5,13 +5,7 @@ import { type App, type Credential, deleteApp, initializeApp } from 'firebase-ad
 import { getMessaging, type Message } from 'firebase-admin/messaging';
 import { importPKCS8, SignJWT } from 'jose';
 import { z } from 'zod';
-import {
-  type PushDriver,
-  type PushMessage,
-  PushProviderError,
-  type PushSent,
-  pushDriverServes,
-} from './push';
+import { assertServes, type PushDriver, type PushMessage, PushProviderError, type PushSent } from './push';
 
 export const GOOGLE_TOKEN_URL = 'https://oauth2.googleapis.com/token';
 const FCM_SCOPE = 'https://www.googleapis.com/auth/firebase.messaging';
@@ -271,14 +265,7 @@ export const createFcmDriver = (opts: FcmDriverOptions): PushDriver => {
   return {
     name: 'fcm',
     send: async (message): Promise<PushSent> => {
-      if (!pushDriverServes('fcm', message.platform)) {
-        throw new PushProviderError({
-          provider: 'fcm',
-          kind: 'permanent',
-          reason: 'UnsupportedPlatform',
-          message: `the fcm driver does not send to ${message.platform} devices`,
-        });
-      }
+      assertServes('fcm', message.platform);
       try {
         const name = await messaging.send(buildFcmMessage(message, clock()));
         return { provider: 'fcm', providerMessageId: name };

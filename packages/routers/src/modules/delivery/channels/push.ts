@@ -84,3 +84,15 @@ export type PushLogger = { info(obj: Record<string, unknown>, msg: string): void
 
 /** The last 6 characters of a device token: enough to match a log line to a device, not enough to push to it. */
 export const tokenTail = (token: string): string => `…${token.slice(-6)}`;
+
+/** Refuses, before any request, a device of a platform the driver does not reach. */
+export const assertServes = (driver: PushProviderName, platform: PushPlatform): void => {
+  if (!pushDriverServes(driver, platform)) {
+    throw new PushProviderError({
+      provider: driver,
+      kind: 'permanent',
+      reason: 'UnsupportedPlatform',
+      message: `the ${driver} driver does not send to ${platform} devices`,
+    });
+  }
+};
