@@ -57,17 +57,14 @@ export function SendTestForm({ template, props }: Props) {
         }}
       >
         <FormError message={formError} />
-        <div className="row row-wrap">
-          <TextField
-            className="field-grow"
-            label="Send to"
-            type="email"
-            placeholder="you@example.com"
-            value={values.to}
-            error={fields.to}
-            onChange={(event) => set('to', event.target.value)}
-          />
-        </div>
+        <TextField
+          label="Send to"
+          type="email"
+          placeholder="you@example.com"
+          value={values.to}
+          error={fields.to}
+          onChange={(event) => set('to', event.target.value)}
+        />
         <div className="row row-wrap">
           <Button type="submit" variant="primary" loading={send.isPending} disabled={!props}>
             <Icon name="send" size={14} />
