@@ -1,6 +1,6 @@
 'use client';
 
-import { useToast } from '~/components/kit/toast';
+import { type ToastLink, useToast } from '~/components/kit/toast';
 import { errorMessage, type FieldErrors } from '~/lib/api-errors';
 import { trpc } from '~/lib/trpc';
 
@@ -11,6 +11,8 @@ type FormSink = { fromApi: (error: unknown, onConflict?: FieldErrors) => void };
 type Options<Data, Variables> = {
   /** The success toast, if any. */
   success?: string | ((data: Data, variables: Variables) => string);
+  /** A link shown in the success toast, to what the mutation made (a message in the log). */
+  successLink?: (data: Data, variables: Variables) => ToastLink | undefined;
   /** Invalidates the queries whose data the mutation changed, once it succeeds: `(u) => [u.users.list.invalidate()]`. */
   invalidate?: (utils: TrpcUtils, data: Data, variables: Variables) => readonly Promise<unknown>[];
   /** Runs once it succeeds, before the refetch: close the dialog, clear a selection, show a secret. */
@@ -34,10 +36,13 @@ type Options<Data, Variables> = {
 export function useMutationFeedback<Data = unknown, Variables = unknown>(options: Options<Data, Variables>) {
   const utils = trpc.useUtils();
   const toast = useToast();
-  const { success, invalidate, onDone, form, conflict, error, onFailed } = options;
+  const { success, successLink, invalidate, onDone, form, conflict, error, onFailed } = options;
   return {
     onSuccess: async (data: Data, variables: Variables) => {
-      if (success) toast.success(typeof success === 'string' ? success : success(data, variables));
+      if (success) {
+        const message = typeof success === 'string' ? success : success(data, variables);
+        toast.success(message, successLink?.(data, variables));
+      }
       onDone?.(data, variables);
       if (invalidate) await Promise.all(invalidate(utils, data, variables));
     },

@@ -1,11 +1,14 @@
 'use client';
 
+import Link from 'next/link';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from 'react';
 import { Icon } from './icon';
 
 type ToastKind = 'success' | 'error';
-type ToastItem = { id: number; kind: ToastKind; message: string };
-type ToastApi = { success(message: string): void; error(message: string): void };
+/** A page the toast's news is about, such as the log entry of a message just sent. */
+export type ToastLink = { href: string; label: string };
+type ToastItem = { id: number; kind: ToastKind; message: string; link?: ToastLink | undefined };
+type ToastApi = { success(message: string, link?: ToastLink): void; error(message: string): void };
 
 const ToastContext = createContext<ToastApi | null>(null);
 const TOAST_MS = 4500;
@@ -16,15 +19,15 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 
   const dismiss = useCallback((id: number) => setToasts((all) => all.filter((t) => t.id !== id)), []);
   const push = useCallback(
-    (kind: ToastKind, message: string) => {
+    (kind: ToastKind, message: string, link?: ToastLink) => {
       const id = nextId.current++;
-      setToasts((all) => [...all.slice(-3), { id, kind, message }]);
+      setToasts((all) => [...all.slice(-3), { id, kind, message, link }]);
       setTimeout(() => dismiss(id), TOAST_MS);
     },
     [dismiss],
   );
   const api = useMemo<ToastApi>(
-    () => ({ success: (m) => push('success', m), error: (m) => push('error', m) }),
+    () => ({ success: (m, link) => push('success', m, link), error: (m) => push('error', m) }),
     [push],
   );
 
@@ -41,7 +44,15 @@ export function ToastProvider({ children }: { children: ReactNode }) {
             <span className="toast-icon">
               <Icon name={toast.kind === 'error' ? 'alert' : 'check'} size={16} />
             </span>
-            <span className="toast-message">{toast.message}</span>
+            <span className="toast-message">
+              {toast.message}
+              {toast.link ? (
+                <>
+                  {' '}
+                  <Link href={toast.link.href}>{toast.link.label}</Link>
+                </>
+              ) : null}
+            </span>
             <button
               type="button"
               className="btn btn-ghost btn-sm"

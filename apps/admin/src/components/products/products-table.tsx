@@ -10,13 +10,14 @@ import { PRODUCT_STATUS_LABELS, ProductStatusBadge } from '~/components/kit/stat
 import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { formatDate } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
+import { EditProductDialog } from './edit-product-dialog';
 
 const COLUMNS: readonly Column[] = [
   { label: 'Product' },
   { label: 'Status' },
   { label: 'Description' },
   { label: 'Created' },
-  { label: 'Move to', className: 'cell-actions' },
+  { label: 'Actions', className: 'cell-actions' },
 ];
 
 type Props = TableState & { products: readonly TProduct[]; canManage: boolean };
@@ -24,6 +25,7 @@ type Pending = { product: TProduct; to: TProductStatus };
 
 export function ProductsTable({ products, canManage, ...state }: Props) {
   const [confirm, setConfirm] = useState<Pending | null>(null);
+  const [editing, setEditing] = useState<TProduct | null>(null);
   const transition = trpc.products.transition.useMutation(
     useMutationFeedback({
       success: (product) => `${product.name} is now ${PRODUCT_STATUS_LABELS[product.status].toLowerCase()}.`,
@@ -61,6 +63,11 @@ export function ProductsTable({ products, canManage, ...state }: Props) {
             <td className="cell-muted">{formatDate(product.createdAt)}</td>
             <td className="cell-actions">
               <div className="btn-group" style={{ justifyContent: 'flex-end' }}>
+                {canManage ? (
+                  <Button size="sm" aria-label={`Edit ${product.name}`} onClick={() => setEditing(product)}>
+                    Edit
+                  </Button>
+                ) : null}
                 {(canManage ? PRODUCT_TRANSITIONS[product.status] : []).map((to) => (
                   <Button
                     key={to}
@@ -92,6 +99,7 @@ export function ProductsTable({ products, canManage, ...state }: Props) {
         }}
         onClose={() => setConfirm(null)}
       />
+      <EditProductDialog product={editing} onClose={() => setEditing(null)} />
     </DataTable>
   );
 }

@@ -45,6 +45,8 @@ export const NAV: readonly NavGroup[] = [
     items: [
       { href: '/ops/events', label: 'Events', icon: 'zap' },
       { href: '/ops/jobs', label: 'Jobs', icon: 'clock' },
+      { href: '/ops/delivery', label: 'Delivery', icon: 'send' },
+      { href: '/ops/delivery/templates', label: 'Email templates', icon: 'mail' },
       { href: '/telemetry', label: 'Telemetry', icon: 'activity' },
     ],
   },
@@ -61,6 +63,12 @@ const TABS: readonly NavPage[] = [
     keywords: 'events failed replay',
   },
   { href: '/ops/events/catalogue', label: 'Event catalogue', group: 'Operations', keywords: 'schema types' },
+  {
+    href: '/ops/delivery/suppressions',
+    label: 'Email suppressions',
+    group: 'Operations',
+    keywords: 'delivery bounced unsubscribed spam',
+  },
   {
     href: '/telemetry/clusters',
     label: 'Error clusters',
@@ -99,5 +107,14 @@ export function searchPages(pages: readonly NavPage[], query: string): NavPage[]
   return matches.sort((a, b) => starts(a) - starts(b));
 }
 
-export const isActive = (pathname: string, href: string) =>
+const matches = (pathname: string, href: string) =>
   href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
+
+const NAV_HREFS = NAV.flatMap((group) => group.items.map((item) => item.href));
+
+/** The sidebar item of a page is the longest href that holds it: /ops/delivery/templates is not Delivery's. */
+export const isActive = (pathname: string, href: string) =>
+  matches(pathname, href) &&
+  !NAV_HREFS.some(
+    (other) => other.length > href.length && other.startsWith(href) && matches(pathname, other),
+  );

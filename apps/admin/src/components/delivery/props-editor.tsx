@@ -1,0 +1,95 @@
+'use client';
+
+import { useId } from 'react';
+import { TextField } from '~/components/kit/field';
+import type { FieldErrors } from '~/lib/api-errors';
+import styles from './delivery.module.css';
+import { errorKey, type PropField, parseInput, valueAt, withValue } from './props-fields';
+
+type Props = {
+  fields: readonly PropField[];
+  value: Record<string, unknown>;
+  errors: FieldErrors;
+  onChange: (next: Record<string, unknown>) => void;
+};
+
+const INPUT_TYPES = {
+  text: 'text',
+  email: 'email',
+  url: 'url',
+  datetime: 'text',
+  number: 'number',
+  color: 'text',
+};
+const HINTS: Partial<Record<PropField['kind'], string>> = {
+  datetime: 'ISO date and time, e.g. 2025-03-14T09:30:00Z',
+  color: 'A #rrggbb colour',
+};
+
+const textOf = (value: unknown) => (value === undefined || value === null ? '' : String(value));
+
+/** Inputs generated from the template's props schema; each shows the server's error for its path. */
+export function PropsEditor({ fields, value, errors, onChange }: Props) {
+  return (
+    <div className="form">
+      {fields.map((field) => (
+        <PropInput key={field.key} field={field} value={value} errors={errors} onChange={onChange} />
+      ))}
+    </div>
+  );
+}
+
+function PropInput({
+  field,
+  value,
+  errors,
+  onChange,
+}: {
+  field: PropField;
+  value: Record<string, unknown>;
+  errors: FieldErrors;
+  onChange: (next: Record<string, unknown>) => void;
+}) {
+  const legendId = useId();
+  const label = field.optional ? `${field.label} (optional)` : field.label;
+  if (field.kind === 'group') {
+    return (
+      <fieldset className={styles.propGroup} aria-labelledby={legendId}>
+        <legend className={styles.propGroupLegend} id={legendId}>
+          {label}
+        </legend>
+        {field.fields.map((child) => (
+          <PropInput key={child.key} field={child} value={value} errors={errors} onChange={onChange} />
+        ))}
+      </fieldset>
+    );
+  }
+  const current = textOf(valueAt(value, field.path));
+  const set = (text: string) => onChange(withValue(value, field.path, parseInput(field, text)));
+  const input = (
+    <TextField
+      className={field.kind === 'color' ? 'field-grow' : undefined}
+      label={label}
+      type={INPUT_TYPES[field.kind]}
+      inputMode={field.kind === 'number' ? 'numeric' : undefined}
+      spellCheck={false}
+      value={current}
+      hint={HINTS[field.kind]}
+      error={errors[errorKey(field.path)]}
+      onChange={(event) => set(event.target.value)}
+    />
+  );
+  if (field.kind !== 'color') return input;
+  return (
+    <div className={styles.colorRow}>
+      {input}
+      <input
+        type="color"
+        className={styles.colorSwatch}
+        aria-label={`${field.label} picker`}
+        value={/^#[0-9a-fA-F]{6}$/.test(current) ? current : '#000000'}
+        onChange={(event) => set(event.target.value)}
+      />
+    </div>
+  );
+}
