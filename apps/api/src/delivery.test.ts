@@ -123,7 +123,8 @@ describe('delivery through the API', () => {
     await t.services.bus.drain();
     const deliveryId = sent.deliveries[0]?.id ?? '';
     const [request] = mailsTo('gone@example.com');
-    const args = (request?.body as MailBody).custom_args;
+    if (!request) throw new Error('the mail did not reach SendGrid');
+    const args = (request.body as MailBody).custom_args;
     const now = Math.floor(t.clock.clock() / 1000);
     // SendGrid flattens our custom args into each event.
     const events = [
@@ -186,7 +187,8 @@ describe('delivery through the API', () => {
     });
     await t.services.bus.drain();
     const mail = mailsTo('trial@example.com').find((r) => (r.body as MailBody).headers?.['List-Unsubscribe']);
-    const header = (mail?.body as MailBody).headers?.['List-Unsubscribe'] ?? '';
+    if (!mail) throw new Error('no lifecycle mail with List-Unsubscribe reached SendGrid');
+    const header = (mail.body as MailBody).headers?.['List-Unsubscribe'] ?? '';
     const link = new URL(/<([^>]+)>/.exec(header)?.[1] ?? 'https://x');
     expect(link.origin + link.pathname).toBe('https://api.bytelyst.test/v1/delivery/unsubscribe');
     const page = await t.app.inject({ method: 'GET', url: link.pathname + link.search });

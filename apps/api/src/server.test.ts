@@ -89,7 +89,9 @@ describe('openapi and docs', () => {
     const PLAIN_ROUTES = t.services.routes
       .filter((route) => route.openapi && route.path.startsWith('/v1/'))
       .map((route) => `${route.method.toLowerCase()} ${route.path.slice('/v1'.length)}`);
-    expect(PLAIN_ROUTES).toEqual(expect.arrayContaining(['post /stripe/webhook', 'get /waitlist/export.csv']));
+    expect(PLAIN_ROUTES).toEqual(
+      expect.arrayContaining(['post /stripe/webhook', 'get /waitlist/export.csv']),
+    );
     const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
       Object.keys(ops).map((method) => `${method} ${path}`),
     );
@@ -120,7 +122,9 @@ describe('openapi and docs', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const [path, ops] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(ops)) {
-        const success = Object.keys(op.responses as Record<string, unknown>).filter((code) => /^2\d\d$/.test(code));
+        const success = Object.keys(op.responses as Record<string, unknown>).filter((code) =>
+          /^2\d\d$/.test(code),
+        );
         expect(success, `${method} ${path} documents its success`).toHaveLength(1);
         const declared = ((op as { parameters?: { name: string; in: string }[] }).parameters ?? [])
           .filter((p) => p.in === 'path')
