@@ -185,7 +185,9 @@ describe('registrations across crashes of the API process', () => {
     const subscribed = new Set(subscriptions.map((s) => s.userId));
     const welcomes = await everything((c) =>
       store
-        .container<{ userId: string; to: string; status: string }>(DELIVERY_CONTAINERS.deliveryLog.name)
+        .container<{ id: string; userId: string; to: string; status: string }>(
+          DELIVERY_CONTAINERS.deliveryLog.name,
+        )
         .query({ where: { template: { eq: 'welcome' } }, limit: 1000, ...c }),
     );
     await store.close();
