@@ -62,9 +62,13 @@ export const deliveryModule = defineModule({
         logger: { info: (obj, msg) => log.info(obj, msg) },
       });
     const entitlements = needs.billing.entitlements;
+    // Every message reads its product's brand: through the products' short cache, as requests do.
+    const products = {
+      get: async (id: string) => (await needs.products.find(id)) ?? needs.products.get(id),
+    };
     const shared = {
       users: needs.users,
-      products: needs.products,
+      products,
       devices: needs.notifications.devices,
       preferences: needs.notifications.preferences,
       entitlements,
@@ -102,7 +106,7 @@ export const deliveryModule = defineModule({
     });
     const events = createProviderEvents({ repo, service, clock, bus });
     const productApp = async (productId: string) =>
-      (await needs.products.get(productId)).branding.appUrl ?? appUrl;
+      (await products.get(productId)).branding.appUrl ?? appUrl;
     return {
       service: {
         ...service,

@@ -360,6 +360,7 @@ export const createDeliveryService = (deps: {
       canonical({ request, test: opts.test ?? false, devices: opts.onlyDevices, brand: opts.brand }),
     );
     if (input.idempotencyKey) {
+      // A replay answers from the key alone, even if the request would be planned differently now.
       const existing = await repo.keys.get(productId, keyId);
       if (existing) return answerOf(existing, requestHash);
     }
