@@ -21,6 +21,8 @@ import { ALL_CONTAINERS, createServices } from '../src/services';
 
 const MESSAGES = Number(process.env.BENCH_EMAILS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_EMAIL_CONCURRENCY ?? 32);
+/** Dispatcher-only processes beside this one; with any, this process only accepts. */
+const DISPATCHERS = Number(process.env.BENCH_DISPATCHERS ?? 0);
 const PRODUCT = 'platform';
 
 const percentile = (sorted: number[], p: number) =>
@@ -54,7 +56,7 @@ const main = async () => {
       accessTokenTtlSeconds: 900,
       sessionTtlDays: 30,
       defaultProductId: PRODUCT,
-      ...(process.env.BENCH_ACCEPT_ONLY ? { events: { dispatch: false } } : {}),
+      ...(process.env.BENCH_ACCEPT_ONLY || DISPATCHERS > 0 ? { events: { dispatch: false } } : {}),
       delivery: {
         email:
           process.env.BENCH_EMAIL_DRIVER === 'outbox'
@@ -66,6 +68,25 @@ const main = async () => {
   });
   await bootstrapPlatform(services, { adminEmail: 'root@bench.test', adminPassword: 'bench-password-1234' });
   await services.bus.drain();
+  const dispatchers = await Promise.all(
+    Array.from({ length: DISPATCHERS }, async () => {
+      const proc = fork(
+        fileURLToPath(new URL('./dispatcher-process.ts', import.meta.url)),
+        [join(dir, 'store.sqlite'), join(dir, 'blobs'), baseUrl],
+        { execArgv: ['--import', 'tsx'] },
+      );
+      await new Promise((resolve) => proc.once('message', resolve));
+      return proc;
+    }),
+  );
+  /** Until the provider has seen `count` of these ids (the dispatchers work out of this process's sight). */
+  const untilArrived = async (ids: readonly string[]) => {
+    for (;;) {
+      const seen = await arrivals();
+      if (ids.every((id) => id in seen)) return seen;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
 
   const sentAt = new Map<string, number>();
   const sendOne = async (i: number) => {
@@ -84,6 +105,7 @@ const main = async () => {
   // Warm-up: JIT, prepared statements, the SendGrid client's keep-alive sockets.
   for (let i = 0; i < 50; i += 1) await sendOne(-1 - i);
   await services.bus.drain();
+  if (DISPATCHERS > 0) await untilArrived([...sentAt.keys()]);
   sentAt.clear();
 
   const t0 = performance.now();
@@ -98,8 +120,10 @@ const main = async () => {
     }),
   );
   await services.bus.drain();
+  const arrived = new Map(
+    Object.entries(DISPATCHERS > 0 ? await untilArrived([...sentAt.keys()]) : await arrivals()),
+  );
   const elapsed = performance.now() - t0;
-  const arrived = new Map(Object.entries(await arrivals()));
   const latencies = [...sentAt].map(([id, at]) => (arrived.get(id) ?? Number.NaN) - at).sort((a, b) => a - b);
   const reached = latencies.filter((ms) => !Number.isNaN(ms)).length;
   // The provider driver alone (@sendgrid/mail to the same server), for where the time goes.
@@ -133,6 +157,7 @@ const main = async () => {
       messages: MESSAGES,
       elapsedMs: Math.round(elapsed),
       concurrency: CONCURRENCY,
+      dispatcherProcesses: DISPATCHERS,
       reachedProvider: reached,
       emailsPerSecond: Math.round((reached / elapsed) * 1000),
       driverOnlyPerSecond: driverPerSecond,
@@ -146,6 +171,7 @@ const main = async () => {
   await services.bus.stop();
   await store.close();
   child.kill();
+  for (const proc of dispatchers) proc.send('stop');
   rmSync(dir, { recursive: true, force: true });
 };
 

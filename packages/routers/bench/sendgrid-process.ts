@@ -14,4 +14,6 @@ fake.respondWith((request) => {
   return undefined;
 });
 process.on('message', () => process.send?.({ arrivals }));
+// Never outlive the bench: its end (or death) closes the IPC channel.
+process.on('disconnect', () => process.exit(0));
 process.send?.({ baseUrl: fake.baseUrl });
