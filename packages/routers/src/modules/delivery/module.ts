@@ -105,8 +105,7 @@ export const deliveryModule = defineModule({
       apnsTopic: settings.apnsTopic,
     });
     const events = createProviderEvents({ repo, service, clock, bus });
-    const productApp = async (productId: string) =>
-      (await products.get(productId)).branding.appUrl ?? appUrl;
+    const productApp = async (productId: string) => (await products.get(productId)).branding.appUrl ?? appUrl;
     return {
       service: {
         ...service,
