@@ -1,9 +1,7 @@
 'use client';
 
-import { useId } from 'react';
-import { TextField } from '~/components/kit/field';
+import { ColorField, FieldGroup, TextField } from '~/components/kit/field';
 import type { FieldErrors } from '~/lib/api-errors';
-import styles from './delivery.module.css';
 import { errorKey, type PropField, parseInput, valueAt, withValue } from './props-fields';
 
 type Props = {
@@ -50,46 +48,32 @@ function PropInput({
   errors: FieldErrors;
   onChange: (next: Record<string, unknown>) => void;
 }) {
-  const legendId = useId();
   const label = field.optional ? `${field.label} (optional)` : field.label;
   if (field.kind === 'group') {
     return (
-      <fieldset className={styles.propGroup} aria-labelledby={legendId}>
-        <legend className={styles.propGroupLegend} id={legendId}>
-          {label}
-        </legend>
+      <FieldGroup legend={label}>
         {field.fields.map((child) => (
           <PropInput key={child.key} field={child} value={value} errors={errors} onChange={onChange} />
         ))}
-      </fieldset>
+      </FieldGroup>
     );
   }
   const current = textOf(valueAt(value, field.path));
   const set = (text: string) => onChange(withValue(value, field.path, parseInput(field, text)));
-  const input = (
+  const shared = {
+    label,
+    hint: HINTS[field.kind],
+    error: errors[errorKey(field.path)],
+  };
+  if (field.kind === 'color') return <ColorField {...shared} value={current} onValue={set} />;
+  return (
     <TextField
-      className={field.kind === 'color' ? 'field-grow' : undefined}
-      label={label}
+      {...shared}
       type={INPUT_TYPES[field.kind]}
       inputMode={field.kind === 'number' ? 'numeric' : undefined}
       spellCheck={false}
       value={current}
-      hint={HINTS[field.kind]}
-      error={errors[errorKey(field.path)]}
       onChange={(event) => set(event.target.value)}
     />
-  );
-  if (field.kind !== 'color') return input;
-  return (
-    <div className={styles.colorRow}>
-      {input}
-      <input
-        type="color"
-        className={styles.colorSwatch}
-        aria-label={`${field.label} picker`}
-        value={/^#[0-9a-fA-F]{6}$/.test(current) ? current : '#000000'}
-        onChange={(event) => set(event.target.value)}
-      />
-    </div>
   );
 }

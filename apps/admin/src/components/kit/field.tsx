@@ -112,3 +112,50 @@ export function SelectField({
     </Shell>
   );
 }
+
+const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
+
+/** A `#rrggbb` text field with a colour picker beside it; both edit the same value. */
+export function ColorField({
+  value,
+  onValue,
+  fallback = '#000000',
+  ...field
+}: FieldShell &
+  Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'> & {
+    value: string;
+    onValue(next: string): void;
+    /** What the picker shows while the text is not a colour. */
+    fallback?: string;
+  }) {
+  return (
+    <div className="color-field">
+      <TextField
+        {...field}
+        spellCheck={false}
+        value={value}
+        onChange={(event) => onValue(event.target.value)}
+      />
+      <input
+        type="color"
+        className="color-swatch"
+        aria-label={`${field.label} picker`}
+        value={HEX_COLOUR.test(value.trim()) ? value.trim() : fallback}
+        onChange={(event) => onValue(event.target.value)}
+      />
+    </div>
+  );
+}
+
+/** Related fields under a caption, framed. */
+export function FieldGroup({ legend, children }: { legend: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <fieldset className="field-group" aria-labelledby={id}>
+      <legend className="field-group-legend" id={id}>
+        {legend}
+      </legend>
+      {children}
+    </fieldset>
+  );
+}

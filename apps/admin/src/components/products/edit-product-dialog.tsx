@@ -7,13 +7,12 @@ import {
   ZProductBranding,
 } from '@bytelyst/routers/modules/products/schema';
 import { useEffect } from 'react';
-import { TextField } from '~/components/kit/field';
+import { ColorField, FieldGroup, TextField } from '~/components/kit/field';
 import { FormDialog } from '~/components/kit/form-dialog';
 import { useFormValues } from '~/hooks/use-form-values';
 import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import type { FieldErrors } from '~/lib/api-errors';
 import { trpc } from '~/lib/trpc';
-import styles from './products.module.css';
 
 type Values = {
   name: string;
@@ -96,7 +95,6 @@ export function EditProductDialog({ product, onClose }: { product: TProduct | nu
     });
   };
 
-  const colourValid = /^#[0-9a-fA-F]{6}$/.test(values.accentColor.trim());
   return (
     <FormDialog
       open={open}
@@ -121,8 +119,7 @@ export function EditProductDialog({ product, onClose }: { product: TProduct | nu
         onChange={(event) => set('description', event.target.value)}
         error={fields.description}
       />
-      <fieldset className={styles.fieldset}>
-        <legend className={styles.legend}>Email branding</legend>
+      <FieldGroup legend="Email branding">
         <TextField
           label="Logo URL"
           type="url"
@@ -132,24 +129,15 @@ export function EditProductDialog({ product, onClose }: { product: TProduct | nu
           onChange={(event) => set('logoUrl', event.target.value)}
           error={fields['branding.logoUrl']}
         />
-        <div className={styles.colourRow}>
-          <TextField
-            label="Accent colour"
-            value={values.accentColor}
-            placeholder="#4f46e5"
-            hint="Buttons, links and the header rule."
-            spellCheck={false}
-            onChange={(event) => set('accentColor', event.target.value)}
-            error={fields['branding.accentColor']}
-          />
-          <input
-            type="color"
-            className={styles.swatch}
-            aria-label="Accent colour picker"
-            value={colourValid ? values.accentColor.trim() : DEFAULT_BRANDING.accentColor}
-            onChange={(event) => set('accentColor', event.target.value)}
-          />
-        </div>
+        <ColorField
+          label="Accent colour"
+          value={values.accentColor}
+          placeholder="#4f46e5"
+          hint="Buttons, links and the header rule."
+          fallback={DEFAULT_BRANDING.accentColor}
+          onValue={(next) => set('accentColor', next)}
+          error={fields['branding.accentColor']}
+        />
         <TextField
           label="Support email"
           type="email"
@@ -177,7 +165,7 @@ export function EditProductDialog({ product, onClose }: { product: TProduct | nu
           onChange={(event) => set('emailFromName', event.target.value)}
           error={fields['branding.emailFromName']}
         />
-      </fieldset>
+      </FieldGroup>
     </FormDialog>
   );
 }
