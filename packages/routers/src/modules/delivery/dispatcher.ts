@@ -7,9 +7,9 @@ import { isoNow } from '../../lib/time';
 import { type EmailDriver, isEmailProviderError } from './channels/email';
 import { type PushDriver, type PushPlatform, PushProviderError, pushDriverServes } from './channels/push';
 import { inQuietHours, localTime, nextLocalHour, type QuietHours } from './local-time';
+import { withStatus } from './log-entry';
 import { type DeliveryDoc, type DeliveryRepository, partitionOf } from './repository';
 import type { DeliveryNeeds, DeliveryService } from './service';
-import { withStatus } from './service';
 
 export const DISPATCH_ATTEMPTS = 6;
 

@@ -5,9 +5,9 @@ import {
   sendgridEventSuppresses,
   sendgridEventToStatus,
 } from './channels/sendgrid-events';
+import { withStatus } from './log-entry';
 import type { DeliveryRepository } from './repository';
 import type { DeliveryService } from './service';
-import { withStatus } from './service';
 
 const BOUNCE_STATUSES = new Set(['bounced', 'dropped', 'spam_report']);
 

@@ -1,5 +1,6 @@
 import { TEMPLATE_NAMES } from '@bytelyst/emails/templates';
 import { z } from 'zod';
+import { isVersion } from '../flags/semver';
 import { ZNotificationType } from '../notifications/schema';
 import { ZEmail } from '../users/schema';
 
@@ -204,8 +205,8 @@ export const ZSegment = z.object({
   platforms: z.array(z.enum(['ios', 'android', 'macos', 'windows', 'linux', 'web'])).optional(),
   plans: z.array(z.string().trim().min(1).max(40)).optional(),
   /** Inclusive semver bounds on the device's app version. */
-  minAppVersion: z.string().trim().max(40).optional(),
-  maxAppVersion: z.string().trim().max(40).optional(),
+  minAppVersion: z.string().trim().max(40).refine(isVersion, 'Expected a version such as 2.3.0').optional(),
+  maxAppVersion: z.string().trim().max(40).refine(isVersion, 'Expected a version such as 2.3.0').optional(),
 });
 export type TSegment = z.infer<typeof ZSegment>;
 export const ZAnnouncementInput = z.object({
