@@ -108,6 +108,23 @@ test('a super admin creates a product and moves it through its lifecycle', async
   await expect(page.getByRole('button', { name: `Move E2E ${id} to Active` })).toHaveCount(0);
   await shot(page, 'products');
 
+  // Its mail branding: a colour that is not #rrggbb is refused on its field, a good one is kept.
+  await page.getByRole('button', { name: `Edit E2E ${id}` }).click();
+  const edit = page.getByRole('dialog', { name: `Edit E2E ${id}` });
+  await edit.getByLabel('Accent colour', { exact: true }).fill('purple');
+  await edit.getByLabel('Sender name').fill('E2E Mail');
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(edit.getByText('Expected a colour such as #4f46e5')).toBeVisible();
+  await edit.getByLabel('Accent colour', { exact: true }).fill('#0f766e');
+  await expect(edit.getByLabel('Accent colour picker')).toHaveValue('#0f766e');
+  await shot(page, 'product-branding', false);
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(edit).toBeHidden();
+  await page.getByRole('button', { name: `Edit E2E ${id}` }).click();
+  await expect(edit.getByLabel('Accent colour', { exact: true })).toHaveValue('#0f766e');
+  await expect(edit.getByLabel('Sender name')).toHaveValue('E2E Mail');
+  await edit.getByRole('button', { name: 'Cancel' }).click();
+
   // Switching product scopes every page to it: the new product has no users, the default one has.
   await page.getByLabel('Product', { exact: true }).selectOption(id);
   await page.getByRole('link', { name: 'Users' }).click();
