@@ -66,13 +66,29 @@ describe('parseEnv', () => {
 
   it('requires secrets in production and turns the docs UI off there by default', () => {
     expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required/);
-    expect(() => parseEnv({ NODE_ENV: 'production', JWT_SECRET: SECRET })).toThrow(/BLOB_SIGNING_SECRET/);
-    const env = parseEnv({ NODE_ENV: 'production', JWT_SECRET: SECRET, BLOB_SIGNING_SECRET: SECRET });
+    expect(() => parseEnv({ NODE_ENV: 'production', JWT_SECRET: SECRET })).toThrow(
+      /ENCRYPTION_KEY is required/,
+    );
+    expect(() => parseEnv({ NODE_ENV: 'production', JWT_SECRET: SECRET, ENCRYPTION_KEY: SECRET })).toThrow(
+      /BLOB_SIGNING_SECRET/,
+    );
+    const env = parseEnv({
+      NODE_ENV: 'production',
+      JWT_SECRET: SECRET,
+      ENCRYPTION_KEY: SECRET,
+      BLOB_SIGNING_SECRET: SECRET,
+    });
     expect(env.SWAGGER_UI_ENABLED).toBe(false);
+    expect(() => parseEnv({ ENCRYPTION_KEY: 'short' })).toThrow(/ENCRYPTION_KEY must be at least 32/);
+    expect(parseEnv({ CONSOLE_URL: 'https://console.example/' })).toMatchObject({
+      PASSWORD_RESET_URL_BASE: 'https://console.example/reset-password',
+      EMAIL_VERIFY_URL_BASE: 'https://console.example/verify-email',
+    });
     expect(
       parseEnv({
         NODE_ENV: 'production',
         JWT_SECRET: SECRET,
+        ENCRYPTION_KEY: SECRET,
         BLOB_DRIVER: 'azure',
         AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
       }).BLOB_DRIVER,
@@ -110,10 +126,8 @@ describe('.env.example', () => {
     expect(lines.slice(plannedStart).filter((line) => /^[A-Z][A-Z0-9_]*=/.test(line))).toEqual([]);
     expect(commentedKeys(0, plannedStart)).toEqual([]);
     expect([...planned].sort()).toEqual([
-      'EMAIL_VERIFY_URL_BASE',
       'MAINTENANCE_BYPASS_IPS',
       'MAINTENANCE_MODE',
-      'PASSWORD_RESET_URL_BASE',
       'WEBHOOK_DELIVERY_TIMEOUT_MS',
       'WEBHOOK_MAX_RETRIES',
     ]);

@@ -72,6 +72,12 @@ const ZRawEnv = z.object({
   SESSION_TTL_DAYS: int(90, 1),
   SESSION_CACHE_TTL_MS: int(30_000),
   SWAGGER_UI_ENABLED: z.stringbool().optional(),
+  /** Encrypts secrets at rest (SSO client secrets, webhook secrets); generated into DATA_DIR outside production. */
+  ENCRYPTION_KEY: z.string().optional(),
+
+  // Account emails: the link bases of the reset and verification mails (the token is appended as ?token=).
+  PASSWORD_RESET_URL_BASE: z.url().optional(),
+  EMAIL_VERIFY_URL_BASE: z.url().optional(),
 
   // Billing: without a secret key the Stripe endpoints answer 503.
   STRIPE_SECRET_KEY: z.string().min(1).optional(),
@@ -109,8 +115,18 @@ type RawEnv = z.infer<typeof ZRawEnv>;
 /** Every variable the API reads (`.env.example` lists the same set). */
 export const ENV_KEYS: readonly string[] = Object.keys(ZRawEnv.shape);
 
-export type Env = Omit<RawEnv, 'PUBLIC_BASE_URL' | 'SQLITE_PATH' | 'BLOB_FS_ROOT' | 'SWAGGER_UI_ENABLED'> & {
+export type Env = Omit<
+  RawEnv,
+  | 'PUBLIC_BASE_URL'
+  | 'SQLITE_PATH'
+  | 'BLOB_FS_ROOT'
+  | 'SWAGGER_UI_ENABLED'
+  | 'PASSWORD_RESET_URL_BASE'
+  | 'EMAIL_VERIFY_URL_BASE'
+> & {
   PUBLIC_BASE_URL: string;
+  PASSWORD_RESET_URL_BASE: string;
+  EMAIL_VERIFY_URL_BASE: string;
   SQLITE_PATH: string;
   BLOB_FS_ROOT: string;
   SWAGGER_UI_ENABLED: boolean;
@@ -136,6 +152,9 @@ const crossFieldProblems = (env: RawEnv): string[] => {
   if (env.JWT_SECRET !== undefined && env.JWT_SECRET.length < 32) {
     problems.push('JWT_SECRET must be at least 32 characters');
   }
+  if (env.ENCRYPTION_KEY !== undefined && env.ENCRYPTION_KEY.length < 32) {
+    problems.push('ENCRYPTION_KEY must be at least 32 characters');
+  }
   if (
     (env.EMAIL_DRIVER === 'sendgrid' || env.EMAIL_FALLBACK_DRIVER === 'sendgrid') &&
     !env.SENDGRID_API_KEY
@@ -158,6 +177,8 @@ const crossFieldProblems = (env: RawEnv): string[] => {
   }
   if (env.NODE_ENV === 'production') {
     if (env.JWT_SECRET === undefined) problems.push('JWT_SECRET is required when NODE_ENV=production');
+    if (env.ENCRYPTION_KEY === undefined)
+      problems.push('ENCRYPTION_KEY is required when NODE_ENV=production');
     if (env.BLOB_DRIVER === 'fs' && env.BLOB_SIGNING_SECRET === undefined) {
       problems.push('BLOB_SIGNING_SECRET is required when NODE_ENV=production and BLOB_DRIVER=fs');
     }
@@ -187,6 +208,9 @@ export const parseEnv = (source: Record<string, string | undefined>): Env => {
     SQLITE_PATH: raw.SQLITE_PATH ?? path.join(raw.DATA_DIR, 'platform.db'),
     BLOB_FS_ROOT: raw.BLOB_FS_ROOT ?? path.join(raw.DATA_DIR, 'blobs'),
     SWAGGER_UI_ENABLED: raw.SWAGGER_UI_ENABLED ?? raw.NODE_ENV !== 'production',
+    PASSWORD_RESET_URL_BASE:
+      raw.PASSWORD_RESET_URL_BASE ?? `${raw.CONSOLE_URL.replace(/\/+$/, '')}/reset-password`,
+    EMAIL_VERIFY_URL_BASE: raw.EMAIL_VERIFY_URL_BASE ?? `${raw.CONSOLE_URL.replace(/\/+$/, '')}/verify-email`,
   };
 };
 

@@ -53,6 +53,11 @@ export const servicesFromEnv = (deps: Deps, secrets: Secrets): Services =>
     config: {
       jwtSecret: secrets.jwtSecret,
       blobSigningSecret: secrets.blobSigningSecret,
+      encryptionKey: secrets.encryptionKey,
+      identity: {
+        passwordResetUrlBase: deps.env.PASSWORD_RESET_URL_BASE,
+        emailVerifyUrlBase: deps.env.EMAIL_VERIFY_URL_BASE,
+      },
       accessTokenTtlSeconds: deps.env.ACCESS_TOKEN_TTL_SECONDS,
       sessionTtlDays: deps.env.SESSION_TTL_DAYS,
       defaultProductId: deps.env.DEFAULT_PRODUCT_ID,

@@ -3,12 +3,14 @@ import type { ContainerDef } from './document-store';
 const DAY = 24 * 60 * 60;
 
 /**
- * The platform's own containers: leases, the event bus and the job runner, which sit below the modules. Every
+ * The platform's own containers: leases, rate counters, the event bus and the job runner, which sit below the modules. Every
  * module declares its own (`modules/<name>/containers.ts`); `@bytelyst/routers/services` gathers them all into
  * `ALL_CONTAINERS`, created idempotently at start-up. Every product-scoped document carries `productId`.
  */
 export const CONTAINERS = {
   leases: { name: 'leases', partitionKey: ['id'] },
+  /** Fixed-window counters shared by every instance (rate-counters.ts); each lingers a window past its end. */
+  rateCounters: { name: 'rate_counters', partitionKey: ['id'] },
   /**
    * The event bus: one document per event with each subscriber's delivery state. `dueAt` is set
    * while a concurrent delivery is unsettled and is what dispatchers poll; 30-day TTL.

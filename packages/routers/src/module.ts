@@ -8,10 +8,12 @@
  */
 import type { BlobStore } from '@bytelyst/db/blob';
 import type { Clock, ContainerDef, DocumentStore } from '@bytelyst/db/document-store';
+import type { RateCounters } from '@bytelyst/db/rate-counters';
 import type { EventBus, Subscriber } from '@bytelyst/events/bus';
 import type { BusLogger } from '@bytelyst/events/logger';
 import type { JobDefinition } from '@bytelyst/scheduler/definition';
 import type { AnyHttpRoute } from './http-route';
+import type { SecretBox } from './lib/secret-box';
 import type { ServiceConfig } from './services';
 
 /** What every module's `create` receives, under the same names everywhere. */
@@ -23,6 +25,10 @@ export type PlatformDeps = {
   random: () => number;
   bus: EventBus;
   config: ServiceConfig;
+  /** Fixed-window counters shared by every instance (limits on sign-in, reset and verification mails). */
+  rateCounters: RateCounters;
+  /** Seals secrets kept in the store under ENCRYPTION_KEY. */
+  secretBox: SecretBox;
   logger?: BusLogger;
 };
 

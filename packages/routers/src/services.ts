@@ -1,15 +1,19 @@
+import { createHmac } from 'node:crypto';
 import type { BlobStore } from '@bytelyst/db/blob';
 import { PLATFORM_CONTAINERS } from '@bytelyst/db/containers';
 import type { Clock, ContainerDef, DocumentStore } from '@bytelyst/db/document-store';
 import { createLeaseManager, type LeaseManager } from '@bytelyst/db/leases';
+import { createRateCounters } from '@bytelyst/db/rate-counters';
 import { createDurableBus } from '@bytelyst/events/durable-bus';
 import type { BusLogger } from '@bytelyst/events/logger';
 import { createJobRegistry } from '@bytelyst/scheduler/registry';
 import { createJobsRepository } from '@bytelyst/scheduler/repository';
 import { createJobRunner } from '@bytelyst/scheduler/runner';
 import { randomId } from './lib/crypto';
+import { createSecretBox } from './lib/secret-box';
 import { moduleList, type PlatformDeps } from './module';
 import { auditModule } from './modules/audit/module';
+import type { IdentityConfig } from './modules/auth/config';
 import { authModule } from './modules/auth/module';
 import { createPrincipalCache, type PrincipalCache } from './modules/auth/principal-cache';
 import type { BillingConfig } from './modules/billing/config';
@@ -52,6 +56,9 @@ export type ServiceConfig = {
   delivery?: DeliveryConfig;
   /** Signs the fs blob driver's URLs; with it, the blob module serves them (`/blobs/...`). */
   blobSigningSecret?: string;
+  /** Key of the secrets kept in the store (lib/secret-box.ts); default: derived from jwtSecret. */
+  encryptionKey?: string;
+  identity?: IdentityConfig;
 };
 
 export type ServiceDeps = {
@@ -74,7 +81,6 @@ const MODULES = moduleList<{ principals: PrincipalCache; leases: LeaseManager }>
   .add(tokensModule)
   .add(auditModule)
   .add(usersModule)
-  .add(authModule)
   .add(eventsModule)
   .add(systemModule)
   .add(billingModule)
@@ -86,7 +92,8 @@ const MODULES = moduleList<{ principals: PrincipalCache; leases: LeaseManager }>
   .add(telemetryModule)
   .add(notificationsModule)
   .add(trackerModule)
-  .add(deliveryModule);
+  .add(deliveryModule)
+  .add(authModule);
 
 /** Every container: the platform's own (bus, jobs, leases) and each module's; `DocumentStore.init` takes this. */
 export const ALL_CONTAINERS: readonly ContainerDef[] = [...PLATFORM_CONTAINERS, ...MODULES.containers()];
@@ -100,7 +107,22 @@ export const createServices = (deps: ServiceDeps) => {
   const leases = createLeaseManager(store, { clock });
   const bus = createDurableBus({ store, clock, random, instanceId, leases, ...config.events, ...logger });
   const principalCache = createPrincipalCache({ ttlMs: config.sessionCacheTtlMs ?? 30_000, clock });
-  const platformDeps: PlatformDeps = { store, blob: deps.blob, clock, random, bus, config, ...logger };
+  const rateCounters = createRateCounters(store, { clock });
+  const secretBox = createSecretBox(
+    config.encryptionKey ??
+      createHmac('sha256', config.jwtSecret).update('bytelyst:encryption').digest('hex'),
+  );
+  const platformDeps: PlatformDeps = {
+    store,
+    blob: deps.blob,
+    clock,
+    random,
+    bus,
+    config,
+    rateCounters,
+    secretBox,
+    ...logger,
+  };
   const {
     services,
     subscribers,
@@ -132,6 +154,8 @@ export const createServices = (deps: ServiceDeps) => {
     clock,
     config,
     principalCache,
+    rateCounters,
+    secretBox,
     bus,
     jobs,
     jobRegistry,

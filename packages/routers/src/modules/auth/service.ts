@@ -37,19 +37,25 @@ export const createAuthService = (deps: {
     return { accessToken, refreshToken, expiresIn: deps.accessTokenTtlSeconds, user };
   };
 
+  /** A new session for a user who proved who they are (password, SSO), and its tokens. */
+  const openSession = async (user: TUser, meta: RequestMeta, platform?: string): Promise<TAuthResult> => {
+    const { session, refreshToken } = await sessions.create(
+      user.productId,
+      user.id,
+      sessionMeta(meta, platform),
+    );
+    return issue(user, session.id, refreshToken);
+  };
+
   return {
+    openSession,
     async register(productId: string, input: TRegisterInput, meta: RequestMeta): Promise<TAuthResult> {
       const product = await deps.products.get(productId);
       if (!SIGNUP_STATUSES.includes(product.status)) {
         throw new AppError('FORBIDDEN', `Sign-ups are closed while ${product.id} is ${product.status}`);
       }
       const user = await users.create(productId, { ...input, roles: ['user'] });
-      const { session, refreshToken } = await sessions.create(
-        productId,
-        user.id,
-        sessionMeta(meta, input.platform),
-      );
-      return issue(user, session.id, refreshToken);
+      return openSession(user, meta, input.platform);
     },
     /** Errors never reveal whether the email exists; the password is checked before the account status. */
     async login(productId: string, input: TLoginInput, meta: RequestMeta): Promise<TAuthResult> {
@@ -60,13 +66,7 @@ export const createAuthService = (deps: {
       }
       if (!(await verifyPassword(doc.passwordHash, input.password))) throw badCredentials();
       if (doc.status !== 'active') throw new AppError('FORBIDDEN', 'This account is disabled');
-      const user = await users.recordLogin(doc);
-      const { session, refreshToken } = await sessions.create(
-        productId,
-        user.id,
-        sessionMeta(meta, input.platform),
-      );
-      return issue(user, session.id, refreshToken);
+      return openSession(await users.recordLogin(doc), meta, input.platform);
     },
     async refresh(refreshToken: string, meta: RequestMeta): Promise<TAuthResult> {
       const rotated = await sessions.rotate(refreshToken, sessionMeta(meta));

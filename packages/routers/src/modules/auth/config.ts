@@ -1,0 +1,13 @@
+/** Settings of the identity flows (apps/api/src/env.ts fills them from the environment). */
+export type IdentityConfig = {
+  /** Link base of the password reset mail; `?token=...` is appended. */
+  passwordResetUrlBase: string;
+  /** Link base of the email verification mail; `?token=...` is appended. */
+  emailVerifyUrlBase: string;
+};
+
+/** Without env: the console's pages on its default address. */
+export const DEFAULT_IDENTITY_CONFIG: IdentityConfig = {
+  passwordResetUrlBase: 'http://127.0.0.1:3001/reset-password',
+  emailVerifyUrlBase: 'http://127.0.0.1:3001/verify-email',
+};
