@@ -1,8 +1,11 @@
 import { defineConfig, devices } from '@playwright/test';
 
-// Ports of their own so a running `npm start` (4003 / 3001) never collides with the e2e run.
-const API_PORT = 4013;
-const CONSOLE_PORT = 3011;
+// Ports of their own so a running `npm start` (4003 / 3001) never collides with the e2e run; E2E_API_PORT and
+// E2E_CONSOLE_PORT move them, so that two checkouts can run their suites side by side.
+const API_PORT = Number(process.env.E2E_API_PORT ?? 4013);
+const CONSOLE_PORT = Number(process.env.E2E_CONSOLE_PORT ?? 3011);
+/** The API's origin in the e2e run. */
+export const E2E_API_ORIGIN = `http://127.0.0.1:${API_PORT}`;
 export const E2E_ADMIN = { email: 'e2e-admin@bytelyst.test', password: 'e2e-admin-password-123' };
 
 export default defineConfig({

@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test';
+import { E2E_API_ORIGIN } from '../../../playwright.config';
 import { shot, signIn } from './support';
 
 /** The API's REST face, as a product client calls it (no console, no cookie). */
-const API = 'http://127.0.0.1:4013/v1';
+const API = `${E2E_API_ORIGIN}/v1`;
 
 test('an admin defines a plan, makes it the default, and finds a new user trialing on it', async ({
   page,

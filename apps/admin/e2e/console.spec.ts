@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { E2E_ADMIN } from '../../../playwright.config';
+import { E2E_ADMIN, E2E_API_ORIGIN } from '../../../playwright.config';
 import { shot, signIn } from './support';
 
 test('an anonymous visit lands on sign-in', async ({ page }) => {
@@ -154,7 +154,7 @@ test('an API token is shown once, then only its prefix, and can be revoked', asy
   await shot(page, 'tokens');
 
   // The token works as a bearer against the REST face, until it is revoked.
-  const apiUrl = 'http://127.0.0.1:4013/v1/system/overview';
+  const apiUrl = `${E2E_API_ORIGIN}/v1/system/overview`;
   expect((await page.request.get(apiUrl, { headers: { authorization: `Bearer ${token}` } })).status()).toBe(
     200,
   );
@@ -170,7 +170,7 @@ test('the console links to the API reference, which renders the OpenAPI document
   await signIn(page);
   const docs = page.getByRole('link', { name: 'API docs' });
   const href = await docs.getAttribute('href');
-  expect(href).toBe('http://127.0.0.1:4013/documentation/');
+  expect(href).toBe(`${E2E_API_ORIGIN}/documentation/`);
   await page.goto(href ?? '');
   await expect(page.getByText('/auth/login').first()).toBeVisible({ timeout: 20_000 });
   await shot(page, 'api-docs', false);

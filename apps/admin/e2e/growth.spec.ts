@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { E2E_API_ORIGIN } from '../../../playwright.config';
 import { shot, signIn } from './support';
 
 /** The API's REST face, as a landing page or product client calls it (no console, no cookie). */
-const API = 'http://127.0.0.1:4013/v1';
+const API = `${E2E_API_ORIGIN}/v1`;
 
 const toast = (page: Page, text: string | RegExp) =>
   page.getByRole('region', { name: 'Notifications' }).getByRole('status').filter({ hasText: text });

@@ -1,9 +1,9 @@
 import { type APIRequestContext, expect, test } from '@playwright/test';
-import { E2E_ADMIN } from '../../../playwright.config';
+import { E2E_ADMIN, E2E_API_ORIGIN } from '../../../playwright.config';
 import { shot, signIn } from './support';
 
 /** The API's REST face, as a desktop client calls it (no console, no cookie). */
-const API = 'http://127.0.0.1:4013/v1';
+const API = `${E2E_API_ORIGIN}/v1`;
 
 async function productHeader(request: APIRequestContext) {
   const res = await request.get(`${API}/products/current`);
