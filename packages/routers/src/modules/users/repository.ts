@@ -4,8 +4,11 @@ import { sha256 } from '../../lib/crypto';
 import { USERS_CONTAINERS } from './containers';
 import type { TRole, TUser, TUserStatus } from './schema';
 
-export type UserDoc = Omit<TUser, 'roles'> & {
+export type UserDoc = Omit<TUser, 'roles' | 'emailVerified'> & {
   kind: 'user';
+  /** Absent on users stored before verification existed: unverified. */
+  emailVerified?: boolean;
+  emailVerifiedAt?: string;
   emailLower: string;
   /** Lowercased `email name`, so one `contains` covers a search over both. */
   searchText: string;

@@ -27,6 +27,8 @@ export const ZUser = z.object({
   name: z.string(),
   roles: z.array(ZRole),
   status: ZUserStatus,
+  /** Whether the user proved they read mail at `email` (a verification link, or an SSO provider's word). */
+  emailVerified: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
   lastLoginAt: z.string().nullable(),

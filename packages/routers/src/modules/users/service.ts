@@ -29,6 +29,7 @@ export const toUser = (doc: UserDoc): TUser => ({
   name: doc.name,
   roles: doc.roles,
   status: doc.status,
+  emailVerified: doc.emailVerified ?? false,
   createdAt: doc.createdAt,
   updatedAt: doc.updatedAt,
   lastLoginAt: doc.lastLoginAt,
@@ -90,7 +91,12 @@ export const createUsersService = (deps: {
       (await repo.get(productId, id)) !== undefined,
     findByEmail: (productId: string, email: string) =>
       repo.findByEmail(productId, email.trim().toLowerCase()),
-    async create(productId: string, input: TUserCreateInput, actor?: Actor): Promise<TUser> {
+    /** `emailVerified`: set by flows that already proved the address (an SSO provider, the bootstrap). */
+    async create(
+      productId: string,
+      input: TUserCreateInput & { emailVerified?: boolean },
+      actor?: Actor,
+    ): Promise<TUser> {
       if (actor) assertMayManage(actor, [], input.roles);
       const email = input.email.trim().toLowerCase();
       const now = isoNow(clock);
@@ -105,6 +111,8 @@ export const createUsersService = (deps: {
         passwordHash: await hashPassword(input.password),
         roles: input.roles,
         status: 'active',
+        emailVerified: input.emailVerified ?? false,
+        ...(input.emailVerified ? { emailVerifiedAt: now } : {}),
         createdAt: now,
         updatedAt: now,
         lastLoginAt: null,
@@ -202,6 +210,12 @@ export const createUsersService = (deps: {
       await deps.deleteTokensOf(productId, id);
       deps.onInvalidate(id);
       return { id, deleted: true };
+    },
+    /** Marks the user's current address verified; a no-op when it already is. */
+    async markEmailVerified(productId: string, id: string, outbox?: Outbox): Promise<TUser> {
+      const doc = await load(productId, id);
+      if (doc.emailVerified) return toUser(doc);
+      return save(doc, { emailVerified: true, emailVerifiedAt: isoNow(clock) }, outbox);
     },
     /** Best effort: a concurrent write to the user wins over the login timestamp. */
     async recordLogin(doc: Stored<UserDoc>): Promise<TUser> {
