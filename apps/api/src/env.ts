@@ -79,6 +79,10 @@ const ZRawEnv = z.object({
   PASSWORD_RESET_URL_BASE: z.url().optional(),
   EMAIL_VERIFY_URL_BASE: z.url().optional(),
 
+  // SSO: where issuers may be reached (public | private | loopback), and http:// issuers (loopback only).
+  SSO_ISSUER_NETWORK: z.enum(['public', 'private', 'loopback']).default('public'),
+  SSO_ALLOW_HTTP_ISSUERS: bool(false),
+
   // Billing: without a secret key the Stripe endpoints answer 503.
   STRIPE_SECRET_KEY: z.string().min(1).optional(),
   STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
@@ -174,6 +178,9 @@ const crossFieldProblems = (env: RawEnv): string[] => {
     for (const key of ['APNS_KEY_ID', 'APNS_TEAM_ID', 'APNS_KEY_PATH', 'APNS_TOPIC'] as const) {
       if (!env[key]) problems.push(`${key} is required when PUSH_DRIVER=apns`);
     }
+  }
+  if (env.SSO_ALLOW_HTTP_ISSUERS && env.SSO_ISSUER_NETWORK !== 'loopback') {
+    problems.push('SSO_ALLOW_HTTP_ISSUERS=true needs SSO_ISSUER_NETWORK=loopback (http only to a local IdP)');
   }
   if (env.NODE_ENV === 'production') {
     if (env.JWT_SECRET === undefined) problems.push('JWT_SECRET is required when NODE_ENV=production');

@@ -58,6 +58,11 @@ export const servicesFromEnv = (deps: Deps, secrets: Secrets): Services =>
         passwordResetUrlBase: deps.env.PASSWORD_RESET_URL_BASE,
         emailVerifyUrlBase: deps.env.EMAIL_VERIFY_URL_BASE,
       },
+      sso: {
+        network: deps.env.SSO_ISSUER_NETWORK,
+        allowHttp: deps.env.SSO_ALLOW_HTTP_ISSUERS,
+        defaultRedirectUri: `${deps.env.CONSOLE_URL.replace(/\/+$/, '')}/api/sso/callback`,
+      },
       accessTokenTtlSeconds: deps.env.ACCESS_TOKEN_TTL_SECONDS,
       sessionTtlDays: deps.env.SESSION_TTL_DAYS,
       defaultProductId: deps.env.DEFAULT_PRODUCT_ID,

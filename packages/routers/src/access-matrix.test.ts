@@ -22,6 +22,9 @@ const PUBLIC = new Set([
   'referrals.track',
   'waitlist.join',
   'waitlist.getPosition',
+  'sso.listEnabled',
+  'sso.start',
+  'sso.finish',
 ]);
 /** Callable by any signed-in user. Anything not here nor in PUBLIC must answer 403 to a plain user. */
 const AUTHED = new Set([

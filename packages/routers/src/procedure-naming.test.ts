@@ -65,6 +65,9 @@ const DOMAIN_VERBS: Record<string, string> = {
   vote: 'adds the caller’s vote',
   unvote: 'withdraws the caller’s vote',
   moderate: "an admin's audited take-down of someone else's comment; `delete` is the author's",
+  discover: "fetches an identity provider's published metadata and reports it",
+  start: 'begins a sign-in with an identity provider (the URL to send the browser to)',
+  finish: "ends a sign-in with the identity provider's answer",
 };
 
 const VERBS = new Set([...CRUD, ...AGGREGATES, ...Object.keys(DOMAIN_VERBS)]);

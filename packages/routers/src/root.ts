@@ -11,6 +11,7 @@ import { licensesRouter } from './modules/licenses/router';
 import { notificationsRouter } from './modules/notifications/router';
 import { productsRouter } from './modules/products/router';
 import { settingsRouter } from './modules/settings/router';
+import { ssoRouter } from './modules/sso/router';
 import { systemRouter } from './modules/system/router';
 import { telemetryRouter } from './modules/telemetry/router';
 import { tokensRouter } from './modules/tokens/router';
@@ -43,6 +44,7 @@ export const appRouter = router({
   tracker: trackerRouter,
   blob: blobRouter,
   delivery: deliveryRouter,
+  sso: ssoRouter,
 });
 
 export type AppRouter = typeof appRouter;

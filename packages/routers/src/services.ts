@@ -29,6 +29,8 @@ import { licensesModule } from './modules/licenses/module';
 import { notificationsModule } from './modules/notifications/module';
 import { productsModule } from './modules/products/module';
 import { sessionsModule } from './modules/sessions/module';
+import type { SsoConfig } from './modules/sso/config';
+import { ssoModule } from './modules/sso/module';
 import { settingsModule } from './modules/settings/module';
 import { systemModule } from './modules/system/module';
 import { telemetryModule } from './modules/telemetry/module';
@@ -59,6 +61,7 @@ export type ServiceConfig = {
   /** Key of the secrets kept in the store (lib/secret-box.ts); default: derived from jwtSecret. */
   encryptionKey?: string;
   identity?: IdentityConfig;
+  sso?: SsoConfig;
 };
 
 export type ServiceDeps = {
@@ -93,7 +96,8 @@ const MODULES = moduleList<{ principals: PrincipalCache; leases: LeaseManager }>
   .add(notificationsModule)
   .add(trackerModule)
   .add(deliveryModule)
-  .add(authModule);
+  .add(authModule)
+  .add(ssoModule);
 
 /** Every container: the platform's own (bus, jobs, leases) and each module's; `DocumentStore.init` takes this. */
 export const ALL_CONTAINERS: readonly ContainerDef[] = [...PLATFORM_CONTAINERS, ...MODULES.containers()];

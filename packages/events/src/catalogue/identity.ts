@@ -67,4 +67,22 @@ export const IDENTITY_EVENTS = {
     description: 'An API token was revoked.',
     payload: z.object({ tokenId: id }),
   }),
+  'sso_provider.created': def({
+    version: 1,
+    public: false,
+    description: 'An admin added an OpenID Connect provider to the product.',
+    payload: z.object({ providerId: id, issuer: z.string(), enabled: z.boolean() }),
+  }),
+  'sso_provider.updated': def({
+    version: 1,
+    public: false,
+    description: "An SSO provider's settings changed (the names of the changed fields; never the secret).",
+    payload: z.object({ providerId: id, changes: z.array(z.string()) }),
+  }),
+  'sso_provider.deleted': def({
+    version: 1,
+    public: false,
+    description: 'An SSO provider was removed; sign-ins through it stop.',
+    payload: z.object({ providerId: id }),
+  }),
 } as const;
