@@ -21,8 +21,7 @@ const rsaJwk = (): JsonWebKey =>
 
 const publicPart = ({ kty, n, e }: JsonWebKey) => ({ kty, n, e, kid: KID, alg: 'RS256', use: 'sig' });
 
-const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const page = (title: string, body: string) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${title}</title>
@@ -77,6 +76,14 @@ export const startOidcProvider = async (opts: {
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     jwks: { keys: [{ ...signingKey, kid: KID, alg: 'RS256', use: 'sig' }] },
     cookies: { keys: ['oidc-test-cookie-key-0123456789abcdef'] },
+    ttl: {
+      AuthorizationCode: 60,
+      AccessToken: 600,
+      IdToken: 600,
+      Interaction: 600,
+      Grant: 3600,
+      Session: 3600,
+    },
   });
   provider.use(async (ctx, next) => {
     if (jwksSwapped && ctx.path === '/jwks') {

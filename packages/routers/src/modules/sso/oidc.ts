@@ -40,7 +40,10 @@ export const oidcFailure = (error: unknown, audience: 'admin' | 'public'): AppEr
   }
   if (error instanceof client.AuthorizationResponseError) {
     const detail = error.error_description ? `: ${error.error_description}` : '';
-    return new AppError('UNAUTHORIZED', `The identity provider refused the sign-in (${error.error}${detail})`);
+    return new AppError(
+      'UNAUTHORIZED',
+      `The identity provider refused the sign-in (${error.error}${detail})`,
+    );
   }
   if (error instanceof client.ResponseBodyError) {
     return new AppError(
@@ -80,7 +83,9 @@ export const createOidc = (policy: OutboundPolicy) => {
   return {
     /** The issuer's metadata, for an admin checking a provider before saving it. */
     async metadata(issuer: string): Promise<TSsoDiscoverOutput> {
-      const meta = (await discover({ issuer, clientId: 'discovery-check', clientSecret: null })).serverMetadata();
+      const meta = (
+        await discover({ issuer, clientId: 'discovery-check', clientSecret: null })
+      ).serverMetadata();
       return {
         issuer: meta.issuer,
         authorizationEndpoint: meta.authorization_endpoint ?? '',

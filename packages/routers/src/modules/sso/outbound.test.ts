@@ -147,9 +147,7 @@ describe('openid-client through the guard, against a provider on loopback', () =
   let idp: TestOidcProvider;
   beforeAll(async () => {
     idp = await startOidcProvider({
-      clients: [
-        { clientId: 'app', clientSecret: 'app-secret', redirectUris: ['http://127.0.0.1:3001/cb'] },
-      ],
+      clients: [{ clientId: 'app', clientSecret: 'app-secret', redirectUris: ['http://127.0.0.1:3001/cb'] }],
       accounts: [],
     });
   });

@@ -1,7 +1,8 @@
+import { z } from 'zod';
 import { rest } from '../../lib/openapi';
 import { adminProcedure, publicProcedure, router } from '../../trpc';
-import { ZIdInput } from '../users/schema';
 import { ZAuthResult } from '../auth/schema';
+import { ZIdInput } from '../users/schema';
 import {
   ZSsoDiscoverInput,
   ZSsoDiscoverOutput,
@@ -14,7 +15,6 @@ import {
   ZSsoStartInput,
   ZSsoStartOutput,
 } from './schema';
-import { z } from 'zod';
 
 const tag = 'sso';
 const targetType = 'sso_provider';
@@ -43,7 +43,9 @@ const providersRouter = router({
     )
     .input(ZSsoProviderCreateInput)
     .output(ZSsoProvider)
-    .mutation(({ ctx, input }) => ctx.services.sso.createProvider(ctx.productId, input, ctx.principal.userId)),
+    .mutation(({ ctx, input }) =>
+      ctx.services.sso.createProvider(ctx.productId, input, ctx.principal.userId),
+    ),
   update: adminProcedure
     .meta(
       rest('PATCH', '/sso/providers/{id}', {
@@ -57,7 +59,9 @@ const providersRouter = router({
     )
     .input(ZSsoProviderUpdateInput)
     .output(ZSsoProvider)
-    .mutation(({ ctx, input }) => ctx.services.sso.updateProvider(ctx.productId, input, ctx.principal.userId)),
+    .mutation(({ ctx, input }) =>
+      ctx.services.sso.updateProvider(ctx.productId, input, ctx.principal.userId),
+    ),
   delete: adminProcedure
     .meta(rest('DELETE', '/sso/providers/{id}', { tag, summary: 'Remove an SSO provider', targetType }))
     .input(ZIdInput)

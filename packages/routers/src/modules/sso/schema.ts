@@ -8,7 +8,10 @@ const ZHttpUrl = z
   .pipe(z.url({ protocol: /^https?$/, error: 'Expected an http(s) URL' }));
 
 /** The issuer identifier exactly as the provider publishes it (no query or fragment). */
-export const ZIssuerUrl = ZHttpUrl.refine((value) => !/[?#]/.test(value), 'An issuer has no query or fragment');
+export const ZIssuerUrl = ZHttpUrl.refine(
+  (value) => !/[?#]/.test(value),
+  'An issuer has no query or fragment',
+);
 
 /** Where the provider may send the browser back; exact match, no query (the code and state go there). */
 export const ZRedirectUri = ZHttpUrl.refine(
@@ -21,7 +24,10 @@ export const ZEmailDomain = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'Expected a domain such as example.com');
+  .regex(
+    /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+    'Expected a domain such as example.com',
+  );
 
 const ZDomains = z
   .array(ZEmailDomain)
