@@ -49,6 +49,9 @@ export default defineConfig({
         BOOTSTRAP_ADMIN_EMAIL: E2E_ADMIN.email,
         BOOTSTRAP_ADMIN_PASSWORD: E2E_ADMIN.password,
         LOG_LEVEL: 'warn',
+        // sso.spec.ts starts an OpenID provider on a loopback port (http).
+        SSO_ISSUER_NETWORK: 'loopback',
+        SSO_ALLOW_HTTP_ISSUERS: 'true',
       },
     },
     {

@@ -1,14 +1,10 @@
 import type { Metadata } from 'next';
 import styles from '~/components/auth/auth.module.css';
 import { SignInForm } from '~/components/auth/sign-in-form';
+import { SsoSignIn } from '~/components/auth/sso-sign-in';
+import { safeNext } from '~/lib/safe-next';
 
 export const metadata: Metadata = { title: 'Sign in' };
-
-/** Only same-origin paths are followed after sign-in. */
-const safeNext = (value: string | string[] | undefined): string => {
-  const next = Array.isArray(value) ? value[0] : value;
-  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
-};
 
 export default async function SignInPage({
   searchParams,
@@ -27,6 +23,7 @@ export default async function SignInPage({
         </div>
         <h1 className={styles.authTitle}>Sign in to the console</h1>
         <p className={styles.authSubtitle}>Use your platform administrator account.</p>
+        <SsoSignIn next={safeNext(next)} />
         <SignInForm next={safeNext(next)} />
         <p className={styles.authFootnote}>
           Access is limited to admins. Every action is recorded in the audit log.

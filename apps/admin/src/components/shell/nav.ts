@@ -14,6 +14,7 @@ export const NAV: readonly NavGroup[] = [
       { href: '/users', label: 'Users', icon: 'users' },
       { href: '/products', label: 'Products', icon: 'box' },
       { href: '/tokens', label: 'API tokens', icon: 'key' },
+      { href: '/settings/sso', label: 'Single sign-on', icon: 'shield' },
       { href: '/audit', label: 'Audit log', icon: 'audit' },
     ],
   },

@@ -2,6 +2,7 @@ import { type NextRequest, NextResponse } from 'next/server';
 import { z } from 'zod';
 import { fieldErrorsFrom } from '~/lib/api-errors';
 import { ACCESS_COOKIE, PRODUCT_COOKIE, REFRESH_COOKIE } from '~/lib/cookie-names';
+import { hasConsoleAccess, NO_CONSOLE_ACCESS } from '~/server/console-access';
 import { refreshOnce } from '~/server/refresh';
 import {
   clearSessionCookies,
@@ -15,8 +16,6 @@ const ZSignIn = z.object({
   email: z.string().trim().min(1, 'Enter your email.').pipe(z.email('Enter a valid email address.')),
   password: z.string().min(1, 'Enter your password.'),
 });
-
-const CONSOLE_ROLES: ReadonlySet<string> = new Set(['admin', 'super_admin']);
 
 /** Signs in: the API's auth.login, then the tokens go into httpOnly cookies and never reach script. */
 export async function POST(request: NextRequest) {
@@ -39,16 +38,10 @@ export async function POST(request: NextRequest) {
     );
   }
   const { user, accessToken } = result.data;
-  if (!user.roles.some((role) => CONSOLE_ROLES.has(role))) {
+  if (!hasConsoleAccess(user.roles)) {
     // Valid credentials, but the console is for admins: end the session that login just opened.
     await apiLogout(undefined, { ...forwardedHeaders(request), authorization: `Bearer ${accessToken}` });
-    return NextResponse.json(
-      {
-        message: 'This account has no console access. Ask an admin to grant you the admin role.',
-        code: 'FORBIDDEN',
-      },
-      { status: 403 },
-    );
+    return NextResponse.json({ message: NO_CONSOLE_ACCESS, code: 'FORBIDDEN' }, { status: 403 });
   }
   const response = NextResponse.json({ user: { id: user.id, email: user.email } });
   setSessionCookies(response, request, result.data);
