@@ -27,6 +27,7 @@ test('an admin adds an OpenID provider, then signs in through it', async ({ page
     const metadata = dialog.getByRole('definition').filter({ hasText: `${idp.issuer}/jwks` });
     await expect(metadata).toBeVisible();
     await expect(dialog.getByText('Supported')).toBeVisible();
+    await shot(page, 'sso-provider-discovery', false);
     await dialog.getByLabel('Client ID').fill(CLIENT.clientId);
     await dialog.getByLabel('Client secret').fill(CLIENT.clientSecret);
     await dialog.getByLabel('Allowed email domains').fill('bytelyst.test');
@@ -64,6 +65,8 @@ test('an admin adds an OpenID provider, then signs in through it', async ({ page
       'This account has no console access',
     );
 
+    // The provider remembers who signed in there; forget it so that it asks again.
+    await page.context().clearCookies({ name: /^_session/ });
     // The admin: back in the console, signed in.
     await page.getByRole('button', { name: 'Continue with Acme SSO' }).click();
     await page.getByLabel('Email at the provider').fill(E2E_ADMIN.email);

@@ -29,7 +29,7 @@ export function DiscoveryCheck({ issuer }: { issuer: string }) {
         </div>
       ) : null}
       {found && !stale ? (
-        <dl className="dl dl-compact" aria-label="Discovered metadata">
+        <dl className="dl dl-narrow" aria-label="Discovered metadata">
           <dt>Issuer</dt>
           <dd>
             <code>{found.issuer}</code>
