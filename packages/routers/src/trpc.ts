@@ -1,6 +1,14 @@
 import { initTRPC } from '@trpc/server';
 import type { OpenApiMeta } from 'trpc-to-openapi';
-import { adminActionEvent, checkLevel, type ProcedureLevel } from './access';
+import {
+  adminActionEvent,
+  checkLevel,
+  checkReadOnly,
+  impersonationOutcomeOf,
+  impersonationRequestEvent,
+  isShadow,
+  type ProcedureLevel,
+} from './access';
 import type { Context, Principal } from './context';
 import { errorFormatter, toTRPCError } from './errors';
 import { protectByLevel } from './lib/openapi';
@@ -10,12 +18,15 @@ export type { ProcedureLevel };
 /**
  * Procedure metadata: its level, the OpenAPI face, what the audit middleware should record as the target, and
  * how long a successful public GET on the REST face may be cached (`Cache-Control: public, max-age`, varying
- * on the product header), for endpoints that every client polls.
+ * on the product header), for endpoints that every client polls. `impersonation` marks the two procedures
+ * whose own event, committed with the shadow session, is their audit record: `starts` (no `admin.action`)
+ * and `ends` (the one change a shadow token may make).
  */
 export type Meta = OpenApiMeta<{
   level?: ProcedureLevel;
   audit?: { targetType: string };
   cacheSeconds?: number;
+  impersonation?: 'starts' | 'ends';
 }>;
 
 const t = initTRPC.context<Context>().meta<Meta>().create({ errorFormatter });
@@ -35,6 +46,30 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/**
+ * A shadow token (an admin viewing as a user) is read-only: every mutation but the one ending the
+ * impersonation is refused with 403 before its input is parsed, and every call, read or refused, is recorded
+ * in the audit log before the answer goes out. Other callers pass straight through.
+ */
+const impersonation = t.middleware(async ({ ctx, next, type, path, meta, getRawInput }) => {
+  const { principal } = ctx;
+  if (!isShadow(principal) || meta?.impersonation === 'ends') return next();
+  let outcome: 'ok' | 'refused' | 'failed' = 'refused';
+  try {
+    checkReadOnly(principal, type === 'mutation');
+    const result = await next();
+    outcome = result.ok ? 'ok' : impersonationOutcomeOf(toTRPCError(result.error));
+    return result;
+  } catch (error) {
+    throw toTRPCError(error);
+  } finally {
+    const input = await getRawInput().catch(() => undefined);
+    await ctx.services.bus.emit(
+      ...impersonationRequestEvent(ctx, principal, { action: path, outcome, input }),
+    );
+  }
+});
+
 const requireLevel = (level: Exclude<ProcedureLevel, 'public'>) =>
   t.middleware(({ ctx, next }) => {
     let principal: Principal;
@@ -52,7 +87,7 @@ const requireLevel = (level: Exclude<ProcedureLevel, 'public'>) =>
  */
 const auditMutations = t.middleware(async ({ ctx, next, type, path, meta, getRawInput }) => {
   const result = await next();
-  if (type !== 'mutation' || !result.ok || !ctx.principal) return result;
+  if (type !== 'mutation' || !result.ok || !ctx.principal || meta?.impersonation === 'starts') return result;
   const input = await getRawInput();
   const { principal } = ctx;
   await ctx.services.bus.emit(
@@ -65,7 +100,7 @@ const auditMutations = t.middleware(async ({ ctx, next, type, path, meta, getRaw
 });
 
 /** Auth runs before any `.input()` parser is added, so a bad or empty input still gets 401/403 first. */
-export const publicProcedure = t.procedure.meta({ level: 'public' }).use(mapErrors);
+export const publicProcedure = t.procedure.meta({ level: 'public' }).use(mapErrors).use(impersonation);
 export const authedProcedure = publicProcedure.meta({ level: 'authed' }).use(requireLevel('authed'));
 export const adminProcedure = publicProcedure
   .meta({ level: 'admin' })
