@@ -1,6 +1,7 @@
 import { AppError } from './app-error';
 import type { Context, Principal } from './context';
 import { redact } from './modules/audit/service';
+import { IMPERSONATION_READ_ONLY } from './modules/auth/impersonation-schema';
 import type { TRole } from './modules/users/schema';
 
 /**
@@ -30,10 +31,6 @@ export const checkLevel = (
   }
   return principal;
 };
-
-/** What every change made with a shadow token is refused with (403), on both faces. */
-export const IMPERSONATION_READ_ONLY =
-  'Impersonation is read-only: changes are refused while viewing as another user';
 
 /** A principal holding a shadow token: an admin viewing as this user. */
 export type ShadowPrincipal = Principal & { impersonatedBy: string };

@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IMPERSONATION_READ_ONLY } from './access';
 import type { TAuditEntry } from './modules/audit/schema';
+import { IMPERSONATION_READ_ONLY } from './modules/auth/impersonation-schema';
 import { appRouter, createCaller } from './root';
 import { createTestHarness, type TestHarness } from './testing/harness';
 import type { Meta } from './trpc';

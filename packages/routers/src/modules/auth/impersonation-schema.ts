@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { ZUser } from '../users/schema';
 
+/** What every change made with a shadow token is refused with (403), on both faces. */
+export const IMPERSONATION_READ_ONLY =
+  'Impersonation is read-only: changes are refused while viewing as another user';
+
 /** How long a shadow token lives; it cannot be renewed (roadmap §2.15). */
 export const IMPERSONATION_TTL_SECONDS = 15 * 60;
 
