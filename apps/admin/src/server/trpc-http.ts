@@ -30,7 +30,7 @@ const failure = (status: number, body: unknown): ApiFailure => {
 };
 
 /** Calls one mutation over the tRPC HTTP wire format (no transformer): POST /trpc/<path> with the raw input. */
-async function mutate<T>(
+export async function mutate<T>(
   path: string,
   input: unknown,
   headers: Record<string, string>,
