@@ -8,6 +8,7 @@ import {
   impersonationRequestEvent,
   isShadow,
   type ProcedureLevel,
+  type ShadowPrincipal,
 } from './access';
 import type { Context, Principal } from './context';
 import { errorFormatter, toTRPCError } from './errors';
@@ -39,35 +40,50 @@ export const router: typeof t.router = (record) => protectByLevel(t.router(recor
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 
-/** Converts AppError and StoreError thrown below into their TRPCError (see APP_ERROR_TABLE). */
-const mapErrors = t.middleware(async ({ next }) => {
-  const result = await next();
-  if (!result.ok) throw toTRPCError(result.error);
-  return result;
-});
+type BaseOptions = Parameters<Parameters<typeof t.middleware>[0]>[0];
 
 /**
  * A shadow token (an admin viewing as a user) is read-only: every mutation but the one ending the
  * impersonation is refused with 403 before its input is parsed, and every call, read or refused, is recorded
- * in the audit log before the answer goes out. Other callers pass straight through.
+ * in the audit log before the answer goes out.
  */
-const impersonation = t.middleware(async ({ ctx, next, type, path, meta, getRawInput }) => {
-  const { principal } = ctx;
-  if (!isShadow(principal) || meta?.impersonation === 'ends') return next();
+const asShadow = async (
+  { ctx, next, type, path, meta, getRawInput }: BaseOptions,
+  principal: ShadowPrincipal,
+) => {
   let outcome: 'ok' | 'refused' | 'failed' = 'refused';
   try {
-    checkReadOnly(principal, type === 'mutation');
+    checkReadOnly(principal, type === 'mutation' && meta?.impersonation !== 'ends');
     const result = await next();
-    outcome = result.ok ? 'ok' : impersonationOutcomeOf(toTRPCError(result.error));
+    if (!result.ok) throw result.error;
+    outcome = 'ok';
     return result;
   } catch (error) {
-    throw toTRPCError(error);
+    const mapped = toTRPCError(error);
+    outcome = impersonationOutcomeOf(mapped);
+    throw mapped;
   } finally {
-    const input = await getRawInput().catch(() => undefined);
-    await ctx.services.bus.emit(
-      ...impersonationRequestEvent(ctx, principal, { action: path, outcome, input }),
-    );
+    // Ending the impersonation is audited by its own event, committed with the end.
+    if (meta?.impersonation !== 'ends') {
+      const input = await getRawInput().catch(() => undefined);
+      await ctx.services.bus.emit(
+        ...impersonationRequestEvent(ctx, principal, { action: path, outcome, input }),
+      );
+    }
   }
+};
+
+/**
+ * Converts AppError and StoreError thrown below into their TRPCError (see APP_ERROR_TABLE), and applies the
+ * impersonation rules (`asShadow`) to a shadow token's calls. One middleware, so that every procedure, public
+ * ones included, goes through both, and other callers pay one property check for the second.
+ */
+const mapErrors = t.middleware(async (opts) => {
+  const { principal } = opts.ctx;
+  if (isShadow(principal)) return asShadow(opts, principal);
+  const result = await opts.next();
+  if (!result.ok) throw toTRPCError(result.error);
+  return result;
 });
 
 const requireLevel = (level: Exclude<ProcedureLevel, 'public'>) =>
@@ -100,7 +116,7 @@ const auditMutations = t.middleware(async ({ ctx, next, type, path, meta, getRaw
 });
 
 /** Auth runs before any `.input()` parser is added, so a bad or empty input still gets 401/403 first. */
-export const publicProcedure = t.procedure.meta({ level: 'public' }).use(mapErrors).use(impersonation);
+export const publicProcedure = t.procedure.meta({ level: 'public' }).use(mapErrors);
 export const authedProcedure = publicProcedure.meta({ level: 'authed' }).use(requireLevel('authed'));
 export const adminProcedure = publicProcedure
   .meta({ level: 'admin' })
