@@ -53,7 +53,7 @@ export const impersonationOutcomeOf = (error: unknown): 'refused' | 'failed' => 
 export const impersonationRequestEvent = (
   ctx: Context,
   principal: ShadowPrincipal,
-  call: { action: string; outcome: 'ok' | 'refused' | 'failed'; input: unknown },
+  call: { action: string; outcome: 'ok' | 'refused' | 'failed'; input?: unknown },
 ) => {
   const input = redact(call.input);
   return [

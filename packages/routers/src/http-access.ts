@@ -33,7 +33,7 @@ export type HttpAccess = {
    * Records a request made with a shadow token in the audit log (an `impersonation.request`), as the procedures
    * do; nothing for other callers. `authorize` records the ones it refuses itself.
    */
-  auditImpersonation(ctx: Context, route: ShadowCheck, outcome: 'ok' | 'failed'): Promise<void>;
+  auditImpersonation(ctx: Context, route: ShadowCheck, outcome: 'ok' | 'refused' | 'failed'): Promise<void>;
   /** Records a successful admin action exactly as the admin procedures' audit middleware does. */
   audit(
     ctx: Context & { principal: Principal },
@@ -45,47 +45,38 @@ export type HttpAccess = {
  * The route being called, when `authorize` should apply the impersonation rules: a shadow token may only read
  * (GET; anything else is refused with 403 before the level check) and its every request is audited.
  */
-export type ShadowCheck = { method: string; procedure: string; input?: unknown };
+export type ShadowCheck = { method: string; procedure: string };
 
 /**
  * Access and audit for plain HTTP routes (a CSV download, an upload, a webhook, what future modules add), over
  * the same context factory, level check and `admin.action` record as the procedures, so a route outside tRPC
  * keeps no role list or audit payload of its own.
  */
-export const createHttpAccess = (createContext: (req: ContextRequest) => Promise<Context>): HttpAccess => ({
-  async authorize<TLevel extends ProcedureLevel>(req: ContextRequest, level: TLevel, route?: ShadowCheck) {
-    const ctx = await createContext(req);
-    try {
-      if (route) checkReadOnly(ctx.principal, route.method !== 'GET');
-      if (level === 'public') return ctx as HttpContext<TLevel>;
-      const principal = checkLevel(ctx.principal, level as Exclude<ProcedureLevel, 'public'>);
-      return { ...ctx, principal } as HttpContext<TLevel>;
-    } catch (error) {
-      const refusal = toTRPCError(error);
-      if (route && isShadow(ctx.principal)) {
-        const outcome = impersonationOutcomeOf(refusal);
-        await ctx.services.bus.emit(
-          ...impersonationRequestEvent(ctx, ctx.principal, {
-            action: route.procedure,
-            outcome,
-            input: route.input,
-          }),
-        );
-      }
-      throw refusal;
-    }
-  },
-  async auditImpersonation(ctx, route, outcome) {
+export const createHttpAccess = (createContext: (req: ContextRequest) => Promise<Context>): HttpAccess => {
+  const auditImpersonation: HttpAccess['auditImpersonation'] = async (ctx, route, outcome) => {
     if (!isShadow(ctx.principal)) return;
+    // Only the route's name: a plain route's query or body may carry a credential (a signed URL's signature).
     await ctx.services.bus.emit(
-      ...impersonationRequestEvent(ctx, ctx.principal, {
-        action: route.procedure,
-        outcome,
-        input: route.input,
-      }),
+      ...impersonationRequestEvent(ctx, ctx.principal, { action: route.procedure, outcome }),
     );
-  },
-  async audit(ctx, call) {
-    await ctx.services.bus.emit(...adminActionEvent(ctx, call));
-  },
-});
+  };
+  return {
+    async authorize<TLevel extends ProcedureLevel>(req: ContextRequest, level: TLevel, route?: ShadowCheck) {
+      const ctx = await createContext(req);
+      try {
+        if (route) checkReadOnly(ctx.principal, route.method !== 'GET');
+        if (level === 'public') return ctx as HttpContext<TLevel>;
+        const principal = checkLevel(ctx.principal, level as Exclude<ProcedureLevel, 'public'>);
+        return { ...ctx, principal } as HttpContext<TLevel>;
+      } catch (error) {
+        const refusal = toTRPCError(error);
+        if (route) await auditImpersonation(ctx, route, impersonationOutcomeOf(refusal));
+        throw refusal;
+      }
+    },
+    auditImpersonation,
+    async audit(ctx, call) {
+      await ctx.services.bus.emit(...adminActionEvent(ctx, call));
+    },
+  };
+};

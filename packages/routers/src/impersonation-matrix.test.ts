@@ -83,6 +83,7 @@ describe('impersonation is read-only on every procedure of appRouter', () => {
   it('audits every call made with the shadow token, refused or read, with the admin and the session', async () => {
     h.advance(1000); // newest first: these two come before the walk's own calls
     await call(shadow, 'auth.getMine', undefined);
+    await call(shadow, 'tracker.items.list', { limit: 5 });
     await call(shadow, 'settings.updateMine', { values: { theme: 'dark' } }).catch(() => undefined);
     await h.services.bus.drain();
     const root = await h.root();
@@ -106,11 +107,18 @@ describe('impersonation is read-only on every procedure of appRouter', () => {
       targetId: userId,
       details: { sessionId, outcome: 'ok' },
     });
-    expect(byAction.get('settings.updateMine')?.[0]).toMatchObject({
+    // A read keeps what was asked for; a refused change does not keep what it carried (it may be a secret).
+    expect(byAction.get('tracker.items.list')?.[0]?.details).toMatchObject({
+      outcome: 'ok',
+      input: { limit: 5 },
+    });
+    const refused = byAction.get('settings.updateMine')?.[0];
+    expect(refused).toMatchObject({
       actorId: userId,
       impersonatedBy: adminId,
-      details: { sessionId, outcome: 'refused', input: { values: { theme: 'dark' } } },
+      details: { sessionId, outcome: 'refused' },
     });
+    expect(refused?.details).not.toHaveProperty('input');
     expect((await h.services.settings.forUser('platform', userId)).values.theme).toBeUndefined();
   });
 });

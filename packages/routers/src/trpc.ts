@@ -63,9 +63,10 @@ const asShadow = async (
     outcome = impersonationOutcomeOf(mapped);
     throw mapped;
   } finally {
-    // Ending the impersonation is audited by its own event, committed with the end.
+    // Ending the impersonation is audited by its own event, committed with the end. A read keeps its input (what
+    // was looked at); a refused change does not, since what it carried may be a secret (a license key).
     if (meta?.impersonation !== 'ends') {
-      const input = await getRawInput().catch(() => undefined);
+      const input = type === 'query' ? await getRawInput().catch(() => undefined) : undefined;
       await ctx.services.bus.emit(
         ...impersonationRequestEvent(ctx, principal, { action: path, outcome, input }),
       );

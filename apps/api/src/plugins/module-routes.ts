@@ -48,7 +48,7 @@ export const registerModuleRoutes = (
         handler: async (request, reply) => {
           request.procedure = route.procedure;
           // A shadow token may only read: other methods are refused (403) and every request is audited.
-          const shadowCheck = { method: route.method, procedure: route.procedure, input: request.query };
+          const shadowCheck = { method: route.method, procedure: route.procedure };
           /** Set while the handler runs, so that a request it fails is audited as failed. */
           let authorized: Parameters<typeof access.auditImpersonation>[0] | undefined;
           try {
