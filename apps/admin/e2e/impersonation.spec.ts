@@ -77,6 +77,14 @@ test('an admin views as a user, sees their account, is refused a change, ends it
   const own = await request.get(`${API}/settings/me`, { headers: user.auth });
   expect(((await own.json()) as { values: Record<string, unknown> }).values).toEqual({ language: 'fr' });
 
+  // Fifteen minutes on, as the browser counts them: the banner says the view is over.
+  await page.clock.install();
+  await page.reload();
+  await expect(timeLeft).toHaveText(/^1[45]:\d\d left$/);
+  await page.clock.fastForward('15:01');
+  await expect(timeLeft).toHaveText('Expired: end to go back');
+  await page.screenshot({ path: 'test-results/screens/impersonation-expired.png' });
+
   await banner.getByRole('button', { name: 'End impersonation' }).click();
   await expect(page).toHaveURL(new RegExp(`/users/${user.id}$`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ada Viewed');

@@ -25,11 +25,12 @@ export async function POST(request: NextRequest) {
   if (!parsed.success) {
     return NextResponse.json({ message: 'Name the user to view as.', code: 'BAD_REQUEST' }, { status: 400 });
   }
+  const previous = request.cookies.get(SHADOW_COOKIE)?.value;
+  // In its own product (the token's), which the console's product may not be.
+  if (previous) await apiEndImpersonation(previous, forwardedHeaders(request));
   const headers = forwardedHeaders(request);
   const product = request.cookies.get(PRODUCT_COOKIE)?.value;
   if (product) headers['x-product-id'] = product;
-  const previous = request.cookies.get(SHADOW_COOKIE)?.value;
-  if (previous) await apiEndImpersonation(previous, headers);
   const { result, finish } = await callWithSession(
     request,
     (access) =>
