@@ -30,6 +30,8 @@ const PUBLIC = new Set([
 const AUTHED = new Set([
   'auth.getMine',
   'auth.logout',
+  // With the shadow token it ends itself; an admin ends one naming it (a plain user is refused: 400 then 403).
+  'auth.endImpersonation',
   'settings.getMine',
   'settings.updateMine',
   'settings.getDevice',

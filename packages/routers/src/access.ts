@@ -1,6 +1,7 @@
 import { AppError } from './app-error';
 import type { Context, Principal } from './context';
 import { redact } from './modules/audit/service';
+import { IMPERSONATION_READ_ONLY } from './modules/auth/impersonation-schema';
 import type { TRole } from './modules/users/schema';
 
 /**
@@ -29,6 +30,47 @@ export const checkLevel = (
     throw new AppError('FORBIDDEN', 'You do not have access to this');
   }
   return principal;
+};
+
+/** A principal holding a shadow token: an admin viewing as this user. */
+export type ShadowPrincipal = Principal & { impersonatedBy: string };
+
+export const isShadow = (principal: Principal | null | undefined): principal is ShadowPrincipal =>
+  typeof principal?.impersonatedBy === 'string';
+
+/** Refuses a change (a mutation, a plain route other than GET) made with a shadow token. */
+export const checkReadOnly = (principal: Principal | null, isChange: boolean): void => {
+  if (isChange && isShadow(principal)) throw new AppError('FORBIDDEN', IMPERSONATION_READ_ONLY);
+};
+
+/** How a request made with a shadow token ended, for its audit entry. */
+export const impersonationOutcomeOf = (error: unknown): 'refused' | 'failed' => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'FORBIDDEN' || code === 'UNAUTHORIZED' ? 'refused' : 'failed';
+};
+
+/** The `impersonation.request` event (payload and emit options) of one request made with a shadow token. */
+export const impersonationRequestEvent = (
+  ctx: Context,
+  principal: ShadowPrincipal,
+  call: { action: string; outcome: 'ok' | 'refused' | 'failed'; input?: unknown },
+) => {
+  const input = redact(call.input);
+  return [
+    'impersonation.request',
+    {
+      sessionId: principal.sessionId ?? 'unknown',
+      userId: principal.userId,
+      userEmail: principal.email,
+      impersonatedBy: principal.impersonatedBy,
+      action: call.action,
+      outcome: call.outcome,
+      requestId: ctx.requestId,
+      ip: ctx.ip,
+      ...(input ? { input } : {}),
+    },
+    { productId: ctx.productId, actorId: principal.impersonatedBy },
+  ] as const;
 };
 
 /** Whether an operation of this level needs a bearer (its OpenAPI security). */
@@ -80,7 +122,7 @@ export const adminActionEvent = (ctx: Context & { principal: Principal }, call: 
       targetId: targetIdOf(call.input, call.result),
       requestId: ctx.requestId,
       ip: ctx.ip,
-      impersonatedBy: null,
+      impersonatedBy: principal.impersonatedBy ?? null,
       details: redact(call.input),
     },
     { productId: ctx.productId, actorId: principal.userId },

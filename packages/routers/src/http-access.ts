@@ -1,4 +1,12 @@
-import { adminActionEvent, checkLevel, type ProcedureLevel } from './access';
+import {
+  adminActionEvent,
+  checkLevel,
+  checkReadOnly,
+  impersonationOutcomeOf,
+  impersonationRequestEvent,
+  isShadow,
+  type ProcedureLevel,
+} from './access';
 import type { Context, ContextRequest, Principal } from './context';
 import { toTRPCError } from './errors';
 
@@ -16,7 +24,16 @@ export type HttpAccess = {
    * the level's roles with FORBIDDEN. Throws the same TRPCError a procedure would (the API's `describeError`
    * gives the same 401/403 body), so the route only has to answer it.
    */
-  authorize<TLevel extends ProcedureLevel>(req: ContextRequest, level: TLevel): Promise<HttpContext<TLevel>>;
+  authorize<TLevel extends ProcedureLevel>(
+    req: ContextRequest,
+    level: TLevel,
+    route?: ShadowCheck,
+  ): Promise<HttpContext<TLevel>>;
+  /**
+   * Records a request made with a shadow token in the audit log (an `impersonation.request`), as the procedures
+   * do; nothing for other callers. `authorize` records the ones it refuses itself.
+   */
+  auditImpersonation(ctx: Context, route: ShadowCheck, outcome: 'ok' | 'refused' | 'failed'): Promise<void>;
   /** Records a successful admin action exactly as the admin procedures' audit middleware does. */
   audit(
     ctx: Context & { principal: Principal },
@@ -25,22 +42,41 @@ export type HttpAccess = {
 };
 
 /**
+ * The route being called, when `authorize` should apply the impersonation rules: a shadow token may only read
+ * (GET; anything else is refused with 403 before the level check) and its every request is audited.
+ */
+export type ShadowCheck = { method: string; procedure: string };
+
+/**
  * Access and audit for plain HTTP routes (a CSV download, an upload, a webhook, what future modules add), over
  * the same context factory, level check and `admin.action` record as the procedures, so a route outside tRPC
  * keeps no role list or audit payload of its own.
  */
-export const createHttpAccess = (createContext: (req: ContextRequest) => Promise<Context>): HttpAccess => ({
-  async authorize<TLevel extends ProcedureLevel>(req: ContextRequest, level: TLevel) {
-    const ctx = await createContext(req);
-    if (level === 'public') return ctx as HttpContext<TLevel>;
-    try {
-      const principal = checkLevel(ctx.principal, level as Exclude<ProcedureLevel, 'public'>);
-      return { ...ctx, principal } as HttpContext<TLevel>;
-    } catch (error) {
-      throw toTRPCError(error);
-    }
-  },
-  async audit(ctx, call) {
-    await ctx.services.bus.emit(...adminActionEvent(ctx, call));
-  },
-});
+export const createHttpAccess = (createContext: (req: ContextRequest) => Promise<Context>): HttpAccess => {
+  const auditImpersonation: HttpAccess['auditImpersonation'] = async (ctx, route, outcome) => {
+    if (!isShadow(ctx.principal)) return;
+    // Only the route's name: a plain route's query or body may carry a credential (a signed URL's signature).
+    await ctx.services.bus.emit(
+      ...impersonationRequestEvent(ctx, ctx.principal, { action: route.procedure, outcome }),
+    );
+  };
+  return {
+    async authorize<TLevel extends ProcedureLevel>(req: ContextRequest, level: TLevel, route?: ShadowCheck) {
+      const ctx = await createContext(req);
+      try {
+        if (route) checkReadOnly(ctx.principal, route.method !== 'GET');
+        if (level === 'public') return ctx as HttpContext<TLevel>;
+        const principal = checkLevel(ctx.principal, level as Exclude<ProcedureLevel, 'public'>);
+        return { ...ctx, principal } as HttpContext<TLevel>;
+      } catch (error) {
+        const refusal = toTRPCError(error);
+        if (route) await auditImpersonation(ctx, route, impersonationOutcomeOf(refusal));
+        throw refusal;
+      }
+    },
+    auditImpersonation,
+    async audit(ctx, call) {
+      await ctx.services.bus.emit(...adminActionEvent(ctx, call));
+    },
+  };
+};

@@ -31,6 +31,8 @@ const DOMAIN_VERBS: Record<string, string> = {
   login: 'exchanges credentials for a session',
   refresh: 'rotates a refresh token',
   logout: 'ends the current session',
+  impersonate: 'opens a read-only shadow session as another user (admin shadow mode)',
+  end: 'ends something running before its time (an impersonation)',
   set: 'replaces a whole value (PUT), unlike a partial update',
   enable: 'reversible status change, the record stays',
   disable: 'reversible status change that also revokes sessions',

@@ -1,6 +1,15 @@
 import { initTRPC } from '@trpc/server';
 import type { OpenApiMeta } from 'trpc-to-openapi';
-import { adminActionEvent, checkLevel, type ProcedureLevel } from './access';
+import {
+  adminActionEvent,
+  checkLevel,
+  checkReadOnly,
+  impersonationOutcomeOf,
+  impersonationRequestEvent,
+  isShadow,
+  type ProcedureLevel,
+  type ShadowPrincipal,
+} from './access';
 import type { Context, Principal } from './context';
 import { errorFormatter, toTRPCError } from './errors';
 import { protectByLevel } from './lib/openapi';
@@ -10,12 +19,15 @@ export type { ProcedureLevel };
 /**
  * Procedure metadata: its level, the OpenAPI face, what the audit middleware should record as the target, and
  * how long a successful public GET on the REST face may be cached (`Cache-Control: public, max-age`, varying
- * on the product header), for endpoints that every client polls.
+ * on the product header), for endpoints that every client polls. `impersonation` marks the two procedures
+ * whose own event, committed with the shadow session, is their audit record: `starts` (no `admin.action`)
+ * and `ends` (the one change a shadow token may make).
  */
 export type Meta = OpenApiMeta<{
   level?: ProcedureLevel;
   audit?: { targetType: string };
   cacheSeconds?: number;
+  impersonation?: 'starts' | 'ends';
 }>;
 
 const t = initTRPC.context<Context>().meta<Meta>().create({ errorFormatter });
@@ -28,9 +40,49 @@ export const router: typeof t.router = (record) => protectByLevel(t.router(recor
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 
-/** Converts AppError and StoreError thrown below into their TRPCError (see APP_ERROR_TABLE). */
-const mapErrors = t.middleware(async ({ next }) => {
-  const result = await next();
+type BaseOptions = Parameters<Parameters<typeof t.middleware>[0]>[0];
+
+/**
+ * A shadow token (an admin viewing as a user) is read-only: every mutation but the one ending the
+ * impersonation is refused with 403 before its input is parsed, and every call, read or refused, is recorded
+ * in the audit log before the answer goes out.
+ */
+const asShadow = async (
+  { ctx, next, type, path, meta, getRawInput }: BaseOptions,
+  principal: ShadowPrincipal,
+) => {
+  let outcome: 'ok' | 'refused' | 'failed' = 'refused';
+  try {
+    checkReadOnly(principal, type === 'mutation' && meta?.impersonation !== 'ends');
+    const result = await next();
+    if (!result.ok) throw result.error;
+    outcome = 'ok';
+    return result;
+  } catch (error) {
+    const mapped = toTRPCError(error);
+    outcome = impersonationOutcomeOf(mapped);
+    throw mapped;
+  } finally {
+    // Ending the impersonation is audited by its own event, committed with the end. A read keeps its input (what
+    // was looked at); a refused change does not, since what it carried may be a secret (a license key).
+    if (meta?.impersonation !== 'ends') {
+      const input = type === 'query' ? await getRawInput().catch(() => undefined) : undefined;
+      await ctx.services.bus.emit(
+        ...impersonationRequestEvent(ctx, principal, { action: path, outcome, input }),
+      );
+    }
+  }
+};
+
+/**
+ * Converts AppError and StoreError thrown below into their TRPCError (see APP_ERROR_TABLE), and applies the
+ * impersonation rules (`asShadow`) to a shadow token's calls. One middleware, so that every procedure, public
+ * ones included, goes through both, and other callers pay one property check for the second.
+ */
+const mapErrors = t.middleware(async (opts) => {
+  const { principal } = opts.ctx;
+  if (isShadow(principal)) return asShadow(opts, principal);
+  const result = await opts.next();
   if (!result.ok) throw toTRPCError(result.error);
   return result;
 });
@@ -52,7 +104,7 @@ const requireLevel = (level: Exclude<ProcedureLevel, 'public'>) =>
  */
 const auditMutations = t.middleware(async ({ ctx, next, type, path, meta, getRawInput }) => {
   const result = await next();
-  if (type !== 'mutation' || !result.ok || !ctx.principal) return result;
+  if (type !== 'mutation' || !result.ok || !ctx.principal || meta?.impersonation === 'starts') return result;
   const input = await getRawInput();
   const { principal } = ctx;
   await ctx.services.bus.emit(

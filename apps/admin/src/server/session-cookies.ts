@@ -46,7 +46,7 @@ export function isAccessTokenExpired(token: string, nowMs: number, marginSeconds
 }
 
 /** Headers the API needs to attribute a call: request id and the client's address for the audit log. */
-export function forwardedHeaders(request: NextRequest): Record<string, string> {
+export function forwardedHeaders(request: Pick<NextRequest, 'headers'>): Record<string, string> {
   const headers: Record<string, string> = {};
   const requestId = request.headers.get('x-request-id');
   if (requestId) headers['x-request-id'] = requestId;

@@ -47,8 +47,13 @@ export const registerModuleRoutes = (
         ...(route.bodyLimit && route.body !== 'stream' ? { bodyLimit: route.bodyLimit } : {}),
         handler: async (request, reply) => {
           request.procedure = route.procedure;
+          // A shadow token may only read: other methods are refused (403) and every request is audited.
+          const shadowCheck = { method: route.method, procedure: route.procedure };
+          /** Set while the handler runs, so that a request it fails is audited as failed. */
+          let authorized: Parameters<typeof access.auditImpersonation>[0] | undefined;
           try {
-            const ctx = await access.authorize(contextInput(request), route.level);
+            const ctx = await access.authorize(contextInput(request), route.level, shadowCheck);
+            authorized = ctx;
             const audit: Parameters<AnyHttpRoute['handle']>[1]['audit'] = (call) => {
               if (!ctx.principal) throw new Error(`${route.procedure} audits without a principal`);
               return access.audit({ ...ctx, principal: ctx.principal }, call);
@@ -65,8 +70,11 @@ export const registerModuleRoutes = (
               },
               { ...ctx, audit },
             );
+            authorized = undefined;
+            await access.auditImpersonation(ctx, shadowCheck, answer.status < 400 ? 'ok' : 'failed');
             return send(request, reply, answer);
           } catch (error) {
+            if (authorized) await access.auditImpersonation(authorized, shadowCheck, 'failed');
             const { status, body } = describeError(error);
             if (status >= 500) request.log.error({ err: error }, `${route.procedure} failed`);
             return reply.code(status).header('cache-control', 'no-store').send(body);

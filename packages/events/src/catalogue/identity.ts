@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { def, id } from './def';
 
-/** Users, products, sessions and API tokens. */
+/** Users, products, sessions, impersonation and API tokens. */
 export const IDENTITY_EVENTS = {
   'user.created': def({
     version: 1,
@@ -53,6 +53,60 @@ export const IDENTITY_EVENTS = {
       userId: id,
       sessionId: id,
       reason: z.enum(['logout', 'reuse_detected', 'user_disabled', 'user_deleted', 'admin']),
+    }),
+  }),
+  'impersonation.started': def({
+    version: 1,
+    public: false,
+    description: 'An admin started a read-only view of the product as a user (a 15-minute shadow session).',
+    payload: z.object({
+      /** The shadow session, in the user's partition. */
+      sessionId: id,
+      userId: id,
+      userEmail: z.string(),
+      /** The admin viewing as the user. */
+      impersonatedBy: id,
+      adminEmail: z.string(),
+      expiresAt: z.string(),
+      requestId: z.string(),
+      ip: z.string(),
+    }),
+  }),
+  'impersonation.ended': def({
+    version: 1,
+    public: false,
+    description: 'A shadow session was ended before its expiry, with its own token or by an admin.',
+    payload: z.object({
+      sessionId: id,
+      userId: id,
+      impersonatedBy: id,
+      /** Who ended it: the user as the shadow token names them, or an admin with their own token. */
+      endedBy: id,
+      endedByEmail: z.string(),
+      /** `shadow`: with the shadow token; `admin`: by an admin with their own credentials. */
+      via: z.enum(['shadow', 'admin']),
+      requestId: z.string(),
+      ip: z.string(),
+    }),
+  }),
+  'impersonation.request': def({
+    version: 1,
+    public: false,
+    description:
+      'A request made with a shadow token (a read, or a change refused as read-only), for the audit log.',
+    payload: z.object({
+      sessionId: id,
+      userId: id,
+      userEmail: z.string(),
+      impersonatedBy: id,
+      /** The procedure path or the plain route's name. */
+      action: z.string(),
+      /** `ok`: answered; `refused`: a change, or a call the user may not make; `failed`: any other error. */
+      outcome: z.enum(['ok', 'refused', 'failed']),
+      requestId: z.string(),
+      ip: z.string(),
+      /** The input with secrets removed. */
+      input: z.record(z.string(), z.unknown()).optional(),
     }),
   }),
   'token.created': def({

@@ -2,12 +2,16 @@ import { jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
 import { ZRole } from '../modules/users/schema';
 
-/** Claims of an access token: user (`sub`), product (`pid`), session (`sid`) and roles. */
+/**
+ * Claims of an access token: user (`sub`), product (`pid`), session (`sid`) and roles; a shadow token (an
+ * admin viewing as the user, read-only) also names the admin in `impersonatedBy`.
+ */
 export const ZAccessClaims = z.object({
   sub: z.string().min(1),
   pid: z.string().min(1),
   sid: z.string().min(1),
   roles: z.array(ZRole),
+  impersonatedBy: z.string().min(1).optional(),
 });
 export type TAccessClaims = z.infer<typeof ZAccessClaims>;
 
@@ -19,7 +23,12 @@ export const signAccessToken = (
   opts: { nowMs: number; ttlSeconds: number },
 ): Promise<string> => {
   const iat = Math.floor(opts.nowMs / 1000);
-  return new SignJWT({ pid: claims.pid, sid: claims.sid, roles: claims.roles })
+  return new SignJWT({
+    pid: claims.pid,
+    sid: claims.sid,
+    roles: claims.roles,
+    ...(claims.impersonatedBy ? { impersonatedBy: claims.impersonatedBy } : {}),
+  })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(claims.sub)
     .setIssuedAt(iat)

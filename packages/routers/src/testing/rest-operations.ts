@@ -102,6 +102,8 @@ export const REST_OPERATIONS: readonly string[] = [
   'PATCH /tracker/comments/{id}',
   'PATCH /tracker/items/{id}',
   'PATCH /waitlist/{id}',
+  'POST /auth/impersonate',
+  'POST /auth/impersonate/end',
   'POST /auth/login',
   'POST /auth/logout',
   'POST /auth/refresh',

@@ -1,12 +1,18 @@
 'use client';
 
 import { Button } from '~/components/kit/button';
-import { TextField } from '~/components/kit/field';
+import { type Option, SelectField, TextField } from '~/components/kit/field';
 import { AUDIT_LIST, type AuditFilterValues } from './audit-list';
 
 export type { AuditFilterValues };
 
 const EMPTY_AUDIT_FILTERS = AUDIT_LIST.defaults;
+
+const KINDS: readonly Option[] = [
+  { value: '', label: 'All entries' },
+  { value: 'admin', label: 'Admin actions' },
+  { value: 'impersonation', label: 'Impersonation' },
+];
 
 export function AuditFilters({
   value,
@@ -28,6 +34,7 @@ export function AuditFilters({
         onChange={set('action')}
       />
       <TextField label="Target" placeholder="Target ID" value={value.targetId} onChange={set('targetId')} />
+      <SelectField label="Kind" options={KINDS} value={value.kind} onChange={set('kind')} />
       <TextField label="From" type="date" value={value.from} onChange={set('from')} />
       <TextField label="To" type="date" value={value.to} onChange={set('to')} />
       {active ? (

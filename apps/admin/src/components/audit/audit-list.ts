@@ -1,15 +1,18 @@
+import { ZAuditListInput } from '@bytelyst/routers/modules/audit/schema';
 import type { ListConfig, ListPage } from '~/lib/list-params';
 
 export type AuditFilterValues = {
   actorId: string;
   action: string;
   targetId: string;
+  /** '' (everything), 'admin' or 'impersonation'. */
+  kind: string;
   from: string;
   to: string;
 };
 
 export const AUDIT_LIST: ListConfig<AuditFilterValues> = {
-  defaults: { actorId: '', action: '', targetId: '', from: '', to: '' },
+  defaults: { actorId: '', action: '', targetId: '', kind: '', from: '', to: '' },
   pageSize: 25,
   debounce: ['actorId', 'action', 'targetId'],
 };
@@ -23,6 +26,7 @@ export const auditListInput = (filters: AuditFilterValues, page: ListPage) => ({
   actorId: filters.actorId.trim() || undefined,
   action: filters.action.trim() || undefined,
   targetId: filters.targetId.trim() || undefined,
+  kind: ZAuditListInput.shape.kind.safeParse(filters.kind || undefined).data,
   from: dayStart(filters.from),
   to: dayEnd(filters.to),
   ...page,

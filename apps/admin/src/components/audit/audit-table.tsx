@@ -49,13 +49,19 @@ export function AuditTable({ entries, filtered, onFilter, ...state }: Props) {
                 onClick={() => onFilter('actorId', entry.actorId)}
               />
               {entry.actorTokenId ? ' · via API token' : ''}
-              {entry.impersonatedBy ? ` · impersonated by ${entry.impersonatedBy}` : ''}
+              {entry.impersonatedBy && entry.impersonatedBy !== entry.actorId
+                ? ` · impersonated by ${entry.impersonatedBy}`
+                : ''}
             </div>
           </td>
           <td>
-            <Badge tone="accent">
-              <span className="mono">{entry.action}</span>
-            </Badge>
+            <span className="row row-tight row-wrap">
+              <Badge tone="accent">
+                <span className="mono">{entry.action}</span>
+              </Badge>
+              {entry.impersonatedBy ? <Badge tone="warning">Impersonation</Badge> : null}
+              {entry.details?.outcome === 'refused' ? <Badge tone="danger">Refused</Badge> : null}
+            </span>
           </td>
           <td>
             <div>{entry.targetType}</div>

@@ -17,7 +17,7 @@ export function AuditView() {
     <>
       <PageHeader
         title="Audit log"
-        description="Every admin action with its actor, target, request and address."
+        description="Every admin action, and everything done while viewing as a user, with its actor, target, request and address."
       />
       <AuditFilters value={filters} onChange={changeFilters} />
       <section className="card" aria-label="Audit entries">

@@ -6,6 +6,7 @@ import { PageHeader } from '~/components/kit/page-header';
 import { UserStatusBadge } from '~/components/kit/status-badges';
 import { trpc } from '~/lib/trpc';
 import { UserSubscriptionCard } from '../billing/user-subscription-card';
+import { ViewAsUserButton } from '../impersonation/view-as-button';
 import { UserLicensesCard } from '../licenses/user-licenses-card';
 import { UserDevicesCard } from '../notifications/user-devices-card';
 import { UserUsageCard } from '../usage/user-usage-card';
@@ -47,6 +48,7 @@ export function UserDetailView({ id }: { id: string }) {
           </span>
         }
         breadcrumb={breadcrumb}
+        actions={<ViewAsUserButton user={data} />}
       />
       <div className="grid grid-2">
         <UserProfileCard user={data} />

@@ -5,6 +5,6 @@ export const AUDIT_CONTAINERS = {
   auditLog: {
     name: 'audit_log',
     partitionKey: ['productId'],
-    indexes: [['at'], ['actorId', 'at'], ['action', 'at'], ['targetId', 'at']],
+    indexes: [['at'], ['actorId', 'at'], ['action', 'at'], ['targetId', 'at'], ['impersonatedBy', 'at']],
   },
 } as const satisfies Record<string, ContainerDef>;

@@ -1,4 +1,6 @@
 import type { Subscriber } from '@bytelyst/events/bus';
+import type { PlatformEvent } from '@bytelyst/events/catalogue';
+import type { TAuditEntry } from './schema';
 import type { AuditService } from './service';
 
 /**
@@ -13,5 +15,74 @@ export const auditSubscriber = (audit: AuditService): Subscriber<'admin.action'>
   priority: 100,
   handle: async (event) => {
     await audit.recordOnce({ id: event.id, productId: event.productId, at: event.at, ...event.data });
+  },
+});
+
+type ImpersonationEvent = PlatformEvent<
+  'impersonation.started' | 'impersonation.ended' | 'impersonation.request'
+>;
+
+/** The audit entry of an impersonation event: every one names the admin in `impersonatedBy`. */
+const impersonationEntry = (event: ImpersonationEvent): TAuditEntry => {
+  const base = {
+    id: event.id,
+    productId: event.productId,
+    at: event.at,
+    actorTokenId: null,
+    targetType: 'user',
+    targetId: event.data.userId,
+    requestId: event.data.requestId,
+    ip: event.data.ip,
+    impersonatedBy: event.data.impersonatedBy,
+  };
+  switch (event.type) {
+    case 'impersonation.started':
+      return {
+        ...base,
+        actorId: event.data.impersonatedBy,
+        actorEmail: event.data.adminEmail,
+        action: 'impersonation.start',
+        details: {
+          sessionId: event.data.sessionId,
+          userEmail: event.data.userEmail,
+          expiresAt: event.data.expiresAt,
+        },
+      };
+    case 'impersonation.ended':
+      return {
+        ...base,
+        actorId: event.data.endedBy,
+        actorEmail: event.data.endedByEmail,
+        action: 'impersonation.end',
+        details: { sessionId: event.data.sessionId, via: event.data.via },
+      };
+    case 'impersonation.request':
+      return {
+        ...base,
+        actorId: event.data.userId,
+        actorEmail: event.data.userEmail,
+        action: event.data.action,
+        details: {
+          sessionId: event.data.sessionId,
+          outcome: event.data.outcome,
+          ...(event.data.input ? { input: event.data.input } : {}),
+        },
+      };
+  }
+};
+
+/**
+ * Admin shadow mode in the audit log: its start, every request made with the shadow token (the actor is the
+ * user, `impersonatedBy` the admin) and its end. Idempotent on the event id, like the admin actions.
+ */
+export const impersonationAuditSubscriber = (
+  audit: AuditService,
+): Subscriber<'impersonation.started' | 'impersonation.ended' | 'impersonation.request'> => ({
+  name: 'audit-impersonation',
+  events: ['impersonation.started', 'impersonation.ended', 'impersonation.request'],
+  description: 'Writes the audit log entries of impersonations: start, every request, end.',
+  priority: 100,
+  handle: async (event) => {
+    await audit.recordOnce(impersonationEntry(event));
   },
 });

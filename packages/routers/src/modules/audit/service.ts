@@ -43,6 +43,11 @@ export const createAuditService = (deps: { repo: AuditRepository; clock: Clock }
         ...(input.actorId ? { actorId: { eq: input.actorId } } : {}),
         ...(input.action ? { action: { eq: input.action } } : {}),
         ...(input.targetId ? { targetId: { eq: input.targetId } } : {}),
+        ...(input.impersonatedBy
+          ? { impersonatedBy: { eq: input.impersonatedBy } }
+          : input.kind
+            ? { impersonatedBy: input.kind === 'impersonation' ? { ne: null } : { eq: null } }
+            : {}),
         ...(input.from || input.to ? { at } : {}),
       };
       const page = await repo.list(productId, where, input.limit ?? 50, input.cursor);

@@ -1,6 +1,7 @@
 import { verifyAccessToken } from '../../lib/jwt';
 import type { Services } from '../../services';
 import { API_TOKEN_PREFIX } from '../tokens/service';
+import { isAdminRole } from '../users/rules';
 import type { TRole } from '../users/schema';
 import type { PrincipalSnapshot } from './principal-cache';
 
@@ -14,6 +15,8 @@ export type Principal = {
   productId: string;
   sessionId?: string;
   tokenId?: string;
+  /** Set for a shadow token: the admin viewing as this user. Every request is then read-only and audited. */
+  impersonatedBy?: string;
 };
 
 export type Authenticated = { principal: Principal; productId: string };
@@ -38,6 +41,8 @@ const fromJwt = async (services: AuthServices, token: string): Promise<Authentic
     services.principalCache.set(key, snapshot);
   }
   if (!snapshot) return undefined;
+  // A shadow token never carries admin rights, even when its user has become an admin since it was issued.
+  if (claims.impersonatedBy && isAdminRole(snapshot.roles)) return undefined;
   const principal: Principal = {
     kind: 'user',
     userId: claims.sub,
@@ -45,6 +50,7 @@ const fromJwt = async (services: AuthServices, token: string): Promise<Authentic
     roles: snapshot.roles,
     productId: snapshot.productId,
     sessionId: claims.sid,
+    ...(claims.impersonatedBy ? { impersonatedBy: claims.impersonatedBy } : {}),
   };
   return { principal, productId: snapshot.productId };
 };

@@ -1,5 +1,6 @@
 import { rest } from '../../lib/openapi';
 import { authedProcedure, publicProcedure, router } from '../../trpc';
+import { impersonationProcedures } from './impersonation-router';
 import {
   ZAuthResult,
   ZEmptyInput,
@@ -13,6 +14,7 @@ import {
 const tag = 'auth';
 
 export const authRouter = router({
+  ...impersonationProcedures,
   register: publicProcedure
     .meta(rest('POST', '/auth/register', { tag, summary: 'Create an account in this product' }))
     .input(ZRegisterInput)

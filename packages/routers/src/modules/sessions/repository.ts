@@ -7,6 +7,8 @@ export type SessionDoc = TSession & {
   /** Hashes of rotated refresh tokens, newest last; presenting one of these is reuse. */
   previousRefreshTokenHashes: string[];
   revokeReason?: string;
+  /** `impersonation`: a shadow session an admin opened to view as the user (no refresh token); absent: sign-in. */
+  kind?: 'impersonation';
 };
 
 /** Sessions live in the user's partition (pk userId): the check on every request is one point read. */
@@ -14,7 +16,8 @@ export const createSessionsRepository = (store: DocumentStore) => {
   const sessions = () => store.container<SessionDoc>(SESSIONS_CONTAINERS.sessions.name);
   return {
     get: (userId: string, id: string): Promise<Stored<SessionDoc> | undefined> => sessions().read(id, userId),
-    create: (doc: SessionDoc, ttlSeconds: number) => sessions().create(doc, { ttl: ttlSeconds }),
+    create: (doc: SessionDoc, ttlSeconds: number, outbox?: Outbox) =>
+      sessions().create(doc, { ttl: ttlSeconds, ...(outbox ? { outbox } : {}) }),
     replace: (doc: SessionDoc, opts: { ifMatch?: string; ttl?: number; outbox?: Outbox }) =>
       sessions().replace(doc, opts),
     delete: (userId: string, id: string) => sessions().delete(id, userId),

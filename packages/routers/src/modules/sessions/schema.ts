@@ -12,6 +12,8 @@ export const ZSession = z.object({
   createdAt: z.string(),
   revokedAt: z.string().optional(),
   expiresAt: z.string(),
+  /** A shadow session: the admin viewing as this user (read-only, 15 minutes). */
+  impersonatedBy: z.string().optional(),
 });
 export type TSession = z.infer<typeof ZSession>;
 

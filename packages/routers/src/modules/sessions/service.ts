@@ -1,6 +1,6 @@
-import type { Clock, Stored } from '@bytelyst/db/document-store';
+import type { Clock, Outbox, Stored } from '@bytelyst/db/document-store';
 import { isStoreError, withoutSystemFields } from '@bytelyst/db/document-store';
-import type { EventBus } from '@bytelyst/events/bus';
+import type { EventBus, StagedEvents } from '@bytelyst/events/bus';
 import { AppError } from '../../app-error';
 import { randomId, safeEqual, sha256 } from '../../lib/crypto';
 import { DAY_SECONDS, isoIn, isoNow } from '../../lib/time';
@@ -27,18 +27,21 @@ export const createSessionsService = (deps: {
   const ttl = deps.ttlDays * DAY_SECONDS;
   const isLive = (s: SessionDoc) => !s.revokedAt && s.expiresAt > isoNow(clock);
 
-  const revokeDoc = async (session: Stored<SessionDoc>, reason: RevokeReason) => {
+  /** `also` stages more events with the revocation (ending an impersonation reports itself). */
+  const revokeDoc = async (
+    session: Stored<SessionDoc>,
+    reason: RevokeReason,
+    also?: (staged: StagedEvents) => StagedEvents,
+  ) => {
     if (session.revokedAt) return;
+    const staged = deps.bus.stage(
+      'session.revoked',
+      { userId: session.userId, sessionId: session.id, reason },
+      { productId: session.productId, actorId: reason === 'logout' ? session.userId : null },
+    );
     await repo.replace(
       { ...withoutSystemFields(session), revokedAt: isoNow(clock), revokeReason: reason },
-      {
-        ttl,
-        outbox: deps.bus.stage(
-          'session.revoked',
-          { userId: session.userId, sessionId: session.id, reason },
-          { productId: session.productId, actorId: reason === 'logout' ? session.userId : null },
-        ),
-      },
+      { ttl, outbox: also ? also(staged) : staged },
     );
     deps.onInvalidate(session.userId, session.id);
   };
@@ -48,7 +51,8 @@ export const createSessionsService = (deps: {
     const [, userId, sessionId] = match ?? [];
     if (!userId || !sessionId) throw invalid();
     const session = await repo.get(userId, sessionId);
-    if (!session || !isLive(session)) throw invalid();
+    // A shadow session has no refresh token: it is never renewed.
+    if (!session || !isLive(session) || session.kind === 'impersonation') throw invalid();
     const hash = sha256(token);
     if (session.previousRefreshTokenHashes.some((old) => safeEqual(old, hash))) {
       await revokeDoc(session, 'reuse_detected');
@@ -95,6 +99,45 @@ export const createSessionsService = (deps: {
       };
       return { session: await repo.create(doc, ttl), refreshToken };
     },
+    /**
+     * A shadow session for an admin viewing as the user: no refresh token (it cannot be renewed), over in
+     * `ttlSeconds`; `outbox` stages the events that report it, committed with it.
+     */
+    async openShadow(
+      productId: string,
+      userId: string,
+      meta: SessionMeta,
+      shadow: { impersonatedBy: string; ttlSeconds: number; outbox: (session: SessionDoc) => Outbox },
+    ): Promise<Stored<SessionDoc>> {
+      const now = isoNow(clock);
+      const doc: SessionDoc = {
+        id: randomId(16),
+        productId,
+        userId,
+        platform: meta.platform,
+        ipAddress: meta.ip,
+        userAgent: meta.userAgent,
+        lastActiveAt: now,
+        createdAt: now,
+        expiresAt: isoIn(clock, shadow.ttlSeconds),
+        refreshTokenHash: '',
+        previousRefreshTokenHashes: [],
+        kind: 'impersonation',
+        impersonatedBy: shadow.impersonatedBy,
+      };
+      return repo.create(doc, ttl, shadow.outbox(doc));
+    },
+    /** Ends a live shadow session with the events `also` stages; false when it was not live. */
+    async endShadow(
+      session: Stored<SessionDoc>,
+      also: (staged: StagedEvents) => StagedEvents,
+    ): Promise<boolean> {
+      if (session.kind !== 'impersonation' || !isLive(session)) return false;
+      await revokeDoc(session, 'admin', also);
+      return true;
+    },
+    /** The session as stored (live or not), for callers that check it themselves. */
+    find: (userId: string, sessionId: string) => repo.get(userId, sessionId),
     /** Swaps a refresh token for a new one; a rotated token presented again revokes the session. */
     rotate: (token: string, meta: SessionMeta) => rotate(token, meta),
     /** The session when it exists, is not revoked and has not expired. */
