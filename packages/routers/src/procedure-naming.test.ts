@@ -65,6 +65,7 @@ const DOMAIN_VERBS: Record<string, string> = {
   vote: 'adds the caller’s vote',
   unvote: 'withdraws the caller’s vote',
   moderate: "an admin's audited take-down of someone else's comment; `delete` is the author's",
+  report: 'a user disowns a sign-in from its mail\'s "this wasn\'t me" link, which ends that session',
 };
 
 const VERBS = new Set([...CRUD, ...AGGREGATES, ...Object.keys(DOMAIN_VERBS)]);

@@ -10,6 +10,7 @@ import { jobsRouter } from './modules/jobs/router';
 import { licensesRouter } from './modules/licenses/router';
 import { notificationsRouter } from './modules/notifications/router';
 import { productsRouter } from './modules/products/router';
+import { sessionsRouter } from './modules/sessions/router';
 import { settingsRouter } from './modules/settings/router';
 import { systemRouter } from './modules/system/router';
 import { telemetryRouter } from './modules/telemetry/router';
@@ -43,6 +44,7 @@ export const appRouter = router({
   tracker: trackerRouter,
   blob: blobRouter,
   delivery: deliveryRouter,
+  sessions: sessionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

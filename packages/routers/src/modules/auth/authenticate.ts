@@ -38,6 +38,7 @@ const fromJwt = async (services: AuthServices, token: string): Promise<Authentic
     services.principalCache.set(key, snapshot);
   }
   if (!snapshot) return undefined;
+  services.sessions.touch(claims.sub, claims.sid);
   const principal: Principal = {
     kind: 'user',
     userId: claims.sub,
