@@ -15,6 +15,7 @@ export const NAV: readonly NavGroup[] = [
       { href: '/products', label: 'Products', icon: 'box' },
       { href: '/tokens', label: 'API tokens', icon: 'key' },
       { href: '/audit', label: 'Audit log', icon: 'audit' },
+      { href: '/me/sessions', label: 'My sessions', icon: 'monitor' },
     ],
   },
   {
