@@ -38,10 +38,7 @@ export const createAuthService = (deps: {
     return { accessToken, refreshToken, expiresIn: deps.accessTokenTtlSeconds, user };
   };
 
-  /**
-   * A new session for a user who proved who they are (password, SSO), and its tokens. `deviceId`: the client's
-   * own device id, when it sends one (it names the session's device; see sessions/client.ts).
-   */
+  /** A new session for a user who proved who they are (password, SSO), and its tokens. */
   const openSession = async (
     user: TUser,
     meta: RequestMeta,
