@@ -17,15 +17,16 @@ import { createTestServer } from '../src/testing/server';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
-/** Targets to run, e.g. `trpc` when profiling one face (default: raw,trpc,rest,caller). */
+/** Targets to run, e.g. `trpc` when profiling one face (default: all of them). */
 const ONLY = new Set(
-  (process.env.BENCH_ONLY ?? 'raw,trpc,trpc-official,rest,rest-official,caller').split(','),
+  (process.env.BENCH_ONLY ?? 'raw,trpc,trpc-authed,trpc-official,rest,rest-official,caller').split(','),
 );
 
 type Row = {
   key: string;
   name: string;
   path: string;
+  headers?: Record<string, string>;
   rps: number;
   p99: number;
   errors: number;
@@ -36,9 +37,15 @@ type Row = {
  * req/s depends on what else the machine runs; CPU time of this process per request (server and load
  * generator share it, the latter about equally for every target) is the steadier figure, so both are shown.
  */
-const run = async (url: string, seconds: number) => {
+const run = async (url: string, seconds: number, headers: Record<string, string> = {}) => {
   const before = process.cpuUsage();
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, pipelining: 1 });
+  const result = await autocannon({
+    url,
+    headers,
+    connections: CONNECTIONS,
+    duration: seconds,
+    pipelining: 1,
+  });
   const cpu = process.cpuUsage(before);
   return {
     rps: result.requests.average,
@@ -95,9 +102,30 @@ const main = async () => {
   await officialApp.listen({ host: '127.0.0.1', port: 0 });
   const officialOrigin = `http://127.0.0.1:${(officialApp.server.address() as AddressInfo).port}`;
 
-  const targets = [
+  // A signed-in admin's bearer: every request verifies the JWT and checks its session (principal cache, store
+  // read on a miss, the throttled last-active mark), as a console or client call does.
+  const signedIn = await base.services.auth.login(
+    base.env.DEFAULT_PRODUCT_ID,
+    { email: base.admin.email, password: base.admin.password },
+    { ip: '127.0.0.1', userAgent: 'http-bench' },
+  );
+  const bearer = { authorization: `Bearer ${signedIn.accessToken}` };
+
+  const targets: {
+    key: string;
+    name: string;
+    path: string;
+    origin?: string;
+    headers?: Record<string, string>;
+  }[] = [
     { key: 'raw', name: 'raw fastify route', path: '/bench/raw' },
     { key: 'trpc', name: 'tRPC products.getCurrent', path: '/trpc/products.getCurrent' },
+    {
+      key: 'trpc-authed',
+      name: 'tRPC, signed in (session checked)',
+      path: '/trpc/products.getCurrent',
+      headers: bearer,
+    },
     {
       key: 'trpc-official',
       name: 'tRPC, official fetch adapter only',
@@ -115,7 +143,7 @@ const main = async () => {
   ];
   const urlOf = (target: { path: string; origin?: string }) => `${target.origin ?? origin}${target.path}`;
   for (const target of targets) {
-    const res = await fetch(urlOf(target));
+    const res = await fetch(urlOf(target), { headers: target.headers ?? {} });
     if (res.status !== 200) throw new Error(`${target.path} answered ${res.status}: ${await res.text()}`);
   }
 
@@ -125,8 +153,8 @@ const main = async () => {
   );
   const rows: Row[] = [];
   for (const target of targets.filter((t) => ONLY.has(t.key))) {
-    await run(urlOf(target), 3);
-    const measured = await run(urlOf(target), SECONDS);
+    await run(urlOf(target), 3, target.headers);
+    const measured = await run(urlOf(target), SECONDS, target.headers);
     rows.push({ ...target, ...measured });
   }
 
@@ -150,11 +178,12 @@ const main = async () => {
       .join('  ');
   process.stdout.write(`${format(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n`);
   for (const line of lines) process.stdout.write(`${format(line)}\n`);
-  for (const key of ['trpc', 'rest']) {
+  const labels: Record<string, string> = { trpc: 'tRPC', 'trpc-authed': 'tRPC signed in', rest: 'REST' };
+  for (const key of ['trpc', 'trpc-authed', 'rest']) {
     const row = rows.find((candidate) => candidate.key === key);
     if (raw && row) {
       process.stdout.write(
-        `\n${key === 'rest' ? 'REST' : 'tRPC'} / raw: ${(row.rps / raw.rps).toFixed(2)} req/s, ` +
+        `\n${labels[key]} / raw: ${(row.rps / raw.rps).toFixed(2)} req/s, ` +
           `${(raw.cpuUs / row.cpuUs).toFixed(2)} CPU (target 0.60)`,
       );
     }

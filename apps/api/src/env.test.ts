@@ -83,6 +83,7 @@ describe('parseEnv', () => {
     expect(parseEnv({ CONSOLE_URL: 'https://console.example/' })).toMatchObject({
       PASSWORD_RESET_URL_BASE: 'https://console.example/reset-password',
       EMAIL_VERIFY_URL_BASE: 'https://console.example/verify-email',
+      SESSION_REPORT_URL_BASE: 'https://console.example/session-report',
     });
     expect(
       parseEnv({

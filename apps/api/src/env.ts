@@ -78,6 +78,8 @@ const ZRawEnv = z.object({
   // Account emails: the link bases of the reset and verification mails (the token is appended as ?token=).
   PASSWORD_RESET_URL_BASE: z.url().optional(),
   EMAIL_VERIFY_URL_BASE: z.url().optional(),
+  // The page of the new sign-in mail's "this wasn't me" link (the token is appended as ?token=).
+  SESSION_REPORT_URL_BASE: z.url().optional(),
 
   // SSO: where issuers may be reached (public | private | loopback), and http:// issuers (loopback only).
   SSO_ISSUER_NETWORK: z.enum(['public', 'private', 'loopback']).default('public'),
@@ -127,10 +129,12 @@ export type Env = Omit<
   | 'SWAGGER_UI_ENABLED'
   | 'PASSWORD_RESET_URL_BASE'
   | 'EMAIL_VERIFY_URL_BASE'
+  | 'SESSION_REPORT_URL_BASE'
 > & {
   PUBLIC_BASE_URL: string;
   PASSWORD_RESET_URL_BASE: string;
   EMAIL_VERIFY_URL_BASE: string;
+  SESSION_REPORT_URL_BASE: string;
   SQLITE_PATH: string;
   BLOB_FS_ROOT: string;
   SWAGGER_UI_ENABLED: boolean;
@@ -218,6 +222,8 @@ export const parseEnv = (source: Record<string, string | undefined>): Env => {
     PASSWORD_RESET_URL_BASE:
       raw.PASSWORD_RESET_URL_BASE ?? `${raw.CONSOLE_URL.replace(/\/+$/, '')}/reset-password`,
     EMAIL_VERIFY_URL_BASE: raw.EMAIL_VERIFY_URL_BASE ?? `${raw.CONSOLE_URL.replace(/\/+$/, '')}/verify-email`,
+    SESSION_REPORT_URL_BASE:
+      raw.SESSION_REPORT_URL_BASE ?? `${raw.CONSOLE_URL.replace(/\/+$/, '')}/session-report`,
   };
 };
 

@@ -59,6 +59,8 @@ export const createPlatform = async (
     async stopWorkers() {
       await services.jobRunner.stop();
       await services.bus.stop();
+      // Last-active marks already started (the server has stopped taking requests, so no new ones come).
+      await services.sessions.activitySettled();
     },
   };
 };

@@ -57,6 +57,7 @@ export const servicesFromEnv = (deps: Deps, secrets: Secrets): Services =>
       identity: {
         passwordResetUrlBase: deps.env.PASSWORD_RESET_URL_BASE,
         emailVerifyUrlBase: deps.env.EMAIL_VERIFY_URL_BASE,
+        sessionReportUrlBase: deps.env.SESSION_REPORT_URL_BASE,
       },
       sso: {
         network: deps.env.SSO_ISSUER_NETWORK,

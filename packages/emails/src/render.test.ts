@@ -17,7 +17,7 @@ const PRIMARY_URL_FIELD: Record<TemplateName, string> = {
   'verify-email': 'verifyUrl',
   'password-reset': 'resetUrl',
   'password-changed': 'secureAccountUrl',
-  'new-sign-in': 'resetPasswordUrl',
+  'new-sign-in': 'notMeUrl',
   invitation: 'acceptUrl',
   'waitlist-accepted': 'signUpUrl',
   'trial-expiring': 'upgradeUrl',
@@ -260,9 +260,13 @@ describe('template content', () => {
     expect(text).toContain('Device: Firefox on Windows');
     expect(text).toContain('Location: Lisbon, Portugal (203.0.113.42)');
     expect(text).toContain('Time: March 14, 2025 at 9:07 PM UTC');
-    expect(text).toContain("Wasn't you? Reset your password");
+    expect(text).toContain("Wasn't you? Sign that device out, then reset your password.");
+    expect(text).toContain("This wasn't me https://console.lysnrai.com/session-report?token=sr_preview");
+    expect(text).toContain('Reset your password https://app.lysnrai.com/forgot-password');
     const { location: _, ...noLocation } = TEMPLATE_PREVIEW_PROPS['new-sign-in'];
     expect((await renderEmail('new-sign-in', noLocation)).text).toContain('Location: 203.0.113.42\n');
+    const { ipAddress: __, ...noAddress } = noLocation;
+    expect((await renderEmail('new-sign-in', noAddress)).text).toContain('Location: Unknown\n');
   });
 
   it('password changed shows the time and a "wasn\'t you" link', async () => {

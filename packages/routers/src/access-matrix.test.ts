@@ -25,6 +25,7 @@ const PUBLIC = new Set([
   'sso.listEnabled',
   'sso.start',
   'sso.finish',
+  'sessions.report',
 ]);
 /** Callable by any signed-in user. Anything not here nor in PUBLIC must answer 403 to a plain user. */
 const AUTHED = new Set([
@@ -66,6 +67,9 @@ const AUTHED = new Set([
   'referrals.getMine',
   'referrals.statsMine',
   'referrals.claim',
+  'sessions.listMine',
+  'sessions.revokeMine',
+  'sessions.revokeAllMine',
 ]);
 /** The product registry is platform-wide: these must answer 403 to a product admin as well. */
 const SUPER_ADMIN_ONLY = new Set([

@@ -70,6 +70,7 @@ const DOMAIN_VERBS: Record<string, string> = {
   discover: "fetches an identity provider's published metadata and reports it",
   start: 'begins a sign-in with an identity provider (the URL to send the browser to)',
   finish: "ends a sign-in with the identity provider's answer",
+  report: 'a user disowns a sign-in from its mail\'s "this wasn\'t me" link, which ends that session',
 };
 
 const VERBS = new Set([...CRUD, ...AGGREGATES, ...Object.keys(DOMAIN_VERBS)]);

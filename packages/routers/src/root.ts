@@ -10,6 +10,7 @@ import { jobsRouter } from './modules/jobs/router';
 import { licensesRouter } from './modules/licenses/router';
 import { notificationsRouter } from './modules/notifications/router';
 import { productsRouter } from './modules/products/router';
+import { sessionsRouter } from './modules/sessions/router';
 import { settingsRouter } from './modules/settings/router';
 import { ssoRouter } from './modules/sso/router';
 import { systemRouter } from './modules/system/router';
@@ -45,6 +46,7 @@ export const appRouter = router({
   blob: blobRouter,
   delivery: deliveryRouter,
   sso: ssoRouter,
+  sessions: sessionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { PREVIEW_BRAND, type TemplateMeta, ZLinkUrl, ZTransactionalShared } from '../brand';
 import { formatDateTime, ZInstant, ZPersonName } from '../fields';
-import { CallToAction, Details, EmailLayout, greeting, Note, Paragraph, Title } from '../layout';
+import { AccentLink, CallToAction, Details, EmailLayout, greeting, Note, Paragraph, Title } from '../layout';
 
 export const ZNewSignInSenderProps = z.object({
   template: z.literal('new-sign-in'),
@@ -13,8 +13,11 @@ export const ZNewSignInSenderProps = z.object({
   device: z.string().trim().min(1).max(120),
   /** Approximate, from IP geolocation, e.g. `Berlin, Germany`; left out when unknown. */
   location: z.string().trim().min(1).max(120).optional(),
-  ipAddress: z.union([z.ipv4(), z.ipv6()]),
+  /** Left out when the sign-in came through a proxy that hid it. */
+  ipAddress: z.union([z.ipv4(), z.ipv6()]).optional(),
   signedInAt: ZInstant,
+  /** "This wasn't me": signs that one session out (a single-use link to a page that asks before it acts). */
+  notMeUrl: ZLinkUrl,
   resetPasswordUrl: ZLinkUrl,
 });
 export const ZNewSignInProps = ZNewSignInSenderProps.extend(ZTransactionalShared.shape);
@@ -40,11 +43,15 @@ export const newSignInPreviewProps: TNewSignInProps = {
   location: 'Lisbon, Portugal',
   ipAddress: '203.0.113.42',
   signedInAt: '2025-03-14T21:07:00Z',
+  notMeUrl: 'https://console.lysnrai.com/session-report?token=sr_preview',
   resetPasswordUrl: 'https://app.lysnrai.com/forgot-password?email=ada%40example.com',
 };
 
 export function NewSignInEmail(props: TNewSignInProps) {
-  const where = props.location === undefined ? props.ipAddress : `${props.location} (${props.ipAddress})`;
+  const where =
+    props.location && props.ipAddress
+      ? `${props.location} (${props.ipAddress})`
+      : (props.location ?? props.ipAddress ?? 'Unknown');
   return (
     <EmailLayout
       preview={`${props.device}, ${where}`}
@@ -62,10 +69,16 @@ export function NewSignInEmail(props: TNewSignInProps) {
         ]}
       />
       <Paragraph>If this was you, you can ignore this email.</Paragraph>
-      <Paragraph>Wasn't you? Reset your password right away to secure your account.</Paragraph>
-      <CallToAction href={props.resetPasswordUrl} brand={props.brand}>
-        Reset your password
+      <Paragraph>Wasn't you? Sign that device out, then reset your password.</Paragraph>
+      <CallToAction href={props.notMeUrl} brand={props.brand}>
+        This wasn't me
       </CallToAction>
+      <Paragraph>
+        <AccentLink href={props.resetPasswordUrl} brand={props.brand}>
+          Reset your password
+        </AccentLink>{' '}
+        to keep whoever it was from signing in again.
+      </Paragraph>
       <Note>Location is estimated from the IP address and may be imprecise.</Note>
     </EmailLayout>
   );

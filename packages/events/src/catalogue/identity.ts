@@ -45,6 +45,13 @@ export const IDENTITY_EVENTS = {
     description: "A product's lifecycle status changed.",
     payload: z.object({ from: z.string(), to: z.string() }),
   }),
+  'session.created': def({
+    version: 1,
+    public: false,
+    description:
+      'A user signed in (or registered) and got a session; `newDevice` when the device was never used by this user before (not on their first sign-in).',
+    payload: z.object({ userId: id, sessionId: id, platform: z.string(), newDevice: z.boolean() }),
+  }),
   'session.revoked': def({
     version: 1,
     public: false,
@@ -52,7 +59,17 @@ export const IDENTITY_EVENTS = {
     payload: z.object({
       userId: id,
       sessionId: id,
-      reason: z.enum(['logout', 'reuse_detected', 'user_disabled', 'user_deleted', 'admin']),
+      reason: z.enum([
+        'logout',
+        'reuse_detected',
+        'user_disabled',
+        'user_deleted',
+        'admin',
+        // The user ended it from their list of sessions (one, or every other one).
+        'revoked_by_user',
+        // The user followed "this wasn't me" in the new sign-in mail.
+        'reported',
+      ]),
     }),
   }),
   'impersonation.started': def({

@@ -16,6 +16,7 @@ export const NAV: readonly NavGroup[] = [
       { href: '/tokens', label: 'API tokens', icon: 'key' },
       { href: '/settings/sso', label: 'Single sign-on', icon: 'shield' },
       { href: '/audit', label: 'Audit log', icon: 'audit' },
+      { href: '/me/sessions', label: 'My sessions', icon: 'monitor' },
     ],
   },
   {

@@ -9,6 +9,7 @@ import { UserSubscriptionCard } from '../billing/user-subscription-card';
 import { ViewAsUserButton } from '../impersonation/view-as-button';
 import { UserLicensesCard } from '../licenses/user-licenses-card';
 import { UserDevicesCard } from '../notifications/user-devices-card';
+import { UserSessionsCard } from '../sessions/user-sessions-card';
 import { UserUsageCard } from '../usage/user-usage-card';
 import { UserDangerZone } from './user-danger-zone';
 import { UserProfileCard } from './user-profile-card';
@@ -60,6 +61,7 @@ export function UserDetailView({ id }: { id: string }) {
       </div>
       <UserLicensesCard userId={data.id} />
       <UserDevicesCard userId={data.id} />
+      <UserSessionsCard userId={data.id} />
       <UserDangerZone user={data} />
     </>
   );

@@ -43,6 +43,7 @@ const fromJwt = async (services: AuthServices, token: string): Promise<Authentic
   if (!snapshot) return undefined;
   // A shadow token never carries admin rights, even when its user has become an admin since it was issued.
   if (claims.impersonatedBy && isAdminRole(snapshot.roles)) return undefined;
+  services.sessions.touch(claims.sub, claims.sid);
   const principal: Principal = {
     kind: 'user',
     userId: claims.sub,

@@ -4,10 +4,13 @@ export type IdentityConfig = {
   passwordResetUrlBase: string;
   /** Link base of the email verification mail; `?token=...` is appended. */
   emailVerifyUrlBase: string;
+  /** Page of the new sign-in mail's "this wasn't me" link; `?token=...` is appended. */
+  sessionReportUrlBase: string;
 };
 
 /** Without env: the console's pages on its default address. */
 export const DEFAULT_IDENTITY_CONFIG: IdentityConfig = {
   passwordResetUrlBase: 'http://127.0.0.1:3001/reset-password',
   emailVerifyUrlBase: 'http://127.0.0.1:3001/verify-email',
+  sessionReportUrlBase: 'http://127.0.0.1:3001/session-report',
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZPlatform } from '../sessions/schema';
+import { ZPlatform, ZSessionDeviceId } from '../sessions/schema';
 import { ZEmail, ZName, ZPassword, ZUser } from '../users/schema';
 
 export const ZRegisterInput = z.object({
@@ -7,6 +7,8 @@ export const ZRegisterInput = z.object({
   password: ZPassword,
   name: ZName,
   platform: ZPlatform.optional(),
+  /** The client's own id for this device; names the session's device and links it to a license activation. */
+  deviceId: ZSessionDeviceId.optional(),
 });
 export type TRegisterInput = z.infer<typeof ZRegisterInput>;
 
@@ -14,6 +16,8 @@ export const ZLoginInput = z.object({
   email: ZEmail,
   password: z.string().min(1).max(200),
   platform: ZPlatform.optional(),
+  /** The client's own id for this device; a sign-in from a device id never used before sends the new sign-in mail. */
+  deviceId: ZSessionDeviceId.optional(),
 });
 export type TLoginInput = z.infer<typeof ZLoginInput>;
 

@@ -22,10 +22,11 @@ export const createAuthService = (deps: {
 }) => {
   const { users, sessions } = deps;
   const badCredentials = () => new AppError('UNAUTHORIZED', 'Invalid email or password');
-  const sessionMeta = (meta: RequestMeta, platform?: string): SessionMeta => ({
+  const sessionMeta = (meta: RequestMeta, platform?: string, deviceId?: string): SessionMeta => ({
     platform: platform ?? 'web',
     ip: meta.ip,
     userAgent: meta.userAgent,
+    deviceId,
   });
 
   const issue = async (user: TUser, sessionId: string, refreshToken: string): Promise<TAuthResult> => {
@@ -38,11 +39,16 @@ export const createAuthService = (deps: {
   };
 
   /** A new session for a user who proved who they are (password, SSO), and its tokens. */
-  const openSession = async (user: TUser, meta: RequestMeta, platform?: string): Promise<TAuthResult> => {
+  const openSession = async (
+    user: TUser,
+    meta: RequestMeta,
+    platform?: string,
+    deviceId?: string,
+  ): Promise<TAuthResult> => {
     const { session, refreshToken } = await sessions.create(
       user.productId,
       user.id,
-      sessionMeta(meta, platform),
+      sessionMeta(meta, platform, deviceId),
     );
     return issue(user, session.id, refreshToken);
   };
@@ -55,7 +61,7 @@ export const createAuthService = (deps: {
         throw new AppError('FORBIDDEN', `Sign-ups are closed while ${product.id} is ${product.status}`);
       }
       const user = await users.create(productId, { ...input, roles: ['user'] });
-      return openSession(user, meta, input.platform);
+      return openSession(user, meta, input.platform, input.deviceId);
     },
     /** Errors never reveal whether the email exists; the password is checked before the account status. */
     async login(productId: string, input: TLoginInput, meta: RequestMeta): Promise<TAuthResult> {
@@ -66,7 +72,7 @@ export const createAuthService = (deps: {
       }
       if (!(await verifyPassword(doc.passwordHash, input.password))) throw badCredentials();
       if (doc.status !== 'active') throw new AppError('FORBIDDEN', 'This account is disabled');
-      return openSession(await users.recordLogin(doc), meta, input.platform);
+      return openSession(await users.recordLogin(doc), meta, input.platform, input.deviceId);
     },
     async refresh(refreshToken: string, meta: RequestMeta): Promise<TAuthResult> {
       const rotated = await sessions.rotate(refreshToken, sessionMeta(meta));

@@ -11,6 +11,9 @@ export type MailingNeeds = {
   licenses: { get(productId: string, id: string): Promise<{ keySuffix: string }> };
   planName(productId: string, userId: string, code?: string): Promise<string>;
   appUrl(productId: string): Promise<string>;
+  sessions: {
+    signInNotice(userId: string, sessionId: string): Promise<Record<string, unknown> | undefined>;
+  };
 };
 
 type Mail = {
@@ -64,6 +67,30 @@ export const deliverySubscribers = (delivery: DeliveryService, needs: MailingNee
       userId: event.data.userId,
       props: { getStartedUrl: await needs.appUrl(event.productId) },
     }),
+    delivery,
+  ),
+  mailer(
+    'delivery.new-sign-in',
+    'session.created',
+    'Mails the new-sign-in notice, with its "this wasn\'t me" link, when a user signs in from a device never used before.',
+    async (event) => {
+      if (!event.data.newDevice) return undefined;
+      const notice = await needs.sessions.signInNotice(event.data.userId, event.data.sessionId);
+      if (!notice) return undefined;
+      const user = await needs.users.get(event.productId, event.data.userId);
+      return {
+        template: 'new-sign-in',
+        category: 'security',
+        userId: event.data.userId,
+        props: {
+          ...notice,
+          resetPasswordUrl: url(
+            await needs.appUrl(event.productId),
+            `/forgot-password?email=${encodeURIComponent(user.email)}`,
+          ),
+        },
+      };
+    },
     delivery,
   ),
   mailer(

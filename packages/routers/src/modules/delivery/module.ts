@@ -4,6 +4,7 @@ import type { GrowthService } from '../growth/module';
 import type { LicensesService } from '../licenses/service';
 import type { NotificationsService } from '../notifications/module';
 import type { ProductsService } from '../products/service';
+import type { SessionsService } from '../sessions/service';
 import type { UsersService } from '../users/service';
 import { createEmailDriver } from './channels/email-drivers';
 import { createOutboxEmailDriver } from './channels/email-outbox';
@@ -25,6 +26,7 @@ type Needs = {
   billing: BillingService;
   licenses: LicensesService;
   growth: GrowthService;
+  sessions: SessionsService;
 };
 
 /**
@@ -119,6 +121,7 @@ export const deliveryModule = defineModule({
           users: needs.users,
           invitations: needs.growth.invitations,
           licenses: needs.licenses,
+          sessions: needs.sessions,
           appUrl: productApp,
           async planName(productId, userId, code) {
             if (code) return (await entitlements.plan(productId, code))?.name ?? code;

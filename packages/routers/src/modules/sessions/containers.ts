@@ -10,4 +10,13 @@ export const SESSIONS_CONTAINERS = {
     defaultTtl: 90 * DAY,
     indexes: [['productId'], ['refreshTokenHash'], ['lastActiveAt'], ['expiresAt'], ['revokedAt']],
   },
+  /**
+   * The devices each user has signed in from (by device id, or by platform + browser + OS), kept apart from
+   * the sessions (which are purged) so a device stays known after its sessions end. No TTL: they go with the
+   * user (`deleteAll`).
+   */
+  knownDevices: {
+    name: 'known_devices',
+    partitionKey: ['userId'],
+  },
 } as const satisfies Record<string, ContainerDef>;

@@ -1,16 +1,25 @@
+import { isIP } from 'node:net';
 import type { Clock, Outbox, Stored } from '@bytelyst/db/document-store';
 import { isStoreError, withoutSystemFields } from '@bytelyst/db/document-store';
 import type { EventBus, StagedEvents } from '@bytelyst/events/bus';
 import { AppError } from '../../app-error';
 import { randomId, safeEqual, sha256 } from '../../lib/crypto';
 import { DAY_SECONDS, isoIn, isoNow } from '../../lib/time';
+import { createActivityTracker } from './activity';
+import { deviceKeyOf, knownDeviceId, parseUserAgent, withClient } from './client';
+import { reportTokenFor } from './report-token';
 import type { SessionDoc, SessionsRepository } from './repository';
+import { createRevocation } from './revocation';
+import { describeClient } from './schema';
 
-export type SessionMeta = { platform: string; ip: string; userAgent: string };
-export type RevokeReason = 'logout' | 'reuse_detected' | 'user_disabled' | 'user_deleted' | 'admin';
+export type { RevokeReason } from './revocation';
+
+export type SessionMeta = { platform: string; ip: string; userAgent: string; deviceId?: string | undefined };
 
 const REFRESH_PATTERN = /^rt_([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/;
 const KEEP_PREVIOUS = 20;
+/** `lastActiveAt` is written at most this often per session. */
+export const ACTIVITY_INTERVAL_MS = 60_000;
 
 const refreshTokenFor = (userId: string, sessionId: string) => `rt_${userId}.${sessionId}.${randomId(32)}`;
 const invalid = () => new AppError('UNAUTHORIZED', 'Invalid or expired refresh token');
@@ -22,29 +31,46 @@ export const createSessionsService = (deps: {
   /** Called whenever a session stops being valid, so request-path caches drop it. */
   onInvalidate: (userId: string, sessionId?: string) => void;
   bus: EventBus;
+  /** Keys the "this wasn't me" tokens of new sign-in mails (report-token.ts). */
+  reportSecret: string;
+  /** The page a "this wasn't me" link opens; `?token=` is appended. */
+  reportUrlBase: string;
+  onBackgroundError?: (error: unknown) => void;
 }) => {
   const { repo, clock } = deps;
   const ttl = deps.ttlDays * DAY_SECONDS;
   const isLive = (s: SessionDoc) => !s.revokedAt && s.expiresAt > isoNow(clock);
+  const revocation = createRevocation({
+    repo,
+    clock,
+    bus: deps.bus,
+    ttl,
+    isLive,
+    onInvalidate: deps.onInvalidate,
+  });
 
-  /** `also` stages more events with the revocation (ending an impersonation reports itself). */
-  const revokeDoc = async (
-    session: Stored<SessionDoc>,
-    reason: RevokeReason,
-    also?: (staged: StagedEvents) => StagedEvents,
-  ) => {
-    if (session.revokedAt) return;
-    const staged = deps.bus.stage(
-      'session.revoked',
-      { userId: session.userId, sessionId: session.id, reason },
-      { productId: session.productId, actorId: reason === 'logout' ? session.userId : null },
-    );
-    await repo.replace(
-      { ...withoutSystemFields(session), revokedAt: isoNow(clock), revokeReason: reason },
-      { ttl, outbox: also ? also(staged) : staged },
-    );
-    deps.onInvalidate(session.userId, session.id);
+  /** One `lastActiveAt` mark, unless any instance made one within the interval (or the session ended). */
+  const markActive = async (userId: string, sessionId: string, nowMs: number): Promise<void> => {
+    const session = await repo.get(userId, sessionId);
+    if (!session || !isLive(session)) return;
+    if (Date.parse(session.lastActiveAt) > nowMs - ACTIVITY_INTERVAL_MS) return;
+    const left = Math.ceil((Date.parse(session.expiresAt) - nowMs) / 1000);
+    try {
+      await repo.replace(
+        { ...withoutSystemFields(session), lastActiveAt: new Date(nowMs).toISOString() },
+        { ifMatch: session._etag, ttl: Math.max(1, left) },
+      );
+    } catch (error) {
+      // Another writer (a refresh, a revocation, another instance's mark) got there first: theirs stands.
+      if (!isStoreError(error, 'precondition_failed')) throw error;
+    }
   };
+  const activity = createActivityTracker({
+    clock,
+    intervalMs: ACTIVITY_INTERVAL_MS,
+    write: markActive,
+    onError: deps.onBackgroundError ?? (() => undefined),
+  });
 
   const rotate = async (token: string, meta: SessionMeta, attempt = 0): Promise<RotateResult> => {
     const match = REFRESH_PATTERN.exec(token);
@@ -55,14 +81,15 @@ export const createSessionsService = (deps: {
     if (!session || !isLive(session) || session.kind === 'impersonation') throw invalid();
     const hash = sha256(token);
     if (session.previousRefreshTokenHashes.some((old) => safeEqual(old, hash))) {
-      await revokeDoc(session, 'reuse_detected');
+      await revocation.revoke(userId, sessionId, 'reuse_detected');
       throw new AppError('UNAUTHORIZED', 'Refresh token reuse detected; the session was revoked');
     }
     if (!safeEqual(session.refreshTokenHash, hash)) throw invalid();
     const refreshToken = refreshTokenFor(userId, sessionId);
     const { _etag, _ts, ttl: _ttl, ...doc } = session;
     const next: SessionDoc = {
-      ...doc,
+      // A new user agent (the browser updated) is parsed again; the same one keeps what was parsed.
+      ...(meta.userAgent === doc.userAgent ? doc : withClient(doc, parseUserAgent(meta.userAgent))),
       refreshTokenHash: sha256(refreshToken),
       previousRefreshTokenHashes: [...doc.previousRefreshTokenHashes, hash].slice(-KEEP_PREVIOUS),
       lastActiveAt: isoNow(clock),
@@ -80,24 +107,61 @@ export const createSessionsService = (deps: {
   };
 
   return {
+    ...revocation,
+    /**
+     * A new session, committed with its `session.created` event. `newDevice` in the event (which sends the new
+     * sign-in mail) when the user has signed in before but never from this device (client.ts deviceKeyOf); the
+     * very first sign-in (registration) never counts as new.
+     */
     async create(productId: string, userId: string, meta: SessionMeta) {
       const id = randomId(16);
       const refreshToken = refreshTokenFor(userId, id);
       const now = isoNow(clock);
+      const client = parseUserAgent(meta.userAgent);
+      const deviceKey = deviceKeyOf({ platform: meta.platform, deviceId: meta.deviceId, ...client });
+      const known = await repo.devices.listOfUser(userId);
+      const seen = known.find((device) => device.deviceKey === deviceKey);
+      const newDevice = known.length > 0 && !seen;
       const doc: SessionDoc = {
         id,
         productId,
         userId,
         platform: meta.platform,
+        ...(meta.deviceId ? { deviceId: meta.deviceId } : {}),
         ipAddress: meta.ip,
         userAgent: meta.userAgent,
+        ...client,
+        deviceKey,
         lastActiveAt: now,
         createdAt: now,
         expiresAt: isoIn(clock, ttl),
         refreshTokenHash: sha256(refreshToken),
         previousRefreshTokenHashes: [],
+        ...(newDevice ? { reportTokenHash: sha256(reportTokenFor(deps.reportSecret, userId, id)) } : {}),
       };
-      return { session: await repo.create(doc, ttl), refreshToken };
+      const session = await repo.create(
+        doc,
+        ttl,
+        deps.bus.stage(
+          'session.created',
+          { userId, sessionId: id, platform: meta.platform, newDevice },
+          { productId, actorId: userId },
+        ),
+      );
+      // After the session: a crash in between leaves the device unknown, so the next sign-in mails again.
+      await repo.devices.upsert({
+        id: knownDeviceId(deviceKey),
+        userId,
+        productId,
+        deviceKey,
+        platform: meta.platform,
+        ...(meta.deviceId ? { deviceId: meta.deviceId } : {}),
+        ...(client.browser ? { browser: client.browser } : {}),
+        ...(client.os ? { os: client.os } : {}),
+        firstSeenAt: seen?.firstSeenAt ?? now,
+        lastSeenAt: now,
+      });
+      return { session, refreshToken };
     },
     /**
      * A shadow session for an admin viewing as the user: no refresh token (it cannot be renewed), over in
@@ -133,8 +197,7 @@ export const createSessionsService = (deps: {
       also: (staged: StagedEvents) => StagedEvents,
     ): Promise<boolean> {
       if (session.kind !== 'impersonation' || !isLive(session)) return false;
-      await revokeDoc(session, 'admin', also);
-      return true;
+      return revocation.revokeWith(session, 'admin', also);
     },
     /** The session as stored (live or not), for callers that check it themselves. */
     find: (userId: string, sessionId: string) => repo.get(userId, sessionId),
@@ -143,20 +206,45 @@ export const createSessionsService = (deps: {
     /** The session when it exists, is not revoked and has not expired. */
     async getLive(userId: string, sessionId: string): Promise<Stored<SessionDoc> | undefined> {
       const session = await repo.get(userId, sessionId);
-      return session && isLive(session) ? session : undefined;
+      if (!session || !isLive(session)) return undefined;
+      activity.seen(userId, sessionId, session.lastActiveAt);
+      return session;
     },
-    async revoke(userId: string, sessionId: string, reason: RevokeReason): Promise<void> {
+    /**
+     * A request used this session: marks `lastActiveAt` at most once a minute, in the background (the request
+     * never waits for the write). Cheap on every other request.
+     */
+    touch: (userId: string, sessionId: string) => activity.touch(userId, sessionId),
+    /** Resolves once the background marks started so far are written. */
+    activitySettled: () => activity.settled(),
+    /** Every stored session of a user (live or ended, until purged), newest first. */
+    async listOfUser(userId: string): Promise<Stored<SessionDoc>[]> {
+      const all = await repo.listOfUser(userId);
+      return all.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+    },
+    isLive: (session: SessionDoc) => isLive(session),
+    /**
+     * What the new sign-in mail says of a session and its "this wasn't me" link; undefined when the session is
+     * gone or was not from a new device.
+     */
+    async signInNotice(userId: string, sessionId: string) {
       const session = await repo.get(userId, sessionId);
-      if (session) await revokeDoc(session, reason);
-    },
-    async revokeAll(userId: string, reason: RevokeReason): Promise<number> {
-      const live = (await repo.listOfUser(userId)).filter(isLive);
-      for (const session of live) await revokeDoc(session, reason);
-      deps.onInvalidate(userId);
-      return live.length;
+      if (!session?.reportTokenHash) return undefined;
+      const token = reportTokenFor(deps.reportSecret, userId, sessionId);
+      if (!safeEqual(sha256(token), session.reportTokenHash)) return undefined;
+      const url = new URL(deps.reportUrlBase);
+      url.searchParams.set('token', token);
+      return {
+        device: describeClient(session).slice(0, 120),
+        ...(isIP(session.ipAddress) ? { ipAddress: session.ipAddress } : {}),
+        signedInAt: session.createdAt,
+        notMeUrl: url.toString(),
+      };
     },
     async deleteAll(userId: string): Promise<void> {
       for (const session of await repo.listOfUser(userId)) await repo.delete(userId, session.id);
+      for (const device of await repo.devices.listOfUser(userId))
+        await repo.devices.delete(userId, device.id);
       deps.onInvalidate(userId);
     },
     /**
