@@ -54,11 +54,12 @@ export const createSessionsService = (deps: {
     const session = await repo.get(userId, sessionId);
     if (!session || !isLive(session)) return;
     if (Date.parse(session.lastActiveAt) > nowMs - ACTIVITY_INTERVAL_MS) return;
+    // The stored TTL stays: a shadow session's record outlives its 15 minutes (ending it later is a no-op).
     const left = Math.ceil((Date.parse(session.expiresAt) - nowMs) / 1000);
     try {
       await repo.replace(
         { ...withoutSystemFields(session), lastActiveAt: new Date(nowMs).toISOString() },
-        { ifMatch: session._etag, ttl: Math.max(1, left) },
+        { ifMatch: session._etag, ttl: session.ttl ?? Math.max(1, left) },
       );
     } catch (error) {
       // Another writer (a refresh, a revocation, another instance's mark) got there first: theirs stands.
