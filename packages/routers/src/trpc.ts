@@ -16,6 +16,8 @@ export type Meta = OpenApiMeta<{
   level?: ProcedureLevel;
   audit?: { targetType: string };
   cacheSeconds?: number;
+  /** The REST face's success status when not 200 (see `rest()`). */
+  successStatus?: 201 | 202;
 }>;
 
 const t = initTRPC.context<Context>().meta<Meta>().create({ errorFormatter });

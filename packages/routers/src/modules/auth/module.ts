@@ -1,22 +1,46 @@
 import { defineModule } from '../../module';
+import type { DeliveryModuleService } from '../delivery/module';
 import type { ProductsService } from '../products/service';
 import type { SessionsService } from '../sessions/service';
 import type { UsersService } from '../users/service';
+import { DEFAULT_IDENTITY_CONFIG } from './config';
+import { AUTH_CONTAINERS } from './containers';
+import { createAccountRecovery } from './recovery';
 import { createAuthService } from './service';
 
-type Needs = { users: UsersService; sessions: SessionsService; products: ProductsService };
+type Needs = {
+  users: UsersService;
+  sessions: SessionsService;
+  products: ProductsService;
+  delivery: DeliveryModuleService;
+};
 
-/** Registration, sign-in and access tokens. */
+/** Registration, sign-in and access tokens; password reset and email verification. */
 export const authModule = defineModule({
   name: 'auth',
-  create: ({ clock, config }, { users, sessions, products }: Needs) => ({
-    service: createAuthService({
+  containers: AUTH_CONTAINERS,
+  create: (deps, { users, sessions, products, delivery }: Needs) => {
+    const recovery = createAccountRecovery(deps, {
       users,
       sessions,
-      products,
-      clock,
-      jwtSecret: config.jwtSecret,
-      accessTokenTtlSeconds: config.accessTokenTtlSeconds,
-    }),
-  }),
+      delivery,
+      config: deps.config.identity ?? DEFAULT_IDENTITY_CONFIG,
+    });
+    return {
+      service: {
+        ...createAuthService({
+          users,
+          sessions,
+          products,
+          verification: recovery.verification,
+          clock: deps.clock,
+          jwtSecret: deps.config.jwtSecret,
+          accessTokenTtlSeconds: deps.config.accessTokenTtlSeconds,
+        }),
+        passwordReset: recovery.passwordReset,
+        verification: recovery.verification,
+      },
+      subscribers: recovery.subscribers,
+    };
+  },
 });

@@ -1,5 +1,6 @@
 import { rest } from '../../lib/openapi';
 import { authedProcedure, publicProcedure, router } from '../../trpc';
+import { recoveryProcedures } from './recovery-router';
 import {
   ZAuthResult,
   ZEmptyInput,
@@ -13,6 +14,7 @@ import {
 const tag = 'auth';
 
 export const authRouter = router({
+  ...recoveryProcedures,
   register: publicProcedure
     .meta(rest('POST', '/auth/register', { tag, summary: 'Create an account in this product' }))
     .input(ZRegisterInput)

@@ -7,7 +7,13 @@ import { DAY_SECONDS, isoIn, isoNow } from '../../lib/time';
 import type { SessionDoc, SessionsRepository } from './repository';
 
 export type SessionMeta = { platform: string; ip: string; userAgent: string };
-export type RevokeReason = 'logout' | 'reuse_detected' | 'user_disabled' | 'user_deleted' | 'admin';
+export type RevokeReason =
+  | 'logout'
+  | 'reuse_detected'
+  | 'user_disabled'
+  | 'user_deleted'
+  | 'admin'
+  | 'password_reset';
 
 const REFRESH_PATTERN = /^rt_([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/;
 const KEEP_PREVIOUS = 20;
