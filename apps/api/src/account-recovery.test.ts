@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { startFakeSendgrid } from '@bytelyst/routers/testing/fake-sendgrid';
 import { documentsHolding, tokenInMail } from '@bytelyst/routers/testing/mailbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginRest, rest } from './testing/http';
@@ -35,7 +36,9 @@ describe('password reset through REST', () => {
   const login = (email: string, password: string) =>
     rest(t.app, 'POST', '/auth/login', { body: { email, password } });
   const register = async (email: string, password = 'first-password-of-mine') => {
-    const res = await rest(t.app, 'POST', '/auth/register', { body: { email, password, name: 'Reset Tester' } });
+    const res = await rest(t.app, 'POST', '/auth/register', {
+      body: { email, password, name: 'Reset Tester' },
+    });
     expect(res.status).toBe(200);
     return res.body as { refreshToken: string; user: { id: string } };
   };
@@ -162,7 +165,8 @@ describe('password reset through REST', () => {
     expect(await resetMails(email)).toHaveLength(4);
 
     const sprayer = '10.9.9.9';
-    for (let i = 0; i < 20; i += 1) expect((await forgot(`spray-${i}@example.com`, sprayer)).statusCode).toBe(202);
+    for (let i = 0; i < 20; i += 1)
+      expect((await forgot(`spray-${i}@example.com`, sprayer)).statusCode).toBe(202);
     const blocked = await forgot(email, sprayer);
     expect(blocked.statusCode).toBe(202);
     expect(blocked.json()).toEqual(ACCEPTED);
@@ -211,5 +215,60 @@ describe('password reset through REST', () => {
     });
     expect(viaTrpc.statusCode).toBe(200);
     expect(viaTrpc.json()).toEqual({ result: { data: ACCEPTED } });
+  });
+});
+
+describe('password reset through a real provider', () => {
+  let t: TestServer;
+  let sendgrid: Awaited<ReturnType<typeof startFakeSendgrid>>;
+  beforeAll(async () => {
+    sendgrid = await startFakeSendgrid({ apiKey: 'SG.recovery-test' });
+    t = await createTestServer({
+      env: {
+        EMAIL_DRIVER: 'sendgrid',
+        SENDGRID_API_KEY: 'SG.recovery-test',
+        SENDGRID_API_BASE: sendgrid.baseUrl,
+        PASSWORD_RESET_URL_BASE: RESET_BASE,
+        DELIVERY_QUIET_HOURS: 'off',
+      },
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+    await sendgrid.close();
+  });
+
+  it('keeps no token anywhere in the store: the log has the props sealed and its copy blanked', async () => {
+    const email = 'provider@example.com';
+    const registered = await rest(t.app, 'POST', '/auth/register', {
+      body: { email, password: 'first-password-of-mine', name: 'Pro' },
+    });
+    expect(registered.status).toBe(200);
+    const answer = await rest(t.app, 'POST', '/auth/forgot-password', { body: { email } });
+    expect(answer.status).toBe(202);
+    await t.services.bus.drain();
+    const sent = sendgrid.requests
+      .map((r) => r.body as { subject: string; content: { value: string }[] })
+      .filter((mail) => mail.subject.startsWith('Reset your'));
+    expect(sent).toHaveLength(1);
+    const token = tokenInMail({ text: sent[0]?.content[0]?.value ?? null }, RESET_BASE);
+    expect(await documentsHolding(t.store, token)).toEqual([]);
+    expect(await documentsHolding(t.store, token.split('.').at(-1) ?? '')).toEqual([]);
+
+    const [entry] = (
+      await t.store
+        .container<{ id: string; template: string; props: unknown; sealedProps?: string; text: string }>(
+          'delivery_log',
+        )
+        .query({ where: { template: { eq: 'password-reset' } } })
+    ).items;
+    expect(entry?.props).toMatchObject({ resetUrl: '[sealed]', expiresInMinutes: 60 });
+    expect(entry?.sealedProps).toMatch(/^v1\./);
+    expect(entry?.text).toContain(`Reset password [sealed]`);
+    // The link works: the mail the provider got is the one that counts.
+    const done = await rest(t.app, 'POST', '/auth/reset-password', {
+      body: { token, newPassword: 'a brand new passphrase' },
+    });
+    expect(done.status).toBe(200);
   });
 });

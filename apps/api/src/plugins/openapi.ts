@@ -18,7 +18,7 @@ export const REST_BASE_PATH = '/v1';
 
 /** The generator documents every success as 200; a procedure with `successStatus` gets its own instead. */
 const applySuccessStatuses = (doc: OpenAPIObject): void => {
-  const procedures = appRouter._def.procedures as Record<string, { _def: { meta?: Meta } }>;
+  const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { meta?: Meta } }>;
   for (const { _def } of Object.values(procedures)) {
     const { openapi, successStatus } = _def.meta ?? {};
     if (!openapi || !successStatus) continue;

@@ -1,7 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 
 /** One mail of the outbox as an operator reads it through REST (GET /v1/delivery/log/{id}). */
-export type OutboxMail = { id: string; to: string; template: string; subject: string | null; text: string | null };
+export type OutboxMail = {
+  id: string;
+  to: string;
+  template: string;
+  subject: string | null;
+  text: string | null;
+};
 
 /**
  * The mails of one template to one address, newest first, read through the REST face as an admin (with

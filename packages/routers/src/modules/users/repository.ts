@@ -83,7 +83,8 @@ export const createUsersRepository = (store: DocumentStore) => {
         userId: next.id,
       };
       try {
-        const [, , user] = await userDocs().batch(
+        // The batch answers the documents it wrote (the guard, the user); a delete writes none.
+        const [, user] = await userDocs().batch(
           next.productId,
           [
             { op: 'create', doc: guard },
