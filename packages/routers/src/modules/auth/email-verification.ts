@@ -3,7 +3,7 @@ import { AppError } from '../../app-error';
 import { DAY_MS, MINUTE_MS } from '../../lib/time';
 import type { Actor } from '../users/rules';
 import type { TUser } from '../users/schema';
-import { emailKey, linkWithToken, RECOVERY_LIMITS, withinLimits } from './limits';
+import { afterTheAnswer, emailKey, linkWithToken, RECOVERY_LIMITS, withinLimits } from './limits';
 import type { OneTimeTokens } from './one-time-tokens';
 import type { RecoveryDeps } from './password-reset';
 import type { TAcceptedOutput } from './recovery-schema';
@@ -72,7 +72,10 @@ export const createEmailVerification = (deps: RecoveryDeps & { tokens: OneTimeTo
     name: 'auth.verification-mail',
     events: ['auth.verification_requested'],
     description: 'Mails a new verification link when the address belongs to an unverified account.',
-    handle: (event) => mailLinkByEmail(event.productId, event.data.email),
+    handle: async (event) => {
+      await afterTheAnswer();
+      await mailLinkByEmail(event.productId, event.data.email);
+    },
   };
 
   return {

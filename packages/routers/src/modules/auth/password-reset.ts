@@ -7,7 +7,7 @@ import type { DeliveryModuleService } from '../delivery/module';
 import type { SessionsService } from '../sessions/service';
 import type { UsersService } from '../users/service';
 import type { IdentityConfig } from './config';
-import { emailKey, linkWithToken, RECOVERY_LIMITS, withinLimits } from './limits';
+import { afterTheAnswer, emailKey, linkWithToken, RECOVERY_LIMITS, withinLimits } from './limits';
 import type { OneTimeTokens } from './one-time-tokens';
 import type { TAcceptedOutput, TResetPasswordInput } from './recovery-schema';
 
@@ -69,7 +69,10 @@ export const createPasswordReset = (deps: RecoveryDeps & { tokens: OneTimeTokens
     events: ['auth.password_reset_requested'],
     description: 'Mails a password reset link when the address belongs to an active account (else nothing).',
     // A redelivery mails a fresh link, which voids the one before: the newest mail always works.
-    handle: (event) => mailLink(event.productId, event.data.email),
+    handle: async (event) => {
+      await afterTheAnswer();
+      await mailLink(event.productId, event.data.email);
+    },
   };
 
   return {
