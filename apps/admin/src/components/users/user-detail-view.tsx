@@ -10,6 +10,7 @@ import { UserLicensesCard } from '../licenses/user-licenses-card';
 import { UserDevicesCard } from '../notifications/user-devices-card';
 import { UserUsageCard } from '../usage/user-usage-card';
 import { UserDangerZone } from './user-danger-zone';
+import { UserEmailVerification } from './user-email-verification';
 import { UserProfileCard } from './user-profile-card';
 import { UserRolesEditor } from './user-roles-editor';
 
@@ -52,6 +53,7 @@ export function UserDetailView({ id }: { id: string }) {
         <UserProfileCard user={data} />
         <UserRolesEditor user={data} />
       </div>
+      <UserEmailVerification user={data} />
       <div className="grid grid-halves">
         <UserSubscriptionCard userId={data.id} />
         <UserUsageCard userId={data.id} />
