@@ -136,6 +136,24 @@ describe('password reset through REST', () => {
     ]);
   });
 
+  it('holds sign-up and an admin’s new user to the same policy, naming the field', async () => {
+    const fieldsOf = (res: { body: unknown }) =>
+      (res.body as { error: { fields: { path: string }[] } }).error.fields.map((f) => f.path);
+    const common = await rest(t.app, 'POST', '/auth/register', {
+      body: { email: 'policy@example.com', password: 'iloveyou1', name: 'Policy' },
+    });
+    expect(common.status).toBe(400);
+    expect(fieldsOf(common)).toEqual(['password']);
+    const created = await rest(t.app, 'POST', '/users', {
+      token: await admin(),
+      body: { email: 'policy@example.com', password: 'POLICY@example.com', name: 'Policy', roles: ['user'] },
+    });
+    expect(created.status).toBe(400);
+    expect(fieldsOf(created)).toEqual(['password']);
+    // Eight characters of anything else will do: no composition rules.
+    expect((await register('policy@example.com', 'zq8vemnd')).user.id).toBeTruthy();
+  });
+
   it('answers an unknown address exactly as a known one, and mails nothing', async () => {
     await register('known@example.com');
     const known = await forgot('known@example.com');

@@ -156,6 +156,10 @@ describe('email verification through REST', () => {
     adminToken = await loginRest(t.app, t.admin.email, t.admin.password);
     const registered = await register('old-address@example.com');
     const { user, accessToken } = registered.body as { user: { id: string }; accessToken: string };
+    // Signed in and unverified, the user's own resend mails a new link.
+    const own = await call('POST', '/auth/resend-verification', { body: {}, token: accessToken });
+    expect(own).toEqual({ status: 202, body: ACCEPTED });
+    expect(await verifyMails('old-address@example.com')).toHaveLength(2);
     const oldToken = await latestToken('old-address@example.com');
     const plain = { token: accessToken };
     for (const [method, path, body] of [

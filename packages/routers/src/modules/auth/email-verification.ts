@@ -84,7 +84,7 @@ export const createEmailVerification = (deps: RecoveryDeps & { tokens: OneTimeTo
     async verify(token: string): Promise<{ verified: true; email: string }> {
       const doc = await tokens.find(token);
       if (!doc) throw invalidLink();
-      const user = await users.load(doc.productId, doc.userId).catch(() => undefined);
+      const user = await users.find(doc.productId, doc.userId);
       if (!user || user.email !== doc.email) throw invalidLink();
       if (!(await tokens.consume(doc))) throw invalidLink();
       await markVerified(user, user.id);

@@ -93,7 +93,7 @@ export const createPasswordReset = (deps: RecoveryDeps & { tokens: OneTimeTokens
     async reset(input: TResetPasswordInput, meta: { ip: string; requestId: string }): Promise<{ ok: true }> {
       const doc = await tokens.find(input.token);
       if (!doc) throw invalidLink();
-      const user = await users.load(doc.productId, doc.userId).catch(() => undefined);
+      const user = await users.find(doc.productId, doc.userId);
       if (user?.status !== 'active') throw invalidLink();
       // The policy first, so a refused password leaves the link usable for another try.
       await assertPasswordAllowed(input.newPassword, user.email, 'newPassword');

@@ -87,6 +87,8 @@ export const createUsersService = (deps: {
 
   return {
     load,
+    /** The user, or undefined when there is none (a one-time token may outlive its user). */
+    find: (productId: string, id: string): Promise<Stored<UserDoc> | undefined> => repo.get(productId, id),
     /** Whether the user exists in the product, for modules that take a user id from an admin. */
     exists: async (productId: string, id: string): Promise<boolean> =>
       (await repo.get(productId, id)) !== undefined,
