@@ -161,6 +161,12 @@ describe('email verification through REST', () => {
     expect(own).toEqual({ status: 202, body: ACCEPTED });
     expect(await verifyMails('old-address@example.com')).toHaveLength(2);
     const oldToken = await latestToken('old-address@example.com');
+    expect(
+      (await call('POST', '/auth/forgot-password', { body: { email: 'old-address@example.com' } })).status,
+    ).toBe(202);
+    await t.services.bus.drain();
+    const [resetMail] = await outboxMails(t.app, adminToken, 'old-address@example.com', 'password-reset');
+    const oldReset = tokenInMail(resetMail ?? { text: null }, t.env.PASSWORD_RESET_URL_BASE);
     const plain = { token: accessToken };
     for (const [method, path, body] of [
       ['PUT', `/users/${user.id}/email`, { email: 'x@example.com' }],
@@ -182,8 +188,12 @@ describe('email verification through REST', () => {
     });
     expect(taken.status).toBe(409);
     expect((taken.body as Failure).error.fields?.map((f) => f.path)).toEqual(['email']);
-    // The old address's link proves nothing any more; the new address got its own.
+    // The old address's links prove and reset nothing any more; the new address got its own.
     expect((await call('POST', '/auth/verify-email', { body: { token: oldToken } })).status).toBe(400);
+    expect(
+      (await call('POST', '/auth/reset-password', { body: { token: oldReset, newPassword: 'taken over!' } }))
+        .status,
+    ).toBe(400);
     expect(await verifyMails('new-address@example.com')).toHaveLength(1);
 
     const resent = await call('POST', `/users/${user.id}/resend-verification`, {

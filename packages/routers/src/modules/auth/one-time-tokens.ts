@@ -18,7 +18,7 @@ export type OneTimeTokenDoc = {
   usedAt?: string;
   /** A newer token for the same purpose replaced it. */
   invalidatedAt?: string;
-  /** The address a verification token proves; the token is void once the user's address changes. */
+  /** The address the token was mailed to; the token is void once the user's address changes. */
   email?: string;
 };
 

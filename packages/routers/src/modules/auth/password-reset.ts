@@ -46,7 +46,9 @@ export const createPasswordReset = (deps: RecoveryDeps & { tokens: OneTimeTokens
   const mailLink = async (productId: string, email: string): Promise<void> => {
     const user = await users.findByEmail(productId, email);
     if (user?.status !== 'active') return;
-    const { token, doc } = await tokens.issue(productId, user.id, RESET_TOKEN_VALID_MS);
+    const { token, doc } = await tokens.issue(productId, user.id, RESET_TOKEN_VALID_MS, {
+      email: user.email,
+    });
     await tokens.invalidateOlder(doc);
     await deps.delivery.send(
       productId,
@@ -88,13 +90,15 @@ export const createPasswordReset = (deps: RecoveryDeps & { tokens: OneTimeTokens
     },
     /**
      * Sets the new password with a link's token: the token is spent, every session of the user is revoked,
-     * and `user.password_changed` (committed with the new hash) writes the audit entry and mails the notice.
+     * `user.password_changed` (committed with the new hash) writes the audit entry and mails the notice, and the
+     * address counts as verified (the link reached it).
      */
     async reset(input: TResetPasswordInput, meta: { ip: string; requestId: string }): Promise<{ ok: true }> {
       const doc = await tokens.find(input.token);
       if (!doc) throw invalidLink();
       const user = await users.find(doc.productId, doc.userId);
-      if (user?.status !== 'active') throw invalidLink();
+      // A link mailed to an address the account no longer has is void, like a verification link.
+      if (user?.status !== 'active' || user.email !== doc.email) throw invalidLink();
       // The policy first, so a refused password leaves the link usable for another try.
       await assertPasswordAllowed(input.newPassword, user.email, 'newPassword');
       if (!(await tokens.consume(doc))) throw invalidLink();
@@ -114,6 +118,18 @@ export const createPasswordReset = (deps: RecoveryDeps & { tokens: OneTimeTokens
           ),
       });
       await deps.sessions.revokeAll(user.id, 'password_reset');
+      // Following the link proved the mailbox, as a verification link would.
+      if (!user.emailVerified) {
+        await users.markEmailVerified(
+          doc.productId,
+          user.id,
+          bus.stage(
+            'user.email_verified',
+            { userId: user.id, email: user.email },
+            { productId: doc.productId, actorId: user.id },
+          ),
+        );
+      }
       return { ok: true };
     },
   };
