@@ -46,6 +46,8 @@ export default defineConfig({
         DATA_DIR: 'data/e2e',
         PUBLIC_BASE_URL: `http://127.0.0.1:${API_PORT}`,
         CORS_ORIGINS: `http://127.0.0.1:${CONSOLE_PORT}`,
+        // The console's address: the reset and verification mails link to its pages.
+        CONSOLE_URL: `http://127.0.0.1:${CONSOLE_PORT}`,
         BOOTSTRAP_ADMIN_EMAIL: E2E_ADMIN.email,
         BOOTSTRAP_ADMIN_PASSWORD: E2E_ADMIN.password,
         LOG_LEVEL: 'warn',

@@ -14,6 +14,7 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     // Everything except sign-in, the session and tRPC handlers, other API routes, and static assets.
-    '/((?!sign-in|session-report|api/|trpc/|trpc$|_next/static|_next/image|favicon\\.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|css|js|txt|map)$).*)',
+    // Public: sign-in, the "this wasn't me" page, password recovery and email verification.
+    '/((?!sign-in|session-report|forgot-password|reset-password|verify-email|api/|trpc/|trpc$|_next/static|_next/image|favicon\\.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|css|js|txt|map)$).*)',
   ],
 };

@@ -28,11 +28,21 @@ export type FieldError = { path: string; message: string };
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly fields: FieldError[] | undefined;
-  constructor(code: AppErrorCode, message: string, options?: { fields?: FieldError[]; cause?: unknown }) {
+  /**
+   * A machine-readable why, for a refusal a client acts on (`email_not_verified`: offer to resend the link);
+   * `data.reason` on the tRPC face, `error.reason` on the REST face.
+   */
+  readonly reason: string | undefined;
+  constructor(
+    code: AppErrorCode,
+    message: string,
+    options?: { fields?: FieldError[]; reason?: string; cause?: unknown },
+  ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.fields = options?.fields;
+    this.reason = options?.reason;
   }
 }
 

@@ -58,8 +58,8 @@ type FormatterShape = {
 };
 
 /**
- * Adds `data.appCode` and, for invalid input, `data.fields` naming each failing field. Internal errors
- * never leak their message or stack.
+ * Adds `data.appCode`, for invalid input `data.fields` naming each failing field, and an AppError's
+ * `data.reason` when it gives one. Internal errors never leak their message or stack.
  */
 export const errorFormatter = <TShape extends FormatterShape>(opts: { shape: TShape; error: TRPCError }) => {
   const { shape, error } = opts;
@@ -73,6 +73,7 @@ export const errorFormatter = <TShape extends FormatterShape>(opts: { shape: TSh
         ? cause.fields
         : undefined;
   const { stack: _stack, ...data } = shape.data;
+  const reason = !internal && cause instanceof AppError ? cause.reason : undefined;
   return {
     ...shape,
     message: internal
@@ -80,6 +81,11 @@ export const errorFormatter = <TShape extends FormatterShape>(opts: { shape: TSh
       : cause instanceof ZodError
         ? `Invalid input: ${(fields ?? []).map((f) => f.path).join(', ')}`
         : shape.message,
-    data: { ...data, appCode: appCodeOf(error), ...(fields ? { fields } : {}) },
+    data: {
+      ...data,
+      appCode: appCodeOf(error),
+      ...(fields ? { fields } : {}),
+      ...(reason ? { reason } : {}),
+    },
   };
 };

@@ -88,6 +88,7 @@ export const errorResponse = (description: string) => ({
                   properties: { path: { type: 'string' }, message: { type: 'string' } },
                 },
               },
+              reason: { type: 'string' },
             },
             required: ['code', 'message'],
           },

@@ -28,6 +28,8 @@ export type Meta = OpenApiMeta<{
   audit?: { targetType: string };
   cacheSeconds?: number;
   impersonation?: 'starts' | 'ends';
+  /** The REST face's success status when not 200 (see `rest()`). */
+  successStatus?: 201 | 202;
 }>;
 
 const t = initTRPC.context<Context>().meta<Meta>().create({ errorFormatter });

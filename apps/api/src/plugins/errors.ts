@@ -9,12 +9,25 @@ export type ErrorField = { path: string; message: string };
  * The REST face's error body, and what the API answers for any failure outside tRPC. `code` is the routers'
  * AppError code (the tRPC face's `data.appCode`), or the tRPC code where no AppError code fits.
  */
-export type ErrorBody = { error: { code: string; message: string; fields?: ErrorField[] } };
+export type ErrorBody = { error: { code: string; message: string; fields?: ErrorField[]; reason?: string } };
 export type DescribedError = { status: number; body: ErrorBody };
 
-const describe = (status: number, code: string, message: string, fields?: ErrorField[]): DescribedError => ({
+const describe = (
+  status: number,
+  code: string,
+  message: string,
+  fields?: ErrorField[],
+  reason?: string,
+): DescribedError => ({
   status,
-  body: { error: fields && fields.length > 0 ? { code, message, fields } : { code, message } },
+  body: {
+    error: {
+      code,
+      message,
+      ...(fields && fields.length > 0 ? { fields } : {}),
+      ...(reason ? { reason } : {}),
+    },
+  },
 });
 
 const INTERNAL = describe(500, 'INTERNAL', 'Internal server error');
@@ -50,7 +63,7 @@ const fromAppError = (error: AppError): DescribedError => {
       error.code,
       error.code === 'INTERNAL' ? INTERNAL.body.error.message : error.message,
     );
-  return describe(http, error.code, error.message, error.fields);
+  return describe(http, error.code, error.message, error.fields, error.reason);
 };
 
 const TRPC_TO_APP = new Map<string, AppErrorCode>(

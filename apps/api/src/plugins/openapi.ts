@@ -1,5 +1,6 @@
 import type { AnyHttpRoute } from '@bytelyst/routers/http-route';
 import { appRouter } from '@bytelyst/routers/root';
+import type { Meta } from '@bytelyst/routers/trpc';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { fastifyTRPCOpenApiPlugin, generateOpenApiDocument, type OpenAPIObject } from 'trpc-to-openapi';
 import { describeError } from './errors';
@@ -15,6 +16,20 @@ import { type ContextFactory, contextInput } from './trpc';
 
 export const REST_BASE_PATH = '/v1';
 
+/** The generator documents every success as 200; a procedure with `successStatus` gets its own instead. */
+const applySuccessStatuses = (doc: OpenAPIObject): void => {
+  const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { meta?: Meta } }>;
+  for (const { _def } of Object.values(procedures)) {
+    const { openapi, successStatus } = _def.meta ?? {};
+    if (!openapi || !successStatus) continue;
+    const method = openapi.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+    const responses = doc.paths?.[openapi.path]?.[method]?.responses as Record<string, unknown> | undefined;
+    if (!responses?.['200']) continue;
+    responses[String(successStatus)] = responses['200'];
+    delete responses['200'];
+  }
+};
+
 /**
  * The OpenAPI 3.1 document of every procedure that carries `meta.openapi`, plus the modules' documented plain
  * routes (Stripe webhook, waitlist CSV, ...), served at /documentation/json.
@@ -27,13 +42,14 @@ export const buildOpenApiDocument = (
     title: 'ByteLyst Platform API',
     description:
       'REST face of the platform routers. Authenticate with `Authorization: Bearer <access token or blt_ API token>`; ' +
-      'pick the product with the `x-product-id` header. Errors: `{ error: { code, message, fields? } }`.',
+      'pick the product with the `x-product-id` header. Errors: `{ error: { code, message, fields?, reason? } }`.',
     version: '1.0.0',
     baseUrl: `${publicBaseUrl.replace(/\/$/, '')}${REST_BASE_PATH}`,
     securitySchemes: {
       bearerAuth: { type: 'http', scheme: 'bearer', description: 'JWT access token or `blt_` API token' },
     },
   });
+  applySuccessStatuses(doc);
   doc.paths = { ...doc.paths, ...moduleRoutesOpenApi(routes, REST_BASE_PATH) };
   return doc;
 };
@@ -52,6 +68,7 @@ export const registerRest = (
   const matches = new WeakMap<FastifyRequest, RestMatch>();
   const failures = new WeakMap<FastifyRequest, unknown>();
   const cacheable = new WeakMap<FastifyRequest, number>();
+  const successStatuses = new WeakMap<FastifyRequest, number>();
   const createContext = ({ req }: { req: FastifyRequest }) => opts.createContext(contextInput(req));
   const onError = ({ error, req }: { error: unknown; req: FastifyRequest }) => {
     failures.set(req, error);
@@ -67,11 +84,14 @@ export const registerRest = (
       if (match) matches.set(request, match);
       if (match?.route.cacheSeconds && request.method === 'GET')
         cacheable.set(request, match.route.cacheSeconds);
+      if (match?.route.successStatus) successStatuses.set(request, match.route.successStatus);
       done();
     });
     scope.addHook('onSend', (request, reply, payload, done) => {
       const failure = failures.get(request);
       if (failure === undefined) {
+        const successStatus = successStatuses.get(request);
+        if (successStatus !== undefined && reply.statusCode === 200) void reply.code(successStatus);
         const maxAge = cacheable.get(request);
         if (maxAge !== undefined && reply.statusCode === 200) {
           void reply.header('cache-control', `public, max-age=${maxAge}`).header('vary', 'x-product-id');

@@ -183,6 +183,15 @@ const CASES: [string, () => InjectOptions][] = [
     }),
   ],
   ['DELETE not found', () => ({ method: 'DELETE', url: '/v1/flags/nope', headers: bearer('admin') })],
+  [
+    'success status other than 200 (202)',
+    () => ({
+      method: 'POST',
+      url: '/v1/auth/forgot-password',
+      headers: json,
+      payload: '{"email":"nobody@example.com"}',
+    }),
+  ],
 ];
 
 /** What the fast path leaves to the adapter or never sees; the server must still answer as the adapter does. */
@@ -232,6 +241,23 @@ describe('REST fast path', () => {
     }));
     expect(failed.status).toBe(404);
     expect(failed.headers['cache-control']).toBeUndefined();
+  });
+
+  it('answers a procedure’s own success status on both paths, and errors as usual', async () => {
+    const accepted = await expectParity(() => ({
+      method: 'POST',
+      url: '/v1/auth/forgot-password',
+      headers: json,
+      payload: '{"email":"nobody@example.com"}',
+    }));
+    expect(accepted.status).toBe(202);
+    const invalid = await expectParity(() => ({
+      method: 'POST',
+      url: '/v1/auth/forgot-password',
+      headers: json,
+      payload: '{"email":"nope"}',
+    }));
+    expect(invalid.status).toBe(400);
   });
 
   it('answers a validation failure with the failing fields on both paths', async () => {

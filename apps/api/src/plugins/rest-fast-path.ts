@@ -41,6 +41,8 @@ export type RestRoute = {
   procedure: string;
   type: 'query' | 'mutation';
   cacheSeconds: number | undefined;
+  /** The success status when not 200 (`rest({ successStatus })`); set by the REST scope for both paths. */
+  successStatus: number | undefined;
   call: ProcedureCall;
   /** False for a void-like input schema: the adapter then hands the procedure no input at all. */
   takesInput: boolean;
@@ -78,12 +80,13 @@ export const buildRestRoutes = (router: AnyTRPCRouter): RestRoutes => {
   forEachOpenApiProcedure(router._def.procedures, ({ path, type, procedure, meta }) => {
     if (type === 'subscription') return;
     const list = routes.get(meta.openapi.method) ?? [];
-    const cacheSeconds = (meta as { cacheSeconds?: unknown }).cacheSeconds;
+    const { cacheSeconds, successStatus } = meta as { cacheSeconds?: unknown; successStatus?: unknown };
     list.push({
       pattern: getPathRegExp(normalizePath(meta.openapi.path)),
       procedure: path,
       type,
       cacheSeconds: typeof cacheSeconds === 'number' ? cacheSeconds : undefined,
+      successStatus: typeof successStatus === 'number' ? successStatus : undefined,
       call: procedure as unknown as ProcedureCall,
       ...inputPlanOf(procedure),
     });

@@ -69,6 +69,8 @@ export const IDENTITY_EVENTS = {
         'revoked_by_user',
         // The user followed "this wasn't me" in the new sign-in mail.
         'reported',
+        // The user set a new password with a reset link.
+        'password_reset',
       ]),
     }),
   }),
@@ -125,6 +127,43 @@ export const IDENTITY_EVENTS = {
       /** The input with secrets removed. */
       input: z.record(z.string(), z.unknown()).optional(),
     }),
+  }),
+  'user.password_changed': def({
+    version: 1,
+    public: false,
+    description:
+      "A user's password was changed (`via: 'reset'`: with a reset link); their sessions were revoked.",
+    payload: z.object({
+      userId: id,
+      /** The address the password-changed notice goes to, and the audit entry's actor. */
+      email: z.string(),
+      via: z.enum(['reset']),
+      /** The request that made the change, for the audit entry. */
+      requestId: z.string(),
+      ip: z.string(),
+    }),
+  }),
+  'user.email_verified': def({
+    version: 1,
+    public: true,
+    description: "A user's email address was verified (through the mailed link, or by an admin).",
+    payload: z.object({ userId: id, email: z.string() }),
+  }),
+  'auth.password_reset_requested': def({
+    version: 1,
+    public: false,
+    description:
+      'Someone asked for a password reset mail (within the limits); the account, if any, is looked up after ' +
+      'the answer, so the answer cannot tell whether it exists.',
+    payload: z.object({ email: z.string() }),
+  }),
+  'auth.verification_requested': def({
+    version: 1,
+    public: false,
+    description:
+      'Someone asked for a new verification mail without a session (within the limits); handled after the ' +
+      'answer, like a password reset request.',
+    payload: z.object({ email: z.string() }),
   }),
   'token.created': def({
     version: 1,

@@ -16,6 +16,11 @@ export const rest = (
     targetType?: string;
     /** Public GETs only: lets clients and proxies cache a success this many seconds. */
     cacheSeconds?: number;
+    /**
+     * The REST face's status for a success, when it is not 200: 202 for a request accepted and worked on
+     * after the answer (a mail that may or may not go out). tRPC answers 200 either way.
+     */
+    successStatus?: 201 | 202;
   },
 ): Meta => ({
   openapi: {
@@ -27,6 +32,7 @@ export const rest = (
   },
   ...(opts.targetType ? { audit: { targetType: opts.targetType } } : {}),
   ...(opts.cacheSeconds ? { cacheSeconds: opts.cacheSeconds } : {}),
+  ...(opts.successStatus ? { successStatus: opts.successStatus } : {}),
 });
 
 /**

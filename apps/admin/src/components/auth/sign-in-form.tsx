@@ -1,6 +1,8 @@
 'use client';
 
+import { EMAIL_NOT_VERIFIED } from '@bytelyst/routers/modules/auth/recovery-schema';
 import { ZEmail } from '@bytelyst/routers/modules/users/schema';
+import Link from 'next/link';
 import { type FormEvent, useState } from 'react';
 import { Button } from '~/components/kit/button';
 import { TextField } from '~/components/kit/field';
@@ -8,14 +10,18 @@ import { FormError } from '~/components/kit/form-error';
 import { useFormErrors } from '~/hooks/use-form-errors';
 import type { FieldErrors } from '~/lib/api-errors';
 import { passes } from '~/lib/schema-check';
+import styles from './auth.module.css';
+import { ResendVerification } from './resend-verification';
 
-type SessionError = { message?: string; fields?: FieldErrors };
+type SessionError = { message?: string; fields?: FieldErrors; reason?: string };
 
 export function SignInForm({ next }: { next: string }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const { fields, formError, setFields, setFormError, check } = useFormErrors();
   const [pending, setPending] = useState(false);
+  /** The address whose sign-in was refused until it is verified: offer a new link for it. */
+  const [unverified, setUnverified] = useState<string | null>(null);
 
   const validate = (): FieldErrors => {
     const errors: FieldErrors = {};
@@ -28,6 +34,7 @@ export function SignInForm({ next }: { next: string }) {
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!check(validate())) return;
+    setUnverified(null);
     setPending(true);
     try {
       const response = await fetch('/api/session', {
@@ -42,6 +49,7 @@ export function SignInForm({ next }: { next: string }) {
       const body = (await response.json().catch(() => ({}))) as SessionError;
       setFields(body.fields ?? {});
       setFormError(body.message ?? 'Sign-in failed. Try again.');
+      if (body.reason === EMAIL_NOT_VERIFIED) setUnverified(email.trim());
     } catch {
       setFormError('The console could not be reached. Check your connection.');
     }
@@ -51,6 +59,7 @@ export function SignInForm({ next }: { next: string }) {
   return (
     <form className="form" onSubmit={(event) => void submit(event)} noValidate>
       <FormError message={formError} />
+      {unverified ? <ResendVerification key={unverified} email={unverified} /> : null}
       <TextField
         label="Email"
         name="email"
@@ -70,6 +79,9 @@ export function SignInForm({ next }: { next: string }) {
         onChange={(event) => setPassword(event.target.value)}
         error={fields.password}
       />
+      <div className={styles.authLinks}>
+        <Link href="/forgot-password">Forgot password?</Link>
+      </div>
       <Button type="submit" variant="primary" className="btn-block" loading={pending}>
         Sign in
       </Button>

@@ -22,6 +22,7 @@ type Values = {
   supportEmail: string;
   appUrl: string;
   emailFromName: string;
+  requireVerifiedEmail: boolean;
 };
 
 const EMPTY: Values = {
@@ -32,6 +33,7 @@ const EMPTY: Values = {
   supportEmail: '',
   appUrl: '',
   emailFromName: '',
+  requireVerifiedEmail: false,
 };
 
 const valuesOf = (product: TProduct): Values => ({
@@ -42,6 +44,7 @@ const valuesOf = (product: TProduct): Values => ({
   supportEmail: product.branding.supportEmail ?? '',
   appUrl: product.branding.appUrl ?? '',
   emailFromName: product.branding.emailFromName ?? '',
+  requireVerifiedEmail: product.requireVerifiedEmail,
 });
 
 /** An empty optional field is null: the platform default (EMAIL_FROM_ADDRESS, PUBLIC_APP_URL, the name). */
@@ -91,6 +94,7 @@ export function EditProductDialog({ product, onClose }: { product: TProduct | nu
       name: values.name.trim(),
       description: values.description.trim(),
       branding: branding.data,
+      requireVerifiedEmail: values.requireVerifiedEmail,
       ifMatch: product.etag,
     });
   };
@@ -100,7 +104,7 @@ export function EditProductDialog({ product, onClose }: { product: TProduct | nu
       open={open}
       onClose={close}
       title={product ? `Edit ${product.name}` : 'Edit product'}
-      description="The branding is how this product's mail looks and where its links lead."
+      description="The branding is how this product's mail looks and where its links lead; sign-in settings apply to its users."
       formError={formError}
       submitLabel="Save changes"
       pending={update.isPending}
@@ -165,6 +169,22 @@ export function EditProductDialog({ product, onClose }: { product: TProduct | nu
           onChange={(event) => set('emailFromName', event.target.value)}
           error={fields['branding.emailFromName']}
         />
+      </FieldGroup>
+      <FieldGroup legend="Sign-in">
+        <label className="checkbox-row" style={{ alignItems: 'flex-start' }}>
+          <input
+            type="checkbox"
+            checked={values.requireVerifiedEmail}
+            onChange={(event) => set('requireVerifiedEmail', event.target.checked)}
+          />
+          <span>
+            Require a verified email address
+            <span className="field-hint" style={{ display: 'block', fontWeight: 400 }}>
+              Users who have not followed their verification link cannot sign in; they are offered a new link
+              instead.
+            </span>
+          </span>
+        </label>
       </FieldGroup>
     </FormDialog>
   );

@@ -1,6 +1,6 @@
 'use client';
 
-import { ZEmail, ZName, ZPassword } from '@bytelyst/routers/modules/users/schema';
+import { PASSWORD_MIN_LENGTH, ZEmail, ZName, ZPassword } from '@bytelyst/routers/modules/users/schema';
 import { SelectField, TextField } from '~/components/kit/field';
 import { FormDialog } from '~/components/kit/form-dialog';
 import { useFormValues } from '~/hooks/use-form-values';
@@ -89,7 +89,7 @@ export function CreateUserDialog({ open, onClose }: { open: boolean; onClose: ()
         value={form.password}
         onChange={bind('password')}
         error={fields.password}
-        hint="At least 10 characters."
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters; not the email, not a common password.`}
       />
       <SelectField
         label="Role"

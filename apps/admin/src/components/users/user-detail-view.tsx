@@ -12,6 +12,7 @@ import { UserDevicesCard } from '../notifications/user-devices-card';
 import { UserSessionsCard } from '../sessions/user-sessions-card';
 import { UserUsageCard } from '../usage/user-usage-card';
 import { UserDangerZone } from './user-danger-zone';
+import { UserEmailVerification } from './user-email-verification';
 import { UserProfileCard } from './user-profile-card';
 import { UserRolesEditor } from './user-roles-editor';
 
@@ -55,6 +56,7 @@ export function UserDetailView({ id }: { id: string }) {
         <UserProfileCard user={data} />
         <UserRolesEditor user={data} />
       </div>
+      <UserEmailVerification user={data} />
       <div className="grid grid-halves">
         <UserSubscriptionCard userId={data.id} />
         <UserUsageCard userId={data.id} />

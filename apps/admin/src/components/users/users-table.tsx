@@ -8,9 +8,11 @@ import { RoleBadges, UserStatusBadge } from '~/components/kit/status-badges';
 import { formatDate, formatRelative } from '~/lib/format';
 import { isRole, primaryRole, ROLE_OPTIONS } from './roles';
 import { useUserMutations } from './use-user-mutations';
+import { EmailVerifiedBadge } from './user-email-verification';
 
 const COLUMNS: readonly Column[] = [
   { label: 'User' },
+  { label: 'Email' },
   { label: 'Roles' },
   { label: 'Status' },
   { label: 'Last sign-in' },
@@ -40,6 +42,9 @@ export function UsersTable({ users, filtered, ...state }: Props) {
                 {user.email}
               </Link>
               <div className="cell-secondary">{user.name}</div>
+            </td>
+            <td>
+              <EmailVerifiedBadge verified={user.emailVerified} />
             </td>
             <td>
               <RoleBadges roles={user.roles} />

@@ -86,3 +86,34 @@ export const impersonationAuditSubscriber = (
     await audit.recordOnce(impersonationEntry(event));
   },
 });
+
+/** The audit action of each way a password changes (the procedure that changed it). */
+const PASSWORD_CHANGE_ACTIONS = { reset: 'auth.resetPassword' } as const;
+
+/**
+ * A password reset is the account owner's own action, not an admin's: its entry is written from
+ * `user.password_changed` (committed with the new hash), with the user as the actor.
+ */
+export const passwordChangeAuditSubscriber = (audit: AuditService): Subscriber<'user.password_changed'> => ({
+  name: 'audit.password-changed',
+  events: ['user.password_changed'],
+  description: 'Writes the audit log entry of a password reset.',
+  priority: 100,
+  handle: async (event) => {
+    const { userId, email, via, requestId, ip } = event.data;
+    await audit.recordOnce({
+      id: event.id,
+      productId: event.productId,
+      at: event.at,
+      actorId: userId,
+      actorEmail: email,
+      actorTokenId: null,
+      action: PASSWORD_CHANGE_ACTIONS[via],
+      targetType: 'user',
+      targetId: userId,
+      requestId,
+      ip,
+      impersonatedBy: null,
+    });
+  },
+});

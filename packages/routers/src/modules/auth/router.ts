@@ -1,6 +1,7 @@
 import { rest } from '../../lib/openapi';
 import { authedProcedure, publicProcedure, router } from '../../trpc';
 import { impersonationProcedures } from './impersonation-router';
+import { recoveryProcedures } from './recovery-router';
 import {
   ZAuthResult,
   ZEmptyInput,
@@ -15,6 +16,7 @@ const tag = 'auth';
 
 export const authRouter = router({
   ...impersonationProcedures,
+  ...recoveryProcedures,
   register: publicProcedure
     .meta(rest('POST', '/auth/register', { tag, summary: 'Create an account in this product' }))
     .input(ZRegisterInput)

@@ -8,6 +8,8 @@ import type { SessionMeta, SessionsService } from '../sessions/service';
 import type { TUser } from '../users/schema';
 import type { UsersService } from '../users/service';
 import { toUser } from '../users/service';
+import type { EmailVerification } from './email-verification';
+import { EMAIL_NOT_VERIFIED } from './recovery-schema';
 import type { TAuthResult, TLoginInput, TRegisterInput } from './schema';
 
 export type RequestMeta = { ip: string; userAgent: string };
@@ -16,12 +18,24 @@ export const createAuthService = (deps: {
   users: UsersService;
   sessions: SessionsService;
   products: ProductsService;
+  verification: Pick<EmailVerification, 'mailLink'>;
   clock: Clock;
   jwtSecret: string;
   accessTokenTtlSeconds: number;
 }) => {
   const { users, sessions } = deps;
   const badCredentials = () => new AppError('UNAUTHORIZED', 'Invalid email or password');
+  /** A product with `requireVerifiedEmail` lets no unverified user in; the reason tells the client to offer a resend. */
+  const assertVerifiedIfRequired = (
+    product: { requireVerifiedEmail: boolean } | undefined,
+    verified: boolean,
+  ) => {
+    if (product?.requireVerifiedEmail && !verified) {
+      throw new AppError('FORBIDDEN', 'Verify your email address to sign in: follow the link we sent you.', {
+        reason: EMAIL_NOT_VERIFIED,
+      });
+    }
+  };
   const sessionMeta = (meta: RequestMeta, platform?: string, deviceId?: string): SessionMeta => ({
     platform: platform ?? 'web',
     ip: meta.ip,
@@ -61,6 +75,10 @@ export const createAuthService = (deps: {
         throw new AppError('FORBIDDEN', `Sign-ups are closed while ${product.id} is ${product.status}`);
       }
       const user = await users.create(productId, { ...input, roles: ['user'] });
+      await deps.verification.mailLink(user);
+      // The account exists and its link is mailed; where the product requires a verified address, the answer
+      // is the refusal a sign-in would get, so a client has one path for both.
+      assertVerifiedIfRequired(product, false);
       return openSession(user, meta, input.platform, input.deviceId);
     },
     /** Errors never reveal whether the email exists; the password is checked before the account status. */
@@ -72,6 +90,7 @@ export const createAuthService = (deps: {
       }
       if (!(await verifyPassword(doc.passwordHash, input.password))) throw badCredentials();
       if (doc.status !== 'active') throw new AppError('FORBIDDEN', 'This account is disabled');
+      assertVerifiedIfRequired(await deps.products.find(productId), doc.emailVerified ?? false);
       return openSession(await users.recordLogin(doc), meta, input.platform, input.deviceId);
     },
     async refresh(refreshToken: string, meta: RequestMeta): Promise<TAuthResult> {
@@ -86,6 +105,7 @@ export const createAuthService = (deps: {
       if (product?.status === 'disabled' && !doc.roles.includes('super_admin')) {
         throw new AppError('FORBIDDEN', `Product '${session.productId}' is disabled`);
       }
+      assertVerifiedIfRequired(product, doc.emailVerified ?? false);
       return issue(toUser(doc), session.id, rotated.refreshToken);
     },
     logout: (userId: string, sessionId: string) => sessions.revoke(userId, sessionId, 'logout'),

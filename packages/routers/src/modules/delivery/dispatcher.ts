@@ -3,12 +3,14 @@ import { listUnsubscribeHeaders, renderEmail } from '@bytelyst/emails/render';
 import type { TemplateName } from '@bytelyst/emails/templates';
 import type { EventBus, Subscriber } from '@bytelyst/events/bus';
 import type { JobDefinition } from '@bytelyst/scheduler/definition';
+import type { SecretBox } from '../../lib/secret-box';
 import { isoNow } from '../../lib/time';
 import { type EmailDriver, isEmailProviderError } from './channels/email';
 import { type PushDriver, type PushPlatform, PushProviderError, pushDriverServes } from './channels/push';
 import { inQuietHours, localTime, nextLocalHour, type QuietHours } from './local-time';
 import { withStatus } from './log-entry';
 import { type DeliveryDoc, type DeliveryRepository, partitionOf } from './repository';
+import { blankSealed, openProps } from './sealed-props';
 import type { DeliveryNeeds, DeliveryService } from './service';
 
 export const DISPATCH_ATTEMPTS = 6;
@@ -26,6 +28,7 @@ type Outcome =
 
 export type DispatcherDeps = {
   repo: DeliveryRepository;
+  secretBox: SecretBox;
   service: DeliveryService;
   needs: DeliveryNeeds & {
     clearPushToken(productId: string, userId: string, deviceId: string): Promise<unknown>;
@@ -115,7 +118,7 @@ export const createDispatcher = (deps: DispatcherDeps) => {
     let rendered: { subject: string; html: string; text: string };
     try {
       rendered = await renderEmail(doc.template as TemplateName, {
-        ...doc.props,
+        ...openProps(deps.secretBox, doc),
         brand: doc.brand ?? deps.service.brandOf(product),
         ...(unsubscribeUrl ? { unsubscribeUrl } : {}),
       });
@@ -152,7 +155,15 @@ export const createDispatcher = (deps: DispatcherDeps) => {
         providerMessageId: sent.providerMessageId,
         fellBackFrom: sent.fellBackFrom ? `${sent.fellBackFrom.provider}: ${sent.fellBackFrom.error}` : null,
         response: sent.response ?? null,
-        rendered,
+        // The outbox's copy is the mail itself; a provider's is a record, kept without the sealed values.
+        rendered:
+          doc.sealedProps && sent.provider !== 'outbox'
+            ? {
+                subject: rendered.subject,
+                html: blankSealed(deps.secretBox, doc, rendered.html),
+                text: blankSealed(deps.secretBox, doc, rendered.text),
+              }
+            : rendered,
       };
     } catch (error) {
       if (!isEmailProviderError(error)) throw error;

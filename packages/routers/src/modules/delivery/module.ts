@@ -36,7 +36,7 @@ type Needs = {
 export const deliveryModule = defineModule({
   name: 'delivery',
   containers: DELIVERY_CONTAINERS,
-  create: ({ store, clock, bus, config, logger }, needs: Needs) => {
+  create: ({ store, clock, bus, config, logger, secretBox }, needs: Needs) => {
     const settings = config.delivery ?? {};
     const repo = createDeliveryRepository(store);
     const fromAddress = settings.fromAddress ?? DELIVERY_DEFAULTS.fromAddress;
@@ -77,6 +77,7 @@ export const deliveryModule = defineModule({
     };
     const service = createDeliveryService({
       repo,
+      secretBox,
       clock,
       bus,
       config: {
@@ -90,6 +91,7 @@ export const deliveryModule = defineModule({
     });
     const dispatcher = createDispatcher({
       repo,
+      secretBox,
       service,
       needs: {
         ...shared,

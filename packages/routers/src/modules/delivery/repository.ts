@@ -19,8 +19,10 @@ export type DeliveryDoc = {
   template: string;
   category: TNotificationType;
   transactional: boolean;
-  /** The template's sender props (email), as requested. */
+  /** The template's sender props (email), as requested; secret ones read `[sealed]` (see sealed-props.ts). */
   props: Record<string, unknown> | null;
+  /** The secret props, sealed under ENCRYPTION_KEY for this entry; absent when there are none. */
+  sealedProps?: string;
   push: TPushContent | null;
   /** A test send's own brand (the template editor's); null: the product's. */
   brand: TEmailBrand | null;

@@ -4,6 +4,7 @@ import { TEMPLATE_META } from '@bytelyst/emails/templates';
 import type { EventBus } from '@bytelyst/events/bus';
 import { AppError } from '../../app-error';
 import { randomId, sha256 } from '../../lib/crypto';
+import type { SecretBox } from '../../lib/secret-box';
 import { isoNow } from '../../lib/time';
 import type { Entitlement } from '../billing/entitlements';
 import type { DevicesService } from '../notifications/devices-service';
@@ -21,6 +22,7 @@ import type {
   TDeliverySendInput,
   TDeliverySendResult,
 } from './schema';
+import { sealProps } from './sealed-props';
 import { deliveryStats } from './stats';
 import { createSuppressions } from './suppressions';
 import { senderProps } from './template-props';
@@ -37,6 +39,11 @@ export type SendOptions = {
   onlyDevices?: readonly string[];
   /** A test send's edited brand, instead of the product's. */
   brand?: TEmailBrand;
+  /**
+   * Props that must not be kept in clear (a link carrying a one-time token): sealed in the log entry, opened
+   * only to render the mail (sealed-props.ts).
+   */
+  sealProps?: readonly string[];
 };
 
 /** What the service needs from the modules it sits on. */
@@ -74,6 +81,7 @@ const fieldError = (path: string, message: string) =>
 
 export const createDeliveryService = (deps: {
   repo: DeliveryRepository;
+  secretBox: SecretBox;
   clock: Clock;
   bus: EventBus;
   config: ResolvedDeliveryConfig;
@@ -139,9 +147,9 @@ export const createDeliveryService = (deps: {
     input: TDeliverySendInput,
     key: string,
     test: boolean,
-    onlyDevices?: readonly string[],
-    brand?: TEmailBrand,
+    opts: SendOptions,
   ): Promise<DeliveryDoc[]> => {
+    const { onlyDevices, brand } = opts;
     const at = isoNow(clock);
     const user = input.userId ? await needs.users.get(productId, input.userId) : undefined;
     const allowed = async (channel: 'email' | 'push') => {
@@ -158,7 +166,7 @@ export const createDeliveryService = (deps: {
         ...input.props,
       });
       const to = String(props.email).toLowerCase();
-      const doc = baseDoc(
+      const entry = baseDoc(
         productId,
         'email',
         at,
@@ -175,6 +183,7 @@ export const createDeliveryService = (deps: {
         key,
         test,
       );
+      const doc = { ...entry, ...sealProps(deps.secretBox, entry.id, props, opts.sealProps ?? []) };
       if (!transactional && (await suppressions.isSuppressed(productId, to))) {
         return [withStatus(doc, 'suppressed', at, 'the address is on the suppression list')];
       }
@@ -248,7 +257,7 @@ export const createDeliveryService = (deps: {
       const existing = await repo.keys.get(productId, keyId);
       if (existing) return answerOf(existing, requestHash);
     }
-    const docs = await plan(productId, input, key, opts.test ?? false, opts.onlyDevices, opts.brand);
+    const docs = await plan(productId, input, key, opts.test ?? false, opts);
     const deliveries = docs.map((doc) => ({
       id: doc.id,
       channel: doc.channel,

@@ -45,7 +45,13 @@ export const productsRouter = router({
     .output(ZProduct)
     .mutation(({ ctx, input }) => ctx.services.products.create(input, ctx.principal.userId)),
   update: superAdminProcedure
-    .meta(rest('PATCH', '/products/{id}', { tag, summary: 'Rename or describe a product', targetType }))
+    .meta(
+      rest('PATCH', '/products/{id}', {
+        tag,
+        summary: 'Rename or describe a product, or change its mail branding or sign-in settings',
+        targetType,
+      }),
+    )
     .input(ZProductUpdateInput)
     .output(ZProduct)
     .mutation(({ ctx, input }) => ctx.services.products.update(input)),

@@ -44,6 +44,8 @@ export const ZProduct = z.object({
   status: ZProductStatus,
   statusHistory: z.array(ZStatusChange),
   branding: ZProductBranding,
+  /** Sign-in is refused (403, `reason: 'email_not_verified'`) until the user verified their address. */
+  requireVerifiedEmail: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** Pass back as `ifMatch` to update or transition only if nobody changed it meanwhile. */
@@ -66,6 +68,7 @@ export const ZProductUpdateInput = z.object({
   description: z.string().trim().max(2000).optional(),
   /** Only the fields given change. */
   branding: ZProductBranding.partial().optional(),
+  requireVerifiedEmail: z.boolean().optional(),
   ifMatch: z.string().optional(),
 });
 

@@ -8,10 +8,11 @@ import { canTransition, DELETABLE_STATUSES } from './lifecycle';
 import type { ProductDoc, ProductsRepository } from './repository';
 import { DEFAULT_BRANDING, type TProduct, type TProductBranding, type TProductStatus } from './schema';
 
-/** Products stored before branding existed read with the defaults. */
+/** Products stored before branding or the verified-email setting existed read with the defaults. */
 const toProduct = (doc: Stored<ProductDoc>): TProduct => ({
   ...withoutSystemFields(doc),
   branding: { ...DEFAULT_BRANDING, ...doc.branding },
+  requireVerifiedEmail: doc.requireVerifiedEmail ?? false,
   etag: doc._etag,
 });
 
@@ -60,6 +61,7 @@ export const createProductsService = (deps: {
         ...input,
         statusHistory: [{ from: null, to: input.status, at: now, by: actorId }],
         branding: DEFAULT_BRANDING,
+        requireVerifiedEmail: false,
         createdAt: now,
         updatedAt: now,
       };
@@ -72,6 +74,7 @@ export const createProductsService = (deps: {
       name?: string | undefined;
       description?: string | undefined;
       branding?: Partial<TProductBranding> | undefined;
+      requireVerifiedEmail?: boolean | undefined;
       ifMatch?: string | undefined;
     }): Promise<TProduct> {
       const { etag, ...current } = await get(input.id);
@@ -81,6 +84,7 @@ export const createProductsService = (deps: {
           name: input.name ?? current.name,
           description: input.description ?? current.description,
           branding: { ...current.branding, ...input.branding },
+          requireVerifiedEmail: input.requireVerifiedEmail ?? current.requireVerifiedEmail,
           updatedAt: isoNow(clock),
         },
         input.ifMatch ?? etag,

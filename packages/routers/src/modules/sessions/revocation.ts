@@ -15,7 +15,8 @@ export type RevokeReason =
   | 'user_deleted'
   | 'admin'
   | 'revoked_by_user'
-  | 'reported';
+  | 'reported'
+  | 'password_reset';
 
 /** Reasons where the session's own user acted (the event's actor). */
 const BY_USER: readonly RevokeReason[] = ['logout', 'revoked_by_user', 'reported'];

@@ -70,6 +70,35 @@ export const createUsersRepository = (store: DocumentStore) => {
         throw error;
       }
     },
+    /**
+     * The user under a new address and the email guards swapped, in one batch guarded by the user's etag:
+     * undefined when the new address is taken.
+     */
+    async moveEmail(current: Stored<UserDoc>, next: UserDoc, outbox?: Outbox) {
+      const guard: EmailGuardDoc = {
+        id: emailGuardId(next.emailLower),
+        kind: 'email',
+        productId: next.productId,
+        emailLower: next.emailLower,
+        userId: next.id,
+      };
+      try {
+        // The batch answers the documents it wrote (the guard, the user); a delete writes none.
+        const [, user] = await userDocs().batch(
+          next.productId,
+          [
+            { op: 'create', doc: guard },
+            { op: 'delete', id: emailGuardId(current.emailLower) },
+            { op: 'replace', doc: next, ifMatch: current._etag },
+          ],
+          outbox ? { outbox } : {},
+        );
+        return user as Stored<UserDoc> | undefined;
+      } catch (error) {
+        if (isStoreError(error, 'conflict')) return undefined;
+        throw error;
+      }
+    },
     replace: (doc: UserDoc, ifMatch?: string, outbox?: Outbox) =>
       users().replace(doc, { ...(ifMatch ? { ifMatch } : {}), ...(outbox ? { outbox } : {}) }),
     async delete(doc: UserDoc, outbox?: Outbox): Promise<void> {

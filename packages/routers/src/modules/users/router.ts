@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { rest } from '../../lib/openapi';
 import { adminProcedure, router } from '../../trpc';
+import { userVerificationProcedures } from '../auth/user-verification-router';
 import {
   ZIdInput,
   ZSetRolesInput,
@@ -15,6 +16,7 @@ const tag = 'users';
 const targetType = 'user';
 
 export const usersRouter = router({
+  ...userVerificationProcedures,
   list: adminProcedure
     .meta(rest('GET', '/users', { tag, summary: 'Search and page the users of this product' }))
     .input(ZUserListInput.optional())

@@ -9,7 +9,16 @@ export type TUserStatus = z.infer<typeof ZUserStatus>;
 
 /** Trimmed and lowercased before the format check, so `' A@B.com '` is `a@b.com`. */
 export const ZEmail = z.string().trim().toLowerCase().email().max(254);
-export const ZPassword = z.string().min(10, 'Password must be at least 10 characters').max(200);
+/**
+ * NIST 800-63B's length bounds (at least 8; at least 64 must be accepted) and nothing else: no composition
+ * rules. The rest of the policy (not the email, not a common password) is lib/password-policy.ts, on the server.
+ */
+export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MAX_LENGTH = 128;
+export const ZPassword = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters`);
 export const ZName = z.string().trim().min(1).max(100);
 export const ZRoles = z
   .array(ZRole)

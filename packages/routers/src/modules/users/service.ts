@@ -5,6 +5,7 @@ import type { LeaseManager } from '@bytelyst/db/leases';
 import type { EventBus } from '@bytelyst/events/bus';
 import { AppError } from '../../app-error';
 import { randomId } from '../../lib/crypto';
+import { assertPasswordAllowed } from '../../lib/password-policy';
 import { hashPassword } from '../../lib/passwords';
 import { isoNow } from '../../lib/time';
 import type { SessionsService } from '../sessions/service';
@@ -86,19 +87,26 @@ export const createUsersService = (deps: {
 
   return {
     load,
+    /** The user, or undefined when there is none (a one-time token may outlive its user). */
+    find: (productId: string, id: string): Promise<Stored<UserDoc> | undefined> => repo.get(productId, id),
     /** Whether the user exists in the product, for modules that take a user id from an admin. */
     exists: async (productId: string, id: string): Promise<boolean> =>
       (await repo.get(productId, id)) !== undefined,
     findByEmail: (productId: string, email: string) =>
       repo.findByEmail(productId, email.trim().toLowerCase()),
-    /** `emailVerified`: set by flows that already proved the address (an SSO provider, the bootstrap). */
+    /**
+     * `emailVerified`: set by flows that already proved the address (an SSO provider, the bootstrap).
+     * `passwordPolicy: false` only for the bootstrap admin, whose password the operator set in the environment
+     * (env.ts holds it to 12+ characters): a policy change must not stop a deployment from starting.
+     */
     async create(
       productId: string,
-      input: TUserCreateInput & { emailVerified?: boolean },
+      input: TUserCreateInput & { emailVerified?: boolean; passwordPolicy?: false },
       actor?: Actor,
     ): Promise<TUser> {
       if (actor) assertMayManage(actor, [], input.roles);
       const email = input.email.trim().toLowerCase();
+      if (input.passwordPolicy !== false) await assertPasswordAllowed(input.password, email, 'password');
       const now = isoNow(clock);
       const doc: UserDoc = {
         id: randomId(12),
@@ -216,6 +224,55 @@ export const createUsersService = (deps: {
       const doc = await load(productId, id);
       if (doc.emailVerified) return toUser(doc);
       return save(doc, { emailVerified: true, emailVerifiedAt: isoNow(clock) }, outbox);
+    },
+    /**
+     * Sets a new password (checked against the policy, the 400 naming `field`); `outbox` carries the events
+     * that report it, committed with the new hash.
+     */
+    async setPassword(
+      productId: string,
+      id: string,
+      password: string,
+      opts: { field: string; outbox?: (user: TUser) => Outbox },
+    ): Promise<TUser> {
+      const doc = await load(productId, id);
+      await assertPasswordAllowed(password, doc.email, opts.field);
+      return save(doc, { passwordHash: await hashPassword(password) }, opts.outbox?.(toUser(doc)));
+    },
+    /**
+     * Moves the user to another address: the email guard moves with it in one batch (a taken address is a 409
+     * naming `email`), and the new address is unverified until its owner proves it.
+     */
+    async setEmail(productId: string, actor: Actor, id: string, email: string): Promise<TUser> {
+      const doc = await load(productId, id);
+      assertMayManage(actor, doc.roles);
+      const next = email.trim().toLowerCase();
+      if (next === doc.emailLower) return toUser(doc);
+      const { emailVerifiedAt: _verifiedAt, ...rest } = withoutSystemFields(doc);
+      const moved: UserDoc = {
+        ...rest,
+        email: next,
+        emailLower: next,
+        searchText: `${next} ${doc.name.toLowerCase()}`,
+        emailVerified: false,
+        updatedAt: isoNow(clock),
+      };
+      const saved = await repo.moveEmail(
+        doc,
+        moved,
+        deps.bus.stage(
+          'user.updated',
+          { userId: id, changes: ['email'] },
+          { productId, actorId: actor.userId },
+        ),
+      );
+      if (!saved) {
+        throw new AppError('CONFLICT', 'A user with this email already exists', {
+          fields: [{ path: 'email', message: 'Already registered' }],
+        });
+      }
+      deps.onInvalidate(id);
+      return toUser(saved);
     },
     /** Best effort: a concurrent write to the user wins over the login timestamp. */
     async recordLogin(doc: Stored<UserDoc>): Promise<TUser> {

@@ -31,9 +31,11 @@ export async function POST(request: NextRequest) {
   }
   const result = await apiLogin(parsed.data, forwardedHeaders(request));
   if (!result.ok) {
-    const data = (result.body as { error?: { data?: unknown } } | null)?.error?.data;
+    const data = (result.body as { error?: { data?: { reason?: unknown } } } | null)?.error?.data;
+    // `reason` tells the form what to offer (email_not_verified: a new verification link).
+    const reason = typeof data?.reason === 'string' ? data.reason : undefined;
     return NextResponse.json(
-      { message: result.message, code: result.code, fields: fieldErrorsFrom(data) },
+      { message: result.message, code: result.code, fields: fieldErrorsFrom(data), reason },
       { status: result.status },
     );
   }
