@@ -38,4 +38,23 @@ describe('REST face', () => {
     expect((await rest('GET', '/users', { bearer: user.auth.accessToken })).status).toBe(403);
     expect((await rest('GET', '/users?limit=abc', { bearer: user.auth.accessToken })).status).toBe(403);
   });
+
+  it("reads a query boolean's 'false' as false (the adapter's own coercion would take it for true)", async () => {
+    const admin = await h.signIn(['admin']);
+    const bearer = admin.auth.accessToken;
+    const created = await rest('POST', '/tokens', { bearer, body: { name: 'query-boolean', role: 'user' } });
+    expect(created.status).toBe(200);
+    const { item } = (await created.json()) as { item: { id: string } };
+    expect((await rest('POST', `/tokens/${item.id}/revoke`, { bearer, body: {} })).status).toBe(200);
+    const listed = async (query: string) => {
+      const response = await rest('GET', `/tokens${query}`, { bearer });
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { items: { id: string }[] }).items.map((t) => t.id);
+    };
+    expect(await listed('?includeRevoked=true')).toContain(item.id);
+    expect(await listed('?includeRevoked=false')).not.toContain(item.id);
+    expect(await listed('')).not.toContain(item.id);
+    const bad = await rest('GET', '/tokens?includeRevoked=maybe', { bearer });
+    expect(bad.status).toBe(400);
+  });
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../../app-error';
 import type { Context, Principal } from '../../context';
 import { rest } from '../../lib/openapi';
+import { ZQueryBoolean } from '../../lib/query-boolean';
 import { adminProcedure, router } from '../../trpc';
 import {
   ZCatalogueOutput,
@@ -22,7 +23,7 @@ import type { EventScope } from './service';
 
 const ZScopeInput = z.object({
   productId: z.string().optional(),
-  allProducts: z.boolean().optional(),
+  allProducts: ZQueryBoolean.optional(),
 });
 
 /** The current product unless a super_admin names another product, `*` (platform events) or all products. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZQueryBoolean } from '../../lib/query-boolean';
 
 /** Events of the platform itself (job failures, dead-letter reports) carry this product id. */
 export const PLATFORM_SCOPE = '*';
@@ -14,7 +15,7 @@ export const ZEventListInput = z.object({
   /** Another product than the current one, or `*` for platform events: super_admin only. */
   productId: ZScope.optional(),
   /** Every product at once: super_admin only. */
-  allProducts: z.boolean().optional(),
+  allProducts: ZQueryBoolean.optional(),
   type: z.string().max(100).optional(),
   status: ZEventStatus.optional(),
   from: z.iso.datetime().optional(),
@@ -85,7 +86,7 @@ export const ZReplayOutput = z.object({ event: ZEventDetail, replayed: z.array(z
 
 export const ZDeadLetterListInput = z.object({
   productId: ZScope.optional(),
-  allProducts: z.boolean().optional(),
+  allProducts: ZQueryBoolean.optional(),
   type: z.string().max(100).optional(),
   subscriber: z.string().max(64).optional(),
   limit: z.number().int().min(1).max(200).optional(),
@@ -111,7 +112,7 @@ export const ZDeadLetterListOutput = z.object({
 
 export const ZReplayMatchingInput = z.object({
   productId: ZScope.optional(),
-  allProducts: z.boolean().optional(),
+  allProducts: ZQueryBoolean.optional(),
   type: z.string().max(100).optional(),
   subscriber: z.string().max(64).optional(),
   from: z.iso.datetime().optional(),

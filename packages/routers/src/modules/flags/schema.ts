@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZQueryBoolean } from '../../lib/query-boolean';
 
 export const FLAG_PLATFORMS = ['ios', 'android', 'web', 'macos', 'windows', 'linux'] as const;
 export const ZPlatform = z.enum(FLAG_PLATFORMS);
@@ -66,7 +67,7 @@ export type TFlag = z.infer<typeof ZFlag>;
 
 export const ZFlagListInput = z.object({
   search: z.string().trim().max(100).optional(),
-  enabled: z.boolean().optional(),
+  enabled: ZQueryBoolean.optional(),
   sort: z.enum(['key', 'updatedAt']).optional(),
   limit: z.number().int().min(1).max(100).optional(),
   cursor: z.string().max(2000).optional(),

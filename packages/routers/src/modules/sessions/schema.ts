@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZQueryBoolean } from '../../lib/query-boolean';
 import { ZDeviceId } from '../licenses/schema';
 
 /** A session as stored, without its secrets; the fields of the client were added later, so older ones lack them. */
@@ -62,15 +63,6 @@ export type TSessionView = z.infer<typeof ZSessionView>;
 export const ZSessionList = z.object({ items: z.array(ZSessionView) });
 
 export const ZSessionIdInput = z.object({ id: z.string().min(1).max(64) });
-
-/**
- * DELETE carries its input in the query string, so `keepCurrent=true` arrives as text. Read 'true' and 'false'
- * here: the REST adapter's own coercion of a boolean (`Boolean('false')`) would take 'false' for true.
- */
-const ZQueryBoolean = z.preprocess(
-  (value) => (value === 'true' ? true : value === 'false' ? false : value),
-  z.boolean(),
-);
 
 export const ZRevokeAllMineInput = z.object({
   /** Keep the session making this request (sign out everywhere else). Default false: this one ends too. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZQueryBoolean } from '../../lib/query-boolean';
 
 export const ZTokenRole = z.enum(['user', 'admin']);
 export type TTokenRole = z.infer<typeof ZTokenRole>;
@@ -33,7 +34,7 @@ export const ZTokenCreateOutput = z.object({
 });
 
 export const ZTokenListInput = z.object({
-  includeRevoked: z.boolean().optional(),
+  includeRevoked: ZQueryBoolean.optional(),
   limit: z.number().int().min(1).max(100).optional(),
   cursor: z.string().max(2000).optional(),
 });
