@@ -13,11 +13,7 @@ export type UserView = {
   devices: AsUser<Outputs['notifications']['listMine']>;
   settings: AsUser<Outputs['settings']['getMine']>;
   preferences: AsUser<Outputs['notifications']['getPreferencesMine']>;
-  /**
-   * SLOT (sessions): the user's own session list, `GET /v1/sessions`, which the sessions router adds. Until it
-   * is served this answers 404 and the view says so; its shape is read loosely (see UserSessionsView).
-   */
-  sessions: AsUser<unknown>;
+  sessions: AsUser<Outputs['sessions']['listMine']>;
 };
 
 /**
@@ -34,7 +30,7 @@ export async function readUserView(token: string, headers: Record<string, string
     get<Outputs['notifications']['listMine']>('/notifications/devices'),
     get<Outputs['settings']['getMine']>('/settings/me'),
     get<Outputs['notifications']['getPreferencesMine']>('/notifications/preferences'),
-    get<unknown>('/sessions'),
+    get<Outputs['sessions']['listMine']>('/sessions'),
   ]);
   return { me, subscription, usage, licenses, devices, settings, preferences, sessions };
 }

@@ -1,3 +1,4 @@
+import { describeClient } from '@bytelyst/routers/modules/sessions/schema';
 import { Badge } from '~/components/kit/badge';
 import { Card } from '~/components/kit/card';
 import { JsonBlock } from '~/components/kit/json-block';
@@ -68,48 +69,31 @@ export function ViewPreferencesCard({ preferences }: { preferences: UserView['pr
   );
 }
 
-type SessionLike = {
-  id?: unknown;
-  platform?: unknown;
-  userAgent?: unknown;
-  ipAddress?: unknown;
-  lastActiveAt?: unknown;
-  impersonatedBy?: unknown;
-  current?: unknown;
-};
-
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
-
-/**
- * SLOT (sessions): the user's own sessions from `GET /v1/sessions`, which the sessions router serves. Read
- * loosely (a list, or `{ items }`) since it lands separately; until then the API answers 404 and this says so.
- */
+/** The user's own sessions from `GET /v1/sessions`; the shadow session this view reads with is marked. */
 export function ViewSessionsCard({ sessions, now }: { sessions: UserView['sessions']; now: number }) {
   return (
     <Card titleId="view-sessions-title" title="Sessions" subtitle="GET /v1/sessions">
-      <Answer answer={sessions} empty="This API does not list sessions yet.">
-        {(data) => {
-          const raw = Array.isArray(data) ? data : (data as { items?: unknown } | null)?.items;
-          const items = (Array.isArray(raw) ? raw : []) as SessionLike[];
-          if (items.length === 0) return <p className="muted">No sessions.</p>;
-          return (
+      <Answer answer={sessions}>
+        {({ items }) =>
+          items.length === 0 ? (
+            <p className="muted">No sessions.</p>
+          ) : (
             <div className="stack">
               {items.map((session) => (
-                <div key={text(session.id)} className="stack-tight">
+                <div key={session.id} className="stack-tight">
                   <span className="row row-wrap">
-                    <strong>{text(session.platform) || 'session'}</strong>
-                    {session.impersonatedBy ? <Badge tone="warning">Impersonation</Badge> : null}
-                    {session.current === true ? <Badge tone="info">Current</Badge> : null}
+                    <strong>{describeClient(session)}</strong>
+                    {session.impersonatedBy ? <Badge tone="warning">This admin view</Badge> : null}
                   </span>
                   <span className="cell-secondary">
-                    {text(session.userAgent)} · {text(session.ipAddress)} · active{' '}
-                    {formatRelative(text(session.lastActiveAt), now)}
+                    {session.ipAddress} · signed in {formatRelative(session.createdAt, now)} · active{' '}
+                    {formatRelative(session.lastActiveAt, now)}
                   </span>
                 </div>
               ))}
             </div>
-          );
-        }}
+          )
+        }
       </Answer>
     </Card>
   );

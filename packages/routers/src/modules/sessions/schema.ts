@@ -57,6 +57,8 @@ export const ZSessionView = z.object({
   revokeReason: z.string().nullable(),
   /** The session this request was made with. */
   current: z.boolean(),
+  /** A shadow session: the admin viewing as this user (read-only, 15 minutes); null for the user's own. */
+  impersonatedBy: z.string().nullable(),
 });
 export type TSessionView = z.infer<typeof ZSessionView>;
 

@@ -182,6 +182,7 @@ export const createSessionsService = (deps: {
         platform: meta.platform,
         ipAddress: meta.ip,
         userAgent: meta.userAgent,
+        ...parseUserAgent(meta.userAgent),
         lastActiveAt: now,
         createdAt: now,
         expiresAt: isoIn(clock, shadow.ttlSeconds),

@@ -63,6 +63,7 @@ export const listSessions = async (
       revokedAt: s.revokedAt ?? null,
       revokeReason: s.revokeReason ?? null,
       current: s.id === q.currentSessionId,
+      impersonatedBy: s.impersonatedBy ?? null,
     };
   });
   const rank = (v: TSessionView) => (v.current ? 0 : v.status === 'active' ? 1 : 2);
