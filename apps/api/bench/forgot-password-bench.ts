@@ -15,6 +15,7 @@
 import type { AddressInfo } from 'node:net';
 import { buildServer } from '../src/server';
 import { createTestServer } from '../src/testing/server';
+import { runBench } from './run-bench';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const PER_ROUND = Number(process.env.BENCH_REQUESTS ?? 200);
@@ -187,9 +188,4 @@ const main = async () => {
   await base.close();
 };
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exit(1);
-});
+runBench(main);

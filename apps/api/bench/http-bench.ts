@@ -13,6 +13,7 @@ import autocannon from 'autocannon';
 import { contextInput } from '../src/plugins/trpc';
 import { buildServer } from '../src/server';
 import { createTestServer } from '../src/testing/server';
+import { runBench } from './run-bench';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -195,9 +196,4 @@ const main = async () => {
   await base.close();
 };
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exit(1);
-});
+runBench(main);

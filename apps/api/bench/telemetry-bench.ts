@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
 import { buildServer } from '../src/server';
 import { createTestServer } from '../src/testing/server';
+import { runBench } from './run-bench';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -108,9 +109,4 @@ const main = async () => {
   await base.close();
 };
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exit(1);
-});
+runBench(main);

@@ -1,15 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTAINERS } from './containers';
-import { createCosmosStore } from './cosmos/cosmos-store';
-import type { Clock, DocumentStore } from './document-store';
+import type { Clock } from './document-store';
 import { createLeaseManager, type Lease, type LeaseManager } from './leases';
-import { createSqliteStore } from './sqlite/sqlite-store';
 import { type CosmosTestServer, startCosmosServer } from './testing/cosmos-server';
+import { type DriverHarness, storeDrivers } from './testing/store-drivers';
 
-type Harness = { store: DocumentStore; cleanup: () => Promise<void> };
+type Harness = DriverHarness;
 
 let cosmos: CosmosTestServer | undefined;
 beforeAll(async () => {
@@ -19,36 +15,7 @@ afterAll(async () => {
   await cosmos?.stop();
 });
 
-const drivers: [string, (clock: Clock) => Harness][] = [
-  [
-    'sqlite',
-    (clock) => {
-      const dir = mkdtempSync(join(tmpdir(), 'bytelyst-leases-'));
-      const store = createSqliteStore({ path: join(dir, 'leases.db'), clock });
-      return {
-        store,
-        cleanup: async () => {
-          await store.close();
-          rmSync(dir, { recursive: true, force: true });
-        },
-      };
-    },
-  ],
-  [
-    'cosmos',
-    (clock) => {
-      if (!cosmos) throw new Error('cosmos server not started');
-      const store = createCosmosStore({
-        endpoint: cosmos.endpoint,
-        key: cosmos.key,
-        database: `leases-${process.pid}-${Date.now()}`,
-        clock,
-        disableEndpointDiscovery: cosmos.disableEndpointDiscovery,
-      });
-      return { store, cleanup: () => store.close() };
-    },
-  ],
-];
+const drivers = storeDrivers('leases', () => cosmos);
 
 const CONTENDERS = 24;
 const TTL = 10_000;

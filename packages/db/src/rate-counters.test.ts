@@ -1,13 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTAINERS } from './containers';
-import { createCosmosStore } from './cosmos/cosmos-store';
 import type { Clock, DocumentStore } from './document-store';
 import { createRateCounters } from './rate-counters';
-import { createSqliteStore } from './sqlite/sqlite-store';
 import { type CosmosTestServer, startCosmosServer } from './testing/cosmos-server';
+import { storeDrivers } from './testing/store-drivers';
 
 let cosmos: CosmosTestServer | undefined;
 beforeAll(async () => {
@@ -17,36 +13,7 @@ afterAll(async () => {
   await cosmos?.stop();
 });
 
-const drivers: [string, (clock: Clock) => { store: DocumentStore; cleanup: () => Promise<void> }][] = [
-  [
-    'sqlite',
-    (clock) => {
-      const dir = mkdtempSync(join(tmpdir(), 'bytelyst-rate-'));
-      const store = createSqliteStore({ path: join(dir, 'rate.db'), clock });
-      return {
-        store,
-        cleanup: async () => {
-          await store.close();
-          rmSync(dir, { recursive: true, force: true });
-        },
-      };
-    },
-  ],
-  [
-    'cosmos',
-    (clock) => {
-      if (!cosmos) throw new Error('cosmos server not started');
-      const store = createCosmosStore({
-        endpoint: cosmos.endpoint,
-        key: cosmos.key,
-        database: `rate-${process.pid}-${Date.now()}`,
-        clock,
-        disableEndpointDiscovery: cosmos.disableEndpointDiscovery,
-      });
-      return { store, cleanup: () => store.close() };
-    },
-  ],
-];
+const drivers = storeDrivers('rate', () => cosmos);
 
 const HOUR = 60 * 60_000;
 

@@ -3,10 +3,9 @@
 import type { TFlag } from '@bytelyst/routers/modules/flags/schema';
 import { useState } from 'react';
 import { Button } from '~/components/kit/button';
-import { ConfirmDialog } from '~/components/kit/confirm-dialog';
+import { ConfirmRemoveDialog } from '~/components/kit/confirm-dialog';
 import { type Column, DataTable, type TableState } from '~/components/kit/data-table';
 import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
-import { errorMessage } from '~/lib/api-errors';
 import { formatDateTime, formatRelative } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
 import styles from './controls.module.css';
@@ -96,20 +95,13 @@ export function FlagsTable({ flags, filtered, onEdit, ...state }: Props) {
         </tr>
       )}
     >
-      <ConfirmDialog
-        open={deleting !== null}
+      <ConfirmRemoveDialog
+        target={deleting}
+        mutation={remove}
         title={`Delete ${deleting?.key ?? 'flag'}?`}
         description="Clients stop receiving this key at once; code that reads it falls back to its default."
         confirmLabel="Delete flag"
-        pending={remove.isPending}
-        error={remove.error ? errorMessage(remove.error) : null}
-        onConfirm={() => {
-          if (deleting) remove.mutate({ id: deleting.id });
-        }}
-        onClose={() => {
-          remove.reset();
-          setDeleting(null);
-        }}
+        onClose={() => setDeleting(null)}
       />
     </DataTable>
   );

@@ -1,6 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
+import { errorMessage } from '~/lib/api-errors';
 import { Button } from './button';
 import { Dialog } from './dialog';
 import { FormError } from './form-error';
@@ -46,5 +47,47 @@ export function ConfirmDialog({
         </Button>
       </div>
     </Dialog>
+  );
+}
+
+/** A mutation that removes one thing by id, as a tRPC hook returns it. */
+type RemoveMutation = {
+  isPending: boolean;
+  error: unknown;
+  mutate: (input: { id: string }) => void;
+  reset: () => void;
+};
+
+/**
+ * Asks before removing `target` (open while it is set) and runs `mutation` with its id; a failure shows in the
+ * dialog, and closing forgets it.
+ */
+export function ConfirmRemoveDialog<T extends { id: string }>({
+  target,
+  mutation,
+  onClose,
+  ...text
+}: {
+  target: T | null;
+  mutation: RemoveMutation;
+  title: string;
+  description: ReactNode;
+  confirmLabel: string;
+  onClose: () => void;
+}) {
+  return (
+    <ConfirmDialog
+      {...text}
+      open={target !== null}
+      pending={mutation.isPending}
+      error={mutation.error ? errorMessage(mutation.error) : null}
+      onConfirm={() => {
+        if (target) mutation.mutate({ id: target.id });
+      }}
+      onClose={() => {
+        mutation.reset();
+        onClose();
+      }}
+    />
   );
 }

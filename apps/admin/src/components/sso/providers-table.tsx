@@ -4,10 +4,9 @@ import type { TSsoProvider } from '@bytelyst/routers/modules/sso/schema';
 import { useState } from 'react';
 import { Badge } from '~/components/kit/badge';
 import { Button } from '~/components/kit/button';
-import { ConfirmDialog } from '~/components/kit/confirm-dialog';
+import { ConfirmRemoveDialog } from '~/components/kit/confirm-dialog';
 import { type Column, DataTable, type TableState } from '~/components/kit/data-table';
 import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
-import { errorMessage } from '~/lib/api-errors';
 import { trpc } from '~/lib/trpc';
 
 const COLUMNS: readonly Column[] = [
@@ -95,20 +94,13 @@ export function ProvidersTable({ providers, onEdit, ...state }: Props) {
         </tr>
       )}
     >
-      <ConfirmDialog
-        open={deleting !== null}
+      <ConfirmRemoveDialog
+        target={deleting}
+        mutation={remove}
         title={`Remove ${deleting?.name ?? 'provider'}?`}
         description="Its button leaves the sign-in page and sign-ins through it stop. Users keep their accounts and can sign in with a password or another provider."
         confirmLabel="Remove provider"
-        pending={remove.isPending}
-        error={remove.error ? errorMessage(remove.error) : null}
-        onConfirm={() => {
-          if (deleting) remove.mutate({ id: deleting.id });
-        }}
-        onClose={() => {
-          remove.reset();
-          setDeleting(null);
-        }}
+        onClose={() => setDeleting(null)}
       />
     </DataTable>
   );
