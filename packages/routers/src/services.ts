@@ -10,6 +10,7 @@ import { createJobRegistry } from '@bytelyst/scheduler/registry';
 import { createJobsRepository } from '@bytelyst/scheduler/repository';
 import { createJobRunner } from '@bytelyst/scheduler/runner';
 import { randomId } from './lib/crypto';
+import { createAccessTokenVerifier } from './lib/jwt';
 import { createSecretBox } from './lib/secret-box';
 import { moduleList, type PlatformDeps } from './module';
 import { auditModule } from './modules/audit/module';
@@ -111,6 +112,7 @@ export const createServices = (deps: ServiceDeps) => {
   const leases = createLeaseManager(store, { clock });
   const bus = createDurableBus({ store, clock, random, instanceId, leases, ...config.events, ...logger });
   const principalCache = createPrincipalCache({ ttlMs: config.sessionCacheTtlMs ?? 30_000, clock });
+  const verifyAccessToken = createAccessTokenVerifier(config.jwtSecret);
   const rateCounters = createRateCounters(store, { clock });
   const secretBox = createSecretBox(
     config.encryptionKey ??
@@ -158,6 +160,8 @@ export const createServices = (deps: ServiceDeps) => {
     clock,
     config,
     principalCache,
+    /** Access tokens on the request path (verified ones remembered until they expire). */
+    verifyAccessToken,
     rateCounters,
     secretBox,
     bus,

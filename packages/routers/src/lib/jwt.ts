@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
 import { ZRole } from '../modules/users/schema';
@@ -53,3 +54,37 @@ export const verifyAccessToken = async (
     return undefined;
   }
 };
+
+/**
+ * `verifyAccessToken` for the request path: the key is imported once, and a token that verified is remembered
+ * (by its exact text) until its expiry, so each further request with it costs a map lookup instead of an HMAC
+ * (about 90 us). A token that fails is never remembered, so junk cannot fill the map; a full map starts over.
+ */
+export const createAccessTokenVerifier = (secret: string, opts: { maxEntries?: number } = {}) => {
+  const key = createSecretKey(keyOf(secret));
+  const max = opts.maxEntries ?? 10_000;
+  const verified = new Map<string, { claims: TAccessClaims; expiresAtMs: number }>();
+  return async (token: string, nowMs: number): Promise<TAccessClaims | undefined> => {
+    const hit = verified.get(token);
+    if (hit) {
+      if (hit.expiresAtMs > nowMs) return hit.claims;
+      verified.delete(token);
+      return undefined;
+    }
+    try {
+      const { payload } = await jwtVerify(token, key, {
+        algorithms: ['HS256'],
+        currentDate: new Date(nowMs),
+      });
+      const parsed = ZAccessClaims.safeParse(payload);
+      if (!parsed.success || typeof payload.exp !== 'number') return undefined;
+      if (verified.size >= max) verified.clear();
+      verified.set(token, { claims: parsed.data, expiresAtMs: payload.exp * 1000 });
+      return parsed.data;
+    } catch {
+      return undefined;
+    }
+  };
+};
+
+export type AccessTokenVerifier = ReturnType<typeof createAccessTokenVerifier>;

@@ -1,4 +1,3 @@
-import { verifyAccessToken } from '../../lib/jwt';
 import type { Services } from '../../services';
 import { API_TOKEN_PREFIX } from '../tokens/service';
 import { isAdminRole } from '../users/rules';
@@ -21,13 +20,16 @@ export type Principal = {
 
 export type Authenticated = { principal: Principal; productId: string };
 
-type AuthServices = Pick<Services, 'config' | 'clock' | 'principalCache' | 'sessions' | 'users' | 'tokens'>;
+type AuthServices = Pick<
+  Services,
+  'config' | 'clock' | 'principalCache' | 'verifyAccessToken' | 'sessions' | 'users' | 'tokens'
+>;
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 
 /** A bearer that resolves to a live session of an active user (through a short cache), else undefined. */
 const fromJwt = async (services: AuthServices, token: string): Promise<Authenticated | undefined> => {
-  const claims = await verifyAccessToken(services.config.jwtSecret, token, services.clock());
+  const claims = await services.verifyAccessToken(token, services.clock());
   if (!claims) return undefined;
   const key = `${claims.sub}:${claims.sid}`;
   let snapshot: PrincipalSnapshot | undefined = services.principalCache.get(key);
