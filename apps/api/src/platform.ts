@@ -1,5 +1,6 @@
 import type { ContainerDef } from '@bytelyst/db/document-store';
 import { type Clock, systemClock } from '@bytelyst/db/document-store';
+import type { Connector } from '@bytelyst/routers/modules/sso/outbound';
 import type { Services } from '@bytelyst/routers/services';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
@@ -32,6 +33,8 @@ export const createPlatform = async (
     clock?: Clock;
     extraContainers?: readonly ContainerDef[];
     configure?: (services: Services) => void;
+    /** The connect step of SSO's outbound guard (tests: loopback only). */
+    ssoConnect?: Connector;
   } = {},
 ): Promise<Platform> => {
   const clock = opts.clock ?? systemClock;
@@ -42,7 +45,13 @@ export const createPlatform = async (
     blobSigningSecret: secrets.blobSigningSecret,
     ...(opts.extraContainers ? { extraContainers: opts.extraContainers } : {}),
   });
-  const deps = { env, ...drivers, clock, logger };
+  const deps = {
+    env,
+    ...drivers,
+    clock,
+    logger,
+    ...(opts.ssoConnect ? { ssoConnect: opts.ssoConnect } : {}),
+  };
   const services = servicesFromEnv(deps, secrets);
   opts.configure?.(services);
   const app = buildServer({ ...deps, services });

@@ -1,5 +1,4 @@
 import { bootstrapPlatform } from '@bytelyst/routers/bootstrap';
-import type { Services } from '@bytelyst/routers/services';
 import { type Env, EnvError, loadEnv } from './env';
 import { createPlatform } from './platform';
 import { installShutdown } from './shutdown';
@@ -35,9 +34,11 @@ const adminBlock = (signInUrl: string, email: string, password: string): string 
  * Starts the API as `npm start` runs it: platform from env, bootstrap, listen, workers. `configure` is the
  * e2e server's hook for its fixture subscribers (e2e-server.ts); the product entry passes nothing.
  */
-export const runApi = async (opts: { configure?: (services: Services) => void } = {}): Promise<void> => {
+export const runApi = async (
+  opts: Pick<Parameters<typeof createPlatform>[1] & object, 'configure' | 'ssoConnect'> = {},
+): Promise<void> => {
   const env = readEnv();
-  const platform = await createPlatform(env, opts.configure ? { configure: opts.configure } : {});
+  const platform = await createPlatform(env, opts);
   const { app, store, blob, services, secrets } = platform;
   installShutdown({ app, store, blob, workers: platform });
 

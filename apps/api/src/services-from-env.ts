@@ -2,12 +2,21 @@ import { readFileSync } from 'node:fs';
 import type { BlobStore } from '@bytelyst/db/blob';
 import type { Clock, DocumentStore } from '@bytelyst/db/document-store';
 import type { DeliveryConfig } from '@bytelyst/routers/modules/delivery/config';
+import type { Connector } from '@bytelyst/routers/modules/sso/outbound';
 import { createServices, type Services } from '@bytelyst/routers/services';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Env } from './env';
 import type { Secrets } from './secrets';
 
-type Deps = { env: Env; store: DocumentStore; blob: BlobStore; clock: Clock; logger?: FastifyBaseLogger };
+type Deps = {
+  env: Env;
+  store: DocumentStore;
+  blob: BlobStore;
+  clock: Clock;
+  logger?: FastifyBaseLogger;
+  /** The connect step of SSO's outbound guard; tests pass one that refuses anything but loopback. */
+  ssoConnect?: Connector;
+};
 
 /** Delivery's settings from env; the APNs key file is read here, once, at start-up. */
 export const deliveryFromEnv = (env: Env): DeliveryConfig => {
@@ -63,6 +72,7 @@ export const servicesFromEnv = (deps: Deps, secrets: Secrets): Services =>
         network: deps.env.SSO_ISSUER_NETWORK,
         allowHttp: deps.env.SSO_ALLOW_HTTP_ISSUERS,
         defaultRedirectUri: `${deps.env.CONSOLE_URL.replace(/\/+$/, '')}/api/sso/callback`,
+        ...(deps.ssoConnect ? { connect: deps.ssoConnect } : {}),
       },
       accessTokenTtlSeconds: deps.env.ACCESS_TOKEN_TTL_SECONDS,
       sessionTtlDays: deps.env.SESSION_TTL_DAYS,

@@ -5,6 +5,7 @@ import type { BlobStore } from '@bytelyst/db/blob';
 import type { Clock, DocumentStore } from '@bytelyst/db/document-store';
 import { bootstrapPlatform } from '@bytelyst/routers/bootstrap';
 import type { Services } from '@bytelyst/routers/services';
+import { loopbackOnlyConnector } from '@bytelyst/routers/testing/loopback-connector';
 import type { FastifyInstance } from 'fastify';
 import { type Env, parseEnv } from '../env';
 import { createPlatform } from '../platform';
@@ -55,7 +56,7 @@ export const createTestServer = async (opts: { env?: Record<string, string> } = 
     ...opts.env,
   });
   const clock = createTestClock();
-  const platform = await createPlatform(env, { clock: clock.clock });
+  const platform = await createPlatform(env, { clock: clock.clock, ssoConnect: loopbackOnlyConnector });
   const { app, store, blob, services } = platform;
   await bootstrapPlatform(services, { adminEmail: TEST_ADMIN.email, adminPassword: TEST_ADMIN.password });
   return {

@@ -1,5 +1,6 @@
 import * as client from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loopbackOnlyConnector } from '../../testing/loopback-connector';
 import { startOidcProvider, type TestOidcProvider } from '../../testing/oidc-provider';
 import {
   addressAllowed,
@@ -154,7 +155,12 @@ describe('openid-client through the guard, against a provider on loopback', () =
   afterAll(async () => idp.close());
 
   it('discovers the issuer over http on loopback when http is allowed', async () => {
-    const fetch = createGuardedFetch({ network: 'loopback', allowHttp: true, timeoutMs: 5000 });
+    const fetch = createGuardedFetch({
+      network: 'loopback',
+      allowHttp: true,
+      timeoutMs: 5000,
+      connect: loopbackOnlyConnector,
+    });
     const config = await client.discovery(new URL(idp.issuer), 'app', 'app-secret', undefined, {
       [client.customFetch]: fetch,
       execute: [client.allowInsecureRequests],
@@ -176,5 +182,15 @@ describe('openid-client through the guard, against a provider on loopback', () =
     const error = await discovery.catch((caught: unknown) => caught);
     expect(error instanceof Error && error.cause).toBeInstanceOf(OutboundRefused);
     expect(attempts).toEqual([]);
+  });
+});
+
+describe('the loopback-only test connector', () => {
+  it('refuses anything but 127.0.0.0/8 and ::1 before opening a socket', () => {
+    for (const address of ['93.184.216.34', '10.0.0.1', '::ffff:10.0.0.1', '2606:2800:220:1::1']) {
+      expect(() =>
+        loopbackOnlyConnector({ address, family: address.includes(':') ? 6 : 4, port: 443, tls: true }),
+      ).toThrow(/not loopback/);
+    }
   });
 });

@@ -106,7 +106,8 @@ const systemResolver: Resolver = async (hostname) =>
     family: family === 6 ? 6 : 4,
   }));
 
-const systemConnector: Connector = ({ address, port, tls, servername }) =>
+/** Opens TCP or TLS to the checked address; the default connector. */
+export const systemConnector: Connector = ({ address, port, tls, servername }) =>
   tls
     ? tlsConnect({ host: address, port, ALPNProtocols: ['http/1.1'], ...(servername ? { servername } : {}) })
     : netConnect({ host: address, port });
