@@ -10,6 +10,7 @@ import { OPERATIONS_EVENTS } from './catalogue/operations';
 import { PLATFORM_EVENTS } from './catalogue/platform';
 import { TELEMETRY_EVENTS } from './catalogue/telemetry';
 import { USAGE_EVENTS } from './catalogue/usage';
+import { WEBHOOK_EVENTS } from './catalogue/webhooks';
 
 /**
  * The typed event catalogue: every public webhook event plus the internal events the
@@ -30,6 +31,7 @@ export const EVENT_DEFINITIONS = {
   ...CONTENT_EVENTS,
   ...DELIVERY_EVENTS,
   ...PLATFORM_EVENTS,
+  ...WEBHOOK_EVENTS,
 } as const;
 
 export type EventDefinitions = typeof EVENT_DEFINITIONS;
