@@ -178,7 +178,9 @@ test('replaying all matching dead letters asks first, then reports what it repla
   await expect(letters.getByText('No dead letters match these filters')).toBeVisible();
 });
 
-test('the catalogue shows each event type with its subscribers and JSON Schema', async ({ page }) => {
+test('the catalogue shows each event type with its subscribers, JSON Schema and example', async ({
+  page,
+}) => {
   await signIn(page);
   await page.getByRole('link', { name: 'Events', exact: true }).click();
   await page.getByRole('link', { name: 'Catalogue' }).click();
@@ -196,6 +198,11 @@ test('the catalogue shows each event type with its subscribers and JSON Schema',
 
   await item.getByText('JSON Schema').click();
   await expect(item.locator('pre')).toContainText('"actorEmail"');
+  // A public event shows an example payload beside its schema; an internal one without an example does not.
+  await expect(item.getByText('Example', { exact: true })).toHaveCount(0);
+  await userCreated.getByText('Example', { exact: true }).click();
+  const example = userCreated.locator('details').filter({ has: page.getByText('Example', { exact: true }) });
+  await expect(example.locator('pre')).toContainText('"email": "ada@example.com"');
   await expect(page.getByRole('region', { name: 'Subscribers' })).toContainText('e2e-picky');
   await shot(page, 'ops-catalogue');
 

@@ -24,6 +24,7 @@ const PRIMARY_URL_FIELD: Record<TemplateName, string> = {
   'trial-expired': 'upgradeUrl',
   'payment-failed': 'updatePaymentUrl',
   'license-expiring': 'renewUrl',
+  'webhook-endpoint-alert': 'manageUrl',
 };
 
 const primaryUrl = (name: TemplateName): string => {

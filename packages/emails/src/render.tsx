@@ -16,6 +16,7 @@ import { TrialExpiredEmail, ZTrialExpiredProps } from './templates/trial-expired
 import { TrialExpiringEmail, ZTrialExpiringProps } from './templates/trial-expiring';
 import { VerifyEmailEmail, ZVerifyEmailProps } from './templates/verify-email';
 import { WaitlistAcceptedEmail, ZWaitlistAcceptedProps } from './templates/waitlist-accepted';
+import { WebhookEndpointAlertEmail, ZWebhookEndpointAlertProps } from './templates/webhook-endpoint-alert';
 import { WelcomeEmail, ZWelcomeProps } from './templates/welcome';
 
 export type RenderedEmail = { subject: string; html: string; text: string };
@@ -90,6 +91,10 @@ export function prepareEmail(template: TemplateName, input: unknown): PreparedEm
     case 'license-expiring': {
       const props = ZLicenseExpiringProps.parse(raw);
       return prepared(props, <LicenseExpiringEmail {...props} />);
+    }
+    case 'webhook-endpoint-alert': {
+      const props = ZWebhookEndpointAlertProps.parse(raw);
+      return prepared(props, <WebhookEndpointAlertEmail {...props} />);
     }
     default: {
       const unreachable: never = name;

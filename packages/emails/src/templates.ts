@@ -71,6 +71,13 @@ import {
   ZWaitlistAcceptedSenderProps,
 } from './templates/waitlist-accepted';
 import {
+  webhookEndpointAlertMeta,
+  webhookEndpointAlertPreviewProps,
+  webhookEndpointAlertSubject,
+  ZWebhookEndpointAlertProps,
+  ZWebhookEndpointAlertSenderProps,
+} from './templates/webhook-endpoint-alert';
+import {
   welcomeMeta,
   welcomePreviewProps,
   welcomeSubject,
@@ -90,6 +97,7 @@ export const TEMPLATE_NAMES = [
   'trial-expired',
   'payment-failed',
   'license-expiring',
+  'webhook-endpoint-alert',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
@@ -106,6 +114,7 @@ export const TEMPLATE_SCHEMAS = {
   'trial-expired': ZTrialExpiredProps,
   'payment-failed': ZPaymentFailedProps,
   'license-expiring': ZLicenseExpiringProps,
+  'webhook-endpoint-alert': ZWebhookEndpointAlertProps,
 } satisfies { [K in TemplateName]: z.ZodObject<{ template: z.ZodLiteral<K> } & z.ZodRawShape> };
 
 /** What a sender provides for each template: the props without `brand` and `unsubscribeUrl`. */
@@ -121,6 +130,7 @@ export const TEMPLATE_SENDER_SCHEMAS = {
   'trial-expired': ZTrialExpiredSenderProps,
   'payment-failed': ZPaymentFailedSenderProps,
   'license-expiring': ZLicenseExpiringSenderProps,
+  'webhook-endpoint-alert': ZWebhookEndpointAlertSenderProps,
 } satisfies { [K in TemplateName]: z.ZodObject<{ template: z.ZodLiteral<K> } & z.ZodRawShape> };
 
 /** Props of every template, discriminated by `template`. */
@@ -136,6 +146,7 @@ export const ZEmailProps = z.discriminatedUnion('template', [
   ZTrialExpiredProps,
   ZPaymentFailedProps,
   ZLicenseExpiringProps,
+  ZWebhookEndpointAlertProps,
 ]);
 export type TEmailProps = z.infer<typeof ZEmailProps>;
 export type TemplateProps<K extends TemplateName> = z.infer<(typeof TEMPLATE_SCHEMAS)[K]>;
@@ -153,11 +164,13 @@ export const TEMPLATE_PREVIEW_PROPS: { [K in TemplateName]: TemplateProps<K> } =
   'trial-expired': trialExpiredPreviewProps,
   'payment-failed': paymentFailedPreviewProps,
   'license-expiring': licenseExpiringPreviewProps,
+  'webhook-endpoint-alert': webhookEndpointAlertPreviewProps,
 };
 
 /**
  * Welcome, invitation and waitlist-accepted answer something the user (or a teammate) did, so they are
- * transactional like the security and billing mails; trial and license reminders are lifecycle mail.
+ * transactional like the security and billing mails and the admins' operational alerts; trial and license
+ * reminders are lifecycle mail.
  */
 export const TEMPLATE_META: { [K in TemplateName]: TemplateMeta<TemplateProps<K>> } = {
   welcome: welcomeMeta,
@@ -171,6 +184,7 @@ export const TEMPLATE_META: { [K in TemplateName]: TemplateMeta<TemplateProps<K>
   'trial-expired': trialExpiredMeta,
   'payment-failed': paymentFailedMeta,
   'license-expiring': licenseExpiringMeta,
+  'webhook-endpoint-alert': webhookEndpointAlertMeta,
 };
 
 export function subjectOf(props: TEmailProps): string {
@@ -197,6 +211,8 @@ export function subjectOf(props: TEmailProps): string {
       return paymentFailedSubject(props);
     case 'license-expiring':
       return licenseExpiringSubject(props);
+    case 'webhook-endpoint-alert':
+      return webhookEndpointAlertSubject(props);
     default: {
       const unreachable: never = props;
       throw new Error(`no subject for ${JSON.stringify(unreachable)}`);

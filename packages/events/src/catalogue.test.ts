@@ -51,6 +51,30 @@ describe('event catalogue', () => {
     });
   });
 
+  it('gives every public event an example payload that its schema parses to itself', () => {
+    expect(PUBLIC_EVENT_TYPES.length).toBeGreaterThanOrEqual(WEBHOOK_TABLE.length);
+    for (const type of PUBLIC_EVENT_TYPES) {
+      expect(EVENT_DEFINITIONS[type].example, `${type} has no example`).toBeTypeOf('object');
+    }
+    // Internal events may carry one too; the same rule holds for them.
+    const withExample = EVENT_TYPES.filter((type) => EVENT_DEFINITIONS[type].example !== undefined);
+    for (const type of withExample) {
+      const { example, payload } = EVENT_DEFINITIONS[type];
+      // Equal to what it parses to: no default filled in, no unknown key stripped, nothing transformed.
+      expect(payload.parse(example), type).toStrictEqual(example);
+      // It is sent as a JSON body: nothing in it may be lost on the way.
+      expect(JSON.parse(JSON.stringify(example)), type).toStrictEqual(example);
+    }
+  });
+
+  it('describes each event with its example, null for an internal event without one', () => {
+    const entries = new Map(describeCatalogue().map((entry) => [entry.type, entry]));
+    expect(entries.get('payment.failed')?.example).toStrictEqual(EVENT_DEFINITIONS['payment.failed'].example);
+    expect(entries.get('user.created')?.example).toMatchObject({ email: 'ada@example.com' });
+    expect(entries.get('admin.action')?.example).toBeNull();
+    for (const type of PUBLIC_EVENT_TYPES) expect(entries.get(type)?.example, type).not.toBeNull();
+  });
+
   it('validates payloads with the zod schema', () => {
     const schema = EVENT_DEFINITIONS['flag.toggled'].payload;
     expect(schema.safeParse({ flagId: 'f', enabled: true, percentage: 50 }).success).toBe(true);

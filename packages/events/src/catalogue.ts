@@ -71,6 +71,8 @@ export type CatalogueEntry = {
   description: string;
   public: boolean;
   schema: Record<string, unknown>;
+  /** A payload the schema accepts, as a receiver would get it; every public event has one, null when none. */
+  example: Record<string, unknown> | null;
 };
 
 /** The whole catalogue with each payload's JSON Schema, computed once. */
@@ -83,6 +85,7 @@ export const describeCatalogue = (() => {
       description: EVENT_DEFINITIONS[type].description,
       public: EVENT_DEFINITIONS[type].public,
       schema: eventJsonSchema(type),
+      example: EVENT_DEFINITIONS[type].example ?? null,
     }));
     return cached;
   };

@@ -8,6 +8,12 @@ export const BILLING_EVENTS = {
     public: true,
     description: 'A subscription was started (on registration or by an admin).',
     payload: z.object({ subscriptionId: id, userId: id, plan: z.string(), status: z.string() }),
+    example: {
+      subscriptionId: 'sub_3kP9wZ2rNc5V',
+      userId: 'usr_8fK2mQ7xLpT3',
+      plan: 'pro',
+      status: 'trialing',
+    },
   }),
   'subscription.changed': def({
     version: 1,
@@ -19,18 +25,25 @@ export const BILLING_EVENTS = {
       newPlan: z.string(),
       status: z.string(),
     }),
+    example: { subscriptionId: 'sub_3kP9wZ2rNc5V', oldPlan: 'pro', newPlan: 'team', status: 'active' },
   }),
   'subscription.canceled': def({
     version: 1,
     public: true,
     description: 'A subscription was canceled by its user or by Stripe.',
     payload: z.object({ subscriptionId: id, userId: id, reason: z.string() }),
+    example: {
+      subscriptionId: 'sub_3kP9wZ2rNc5V',
+      userId: 'usr_8fK2mQ7xLpT3',
+      reason: 'stripe: cancellation_requested',
+    },
   }),
   'payment.succeeded': def({
     version: 1,
     public: true,
     description: 'An invoice was paid.',
     payload: z.object({ invoiceId: id, amount: z.number().int(), userId: id }),
+    example: { invoiceId: 'in_1QxT4sL2eZvKYlo2', amount: 4900, userId: 'usr_8fK2mQ7xLpT3' },
   }),
   'payment.failed': def({
     version: 1,
@@ -47,6 +60,15 @@ export const BILLING_EVENTS = {
       nextRetryAt: z.string().nullable().optional(),
       hostedInvoiceUrl: z.string().nullable().optional(),
     }),
+    example: {
+      invoiceId: 'in_1QxT4sL2eZvKYlo2',
+      amount: 4900,
+      userId: 'usr_8fK2mQ7xLpT3',
+      retryCount: 1,
+      currency: 'usd',
+      nextRetryAt: '2026-03-17T09:00:00.000Z',
+      hostedInvoiceUrl: 'https://invoice.stripe.com/i/acct_1Mt4Qr2eZvKYlo2C/live_YWNjdF8xTXQ0UXI',
+    },
   }),
   'subscription.expired': def({
     version: 1,

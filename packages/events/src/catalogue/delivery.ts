@@ -25,6 +25,14 @@ export const DELIVERY_EVENTS = {
       provider: z.string(),
       fellBack: z.boolean(),
     }),
+    example: {
+      deliveryId: 'dlv_Zr4nW8qK1sTb',
+      channel: 'email',
+      userId: 'usr_8fK2mQ7xLpT3',
+      template: 'welcome',
+      provider: 'sendgrid',
+      fellBack: false,
+    },
   }),
   'delivery.failed': def({
     version: 1,
@@ -37,6 +45,13 @@ export const DELIVERY_EVENTS = {
       template: z.string(),
       error: z.string(),
     }),
+    example: {
+      deliveryId: 'dlv_Hq2xV6mP9cLe',
+      channel: 'push',
+      userId: 'usr_8fK2mQ7xLpT3',
+      template: 'trial-expiring',
+      error: 'apns: 410 Unregistered',
+    },
   }),
   'delivery.bounced': def({
     version: 1,
@@ -51,5 +66,12 @@ export const DELIVERY_EVENTS = {
       status: z.enum(['bounced', 'dropped', 'spam_report']),
       reason: z.string().nullable(),
     }),
+    example: {
+      deliveryId: 'dlv_Zr4nW8qK1sTb',
+      userId: 'usr_8fK2mQ7xLpT3',
+      email: 'ada@example.com',
+      status: 'bounced',
+      reason: '550 5.1.1 The email account that you tried to reach does not exist',
+    },
   }),
 } as const;

@@ -8,18 +8,25 @@ export const GROWTH_EVENTS = {
     public: true,
     description: 'An invitation code was redeemed.',
     payload: z.object({ invitationId: id, userId: id }),
+    example: { invitationId: 'inv_7Tg3LbX9pQ2d', userId: 'usr_8fK2mQ7xLpT3' },
   }),
   'referral.completed': def({
     version: 1,
     public: true,
     description: 'A referred user converted.',
     payload: z.object({ referralId: id, referrerId: id, referredId: id }),
+    example: {
+      referralId: 'ref_5Nc8Yw1kRf4J',
+      referrerId: 'usr_2Wd7Hs4jVn8Q',
+      referredId: 'usr_8fK2mQ7xLpT3',
+    },
   }),
   'waitlist.joined': def({
     version: 1,
     public: true,
     description: 'Someone joined the waitlist.',
     payload: z.object({ email: z.string(), position: z.number().int().min(1) }),
+    example: { email: 'grace@example.com', position: 42 },
   }),
   'invitation.created': def({
     version: 1,

@@ -14,30 +14,35 @@ export const IDENTITY_EVENTS = {
       /** The billing plan, once billing knows one. */
       plan: z.string().nullable(),
     }),
+    example: { userId: 'usr_8fK2mQ7xLpT3', email: 'ada@example.com', roles: ['user'], plan: 'pro' },
   }),
   'user.deleted': def({
     version: 1,
     public: true,
     description: 'A user was deleted.',
     payload: z.object({ userId: id }),
+    example: { userId: 'usr_8fK2mQ7xLpT3' },
   }),
   'user.updated': def({
     version: 1,
     public: true,
     description: "A user's roles or profile changed.",
     payload: z.object({ userId: id, changes: z.array(z.string()) }),
+    example: { userId: 'usr_8fK2mQ7xLpT3', changes: ['roles'] },
   }),
   'user.disabled': def({
     version: 1,
     public: true,
     description: 'A user was disabled; their sessions were revoked.',
     payload: z.object({ userId: id }),
+    example: { userId: 'usr_8fK2mQ7xLpT3' },
   }),
   'user.enabled': def({
     version: 1,
     public: true,
     description: 'A disabled user was enabled again.',
     payload: z.object({ userId: id }),
+    example: { userId: 'usr_8fK2mQ7xLpT3' },
   }),
   'product.status_changed': def({
     version: 1,
@@ -148,6 +153,7 @@ export const IDENTITY_EVENTS = {
     public: true,
     description: "A user's email address was verified (through the mailed link, or by an admin).",
     payload: z.object({ userId: id, email: z.string() }),
+    example: { userId: 'usr_8fK2mQ7xLpT3', email: 'ada@example.com' },
   }),
   'auth.password_reset_requested': def({
     version: 1,

@@ -8,12 +8,14 @@ export const LICENSES_EVENTS = {
     public: true,
     description: 'A license was activated on a device.',
     payload: z.object({ licenseId: id, userId: id, deviceId: id }),
+    example: { licenseId: 'lic_9Vb2Kx6tMw3R', userId: 'usr_8fK2mQ7xLpT3', deviceId: 'dev_4Jp8Qz1nSd6F' },
   }),
   'license.expired': def({
     version: 1,
     public: true,
     description: 'A license reached its expiry date.',
     payload: z.object({ licenseId: id, userId: id }),
+    example: { licenseId: 'lic_9Vb2Kx6tMw3R', userId: 'usr_8fK2mQ7xLpT3' },
   }),
   'license.created': def({
     version: 1,

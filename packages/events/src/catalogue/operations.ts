@@ -8,6 +8,7 @@ export const OPERATIONS_EVENTS = {
     public: true,
     description: 'A feature flag was turned on or off, or its rollout changed.',
     payload: z.object({ flagId: id, enabled: z.boolean(), percentage: z.number().min(0).max(100) }),
+    example: { flagId: 'new-editor', enabled: true, percentage: 25 },
   }),
   'flag.created': def({
     version: 1,

@@ -1,6 +1,6 @@
 'use client';
 
-import { ColorField, FieldGroup, TextField } from '~/components/kit/field';
+import { ColorField, FieldGroup, SelectField, TextField } from '~/components/kit/field';
 import type { FieldErrors } from '~/lib/api-errors';
 import { errorKey, type PropField, parseInput, valueAt, withValue } from './props-fields';
 
@@ -66,6 +66,17 @@ function PropInput({
     error: errors[errorKey(field.path)],
   };
   if (field.kind === 'color') return <ColorField {...shared} value={current} onValue={set} />;
+  if (field.kind === 'choice') {
+    const options = field.options.map((option) => ({ value: option, label: option }));
+    return (
+      <SelectField
+        {...shared}
+        options={field.optional ? [{ value: '', label: '(none)' }, ...options] : options}
+        value={current}
+        onChange={(event) => set(event.target.value)}
+      />
+    );
+  }
   return (
     <TextField
       {...shared}

@@ -28,6 +28,23 @@ describe('propFields', () => {
     expect(trial.find((f) => f.key === 'unsubscribeUrl')).toMatchObject({ kind: 'url', optional: true });
   });
 
+  it('offers the values of an enum as a choice, with none for an optional one', () => {
+    const fields = propFields(TEMPLATE_SCHEMAS['webhook-endpoint-alert']);
+    expect(fields.find((f) => f.key === 'state')).toMatchObject({
+      kind: 'choice',
+      optional: false,
+      options: ['failing', 'disabled'],
+    });
+    expect(fields.find((f) => f.key === 'reason')).toMatchObject({
+      kind: 'choice',
+      optional: true,
+      options: ['consecutive_failures', 'gone'],
+    });
+    expect(fields.find((f) => f.key === 'consecutiveFailures')?.kind).toBe('number');
+    expect(parseInput({ kind: 'choice', optional: true }, '')).toBeUndefined();
+    expect(parseInput({ kind: 'choice', optional: false }, 'disabled')).toBe('disabled');
+  });
+
   it('gives every template at least one field', () => {
     for (const schema of Object.values(TEMPLATE_SCHEMAS))
       expect(propFields(schema).length).toBeGreaterThan(2);

@@ -7,6 +7,15 @@ import type { z } from 'zod';
 export type PropKind = 'text' | 'email' | 'url' | 'datetime' | 'number' | 'color';
 export type PropField =
   | { kind: PropKind; key: string; path: readonly string[]; label: string; optional: boolean }
+  /** A `z.enum`: one of its values. */
+  | {
+      kind: 'choice';
+      key: string;
+      path: readonly string[];
+      label: string;
+      optional: boolean;
+      options: readonly string[];
+    }
   | {
       kind: 'group';
       key: string;
@@ -23,6 +32,7 @@ type Def = {
   shape?: Record<string, unknown>;
   innerType?: unknown;
   options?: unknown[];
+  entries?: Record<string, string | number>;
   checks?: Check[];
 };
 
@@ -72,6 +82,10 @@ function fieldOf(key: string, schema: unknown, path: readonly string[]): PropFie
   if (def.type === 'object') {
     return { kind: 'group', key, path: at, label: labelOf(key), optional, fields: fieldsOf(def, at) };
   }
+  if (def.type === 'enum') {
+    const options = Object.values(def.entries ?? {}).map(String);
+    return { kind: 'choice', key, path: at, label: labelOf(key), optional, options };
+  }
   const kind = kindOf(def);
   return kind ? { kind, key, path: at, label: labelOf(key), optional } : null;
 }
@@ -119,7 +133,7 @@ export function withValue(props: Json, path: readonly string[], value: unknown):
  * What an input's text means for the props: an empty optional field is absent; a number field holds a number
  * when the text is one, and the text otherwise, so the server's check names the field.
  */
-export function parseInput(field: { kind: PropKind; optional: boolean }, text: string): unknown {
+export function parseInput(field: { kind: PropKind | 'choice'; optional: boolean }, text: string): unknown {
   if (text.trim() === '') return field.optional ? undefined : field.kind === 'number' ? text : '';
   if (field.kind !== 'number') return text;
   const number = Number(text);

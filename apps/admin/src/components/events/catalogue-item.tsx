@@ -8,10 +8,12 @@ export type CatalogueEntry = {
   description: string;
   public: boolean;
   schema: Record<string, unknown>;
+  /** A payload the schema accepts; every public event has one. */
+  example: Record<string, unknown> | null;
   subscribers: string[];
 };
 
-/** One event type: what it means, who receives it, and the payload schema on demand. */
+/** One event type: what it means, who receives it, and the payload schema and an example on demand. */
 export function CatalogueItem({ entry }: { entry: CatalogueEntry }) {
   const headingId = `event-type-${entry.type.replace(/[^a-z0-9]+/gi, '-')}`;
   return (
@@ -36,10 +38,19 @@ export function CatalogueItem({ entry }: { entry: CatalogueEntry }) {
         <span className="field-hint">No subscribers yet</span>
       )}
       <p className={styles.catalogueDescription}>{entry.description}</p>
-      <details className="disclosure">
-        <summary>JSON Schema</summary>
-        <JsonBlock value={entry.schema} />
-      </details>
+      {/* One grid cell for both blocks, so the item keeps its two columns of two rows. */}
+      <div className="stack-tight">
+        <details className="disclosure">
+          <summary>JSON Schema</summary>
+          <JsonBlock value={entry.schema} />
+        </details>
+        {entry.example !== null && (
+          <details className="disclosure">
+            <summary>Example</summary>
+            <JsonBlock value={entry.example} />
+          </details>
+        )}
+      </div>
     </li>
   );
 }

@@ -1,4 +1,5 @@
 import { CONTAINERS } from '@bytelyst/db/containers';
+import { EVENT_DEFINITIONS, isEventType } from '@bytelyst/events/catalogue';
 import type { EventDoc } from '@bytelyst/events/event-doc';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -159,6 +160,19 @@ describe('events', () => {
       type: 'object',
       required: expect.arrayContaining(['invoiceId', 'amount', 'userId', 'retryCount']),
     });
+    // Every public event comes with an example its payload schema accepts; internal ones may have none.
+    const publicEvents = events.filter((e) => e.public);
+    expect(publicEvents.map((e) => e.type)).toContain('payment.failed');
+    for (const entry of publicEvents) {
+      expect(entry.example, entry.type).not.toBeNull();
+      const definition = isEventType(entry.type) ? EVENT_DEFINITIONS[entry.type] : undefined;
+      expect(definition?.payload.parse(entry.example), entry.type).toStrictEqual(entry.example);
+    }
+    expect(events.find((e) => e.type === 'payment.failed')?.example).toMatchObject({
+      invoiceId: expect.any(String),
+      amount: 4900,
+    });
+    expect(action?.example).toBeNull();
     const subscribers = await admin.caller.events.listSubscribers();
     expect(subscribers.items.find((s) => s.name === 'audit')).toMatchObject({
       priority: 100,

@@ -75,7 +75,7 @@ export const eventsRouter = router({
     .meta(
       rest('GET', '/events/catalogue', {
         tag,
-        summary: 'Every event type with its version, JSON Schema and subscribers',
+        summary: 'Every event type with its version, JSON Schema, example payload and subscribers',
       }),
     )
     .input(z.object({}).optional())

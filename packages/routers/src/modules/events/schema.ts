@@ -132,6 +132,8 @@ export const ZCatalogueEntry = z.object({
   description: z.string(),
   public: z.boolean(),
   schema: z.record(z.string(), z.unknown()),
+  /** A payload the schema accepts, as a webhook receiver gets it in `data`; null for an internal event without one. */
+  example: z.record(z.string(), z.unknown()).nullable(),
   subscribers: z.array(z.string()),
 });
 export const ZCatalogueOutput = z.object({ events: z.array(ZCatalogueEntry) });
