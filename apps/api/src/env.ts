@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseCidrList } from '@bytelyst/routers/lib/outbound';
 import { z } from 'zod';
 
 /**
@@ -67,8 +68,8 @@ const ZRawEnv = z.object({
   EVENT_DISPATCHER_ENABLED: bool(true),
   EVENT_POLL_INTERVAL_MS: int(1000, 50),
   EVENT_CLAIM_TTL_MS: int(60_000, 1000),
-  // Maintenance mode and webhook settings are parsed here once their components exist; until then
-  // `.env.example` lists them, commented out, under "read by components not built yet".
+  // Maintenance mode is parsed here once its component exists; until then `.env.example` lists its
+  // settings, commented out, under "read by components not built yet".
   SESSION_TTL_DAYS: int(90, 1),
   SESSION_CACHE_TTL_MS: int(30_000),
   SWAGGER_UI_ENABLED: z.stringbool().optional(),
@@ -84,6 +85,12 @@ const ZRawEnv = z.object({
   // SSO: where issuers may be reached (public | private | loopback), and http:// issuers (loopback only).
   SSO_ISSUER_NETWORK: z.enum(['public', 'private', 'loopback']).default('public'),
   SSO_ALLOW_HTTP_ISSUERS: bool(false),
+
+  // Outgoing webhooks: per-attempt timeout, retries after the first attempt (10 s, 60 s, 300 s, ...), and
+  // internal ranges receivers may live in (comma-separated CIDRs; otherwise public addresses only).
+  WEBHOOK_DELIVERY_TIMEOUT_MS: int(5000, 100),
+  WEBHOOK_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  WEBHOOK_ALLOWED_CIDRS: z.string().default(''),
 
   // Billing: without a secret key the Stripe endpoints answer 503.
   STRIPE_SECRET_KEY: z.string().min(1).optional(),
@@ -182,6 +189,11 @@ const crossFieldProblems = (env: RawEnv): string[] => {
     for (const key of ['APNS_KEY_ID', 'APNS_TEAM_ID', 'APNS_KEY_PATH', 'APNS_TOPIC'] as const) {
       if (!env[key]) problems.push(`${key} is required when PUSH_DRIVER=apns`);
     }
+  }
+  try {
+    parseCidrList(env.WEBHOOK_ALLOWED_CIDRS);
+  } catch (error) {
+    problems.push(`WEBHOOK_ALLOWED_CIDRS: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (env.SSO_ALLOW_HTTP_ISSUERS && env.SSO_ISSUER_NETWORK !== 'loopback') {
     problems.push('SSO_ALLOW_HTTP_ISSUERS=true needs SSO_ISSUER_NETWORK=loopback (http only to a local IdP)');

@@ -1,6 +1,6 @@
 import type { ContainerDef } from '@bytelyst/db/document-store';
 import { type Clock, systemClock } from '@bytelyst/db/document-store';
-import type { Connector } from '@bytelyst/routers/modules/sso/outbound';
+import type { Connector } from '@bytelyst/routers/lib/outbound';
 import type { Services } from '@bytelyst/routers/services';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
@@ -15,7 +15,7 @@ export type Platform = Drivers & {
   app: FastifyInstance;
   services: Services;
   secrets: Secrets;
-  /** The event dispatcher and the job runner, each unless turned off by env. */
+  /** The event dispatcher with the modules' workers (webhook delivery), and the job runner, each unless turned off by env. */
   startWorkers(): void;
   /** Stops the job runner, then the dispatcher (runs and deliveries in flight finish or are handed back). */
   stopWorkers(): Promise<void>;
@@ -33,8 +33,8 @@ export const createPlatform = async (
     clock?: Clock;
     extraContainers?: readonly ContainerDef[];
     configure?: (services: Services) => void;
-    /** The connect step of SSO's outbound guard (tests: loopback only). */
-    ssoConnect?: Connector;
+    /** The connect step of the outbound guard: SSO and webhooks (tests: loopback only). */
+    outboundConnect?: Connector;
   } = {},
 ): Promise<Platform> => {
   const clock = opts.clock ?? systemClock;
@@ -50,7 +50,7 @@ export const createPlatform = async (
     ...drivers,
     clock,
     logger,
-    ...(opts.ssoConnect ? { ssoConnect: opts.ssoConnect } : {}),
+    ...(opts.outboundConnect ? { outboundConnect: opts.outboundConnect } : {}),
   };
   const services = servicesFromEnv(deps, secrets);
   opts.configure?.(services);
@@ -62,11 +62,16 @@ export const createPlatform = async (
     services,
     secrets,
     startWorkers() {
-      if (env.EVENT_DISPATCHER_ENABLED) services.bus.start();
+      if (env.EVENT_DISPATCHER_ENABLED) {
+        services.bus.start();
+        for (const worker of services.workers) worker.start();
+      }
       if (env.JOB_RUNNER_ENABLED) services.jobRunner.start();
     },
     async stopWorkers() {
       await services.jobRunner.stop();
+      // Workers hand back what they hold, then the bus lets running deliveries finish.
+      for (const worker of services.workers) await worker.stop();
       await services.bus.stop();
       // Last-active marks already started (the server has stopped taking requests, so no new ones come).
       await services.sessions.activitySettled();

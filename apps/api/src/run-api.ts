@@ -35,7 +35,7 @@ const adminBlock = (signInUrl: string, email: string, password: string): string 
  * e2e server's hook for its fixture subscribers (e2e-server.ts); the product entry passes nothing.
  */
 export const runApi = async (
-  opts: Pick<Parameters<typeof createPlatform>[1] & object, 'configure' | 'ssoConnect'> = {},
+  opts: Pick<Parameters<typeof createPlatform>[1] & object, 'configure' | 'outboundConnect'> = {},
 ): Promise<void> => {
   const env = readEnv();
   const platform = await createPlatform(env, opts);

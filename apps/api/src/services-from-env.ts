@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { BlobStore } from '@bytelyst/db/blob';
 import type { Clock, DocumentStore } from '@bytelyst/db/document-store';
+import { type Connector, parseCidrList } from '@bytelyst/routers/lib/outbound';
 import type { DeliveryConfig } from '@bytelyst/routers/modules/delivery/config';
-import type { Connector } from '@bytelyst/routers/modules/sso/outbound';
 import { createServices, type Services } from '@bytelyst/routers/services';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Env } from './env';
@@ -14,8 +14,8 @@ type Deps = {
   blob: BlobStore;
   clock: Clock;
   logger?: FastifyBaseLogger;
-  /** The connect step of SSO's outbound guard; tests pass one that refuses anything but loopback. */
-  ssoConnect?: Connector;
+  /** The connect step of the outbound guard (SSO, webhooks); tests pass one that refuses anything but loopback. */
+  outboundConnect?: Connector;
 };
 
 /** Delivery's settings from env; the APNs key file is read here, once, at start-up. */
@@ -72,7 +72,15 @@ export const servicesFromEnv = (deps: Deps, secrets: Secrets): Services =>
         network: deps.env.SSO_ISSUER_NETWORK,
         allowHttp: deps.env.SSO_ALLOW_HTTP_ISSUERS,
         defaultRedirectUri: `${deps.env.CONSOLE_URL.replace(/\/+$/, '')}/api/sso/callback`,
-        ...(deps.ssoConnect ? { connect: deps.ssoConnect } : {}),
+        ...(deps.outboundConnect ? { connect: deps.outboundConnect } : {}),
+      },
+      webhooks: {
+        timeoutMs: deps.env.WEBHOOK_DELIVERY_TIMEOUT_MS,
+        maxRetries: deps.env.WEBHOOK_MAX_RETRIES,
+        allowedCidrs: parseCidrList(deps.env.WEBHOOK_ALLOWED_CIDRS),
+        requireHttps: deps.env.NODE_ENV === 'production',
+        consoleUrl: deps.env.CONSOLE_URL,
+        ...(deps.outboundConnect ? { connect: deps.outboundConnect } : {}),
       },
       accessTokenTtlSeconds: deps.env.ACCESS_TOKEN_TTL_SECONDS,
       sessionTtlDays: deps.env.SESSION_TTL_DAYS,

@@ -36,12 +36,22 @@ export type PlatformDeps = {
 // biome-ignore lint/suspicious/noExplicitAny: subscribers of different event types share one list.
 export type AnySubscriber = Subscriber<any>;
 
+/** A loop a module runs in the background (a delivery queue's poll); started and stopped with the workers. */
+export type ModuleWorker = {
+  name: string;
+  start(): void;
+  /** Stops taking work and hands back what it holds; resolves once work in flight has ended. */
+  stop(): Promise<void>;
+};
+
 export type ModuleParts<S> = {
   service: S;
   subscribers?: readonly AnySubscriber[];
   jobs?: readonly JobDefinition[];
   /** What tRPC cannot answer (a stream, a webhook over its raw body); see `http-route.ts`. */
   routes?: readonly AnyHttpRoute[];
+  /** Background loops, started beside the event dispatcher (EVENT_DISPATCHER_ENABLED). */
+  workers?: readonly ModuleWorker[];
 };
 
 export type PlatformModule<N extends string, Needs, S> = {
@@ -62,6 +72,7 @@ export type Composed<Services> = {
   subscribers: AnySubscriber[];
   jobs: JobDefinition[];
   routes: AnyHttpRoute[];
+  workers: ModuleWorker[];
 };
 
 /**
@@ -109,13 +120,20 @@ const listOf = <Platform, Services>(modules: readonly AnyModule[]): ModuleList<P
     },
     compose(deps: PlatformDeps, platform: Record<string, unknown>) {
       const services: Record<string, unknown> = { ...platform };
-      const composed: Composed<Record<string, unknown>> = { services, subscribers: [], jobs: [], routes: [] };
+      const composed: Composed<Record<string, unknown>> = {
+        services,
+        subscribers: [],
+        jobs: [],
+        routes: [],
+        workers: [],
+      };
       for (const module of modules) {
         const parts = module.create(deps, { ...services });
         services[module.name] = parts.service;
         composed.subscribers.push(...(parts.subscribers ?? []));
         composed.jobs.push(...(parts.jobs ?? []));
         composed.routes.push(...(parts.routes ?? []));
+        composed.workers.push(...(parts.workers ?? []));
       }
       for (const key of Object.keys(platform)) delete services[key];
       return composed as Composed<never>;

@@ -18,6 +18,7 @@ import { telemetryRouter } from './modules/telemetry/router';
 import { tokensRouter } from './modules/tokens/router';
 import { trackerRouter } from './modules/tracker/router';
 import { usersRouter } from './modules/users/router';
+import { webhooksRouter } from './modules/webhooks/router';
 import { createCallerFactory, router } from './trpc';
 
 /** The one place that gathers module routers. */
@@ -46,6 +47,7 @@ export const appRouter = router({
   blob: blobRouter,
   delivery: deliveryRouter,
   sso: ssoRouter,
+  webhooks: webhooksRouter,
   sessions: sessionsRouter,
 });
 

@@ -38,6 +38,8 @@ import { telemetryModule } from './modules/telemetry/module';
 import { tokensModule } from './modules/tokens/module';
 import { trackerModule } from './modules/tracker/module';
 import { usersModule } from './modules/users/module';
+import type { WebhooksConfig } from './modules/webhooks/config';
+import { webhooksModule } from './modules/webhooks/module';
 
 export type ServiceConfig = {
   jwtSecret: string;
@@ -63,6 +65,7 @@ export type ServiceConfig = {
   encryptionKey?: string;
   identity?: IdentityConfig;
   sso?: SsoConfig;
+  webhooks?: WebhooksConfig;
 };
 
 export type ServiceDeps = {
@@ -98,7 +101,8 @@ const MODULES = moduleList<{ principals: PrincipalCache; leases: LeaseManager }>
   .add(trackerModule)
   .add(deliveryModule)
   .add(authModule)
-  .add(ssoModule);
+  .add(ssoModule)
+  .add(webhooksModule);
 
 /** Every container: the platform's own (bus, jobs, leases) and each module's; `DocumentStore.init` takes this. */
 export const ALL_CONTAINERS: readonly ContainerDef[] = [...PLATFORM_CONTAINERS, ...MODULES.containers()];
@@ -134,6 +138,7 @@ export const createServices = (deps: ServiceDeps) => {
     subscribers,
     jobs: moduleJobs,
     routes,
+    workers,
   } = MODULES.compose(platformDeps, { principals: principalCache, leases });
   for (const subscriber of subscribers) bus.subscribe(subscriber);
 
@@ -170,6 +175,8 @@ export const createServices = (deps: ServiceDeps) => {
     jobRunner,
     /** Every module's plain HTTP routes, served by the API beside the procedures. */
     routes,
+    /** Every module's background loops, started and stopped beside the event dispatcher. */
+    workers,
   };
 };
 

@@ -56,7 +56,7 @@ export const createTestServer = async (opts: { env?: Record<string, string> } = 
     ...opts.env,
   });
   const clock = createTestClock();
-  const platform = await createPlatform(env, { clock: clock.clock, ssoConnect: loopbackOnlyConnector });
+  const platform = await createPlatform(env, { clock: clock.clock, outboundConnect: loopbackOnlyConnector });
   const { app, store, blob, services } = platform;
   await bootstrapPlatform(services, { adminEmail: TEST_ADMIN.email, adminPassword: TEST_ADMIN.password });
   return {

@@ -24,13 +24,15 @@ export const WEBHOOK_EVENTS = {
   'webhook.secret_rotated': def({
     version: 1,
     public: false,
-    description: "A webhook endpoint's signing secret was replaced; the previous one signs too until `previousExpiresAt`.",
+    description:
+      "A webhook endpoint's signing secret was replaced; the previous one signs too until `previousExpiresAt`.",
     payload: z.object({ endpointId: id, previousExpiresAt: z.iso.datetime() }),
   }),
   'webhook.endpoint_failing': def({
     version: 1,
     public: false,
-    description: 'A message to a webhook endpoint failed its last retry; the endpoint is marked failing and admins are mailed.',
+    description:
+      'A message to a webhook endpoint failed its last retry; the endpoint is marked failing and admins are mailed.',
     payload: z.object({
       endpointId: id,
       url: z.string(),
@@ -60,7 +62,8 @@ export const WEBHOOK_EVENTS = {
   'webhook.recovery_requested': def({
     version: 1,
     public: false,
-    description: 'An admin asked to send again every message to an endpoint since a time that did not succeed.',
+    description:
+      'An admin asked to send again every message to an endpoint since a time that did not succeed.',
     payload: z.object({ recoveryId: id, endpointId: id, since: z.iso.datetime() }),
   }),
 } as const;

@@ -23,3 +23,16 @@ export const shapeOf = (error: TRPCError, path = 'test') =>
     input: undefined,
     ctx: undefined,
   });
+
+/** Asserts that `fn` is refused as bad input (400) naming `path` among its fields; returns the message there. */
+export const expectFieldError = async (fn: () => Promise<unknown>, path: string): Promise<string> => {
+  const error = await trpcErrorOf(fn);
+  const shape = shapeOf(error) as { data: { fields?: { path: string; message: string }[] } };
+  const fields = shape.data.fields ?? [];
+  if (error.code !== 'BAD_REQUEST' || !fields.some((f) => f.path === path)) {
+    throw new Error(
+      `expected a 400 naming ${path}, got ${error.code} ${JSON.stringify(fields)}: ${error.message}`,
+    );
+  }
+  return fields.find((f) => f.path === path)?.message ?? '';
+};

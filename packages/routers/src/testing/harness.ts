@@ -10,6 +10,7 @@ import { type Context, createContextFactory } from '../context';
 import type { TRole } from '../modules/users/schema';
 import { createCaller } from '../root';
 import { ALL_CONTAINERS, createServices, type ServiceConfig } from '../services';
+import { loopbackOnlyConnector } from './loopback-connector';
 
 export const ROOT_EMAIL = 'root@example.com';
 export const ROOT_PASSWORD = 'root-password-1234';
@@ -57,6 +58,8 @@ export const createTestHarness = async (opts: HarnessOptions = {}) => {
       accessTokenTtlSeconds: 900,
       sessionTtlDays: 30,
       defaultProductId: opts.defaultProductId ?? 'platform',
+      // Webhook receivers in tests live on loopback; the guard's connect step refuses anything else.
+      webhooks: { allowedCidrs: ['127.0.0.0/8'], connect: loopbackOnlyConnector },
       ...opts.config,
     },
     ...(opts.random ? { random: opts.random } : {}),
@@ -129,6 +132,7 @@ export const createTestHarness = async (opts: HarnessOptions = {}) => {
     },
     close: async () => {
       await services.jobRunner.stop();
+      for (const worker of services.workers) await worker.stop();
       await services.bus.stop();
       await store.close();
       await cosmos?.stop();
