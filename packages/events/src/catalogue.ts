@@ -6,6 +6,7 @@ import { DELIVERY_EVENTS } from './catalogue/delivery';
 import { GROWTH_EVENTS } from './catalogue/growth';
 import { IDENTITY_EVENTS } from './catalogue/identity';
 import { LICENSES_EVENTS } from './catalogue/licenses';
+import { MAINTENANCE_EVENTS } from './catalogue/maintenance';
 import { OPERATIONS_EVENTS } from './catalogue/operations';
 import { PLATFORM_EVENTS } from './catalogue/platform';
 import { TELEMETRY_EVENTS } from './catalogue/telemetry';
@@ -32,6 +33,7 @@ export const EVENT_DEFINITIONS = {
   ...DELIVERY_EVENTS,
   ...PLATFORM_EVENTS,
   ...WEBHOOK_EVENTS,
+  ...MAINTENANCE_EVENTS,
 } as const;
 
 export type EventDefinitions = typeof EVENT_DEFINITIONS;
