@@ -54,6 +54,8 @@ export default defineConfig({
         // sso.spec.ts starts an OpenID provider on a loopback port (http).
         SSO_ISSUER_NETWORK: 'loopback',
         SSO_ALLOW_HTTP_ISSUERS: 'true',
+        // webhooks.spec.ts points an endpoint at a receiver it starts on a loopback port.
+        WEBHOOK_ALLOWED_CIDRS: '127.0.0.0/8',
       },
     },
     {

@@ -46,6 +46,7 @@ export const NAV: readonly NavGroup[] = [
     label: 'Operations',
     items: [
       { href: '/ops/events', label: 'Events', icon: 'zap' },
+      { href: '/ops/webhooks', label: 'Webhooks', icon: 'send' },
       { href: '/ops/jobs', label: 'Jobs', icon: 'clock' },
       { href: '/ops/delivery', label: 'Delivery', icon: 'send' },
       { href: '/ops/delivery/templates', label: 'Email templates', icon: 'mail' },
