@@ -93,7 +93,6 @@ describe('valuesOf', () => {
       publicKey: 'whpk_x',
       previousSecretExpiresAt: null,
       consecutiveFailures: 0,
-      lastSuccessAt: null,
       lastError: null,
       createdAt: '2026-03-01T00:00:00.000Z',
       updatedAt: '2026-03-01T00:00:00.000Z',

@@ -104,7 +104,6 @@ export const createEndpointsService = (deps: EndpointsDeps) => {
                 ...withoutSystemFields(current),
                 consecutiveFailures: 0,
                 state: current.enabled ? 'healthy' : 'disabled',
-                lastSuccessAt: isoNow(clock),
               },
         (_next, current) =>
           current.state === 'failing'
@@ -240,7 +239,6 @@ export const createEndpointsService = (deps: EndpointsDeps) => {
         previousSecretSealed: null,
         previousSecretExpiresAt: null,
         consecutiveFailures: 0,
-        lastSuccessAt: null,
         lastError: null,
         createdAt: now,
         updatedAt: now,

@@ -73,7 +73,6 @@ export const ZWebhookEndpoint = z.object({
   previousSecretExpiresAt: z.string().nullable(),
   /** Messages in a row that used up their retries; a success resets it. */
   consecutiveFailures: z.number().int(),
-  lastSuccessAt: z.string().nullable(),
   lastError: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
