@@ -29,9 +29,12 @@ describe('a scheduled maintenance window', () => {
   };
   const modeChanges = async () => {
     const page = await h.store
-      .container<{ seq: string; actorId: string | null; data: { from: string; to: string; cause: string } }>(
-        'events',
-      )
+      .container<{
+        id: string;
+        seq: string;
+        actorId: string | null;
+        data: { from: string; to: string; cause: string };
+      }>('events')
       .query({ partitionKey: PRODUCT, where: { type: { eq: 'maintenance.mode_changed' } }, limit: 100 });
     return page.items
       .sort((a, b) => a.seq.localeCompare(b.seq))
