@@ -205,6 +205,9 @@ export function MaintenanceFormCard({ current, schedule, onSaved }: Props) {
               </label>
             ))}
           </div>
+          <span className="field-hint">
+            Signed-in users with a ticked role pass. This page and sign-in stay open whatever you tick.
+          </span>
           <TextAreaField
             label="Bypass IPs"
             value={form.bypassIPs}
@@ -217,7 +220,9 @@ export function MaintenanceFormCard({ current, schedule, onSaved }: Props) {
         </FieldGroup>
         <div className="row">
           <span className="cell-secondary">
-            Last changed {formatDateTime(current.updatedAt)} by {current.updatedBy}
+            {current.updatedBy === 'env'
+              ? 'Never changed here: the starting value from MAINTENANCE_MODE'
+              : `Last changed ${formatDateTime(current.updatedAt)} by ${current.updatedBy === 'schedule' ? 'the schedule' : current.updatedBy}`}
           </span>
           <span className="spacer" />
           <Button onClick={() => setForm(formOf(current, schedule))} disabled={save.isPending}>

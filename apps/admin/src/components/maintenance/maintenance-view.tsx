@@ -50,10 +50,8 @@ export function MaintenanceView() {
           <span className="skeleton" style={{ width: '60%' }} />
         </div>
       )}
-      <div className="grid grid-halves">
-        <SwitchChecklistCard current={checklist.data?.switch ?? null} />
-        <ScheduleCard schedule={schedule.data} />
-      </div>
+      <SwitchChecklistCard current={checklist.data?.switch ?? null} />
+      <ScheduleCard schedule={schedule.data} />
     </>
   );
 }

@@ -18,6 +18,8 @@ export type StepOutcome = { state: 'done' | 'skipped'; detail: string; patch?: P
 
 export type StepContext = {
   productId: string;
+  /** The mode the product left. */
+  from: TMaintenanceConfig['mode'];
   /** The config the switch carries out (read from the store when the step runs). */
   config: TMaintenanceConfig;
   doc: SwitchDoc;
@@ -37,15 +39,28 @@ const list = (names: readonly string[]) =>
   names.length > 5 ? `${names.slice(0, 5).join(', ')} and ${names.length - 5} more` : names.join(', ');
 
 /** The labels the checklist shows, by the direction of the switch. */
-export const stepLabel = (key: TSwitchStepKey, config: TMaintenanceConfig): string => {
+export const stepLabel = (
+  key: TSwitchStepKey,
+  config: TMaintenanceConfig,
+  from: TMaintenanceConfig['mode'],
+): string => {
   const down = isDown(config.mode);
+  const leaving = !down && isDown(from);
   switch (key) {
     case 'jobs':
-      return down ? 'Pause jobs not marked to run during maintenance' : 'Resume jobs (missed-run policy)';
+      return down
+        ? 'Pause jobs not marked to run during maintenance'
+        : leaving
+          ? 'Resume jobs (missed-run policy)'
+          : 'Jobs keep running';
     case 'sends':
-      return down ? 'Hold non-transactional sends' : 'Release held sends';
+      return down ? 'Hold non-transactional sends' : leaving ? 'Release held sends' : 'Sends keep going';
     case 'status_window':
-      return down ? 'Start the status page maintenance window' : 'Complete the status page window';
+      return down
+        ? 'Start the status page maintenance window'
+        : leaving
+          ? 'Complete the status page window'
+          : 'No status page window';
     case 'kill_switch':
       return config.mode === 'emergency' ? 'Raise the kill switch' : 'Lower the kill switch if raised here';
     case 'banner':
@@ -66,7 +81,7 @@ export const createSwitchSteps = (deps: SwitchStepsDeps) => {
       .filter((job) => job.productId === productId || job.productId === PLATFORM_PRODUCT_ID);
 
   const steps: Record<TSwitchStepKey, (ctx: StepContext) => Promise<StepOutcome>> = {
-    async jobs({ productId, config }) {
+    async jobs({ productId, config, from }) {
       const down = isDown(config.mode);
       const touched: string[] = [];
       for (const job of jobsOf(productId)) {
@@ -85,16 +100,16 @@ export const createSwitchSteps = (deps: SwitchStepsDeps) => {
           detail: `${touched.length > 0 ? `Held ${list(touched)}` : 'Every job was already held'}; still running: ${list(kept)}`,
         };
       }
-      return {
-        state: 'done',
-        detail:
-          touched.length > 0
-            ? `Resumed ${list(touched)}; each runs its missed slots by its missed-run policy`
-            : 'No job was held',
-      };
+      if (touched.length > 0) {
+        return {
+          state: 'done',
+          detail: `Resumed ${list(touched)}; each runs its missed slots by its missed-run policy`,
+        };
+      }
+      return { state: isDown(from) ? 'done' : 'skipped', detail: 'No job was held' };
     },
 
-    async sends({ productId, config }) {
+    async sends({ productId, config, from }) {
       if (isDown(config.mode)) {
         const { since } = await deps.sends.hold(productId);
         return {
@@ -103,11 +118,13 @@ export const createSwitchSteps = (deps: SwitchStepsDeps) => {
         };
       }
       const { released } = await deps.sends.release(productId);
+      if (released === 0 && !isDown(from)) return { state: 'skipped', detail: 'No message was held' };
       return { state: 'done', detail: `Released ${released} held message(s)` };
     },
 
     async status_window({ productId, config, doc, eventId }) {
       const hook = deps.status;
+      if (!isDown(config.mode) && !doc.windowKey) return { state: 'skipped', detail: 'No window is open' };
       if (!hook) return { state: 'skipped', detail: 'No status page module is installed' };
       if (isDown(config.mode)) {
         const key = doc.windowKey ?? `maintenance-switch:${eventId}`;
@@ -124,7 +141,7 @@ export const createSwitchSteps = (deps: SwitchStepsDeps) => {
           patch: { windowKey: key },
         };
       }
-      if (!doc.windowKey) return { state: 'done', detail: 'No window was open' };
+      if (!doc.windowKey) return { state: 'skipped', detail: 'No window is open' };
       await hook.endSwitchWindow(productId, doc.windowKey);
       return { state: 'done', detail: 'Window completed', patch: { windowKey: null } };
     },

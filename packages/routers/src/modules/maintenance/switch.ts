@@ -68,7 +68,7 @@ export const createMaintenanceSwitch = (deps: {
         finishedAt: null,
         steps: SWITCH_STEP_KEYS.map((key) => ({
           key,
-          label: stepLabel(key, config),
+          label: stepLabel(key, config, event.data.from),
           state: 'pending',
           detail: null,
           at: null,
@@ -153,6 +153,7 @@ export const createMaintenanceSwitch = (deps: {
         try {
           outcome = await deps.steps[key]({
             productId: event.productId,
+            from: event.data.from,
             config,
             doc,
             eventId: event.id,
