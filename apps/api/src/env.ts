@@ -68,8 +68,10 @@ const ZRawEnv = z.object({
   EVENT_DISPATCHER_ENABLED: bool(true),
   EVENT_POLL_INTERVAL_MS: int(1000, 50),
   EVENT_CLAIM_TTL_MS: int(60_000, 1000),
-  // Maintenance mode is parsed here once its component exists; until then `.env.example` lists its
-  // settings, commented out, under "read by components not built yet".
+  // Maintenance mode's starting value for products whose admins have not set one (per product, in the
+  // console's /ops/maintenance or PUT /v1/settings/maintenance), and the CIDRs that bypass it.
+  MAINTENANCE_MODE: z.enum(['off', 'read_only', 'maintenance', 'emergency']).default('off'),
+  MAINTENANCE_BYPASS_IPS: z.string().default(''),
   SESSION_TTL_DAYS: int(90, 1),
   SESSION_CACHE_TTL_MS: int(30_000),
   SWAGGER_UI_ENABLED: z.stringbool().optional(),
@@ -194,6 +196,11 @@ const crossFieldProblems = (env: RawEnv): string[] => {
     parseCidrList(env.WEBHOOK_ALLOWED_CIDRS);
   } catch (error) {
     problems.push(`WEBHOOK_ALLOWED_CIDRS: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    parseCidrList(env.MAINTENANCE_BYPASS_IPS);
+  } catch (error) {
+    problems.push(`MAINTENANCE_BYPASS_IPS: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (env.SSO_ALLOW_HTTP_ISSUERS && env.SSO_ISSUER_NETWORK !== 'loopback') {
     problems.push('SSO_ALLOW_HTTP_ISSUERS=true needs SSO_ISSUER_NETWORK=loopback (http only to a local IdP)');

@@ -11,6 +11,7 @@ import { registerDocs } from './plugins/docs';
 import { describeError, registerErrorHandling } from './plugins/errors';
 import { registerHealth } from './plugins/health';
 import { RequestLogController } from './plugins/logging';
+import { registerMaintenance } from './plugins/maintenance';
 import { registerMetrics } from './plugins/metrics';
 import { registerModuleRoutes } from './plugins/module-routes';
 import { buildOpenApiDocument, registerRest } from './plugins/openapi';
@@ -80,6 +81,7 @@ export const buildServer = (deps: ServerDeps): FastifyInstance => {
     exposedHeaders: ['x-request-id'],
     maxAge: 600,
   });
+  registerMaintenance(app, { services, clock: deps.clock });
 
   registerHealth(app, { store: deps.store, blob: deps.blob });
   registerTrpc(app, { createContext, fastPath: deps.trpcFastPath ?? true });

@@ -94,6 +94,10 @@ export const servicesFromEnv = (deps: Deps, secrets: Secrets): Services =>
         claimTtlMs: deps.env.EVENT_CLAIM_TTL_MS,
       },
       delivery: deliveryFromEnv(deps.env),
+      maintenance: {
+        mode: deps.env.MAINTENANCE_MODE,
+        bypassIps: parseCidrList(deps.env.MAINTENANCE_BYPASS_IPS),
+      },
       billing: {
         webhookToleranceSeconds: deps.env.STRIPE_WEBHOOK_TOLERANCE_SECONDS,
         ...(deps.env.STRIPE_SECRET_KEY ? { stripeSecretKey: deps.env.STRIPE_SECRET_KEY } : {}),

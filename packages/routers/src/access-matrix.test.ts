@@ -17,6 +17,8 @@ const PUBLIC = new Set([
   'products.getCurrent',
   'flags.evaluate',
   'settings.getKillSwitch',
+  'maintenance.get',
+  'maintenance.getSchedule',
   'licenses.activate',
   'licenses.deactivate',
   'licenses.validate',

@@ -8,6 +8,7 @@ import { flagsRouter } from './modules/flags/router';
 import { invitationsRouter, referralsRouter, waitlistRouter } from './modules/growth/router';
 import { jobsRouter } from './modules/jobs/router';
 import { licensesRouter } from './modules/licenses/router';
+import { maintenanceRouter } from './modules/maintenance/router';
 import { notificationsRouter } from './modules/notifications/router';
 import { productsRouter } from './modules/products/router';
 import { sessionsRouter } from './modules/sessions/router';
@@ -49,6 +50,7 @@ export const appRouter = router({
   sso: ssoRouter,
   webhooks: webhooksRouter,
   sessions: sessionsRouter,
+  maintenance: maintenanceRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -6,8 +6,8 @@ import { createLeaseManager, type LeaseManager } from '@bytelyst/db/leases';
 import { createRateCounters } from '@bytelyst/db/rate-counters';
 import { createDurableBus } from '@bytelyst/events/durable-bus';
 import type { BusLogger } from '@bytelyst/events/logger';
-import { createJobRegistry } from '@bytelyst/scheduler/registry';
-import { createJobsRepository } from '@bytelyst/scheduler/repository';
+import { createJobRegistry, type JobRegistry } from '@bytelyst/scheduler/registry';
+import { createJobsRepository, type JobsRepository } from '@bytelyst/scheduler/repository';
 import { createJobRunner } from '@bytelyst/scheduler/runner';
 import { randomId } from './lib/crypto';
 import { createAccessTokenVerifier } from './lib/jwt';
@@ -27,6 +27,7 @@ import { flagsModule } from './modules/flags/module';
 import { growthModule } from './modules/growth/module';
 import { createJobsService, withAppErrors } from './modules/jobs/service';
 import { licensesModule } from './modules/licenses/module';
+import { type MaintenanceConfigOptions, maintenanceModule } from './modules/maintenance/module';
 import { notificationsModule } from './modules/notifications/module';
 import { productsModule } from './modules/products/module';
 import { sessionsModule } from './modules/sessions/module';
@@ -66,6 +67,8 @@ export type ServiceConfig = {
   identity?: IdentityConfig;
   sso?: SsoConfig;
   webhooks?: WebhooksConfig;
+  /** Maintenance mode's starting value for products that stored none (MAINTENANCE_MODE, MAINTENANCE_BYPASS_IPS). */
+  maintenance?: MaintenanceConfigOptions;
 };
 
 export type ServiceDeps = {
@@ -82,7 +85,13 @@ export type ServiceDeps = {
  * The platform in dependency order: each module gets the services of the modules above it. Adding a module
  * is one line here (see docs/architecture.md).
  */
-const MODULES = moduleList<{ principals: PrincipalCache; leases: LeaseManager }>()
+const MODULES = moduleList<{
+  principals: PrincipalCache;
+  leases: LeaseManager;
+  /** Filled with every module's jobs once the list is built; maintenance holds and resumes them. */
+  jobRegistry: JobRegistry;
+  jobsRepo: JobsRepository;
+}>()
   .add(productsModule)
   .add(sessionsModule)
   .add(tokensModule)
@@ -102,7 +111,8 @@ const MODULES = moduleList<{ principals: PrincipalCache; leases: LeaseManager }>
   .add(deliveryModule)
   .add(authModule)
   .add(ssoModule)
-  .add(webhooksModule);
+  .add(webhooksModule)
+  .add(maintenanceModule);
 
 /** Every container: the platform's own (bus, jobs, leases) and each module's; `DocumentStore.init` takes this. */
 export const ALL_CONTAINERS: readonly ContainerDef[] = [...PLATFORM_CONTAINERS, ...MODULES.containers()];
@@ -133,17 +143,16 @@ export const createServices = (deps: ServiceDeps) => {
     secretBox,
     ...logger,
   };
+  const jobsRepo = createJobsRepository(store);
+  const jobRegistry = withAppErrors(createJobRegistry());
   const {
     services,
     subscribers,
     jobs: moduleJobs,
     routes,
     workers,
-  } = MODULES.compose(platformDeps, { principals: principalCache, leases });
+  } = MODULES.compose(platformDeps, { principals: principalCache, leases, jobRegistry, jobsRepo });
   for (const subscriber of subscribers) bus.subscribe(subscriber);
-
-  const jobsRepo = createJobsRepository(store);
-  const jobRegistry = withAppErrors(createJobRegistry());
   for (const job of moduleJobs) jobRegistry.register(job);
   const jobRunner = createJobRunner({
     repo: jobsRepo,

@@ -44,6 +44,12 @@ export type JobDefinition = {
   /** With 'all': at most this many (the latest) missed slots run. Default 10. */
   maxCatchUp?: number;
   enabledByDefault?: boolean;
+  /**
+   * Keeps running while its product is in maintenance (the maintenance window job, delivery's release of held
+   * sends). Default false: the coordinated maintenance switch holds the job and, on leaving, it catches up by
+   * its missed-run policy.
+   */
+  duringMaintenance?: boolean;
   /** Default '*': platform-wide. */
   productId?: string;
   /** Returns the run's metrics, e.g. `{ itemsProcessed: 12 }`. */

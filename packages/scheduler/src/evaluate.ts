@@ -1,5 +1,5 @@
 import type { RegisteredJob } from './definition';
-import type { JobDefinitionDoc, JobsRepository } from './repository';
+import { isHeld, type JobDefinitionDoc, type JobsRepository } from './repository';
 import { planSlots, type SlotPlan } from './slot-plan';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -19,7 +19,8 @@ export const newDefinitionDoc = (job: RegisteredJob, now: number): JobDefinition
   };
 };
 
-export type Evaluation = { plan: SlotPlan; paused: boolean; nextRunAt: number | null };
+/** `held`: a maintenance hold (see hold.ts) kept it from running; `paused` is true then too. */
+export type Evaluation = { plan: SlotPlan; paused: boolean; held: boolean; nextRunAt: number | null };
 
 const NOTHING: SlotPlan = { run: [], missed: 0, skippedAt: null };
 
@@ -35,11 +36,16 @@ export const evaluateJob = async (
   graceMs: number,
 ): Promise<Evaluation> => {
   const nextRunAt = job.schedule.next(now);
-  let evaluation: Evaluation = { plan: NOTHING, paused: false, nextRunAt };
+  let evaluation: Evaluation = { plan: NOTHING, paused: false, held: false, nextRunAt };
   await repo.updateDefinition(job.productId, job.name, (doc) => {
     if (!doc) {
-      evaluation = { plan: NOTHING, paused: !job.enabledByDefault, nextRunAt };
+      evaluation = { plan: NOTHING, paused: !job.enabledByDefault, held: false, nextRunAt };
       return newDefinitionDoc(job, now);
+    }
+    if (doc.enabled && isHeld(doc)) {
+      // Nothing is written: the held slots stay unevaluated, to be judged as missed once the hold lifts.
+      evaluation = { plan: NOTHING, paused: true, held: true, nextRunAt };
+      return null;
     }
     const lastSlotAt = Date.parse(doc.lastSlotAt);
     const plan = doc.enabled
@@ -51,7 +57,7 @@ export const evaluateJob = async (
           maxCatchUp: job.maxCatchUp,
         })
       : NOTHING;
-    evaluation = { plan, paused: !doc.enabled, nextRunAt };
+    evaluation = { plan, paused: !doc.enabled, held: false, nextRunAt };
     return {
       ...doc,
       // Another instance's clock may be ahead; never move backwards.

@@ -61,6 +61,7 @@ const resolve = (def: JobDefinition, cache: ScheduleCache): RegisteredJob => {
     missedRunPolicy: def.missedRunPolicy ?? JOB_DEFAULTS.missedRunPolicy,
     maxCatchUp: positiveInt(name, 'maxCatchUp', def.maxCatchUp ?? JOB_DEFAULTS.maxCatchUp),
     enabledByDefault: def.enabledByDefault ?? true,
+    duringMaintenance: def.duringMaintenance ?? false,
     productId,
     run: def.run,
     schedule,

@@ -16,12 +16,21 @@ export type JobDefinitionDoc = {
   productId: string;
   name: string;
   enabled: boolean;
+  /**
+   * The products whose maintenance holds the job (see hold.ts); absent or empty: not held. Unlike a pause, a
+   * hold leaves `lastSlotAt` where it was, so the slots it covered count as missed when it is lifted.
+   */
+  holds?: string[];
   /** Every slot up to this instant has been evaluated (run, skipped or passed while paused). */
   lastSlotAt: string;
   nextRunAt: string | null;
   lastRun: TJobLastRun | null;
   updatedAt: string;
 };
+
+/** Whether some product's maintenance holds the job (see hold.ts). */
+export const isHeld = (doc: Pick<JobDefinitionDoc, 'holds'> | undefined): boolean =>
+  (doc?.holds?.length ?? 0) > 0;
 
 /** Optimistic writes that lose a race this many times in a row give up (someone is hammering the doc). */
 const MAX_WRITE_RACES = 8;

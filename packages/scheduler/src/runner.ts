@@ -159,7 +159,8 @@ export const createJobRunner = (deps: JobRunnerDeps) => {
     state.evaluating = true;
     try {
       const evaluation = await evaluateJob(deps.repo, state.job, now, graceMs);
-      state.nextRunAt = evaluation.nextRunAt ?? Number.POSITIVE_INFINITY;
+      // A held job is read again at every tick, so it catches up as soon as its hold lifts, not at its next slot.
+      state.nextRunAt = evaluation.held ? now : (evaluation.nextRunAt ?? Number.POSITIVE_INFINITY);
       if (!evaluation.paused) await dispatch(state.job, evaluation.plan);
     } catch (error) {
       // nextRunAt is unchanged, so the next tick tries again.

@@ -68,6 +68,9 @@ export const REST_OPERATIONS: readonly string[] = [
   'GET /sessions/user/{userId}',
   'GET /settings/devices/{deviceId}',
   'GET /settings/kill-switch',
+  'GET /settings/maintenance',
+  'GET /settings/maintenance/schedule',
+  'GET /settings/maintenance/switch',
   'GET /settings/me',
   'GET /settings/users/{userId}',
   'GET /sso/providers',
@@ -197,6 +200,7 @@ export const REST_OPERATIONS: readonly string[] = [
   'POST /webhooks/messages/{id}/resend',
   'PUT /notifications/devices',
   'PUT /settings/kill-switch',
+  'PUT /settings/maintenance',
   'PUT /users/{id}/email',
   'PUT /users/{id}/roles',
 ];

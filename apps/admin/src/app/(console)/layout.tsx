@@ -1,16 +1,21 @@
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { ALL_PRODUCTS_INPUT } from '~/components/products/products-list';
+import { MaintenanceBanner } from '~/components/shell/maintenance-banner';
 import { Sidebar } from '~/components/shell/sidebar';
 import { Topbar } from '~/components/shell/topbar';
 import { env } from '~/env';
 import { Prefetched } from '~/server/prefetched';
 
-/** The topbar's product switcher and user menu. Only the topbar waits for them; the page renders beside it. */
+/**
+ * The topbar's product switcher and user menu, and the maintenance banner under it. Only they wait for these;
+ * the page renders beside them.
+ */
 const TOPBAR_QUERIES = [
   { path: 'products.list', input: ALL_PRODUCTS_INPUT },
   { path: 'products.getCurrent' },
   { path: 'auth.getMine' },
+  { path: 'maintenance.get' },
 ];
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
@@ -25,6 +30,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       <div className="main">
         <Prefetched queries={TOPBAR_QUERIES}>
           <Topbar />
+          <MaintenanceBanner />
         </Prefetched>
         <main className="content" id="main">
           {children}

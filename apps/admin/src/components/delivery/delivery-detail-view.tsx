@@ -20,7 +20,11 @@ import { ViewTabs } from './view-tabs';
 /** The dispatcher sends within a second or two; the page follows a message until it leaves the queue. */
 const IN_FLIGHT_REFRESH_MS = 1000;
 
-const HOLD_REASONS = { quiet_hours: 'Quiet hours', daily_cap: 'Daily cap' } as const;
+const HOLD_REASONS = {
+  quiet_hours: 'Quiet hours',
+  daily_cap: 'Daily cap',
+  maintenance: 'Maintenance',
+} as const;
 
 function Facts({ message, now }: { message: TDeliveryDetail; now: number }) {
   return (

@@ -39,9 +39,23 @@ export function TriggerBadge({ trigger }: { trigger: TJobTrigger }) {
   return <Badge tone={tone}>{label}</Badge>;
 }
 
-export function JobStateBadges({ enabled, running }: { enabled: boolean; running: boolean }) {
+export function JobStateBadges({
+  enabled,
+  running,
+  held = false,
+}: {
+  enabled: boolean;
+  running: boolean;
+  /** Held by a product's maintenance: it catches up by its missed-run policy once that ends. */
+  held?: boolean;
+}) {
   return (
     <span className="badge-list">
+      {held ? (
+        <Badge tone="warning" dot>
+          Held for maintenance
+        </Badge>
+      ) : null}
       {enabled ? (
         <Badge tone="success" dot>
           Enabled

@@ -83,7 +83,11 @@ export function JobsTable({ jobs, canManage, now, ...state }: Props) {
                 <LastRun job={job} now={now} />
               </td>
               <td>
-                <JobStateBadges enabled={job.enabled} running={job.running} />
+                <JobStateBadges
+                  enabled={job.enabled}
+                  running={job.running}
+                  held={job.maintenanceHolds.length > 0}
+                />
               </td>
               <td className="cell-actions">
                 <div className="btn-group btn-group-end">

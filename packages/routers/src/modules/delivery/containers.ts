@@ -26,5 +26,7 @@ export const DELIVERY_CONTAINERS = {
     indexes: [['createdAt'], ['reason', 'createdAt']],
   },
   /** Non-transactional sends per user and local day, for the daily cap (id = userId:yyyy-mm-dd). */
+  /** A product's hold on its non-transactional sends while it is in maintenance (id `maintenance`). */
+  deliveryHolds: { name: 'delivery_holds', partitionKey: ['productId'] },
   deliveryCaps: { name: 'delivery_caps', partitionKey: ['productId'], defaultTtl: 3 * DAY },
 } as const satisfies Record<string, ContainerDef>;

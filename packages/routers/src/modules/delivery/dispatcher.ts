@@ -2,14 +2,15 @@ import type { Clock } from '@bytelyst/db/document-store';
 import { listUnsubscribeHeaders, renderEmail } from '@bytelyst/emails/render';
 import type { TemplateName } from '@bytelyst/emails/templates';
 import type { EventBus, Subscriber } from '@bytelyst/events/bus';
-import type { JobDefinition } from '@bytelyst/scheduler/definition';
 import type { SecretBox } from '../../lib/secret-box';
 import { isoNow } from '../../lib/time';
 import { type EmailDriver, isEmailProviderError } from './channels/email';
 import { type PushDriver, type PushPlatform, PushProviderError, pushDriverServes } from './channels/push';
+import { MAINTENANCE_RECHECK_MS, type MaintenanceHold } from './held';
 import { inQuietHours, localTime, nextLocalHour, type QuietHours } from './local-time';
 import { withStatus } from './log-entry';
-import { type DeliveryDoc, type DeliveryRepository, partitionOf } from './repository';
+import type { DeliveryDoc, DeliveryRepository } from './repository';
+import type { THoldReason } from './schema';
 import { blankSealed, openProps } from './sealed-props';
 import type { DeliveryNeeds, DeliveryService } from './service';
 
@@ -42,6 +43,7 @@ export type DispatcherDeps = {
   quietHours: QuietHours | null;
   dailyCap: number;
   apnsTopic: string | undefined;
+  maintenance: Pick<MaintenanceHold, 'isHeld'>;
 };
 
 /** Sends queued entries: the `delivery.requested` subscriber and the job that releases held ones. */
@@ -57,7 +59,7 @@ export const createDispatcher = (deps: DispatcherDeps) => {
     return latest?.timeZone ?? 'UTC';
   };
 
-  const hold = (doc: DeliveryDoc, until: number, reason: 'quiet_hours' | 'daily_cap') =>
+  const hold = (doc: DeliveryDoc, until: number, reason: THoldReason) =>
     repo.log.mutate(doc.productId, doc.id, (current) =>
       current.status === 'queued'
         ? {
@@ -65,7 +67,9 @@ export const createDispatcher = (deps: DispatcherDeps) => {
               current,
               'held',
               isoNow(clock),
-              `${reason.replace('_', ' ')} until ${new Date(until).toISOString()}`,
+              reason === 'maintenance'
+                ? 'held while the product is in maintenance'
+                : `${reason.replace('_', ' ')} until ${new Date(until).toISOString()}`,
             ),
             holdUntil: new Date(until).toISOString(),
             holdReason: reason,
@@ -312,7 +316,7 @@ export const createDispatcher = (deps: DispatcherDeps) => {
     );
 
   /**
-   * One attempt at one entry: held for quiet hours or the cap when it must wait, else sent and recorded. A
+   * One attempt at one entry: held for maintenance, quiet hours or the cap when it must wait, else sent and recorded. A
    * transient failure throws so the bus retries with backoff; the last attempt records `failed` and still
    * throws, so the delivery is dead-lettered with the provider's error.
    */
@@ -320,6 +324,10 @@ export const createDispatcher = (deps: DispatcherDeps) => {
     const doc = await repo.log.get(productId, deliveryId);
     if (doc?.status !== 'queued') return;
     if (!doc.transactional) {
+      if (await deps.maintenance.isHeld(doc.productId)) {
+        await hold(doc, clock() + MAINTENANCE_RECHECK_MS, 'maintenance');
+        return;
+      }
       const zone = await zoneOf(doc);
       const quiet = deps.quietHours;
       if (quiet && inQuietHours(clock(), zone, quiet)) {
@@ -348,41 +356,5 @@ export const createDispatcher = (deps: DispatcherDeps) => {
     handle: (event, ctx) => dispatch(event.productId, event.data.deliveryId, ctx.attempt, DISPATCH_ATTEMPTS),
   };
 
-  /** Re-queues held entries whose hold has ended; each goes back through the dispatcher. */
-  const releaseJob: JobDefinition = {
-    name: 'delivery-release-held',
-    description: 'Sends messages held for quiet hours or the daily cap once the hold ends.',
-    cron: '* * * * *',
-    timezone: 'UTC',
-    timeoutMs: 60_000,
-    missedRunPolicy: 'skip',
-    async run() {
-      const due = await repo.log.dueHeld(isoNow(clock), 500);
-      let released = 0;
-      for (const doc of due.items) {
-        const result = await repo.log.mutate(
-          doc.productId,
-          doc.id,
-          (current) =>
-            current.status === 'held'
-              ? { ...current, status: 'queued', holdUntil: null, updatedAt: isoNow(clock) }
-              : null,
-          (next) =>
-            bus.stage(
-              'delivery.requested',
-              {
-                deliveryId: next.id,
-                partition: partitionOf(next.productId, next.channel, next.month),
-                channel: next.channel,
-              },
-              { productId: next.productId, actorId: null },
-            ),
-        );
-        if (result?.changed) released += 1;
-      }
-      return { released };
-    },
-  };
-
-  return { dispatch, subscriber, releaseJob };
+  return { dispatch, subscriber };
 };

@@ -13,6 +13,7 @@ import { DELIVERY_DEFAULTS } from './config';
 import { DELIVERY_CONTAINERS } from './containers';
 import { createDispatcher } from './dispatcher';
 import { deliverySubscribers } from './handlers';
+import { createMaintenanceHold, createReleaseJob } from './held';
 import { createProviderEvents } from './provider-events';
 import { createDictationReminderJob } from './reminder-job';
 import { createDeliveryRepository } from './repository';
@@ -89,6 +90,7 @@ export const deliveryModule = defineModule({
       },
       needs: shared,
     });
+    const maintenance = createMaintenanceHold({ repo, clock, bus });
     const dispatcher = createDispatcher({
       repo,
       secretBox,
@@ -107,6 +109,7 @@ export const deliveryModule = defineModule({
       quietHours: settings.quietHours === undefined ? DELIVERY_DEFAULTS.quietHours : settings.quietHours,
       dailyCap: settings.dailyCap ?? DELIVERY_DEFAULTS.dailyCap,
       apnsTopic: settings.apnsTopic,
+      maintenance,
     });
     const events = createProviderEvents({ repo, service, clock, bus });
     const productApp = async (productId: string) => (await products.get(productId)).branding.appUrl ?? appUrl;
@@ -116,6 +119,8 @@ export const deliveryModule = defineModule({
         dispatch: dispatcher.dispatch,
         providerEvents: events,
         drivers: { email, push },
+        /** Holds and releases non-transactional sends for the coordinated maintenance switch. */
+        maintenance,
       },
       subscribers: [
         dispatcher.subscriber,
@@ -133,7 +138,7 @@ export const deliveryModule = defineModule({
         }),
       ],
       jobs: [
-        dispatcher.releaseJob,
+        createReleaseJob({ repo, clock, bus, maintenance }),
         createDictationReminderJob({
           products: { list: () => needs.products.list() },
           devices: needs.notifications.devices,

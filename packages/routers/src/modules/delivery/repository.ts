@@ -2,7 +2,13 @@ import type { DocumentStore, Filter, Outbox, Stored } from '@bytelyst/db/documen
 import type { TEmailBrand } from '@bytelyst/emails/brand';
 import type { TNotificationType } from '../notifications/schema';
 import { DELIVERY_CONTAINERS } from './containers';
-import type { TDeliveryChannel, TDeliveryListInput, TDeliveryStatus, TPushContent } from './schema';
+import type {
+  TDeliveryChannel,
+  TDeliveryListInput,
+  TDeliveryStatus,
+  THoldReason,
+  TPushContent,
+} from './schema';
 
 export type TimelineItem = { status: TDeliveryStatus; at: string; detail: string | null; ref?: string };
 
@@ -40,7 +46,7 @@ export type DeliveryDoc = {
   html: string | null;
   text: string | null;
   holdUntil: string | null;
-  holdReason: 'quiet_hours' | 'daily_cap' | null;
+  holdReason: THoldReason | null;
   attempts: number;
   error: string | null;
   createdAt: string;
@@ -68,6 +74,9 @@ export type SuppressionDoc = {
   createdAt: string;
 };
 
+/** A product's sends held for maintenance (id `maintenance`): non-transactional messages wait while it exists. */
+export type HoldDoc = { id: string; productId: string; since: string };
+
 export type CapDoc = { id: string; productId: string; userId: string; day: string; deliveryIds: string[] };
 
 export const partitionOf = (productId: string, channel: TDeliveryChannel, month: string) =>
@@ -85,6 +94,7 @@ export const createDeliveryRepository = (store: DocumentStore) => {
   const keys = () => store.container<KeyDoc>(DELIVERY_CONTAINERS.deliveryKeys.name);
   const suppressions = () => store.container<SuppressionDoc>(DELIVERY_CONTAINERS.deliverySuppressions.name);
   const caps = () => store.container<CapDoc>(DELIVERY_CONTAINERS.deliveryCaps.name);
+  const holds = () => store.container<HoldDoc>(DELIVERY_CONTAINERS.deliveryHolds.name);
 
   return {
     log: {
@@ -130,6 +140,13 @@ export const createDeliveryRepository = (store: DocumentStore) => {
           limit: 500,
           ...(continuation ? { continuation } : {}),
         }),
+      /** A product's entries held for `reason`, oldest first (its partitions span channels and months). */
+      heldFor: (productId: string, reason: THoldReason, limit: number) =>
+        log().query({
+          where: { productId: { eq: productId }, status: { eq: 'held' }, holdReason: { eq: reason } },
+          orderBy: [{ field: 'createdAt' }],
+          limit,
+        }),
       /** Held entries whose hold has ended, across products. */
       dueHeld: (now: string, limit: number) =>
         log().query({
@@ -153,6 +170,11 @@ export const createDeliveryRepository = (store: DocumentStore) => {
           limit,
           ...(cursor ? { continuation: cursor } : {}),
         }),
+    },
+    holds: {
+      get: (productId: string, id: string) => holds().read(id, productId),
+      upsert: (doc: HoldDoc) => holds().upsert(doc),
+      delete: (productId: string, id: string) => holds().delete(id, productId),
     },
     caps: {
       get: (productId: string, id: string) => caps().read(id, productId),

@@ -11,8 +11,8 @@ export type TDeliveryChannel = z.infer<typeof ZDeliveryChannel>;
 /**
  * Where a message stands. Providers report in any order, so each status has a rank and the entry shows the
  * highest one reached (an `opened` that arrives before `delivered` stays `opened`); the timeline keeps them all.
- * `suppressed` and `skipped` (the user's preferences) are decided before sending; `held` waits for quiet hours
- * or the daily cap to pass.
+ * `suppressed` and `skipped` (the user's preferences) are decided before sending; `held` waits for quiet hours,
+ * the daily cap or the product's maintenance to pass.
  */
 export const DELIVERY_STATUSES = [
   'queued',
@@ -31,6 +31,10 @@ export const DELIVERY_STATUSES = [
   'skipped',
 ] as const;
 export const ZDeliveryStatus = z.enum(DELIVERY_STATUSES);
+
+/** Why a `held` message waits: the user's quiet hours, their daily cap, or the product's maintenance. */
+export const ZHoldReason = z.enum(['quiet_hours', 'daily_cap', 'maintenance']);
+export type THoldReason = z.infer<typeof ZHoldReason>;
 export type TDeliveryStatus = z.infer<typeof ZDeliveryStatus>;
 
 export const STATUS_RANK: Record<TDeliveryStatus, number> = {
@@ -139,7 +143,7 @@ export const ZDeliveryDetail = ZDeliverySummary.extend({
   fellBackFrom: z.string().nullable(),
   providerResponse: z.string().nullable(),
   holdUntil: z.string().nullable(),
-  holdReason: z.enum(['quiet_hours', 'daily_cap']).nullable(),
+  holdReason: ZHoldReason.nullable(),
   attempts: z.number().int(),
   subject: z.string().nullable(),
   html: z.string().nullable(),

@@ -51,6 +51,10 @@ export const ZJobInfo = z.object({
   maxCatchUp: z.number().int(),
   /** A run of this job is in progress on some instance. */
   running: z.boolean(),
+  /** Keeps running while its product is in maintenance; other jobs are held then. */
+  duringMaintenance: z.boolean(),
+  /** The products whose maintenance holds it now (it catches up by its missed-run policy once lifted). */
+  maintenanceHolds: z.array(z.string()),
 });
 export type TJobInfo = z.infer<typeof ZJobInfo>;
 

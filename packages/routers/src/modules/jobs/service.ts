@@ -87,6 +87,8 @@ export const createJobsService = (deps: {
     missedRunPolicy: job.missedRunPolicy,
     maxCatchUp: job.maxCatchUp,
     running: await runner.isRunning(job.name),
+    duringMaintenance: job.duringMaintenance,
+    maintenanceHolds: doc?.holds ?? [],
   });
 
   const setEnabled = async (productId: string, name: string, enabled: boolean): Promise<TJobInfo> => {
