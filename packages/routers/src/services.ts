@@ -33,6 +33,8 @@ import { sessionsModule } from './modules/sessions/module';
 import { settingsModule } from './modules/settings/module';
 import type { SsoConfig } from './modules/sso/config';
 import { ssoModule } from './modules/sso/module';
+import type { StatusConfig } from './modules/status/config';
+import { statusModule } from './modules/status/module';
 import { systemModule } from './modules/system/module';
 import { telemetryModule } from './modules/telemetry/module';
 import { tokensModule } from './modules/tokens/module';
@@ -66,6 +68,7 @@ export type ServiceConfig = {
   identity?: IdentityConfig;
   sso?: SsoConfig;
   webhooks?: WebhooksConfig;
+  status?: StatusConfig;
 };
 
 export type ServiceDeps = {
@@ -102,7 +105,8 @@ const MODULES = moduleList<{ principals: PrincipalCache; leases: LeaseManager }>
   .add(deliveryModule)
   .add(authModule)
   .add(ssoModule)
-  .add(webhooksModule);
+  .add(webhooksModule)
+  .add(statusModule);
 
 /** Every container: the platform's own (bus, jobs, leases) and each module's; `DocumentStore.init` takes this. */
 export const ALL_CONTAINERS: readonly ContainerDef[] = [...PLATFORM_CONTAINERS, ...MODULES.containers()];
@@ -128,7 +132,8 @@ export const createServices = (deps: ServiceDeps) => {
     clock,
     random,
     bus,
-    config,
+    // Modules see the name this process goes by (the status monitors compare it with the leader lease's holder).
+    config: { ...config, instanceId },
     rateCounters,
     secretBox,
     ...logger,
