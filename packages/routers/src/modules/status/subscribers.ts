@@ -184,8 +184,7 @@ export const createSubscribersService = (deps: {
     noticeSubscriber: {
       name: 'status.subscriber-notices',
       events: [...NOTICE_EVENTS],
-      // In order per product (opened before updated before resolved), with room for many subscribers.
-      sequential: true,
+      // Room for many subscribers (each send is one write).
       timeoutMs: 120_000,
       description:
         "Mails the status page's confirmed subscribers a status-notice for incidents (opened, updated, resolved) and maintenance (scheduled, started, completed, cancelled).",
