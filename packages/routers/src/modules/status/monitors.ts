@@ -176,7 +176,12 @@ export const createMonitorsService = (deps: {
       if (probe.type === 'http' && !probe.url) throw fieldError('url', 'Required');
       if (probe.type === 'tcp' && (!probe.host || !probe.port))
         throw fieldError(probe.host ? 'port' : 'host', 'Required');
-      if (current.builtin && (input.url || input.host || input.check)) {
+      if (
+        current.builtin &&
+        ((input.url && input.url !== current.url) ||
+          (input.host && input.host !== current.host) ||
+          (input.check && input.check !== current.check))
+      ) {
         throw fieldError('check', "A platform monitor's check cannot change; add a monitor instead");
       }
       await checkTarget(probe);
