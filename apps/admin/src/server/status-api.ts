@@ -4,13 +4,16 @@ import { env } from '../env';
 /** How long the console reuses the API's answers (the API lets clients cache them 30 and 60 s). */
 export const STATUS_REVALIDATE_SECONDS = 30;
 
+/** Tags the cached API answers, so an admin's change through this console drops them (trpc route). */
+export const STATUS_PAGE_TAG = 'status-page';
+
 export type StatusPageData = { status: TPublicStatus; history: TPublicHistory };
 
 const load = async <T>(path: string, product: string | undefined): Promise<T | null> => {
   try {
     const response = await fetch(`${env.API_URL}/v1/public/status${path}`, {
       headers: product ? { 'x-product-id': product } : {},
-      next: { revalidate: STATUS_REVALIDATE_SECONDS },
+      next: { revalidate: STATUS_REVALIDATE_SECONDS, tags: [STATUS_PAGE_TAG] },
       signal: AbortSignal.timeout(5000),
     });
     return response.ok ? ((await response.json()) as T) : null;
