@@ -47,9 +47,10 @@ test('an admin posts an incident and it shows on the public status page', async 
   await expect(incident).toContainText('Affected: API');
   const api = visitor.locator('[data-component="api"]');
   await expect(api).toContainText('Partial outage');
-  await expect(api.getByRole('listitem')).toHaveCount(90);
+  const days = api.locator('li[data-day]');
+  await expect(days).toHaveCount(90);
   // Today's bar tells the day's uptime and its incident on hover.
-  const today = api.getByRole('listitem').last();
+  const today = days.last();
   await today.hover();
   await expect(today.getByRole('tooltip')).toBeVisible();
   await expect(today.getByRole('tooltip')).toContainText('Elevated API error rates');
@@ -60,7 +61,7 @@ test('an admin posts an incident and it shows on the public status page', async 
   await shot(visitor, 'status-public');
 
   // Subscribing asks for confirmation by email first.
-  await visitor.getByLabel('Email').fill('watcher@example.com');
+  await visitor.getByRole('textbox', { name: 'Email' }).fill('watcher@example.com');
   await visitor.getByRole('button', { name: 'Subscribe' }).click();
   await expect(visitor.getByRole('status')).toContainText('Check watcher@example.com');
   await visitor.close();
@@ -80,4 +81,18 @@ test('an admin posts an incident and it shows on the public status page', async 
       .getByRole('article', { name: 'Elevated API error rates' }),
   ).toContainText('Resolved');
   await shot(page, 'status-public-resolved');
+
+  // "Check now" runs a monitor at once; its latency joins the component's sparkline.
+  await page.goto('/ops/status');
+  const store = page.getByRole('row', { name: /^Store ping Database/ });
+  for (let i = 0; i < 2; i += 1) {
+    await store.getByRole('button', { name: 'Check Store ping now' }).click();
+    await expect(page.getByText('Checked: Up')).toBeVisible();
+    await expect(page.getByText('Checked: Up')).toBeHidden();
+  }
+  await expect(store).toContainText('Up');
+  await expect(
+    page.getByRole('article', { name: 'Database' }).getByRole('img', { name: /Database: latest latencies/ }),
+  ).toBeVisible();
+  await shot(page, 'ops-status-checked');
 });

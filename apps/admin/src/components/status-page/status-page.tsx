@@ -123,7 +123,7 @@ export function StatusPage({ status, history, product, feedUrl }: Props) {
           Incident history
         </h2>
         {past.length === 0 && history.maintenance.length === 0 ? (
-          <p className={styles.meta}>No incidents in the last 90 days.</p>
+          <p className={styles.meta}>No past incidents or maintenance in the last 90 days.</p>
         ) : (
           <div className={styles.history}>
             {past.map((incident) => (

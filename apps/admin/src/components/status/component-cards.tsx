@@ -9,16 +9,16 @@ import styles from './status-admin.module.css';
 const WIDTH = 200;
 const HEIGHT = 32;
 
-/** The latest check latencies as a line; the scale is the component's own (the slowest check on top). */
+/** The latest check latencies as a line, scaled between the fastest and the slowest (flat in the middle). */
 export function Sparkline({ values, label }: { values: readonly number[]; label: string }) {
   if (values.length < 2) return <div className={styles.sparklineEmpty}>No latency yet</div>;
-  const max = Math.max(...values, 1);
+  const max = Math.max(...values);
+  const min = Math.min(...values);
   const step = WIDTH / (values.length - 1);
+  const y = (value: number) =>
+    max === min ? HEIGHT / 2 : HEIGHT - 3 - ((value - min) / (max - min)) * (HEIGHT - 6);
   const points = values
-    .map(
-      (value, index) =>
-        `${(index * step).toFixed(1)},${(HEIGHT - 2 - (value / max) * (HEIGHT - 4)).toFixed(1)}`,
-    )
+    .map((value, index) => `${(index * step).toFixed(1)},${y(value).toFixed(1)}`)
     .join(' ');
   return (
     <svg
@@ -26,7 +26,7 @@ export function Sparkline({ values, label }: { values: readonly number[]; label:
       viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
       preserveAspectRatio="none"
       role="img"
-      aria-label={`${label}: latest latencies, up to ${max} ms`}
+      aria-label={`${label}: latest latencies, ${min} to ${max} ms`}
     >
       <polyline
         points={points}

@@ -115,11 +115,12 @@ export function MonitorsCard({ monitors, components, apiUrl, now, ...state }: Pr
               ) : (
                 <Badge>Disabled</Badge>
               )}
-              <div className="cell-muted">
-                {m.lastCheckedAt
-                  ? `${formatRelative(m.lastCheckedAt, now)}${m.lastLatencyMs !== null ? ` · ${m.lastLatencyMs} ms` : ''}`
-                  : 'Never checked'}
-              </div>
+              {m.lastCheckedAt ? (
+                <div className="cell-muted">
+                  {formatRelative(m.lastCheckedAt, now)}
+                  {m.lastLatencyMs !== null ? ` · ${m.lastLatencyMs} ms` : ''}
+                </div>
+              ) : null}
               {m.lastMessage && m.status !== 'up' ? (
                 <div className="cell-muted truncate">{m.lastMessage}</div>
               ) : null}

@@ -81,10 +81,11 @@ export function StatusAdminView({ apiUrl }: { apiUrl: string }) {
       </div>
 
       <section aria-labelledby="components-title" className="stack">
-        <div className="card-header">
-          <h2 className="card-title" id="components-title">
+        <div className="row">
+          <h2 className="section-title" id="components-title">
             Components
           </h2>
+          <span className="spacer" />
           <Button size="sm" onClick={() => setDialog('component')}>
             <Icon name="plus" size={14} />
             Add component
