@@ -14,7 +14,8 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     // Everything except sign-in, the session and tRPC handlers, other API routes, and static assets.
-    // Public: sign-in, the "this wasn't me" page, password recovery and email verification.
-    '/((?!sign-in|session-report|forgot-password|reset-password|verify-email|api/|trpc/|trpc$|_next/static|_next/image|favicon\\.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|css|js|txt|map)$).*)',
+    // Public: sign-in, the "this wasn't me" page, password recovery, email verification and the status page
+    // (with its subscription confirm and unsubscribe pages).
+    '/((?!sign-in|session-report|forgot-password|reset-password|verify-email|status/|status$|api/|trpc/|trpc$|_next/static|_next/image|favicon\\.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|css|js|txt|map)$).*)',
   ],
 };

@@ -14,7 +14,7 @@ type Deps = {
   blob: BlobStore;
   clock: Clock;
   logger?: FastifyBaseLogger;
-  /** The connect step of the outbound guard (SSO, webhooks); tests pass one that refuses anything but loopback. */
+  /** The connect step of the outbound guard (SSO, webhooks, status monitors); tests pass one that refuses anything but loopback. */
   outboundConnect?: Connector;
 };
 
@@ -77,6 +77,13 @@ export const servicesFromEnv = (deps: Deps, secrets: Secrets): Services =>
       webhooks: {
         timeoutMs: deps.env.WEBHOOK_DELIVERY_TIMEOUT_MS,
         maxRetries: deps.env.WEBHOOK_MAX_RETRIES,
+        allowedCidrs: parseCidrList(deps.env.WEBHOOK_ALLOWED_CIDRS),
+        requireHttps: deps.env.NODE_ENV === 'production',
+        consoleUrl: deps.env.CONSOLE_URL,
+        ...(deps.outboundConnect ? { connect: deps.outboundConnect } : {}),
+      },
+      status: {
+        // Monitors reach what webhooks reach: the same WEBHOOK_ALLOWED_CIDRS, https in production.
         allowedCidrs: parseCidrList(deps.env.WEBHOOK_ALLOWED_CIDRS),
         requireHttps: deps.env.NODE_ENV === 'production',
         consoleUrl: deps.env.CONSOLE_URL,

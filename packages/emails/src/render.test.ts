@@ -25,6 +25,8 @@ const PRIMARY_URL_FIELD: Record<TemplateName, string> = {
   'payment-failed': 'updatePaymentUrl',
   'license-expiring': 'renewUrl',
   'webhook-endpoint-alert': 'manageUrl',
+  'status-subscription-confirm': 'confirmUrl',
+  'status-notice': 'statusPageUrl',
 };
 
 const primaryUrl = (name: TemplateName): string => {

@@ -12,6 +12,11 @@ import { NewSignInEmail, ZNewSignInProps } from './templates/new-sign-in';
 import { PasswordChangedEmail, ZPasswordChangedProps } from './templates/password-changed';
 import { PasswordResetEmail, ZPasswordResetProps } from './templates/password-reset';
 import { PaymentFailedEmail, ZPaymentFailedProps } from './templates/payment-failed';
+import { StatusNoticeEmail, ZStatusNoticeProps } from './templates/status-notice';
+import {
+  StatusSubscriptionConfirmEmail,
+  ZStatusSubscriptionConfirmProps,
+} from './templates/status-subscription-confirm';
 import { TrialExpiredEmail, ZTrialExpiredProps } from './templates/trial-expired';
 import { TrialExpiringEmail, ZTrialExpiringProps } from './templates/trial-expiring';
 import { VerifyEmailEmail, ZVerifyEmailProps } from './templates/verify-email';
@@ -95,6 +100,14 @@ export function prepareEmail(template: TemplateName, input: unknown): PreparedEm
     case 'webhook-endpoint-alert': {
       const props = ZWebhookEndpointAlertProps.parse(raw);
       return prepared(props, <WebhookEndpointAlertEmail {...props} />);
+    }
+    case 'status-subscription-confirm': {
+      const props = ZStatusSubscriptionConfirmProps.parse(raw);
+      return prepared(props, <StatusSubscriptionConfirmEmail {...props} />);
+    }
+    case 'status-notice': {
+      const props = ZStatusNoticeProps.parse(raw);
+      return prepared(props, <StatusNoticeEmail {...props} />);
     }
     default: {
       const unreachable: never = name;

@@ -43,6 +43,20 @@ import {
   ZPaymentFailedSenderProps,
 } from './templates/payment-failed';
 import {
+  statusNoticeMeta,
+  statusNoticePreviewProps,
+  statusNoticeSubject,
+  ZStatusNoticeProps,
+  ZStatusNoticeSenderProps,
+} from './templates/status-notice';
+import {
+  statusSubscriptionConfirmMeta,
+  statusSubscriptionConfirmPreviewProps,
+  statusSubscriptionConfirmSubject,
+  ZStatusSubscriptionConfirmProps,
+  ZStatusSubscriptionConfirmSenderProps,
+} from './templates/status-subscription-confirm';
+import {
   trialExpiredMeta,
   trialExpiredPreviewProps,
   trialExpiredSubject,
@@ -98,6 +112,8 @@ export const TEMPLATE_NAMES = [
   'payment-failed',
   'license-expiring',
   'webhook-endpoint-alert',
+  'status-subscription-confirm',
+  'status-notice',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
@@ -115,6 +131,8 @@ export const TEMPLATE_SCHEMAS = {
   'payment-failed': ZPaymentFailedProps,
   'license-expiring': ZLicenseExpiringProps,
   'webhook-endpoint-alert': ZWebhookEndpointAlertProps,
+  'status-subscription-confirm': ZStatusSubscriptionConfirmProps,
+  'status-notice': ZStatusNoticeProps,
 } satisfies { [K in TemplateName]: z.ZodObject<{ template: z.ZodLiteral<K> } & z.ZodRawShape> };
 
 /** What a sender provides for each template: the props without `brand` and `unsubscribeUrl`. */
@@ -131,6 +149,8 @@ export const TEMPLATE_SENDER_SCHEMAS = {
   'payment-failed': ZPaymentFailedSenderProps,
   'license-expiring': ZLicenseExpiringSenderProps,
   'webhook-endpoint-alert': ZWebhookEndpointAlertSenderProps,
+  'status-subscription-confirm': ZStatusSubscriptionConfirmSenderProps,
+  'status-notice': ZStatusNoticeSenderProps,
 } satisfies { [K in TemplateName]: z.ZodObject<{ template: z.ZodLiteral<K> } & z.ZodRawShape> };
 
 /** Props of every template, discriminated by `template`. */
@@ -147,6 +167,8 @@ export const ZEmailProps = z.discriminatedUnion('template', [
   ZPaymentFailedProps,
   ZLicenseExpiringProps,
   ZWebhookEndpointAlertProps,
+  ZStatusSubscriptionConfirmProps,
+  ZStatusNoticeProps,
 ]);
 export type TEmailProps = z.infer<typeof ZEmailProps>;
 export type TemplateProps<K extends TemplateName> = z.infer<(typeof TEMPLATE_SCHEMAS)[K]>;
@@ -165,6 +187,8 @@ export const TEMPLATE_PREVIEW_PROPS: { [K in TemplateName]: TemplateProps<K> } =
   'payment-failed': paymentFailedPreviewProps,
   'license-expiring': licenseExpiringPreviewProps,
   'webhook-endpoint-alert': webhookEndpointAlertPreviewProps,
+  'status-subscription-confirm': statusSubscriptionConfirmPreviewProps,
+  'status-notice': statusNoticePreviewProps,
 };
 
 /**
@@ -185,6 +209,8 @@ export const TEMPLATE_META: { [K in TemplateName]: TemplateMeta<TemplateProps<K>
   'payment-failed': paymentFailedMeta,
   'license-expiring': licenseExpiringMeta,
   'webhook-endpoint-alert': webhookEndpointAlertMeta,
+  'status-subscription-confirm': statusSubscriptionConfirmMeta,
+  'status-notice': statusNoticeMeta,
 };
 
 export function subjectOf(props: TEmailProps): string {
@@ -213,6 +239,10 @@ export function subjectOf(props: TEmailProps): string {
       return licenseExpiringSubject(props);
     case 'webhook-endpoint-alert':
       return webhookEndpointAlertSubject(props);
+    case 'status-subscription-confirm':
+      return statusSubscriptionConfirmSubject(props);
+    case 'status-notice':
+      return statusNoticeSubject(props);
     default: {
       const unreachable: never = props;
       throw new Error(`no subject for ${JSON.stringify(unreachable)}`);

@@ -32,6 +32,11 @@ const PUBLIC = new Set([
   'sso.start',
   'sso.finish',
   'sessions.report',
+  'status.get',
+  'status.getHistory',
+  'status.subscribe',
+  'status.confirm',
+  'status.unsubscribe',
 ]);
 /** Callable by any signed-in user. Anything not here nor in PUBLIC must answer 403 to a plain user. */
 const AUTHED = new Set([

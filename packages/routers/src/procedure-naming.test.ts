@@ -55,7 +55,7 @@ const DOMAIN_VERBS: Record<string, string> = {
   change: 'moves a subscription to another plan',
   cancel: 'ends a subscription, which stays on record',
   record: 'adds a usage sample',
-  check: 'asks whether a quota still allows an action',
+  check: 'asks whether a quota still allows an action; runs a status monitor now ("check now")',
   activate: 'binds a license to a device',
   deactivate: 'unbinds a license from a device',
   redeem: 'spends an invitation code',
@@ -77,6 +77,9 @@ const DOMAIN_VERBS: Record<string, string> = {
   start: 'begins a sign-in with an identity provider (the URL to send the browser to)',
   finish: "ends a sign-in with the identity provider's answer",
   report: 'a user disowns a sign-in from its mail\'s "this wasn\'t me" link, which ends that session',
+  subscribe: 'asks for status notices by mail (double opt-in: a confirmation link is mailed first)',
+  confirm: "completes a double opt-in with the mailed link's token",
+  unsubscribe: "ends a mail subscription with a notice's one-click token",
 };
 
 const VERBS = new Set([...CRUD, ...AGGREGATES, ...Object.keys(DOMAIN_VERBS)]);

@@ -14,6 +14,7 @@ import { productsRouter } from './modules/products/router';
 import { sessionsRouter } from './modules/sessions/router';
 import { settingsRouter } from './modules/settings/router';
 import { ssoRouter } from './modules/sso/router';
+import { statusRouter } from './modules/status/router';
 import { systemRouter } from './modules/system/router';
 import { telemetryRouter } from './modules/telemetry/router';
 import { tokensRouter } from './modules/tokens/router';
@@ -51,6 +52,7 @@ export const appRouter = router({
   webhooks: webhooksRouter,
   sessions: sessionsRouter,
   maintenance: maintenanceRouter,
+  status: statusRouter,
 });
 
 export type AppRouter = typeof appRouter;

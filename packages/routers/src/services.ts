@@ -34,6 +34,8 @@ import { sessionsModule } from './modules/sessions/module';
 import { settingsModule } from './modules/settings/module';
 import type { SsoConfig } from './modules/sso/config';
 import { ssoModule } from './modules/sso/module';
+import type { StatusConfig } from './modules/status/config';
+import { statusModule } from './modules/status/module';
 import { systemModule } from './modules/system/module';
 import { telemetryModule } from './modules/telemetry/module';
 import { tokensModule } from './modules/tokens/module';
@@ -69,6 +71,7 @@ export type ServiceConfig = {
   webhooks?: WebhooksConfig;
   /** Maintenance mode's starting value for products that stored none (MAINTENANCE_MODE, MAINTENANCE_BYPASS_IPS). */
   maintenance?: MaintenanceConfigOptions;
+  status?: StatusConfig;
 };
 
 export type ServiceDeps = {
@@ -112,6 +115,7 @@ const MODULES = moduleList<{
   .add(authModule)
   .add(ssoModule)
   .add(webhooksModule)
+  .add(statusModule)
   .add(maintenanceModule);
 
 /** Every container: the platform's own (bus, jobs, leases) and each module's; `DocumentStore.init` takes this. */
@@ -138,7 +142,8 @@ export const createServices = (deps: ServiceDeps) => {
     clock,
     random,
     bus,
-    config,
+    // Modules see the name this process goes by (the status monitors compare it with the leader lease's holder).
+    config: { ...config, instanceId },
     rateCounters,
     secretBox,
     ...logger,

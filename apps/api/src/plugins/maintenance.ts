@@ -26,6 +26,12 @@ export const NEVER_REFUSED_PROCEDURES: ReadonlySet<string> = new Set([
   'maintenance.getSchedule',
   'maintenance.set',
   'settings.getKillSwitch',
+  // The public status page: users must learn about the maintenance from it, and may subscribe to hear the end.
+  'status.get',
+  'status.getHistory',
+  'status.subscribe',
+  'status.confirm',
+  'status.unsubscribe',
 ]);
 
 /**

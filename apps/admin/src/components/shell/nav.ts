@@ -51,6 +51,7 @@ export const NAV: readonly NavGroup[] = [
       { href: '/ops/delivery', label: 'Delivery', icon: 'send' },
       { href: '/ops/delivery/templates', label: 'Email templates', icon: 'mail' },
       { href: '/ops/maintenance', label: 'Maintenance', icon: 'alert' },
+      { href: '/ops/status', label: 'Status page', icon: 'monitor' },
       { href: '/telemetry', label: 'Telemetry', icon: 'activity' },
     ],
   },

@@ -1,8 +1,10 @@
+import { revalidateTag } from 'next/cache';
 import { type NextRequest, NextResponse } from 'next/server';
 import { env } from '~/env';
 import { PRODUCT_COOKIE } from '~/lib/cookie-names';
 import { callWithSession } from '~/server/session-call';
 import { forwardedHeaders } from '~/server/session-cookies';
+import { STATUS_PAGE_TAG } from '~/server/status-api';
 
 export const dynamic = 'force-dynamic';
 
@@ -68,6 +70,10 @@ async function handle(request: NextRequest): Promise<NextResponse> {
   const { result, finish } = await callWithSession(request, (access) => callApi(request, body, access), {
     isUnauthorized,
   });
+  // An admin's change to the status page shows on this console's public /status at once.
+  if (request.method === 'POST' && result.status < 400 && request.nextUrl.pathname.includes('status.')) {
+    revalidateTag(STATUS_PAGE_TAG, { expire: 0 });
+  }
   return finish(toResponse(result));
 }
 
