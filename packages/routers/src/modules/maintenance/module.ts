@@ -23,7 +23,7 @@ export const MAINTENANCE_CACHE_TTL_MS = 2_000;
 export type MaintenanceConfigOptions = MaintenanceDefaults & {
   /**
    * A status page to open windows on when the status module is not listed (an external one, or a test's);
-   * `services.status` wins when it is.
+   * when set, it is used instead of `services.status`.
    */
   statusHook?: MaintenanceStatusHook;
 };
@@ -63,7 +63,7 @@ export const maintenanceModule = defineModule({
       jobs: { registry: needs.jobRegistry, repo: needs.jobsRepo },
       sends: needs.delivery.maintenance,
       killSwitch: needs.settings.killSwitch,
-      status: needs.status ?? options?.statusHook,
+      status: options?.statusHook ?? needs.status,
     });
     const coordinator = createMaintenanceSwitch({ repo, clock, bus, config: service, steps });
     return {
