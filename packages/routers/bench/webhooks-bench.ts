@@ -7,7 +7,7 @@
  * a. Throughput: BENCH_WEBHOOK_EVENTS (10,000) events to BENCH_WEBHOOK_ENDPOINTS (10) endpoints, emitted as
  *    fast as the bus takes them; signed deliveries per second from the first emit to the last message's
  *    200, with a check that every (event, endpoint) pair arrived and a count of duplicates.
- * b. Latency: BENCH_WEBHOOK_RATES (50 and 200) events per second for BENCH_WEBHOOK_SECONDS (10) s each to the
+ * b. Latency: BENCH_WEBHOOK_RATES (20, 50 and 200) events per second for BENCH_WEBHOOK_SECONDS (10) s each to the
  *    same endpoints; p50/p99 from the emit call to the first attempt's arrival at the receiver (both processes
  *    stamp with the wall clock). 200/s offers 2,000 deliveries/s, above the throughput: it shows the knee.
  *
@@ -31,7 +31,7 @@ const EVENTS = Number(process.env.BENCH_WEBHOOK_EVENTS ?? 10_000);
 const ENDPOINTS = Number(process.env.BENCH_WEBHOOK_ENDPOINTS ?? 10);
 const EMITTERS = Number(process.env.BENCH_WEBHOOK_EMITTERS ?? 64);
 /** Paced rates for the latency runs, events per second (each to every endpoint). */
-const RATES = (process.env.BENCH_WEBHOOK_RATES ?? '50,200')
+const RATES = (process.env.BENCH_WEBHOOK_RATES ?? '20,50,200')
   .split(',')
   .map(Number)
   .filter((n) => n > 0);
