@@ -209,7 +209,7 @@ const main = async () => {
   console.log(
     JSON.stringify({
       bench: 'webhooks.throughput',
-      setup: `${emitAt.size} ${EVENT_TYPE} events x ${ENDPOINTS} endpoints, ${EMITTERS} concurrent emitters, file sqlite, receiver in a child process`,
+      setup: `${emitAt.size} ${EVENT_TYPE} events x ${ENDPOINTS} endpoints, ${EMITTERS} concurrent emitters, file sqlite, receiver in a child process on ${PORTS} port(s)`,
       events: emitAt.size,
       endpoints: ENDPOINTS,
       deliveries: done.reached,
