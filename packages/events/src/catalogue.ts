@@ -9,6 +9,7 @@ import { LICENSES_EVENTS } from './catalogue/licenses';
 import { MAINTENANCE_EVENTS } from './catalogue/maintenance';
 import { OPERATIONS_EVENTS } from './catalogue/operations';
 import { PLATFORM_EVENTS } from './catalogue/platform';
+import { RATELIMIT_EVENTS } from './catalogue/ratelimit';
 import { TELEMETRY_EVENTS } from './catalogue/telemetry';
 import { USAGE_EVENTS } from './catalogue/usage';
 import { WEBHOOK_EVENTS } from './catalogue/webhooks';
@@ -34,6 +35,7 @@ export const EVENT_DEFINITIONS = {
   ...PLATFORM_EVENTS,
   ...WEBHOOK_EVENTS,
   ...MAINTENANCE_EVENTS,
+  ...RATELIMIT_EVENTS,
 } as const;
 
 export type EventDefinitions = typeof EVENT_DEFINITIONS;

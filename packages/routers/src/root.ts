@@ -10,6 +10,7 @@ import { jobsRouter } from './modules/jobs/router';
 import { licensesRouter } from './modules/licenses/router';
 import { notificationsRouter } from './modules/notifications/router';
 import { productsRouter } from './modules/products/router';
+import { ratelimitRouter } from './modules/ratelimit/router';
 import { sessionsRouter } from './modules/sessions/router';
 import { settingsRouter } from './modules/settings/router';
 import { ssoRouter } from './modules/sso/router';
@@ -49,6 +50,7 @@ export const appRouter = router({
   sso: ssoRouter,
   webhooks: webhooksRouter,
   sessions: sessionsRouter,
+  ratelimit: ratelimitRouter,
 });
 
 export type AppRouter = typeof appRouter;

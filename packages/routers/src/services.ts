@@ -29,6 +29,8 @@ import { createJobsService, withAppErrors } from './modules/jobs/service';
 import { licensesModule } from './modules/licenses/module';
 import { notificationsModule } from './modules/notifications/module';
 import { productsModule } from './modules/products/module';
+import type { RateLimitConfig } from './modules/ratelimit/config';
+import { ratelimitModule } from './modules/ratelimit/module';
 import { sessionsModule } from './modules/sessions/module';
 import { settingsModule } from './modules/settings/module';
 import type { SsoConfig } from './modules/sso/config';
@@ -66,6 +68,7 @@ export type ServiceConfig = {
   identity?: IdentityConfig;
   sso?: SsoConfig;
   webhooks?: WebhooksConfig;
+  ratelimit?: RateLimitConfig;
 };
 
 export type ServiceDeps = {
@@ -102,7 +105,8 @@ const MODULES = moduleList<{ principals: PrincipalCache; leases: LeaseManager }>
   .add(deliveryModule)
   .add(authModule)
   .add(ssoModule)
-  .add(webhooksModule);
+  .add(webhooksModule)
+  .add(ratelimitModule);
 
 /** Every container: the platform's own (bus, jobs, leases) and each module's; `DocumentStore.init` takes this. */
 export const ALL_CONTAINERS: readonly ContainerDef[] = [...PLATFORM_CONTAINERS, ...MODULES.containers()];

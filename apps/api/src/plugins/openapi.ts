@@ -99,9 +99,10 @@ export const registerRest = (
         done(null, payload);
         return;
       }
-      const { status, body } = describeError(failure);
+      const { status, body, retryAfter } = describeError(failure);
       if (status >= 500) request.log.error({ err: failure }, 'rest call failed');
       void reply.code(status).header('content-type', 'application/json; charset=utf-8');
+      if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter));
       done(null, JSON.stringify(body));
     });
     if (fastPath) {
