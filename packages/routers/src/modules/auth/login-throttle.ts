@@ -50,7 +50,8 @@ export const createLoginThrottle = (deps: {
 }) => {
   const config = { ...DEFAULT_LOGIN_THROTTLE, ...deps.config };
   const docs = () => deps.store.container<ThrottleDoc>(AUTH_CONTAINERS.loginThrottles.name);
-  const idOf = (productId: string, email: string) => sha256(`login\n${productId}\n${email.trim().toLowerCase()}`);
+  const idOf = (productId: string, email: string) =>
+    sha256(`login\n${productId}\n${email.trim().toLowerCase()}`);
   const ttl = Math.ceil(DAY_MS / 1000);
 
   const afterFailure = (doc: ThrottleDoc, now: number): ThrottleDoc => {

@@ -68,7 +68,8 @@ export const DEFAULT_RULES: readonly DefaultRule[] = [
 export const MODULE_LIMITS: readonly { operation: string; limit: string; answer: string }[] = [
   {
     operation: 'auth.login',
-    limit: '5 failed sign-ins per account in 15 minutes lock the account; each lockout in a row lasts twice as long (1 minute up to 1 hour)',
+    limit:
+      '5 failed sign-ins per account in 15 minutes lock the account; each lockout in a row lasts twice as long (1 minute up to 1 hour)',
     answer: '429 with Retry-After, the same for unknown accounts',
   },
   {
@@ -82,5 +83,9 @@ export const MODULE_LIMITS: readonly { operation: string; limit: string; answer:
     answer: 'the usual 202, silently',
   },
   { operation: 'sso.start', limit: '30 per client address per minute', answer: '429' },
-  { operation: 'webhooks (outgoing)', limit: "each endpoint's own messages per second", answer: 'delivery waits' },
+  {
+    operation: 'webhooks (outgoing)',
+    limit: "each endpoint's own messages per second",
+    answer: 'delivery waits',
+  },
 ];

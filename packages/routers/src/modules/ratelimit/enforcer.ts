@@ -43,7 +43,11 @@ export const counterKey = (productId: string, ruleId: string, kind: TRateLimitKe
 
 const seconds = (ms: number) => Math.max(0, Math.ceil(ms / 1000));
 
-export const createEnforcer = (deps: { store: RateLimitStore; stats: RateLimitStats; clock: () => number }) => {
+export const createEnforcer = (deps: {
+  store: RateLimitStore;
+  stats: RateLimitStats;
+  clock: () => number;
+}) => {
   const { store, stats, clock } = deps;
 
   type Check = { rule: CompiledRule; operation: string; kind: TRateLimitKey; value: string; limit: number };
@@ -66,7 +70,12 @@ export const createEnforcer = (deps: { store: RateLimitStore; stats: RateLimitSt
     return checks;
   };
 
-  const refuse = (state: ProductRules, check: Check, result: RateLimitResult, caller: Caller): LimitOutcome => {
+  const refuse = (
+    state: ProductRules,
+    check: Check,
+    result: RateLimitResult,
+    caller: Caller,
+  ): LimitOutcome => {
     stats.limited(state.productId, {
       ruleId: check.rule.id,
       ruleName: check.rule.name,

@@ -33,7 +33,9 @@ const PER_INSTANCE =
 
 const rulesRouter = router({
   list: adminProcedure
-    .meta(rest('GET', '/ratelimit/rules', { tag, summary: "This product's rate-limit rules, defaults included" }))
+    .meta(
+      rest('GET', '/ratelimit/rules', { tag, summary: "This product's rate-limit rules, defaults included" }),
+    )
     .input(z.object({}).optional())
     .output(ZRateLimitRuleList)
     .query(async ({ ctx }) => ({ items: await ctx.services.ratelimit.rules.list(ctx.productId) })),
@@ -111,7 +113,9 @@ const overridesRouter = router({
     )
     .input(ZIdInput)
     .output(ZDeleted)
-    .mutation(({ ctx, input }) => ctx.services.ratelimit.overrides.delete(ctx.productId, input.id, actor(ctx))),
+    .mutation(({ ctx, input }) =>
+      ctx.services.ratelimit.overrides.delete(ctx.productId, input.id, actor(ctx)),
+    ),
 });
 
 const ipRulesRouter = router({
@@ -136,7 +140,13 @@ const ipRulesRouter = router({
     .output(ZIpRule)
     .mutation(({ ctx, input }) => ctx.services.ratelimit.ipRules.create(ctx.productId, input, actor(ctx))),
   delete: adminProcedure
-    .meta(rest('DELETE', '/ratelimit/ip-rules/{id}', { tag, summary: 'Remove an IP rule', targetType: 'ip_rule' }))
+    .meta(
+      rest('DELETE', '/ratelimit/ip-rules/{id}', {
+        tag,
+        summary: 'Remove an IP rule',
+        targetType: 'ip_rule',
+      }),
+    )
     .input(ZIdInput)
     .output(ZDeleted)
     .mutation(({ ctx, input }) => ctx.services.ratelimit.ipRules.delete(ctx.productId, input.id, actor(ctx))),

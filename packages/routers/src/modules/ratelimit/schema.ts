@@ -88,7 +88,10 @@ export const ZCidr = z
   .trim()
   .min(1)
   .max(60)
-  .refine((value) => parseCidr(value) !== undefined, 'Expected an IP address or CIDR (203.0.113.0/24, 2001:db8::/32)');
+  .refine(
+    (value) => parseCidr(value) !== undefined,
+    'Expected an IP address or CIDR (203.0.113.0/24, 2001:db8::/32)',
+  );
 
 export const ZIpRule = z.object({
   id: z.string(),

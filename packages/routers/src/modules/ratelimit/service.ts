@@ -73,7 +73,8 @@ export const createRateLimitService = (deps: {
   };
 
   const rules = {
-    list: async (productId: string): Promise<TRateLimitRule[]> => effectiveRules(await repo.allRules(productId)),
+    list: async (productId: string): Promise<TRateLimitRule[]> =>
+      effectiveRules(await repo.allRules(productId)),
 
     async create(productId: string, input: TRateLimitRuleCreateInput, actor: RateLimitActor) {
       future(input.expiresAt, 'expiresAt');
@@ -88,19 +89,34 @@ export const createRateLimitService = (deps: {
       }
       const now = isoNow(clock);
       const { id: _id, ...fields } = input;
-      const doc: RuleDoc = { ...fields, id, productId, createdAt: now, updatedAt: now, updatedBy: actor.userId };
+      const doc: RuleDoc = {
+        ...fields,
+        id,
+        productId,
+        createdAt: now,
+        updatedAt: now,
+        updatedBy: actor.userId,
+      };
       await repo
         .createRule(
           doc,
           bus.stage(
             'ratelimit.rule_changed',
-            { ruleId: id, change: 'created', enabled: doc.enabled, limit: doc.limit, windowSeconds: doc.windowSeconds },
+            {
+              ruleId: id,
+              change: 'created',
+              enabled: doc.enabled,
+              limit: doc.limit,
+              windowSeconds: doc.windowSeconds,
+            },
             actorOf(productId, actor),
           ),
         )
         .catch((error: unknown) => {
           throw (error as { code?: string }).code === 'conflict'
-            ? new AppError('CONFLICT', `A rule '${id}' exists`, { fields: [{ path: 'id', message: 'Taken' }] })
+            ? new AppError('CONFLICT', `A rule '${id}' exists`, {
+                fields: [{ path: 'id', message: 'Taken' }],
+              })
             : error;
         });
       cache.invalidate(productId);
@@ -132,7 +148,13 @@ export const createRateLimitService = (deps: {
       };
       const outbox = bus.stage(
         'ratelimit.rule_changed',
-        { ruleId: id, change: 'updated', enabled: next.enabled, limit: next.limit, windowSeconds: next.windowSeconds },
+        {
+          ruleId: id,
+          change: 'updated',
+          enabled: next.enabled,
+          limit: next.limit,
+          windowSeconds: next.windowSeconds,
+        },
         actorOf(productId, actor),
       );
       if (stored) await repo.replaceRule(next, stored._etag, outbox);
@@ -231,7 +253,13 @@ export const createRateLimitService = (deps: {
         doc._etag,
         bus.stage(
           'ratelimit.override_changed',
-          { overrideId: id, userId: doc.userId, ruleId: doc.ruleId, change: 'deleted', expiresAt: doc.expiresAt },
+          {
+            overrideId: id,
+            userId: doc.userId,
+            ruleId: doc.ruleId,
+            change: 'deleted',
+            expiresAt: doc.expiresAt,
+          },
           actorOf(productId, actor),
         ),
       );
@@ -247,7 +275,10 @@ export const createRateLimitService = (deps: {
     ) {
       const page = await repo.pageIpRules(
         productId,
-        { ...(input.action ? { action: input.action } : {}), ...(input.search ? { search: input.search } : {}) },
+        {
+          ...(input.action ? { action: input.action } : {}),
+          ...(input.search ? { search: input.search } : {}),
+        },
         input.limit ?? 25,
         input.cursor,
       );
@@ -257,18 +288,24 @@ export const createRateLimitService = (deps: {
     async create(productId: string, input: TIpRuleCreateInput, actor: RateLimitActor): Promise<TIpRule> {
       future(input.expiresAt, 'expiresAt');
       const cidr = parseCidr(input.cidr);
-      if (!cidr) throw new AppError('VALIDATION', 'Not an IP address or CIDR', { fields: [{ path: 'cidr', message: 'Invalid' }] });
+      if (!cidr)
+        throw new AppError('VALIDATION', 'Not an IP address or CIDR', {
+          fields: [{ path: 'cidr', message: 'Invalid' }],
+        });
       if (
         input.action === 'deny' &&
-        buildIpRuleTrie([{ id: 'new', action: 'deny', cidr: cidr.text, expiresAt: Number.POSITIVE_INFINITY }]).match(
-          actor.ip,
-          clock(),
-        )
+        buildIpRuleTrie([
+          { id: 'new', action: 'deny', cidr: cidr.text, expiresAt: Number.POSITIVE_INFINITY },
+        ]).match(actor.ip, clock())
       ) {
-        throw new AppError('CONFLICT', `${cidr.text} covers your own address (${actor.ip}): you would lock yourself out`, {
-          fields: [{ path: 'cidr', message: 'Covers your own address' }],
-          reason: 'covers_own_address',
-        });
+        throw new AppError(
+          'CONFLICT',
+          `${cidr.text} covers your own address (${actor.ip}): you would lock yourself out`,
+          {
+            fields: [{ path: 'cidr', message: 'Covers your own address' }],
+            reason: 'covers_own_address',
+          },
+        );
       }
       if (await repo.findIpRule(productId, cidr.text, input.action)) {
         throw new AppError('CONFLICT', `An ${input.action} rule for ${cidr.text} exists`, {
@@ -311,7 +348,11 @@ export const createRateLimitService = (deps: {
         productId,
         id,
         doc._etag,
-        bus.stage('ratelimit.ip_rule_deleted', { ruleId: id, cidr: doc.cidr, action: doc.action }, actorOf(productId, actor)),
+        bus.stage(
+          'ratelimit.ip_rule_deleted',
+          { ruleId: id, cidr: doc.cidr, action: doc.action },
+          actorOf(productId, actor),
+        ),
       );
       cache.invalidate(productId);
       return { id, deleted: true as const };
@@ -331,7 +372,7 @@ export const createRateLimitService = (deps: {
       const items: TBlockedKey[] = [];
       for (const offender of deps.stats.recent(productId, DAY_MS)) {
         const rule = offender.ruleId === null ? undefined : state.byId.get(offender.ruleId);
-        if (!rule) continue;
+        if (!rule || rule.expiresAt <= now) continue;
         const limit = state.limitFor(rule, offender.userId ?? undefined, now);
         const result = await deps.counters.peek(
           counterKey(productId, rule.id, offender.keyKind, offender.key),
