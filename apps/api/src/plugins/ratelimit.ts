@@ -128,26 +128,23 @@ const operationsFor =
   };
 
 /** The 403 or 429 in the face's own shape: tRPC error shapes on /trpc (an array for a batch), else REST's. */
-const refuse = (
-  request: FastifyRequest,
-  reply: FastifyReply,
-  error: AppError,
-  operations: readonly Operation[],
-) => {
+const refuse = (request: FastifyRequest, reply: FastifyReply, error: AppError) => {
   const described = describeError(error);
   if (request.routeOptions.url !== '/trpc/:path') {
     void sendError(reply, described);
     return;
   }
   const trpcError = toTRPCError(error);
-  const shapes = (operations.length > 0 ? operations.map((op) => op.name) : ['']).map((path) => ({
+  // Every call of the URL gets its answer, as tRPC would give them (a batch's in order).
+  const paths = ((request.params as { path?: string }).path ?? '').split(',');
+  const shapes = paths.map((path) => ({
     error: getErrorShape({
       config: TRPC_CONFIG,
       ctx: undefined,
       error: trpcError,
       input: undefined,
       path,
-      type: (PROCEDURES[path]?._def.type ?? 'unknown') as 'query',
+      type: (Object.hasOwn(PROCEDURES, path) ? PROCEDURES[path]?._def.type : 'unknown') as 'query',
     }),
   }));
   const batch = (request.query as Record<string, unknown>).batch !== undefined;
@@ -199,7 +196,7 @@ export const registerIpRules = (app: FastifyInstance, deps: TrafficRulesDeps): v
             return;
           }
           enforcement.denied(productId);
-          refuse(request, reply, denied(verdict.cidr), []);
+          refuse(request, reply, denied(verdict.cidr));
         },
         (error) => {
           request.log.error({ err: error }, 'ip rules unavailable; request let through');
@@ -259,7 +256,7 @@ export const registerRateLimits = (app: FastifyInstance, deps: TrafficRulesDeps)
           `Rate limit '${rule.name}' (${rule.id}): ${limit} requests per ${window}; retry in ${retryAfterSeconds} s`,
           { reason: 'rate_limited', rule: rule.id, retryAfterSeconds },
         );
-        refuse(request, reply, error, operations);
+        refuse(request, reply, error);
       },
       (error) => {
         request.log.error({ err: error }, 'rate limits unavailable; request let through');
@@ -306,7 +303,7 @@ export const registerRateLimits = (app: FastifyInstance, deps: TrafficRulesDeps)
                 const verdict = enforcement.ipVerdict(rules, request.ip);
                 if (verdict?.action === 'deny') {
                   enforcement.denied(ctx.productId);
-                  refuse(request, reply, denied(verdict.cidr), operations);
+                  refuse(request, reply, denied(verdict.cidr));
                   return;
                 }
                 if (verdict?.action === 'allow') {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shapeOf, trpcErrorOf } from '../../testing/expect-error';
 import { createTestHarness, type TestHarness } from '../../testing/harness';
-import { lockoutMs, DEFAULT_LOGIN_THROTTLE } from './login-throttle';
+import { DEFAULT_LOGIN_THROTTLE, lockoutMs } from './login-throttle';
 
 const PASSWORD = 'a-long-enough-password';
 const MINUTE = 60_000;
@@ -22,7 +22,9 @@ describe('sign-in lockout per account', () => {
       await anon.auth.login({ email, password });
       return { code: 'ok', retryAfter: undefined };
     } catch (error) {
-      const shape = shapeOf(error as never, 'auth.login') as { data: { code: string; retryAfter?: number; reason?: string } };
+      const shape = shapeOf(error as never, 'auth.login') as {
+        data: { code: string; retryAfter?: number; reason?: string };
+      };
       return { code: shape.data.code, retryAfter: shape.data.retryAfter, reason: shape.data.reason };
     }
   };
@@ -76,7 +78,9 @@ describe('sign-in lockout per account', () => {
     await anon.auth.register({ email: 'other@example.com', password: PASSWORD, name: 'Other' });
     await failTimes('victim@example.com', 5);
     expect((await attempt('other@example.com', PASSWORD)).code).toBe('ok');
-    const refused = await trpcErrorOf(() => anon.auth.login({ email: 'VICTIM@example.com ', password: PASSWORD }));
+    const refused = await trpcErrorOf(() =>
+      anon.auth.login({ email: 'VICTIM@example.com ', password: PASSWORD }),
+    );
     expect(refused.code).toBe('TOO_MANY_REQUESTS');
   });
 });

@@ -3,7 +3,12 @@ import { formatIp, parseCidr, parseIp, parseIpv4 } from './ip-address';
 import { buildIpRuleTrie, type IpRuleEntry } from './ip-trie';
 
 const NEVER = Number.POSITIVE_INFINITY;
-const rule = (id: string, cidr: string, action: 'allow' | 'deny' = 'deny', expiresAt = NEVER): IpRuleEntry => ({
+const rule = (
+  id: string,
+  cidr: string,
+  action: 'allow' | 'deny' = 'deny',
+  expiresAt = NEVER,
+): IpRuleEntry => ({
   id,
   cidr,
   action,
@@ -76,7 +81,10 @@ describe('the IP rule trie', () => {
   });
 
   it('lets deny beat allow on the same prefix', () => {
-    const trie = buildIpRuleTrie([rule('allow', '192.0.2.0/24', 'allow'), rule('deny', '192.0.2.0/24', 'deny')]);
+    const trie = buildIpRuleTrie([
+      rule('allow', '192.0.2.0/24', 'allow'),
+      rule('deny', '192.0.2.0/24', 'deny'),
+    ]);
     expect(trie.match('192.0.2.10', NOW)?.id).toBe('deny');
   });
 
@@ -103,7 +111,8 @@ describe('the IP rule trie', () => {
       return seed;
     };
     const v4 = () => [next() % 256, next() % 256, next() % 256, next() % 256].join('.');
-    const v6 = () => `2001:db8:${(next() % 65536).toString(16)}:${(next() % 65536).toString(16)}::${(next() % 65536).toString(16)}`;
+    const v6 = () =>
+      `2001:db8:${(next() % 65536).toString(16)}:${(next() % 65536).toString(16)}::${(next() % 65536).toString(16)}`;
     const rules: IpRuleEntry[] = [];
     for (let i = 0; i < 2000; i += 1) {
       const family = i % 3 === 0;
@@ -118,7 +127,7 @@ describe('the IP rule trie', () => {
         const keep = Math.max(0, Math.min(32, cidr.bits - i * 32));
         if (keep === 0) return true;
         const mask = keep === 32 ? 0xffffffff : (0xffffffff << (32 - keep)) >>> 0;
-        if ((((words[i] ?? 0) & mask) >>> 0) !== cidr.words[i]) return false;
+        if (((words[i] ?? 0) & mask) >>> 0 !== cidr.words[i]) return false;
       }
       return true;
     };

@@ -32,7 +32,11 @@ describe('rate-limit rules, overrides and IP rules', () => {
       expect.arrayContaining(['login-ip', 'register-ip', 'waitlist-join-ip', 'telemetry-ingest-ip']),
     );
 
-    const changed = await admin.caller.ratelimit.rules.update({ id: 'login-ip', limit: 3, windowSeconds: 60 });
+    const changed = await admin.caller.ratelimit.rules.update({
+      id: 'login-ip',
+      limit: 3,
+      windowSeconds: 60,
+    });
     expect(changed).toMatchObject({ id: 'login-ip', builtIn: true, customized: true, limit: 3 });
     const caller = { ip: '198.51.100.1' };
     const answers = [];
@@ -74,11 +78,25 @@ describe('rate-limit rules, overrides and IP rules', () => {
     expect((await limit(FLAGS, user)).refused).toBeNull();
 
     await expectFieldError(
-      () => admin.caller.ratelimit.rules.create({ name: 'x', match: ['no spaces allowed'], key: 'ip', limit: 1, windowSeconds: 1 }),
+      () =>
+        admin.caller.ratelimit.rules.create({
+          name: 'x',
+          match: ['no spaces allowed'],
+          key: 'ip',
+          limit: 1,
+          windowSeconds: 1,
+        }),
       'match.0',
     );
     const taken = await trpcErrorOf(() =>
-      admin.caller.ratelimit.rules.create({ id: 'login-ip', name: 'x', match: ['*'], key: 'ip', limit: 1, windowSeconds: 1 }),
+      admin.caller.ratelimit.rules.create({
+        id: 'login-ip',
+        name: 'x',
+        match: ['*'],
+        key: 'ip',
+        limit: 1,
+        windowSeconds: 1,
+      }),
     );
     expect(taken.code).toBe('CONFLICT');
     await admin.caller.ratelimit.rules.update({ id: rule.id, enabled: false });
@@ -142,7 +160,10 @@ describe('rate-limit rules, overrides and IP rules', () => {
       expiresAt: new Date(h.clock() + 60_000).toISOString(),
     });
     expect((await limit(LOGIN, { ip: '192.0.2.77', userId: target.user.id })).headers?.limit).toBe(15);
-    expect((await admin.caller.ratelimit.overrides.list()).items.map((o) => o.id)).toEqual([halved.id, raised.id]);
+    expect((await admin.caller.ratelimit.overrides.list()).items.map((o) => o.id)).toEqual([
+      halved.id,
+      raised.id,
+    ]);
     await admin.caller.ratelimit.overrides.delete({ id: halved.id });
     expect((await limit(LOGIN, { ip: '192.0.2.77', userId: target.user.id })).headers?.limit).toBe(30);
 
@@ -174,7 +195,11 @@ describe('rate-limit rules, overrides and IP rules', () => {
       action: 'deny',
       reason: 'Scraper',
     });
-    expect(deny).toMatchObject({ cidr: '2001:db8:bad::/48', createdByEmail: admin.user.email, expiresAt: null });
+    expect(deny).toMatchObject({
+      cidr: '2001:db8:bad::/48',
+      createdByEmail: admin.user.email,
+      expiresAt: null,
+    });
     const state = await rules();
     expect(enforcement().ipVerdict(state, '2001:db8:bad:1::1')?.action).toBe('deny');
 
@@ -201,9 +226,9 @@ describe('rate-limit rules, overrides and IP rules', () => {
 
     const page = await admin.caller.ratelimit.ipRules.list({ action: 'deny' });
     expect(page.items.map((rule) => rule.id)).toEqual([deny.id]);
-    expect((await admin.caller.ratelimit.ipRules.list({ search: '198.51.' })).items.map((r) => r.id)).toEqual([
-      allow.id,
-    ]);
+    expect((await admin.caller.ratelimit.ipRules.list({ search: '198.51.' })).items.map((r) => r.id)).toEqual(
+      [allow.id],
+    );
     await admin.caller.ratelimit.ipRules.delete({ id: deny.id });
     expect(enforcement().ipVerdict(await rules(), '2001:db8:bad:1::1')).toBeUndefined();
     const gone = await trpcErrorOf(() => admin.caller.ratelimit.ipRules.delete({ id: deny.id }));
@@ -211,7 +236,11 @@ describe('rate-limit rules, overrides and IP rules', () => {
   });
 
   it('stages an event with each change', async () => {
-    const rule = await admin.caller.ratelimit.ipRules.create({ cidr: '192.0.2.200', action: 'deny', reason: 'Spam' });
+    const rule = await admin.caller.ratelimit.ipRules.create({
+      cidr: '192.0.2.200',
+      action: 'deny',
+      reason: 'Spam',
+    });
     const events = await h.store
       .container<{ id: string; type: string; data: Record<string, unknown> }>('events')
       .query({ where: { type: { eq: 'ratelimit.ip_rule_created' } } });
@@ -233,7 +262,12 @@ describe('rate-limit rules, overrides and IP rules', () => {
     expect(stats.perMinute).toHaveLength(60);
     expect(stats.perHour).toHaveLength(24);
     expect(stats.perMinute.at(-1)).toMatchObject({ limited: 3, denied: 1 });
-    expect(stats.top[0]).toMatchObject({ ruleId: 'waitlist-join-ip', key: '203.0.113.66', count: 3, keyKind: 'ip' });
+    expect(stats.top[0]).toMatchObject({
+      ruleId: 'waitlist-join-ip',
+      key: '203.0.113.66',
+      count: 3,
+      keyKind: 'ip',
+    });
 
     const blocked = await admin.caller.ratelimit.listBlocked();
     expect(blocked.items).toEqual([

@@ -22,7 +22,7 @@ describe('the sliding-window counter (injected clock)', () => {
     expect(sync(store.hit('other', 3, W, T0 + 10)).allowed).toBe(true);
   });
 
-  it("weighs the previous window by the part the sliding window still covers (no double burst)", () => {
+  it('weighs the previous window by the part the sliding window still covers (no double burst)', () => {
     const store = createMemoryRateLimitStore();
     for (let i = 0; i < 10; i += 1) expect(sync(store.hit('k', 10, W, T0 + 50_000)).allowed).toBe(true);
     // A quarter into the next window, 75 % of the previous 10 still count: 7.5, so 2 more fit, not 10.
@@ -47,7 +47,9 @@ describe('the sliding-window counter (injected clock)', () => {
       expect(refused.allowed).toBe(false);
       expect(refused.retryAfterMs).toBeGreaterThan(0);
       const wait = refused.retryAfterMs;
-      expect(sync(store.peek('k', limit, W, T0 + askAt + wait - 2)).allowed, `limit ${limit} early`).toBe(false);
+      expect(sync(store.peek('k', limit, W, T0 + askAt + wait - 2)).allowed, `limit ${limit} early`).toBe(
+        false,
+      );
       expect(sync(store.hit('k', limit, W, T0 + askAt + wait)).allowed, `limit ${limit} on time`).toBe(true);
     }
   });
