@@ -86,7 +86,8 @@ describe('rate limits on both faces', () => {
     expect(refused.status).toBe(429);
     const retryAfter = Number(refused.headers['retry-after']);
     expect(retryAfter).toBeGreaterThan(0);
-    expect(retryAfter).toBeLessThanOrEqual(60);
+    // Past the window's end the previous window's count still fades (sliding window): up to 1.5 windows here.
+    expect(retryAfter).toBeLessThanOrEqual(90);
     expect(refused.body).toEqual({
       error: {
         code: 'TOO_MANY_REQUESTS',

@@ -16,6 +16,7 @@
  */
 
 import { AppError, toTRPCError } from '@bytelyst/routers/errors';
+import type { Caller, LimitOutcome, Refusal } from '@bytelyst/routers/modules/ratelimit/enforcer';
 import type { Operation } from '@bytelyst/routers/modules/ratelimit/patterns';
 import type { ProductRules } from '@bytelyst/routers/modules/ratelimit/product-rules';
 import { appRouter } from '@bytelyst/routers/root';
@@ -102,10 +103,6 @@ export type TrafficRulesDeps = {
   enabled?: boolean;
 };
 
-/** What the hooks learnt about a request, for the later hook and the answer. */
-type Seen = { productId: string; exempt: boolean; limited: boolean };
-const seen = new WeakMap<FastifyRequest, Seen>();
-
 /** The operations a request calls (a tRPC batch calls several); none for what is not a procedure or route. */
 const operationsFor =
   (routes: ReadonlyMap<string, Operation>) =>
@@ -168,10 +165,62 @@ const atRoot = (app: FastifyInstance, addHooks: (root: FastifyInstance) => void)
   void app.register(plugin);
 };
 
-/** Resolves a value that may be a promise, synchronously when it is not. */
-const then = <T>(value: T | Promise<T>, next: (value: T) => void, failed: (error: unknown) => void) => {
-  if (value instanceof Promise) value.then(next, failed);
-  else next(value);
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The product whose IP rules the first hook consulted ('' when it did not run). */
+    trafficProduct: string;
+    /** An allow rule covers the client: no rate limits. */
+    trafficExempt: boolean;
+    /** This plugin answered 429 (the onResponse count skips it). */
+    trafficLimited: boolean;
+  }
+}
+
+type Done = (error?: Error) => void;
+type Enforcement = Services['ratelimit']['enforcement'];
+
+/** The IP verdict for a request; false when it was refused (403 sent). */
+const passesIpRules = (
+  enforcement: Enforcement,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  productId: string,
+  rules: ProductRules,
+): boolean => {
+  const verdict = enforcement.ipVerdict(rules, request.ip);
+  if (verdict === undefined) return true;
+  if (verdict.action === 'allow') {
+    request.trafficExempt = true;
+    return true;
+  }
+  enforcement.denied(productId);
+  refuse(request, reply, denied(verdict.cidr));
+  return false;
+};
+
+const limitExceeded = (request: FastifyRequest, reply: FastifyReply, refused: Refusal) => {
+  const { rule, limit, retryAfterSeconds } = refused;
+  request.trafficLimited = true;
+  const window = rule.windowMs >= 60_000 ? `${rule.windowMs / 60_000} min` : `${rule.windowMs / 1000} s`;
+  const error = new AppError(
+    'TOO_MANY_REQUESTS',
+    `Rate limit '${rule.name}' (${rule.id}): ${limit} requests per ${window}; retry in ${retryAfterSeconds} s`,
+    { reason: 'rate_limited', rule: rule.id, retryAfterSeconds },
+  );
+  refuse(request, reply, error);
+};
+
+/** Writes the outcome: headers, and 429 or on to the next hook. */
+const answerLimit = (request: FastifyRequest, reply: FastifyReply, done: Done, outcome: LimitOutcome) => {
+  const { headers, refused } = outcome;
+  if (headers) {
+    void reply
+      .header('ratelimit-limit', String(headers.limit))
+      .header('ratelimit-remaining', String(headers.remaining))
+      .header('ratelimit-reset', String(headers.resetSeconds));
+  }
+  if (refused) limitExceeded(request, reply, refused);
+  else done();
 };
 
 /** Hook 1: deny -> 403 before authentication; allow -> no rate limits. */
@@ -179,32 +228,33 @@ export const registerIpRules = (app: FastifyInstance, deps: TrafficRulesDeps): v
   if (deps.enabled === false) return;
   const enforcement = deps.services.ratelimit.enforcement;
   const defaultProductId = deps.services.config.defaultProductId;
-  atRoot(app, (root) =>
+  atRoot(app, (root) => {
+    root.decorateRequest('trafficProduct', '');
+    root.decorateRequest('trafficExempt', false);
+    root.decorateRequest('trafficLimited', false);
     root.addHook('onRequest', (request, reply, done) => {
       if (neverRefused(request)) {
         done();
         return;
       }
       const productId = productBeforeAuth(request, defaultProductId);
-      then(
-        enforcement.rulesOf(productId),
-        (rules: ProductRules) => {
-          const verdict = enforcement.ipVerdict(rules, request.ip);
-          seen.set(request, { productId, exempt: verdict?.action === 'allow', limited: false });
-          if (verdict?.action !== 'deny') {
-            done();
-            return;
-          }
-          enforcement.denied(productId);
-          refuse(request, reply, denied(verdict.cidr));
+      request.trafficProduct = productId;
+      const rules = enforcement.rulesOf(productId);
+      if (!(rules instanceof Promise)) {
+        if (passesIpRules(enforcement, request, reply, productId, rules)) done();
+        return;
+      }
+      rules.then(
+        (loaded) => {
+          if (passesIpRules(enforcement, request, reply, productId, loaded)) done();
         },
-        (error) => {
+        (error: unknown) => {
           request.log.error({ err: error }, 'ip rules unavailable; request let through');
           done();
         },
       );
-    }),
-  );
+    });
+  });
 };
 
 const LIMIT_NAMES: Record<string, string> = {
@@ -224,51 +274,61 @@ export const registerRateLimits = (app: FastifyInstance, deps: TrafficRulesDeps)
     ]),
   );
   const operationsOf = operationsFor(routes);
+  const unavailable = (request: FastifyRequest, done: Done) => (error: unknown) => {
+    request.log.error({ err: error }, 'rate limits unavailable; request let through');
+    done();
+  };
 
-  const check = (
+  const limitWith = (
     request: FastifyRequest,
     reply: FastifyReply,
-    done: (error?: Error) => void,
+    done: Done,
     operations: readonly Operation[],
     rules: ProductRules,
-    caller: { ip: string; userId?: string; tokenId?: string },
+    caller: Caller,
   ) => {
-    then(
-      enforcement.limit(rules, operations, caller),
-      (outcome) => {
-        if (outcome.headers) {
-          void reply
-            .header('ratelimit-limit', String(outcome.headers.limit))
-            .header('ratelimit-remaining', String(outcome.headers.remaining))
-            .header('ratelimit-reset', String(outcome.headers.resetSeconds));
-        }
-        if (!outcome.refused) {
-          done();
-          return;
-        }
-        const { rule, limit, retryAfterSeconds } = outcome.refused;
-        const state = seen.get(request);
-        if (state) state.limited = true;
-        const window =
-          rule.windowMs >= 60_000 ? `${rule.windowMs / 60_000} min` : `${rule.windowMs / 1000} s`;
-        const error = new AppError(
-          'TOO_MANY_REQUESTS',
-          `Rate limit '${rule.name}' (${rule.id}): ${limit} requests per ${window}; retry in ${retryAfterSeconds} s`,
-          { reason: 'rate_limited', rule: rule.id, retryAfterSeconds },
-        );
-        refuse(request, reply, error);
-      },
-      (error) => {
-        request.log.error({ err: error }, 'rate limits unavailable; request let through');
-        done();
-      },
-    );
+    const outcome = enforcement.limit(rules, operations, caller);
+    if (outcome instanceof Promise) {
+      outcome.then((settled) => answerLimit(request, reply, done, settled), unavailable(request, done));
+    } else {
+      answerLimit(request, reply, done, outcome);
+    }
+  };
+
+  /** Signed in: the product and the key come from the context, which the handler then reuses. */
+  const limitSignedIn = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    done: Done,
+    operations: readonly Operation[],
+    before: string,
+  ) => {
+    let ctx: Awaited<ReturnType<ContextFactory>>;
+    try {
+      ctx = await deps.createContext(contextInput(request));
+    } catch {
+      // A context that fails (a malformed product header) is the handler's to answer.
+      done();
+      return;
+    }
+    const rules = await enforcement.rulesOf(ctx.productId);
+    // The IP hook consulted another product's list: this product's rules decide.
+    if (ctx.productId !== before && !passesIpRules(enforcement, request, reply, ctx.productId, rules)) return;
+    if (request.trafficExempt) {
+      done();
+      return;
+    }
+    const { principal } = ctx;
+    limitWith(request, reply, done, operations, rules, {
+      ip: request.ip,
+      userId: principal?.userId,
+      tokenId: principal?.tokenId,
+    });
   };
 
   atRoot(app, (root) =>
     root.addHook('onRequest', (request, reply, done) => {
-      const state = seen.get(request);
-      if (state?.exempt || neverRefused(request)) {
+      if (request.trafficExempt || neverRefused(request)) {
         done();
         return;
       }
@@ -277,54 +337,27 @@ export const registerRateLimits = (app: FastifyInstance, deps: TrafficRulesDeps)
         done();
         return;
       }
-      const before = state?.productId ?? productBeforeAuth(request, defaultProductId);
-      if (request.headers.authorization === undefined) {
-        then(
-          enforcement.rulesOf(before),
-          (rules) => check(request, reply, done, operations, rules, { ip: request.ip }),
-          () => done(),
+      const before = request.trafficProduct || productBeforeAuth(request, defaultProductId);
+      if (request.headers.authorization !== undefined) {
+        limitSignedIn(request, reply, done, operations, before).catch(unavailable(request, done));
+        return;
+      }
+      const rules = enforcement.rulesOf(before);
+      if (rules instanceof Promise) {
+        rules.then(
+          (loaded) => limitWith(request, reply, done, operations, loaded, { ip: request.ip }),
+          unavailable(request, done),
         );
         return;
       }
-      // Signed in: the product and the key come from the context (which the handler reuses). A context that
-      // fails (a bad product header) is the handler's to answer.
-      deps.createContext(contextInput(request)).then(
-        (ctx) => {
-          const caller = {
-            ip: request.ip,
-            ...(ctx.principal ? { userId: ctx.principal.userId } : {}),
-            ...(ctx.principal?.tokenId ? { tokenId: ctx.principal.tokenId } : {}),
-          };
-          then(
-            enforcement.rulesOf(ctx.productId),
-            (rules) => {
-              if (ctx.productId !== before) {
-                // The IP hook consulted another product's list: this product's rules decide.
-                const verdict = enforcement.ipVerdict(rules, request.ip);
-                if (verdict?.action === 'deny') {
-                  enforcement.denied(ctx.productId);
-                  refuse(request, reply, denied(verdict.cidr));
-                  return;
-                }
-                if (verdict?.action === 'allow') {
-                  done();
-                  return;
-                }
-              }
-              check(request, reply, done, operations, rules, caller);
-            },
-            () => done(),
-          );
-        },
-        () => done(),
-      );
+      limitWith(request, reply, done, operations, rules, { ip: request.ip });
     }),
   );
 
   // A 429 a module answered itself (a locked account) counts in the stats too, by client address.
   atRoot(app, (root) =>
     root.addHook('onResponse', (request, reply, done) => {
-      if (reply.statusCode !== 429 || seen.get(request)?.limited) {
+      if (reply.statusCode !== 429 || request.trafficLimited) {
         done();
         return;
       }
@@ -333,7 +366,7 @@ export const registerRateLimits = (app: FastifyInstance, deps: TrafficRulesDeps)
         .createContext(contextInput(request))
         .then(
           (ctx) => ctx.productId,
-          () => seen.get(request)?.productId ?? defaultProductId,
+          () => request.trafficProduct || defaultProductId,
         )
         .then((productId) => {
           enforcement.limitedElsewhere(productId, {

@@ -44,41 +44,66 @@ const hexValue = (code: number): number => {
   return -1;
 };
 
-/** Sixteen-bit groups of an IPv6 address, or undefined; `::` and a dotted IPv4 tail are expanded. */
+/**
+ * The eight 16-bit groups of an IPv6 address, or undefined: one pass over the characters, `::` and a dotted
+ * IPv4 tail expanded, a zone id (`%eth0`) ignored.
+ */
 const ipv6Groups = (text: string): number[] | undefined => {
-  const plain = text.includes('%') ? text.slice(0, text.indexOf('%')) : text;
-  const halves = plain.split('::');
-  if (halves.length > 2) return undefined;
-  const parseHalf = (half: string): number[] | undefined => {
-    if (half === '') return [];
-    const groups: number[] = [];
-    const pieces = half.split(':');
-    for (let i = 0; i < pieces.length; i += 1) {
-      const piece = pieces[i] ?? '';
-      if (i === pieces.length - 1 && piece.includes('.')) {
-        const v4 = parseIpv4(piece);
-        if (v4 < 0) return undefined;
-        groups.push(Math.floor(v4 / 65536), v4 % 65536);
+  const groups: number[] = [];
+  let gapAt = -1;
+  let value = 0;
+  let digits = 0;
+  let i = 0;
+  const end = text.indexOf('%') < 0 ? text.length : text.indexOf('%');
+  if (text.charCodeAt(0) === 58 /* : */) {
+    if (text.charCodeAt(1) !== 58) return undefined;
+    gapAt = 0;
+    i = 2;
+  }
+  let groupStart = i;
+  for (; i < end; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code === 58 /* : */) {
+      if (digits === 0) {
+        // A second colon in a row: the gap (only one per address, and not after a trailing group).
+        if (gapAt >= 0 || i !== groupStart) return undefined;
+        gapAt = groups.length;
+        groupStart = i + 1;
         continue;
       }
-      if (piece.length === 0 || piece.length > 4) return undefined;
-      let value = 0;
-      for (let j = 0; j < piece.length; j += 1) {
-        const digit = hexValue(piece.charCodeAt(j));
-        if (digit < 0) return undefined;
-        value = value * 16 + digit;
-      }
       groups.push(value);
+      value = 0;
+      digits = 0;
+      groupStart = i + 1;
+      if (groups.length > 8) return undefined;
+      continue;
     }
-    return groups;
-  };
-  const left = parseHalf(halves[0] ?? '');
-  const right = halves.length === 2 ? parseHalf(halves[1] ?? '') : [];
-  if (!left || !right) return undefined;
-  if (halves.length === 1) return left.length === 8 ? left : undefined;
-  const missing = 8 - left.length - right.length;
+    if (code === 46 /* . */) {
+      const v4 = parseIpv4(text.slice(groupStart, end));
+      if (v4 < 0) return undefined;
+      groups.push(Math.floor(v4 / 65536), v4 % 65536);
+      digits = 0;
+      i = end;
+      break;
+    }
+    const digit = hexValue(code);
+    if (digit < 0 || digits === 4) return undefined;
+    value = value * 16 + digit;
+    digits += 1;
+  }
+  if (digits > 0) groups.push(value);
+  else if (
+    i > 0 &&
+    text.charCodeAt(end - 1) === 58 &&
+    !(gapAt === groups.length && text.charCodeAt(end - 2) === 58)
+  ) {
+    return undefined;
+  }
+  if (gapAt < 0) return groups.length === 8 ? groups : undefined;
+  const missing = 8 - groups.length;
   if (missing < 1) return undefined;
-  return [...left, ...Array<number>(missing).fill(0), ...right];
+  groups.splice(gapAt, 0, ...Array<number>(missing).fill(0));
+  return groups;
 };
 
 /** 0xffff in the third word: the `::ffff:0:0/96` prefix of an IPv4-mapped address. */
@@ -89,10 +114,15 @@ export const parseIp = (text: string): Words | undefined => {
   const v4 = parseIpv4(text);
   if (v4 >= 0) return [0, 0, MAPPED_WORD, v4];
   if (!text.includes(':')) return undefined;
-  const groups = ipv6Groups(text);
-  if (!groups) return undefined;
-  const word = (i: number) => ((groups[i * 2] ?? 0) * 65536 + (groups[i * 2 + 1] ?? 0)) >>> 0;
-  return [word(0), word(1), word(2), word(3)];
+  const g = ipv6Groups(text);
+  if (!g) return undefined;
+  // No closure here: the request path calls this, and a bundler keeping names wraps every closure it makes.
+  return [
+    ((g[0] ?? 0) * 65536 + (g[1] ?? 0)) >>> 0,
+    ((g[2] ?? 0) * 65536 + (g[3] ?? 0)) >>> 0,
+    ((g[4] ?? 0) * 65536 + (g[5] ?? 0)) >>> 0,
+    ((g[6] ?? 0) * 65536 + (g[7] ?? 0)) >>> 0,
+  ];
 };
 
 export type Cidr = {

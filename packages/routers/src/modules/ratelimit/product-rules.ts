@@ -126,20 +126,19 @@ export const compileProductRules = (
     });
     byUser.set(doc.userId, list);
   }
-  const memo = new Map<string, readonly CompiledRule[]>();
+  /** By operation name (a bounded set); the REST route is kept to tell a caller's variant apart. */
+  const memo = new Map<string, { rest: string | undefined; rules: readonly CompiledRule[] }>();
   return {
     productId,
     rules: compiled,
     ipRules: buildIpRuleTrie(ipRules),
     byId: new Map(compiled.map((rule) => [rule.id, rule])),
     rulesFor(operation) {
-      const key = operation.rest ? `${operation.name} ${operation.rest}` : operation.name;
-      let hit = memo.get(key);
-      if (!hit) {
-        hit = compiled.filter((rule) => rule.covers(operation));
-        memo.set(key, hit);
-      }
-      return hit;
+      const hit = memo.get(operation.name);
+      if (hit && hit.rest === operation.rest) return hit.rules;
+      const rules = compiled.filter((rule) => rule.covers(operation));
+      if (memo.size < 10_000) memo.set(operation.name, { rest: operation.rest, rules });
+      return rules;
     },
     limitFor(rule, userId, now) {
       if (userId === undefined || byUser.size === 0) return rule.limit;

@@ -46,7 +46,8 @@ const evaluate = (counter: Counter, limit: number, now: number): RateLimitResult
 
 /**
  * The smallest wait t after which estimate + 1 <= limit: first while the current window lasts (the previous
- * window's weight falls), else in the next window, where the current count becomes the one that fades.
+ * window's weight falls), else in the next window, where the current count becomes the one that fades. It may
+ * exceed the window: a burst late in one window still weighs on the next (up to two windows for limit 1).
  */
 const retryAfter = (counter: Counter, limit: number, now: number): number => {
   const { windowMs: w, start, current, previous } = counter;
