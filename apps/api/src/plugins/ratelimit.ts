@@ -40,19 +40,25 @@ const OPERATIONS = new Map<string, Operation>(
   }),
 );
 
-const NEVER_REFUSED_PREFIXES = ['/health', '/metrics', `${REST_BASE_PATH}/public/status`];
-const NEVER_REFUSED_ROUTES = new Set([`GET ${REST_BASE_PATH}/settings/maintenance`]);
 const NEVER_REFUSED_OPERATIONS = new Set(['stripe.webhook', 'delivery.sendgridEvents']);
+const MAINTENANCE_SETTINGS = `${REST_BASE_PATH}/settings/maintenance`;
 
-const pathOf = (url: string) => {
-  const query = url.indexOf('?');
-  return query < 0 ? url : url.slice(0, query);
+/** Whether `url` is `path` itself or below it (`path/...`, `path?...`). */
+const at = (url: string, path: string) => {
+  if (!url.startsWith(path)) return false;
+  const next = url.charCodeAt(path.length);
+  return Number.isNaN(next) || next === 47 /* / */ || next === 63 /* ? */;
 };
 
+/** Health, metrics, the public status page and reading the maintenance settings (issue 15's shared list). */
 const neverRefused = (request: FastifyRequest): boolean => {
-  const path = pathOf(request.url);
-  if (NEVER_REFUSED_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))) return true;
-  return NEVER_REFUSED_ROUTES.has(`${request.method} ${path}`);
+  const { url } = request;
+  return (
+    at(url, '/health') ||
+    at(url, '/metrics') ||
+    at(url, `${REST_BASE_PATH}/public/status`) ||
+    (request.method === 'GET' && at(url, MAINTENANCE_SETTINGS) && !url.startsWith(`${MAINTENANCE_SETTINGS}/`))
+  );
 };
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -110,6 +116,10 @@ const operationsFor =
     const route = request.routeOptions.url;
     if (route === '/trpc/:path') {
       const names = (request.params as { path?: string }).path ?? '';
+      if (!names.includes(',')) {
+        const operation = OPERATIONS.get(names);
+        return operation ? [operation] : [];
+      }
       return names
         .split(',')
         .map((name) => OPERATIONS.get(name))
@@ -328,7 +338,8 @@ export const registerRateLimits = (app: FastifyInstance, deps: TrafficRulesDeps)
 
   atRoot(app, (root) =>
     root.addHook('onRequest', (request, reply, done) => {
-      if (request.trafficExempt || neverRefused(request)) {
+      // The IP hook has looked at every request but the never-refused ones (and noted its product).
+      if (request.trafficExempt || (request.trafficProduct === '' && neverRefused(request))) {
         done();
         return;
       }
