@@ -49,6 +49,7 @@ export const NAV: readonly NavGroup[] = [
       { href: '/ops/jobs', label: 'Jobs', icon: 'clock' },
       { href: '/ops/delivery', label: 'Delivery', icon: 'send' },
       { href: '/ops/delivery/templates', label: 'Email templates', icon: 'mail' },
+      { href: '/ops/rate-limits', label: 'Rate limits', icon: 'shield' },
       { href: '/telemetry', label: 'Telemetry', icon: 'activity' },
     ],
   },
