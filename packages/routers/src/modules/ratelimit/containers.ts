@@ -9,7 +9,7 @@ export const RATELIMIT_CONTAINERS = {
   rateLimitRules: {
     name: 'rate_limit_rules',
     partitionKey: ['productId'],
-    indexes: [['createdAt']],
+    indexes: [['createdAt'], ['updatedAt']],
   },
   /** Per-user overrides; each document expires with its override (plus a day, for the record). */
   rateLimitOverrides: {

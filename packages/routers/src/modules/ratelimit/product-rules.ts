@@ -1,8 +1,9 @@
 /**
  * A product's rules, overrides and IP rules, compiled for the request path and kept in memory: a request
  * reads them without awaiting anything. This instance's writes drop the copy at once (the next request waits
- * for the reload); other instances' writes show up when the copy is older than `ttlMs`, refreshed in the
- * background while requests go on with the previous copy.
+ * for the reload); other instances' writes show up once the copy is older than `ttlMs`: then, in the
+ * background while requests go on with the copy, a fingerprint (counts and newest writes) is read, and the whole
+ * set only when it changed, or every five minutes.
  */
 import type { Clock } from '@bytelyst/db/document-store';
 import { DEFAULT_RULES } from './defaults';
@@ -159,7 +160,17 @@ export const compileProductRules = (
   };
 };
 
-type Entry = { value: ProductRules; loadedAt: number; refreshing: boolean };
+type Entry = {
+  value: ProductRules;
+  /** When the copy was last known current (loaded, or its fingerprint checked). */
+  checkedAt: number;
+  loadedAt: number;
+  fingerprint: string;
+  refreshing: boolean;
+};
+
+/** A copy is read again in full at least this often, whatever its fingerprint says. */
+const FULL_RELOAD_MS = 5 * 60_000;
 
 export type ProductRulesCache = {
   /** The product's rules: at once when cached (stale ones are refreshed behind), else after a load. */
@@ -181,14 +192,18 @@ export const createProductRulesCache = (deps: {
   const loading = new Map<string, Promise<ProductRules>>();
   const maxProducts = deps.maxProducts ?? 1000;
 
-  const load = async (productId: string): Promise<ProductRules> => {
-    if (!(await deps.exists(productId))) return compileProductRules(productId, [], [], []);
+  const load = async (productId: string): Promise<{ value: ProductRules; fingerprint: string }> => {
+    if (!(await deps.exists(productId))) {
+      return { value: compileProductRules(productId, [], [], []), fingerprint: '' };
+    }
+    // The fingerprint first: a write landing during the load makes the next check reload again.
+    const fingerprint = await deps.repo.fingerprint(productId);
     const [rules, overrides, ipRules] = await Promise.all([
       deps.repo.allRules(productId),
       deps.repo.allOverrides(productId),
       deps.repo.allIpRules(productId),
     ]);
-    return compileProductRules(
+    const value = compileProductRules(
       productId,
       effectiveRules(rules),
       overrides,
@@ -199,6 +214,7 @@ export const createProductRulesCache = (deps: {
         expiresAt: epochOf(rule.expiresAt),
       })),
     );
+    return { value, fingerprint };
   };
 
   const start = (productId: string): Promise<ProductRules> => {
@@ -206,10 +222,10 @@ export const createProductRulesCache = (deps: {
     if (pending) return pending;
     const loadedAt = deps.clock();
     const next = load(productId)
-      .then((value) => {
+      .then(({ value, fingerprint }) => {
         if (loading.get(productId) === next) {
           if (entries.size >= maxProducts && !entries.has(productId)) entries.clear();
-          entries.set(productId, { value, loadedAt, refreshing: false });
+          entries.set(productId, { value, checkedAt: loadedAt, loadedAt, fingerprint, refreshing: false });
         }
         return value;
       })
@@ -220,13 +236,27 @@ export const createProductRulesCache = (deps: {
     return next;
   };
 
+  /** Behind the requests: reads the fingerprint, and the whole copy only when it changed (or is old). */
+  const refresh = async (productId: string, entry: Entry) => {
+    const now = deps.clock();
+    if (
+      now - entry.loadedAt < FULL_RELOAD_MS &&
+      (await deps.repo.fingerprint(productId)) === entry.fingerprint
+    ) {
+      entry.checkedAt = now;
+      entry.refreshing = false;
+      return;
+    }
+    await start(productId);
+  };
+
   return {
     get(productId) {
       const entry = entries.get(productId);
       if (!entry) return start(productId);
-      if (!entry.refreshing && deps.clock() - entry.loadedAt >= deps.ttlMs) {
+      if (!entry.refreshing && deps.clock() - entry.checkedAt >= deps.ttlMs) {
         entry.refreshing = true;
-        start(productId).catch((error: unknown) => {
+        refresh(productId, entry).catch((error: unknown) => {
           entry.refreshing = false;
           deps.onRefreshError(error);
         });

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { expectFieldError, trpcErrorOf } from '../../testing/expect-error';
 import { createTestHarness, type TestHarness } from '../../testing/harness';
 import type { Caller } from './enforcer';
 import type { Operation } from './patterns';
-import type { ProductRules } from './product-rules';
+import { createProductRulesCache, type ProductRules } from './product-rules';
+import { createRateLimitRepository } from './repository';
 
 const PRODUCT = 'platform';
 const LOGIN: Operation = { name: 'auth.login', rest: 'POST /v1/auth/login' };
@@ -233,6 +234,40 @@ describe('rate-limit rules, overrides and IP rules', () => {
     expect(enforcement().ipVerdict(await rules(), '2001:db8:bad:1::1')).toBeUndefined();
     const gone = await trpcErrorOf(() => admin.caller.ratelimit.ipRules.delete({ id: deny.id }));
     expect(gone.code).toBe('NOT_FOUND');
+  });
+
+  it("sees another instance's writes once its copy is older than the TTL, reading them behind the requests", async () => {
+    // A second instance's cache over the same store (its own memory, as another process would have).
+    const other = createProductRulesCache({
+      repo: createRateLimitRepository(h.store),
+      clock: h.clock,
+      ttlMs: 15_000,
+      exists: async () => true,
+      onRefreshError: (error) => {
+        throw error;
+      },
+    });
+    const before = await other.get(PRODUCT);
+    expect(before.ipRules.match('192.0.2.150', h.clock())).toBeUndefined();
+    const rule = await admin.caller.ratelimit.ipRules.create({
+      cidr: '192.0.2.150',
+      action: 'deny',
+      reason: 'x',
+    });
+    expect(other.get(PRODUCT)).toBe(before);
+    h.advance(15_000);
+    // The stale copy still answers at once; the reload runs behind it.
+    expect(other.get(PRODUCT)).toBe(before);
+    await vi.waitFor(() =>
+      expect((other.get(PRODUCT) as ProductRules).ipRules.match('192.0.2.150', h.clock())?.id).toBe(rule.id),
+    );
+    // Unchanged since: the next check reads the fingerprint only and keeps the copy.
+    const current = other.get(PRODUCT);
+    h.advance(15_000);
+    other.get(PRODUCT);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(other.get(PRODUCT)).toBe(current);
+    await admin.caller.ratelimit.ipRules.delete({ id: rule.id });
   });
 
   it('stages an event with each change', async () => {

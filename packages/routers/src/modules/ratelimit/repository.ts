@@ -130,6 +130,33 @@ export const createRateLimitRepository = (store: DocumentStore) => {
       ipRules().delete(id, productId, { ifMatch, outbox }),
     countIpRules: (productId: string) =>
       ipRules().count({ partitionKey: productId, where: { productId: { eq: productId } } }),
+
+    /**
+     * What changes whenever a product's rules, overrides or IP rules change: their counts and newest writes.
+     * Six small reads, so an instance can tell its copy is current without reading 10,000 IP rules again.
+     */
+    async fingerprint(productId: string): Promise<string> {
+      const scope = { partitionKey: productId, where: { productId: { eq: productId } } };
+      const newest = { limit: 1, ...scope };
+      const [ruleCount, overrideCount, ipCount, rule, override, ip] = await Promise.all([
+        rules().count(scope),
+        overrides().count(scope),
+        ipRules().count(scope),
+        rules().query({ ...newest, orderBy: [{ field: 'updatedAt', direction: 'desc' }] }),
+        overrides().query({ ...newest, orderBy: [{ field: 'createdAt', direction: 'desc' }] }),
+        ipRules().query({ ...newest, orderBy: [{ field: 'createdAt', direction: 'desc' }] }),
+      ]);
+      const stamp = (doc: { id: string; _etag: string } | undefined) =>
+        doc ? `${doc.id}@${doc._etag}` : '-';
+      return [
+        ruleCount,
+        overrideCount,
+        ipCount,
+        stamp(rule.items[0]),
+        stamp(override.items[0]),
+        stamp(ip.items[0]),
+      ].join('|');
+    },
   };
 };
 

@@ -1,0 +1,20 @@
+import { RATELIMIT_CONTAINERS } from '@bytelyst/routers/modules/ratelimit/containers';
+import { buildServer } from '../src/server';
+import { createTestServer } from '../src/testing/server';
+const main = async () => {
+  const base = await createTestServer({ env: { LOG_LEVEL: 'info' } });
+  await base.app.close();
+  const app = buildServer({ env: base.env, store: base.store, blob: base.blob, clock: Date.now, services: base.services, logStream: { write: () => undefined } });
+  const c = base.store.container<{ id: string }>(RATELIMIT_CONTAINERS.ipRules.name);
+  let s = 2463534242; const n = () => { s ^= s << 13; s ^= s >>> 17; s ^= s << 5; s >>>= 0; return s; };
+  for (let b = 0; b < 100; b++) await c.batch('bytelyst', Array.from({ length: 100 }, (_, i) => ({ op: 'upsert' as const, doc: { id: `r${b}-${i}`, productId: 'bytelyst', cidr: `${11 + (n() % 200)}.${n() % 256}.${n() % 256}.${n() % 256}/${[16, 24, 32][i % 3]}`, action: 'deny', reason: 'b', createdBy: 'b', createdByEmail: null, createdAt: new Date().toISOString(), expiresAt: null } })));
+  await base.services.ratelimit.rules.create(base.env.DEFAULT_PRODUCT_ID, { name: 'b', description: '', match: ['products.getCurrent'], key: 'ip', limit: 1_000_000, windowSeconds: 60, enabled: true, expiresAt: null }, { userId: 'x', email: 'x', ip: '10.0.0.1' });
+  for (let i = 0; i < 3000; i++) await app.inject({ method: 'GET', url: '/trpc/products.getCurrent' });
+  const r = await app.inject({ method: 'GET', url: '/trpc/products.getCurrent' });
+  console.log(r.statusCode, r.headers['ratelimit-limit']);
+  const t = process.hrtime.bigint();
+  for (let i = 0; i < 30000; i++) await app.inject({ method: 'GET', url: '/trpc/products.getCurrent' });
+  console.log('us/req', Number(process.hrtime.bigint() - t) / 30000 / 1000);
+  await app.close(); await base.close();
+};
+main();
