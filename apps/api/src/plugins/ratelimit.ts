@@ -16,6 +16,7 @@
  */
 
 import { AppError, toTRPCError } from '@bytelyst/routers/errors';
+import type { AnyHttpRoute } from '@bytelyst/routers/http-route';
 import type { Caller, LimitOutcome, Refusal } from '@bytelyst/routers/modules/ratelimit/enforcer';
 import type { Operation } from '@bytelyst/routers/modules/ratelimit/patterns';
 import type { ProductRules } from '@bytelyst/routers/modules/ratelimit/product-rules';
@@ -115,12 +116,28 @@ export type TrafficRulesDeps = {
   enabled?: boolean;
 };
 
-/** The operations a request calls (a tRPC batch calls several); none for what is not a procedure or route. */
-const operationsFor =
-  (routes: ReadonlyMap<string, Operation>) =>
-  (request: FastifyRequest): Operation[] => {
-    const route = request.routeOptions.url;
-    if (route === '/trpc/:path') {
+const pathOf = (url: string) => {
+  const query = url.indexOf('?');
+  return query < 0 ? url : url.slice(0, query);
+};
+
+/**
+ * The operations a request calls (a tRPC batch calls several); none for what is not a procedure or route. Told
+ * from the URL as the router routes it (a module's own route before the REST catch-all), without
+ * `request.routeOptions`, which Fastify builds anew on every read.
+ */
+const operationsFor = (routes: readonly AnyHttpRoute[]) => {
+  const exact = new Map<string, Operation>();
+  const prefixes: { method: string; prefix: string; operation: Operation }[] = [];
+  for (const route of routes) {
+    const operation = { name: route.procedure, rest: `${route.method} ${route.path}` };
+    if (route.path.endsWith('*'))
+      prefixes.push({ method: route.method, prefix: route.path.slice(0, -1), operation });
+    else exact.set(`${route.method} ${route.path}`, operation);
+  }
+  return (request: FastifyRequest): Operation[] => {
+    const { url } = request;
+    if (url.startsWith('/trpc/')) {
       const names = (request.params as { path?: string }).path ?? '';
       if (!names.includes(',')) {
         const operation = OPERATIONS.get(names);
@@ -131,19 +148,22 @@ const operationsFor =
         .map((name) => OPERATIONS.get(name))
         .filter((operation): operation is Operation => operation !== undefined);
     }
-    if (route === `${REST_BASE_PATH}/*`) {
-      const match = restMatchOf(request);
-      const operation = match ? OPERATIONS.get(match.route.procedure) : undefined;
-      return operation ? [operation] : [];
-    }
-    const plain = routes.get(`${request.method} ${route}`);
-    return plain ? [plain] : [];
+    const path = pathOf(url);
+    const plain =
+      exact.get(`${request.method} ${path}`) ??
+      prefixes.find((route) => route.method === request.method && path.startsWith(route.prefix))?.operation;
+    if (plain) return [plain];
+    if (!url.startsWith(`${REST_BASE_PATH}/`)) return [];
+    const match = restMatchOf(request);
+    const operation = match ? OPERATIONS.get(match.route.procedure) : undefined;
+    return operation ? [operation] : [];
   };
+};
 
 /** The 403 or 429 in the face's own shape: tRPC error shapes on /trpc (an array for a batch), else REST's. */
 const refuse = (request: FastifyRequest, reply: FastifyReply, error: AppError) => {
   const described = describeError(error);
-  if (request.routeOptions.url !== '/trpc/:path') {
+  if (!request.url.startsWith('/trpc/')) {
     void sendError(reply, described);
     return;
   }
@@ -189,6 +209,8 @@ declare module 'fastify' {
     trafficExempt: boolean;
     /** This plugin answered 429 (the onResponse count skips it). */
     trafficLimited: boolean;
+    /** `request.ip`, read once: with a trusted proxy Fastify works it out again on every read. */
+    trafficIp: string;
   }
 }
 
@@ -203,7 +225,7 @@ const passesIpRules = (
   productId: string,
   rules: ProductRules,
 ): boolean => {
-  const verdict = enforcement.ipVerdict(rules, request.ip);
+  const verdict = enforcement.ipVerdict(rules, request.trafficIp);
   if (verdict === undefined) return true;
   if (verdict.action === 'allow') {
     request.trafficExempt = true;
@@ -248,6 +270,7 @@ export const registerIpRules = (app: FastifyInstance, deps: TrafficRulesDeps): v
     root.decorateRequest('trafficProduct', '');
     root.decorateRequest('trafficExempt', false);
     root.decorateRequest('trafficLimited', false);
+    root.decorateRequest('trafficIp', '');
     root.addHook('onRequest', (request, reply, done) => {
       if (neverRefused(request)) {
         done();
@@ -255,6 +278,7 @@ export const registerIpRules = (app: FastifyInstance, deps: TrafficRulesDeps): v
       }
       const productId = productBeforeAuth(request, defaultProductId);
       request.trafficProduct = productId;
+      request.trafficIp = request.ip;
       const rules = enforcement.rulesOf(productId);
       if (!(rules instanceof Promise)) {
         if (passesIpRules(enforcement, request, reply, productId, rules)) done();
@@ -283,13 +307,7 @@ export const registerRateLimits = (app: FastifyInstance, deps: TrafficRulesDeps)
   if (deps.enabled === false) return;
   const enforcement = deps.services.ratelimit.enforcement;
   const defaultProductId = deps.services.config.defaultProductId;
-  const routes = new Map<string, Operation>(
-    deps.services.routes.map((route) => [
-      `${route.method} ${route.path}`,
-      { name: route.procedure, rest: `${route.method} ${route.path}` },
-    ]),
-  );
-  const operationsOf = operationsFor(routes);
+  const operationsOf = operationsFor(deps.services.routes);
   const unavailable = (request: FastifyRequest, done: Done) => (error: unknown) => {
     request.log.error({ err: error }, 'rate limits unavailable; request let through');
     done();
@@ -336,7 +354,7 @@ export const registerRateLimits = (app: FastifyInstance, deps: TrafficRulesDeps)
     }
     const { principal } = ctx;
     limitWith(request, reply, done, operations, rules, {
-      ip: request.ip,
+      ip: request.trafficIp || request.ip,
       userId: principal?.userId,
       tokenId: principal?.tokenId,
     });
@@ -362,12 +380,13 @@ export const registerRateLimits = (app: FastifyInstance, deps: TrafficRulesDeps)
       const rules = enforcement.rulesOf(before);
       if (rules instanceof Promise) {
         rules.then(
-          (loaded) => limitWith(request, reply, done, operations, loaded, { ip: request.ip }),
+          (loaded) =>
+            limitWith(request, reply, done, operations, loaded, { ip: request.trafficIp || request.ip }),
           unavailable(request, done),
         );
         return;
       }
-      limitWith(request, reply, done, operations, rules, { ip: request.ip });
+      limitWith(request, reply, done, operations, rules, { ip: request.trafficIp || request.ip });
     }),
   );
 

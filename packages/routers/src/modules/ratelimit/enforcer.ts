@@ -50,84 +50,40 @@ export const createEnforcer = (deps: {
 }) => {
   const { store, stats, clock } = deps;
 
-  type Check = { rule: CompiledRule; operation: string; kind: TRateLimitKey; value: string; limit: number };
-
-  const checksOf = (state: ProductRules, operations: readonly Operation[], caller: Caller, now: number) => {
-    const checks: Check[] = [];
-    for (const operation of operations) {
-      for (const rule of state.rulesFor(operation)) {
-        if (rule.expiresAt <= now) continue;
-        const { kind, value } = keyOf(rule.key, caller);
-        checks.push({
-          rule,
-          operation: operation.name,
-          kind,
-          value,
-          limit: state.limitFor(rule, caller.userId, now),
-        });
-      }
-    }
-    return checks;
-  };
-
   const refuse = (
     state: ProductRules,
-    check: Check,
+    rule: CompiledRule,
+    operation: string,
+    key: { kind: TRateLimitKey; value: string },
     result: RateLimitResult,
     caller: Caller,
   ): LimitOutcome => {
     stats.limited(state.productId, {
-      ruleId: check.rule.id,
-      ruleName: check.rule.name,
-      operation: check.operation,
-      keyKind: check.kind,
-      key: check.value,
+      ruleId: rule.id,
+      ruleName: rule.name,
+      operation,
+      keyKind: key.kind,
+      key: key.value,
       ip: caller.ip,
       userId: caller.userId ?? null,
     });
     const retryAfterSeconds = Math.max(1, seconds(result.retryAfterMs));
     return {
       headers: { limit: result.limit, remaining: 0, resetSeconds: retryAfterSeconds },
-      refused: { rule: check.rule, operation: check.operation, limit: result.limit, retryAfterSeconds },
+      refused: { rule, operation, limit: result.limit, retryAfterSeconds },
     };
   };
 
-  /** Keeps the headers of the rule with the least room left. */
-  const tighter = (best: RateLimitHeaders | null, result: RateLimitResult): RateLimitHeaders => {
-    const next = { limit: result.limit, remaining: result.remaining, resetSeconds: seconds(result.resetMs) };
-    if (!best) return next;
-    return next.remaining < best.remaining ||
-      (next.remaining === best.remaining && next.resetSeconds > best.resetSeconds)
-      ? next
+  /** The tightest rule so far: least room left, then the longest wait. */
+  type Tightest = { limit: number; remaining: number; resetMs: number } | null;
+  const tighter = (best: Tightest, result: RateLimitResult): Tightest =>
+    best === null ||
+    result.remaining < best.remaining ||
+    (result.remaining === best.remaining && result.resetMs > best.resetMs)
+      ? { limit: result.limit, remaining: result.remaining, resetMs: result.resetMs }
       : best;
-  };
-
-  const finishAsync = async (
-    state: ProductRules,
-    checks: readonly Check[],
-    from: number,
-    first: Promise<RateLimitResult>,
-    caller: Caller,
-    now: number,
-    sofar: RateLimitHeaders | null,
-  ): Promise<LimitOutcome> => {
-    let headers = sofar;
-    for (let i = from; i < checks.length; i += 1) {
-      const check = checks[i] as Check;
-      const result =
-        i === from
-          ? await first
-          : await store.hit(
-              counterKey(state.productId, check.rule.id, check.kind, check.value),
-              check.limit,
-              check.rule.windowMs,
-              now,
-            );
-      if (!result.allowed) return refuse(state, check, result, caller);
-      headers = tighter(headers, result);
-    }
-    return { headers, refused: null };
-  };
+  const headersOf = (best: Tightest): RateLimitHeaders | null =>
+    best ? { limit: best.limit, remaining: best.remaining, resetSeconds: seconds(best.resetMs) } : null;
 
   return {
     /** The IP rule that decides for the address, if any. */
@@ -135,7 +91,8 @@ export const createEnforcer = (deps: {
 
     /**
      * Counts the request against every rule that covers one of its operations (a tRPC batch has several),
-     * in order, and stops at the first that refuses it. Synchronous with the in-memory store.
+     * in order, and stops at the first that refuses it. Synchronous with the in-memory store; with a store
+     * that answers with promises (a shared one) the walk goes on asynchronously after the first rule.
      */
     limit(
       state: ProductRules,
@@ -144,24 +101,68 @@ export const createEnforcer = (deps: {
     ): LimitOutcome | Promise<LimitOutcome> {
       if (state.rules.length === 0) return NOTHING;
       const now = clock();
-      const checks = checksOf(state, operations, caller, now);
-      if (checks.length === 0) return NOTHING;
-      let headers: RateLimitHeaders | null = null;
-      for (let i = 0; i < checks.length; i += 1) {
-        const check = checks[i] as Check;
-        const hit = store.hit(
-          counterKey(state.productId, check.rule.id, check.kind, check.value),
-          check.limit,
-          check.rule.windowMs,
-          now,
-        );
-        if (hit instanceof Promise) return finishAsync(state, checks, i, hit, caller, now, headers);
-        if (!hit.allowed) return refuse(state, check, hit, caller);
-        headers = tighter(headers, hit);
+      let best: Tightest = null;
+      for (const operation of operations) {
+        for (const rule of state.rulesFor(operation)) {
+          if (rule.expiresAt <= now) continue;
+          const key = keyOf(rule.key, caller);
+          const limit = state.limitFor(rule, caller.userId, now);
+          const hit = store.hit(
+            counterKey(state.productId, rule.id, key.kind, key.value),
+            limit,
+            rule.windowMs,
+            now,
+          );
+          if (hit instanceof Promise) {
+            if (best !== null)
+              throw new Error('a RateLimitStore must answer always synchronously or always with promises');
+            // Nothing counted yet but this hit: let it settle, then walk the rest asynchronously from here on.
+            return hit.then((first) =>
+              first.allowed
+                ? limitAsyncAfter(state, operations, caller, now, rule, first)
+                : refuse(state, rule, operation.name, key, first, caller),
+            );
+          }
+          if (!hit.allowed) return refuse(state, rule, operation.name, key, hit, caller);
+          best = tighter(best, hit);
+        }
       }
-      return { headers, refused: null };
+      return best === null ? NOTHING : { headers: headersOf(best), refused: null };
     },
   };
+
+  /** Continues an asynchronous walk after the first rule, `first`, allowed the request. */
+  async function limitAsyncAfter(
+    state: ProductRules,
+    operations: readonly Operation[],
+    caller: Caller,
+    now: number,
+    firstRule: CompiledRule,
+    first: RateLimitResult,
+  ): Promise<LimitOutcome> {
+    let best: Tightest = tighter(null, first);
+    let skipping = true;
+    for (const operation of operations) {
+      for (const rule of state.rulesFor(operation)) {
+        if (skipping) {
+          if (rule === firstRule) skipping = false;
+          continue;
+        }
+        if (rule.expiresAt <= now) continue;
+        const key = keyOf(rule.key, caller);
+        const limit = state.limitFor(rule, caller.userId, now);
+        const result = await store.hit(
+          counterKey(state.productId, rule.id, key.kind, key.value),
+          limit,
+          rule.windowMs,
+          now,
+        );
+        if (!result.allowed) return refuse(state, rule, operation.name, key, result, caller);
+        best = tighter(best, result);
+      }
+    }
+    return { headers: headersOf(best), refused: null };
+  }
 };
 
 export type Enforcer = ReturnType<typeof createEnforcer>;

@@ -127,7 +127,8 @@ export const createMemoryRateLimitStore = (
       const result = evaluate(counter, limit, now);
       if (!result.allowed) return result;
       counter.current += 1;
-      return { ...result, remaining: Math.max(0, result.remaining - 1) };
+      result.remaining = Math.max(0, result.remaining - 1);
+      return result;
     },
     peek(key, limit, windowMs, now) {
       const counter = counterOf(key, windowMs, now, false);
