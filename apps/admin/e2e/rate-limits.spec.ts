@@ -64,6 +64,9 @@ test('a client over a limit shows among the offenders and is blocked from there'
     await expect(toast(page, `${OFFENDER}/32 is denied.`)).toBeVisible();
     await expect(dialog).toBeHidden();
 
+    // The offender is marked, and offers no second block.
+    await expect(row).toContainText('IP denied');
+    await expect(row.getByRole('button', { name: `Block ${OFFENDER}` })).toHaveCount(0);
     const ipRules = page.getByRole('region', { name: 'IP rules' });
     const ipRow = ipRules.getByRole('row').filter({ hasText: `${OFFENDER}/32` });
     await expect(ipRow).toContainText('Deny');

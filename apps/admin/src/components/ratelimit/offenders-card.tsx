@@ -1,6 +1,9 @@
 'use client';
 
-import type { TOffender } from '@bytelyst/routers/modules/ratelimit/schema';
+import type { TRateLimitStats } from '@bytelyst/routers/modules/ratelimit/schema';
+
+type TOffender = TRateLimitStats['top'][number];
+
 import { Badge } from '~/components/kit/badge';
 import { Button } from '~/components/kit/button';
 import { type Column, DataTable, tableStateOf } from '~/components/kit/data-table';
@@ -81,8 +84,16 @@ export function OffendersCard({
                 {blockedNow.has(id) ? (
                   <>
                     {' '}
+                    <Badge tone="warning" dot>
+                      Over the limit now
+                    </Badge>
+                  </>
+                ) : null}
+                {offender.ipDenied ? (
+                  <>
+                    {' '}
                     <Badge tone="danger" dot>
-                      Blocked now
+                      IP denied
                     </Badge>
                   </>
                 ) : null}
@@ -92,15 +103,17 @@ export function OffendersCard({
               </td>
               <td className="cell-actions">
                 <div className="btn-group">
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    className="btn-ghost-danger"
-                    aria-label={`Block ${offender.ip}`}
-                    onClick={() => onBlock(offender)}
-                  >
-                    Block this IP
-                  </Button>
+                  {offender.ipDenied ? null : (
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      className="btn-ghost-danger"
+                      aria-label={`Block ${offender.ip}`}
+                      onClick={() => onBlock(offender)}
+                    >
+                      Block this IP
+                    </Button>
+                  )}
                   {offender.userId ? (
                     <Button
                       size="sm"

@@ -1,6 +1,6 @@
 'use client';
 
-import type { TOffender } from '@bytelyst/routers/modules/ratelimit/schema';
+import type { TRateLimitStats } from '@bytelyst/routers/modules/ratelimit/schema';
 import { useState } from 'react';
 import { PageHeader } from '~/components/kit/page-header';
 import { useNow } from '~/hooks/use-now';
@@ -11,6 +11,8 @@ import { EMPTY_OVERRIDE, OverrideDialog, type OverrideDraft } from './override-d
 import { OverridesCard } from './overrides-card';
 import { RulesCard } from './rules-card';
 import { StatsPanel } from './stats-panel';
+
+type TOffender = TRateLimitStats['top'][number];
 
 /** /ops/rate-limits: who is being refused right now, and the rules, overrides and IP rules behind it. */
 export function RateLimitsView() {

@@ -34,6 +34,7 @@ export function StatsPanel() {
       danger: false,
     },
     { label: 'Denied', value: data?.deniedLastHour, hint: '403s from deny rules, last hour', danger: true },
+    { label: 'Denied today', value: data?.deniedLastDay, hint: '403s in the last 24 hours', danger: false },
     {
       label: 'Blocked now',
       value: blocked.data?.items.length,

@@ -174,6 +174,9 @@ const ZOffender = z.object({
 });
 export type TOffender = z.infer<typeof ZOffender>;
 
+/** A top offender, with whether an IP rule now denies its address. */
+const ZTopOffender = ZOffender.extend({ ipDenied: z.boolean() });
+
 const ZBucket = z.object({ at: z.string(), limited: z.number().int(), denied: z.number().int() });
 
 export const ZRateLimitStats = z.object({
@@ -190,7 +193,7 @@ export const ZRateLimitStats = z.object({
   /** The last 24 hours, oldest first. */
   perHour: z.array(ZBucket),
   /** The keys refused most in the last day. */
-  top: z.array(ZOffender),
+  top: z.array(ZTopOffender),
 });
 export type TRateLimitStats = z.infer<typeof ZRateLimitStats>;
 

@@ -363,7 +363,16 @@ export const createRateLimitService = (deps: {
     rules,
     overrides,
     ipRules,
-    stats: (productId: string) => ({ instanceId: deps.instanceId, ...deps.stats.snapshot(productId) }),
+    async stats(productId: string) {
+      const snapshot = deps.stats.snapshot(productId);
+      const state = await cache.get(productId);
+      const now = clock();
+      const top = snapshot.top.map((offender) => ({
+        ...offender,
+        ipDenied: state.ipRules.match(offender.ip, now)?.action === 'deny',
+      }));
+      return { instanceId: deps.instanceId, ...snapshot, top };
+    },
 
     /** Keys a request would be refused for now, by the rule that refused them last (this instance's view). */
     async blocked(productId: string): Promise<TBlockedKey[]> {
