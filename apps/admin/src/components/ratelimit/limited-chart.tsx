@@ -29,7 +29,9 @@ export function LimitedChart({ buckets, unit }: { buckets: readonly Bucket[]; un
   const slot = plotWidth / Math.max(1, buckets.length);
   const barWidth = Math.max(1, slot * 0.7);
   const y = (value: number) => PAD.top + plotHeight - (value / max) * plotHeight;
-  const every = unit === 'minute' ? 10 : 4;
+  // Labels on round times (local): every ten minutes, or every four hours.
+  const labelled = (at: Date) =>
+    unit === 'minute' ? at.getMinutes() % 10 === 0 : at.getMinutes() === 0 && at.getHours() % 4 === 0;
   const total = buckets.reduce((sum, bucket) => sum + bucket.limited + bucket.denied, 0);
   const label =
     `Refused requests per ${unit} over the last ${unit === 'minute' ? 'hour' : 'day'}: ` +
@@ -78,7 +80,7 @@ export function LimitedChart({ buckets, unit }: { buckets: readonly Bucket[]; un
                   rx={1.5}
                 />
               ) : null}
-              {index % every === 0 ? (
+              {labelled(at) ? (
                 <text x={x + barWidth / 2} y={HEIGHT - 6} className={styles.axisText} textAnchor="middle">
                   {timeLabel.format(at)}
                 </text>
