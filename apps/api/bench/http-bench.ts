@@ -5,9 +5,16 @@
  *
  * BENCH_SECONDS (default 10), BENCH_CONNECTIONS (50), BENCH_LOG_LEVEL (info: the production default, written
  * to a sink so the bench measures its cost without flooding the terminal).
+ *
+ * The main server runs the IP-rule and rate-limit checks (plugins/ratelimit.ts) with 10,000 IP rules in the
+ * product and a rule that counts every call of the measured procedure (never reached); a second server runs
+ * without them, and the `-unchecked` targets measure it: the difference is what the checks cost (budget 5 %),
+ * taken as the median of BENCH_ROUNDS (5) alternating rounds of BENCH_ROUND_SECONDS (3).
+ * The raw route is served by the unchecked server, so it stays the same yardstick for both.
  */
 import type { AddressInfo } from 'node:net';
 import { createContextFactory } from '@bytelyst/routers/context';
+import { RATELIMIT_CONTAINERS } from '@bytelyst/routers/modules/ratelimit/containers';
 import { createCaller } from '@bytelyst/routers/root';
 import autocannon from 'autocannon';
 import { contextInput } from '../src/plugins/trpc';
@@ -18,9 +25,15 @@ import { runBench } from './run-bench';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
+/** The checks-on-vs-off comparison: alternating rounds (BENCH_ROUNDS) of BENCH_ROUND_SECONDS each. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const ROUND_SECONDS = Number(process.env.BENCH_ROUND_SECONDS ?? 3);
 /** Targets to run, e.g. `trpc` when profiling one face (default: all of them). */
 const ONLY = new Set(
-  (process.env.BENCH_ONLY ?? 'raw,trpc,trpc-authed,trpc-official,rest,rest-official,caller').split(','),
+  (
+    process.env.BENCH_ONLY ??
+    'raw,trpc,trpc-unchecked,trpc-authed,trpc-authed-unchecked,trpc-official,rest,rest-unchecked,rest-official,caller'
+  ).split(','),
 );
 
 type Row = {
@@ -56,6 +69,59 @@ const run = async (url: string, seconds: number, headers: Record<string, string>
   };
 };
 
+/**
+ * 10,000 deny rules on random addresses outside loopback (the bench's client is 127.0.0.1) in the default
+ * product, written in batches straight to the store, and a rule over products.getCurrent keyed by address
+ * whose limit the bench never reaches: every measured call walks the trie and counts in a sliding window.
+ */
+const seedTrafficRules = async (base: Awaited<ReturnType<typeof createTestServer>>) => {
+  const productId = base.env.DEFAULT_PRODUCT_ID;
+  const ipRules = base.store.container<{ id: string }>(RATELIMIT_CONTAINERS.ipRules.name);
+  let seed = 2463534242;
+  const next = () => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    seed >>>= 0;
+    return seed;
+  };
+  const at = new Date().toISOString();
+  for (let batch = 0; batch < 100; batch += 1) {
+    const docs = Array.from({ length: 100 }, (_, i) => {
+      const cidr = `${11 + (next() % 200)}.${next() % 256}.${next() % 256}.${next() % 256}/${[16, 24, 32][i % 3]}`;
+      return {
+        id: `bench-${batch}-${i}`,
+        productId,
+        cidr,
+        action: 'deny',
+        reason: 'bench',
+        createdBy: 'bench',
+        createdByEmail: null,
+        createdAt: at,
+        expiresAt: null,
+      };
+    });
+    await ipRules.batch(
+      productId,
+      docs.map((doc) => ({ op: 'upsert' as const, doc })),
+    );
+  }
+  await base.services.ratelimit.rules.create(
+    productId,
+    {
+      name: 'Bench: every products.getCurrent',
+      description: '',
+      match: ['products.getCurrent'],
+      key: 'ip',
+      limit: 1_000_000,
+      windowSeconds: 60,
+      enabled: true,
+      expiresAt: null,
+    },
+    { userId: base.admin.email, email: base.admin.email, ip: '10.0.0.1' },
+  );
+};
+
 const main = async () => {
   // The test harness gives real drivers in a temp dir, the default product and an admin; the bench builds its
   // own server over them so it can choose the logger and add the raw route.
@@ -77,9 +143,22 @@ const main = async () => {
   const product = await base.services.products.find(base.env.DEFAULT_PRODUCT_ID);
   if (!product) throw new Error('no default product');
   const shape = { result: { data: { id: product.id, name: product.name, status: product.status } } };
-  app.get('/bench/raw', (_request, reply) => {
+  await seedTrafficRules(base);
+  // The same server without the IP-rule and rate-limit hooks.
+  const unchecked = buildServer({
+    env: base.env,
+    store: base.store,
+    blob: base.blob,
+    clock: Date.now,
+    services: base.services,
+    logStream: { write: () => undefined },
+    trafficRules: false,
+  });
+  unchecked.get('/bench/raw', (_request, reply) => {
     void reply.send(shape);
   });
+  await unchecked.listen({ host: '127.0.0.1', port: 0 });
+  const uncheckedOrigin = `http://127.0.0.1:${(unchecked.server.address() as AddressInfo).port}`;
   // Where the time goes: the same context and procedure through createCaller, without either HTTP adapter.
   const createContext = createContextFactory(base.services);
   app.get('/bench/caller', async (request) => {
@@ -119,13 +198,26 @@ const main = async () => {
     origin?: string;
     headers?: Record<string, string>;
   }[] = [
-    { key: 'raw', name: 'raw fastify route', path: '/bench/raw' },
+    { key: 'raw', name: 'raw fastify route', path: '/bench/raw', origin: uncheckedOrigin },
     { key: 'trpc', name: 'tRPC products.getCurrent', path: '/trpc/products.getCurrent' },
+    {
+      key: 'trpc-unchecked',
+      name: 'tRPC, IP rules and rate limits off',
+      path: '/trpc/products.getCurrent',
+      origin: uncheckedOrigin,
+    },
     {
       key: 'trpc-authed',
       name: 'tRPC, signed in (session checked)',
       path: '/trpc/products.getCurrent',
       headers: bearer,
+    },
+    {
+      key: 'trpc-authed-unchecked',
+      name: 'tRPC, signed in, checks off',
+      path: '/trpc/products.getCurrent',
+      headers: bearer,
+      origin: uncheckedOrigin,
     },
     {
       key: 'trpc-official',
@@ -134,6 +226,12 @@ const main = async () => {
       origin: officialOrigin,
     },
     { key: 'rest', name: 'REST GET /v1/products/current', path: '/v1/products/current' },
+    {
+      key: 'rest-unchecked',
+      name: 'REST, IP rules and rate limits off',
+      path: '/v1/products/current',
+      origin: uncheckedOrigin,
+    },
     {
       key: 'rest-official',
       name: 'REST, trpc-to-openapi adapter only',
@@ -189,8 +287,87 @@ const main = async () => {
       );
     }
   }
+  // On vs off, in alternating rounds: the machine's load drifts over a run, and two rounds measured back to back
+  // share it; the median of the rounds' ratios is the figure.
+  const pairs = [
+    ['tRPC', 'trpc', 'trpc-unchecked'],
+    ['tRPC signed in', 'trpc-authed', 'trpc-authed-unchecked'],
+    ['REST', 'rest', 'rest-unchecked'],
+  ] as const;
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+  };
+  process.stdout.write(
+    `\n\nIP rules (10,000) + rate limits (a rule counting each call), on vs off, ${ROUNDS} alternating rounds ` +
+      `of ${ROUND_SECONDS} s each (budget 5 %):`,
+  );
+  for (const [label, on, off] of pairs) {
+    const checked = targets.find((target) => target.key === on);
+    const plain = targets.find((target) => target.key === off);
+    if (!checked || !plain || !ONLY.has(on) || !ONLY.has(off)) continue;
+    const cpu: number[] = [];
+    const rps: number[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const withChecks = await run(urlOf(checked), ROUND_SECONDS, checked.headers);
+      const without = await run(urlOf(plain), ROUND_SECONDS, plain.headers);
+      cpu.push(withChecks.cpuUs / without.cpuUs - 1);
+      rps.push(1 - withChecks.rps / without.rps);
+    }
+    const tableOn = rows.find((row) => row.key === on);
+    const tableOff = rows.find((row) => row.key === off);
+    const ratios =
+      raw && tableOn && tableOff
+        ? ` (table: ${label === 'REST' ? 'REST' : 'tRPC'}/raw ${(tableOn.rps / raw.rps).toFixed(2)} with, ` +
+          `${(tableOff.rps / raw.rps).toFixed(2)} without)`
+        : '';
+    process.stdout.write(
+      `\n${label}: overhead ${(median(cpu) * 100).toFixed(1)} % CPU per request, ` +
+        `${(median(rps) * 100).toFixed(1)} % req/s${ratios}; rounds (CPU): ` +
+        `${cpu.map((value) => `${(value * 100).toFixed(1)} %`).join(', ')}`,
+    );
+  }
+  // The same comparison without the network and the load generator: in-process requests (inject) in short
+  // alternating batches, so that a busy machine's drift touches both sides alike.
+  const injectCpu = async (
+    server: typeof app,
+    url: string,
+    headers: Record<string, string>,
+    count: number,
+  ) => {
+    const before = process.cpuUsage();
+    for (let i = 0; i < count; i += 1) {
+      const res = await server.inject({ method: 'GET', url, headers });
+      if (res.statusCode !== 200) throw new Error(`${url} answered ${res.statusCode}`);
+    }
+    const used = process.cpuUsage(before);
+    return (used.user + used.system) / count;
+  };
+  process.stdout.write(`\n\nSame, in process (inject), 40 alternating batches of 300 requests:`);
+  for (const [label, url, headers] of [
+    ['tRPC', '/trpc/products.getCurrent', {}],
+    ['tRPC signed in', '/trpc/products.getCurrent', bearer],
+    ['REST', '/v1/products/current', {}],
+  ] as const) {
+    const overheads: number[] = [];
+    let on = 0;
+    let off = 0;
+    for (let round = 0; round < 40; round += 1) {
+      const withChecks = await injectCpu(app, url, headers, 300);
+      const without = await injectCpu(unchecked, url, headers, 300);
+      overheads.push(withChecks / without - 1);
+      on += withChecks;
+      off += without;
+    }
+    process.stdout.write(
+      `\n${label}: median overhead ${(median(overheads) * 100).toFixed(1)} % CPU per request ` +
+        `(${(on / 40).toFixed(1)} us with the checks, ${(off / 40).toFixed(1)} us without)`,
+    );
+  }
   process.stdout.write(`\n(${logLines} log lines written to the sink)\n`);
 
+  await unchecked.close();
   await officialApp.close();
   await app.close();
   await base.close();

@@ -15,6 +15,7 @@ import { registerMaintenance } from './plugins/maintenance';
 import { registerMetrics } from './plugins/metrics';
 import { registerModuleRoutes } from './plugins/module-routes';
 import { buildOpenApiDocument, registerRest } from './plugins/openapi';
+import { contextPerRequest, registerIpRules, registerRateLimits } from './plugins/ratelimit';
 import { registerSecurityHeaders } from './plugins/security-headers';
 import { registerTrpc } from './plugins/trpc';
 import { registerWorkerMetrics } from './plugins/worker-metrics';
@@ -33,6 +34,8 @@ export type ServerDeps = {
   trpcFastPath?: boolean;
   /** REST calls skip trpc-to-openapi's adapter (plugins/rest-fast-path.ts); false: every call goes through it. */
   restFastPath?: boolean;
+  /** IP rules and rate limits (plugins/ratelimit.ts); false: neither is checked (the bench compares). */
+  trafficRules?: boolean;
 };
 
 const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -47,7 +50,8 @@ export const requestIdOf = (req: IncomingMessage): string => {
 export const buildServer = (deps: ServerDeps): FastifyInstance => {
   const { env } = deps;
   const { services } = deps;
-  const createContext = createContextFactory(services);
+  const createContext = contextPerRequest(createContextFactory(services));
+  const traffic = { services, createContext, enabled: deps.trafficRules ?? true };
 
   const app: FastifyInstance = Fastify({
     ...(deps.logger
@@ -78,11 +82,20 @@ export const buildServer = (deps: ServerDeps): FastifyInstance => {
     credentials: true,
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowedHeaders: ['authorization', 'content-type', 'x-product-id', 'x-request-id', 'trpc-accept'],
-    exposedHeaders: ['x-request-id'],
+    exposedHeaders: [
+      'x-request-id',
+      'ratelimit-limit',
+      'ratelimit-remaining',
+      'ratelimit-reset',
+      'retry-after',
+    ],
     maxAge: 600,
   });
-  registerMaintenance(app, { services, clock: deps.clock });
 
+  // The request pipeline, in this order: IP rules, maintenance, rate limits (each an onRequest hook).
+  registerIpRules(app, traffic);
+  registerMaintenance(app, { services, clock: deps.clock });
+  registerRateLimits(app, traffic);
   registerHealth(app, { store: deps.store, blob: deps.blob });
   registerTrpc(app, { createContext, fastPath: deps.trpcFastPath ?? true });
   registerRest(app, { createContext, fastPath: deps.restFastPath ?? true });

@@ -10,6 +10,7 @@ import { MAINTENANCE_EVENTS } from './catalogue/maintenance';
 import { OPERATIONS_EVENTS } from './catalogue/operations';
 import { PLATFORM_EVENTS } from './catalogue/platform';
 import { STATUS_EVENTS } from './catalogue/status';
+import { RATELIMIT_EVENTS } from './catalogue/ratelimit';
 import { TELEMETRY_EVENTS } from './catalogue/telemetry';
 import { USAGE_EVENTS } from './catalogue/usage';
 import { WEBHOOK_EVENTS } from './catalogue/webhooks';
@@ -36,6 +37,7 @@ export const EVENT_DEFINITIONS = {
   ...WEBHOOK_EVENTS,
   ...MAINTENANCE_EVENTS,
   ...STATUS_EVENTS,
+  ...RATELIMIT_EVENTS,
 } as const;
 
 export type EventDefinitions = typeof EVENT_DEFINITIONS;

@@ -33,16 +33,31 @@ export class AppError extends Error {
    * `data.reason` on the tRPC face, `error.reason` on the REST face.
    */
   readonly reason: string | undefined;
+  /**
+   * For a refusal that ends (429, 503): seconds until a retry may succeed. Every face sends it as the
+   * `Retry-After` header, and as `data.retryAfter` (tRPC) or `error.retryAfter` (REST).
+   */
+  readonly retryAfterSeconds: number | undefined;
+  /** The rate-limit rule that refused the request (`data.rule`, `error.rule`). */
+  readonly rule: string | undefined;
   constructor(
     code: AppErrorCode,
     message: string,
-    options?: { fields?: FieldError[]; reason?: string; cause?: unknown },
+    options?: {
+      fields?: FieldError[];
+      reason?: string;
+      cause?: unknown;
+      retryAfterSeconds?: number;
+      rule?: string;
+    },
   ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.fields = options?.fields;
     this.reason = options?.reason;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
+    this.rule = options?.rule;
   }
 }
 

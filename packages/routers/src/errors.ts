@@ -73,7 +73,8 @@ export const errorFormatter = <TShape extends FormatterShape>(opts: { shape: TSh
         ? cause.fields
         : undefined;
   const { stack: _stack, ...data } = shape.data;
-  const reason = !internal && cause instanceof AppError ? cause.reason : undefined;
+  const app = !internal && cause instanceof AppError ? cause : undefined;
+  const reason = app?.reason;
   return {
     ...shape,
     message: internal
@@ -86,6 +87,14 @@ export const errorFormatter = <TShape extends FormatterShape>(opts: { shape: TSh
       appCode: appCodeOf(error),
       ...(fields ? { fields } : {}),
       ...(reason ? { reason } : {}),
+      ...(app?.retryAfterSeconds !== undefined ? { retryAfter: app.retryAfterSeconds } : {}),
+      ...(app?.rule ? { rule: app.rule } : {}),
     },
   };
+};
+
+/** Seconds a client should wait before retrying, when the error says (an AppError, possibly inside a TRPCError). */
+export const retryAfterOf = (error: unknown): number | undefined => {
+  const app = error instanceof TRPCError ? error.cause : error;
+  return app instanceof AppError ? app.retryAfterSeconds : undefined;
 };

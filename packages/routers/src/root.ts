@@ -11,6 +11,7 @@ import { licensesRouter } from './modules/licenses/router';
 import { maintenanceRouter } from './modules/maintenance/router';
 import { notificationsRouter } from './modules/notifications/router';
 import { productsRouter } from './modules/products/router';
+import { ratelimitRouter } from './modules/ratelimit/router';
 import { sessionsRouter } from './modules/sessions/router';
 import { settingsRouter } from './modules/settings/router';
 import { ssoRouter } from './modules/sso/router';
@@ -53,6 +54,7 @@ export const appRouter = router({
   sessions: sessionsRouter,
   maintenance: maintenanceRouter,
   status: statusRouter,
+  ratelimit: ratelimitRouter,
 });
 
 export type AppRouter = typeof appRouter;

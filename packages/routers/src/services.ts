@@ -30,6 +30,8 @@ import { licensesModule } from './modules/licenses/module';
 import { type MaintenanceConfigOptions, maintenanceModule } from './modules/maintenance/module';
 import { notificationsModule } from './modules/notifications/module';
 import { productsModule } from './modules/products/module';
+import type { RateLimitConfig } from './modules/ratelimit/config';
+import { ratelimitModule } from './modules/ratelimit/module';
 import { sessionsModule } from './modules/sessions/module';
 import { settingsModule } from './modules/settings/module';
 import type { SsoConfig } from './modules/sso/config';
@@ -72,6 +74,7 @@ export type ServiceConfig = {
   /** Maintenance mode's starting value for products that stored none (MAINTENANCE_MODE, MAINTENANCE_BYPASS_IPS). */
   maintenance?: MaintenanceConfigOptions;
   status?: StatusConfig;
+  ratelimit?: RateLimitConfig;
 };
 
 export type ServiceDeps = {
@@ -116,7 +119,8 @@ const MODULES = moduleList<{
   .add(ssoModule)
   .add(webhooksModule)
   .add(statusModule)
-  .add(maintenanceModule);
+  .add(maintenanceModule)
+  .add(ratelimitModule);
 
 /** Every container: the platform's own (bus, jobs, leases) and each module's; `DocumentStore.init` takes this. */
 export const ALL_CONTAINERS: readonly ContainerDef[] = [...PLATFORM_CONTAINERS, ...MODULES.containers()];

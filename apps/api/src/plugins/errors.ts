@@ -2,15 +2,27 @@ import { StoreError } from '@bytelyst/db/document-store';
 import { APP_ERROR_TABLE, AppError, type AppErrorCode, toTRPCError } from '@bytelyst/routers/errors';
 import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 
 export type ErrorField = { path: string; message: string };
 /**
  * The REST face's error body, and what the API answers for any failure outside tRPC. `code` is the routers'
  * AppError code (the tRPC face's `data.appCode`), or the tRPC code where no AppError code fits.
  */
-export type ErrorBody = { error: { code: string; message: string; fields?: ErrorField[]; reason?: string } };
-export type DescribedError = { status: number; body: ErrorBody };
+export type ErrorBody = {
+  error: {
+    code: string;
+    message: string;
+    fields?: ErrorField[];
+    reason?: string;
+    /** Seconds until a retry may succeed (also the Retry-After header). */
+    retryAfter?: number;
+    /** The rate-limit rule that refused the request. */
+    rule?: string;
+  };
+};
+/** `retryAfter`: seconds for the Retry-After header, when the error gives them. */
+export type DescribedError = { status: number; body: ErrorBody; retryAfter?: number };
 
 const describe = (
   status: number,
@@ -57,13 +69,29 @@ const fromZodError = (error: { issues: unknown[] }): DescribedError => {
 
 const fromAppError = (error: AppError): DescribedError => {
   const { http } = APP_ERROR_TABLE[error.code];
-  if (http >= 500)
-    return describe(
-      http,
-      error.code,
-      error.code === 'INTERNAL' ? INTERNAL.body.error.message : error.message,
-    );
-  return describe(http, error.code, error.message, error.fields, error.reason);
+  const described =
+    http >= 500
+      ? describe(http, error.code, error.code === 'INTERNAL' ? INTERNAL.body.error.message : error.message)
+      : describe(http, error.code, error.message, error.fields, error.reason);
+  if (error.retryAfterSeconds === undefined && !error.rule) return described;
+  const retryAfter = error.retryAfterSeconds;
+  return {
+    ...described,
+    body: {
+      error: {
+        ...described.body.error,
+        ...(retryAfter !== undefined ? { retryAfter } : {}),
+        ...(error.rule ? { rule: error.rule } : {}),
+      },
+    },
+    ...(retryAfter !== undefined ? { retryAfter } : {}),
+  };
+};
+
+/** Sends a described error, with its Retry-After header when it has one. */
+export const sendError = (reply: FastifyReply, described: DescribedError): FastifyReply => {
+  if (described.retryAfter !== undefined) void reply.header('retry-after', String(described.retryAfter));
+  return reply.code(described.status).send(described.body);
 };
 
 const TRPC_TO_APP = new Map<string, AppErrorCode>(
@@ -143,8 +171,8 @@ export const registerErrorHandling = (app: FastifyInstance): void => {
     void reply.code(status).send(body);
   });
   app.setErrorHandler((error, request, reply) => {
-    const { status, body } = describeError(error);
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
-    void reply.code(status).send(body);
+    const described = describeError(error);
+    if (described.status >= 500) request.log.error({ err: error }, 'request failed');
+    void sendError(reply, described);
   });
 };

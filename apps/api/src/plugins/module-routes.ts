@@ -3,7 +3,7 @@ import { createHttpAccess, isProtected } from '@bytelyst/routers/http-access';
 import type { AnyHttpRoute, HttpRouteReply } from '@bytelyst/routers/http-route';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { OpenAPIObject } from 'trpc-to-openapi';
-import { describeError } from './errors';
+import { describeError, sendError } from './errors';
 import { type ContextFactory, contextInput } from './trpc';
 
 const send = (request: FastifyRequest, reply: FastifyReply, answer: HttpRouteReply) => {
@@ -75,9 +75,9 @@ export const registerModuleRoutes = (
             return send(request, reply, answer);
           } catch (error) {
             if (authorized) await access.auditImpersonation(authorized, shadowCheck, 'failed');
-            const { status, body } = describeError(error);
-            if (status >= 500) request.log.error({ err: error }, `${route.procedure} failed`);
-            return reply.code(status).header('cache-control', 'no-store').send(body);
+            const described = describeError(error);
+            if (described.status >= 500) request.log.error({ err: error }, `${route.procedure} failed`);
+            return sendError(reply.header('cache-control', 'no-store'), described);
           }
         },
       });

@@ -10,6 +10,7 @@ import {
   createRestFastPath,
   matchRestRoute,
   type RestMatch,
+  type RestRoutes,
   restPathOf,
 } from './rest-fast-path';
 import { type ContextFactory, contextInput } from './trpc';
@@ -54,6 +55,22 @@ export const buildOpenApiDocument = (
   return doc;
 };
 
+let restRoutes: RestRoutes | undefined;
+const restMatches = new WeakMap<FastifyRequest, RestMatch | null>();
+
+/**
+ * The procedure route a request under /v1 calls, matched once per request: the REST scope and the
+ * rate-limit plugin (which looks earlier, in onRequest) share the answer.
+ */
+export const restMatchOf = (request: FastifyRequest): RestMatch | undefined => {
+  const known = restMatches.get(request);
+  if (known !== undefined) return known ?? undefined;
+  restRoutes ??= buildRestRoutes(appRouter);
+  const match = matchRestRoute(restRoutes, request.method, restPathOf(request.url, REST_BASE_PATH)) ?? null;
+  restMatches.set(request, match);
+  return match ?? undefined;
+};
+
 /**
  * The REST face under /v1: trpc-to-openapi's Fastify adapter over the same routers, with its route handler
  * wrapped so that every call it can take goes through the fast path (rest-fast-path.ts) instead; `fastPath:
@@ -64,7 +81,8 @@ export const registerRest = (
   app: FastifyInstance,
   opts: { createContext: ContextFactory; fastPath?: boolean },
 ): void => {
-  const routes = buildRestRoutes(appRouter);
+  // Built up front: building coerces the input schemas once, before any call on either path.
+  restRoutes ??= buildRestRoutes(appRouter);
   const matches = new WeakMap<FastifyRequest, RestMatch>();
   const failures = new WeakMap<FastifyRequest, unknown>();
   const cacheable = new WeakMap<FastifyRequest, number>();
@@ -79,7 +97,7 @@ export const registerRest = (
       : createRestFastPath({ createContext: (req) => createContext({ req }), onError });
   void app.register(async (scope) => {
     scope.addHook('preHandler', (request, _reply, done) => {
-      const match = matchRestRoute(routes, request.method, restPathOf(request.url, REST_BASE_PATH));
+      const match = restMatchOf(request);
       request.procedure = match ? match.route.procedure : 'unknown';
       if (match) matches.set(request, match);
       if (match?.route.cacheSeconds && request.method === 'GET')
@@ -99,9 +117,10 @@ export const registerRest = (
         done(null, payload);
         return;
       }
-      const { status, body } = describeError(failure);
+      const { status, body, retryAfter } = describeError(failure);
       if (status >= 500) request.log.error({ err: failure }, 'rest call failed');
       void reply.code(status).header('content-type', 'application/json; charset=utf-8');
+      if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter));
       done(null, JSON.stringify(body));
     });
     if (fastPath) {

@@ -1,4 +1,5 @@
 import type { createContextFactory } from '@bytelyst/routers/context';
+import { retryAfterOf } from '@bytelyst/routers/errors';
 import { appRouter } from '@bytelyst/routers/root';
 import { type FastifyTRPCPluginOptions, fastifyRequestHandler } from '@trpc/server/adapters/fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -48,7 +49,9 @@ export const registerTrpc = (
       request.procedure = procedureLabel(params.path ?? '');
       done();
     });
-    scope.addHook('onSend', (_request, reply, payload, done) => {
+    scope.addHook('onSend', (request, reply, payload, done) => {
+      const retryAfter = retryAfters.get(request);
+      if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter));
       if (!(payload instanceof Response) || !isPlainJson(payload)) {
         done(null, payload);
         return;
@@ -62,9 +65,13 @@ export const registerTrpc = (
         (error: Error) => done(error),
       );
     });
+    /** Retry-After of a refused call (a login lockout), written by onSend on either path. */
+    const retryAfters = new WeakMap<FastifyRequest, number>();
     const onError = ({ error, req }: { error: { code: string; cause?: unknown }; req: FastifyRequest }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR')
         req.log.error({ err: error.cause ?? error }, 'trpc call failed');
+      const retryAfter = retryAfterOf(error.cause);
+      if (retryAfter !== undefined) retryAfters.set(req, Math.max(retryAfter, retryAfters.get(req) ?? 0));
     };
     const trpcOptions: FastifyTRPCPluginOptions<AppRouter>['trpcOptions'] = {
       router: appRouter,

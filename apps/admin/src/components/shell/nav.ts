@@ -52,6 +52,7 @@ export const NAV: readonly NavGroup[] = [
       { href: '/ops/delivery/templates', label: 'Email templates', icon: 'mail' },
       { href: '/ops/maintenance', label: 'Maintenance', icon: 'alert' },
       { href: '/ops/status', label: 'Status page', icon: 'monitor' },
+      { href: '/ops/rate-limits', label: 'Rate limits', icon: 'shield' },
       { href: '/telemetry', label: 'Telemetry', icon: 'activity' },
     ],
   },

@@ -1,3 +1,5 @@
+import type { LoginThrottleConfig } from './login-throttle';
+
 /** Settings of the identity flows (apps/api/src/env.ts fills them from the environment). */
 export type IdentityConfig = {
   /** Link base of the password reset mail; `?token=...` is appended. */
@@ -6,6 +8,8 @@ export type IdentityConfig = {
   emailVerifyUrlBase: string;
   /** Page of the new sign-in mail's "this wasn't me" link; `?token=...` is appended. */
   sessionReportUrlBase: string;
+  /** Sign-in lockout per account (login-throttle.ts); default 5 failures in 15 minutes, 1 minute doubling to 1 hour. */
+  loginThrottle?: Partial<LoginThrottleConfig>;
 };
 
 /** Without env: the console's pages on its default address. */

@@ -19,4 +19,13 @@ export const AUTH_CONTAINERS = {
     defaultTtl: DAY_SECONDS,
     indexes: [['userId']],
   },
+  /**
+   * Failed sign-ins per account (login-throttle.ts): id is a hash of product and address, so no address is
+   * stored; a document is forgotten a day after its last failure.
+   */
+  loginThrottles: {
+    name: 'login_throttles',
+    partitionKey: ['productId'],
+    defaultTtl: DAY_SECONDS,
+  },
 } as const satisfies Record<string, ContainerDef>;

@@ -6,6 +6,7 @@ import type { UsersService } from '../users/service';
 import { DEFAULT_IDENTITY_CONFIG } from './config';
 import { AUTH_CONTAINERS } from './containers';
 import { createImpersonationService } from './impersonation';
+import { createLoginThrottle } from './login-throttle';
 import { createAccountRecovery } from './recovery';
 import { createAuthService } from './service';
 
@@ -37,6 +38,11 @@ export const authModule = defineModule({
           clock: deps.clock,
           jwtSecret: deps.config.jwtSecret,
           accessTokenTtlSeconds: deps.config.accessTokenTtlSeconds,
+          throttle: createLoginThrottle({
+            store: deps.store,
+            clock: deps.clock,
+            ...(deps.config.identity?.loginThrottle ? { config: deps.config.identity.loginThrottle } : {}),
+          }),
         }),
         passwordReset: recovery.passwordReset,
         verification: recovery.verification,

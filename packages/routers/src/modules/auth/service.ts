@@ -9,6 +9,7 @@ import type { TUser } from '../users/schema';
 import type { UsersService } from '../users/service';
 import { toUser } from '../users/service';
 import type { EmailVerification } from './email-verification';
+import type { LoginThrottle } from './login-throttle';
 import { EMAIL_NOT_VERIFIED } from './recovery-schema';
 import type { TAuthResult, TLoginInput, TRegisterInput } from './schema';
 
@@ -22,9 +23,18 @@ export const createAuthService = (deps: {
   clock: Clock;
   jwtSecret: string;
   accessTokenTtlSeconds: number;
+  throttle: LoginThrottle;
 }) => {
   const { users, sessions } = deps;
   const badCredentials = () => new AppError('UNAUTHORIZED', 'Invalid email or password');
+  const lockedOut = (ms: number) => {
+    const seconds = Math.ceil(ms / 1000);
+    return new AppError(
+      'TOO_MANY_REQUESTS',
+      `Too many failed sign-ins to this account: try again in ${seconds} s`,
+      { reason: 'login_locked', retryAfterSeconds: seconds },
+    );
+  };
   /** A product with `requireVerifiedEmail` lets no unverified user in; the reason tells the client to offer a resend. */
   const assertVerifiedIfRequired = (
     product: { requireVerifiedEmail: boolean } | undefined,
@@ -81,16 +91,26 @@ export const createAuthService = (deps: {
       assertVerifiedIfRequired(product, false);
       return openSession(user, meta, input.platform, input.deviceId);
     },
-    /** Errors never reveal whether the email exists; the password is checked before the account status. */
+    /**
+     * Errors never reveal whether the email exists; the password is checked before the account status. A
+     * locked account (login-throttle.ts; unknown addresses lock the same way) is refused before any check.
+     */
     async login(productId: string, input: TLoginInput, meta: RequestMeta): Promise<TAuthResult> {
+      const { lockedMs, onRecord } = await deps.throttle.check(productId, input.email);
+      if (lockedMs > 0) throw lockedOut(lockedMs);
+      const failed = async () => {
+        await deps.throttle.failed(productId, input.email);
+        return badCredentials();
+      };
       const doc = await users.findByEmail(productId, input.email);
       if (!doc) {
         await burnPasswordCheck(input.password);
-        throw badCredentials();
+        throw await failed();
       }
-      if (!(await verifyPassword(doc.passwordHash, input.password))) throw badCredentials();
+      if (!(await verifyPassword(doc.passwordHash, input.password))) throw await failed();
       if (doc.status !== 'active') throw new AppError('FORBIDDEN', 'This account is disabled');
       assertVerifiedIfRequired(await deps.products.find(productId), doc.emailVerified ?? false);
+      if (onRecord) await deps.throttle.succeeded(productId, input.email);
       return openSession(await users.recordLogin(doc), meta, input.platform, input.deviceId);
     },
     async refresh(refreshToken: string, meta: RequestMeta): Promise<TAuthResult> {

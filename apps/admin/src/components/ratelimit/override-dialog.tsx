@@ -1,0 +1,136 @@
+'use client';
+
+import { useEffect } from 'react';
+import { SelectField, TextField } from '~/components/kit/field';
+import { FormDialog } from '~/components/kit/form-dialog';
+import { useFormValues } from '~/hooks/use-form-values';
+import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
+import { trpc } from '~/lib/trpc';
+import { EXPIRY_OPTIONS, expiryIn } from './ip-rules-list';
+
+export type OverrideDraft = {
+  userId: string;
+  ruleId: string;
+  kind: 'limit' | 'multiplier';
+  amount: string;
+  reason: string;
+  expiresIn: string;
+};
+
+export const EMPTY_OVERRIDE: OverrideDraft = {
+  userId: '',
+  ruleId: '',
+  kind: 'multiplier',
+  amount: '2',
+  reason: '',
+  expiresIn: '86400',
+};
+
+/** Raises or lowers one user's limits until a time; opened empty, or from an offender ("Override this user"). */
+export function OverrideDialog({
+  open,
+  initial,
+  onClose,
+}: {
+  open: boolean;
+  initial: OverrideDraft;
+  onClose: () => void;
+}) {
+  const { values: form, set, setValues, fields, formError, check, fromApi, clear } = useFormValues(initial);
+  useEffect(() => {
+    if (open) setValues(initial);
+  }, [open, initial, setValues]);
+  const rules = trpc.ratelimit.rules.list.useQuery(undefined, { enabled: open });
+  const close = () => {
+    clear();
+    onClose();
+  };
+  const create = trpc.ratelimit.overrides.create.useMutation(
+    useMutationFeedback({
+      success: (override) => `${override.userEmail ?? override.userId} has an override until it expires.`,
+      onDone: close,
+      invalidate: (u) => [u.ratelimit.overrides.list.invalidate(), u.ratelimit.listBlocked.invalidate()],
+      form: { fromApi },
+    }),
+  );
+  const submit = () => {
+    const errors: Record<string, string> = {};
+    const amount = Number(form.amount);
+    if (!form.userId.trim()) errors.userId = 'Enter the user id.';
+    if (form.kind === 'limit' && !form.ruleId) errors.ruleId = 'A limit is for one rule: pick it.';
+    if (form.kind === 'limit' && !(Number.isInteger(amount) && amount >= 1))
+      errors.limit = 'A whole number, 1 or more.';
+    if (form.kind === 'multiplier' && !(amount >= 0.01 && amount <= 1000))
+      errors.multiplier = 'Between 0.01 and 1000.';
+    if (!form.reason.trim()) errors.reason = 'Say why.';
+    if (!check(errors)) return;
+    create.mutate({
+      userId: form.userId.trim(),
+      ruleId: form.ruleId || null,
+      limit: form.kind === 'limit' ? amount : null,
+      multiplier: form.kind === 'multiplier' ? amount : null,
+      reason: form.reason.trim(),
+      expiresAt: expiryIn(form.expiresIn) ?? new Date(Date.now() + 86_400_000).toISOString(),
+    });
+  };
+
+  return (
+    <FormDialog
+      open={open}
+      onClose={close}
+      title="Override a user's limits"
+      description="Applies to the user's requests signed in and with their API tokens, until it expires."
+      formError={formError}
+      submitLabel="Add override"
+      pending={create.isPending}
+      onSubmit={submit}
+    >
+      <TextField
+        label="User id"
+        value={form.userId}
+        onChange={(event) => set('userId', event.target.value)}
+        error={fields.userId}
+      />
+      <SelectField
+        label="Rule"
+        value={form.ruleId}
+        options={[
+          { value: '', label: 'Every rule that applies' },
+          ...(rules.data?.items ?? []).map((rule) => ({ value: rule.id, label: rule.name })),
+        ]}
+        onChange={(event) => set('ruleId', event.target.value)}
+        error={fields.ruleId}
+      />
+      <SelectField
+        label="Change"
+        value={form.kind}
+        options={[
+          { value: 'multiplier', label: 'Multiply the limit' },
+          { value: 'limit', label: 'Set the limit' },
+        ]}
+        onChange={(event) => set('kind', event.target.value as OverrideDraft['kind'])}
+      />
+      <TextField
+        label={form.kind === 'limit' ? 'Requests per window' : 'Multiplier'}
+        inputMode="decimal"
+        value={form.amount}
+        onChange={(event) => set('amount', event.target.value)}
+        error={form.kind === 'limit' ? fields.limit : fields.multiplier}
+        hint={form.kind === 'multiplier' ? '2 doubles the limit, 0.5 halves it.' : undefined}
+      />
+      <TextField
+        label="Reason"
+        value={form.reason}
+        onChange={(event) => set('reason', event.target.value)}
+        error={fields.reason}
+      />
+      <SelectField
+        label="Expires after"
+        value={form.expiresIn}
+        options={EXPIRY_OPTIONS.filter((option) => option.value !== '')}
+        onChange={(event) => set('expiresIn', event.target.value)}
+        error={fields.expiresAt}
+      />
+    </FormDialog>
+  );
+}

@@ -1,0 +1,405 @@
+import { randomBytes } from 'node:crypto';
+import type { Clock, Stored } from '@bytelyst/db/document-store';
+import type { EventBus } from '@bytelyst/events/bus';
+import { AppError } from '../../app-error';
+import { DAY_MS, isoNow } from '../../lib/time';
+import type { UsersService } from '../users/service';
+import { DEFAULT_RULES } from './defaults';
+import { counterKey, type Enforcer } from './enforcer';
+import { parseCidr } from './ip-address';
+import { buildIpRuleTrie } from './ip-trie';
+import { effectiveRules, type ProductRulesCache } from './product-rules';
+import {
+  type IpRuleDoc,
+  MAX_IP_RULES,
+  MAX_OVERRIDES,
+  MAX_RULES,
+  type OverrideDoc,
+  type RateLimitRepository,
+  type RuleDoc,
+} from './repository';
+import type {
+  TBlockedKey,
+  TIpRule,
+  TIpRuleCreateInput,
+  TRateLimitOverride,
+  TRateLimitOverrideCreateInput,
+  TRateLimitRule,
+  TRateLimitRuleCreateInput,
+  TRateLimitRuleUpdateInput,
+} from './schema';
+import type { RateLimitStore } from './sliding-window';
+import type { RateLimitStats } from './stats';
+
+/** Who made a change: the admin's id and address (a deny rule may not cover the admin's own address). */
+export type RateLimitActor = { userId: string; email: string; ip: string };
+
+const shortId = (prefix: string) => `${prefix}_${randomBytes(6).toString('hex')}`;
+const slug = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40) || 'rule';
+
+/** Expired rules and overrides stay listed (marked by their time) for a day, then the store drops them. */
+const KEEP_EXPIRED_MS = DAY_MS;
+const ttlUntil = (expiresAt: string, now: number) =>
+  Math.max(60, Math.ceil((Date.parse(expiresAt) - now + KEEP_EXPIRED_MS) / 1000));
+
+const toIpRule = ({ productId: _p, _etag, _ts, ttl, ...rule }: Stored<IpRuleDoc>): TIpRule => rule;
+const toOverride = ({ productId: _p, _etag, _ts, ttl, ...rest }: Stored<OverrideDoc>): TRateLimitOverride =>
+  rest;
+
+export const createRateLimitService = (deps: {
+  repo: RateLimitRepository;
+  clock: Clock;
+  bus: EventBus;
+  cache: ProductRulesCache;
+  counters: RateLimitStore;
+  stats: RateLimitStats;
+  enforcer: Enforcer;
+  users: UsersService;
+  instanceId: string;
+}) => {
+  const { repo, clock, bus, cache } = deps;
+  const actorOf = (productId: string, actor: RateLimitActor) => ({ productId, actorId: actor.userId });
+  const future = (iso: string | null, path: string) => {
+    if (iso !== null && Date.parse(iso) <= clock()) {
+      throw new AppError('VALIDATION', 'The expiry is in the past', {
+        fields: [{ path, message: 'Must be in the future' }],
+      });
+    }
+  };
+
+  const rules = {
+    list: async (productId: string): Promise<TRateLimitRule[]> =>
+      effectiveRules(await repo.allRules(productId)),
+
+    async create(productId: string, input: TRateLimitRuleCreateInput, actor: RateLimitActor) {
+      future(input.expiresAt, 'expiresAt');
+      const id = input.id ?? `${slug(input.name)}-${randomBytes(2).toString('hex')}`;
+      if (DEFAULT_RULES.some((rule) => rule.id === id)) {
+        throw new AppError('CONFLICT', `'${id}' is a default rule: change it instead`, {
+          fields: [{ path: 'id', message: 'Taken by a default rule' }],
+        });
+      }
+      if ((await repo.countRules(productId)) >= MAX_RULES) {
+        throw new AppError('CONFLICT', `A product has at most ${MAX_RULES} rules`);
+      }
+      const now = isoNow(clock);
+      const { id: _id, ...fields } = input;
+      const doc: RuleDoc = {
+        ...fields,
+        id,
+        productId,
+        createdAt: now,
+        updatedAt: now,
+        updatedBy: actor.userId,
+      };
+      await repo
+        .createRule(
+          doc,
+          bus.stage(
+            'ratelimit.rule_changed',
+            {
+              ruleId: id,
+              change: 'created',
+              enabled: doc.enabled,
+              limit: doc.limit,
+              windowSeconds: doc.windowSeconds,
+            },
+            actorOf(productId, actor),
+          ),
+        )
+        .catch((error: unknown) => {
+          throw (error as { code?: string }).code === 'conflict'
+            ? new AppError('CONFLICT', `A rule '${id}' exists`, {
+                fields: [{ path: 'id', message: 'Taken' }],
+              })
+            : error;
+        });
+      cache.invalidate(productId);
+      return (await rules.list(productId)).find((rule) => rule.id === id) as TRateLimitRule;
+    },
+
+    /** A default rule's first change stores the product's copy of it. */
+    async update(productId: string, input: TRateLimitRuleUpdateInput, actor: RateLimitActor) {
+      if (input.expiresAt !== undefined) future(input.expiresAt, 'expiresAt');
+      const current = (await rules.list(productId)).find((rule) => rule.id === input.id);
+      if (!current) throw new AppError('NOT_FOUND', `Rule '${input.id}' not found`);
+      const stored = await repo.getRule(productId, input.id);
+      const { id, ...changes } = input;
+      const now = isoNow(clock);
+      const next: RuleDoc = {
+        id,
+        productId,
+        name: changes.name ?? current.name,
+        description: changes.description ?? current.description,
+        match: changes.match ?? current.match,
+        key: changes.key ?? current.key,
+        limit: changes.limit ?? current.limit,
+        windowSeconds: changes.windowSeconds ?? current.windowSeconds,
+        enabled: changes.enabled ?? current.enabled,
+        expiresAt: changes.expiresAt === undefined ? current.expiresAt : changes.expiresAt,
+        createdAt: stored?.createdAt ?? now,
+        updatedAt: now,
+        updatedBy: actor.userId,
+      };
+      const outbox = bus.stage(
+        'ratelimit.rule_changed',
+        {
+          ruleId: id,
+          change: 'updated',
+          enabled: next.enabled,
+          limit: next.limit,
+          windowSeconds: next.windowSeconds,
+        },
+        actorOf(productId, actor),
+      );
+      if (stored) await repo.replaceRule(next, stored._etag, outbox);
+      else await repo.createRule(next, outbox);
+      cache.invalidate(productId);
+      return (await rules.list(productId)).find((rule) => rule.id === id) as TRateLimitRule;
+    },
+
+    /** Removes a custom rule; for a default rule, drops the product's changes (it applies as shipped again). */
+    async delete(productId: string, id: string, actor: RateLimitActor) {
+      const builtIn = DEFAULT_RULES.find((rule) => rule.id === id);
+      const stored = await repo.getRule(productId, id);
+      if (!stored && !builtIn) throw new AppError('NOT_FOUND', `Rule '${id}' not found`);
+      if (stored) {
+        const shipped = builtIn ?? stored;
+        await repo.deleteRule(
+          productId,
+          id,
+          stored._etag,
+          bus.stage(
+            'ratelimit.rule_changed',
+            {
+              ruleId: id,
+              change: builtIn ? 'reset' : 'deleted',
+              enabled: builtIn ? true : stored.enabled,
+              limit: shipped.limit,
+              windowSeconds: shipped.windowSeconds,
+            },
+            actorOf(productId, actor),
+          ),
+        );
+        cache.invalidate(productId);
+      }
+      return { id, deleted: builtIn === undefined, reset: builtIn !== undefined };
+    },
+  };
+
+  const overrides = {
+    async list(productId: string): Promise<TRateLimitOverride[]> {
+      const after = clock() - KEEP_EXPIRED_MS;
+      return (await repo.allOverrides(productId))
+        .filter((doc) => Date.parse(doc.expiresAt) > after)
+        .map(toOverride);
+    },
+
+    async create(productId: string, input: TRateLimitOverrideCreateInput, actor: RateLimitActor) {
+      future(input.expiresAt, 'expiresAt');
+      const user = await deps.users.load(productId, input.userId).catch(() => undefined);
+      if (!user) {
+        throw new AppError('NOT_FOUND', `User '${input.userId}' not found`, {
+          fields: [{ path: 'userId', message: 'No such user in this product' }],
+        });
+      }
+      if (input.ruleId !== null && !(await rules.list(productId)).some((rule) => rule.id === input.ruleId)) {
+        throw new AppError('NOT_FOUND', `Rule '${input.ruleId}' not found`, {
+          fields: [{ path: 'ruleId', message: 'No such rule' }],
+        });
+      }
+      if ((await repo.countOverrides(productId)) >= MAX_OVERRIDES) {
+        throw new AppError('CONFLICT', `A product has at most ${MAX_OVERRIDES} overrides`);
+      }
+      const now = clock();
+      const expiresAt = new Date(Date.parse(input.expiresAt)).toISOString();
+      const doc: OverrideDoc = {
+        id: shortId('rlo'),
+        productId,
+        userId: user.id,
+        userEmail: user.email,
+        ruleId: input.ruleId,
+        limit: input.limit,
+        multiplier: input.multiplier,
+        reason: input.reason,
+        expiresAt,
+        createdBy: actor.userId,
+        createdAt: new Date(now).toISOString(),
+      };
+      const stored = await repo.createOverride(
+        doc,
+        ttlUntil(expiresAt, now),
+        bus.stage(
+          'ratelimit.override_changed',
+          { overrideId: doc.id, userId: doc.userId, ruleId: doc.ruleId, change: 'created', expiresAt },
+          actorOf(productId, actor),
+        ),
+      );
+      cache.invalidate(productId);
+      return toOverride(stored);
+    },
+
+    async delete(productId: string, id: string, actor: RateLimitActor) {
+      const doc = await repo.getOverride(productId, id);
+      if (!doc) throw new AppError('NOT_FOUND', `Override '${id}' not found`);
+      await repo.deleteOverride(
+        productId,
+        id,
+        doc._etag,
+        bus.stage(
+          'ratelimit.override_changed',
+          {
+            overrideId: id,
+            userId: doc.userId,
+            ruleId: doc.ruleId,
+            change: 'deleted',
+            expiresAt: doc.expiresAt,
+          },
+          actorOf(productId, actor),
+        ),
+      );
+      cache.invalidate(productId);
+      return { id, deleted: true as const };
+    },
+  };
+
+  const ipRules = {
+    async list(
+      productId: string,
+      input: { action?: 'allow' | 'deny'; search?: string; limit?: number; cursor?: string },
+    ) {
+      const page = await repo.pageIpRules(
+        productId,
+        {
+          ...(input.action ? { action: input.action } : {}),
+          ...(input.search ? { search: input.search } : {}),
+        },
+        input.limit ?? 25,
+        input.cursor,
+      );
+      return { items: page.items.map(toIpRule), nextCursor: page.continuation };
+    },
+
+    async create(productId: string, input: TIpRuleCreateInput, actor: RateLimitActor): Promise<TIpRule> {
+      future(input.expiresAt, 'expiresAt');
+      const cidr = parseCidr(input.cidr);
+      if (!cidr)
+        throw new AppError('VALIDATION', 'Not an IP address or CIDR', {
+          fields: [{ path: 'cidr', message: 'Invalid' }],
+        });
+      if (
+        input.action === 'deny' &&
+        buildIpRuleTrie([
+          { id: 'new', action: 'deny', cidr: cidr.text, expiresAt: Number.POSITIVE_INFINITY },
+        ]).match(actor.ip, clock())
+      ) {
+        throw new AppError(
+          'CONFLICT',
+          `${cidr.text} covers your own address (${actor.ip}): you would lock yourself out`,
+          {
+            fields: [{ path: 'cidr', message: 'Covers your own address' }],
+            reason: 'covers_own_address',
+          },
+        );
+      }
+      if (await repo.findIpRule(productId, cidr.text, input.action)) {
+        throw new AppError('CONFLICT', `An ${input.action} rule for ${cidr.text} exists`, {
+          fields: [{ path: 'cidr', message: 'Already listed' }],
+        });
+      }
+      if ((await repo.countIpRules(productId)) >= MAX_IP_RULES) {
+        throw new AppError('CONFLICT', `A product has at most ${MAX_IP_RULES} IP rules`);
+      }
+      const now = clock();
+      const expiresAt = input.expiresAt === null ? null : new Date(Date.parse(input.expiresAt)).toISOString();
+      const doc: IpRuleDoc = {
+        id: shortId('ipr'),
+        productId,
+        cidr: cidr.text,
+        action: input.action,
+        reason: input.reason,
+        createdBy: actor.userId,
+        createdByEmail: actor.email,
+        createdAt: new Date(now).toISOString(),
+        expiresAt,
+      };
+      const stored = await repo.createIpRule(
+        doc,
+        expiresAt === null ? undefined : ttlUntil(expiresAt, now),
+        bus.stage(
+          'ratelimit.ip_rule_created',
+          { ruleId: doc.id, cidr: doc.cidr, action: doc.action, reason: doc.reason, expiresAt },
+          actorOf(productId, actor),
+        ),
+      );
+      cache.invalidate(productId);
+      return toIpRule(stored);
+    },
+
+    async delete(productId: string, id: string, actor: RateLimitActor) {
+      const doc = await repo.getIpRule(productId, id);
+      if (!doc) throw new AppError('NOT_FOUND', `IP rule '${id}' not found`);
+      await repo.deleteIpRule(
+        productId,
+        id,
+        doc._etag,
+        bus.stage(
+          'ratelimit.ip_rule_deleted',
+          { ruleId: id, cidr: doc.cidr, action: doc.action },
+          actorOf(productId, actor),
+        ),
+      );
+      cache.invalidate(productId);
+      return { id, deleted: true as const };
+    },
+  };
+
+  return {
+    rules,
+    overrides,
+    ipRules,
+    async stats(productId: string) {
+      const snapshot = deps.stats.snapshot(productId);
+      const state = await cache.get(productId);
+      const now = clock();
+      const top = snapshot.top.map((offender) => ({
+        ...offender,
+        ipDenied: state.ipRules.match(offender.ip, now)?.action === 'deny',
+      }));
+      return { instanceId: deps.instanceId, ...snapshot, top };
+    },
+
+    /** Keys a request would be refused for now, by the rule that refused them last (this instance's view). */
+    async blocked(productId: string): Promise<TBlockedKey[]> {
+      const state = await cache.get(productId);
+      const now = clock();
+      const items: TBlockedKey[] = [];
+      for (const offender of deps.stats.recent(productId, DAY_MS)) {
+        const rule = offender.ruleId === null ? undefined : state.byId.get(offender.ruleId);
+        if (!rule || rule.expiresAt <= now) continue;
+        const limit = state.limitFor(rule, offender.userId ?? undefined, now);
+        const result = await deps.counters.peek(
+          counterKey(productId, rule.id, offender.keyKind, offender.key),
+          limit,
+          rule.windowMs,
+          now,
+        );
+        if (result.allowed) continue;
+        const { count: _c, firstAt: _f, lastAt: _l, ...key } = offender;
+        items.push({
+          ...key,
+          retryAfterSeconds: Math.ceil(result.retryAfterMs / 1000),
+          until: new Date(now + result.retryAfterMs).toISOString(),
+        });
+      }
+      return items;
+    },
+  };
+};
+
+export type RateLimitService = ReturnType<typeof createRateLimitService>;
