@@ -180,9 +180,10 @@ describe('maintenance mode on both faces', () => {
     for (const url of ['/health', '/health/ready', '/metrics']) {
       expect((await inject({ method: 'GET', url })).status, url).toBe(200);
     }
-    // No status module here: the route is unknown (404), but maintenance let it through.
-    expect((await inject({ method: 'GET', url: '/v1/public/status' })).status).toBe(404);
-    expect((await inject({ method: 'GET', url: '/v1/public/status/history' })).status).toBe(404);
+    // The public status page answers: users learn about the maintenance from it.
+    expect((await inject({ method: 'GET', url: '/v1/public/status' })).status).toBe(200);
+    expect((await inject({ method: 'GET', url: '/v1/public/status/history' })).status).toBe(200);
+    expect((await inject({ method: 'GET', url: '/trpc/status.get' })).status).toBe(200);
     expect((await rest(t.app, 'GET', '/settings/maintenance')).body).toMatchObject({
       mode: 'maintenance',
       message: 'Closed',
