@@ -44,7 +44,8 @@ const rulesOf = (count: number): IpRuleEntry[] =>
 /** Client addresses: `inside` of them a rule's own address, the rest random, a fifth of them IPv6. */
 const clients = (rules: IpRuleEntry[], count: number, inside = 0.1) =>
   Array.from({ length: count }, (_, i) => {
-    if (i % Math.round(1 / inside) === 0) return (rules[random() % rules.length]?.cidr ?? '').split('/')[0] ?? '';
+    if (i % Math.round(1 / inside) === 0)
+      return (rules[random() % rules.length]?.cidr ?? '').split('/')[0] ?? '';
     return i % 5 === 0 ? v6() : v4();
   });
 
