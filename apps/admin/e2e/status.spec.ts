@@ -3,8 +3,11 @@ import { shot, signIn } from './support';
 
 test('an admin posts an incident and it shows on the public status page', async ({ page, browser }) => {
   await signIn(page);
-  await page.getByRole('link', { name: 'Status page' }).click();
-  await expect(page.getByRole('heading', { name: 'Status page', level: 1 })).toBeVisible();
+  // A click that lands while the sidebar is still hydrating does nothing: try again until the page opens.
+  await expect(async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Status page' }).click();
+    await expect(page.getByRole('heading', { name: 'Status page', level: 1 })).toBeVisible({ timeout: 3000 });
+  }).toPass({ timeout: 20_000 });
   // The platform's own components are there from the start, each with its state.
   const cards = page.getByRole('article');
   await expect(cards.filter({ hasText: 'Database' })).toContainText('Operational');
