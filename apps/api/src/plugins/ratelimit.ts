@@ -51,7 +51,13 @@ const at = (url: string, path: string) => {
   return Number.isNaN(next) || next === 47 /* / */ || next === 63 /* ? */;
 };
 
-/** Health, metrics, the public status page and reading the maintenance settings (issue 15's shared list). */
+/** The providers' inbound webhooks: a refusal would make them give up on events (Stripe does). */
+const INBOUND_WEBHOOKS = ['/v1/stripe/webhook', '/v1/delivery/sendgrid/events'];
+
+/**
+ * Health, metrics, the public status page, reading the maintenance settings and the providers' inbound
+ * webhooks (issue 15's shared list).
+ */
 const neverRefused = (request: FastifyRequest): boolean => {
   const { url } = request;
   // Most requests are /trpc/...: one character tells them apart from every path below.
@@ -61,7 +67,8 @@ const neverRefused = (request: FastifyRequest): boolean => {
     at(url, '/health') ||
     at(url, '/metrics') ||
     at(url, `${REST_BASE_PATH}/public/status`) ||
-    (request.method === 'GET' && at(url, MAINTENANCE_SETTINGS) && !url.startsWith(`${MAINTENANCE_SETTINGS}/`))
+    (request.method === 'GET' && at(url, MAINTENANCE_SETTINGS) && !url.startsWith(`${MAINTENANCE_SETTINGS}/`)) ||
+    (request.method === 'POST' && INBOUND_WEBHOOKS.some((path) => at(url, path)))
   );
 };
 
