@@ -199,7 +199,9 @@ describe('IP rules', () => {
     expect((await from('198.51.101.7', 'GET', '/v1/plans')).status).toBe(200);
     // The providers' inbound webhooks are never refused (here unconfigured, so they answer 503 themselves).
     expect((await from('198.51.100.7', 'POST', '/v1/stripe/webhook', { body: {} })).status).toBe(503);
-    expect((await from('198.51.100.7', 'POST', '/v1/delivery/sendgrid/events', { body: [] })).status).toBe(503);
+    expect((await from('198.51.100.7', 'POST', '/v1/delivery/sendgrid/events', { body: [] })).status).toBe(
+      503,
+    );
   });
 
   it('deny an IPv6 CIDR; a more specific allow inside it wins', async () => {

@@ -67,7 +67,9 @@ const neverRefused = (request: FastifyRequest): boolean => {
     at(url, '/health') ||
     at(url, '/metrics') ||
     at(url, `${REST_BASE_PATH}/public/status`) ||
-    (request.method === 'GET' && at(url, MAINTENANCE_SETTINGS) && !url.startsWith(`${MAINTENANCE_SETTINGS}/`)) ||
+    (request.method === 'GET' &&
+      at(url, MAINTENANCE_SETTINGS) &&
+      !url.startsWith(`${MAINTENANCE_SETTINGS}/`)) ||
     (request.method === 'POST' && INBOUND_WEBHOOKS.some((path) => at(url, path)))
   );
 };
