@@ -43,8 +43,11 @@ test('a client over a limit shows among the offenders and is blocked from there'
     expect(statuses).toEqual([200, 200, 200, 429, 429]);
 
     await signIn(page);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rate limits' }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rate limits');
+    // A click that lands while the sidebar is still hydrating does nothing: try again until the page opens.
+    await expect(async () => {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rate limits' }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rate limits', { timeout: 3000 });
+    }).toPass({ timeout: 20_000 });
     const offenders = page.getByRole('region', { name: 'Top offenders' });
     const row = offenders.getByRole('row').filter({ hasText: OFFENDER });
     await expect(row).toContainText('E2E plan reads');
