@@ -27,6 +27,7 @@ import { getErrorShape, transformTRPCResponse } from '@trpc/server/unstable-core
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { describeError, sendError } from './errors';
 import { REST_BASE_PATH, restMatchOf } from './openapi';
+import { NEVER_REFUSED_OPERATIONS, neverRefused } from './ratelimit-exempt';
 import { type ContextFactory, contextInput } from './trpc';
 
 type Procedure = { _def: { type: string; meta?: Meta } };
@@ -40,39 +41,6 @@ const OPERATIONS = new Map<string, Operation>(
     return [name, openapi ? { name, rest: `${openapi.method} ${REST_BASE_PATH}${openapi.path}` } : { name }];
   }),
 );
-
-const NEVER_REFUSED_OPERATIONS = new Set(['stripe.webhook', 'delivery.sendgridEvents']);
-const MAINTENANCE_SETTINGS = `${REST_BASE_PATH}/settings/maintenance`;
-
-/** Whether `url` is `path` itself or below it (`path/...`, `path?...`). */
-const at = (url: string, path: string) => {
-  if (!url.startsWith(path)) return false;
-  const next = url.charCodeAt(path.length);
-  return Number.isNaN(next) || next === 47 /* / */ || next === 63 /* ? */;
-};
-
-/** The providers' inbound webhooks: a refusal would make them give up on events (Stripe does). */
-const INBOUND_WEBHOOKS = ['/v1/stripe/webhook', '/v1/delivery/sendgrid/events'];
-
-/**
- * Health, metrics, the public status page, reading the maintenance settings and the providers' inbound
- * webhooks (issue 15's shared list).
- */
-const neverRefused = (request: FastifyRequest): boolean => {
-  const { url } = request;
-  // Most requests are /trpc/...: one character tells them apart from every path below.
-  const second = url.charCodeAt(1);
-  if (second !== 104 /* h */ && second !== 109 /* m */ && second !== 118 /* v */) return false;
-  return (
-    at(url, '/health') ||
-    at(url, '/metrics') ||
-    at(url, `${REST_BASE_PATH}/public/status`) ||
-    (request.method === 'GET' &&
-      at(url, MAINTENANCE_SETTINGS) &&
-      !url.startsWith(`${MAINTENANCE_SETTINGS}/`)) ||
-    (request.method === 'POST' && INBOUND_WEBHOOKS.some((path) => at(url, path)))
-  );
-};
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const JWT = /^Bearer\s+[A-Za-z0-9_-]+\.([A-Za-z0-9_-]+)\.[A-Za-z0-9_-]+$/i;
