@@ -10,6 +10,7 @@ import { getErrorShape } from '@trpc/server/unstable-core-do-not-import';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { REST_BASE_PATH } from './openapi';
 import { buildRestRoutes, matchRestRoute, restPathOf } from './rest-fast-path';
+import { registerRootHooks } from './root-hooks';
 
 /**
  * Procedures maintenance never refuses, on either face: sign-in (so that bypass roles can sign in, and keep
@@ -166,8 +167,8 @@ export const registerMaintenance = (
   const failOpen = (request: FastifyRequest, error: unknown) =>
     request.log.warn({ err: error }, 'maintenance check failed; the request goes on');
 
-  const plugin = async (instance: FastifyInstance) => {
-    instance.addHook('onRequest', (request, reply, done) => {
+  registerRootHooks(app, (root) => {
+    root.addHook('onRequest', (request, reply, done) => {
       const current = gate.current();
       if (!(current instanceof Promise) && !current.anyOn) {
         done();
@@ -185,9 +186,5 @@ export const registerMaintenance = (
           },
         );
     });
-  };
-  // Not encapsulated (what fastify-plugin does), so the hook covers every route; registered as a plugin, so it
-  // runs after the hooks of the plugins registered before it (CORS: a refusal still carries its headers).
-  Object.assign(plugin, { [Symbol.for('skip-override')]: true });
-  void app.register(plugin);
+  });
 };

@@ -28,6 +28,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { describeError, sendError } from './errors';
 import { REST_BASE_PATH, restMatchOf } from './openapi';
 import { NEVER_REFUSED_OPERATIONS, neverRefused } from './ratelimit-exempt';
+import { registerRootHooks } from './root-hooks';
 import { type ContextFactory, contextInput } from './trpc';
 
 type Procedure = { _def: { type: string; meta?: Meta } };
@@ -168,16 +169,6 @@ const refuse = (request: FastifyRequest, reply: FastifyReply, error: AppError) =
 const denied = (cidr: string) =>
   new AppError('FORBIDDEN', `Requests from this address are not accepted (${cidr})`, { reason: 'ip_denied' });
 
-/**
- * Adds hooks to the root once the plugins registered before it have loaded (as fastify-plugin does), so CORS's
- * own hook runs first and a refusal still carries its headers; the hooks apply to every route.
- */
-const atRoot = (app: FastifyInstance, addHooks: (root: FastifyInstance) => void): void => {
-  const plugin = async (root: FastifyInstance) => addHooks(root);
-  Object.assign(plugin, { [Symbol.for('skip-override')]: true });
-  void app.register(plugin);
-};
-
 declare module 'fastify' {
   interface FastifyRequest {
     /** The product whose IP rules the first hook consulted ('' when it did not run). */
@@ -243,7 +234,7 @@ export const registerIpRules = (app: FastifyInstance, deps: TrafficRulesDeps): v
   if (deps.enabled === false) return;
   const enforcement = deps.services.ratelimit.enforcement;
   const defaultProductId = deps.services.config.defaultProductId;
-  atRoot(app, (root) => {
+  registerRootHooks(app, (root) => {
     root.decorateRequest('trafficProduct', '');
     root.decorateRequest('trafficExempt', false);
     root.decorateRequest('trafficLimited', false);
@@ -337,7 +328,7 @@ export const registerRateLimits = (app: FastifyInstance, deps: TrafficRulesDeps)
     });
   };
 
-  atRoot(app, (root) =>
+  registerRootHooks(app, (root) =>
     root.addHook('onRequest', (request, reply, done) => {
       // The IP hook has looked at every request but the never-refused ones (and noted its product).
       if (request.trafficExempt || (request.trafficProduct === '' && neverRefused(request))) {
@@ -368,7 +359,7 @@ export const registerRateLimits = (app: FastifyInstance, deps: TrafficRulesDeps)
   );
 
   // A 429 a module answered itself (a locked account) counts in the stats too, by client address.
-  atRoot(app, (root) =>
+  registerRootHooks(app, (root) =>
     root.addHook('onResponse', (request, reply, done) => {
       if (reply.statusCode !== 429 || request.trafficLimited) {
         done();
