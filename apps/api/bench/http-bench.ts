@@ -1,22 +1,24 @@
 /**
- * `pnpm --filter @bytelyst/api bench`: one process, the real server on sqlite in a temp folder, listening on
- * 127.0.0.1; autocannon against a raw Fastify route (same JSON shape), a tRPC query and the same procedure
- * through REST. Prints req/s, p99 and each one's ratio to the raw route. Reports only; never fails on a figure.
+ * `pnpm --filter @bytelyst/api bench`: the real server on sqlite in a temp folder, listening on 127.0.0.1;
+ * autocannon, in a child process of its own, against a raw Fastify route (same JSON shape), a tRPC query and
+ * the same procedure through REST. Prints req/s, p99, the server's CPU time per request and each one's ratio to
+ * the raw route. Reports only; never fails on a figure.
  *
  * BENCH_SECONDS (default 10), BENCH_CONNECTIONS (50), BENCH_LOG_LEVEL (info: the production default, written
  * to a sink so the bench measures its cost without flooding the terminal).
  *
- * The main server runs the IP-rule and rate-limit checks (plugins/ratelimit.ts) with 10,000 IP rules in the
- * product and a rule that counts every call of the measured procedure (never reached); a second server runs
- * without them, and the `-unchecked` targets measure it: the difference is what the checks cost (budget 5 %),
- * taken as the median of BENCH_ROUNDS (5) alternating rounds of BENCH_ROUND_SECONDS (3).
- * The raw route is served by the unchecked server, so it stays the same yardstick for both.
+ * The request checks (IP rules with 10,000 rules in the product, maintenance, and rate limits with a rule that
+ * counts every call of the measured procedure, never reached) run on the main server; a second server runs
+ * without them (the `-unchecked` targets), and serves the raw route, the yardstick for both. Both servers time
+ * the stretch of each request between a hook before the checks and a hook after them: the difference of the
+ * medians is what the checks cost, set against the tRPC request's server CPU (budget 5 %).
  */
+import { fork } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { createContextFactory } from '@bytelyst/routers/context';
 import { RATELIMIT_CONTAINERS } from '@bytelyst/routers/modules/ratelimit/containers';
 import { createCaller } from '@bytelyst/routers/root';
-import autocannon from 'autocannon';
+import type { FastifyInstance } from 'fastify';
 import { contextInput } from '../src/plugins/trpc';
 import { buildServer } from '../src/server';
 import { createTestServer } from '../src/testing/server';
@@ -25,9 +27,6 @@ import { runBench } from './run-bench';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
-/** The checks-on-vs-off comparison: alternating rounds (BENCH_ROUNDS) of BENCH_ROUND_SECONDS each. */
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const ROUND_SECONDS = Number(process.env.BENCH_ROUND_SECONDS ?? 3);
 /** Targets to run, e.g. `trpc` when profiling one face (default: all of them). */
 const ONLY = new Set(
   (
@@ -48,24 +47,61 @@ type Row = {
 };
 
 /**
- * req/s depends on what else the machine runs; CPU time of this process per request (server and load
- * generator share it, the latter about equally for every target) is the steadier figure, so both are shown.
+ * Times each request from a hook added just before the request checks to the end of its response (µs): the
+ * work the checks add, less the work they take over from the handler (the signed-in context, the REST route
+ * match, both shared), shows as the difference between a server with the checks and one without.
  */
-const run = async (url: string, seconds: number, headers: Record<string, string> = {}) => {
+const checksProbe = () => {
+  const samples: number[] = [];
+  const started = new WeakMap<object, bigint>();
+  const aroundChecks = (app: FastifyInstance, at: 'before' | 'after') => {
+    if (at === 'before') {
+      app.addHook('onRequest', (request, _reply, done) => {
+        started.set(request, process.hrtime.bigint());
+        done();
+      });
+      return;
+    }
+    app.addHook('onResponse', (request, _reply, done) => {
+      const from = started.get(request);
+      if (from !== undefined && samples.length < 2_000_000)
+        samples.push(Number(process.hrtime.bigint() - from) / 1000);
+      done();
+    });
+  };
+  return { samples, aroundChecks };
+};
+
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+};
+
+/** One autocannon run in a child process; this process's CPU time over it is the server's alone. */
+const run = async (
+  url: string,
+  seconds: number,
+  headers: Record<string, string> = {},
+  connections = CONNECTIONS,
+) => {
   const before = process.cpuUsage();
-  const result = await autocannon({
-    url,
-    headers,
-    connections: CONNECTIONS,
-    duration: seconds,
-    pipelining: 1,
-  });
+  const child = fork(new URL('./load-child.mjs', import.meta.url), [
+    JSON.stringify({ url, headers, connections, duration: seconds }),
+  ]);
+  const result = await new Promise<{ rps: number; total: number; p99: number; errors: number }>(
+    (resolve, reject) => {
+      child.once('message', (message) => resolve(message as never));
+      child.once('error', reject);
+      child.once('exit', (code) => reject(new Error(`load generator exited with ${code}`)));
+    },
+  );
   const cpu = process.cpuUsage(before);
   return {
-    rps: result.requests.average,
-    p99: result.latency.p99,
-    errors: result.errors + result.non2xx + result.timeouts,
-    cpuUs: (cpu.user + cpu.system) / Math.max(1, result.requests.total),
+    rps: result.rps,
+    p99: result.p99,
+    errors: result.errors,
+    cpuUs: (cpu.user + cpu.system) / Math.max(1, result.total),
   };
 };
 
@@ -128,7 +164,9 @@ const main = async () => {
   const base = await createTestServer({ env: { LOG_LEVEL } });
   await base.app.close();
   let logLines = 0;
+  const probes = { checked: checksProbe(), unchecked: checksProbe() };
   const app = buildServer({
+    aroundChecks: probes.checked.aroundChecks,
     env: base.env,
     store: base.store,
     blob: base.blob,
@@ -152,7 +190,8 @@ const main = async () => {
     clock: Date.now,
     services: base.services,
     logStream: { write: () => undefined },
-    trafficRules: false,
+    requestChecks: false,
+    aroundChecks: probes.unchecked.aroundChecks,
   });
   unchecked.get('/bench/raw', (_request, reply) => {
     void reply.send(shape);
@@ -287,82 +326,37 @@ const main = async () => {
       );
     }
   }
-  // On vs off, in alternating rounds: the machine's load drifts over a run, and two rounds measured back to back
-  // share it; the median of the rounds' ratios is the figure.
-  const pairs = [
-    ['tRPC', 'trpc', 'trpc-unchecked'],
-    ['tRPC signed in', 'trpc-authed', 'trpc-authed-unchecked'],
-    ['REST', 'rest', 'rest-unchecked'],
-  ] as const;
-  const median = (values: number[]) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+  // The checks' cost, timed inside the server, over one connection (one request at a time, so a request's time
+  // is its own), in alternating rounds so that the machine's drift touches both servers alike.
+  const stretch = async (probe: { samples: number[] }, url: string, headers: Record<string, string>) => {
+    probe.samples.length = 0;
+    await run(url, 2, headers, 1);
+    return [...probe.samples];
   };
   process.stdout.write(
-    `\n\nIP rules (10,000) + rate limits (a rule counting each call), on vs off, ${ROUNDS} alternating rounds ` +
-      `of ${ROUND_SECONDS} s each (budget 5 %):`,
+    '\n\nRequest checks (IP rules: 10,000; maintenance: off; rate limits: a rule counting each call): median ' +
+      'time in the server from the first check to the response sent, one request at a time, 5 alternating ' +
+      'rounds of 2 s (budget 5 %):',
   );
-  for (const [label, on, off] of pairs) {
-    const checked = targets.find((target) => target.key === on);
-    const plain = targets.find((target) => target.key === off);
-    if (!checked || !plain || !ONLY.has(on) || !ONLY.has(off)) continue;
-    const cpu: number[] = [];
-    const rps: number[] = [];
-    for (let round = 0; round < ROUNDS; round += 1) {
-      const withChecks = await run(urlOf(checked), ROUND_SECONDS, checked.headers);
-      const without = await run(urlOf(plain), ROUND_SECONDS, plain.headers);
-      cpu.push(withChecks.cpuUs / without.cpuUs - 1);
-      rps.push(1 - withChecks.rps / without.rps);
-    }
-    const tableOn = rows.find((row) => row.key === on);
-    const tableOff = rows.find((row) => row.key === off);
-    const ratios =
-      raw && tableOn && tableOff
-        ? ` (table: ${label === 'REST' ? 'REST' : 'tRPC'}/raw ${(tableOn.rps / raw.rps).toFixed(2)} with, ` +
-          `${(tableOff.rps / raw.rps).toFixed(2)} without)`
-        : '';
-    process.stdout.write(
-      `\n${label}: overhead ${(median(cpu) * 100).toFixed(1)} % CPU per request, ` +
-        `${(median(rps) * 100).toFixed(1)} % req/s${ratios}; rounds (CPU): ` +
-        `${cpu.map((value) => `${(value * 100).toFixed(1)} %`).join(', ')}`,
-    );
-  }
-  // The same comparison without the network and the load generator: in-process requests (inject) in short
-  // alternating batches, so that a busy machine's drift touches both sides alike.
-  const injectCpu = async (
-    server: typeof app,
-    url: string,
-    headers: Record<string, string>,
-    count: number,
-  ) => {
-    const before = process.cpuUsage();
-    for (let i = 0; i < count; i += 1) {
-      const res = await server.inject({ method: 'GET', url, headers });
-      if (res.statusCode !== 200) throw new Error(`${url} answered ${res.statusCode}`);
-    }
-    const used = process.cpuUsage(before);
-    return (used.user + used.system) / count;
-  };
-  process.stdout.write(`\n\nSame, in process (inject), 40 alternating batches of 300 requests:`);
-  for (const [label, url, headers] of [
-    ['tRPC', '/trpc/products.getCurrent', {}],
-    ['tRPC signed in', '/trpc/products.getCurrent', bearer],
-    ['REST', '/v1/products/current', {}],
+  for (const [label, key, path, headers] of [
+    ['tRPC', 'trpc', '/trpc/products.getCurrent', {}],
+    ['tRPC signed in', 'trpc-authed', '/trpc/products.getCurrent', bearer],
+    ['REST', 'rest', '/v1/products/current', {}],
   ] as const) {
-    const overheads: number[] = [];
-    let on = 0;
-    let off = 0;
-    for (let round = 0; round < 40; round += 1) {
-      const withChecks = await injectCpu(app, url, headers, 300);
-      const without = await injectCpu(unchecked, url, headers, 300);
-      overheads.push(withChecks / without - 1);
-      on += withChecks;
-      off += without;
+    const row = rows.find((candidate) => candidate.key === key);
+    if (!row) continue;
+    const on: number[] = [];
+    const off: number[] = [];
+    for (let round = 0; round < 5; round += 1) {
+      on.push(...(await stretch(probes.checked, `${origin}${path}`, headers)));
+      off.push(...(await stretch(probes.unchecked, `${uncheckedOrigin}${path}`, headers)));
     }
+    const cost = median(on) - median(off);
     process.stdout.write(
-      `\n${label}: median overhead ${(median(overheads) * 100).toFixed(1)} % CPU per request ` +
-        `(${(on / 40).toFixed(1)} us with the checks, ${(off / 40).toFixed(1)} us without)`,
+      `\n${label}: ${median(on).toFixed(2)} us with the checks, ${median(off).toFixed(2)} us without ` +
+        `(${on.length} and ${off.length} requests): the checks cost ${cost.toFixed(2)} us = ` +
+        `${((cost / row.cpuUs) * 100).toFixed(1)} % of the request's ${row.cpuUs.toFixed(0)} us of server CPU ` +
+        'under load',
     );
   }
   process.stdout.write(`\n(${logLines} log lines written to the sink)\n`);

@@ -34,8 +34,13 @@ export type ServerDeps = {
   trpcFastPath?: boolean;
   /** REST calls skip trpc-to-openapi's adapter (plugins/rest-fast-path.ts); false: every call goes through it. */
   restFastPath?: boolean;
-  /** IP rules and rate limits (plugins/ratelimit.ts); false: neither is checked (the bench compares). */
-  trafficRules?: boolean;
+  /**
+   * The request checks: IP rules, maintenance and rate limits (plugins/ratelimit.ts, plugins/maintenance.ts);
+   * false: none of them runs (the bench compares).
+   */
+  requestChecks?: boolean;
+  /** Called just before and just after the request checks add their hooks: the bench times the stretch. */
+  aroundChecks?: (app: FastifyInstance, at: 'before' | 'after') => void;
 };
 
 const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -51,7 +56,7 @@ export const buildServer = (deps: ServerDeps): FastifyInstance => {
   const { env } = deps;
   const { services } = deps;
   const createContext = contextPerRequest(createContextFactory(services));
-  const traffic = { services, createContext, enabled: deps.trafficRules ?? true };
+  const traffic = { services, createContext, enabled: deps.requestChecks ?? true };
 
   const app: FastifyInstance = Fastify({
     ...(deps.logger
@@ -93,9 +98,11 @@ export const buildServer = (deps: ServerDeps): FastifyInstance => {
   });
 
   // The request pipeline, in this order: IP rules, maintenance, rate limits (each an onRequest hook).
+  deps.aroundChecks?.(app, 'before');
   registerIpRules(app, traffic);
-  registerMaintenance(app, { services, clock: deps.clock });
+  if (traffic.enabled) registerMaintenance(app, { services, clock: deps.clock });
   registerRateLimits(app, traffic);
+  deps.aroundChecks?.(app, 'after');
   registerHealth(app, { store: deps.store, blob: deps.blob });
   registerTrpc(app, { createContext, fastPath: deps.trpcFastPath ?? true });
   registerRest(app, { createContext, fastPath: deps.restFastPath ?? true });

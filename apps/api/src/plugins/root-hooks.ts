@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 
 /**
- * Adds hooks at the root in registration order with the plugins around it (as fastify-plugin does): the hooks
- * apply to every route, and they run after those of plugins registered before (CORS's, so a refusal still
- * carries its headers) and before those registered after. The request pipeline's plugins (IP rules,
- * maintenance, rate limits) each register through this, one line after the other in server.ts; a bare
- * `app.addHook` there would run before all of them.
+ * Adds hooks at the root, in registration order with the plugins around it (as fastify-plugin does): the hooks
+ * apply to every route, and run after those of plugins registered before (CORS's, so a refusal still carries
+ * its headers) and before those registered after. The request pipeline's plugins (IP rules, maintenance, rate
+ * limits) each register through this, one line after the other in server.ts, with the request decorations
+ * their hooks use.
  */
 export const registerRootHooks = (app: FastifyInstance, addHooks: (root: FastifyInstance) => void): void => {
   const plugin = async (root: FastifyInstance) => addHooks(root);
