@@ -10,8 +10,8 @@
  * The request checks (IP rules with 10,000 rules in the product, maintenance, and rate limits with a rule that
  * counts every call of the measured procedure, never reached) run on the main server; a second server runs
  * without them (the `-unchecked` targets), and serves the raw route, the yardstick for both. Both servers time
- * the stretch of each request between a hook before the checks and a hook after them: the difference of the
- * medians is what the checks cost, set against the tRPC request's server CPU (budget 5 %).
+ * each request from a hook just before the checks to the response sent, one request at a time: the difference
+ * of the medians is what the checks cost, set against the request's server CPU under load (budget 5 %).
  */
 import { fork } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
