@@ -18,8 +18,16 @@ export const normalSurvival = (x: number, mean = 0, std = 1): number =>
 
 export const studentTCdf = (x: number, dof: number): number => jStat.studentt.cdf(x, dof);
 
-/** Quantile of Student's t with `dof` degrees of freedom (fractional degrees, as Welch gives, are fine). */
-export const studentTQuantile = (p: number, dof: number): number => jStat.studentt.inv(p, dof);
+/**
+ * Quantile of Student's t with `dof` degrees of freedom (fractional degrees, as Welch gives, are fine). jStat's
+ * inverse stops near 1e-8; one Newton step on its own cdf and pdf takes it to the cdf's precision (~1e-13).
+ */
+export const studentTQuantile = (p: number, dof: number): number => {
+  const x = jStat.studentt.inv(p, dof);
+  const density = jStat.studentt.pdf(x, dof);
+  if (!Number.isFinite(x) || !(density > 0)) return x;
+  return x - (jStat.studentt.cdf(x, dof) - p) / density;
+};
 
 /** Two-sided p-value of a t statistic: P(|T| >= |t|). */
 export const studentTTwoSided = (t: number, dof: number): number =>

@@ -8,6 +8,7 @@ declare module 'jstat' {
     };
     studentt: {
       cdf(x: number, dof: number): number;
+      pdf(x: number, dof: number): number;
       inv(p: number, dof: number): number;
     };
     chisquare: {
