@@ -141,7 +141,9 @@ describe('summaries', () => {
     const denominators = [1, 1, 2, 1, 2, 3, 1, 2];
     const covariates = [2, 1, 3, 0, 4, 7, 2, 5];
     const streamed = emptySummary({ ratio: true, covariate: true });
-    values.forEach((v, i) => addUnit(streamed, v, denominators[i], covariates[i]));
+    values.forEach((v, i) => {
+      addUnit(streamed, v, denominators[i], covariates[i]);
+    });
     expect(streamed).toEqual(summarize(values, { denominators, covariates }));
     expect(streamed).toEqual({
       units: 8,
