@@ -1,7 +1,7 @@
 /// <reference path="./jstat.d.ts" />
 /**
- * Distribution functions for the experiments engine, from jStat. Upper tails use the symmetric form where there
- * is one (normal, Student t) so small p-values keep their precision instead of vanishing in `1 - cdf`.
+ * Distribution functions for the experiments engine, from jStat. The t-test's two-sided tail uses the lower
+ * tail of |t| so small p-values keep their precision instead of vanishing in `1 - cdf`.
  */
 import jStat from 'jstat';
 
