@@ -17,4 +17,13 @@ export async function signIn(page: Page) {
   await page.getByLabel('Password').fill(E2E_ADMIN.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).not.toHaveURL(/sign-in/);
+  await consoleReady(page);
+}
+
+/**
+ * The console's sidebar has hydrated: a click on its links before then can be lost. On a busy machine hydration
+ * can take longer than an assertion's usual wait.
+ */
+export async function consoleReady(page: Page) {
+  await expect(page.locator('nav[aria-label="Main"][data-ready]')).toBeAttached({ timeout: 30_000 });
 }

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Icon } from '../kit/icon';
 import { isActive, NAV, type NavGroup } from './nav';
 import { useCollapsedGroups } from './nav-groups-store';
@@ -13,6 +13,9 @@ export function Sidebar({ docsUrl }: { docsUrl: string }) {
   const pathname = usePathname();
   const nav = useRef<HTMLElement>(null);
   const groups = useCollapsedGroups();
+  // `data-ready` once the links are hydrated: a click before then can be lost, so the e2e suite waits for it.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
   // The link list scrolls on short screens: keep the current page's link in view after navigating.
   // Only when the list itself scrolls, so the narrow layout's page never jumps.
   useEffect(() => {
@@ -31,7 +34,7 @@ export function Sidebar({ docsUrl }: { docsUrl: string }) {
           <span className="brand-sub">Platform console</span>
         </span>
       </div>
-      <nav ref={nav} className="nav" aria-label="Main">
+      <nav ref={nav} className="nav" aria-label="Main" data-ready={ready ? '' : undefined}>
         {NAV.map((group) => (
           <SidebarGroup
             key={group.label}
