@@ -117,7 +117,8 @@ describe('NPS dashboard', () => {
       });
       answers.push({ at: h.clock(), score, platform, id: sent.id, ...(comment ? { comment } : {}) });
     }
-  });
+    // 240 submissions: seconds on the Cosmos-compatible server.
+  }, 120_000);
   afterAll(async () => h.close());
 
   const byWeek = (rows: readonly Answer[]) => {

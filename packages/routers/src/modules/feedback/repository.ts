@@ -85,9 +85,10 @@ export const createFeedbackRepository = (store: DocumentStore) => {
         try {
           await container().batch(
             doc.productId,
+            // The rollup first: a lost race fails before the entry is touched.
             [
-              { op: 'create', doc },
               current ? { op: 'replace', doc: next, ifMatch: current._etag } : { op: 'create', doc: next },
+              { op: 'create', doc },
             ],
             { outbox },
           );
