@@ -81,7 +81,7 @@ const DOMAIN_VERBS: Record<string, string> = {
   confirm: "completes a double opt-in with the mailed link's token",
   unsubscribe: "ends a mail subscription with a notice's one-click token",
   convert: 'turns feedback into a tracker item, which the feedback then points at',
-  reply: "answers feedback by mail through delivery, keeping the answer with it",
+  reply: 'answers feedback by mail through delivery, keeping the answer with it',
   dismiss: 'sets feedback aside in the inbox; it stays on record',
 };
 

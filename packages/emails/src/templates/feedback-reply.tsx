@@ -66,8 +66,6 @@ export function FeedbackReplyEmail(props: TFeedbackReplyProps) {
       <Title>We read your {kind}</Title>
       <Paragraph>{greeting(props.name)}</Paragraph>
       {paragraphs.map((paragraph, index) => (
-        // Paragraphs have no identity but their place.
-        // biome-ignore lint/suspicious/noArrayIndexKey: the reply is static text
         <Paragraph key={index}>{paragraph}</Paragraph>
       ))}
       <Details
@@ -79,9 +77,7 @@ export function FeedbackReplyEmail(props: TFeedbackReplyProps) {
       <CallToAction href={props.openUrl} brand={props.brand}>
         Open {props.brand.productName}
       </CallToAction>
-      <Note>
-        To add something, send more feedback from the app, or write to {props.brand.supportEmail}.
-      </Note>
+      <Note>To add something, send more feedback from the app, or write to {props.brand.supportEmail}.</Note>
     </EmailLayout>
   );
 }

@@ -28,7 +28,7 @@ export const FEEDBACK_EVENTS = {
   'feedback.replied': def({
     version: 1,
     public: false,
-    description: "An admin answered feedback; the reply is mailed to the user through delivery.",
+    description: 'An admin answered feedback; the reply is mailed to the user through delivery.',
     payload: z.object({ feedbackId: id, replyId: id, userId: id }),
   }),
   'feedback.dismissed': def({

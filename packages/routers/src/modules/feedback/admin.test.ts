@@ -38,7 +38,11 @@ describe('feedback inbox', () => {
     for (let i = 0; i < 7; i++) {
       h.advance(DAY);
       sent.push(
-        await ada.caller.feedback.create({ type: 'nps_survey', platform: i % 2 ? 'ios' : 'android', score: i + 4 }),
+        await ada.caller.feedback.create({
+          type: 'nps_survey',
+          platform: i % 2 ? 'ios' : 'android',
+          score: i + 4,
+        }),
       );
     }
     h.advance(DAY);
@@ -52,7 +56,9 @@ describe('feedback inbox', () => {
     const all = await admin.caller.feedback.list({ from });
     expect(ids(all.items)).toEqual([bugReport.id, ...ids(sent).reverse()]);
 
-    expect(ids((await admin.caller.feedback.list({ from, type: 'bug_report' })).items)).toEqual([bugReport.id]);
+    expect(ids((await admin.caller.feedback.list({ from, type: 'bug_report' })).items)).toEqual([
+      bugReport.id,
+    ]);
     const ios = await admin.caller.feedback.list({ from, platform: 'ios', type: 'nps_survey' });
     expect(ios.items.map((f) => f.score)).toEqual([9, 7, 5]);
     const promoters = await admin.caller.feedback.list({ from, scoreMin: 9 });
@@ -98,13 +104,21 @@ describe('feedback inbox', () => {
     expect(item).toMatchObject({ kind: 'bug', title: 'Export button does nothing', authorId: ada.user.id });
     expect(item.body).toContain('1. Open a note');
     expect(item.body).toContain('Device: Pixel 9, Android 15, app 2.4.0, screen Settings');
-    expect(feedback).toMatchObject({ status: 'converted', trackerItemId: item.id, trackerAction: 'converted' });
+    expect(feedback).toMatchObject({
+      status: 'converted',
+      trackerItemId: item.id,
+      trackerAction: 'converted',
+    });
     expect((await admin.caller.tracker.items.get({ id: item.id })).title).toBe('Export button does nothing');
-    expect((await admin.caller.feedback.list({ status: 'converted' })).items.map((f) => f.id)).toContain(report.id);
+    expect((await admin.caller.feedback.list({ status: 'converted' })).items.map((f) => f.id)).toContain(
+      report.id,
+    );
 
     const again = await trpcErrorOf(() => admin.caller.feedback.convert({ id: report.id }));
     expect(again.code).toBe('CONFLICT');
-    expect((await trpcErrorOf(() => admin.caller.feedback.convert({ id: 'missing' }))).code).toBe('NOT_FOUND');
+    expect((await trpcErrorOf(() => admin.caller.feedback.convert({ id: 'missing' }))).code).toBe(
+      'NOT_FOUND',
+    );
     await expectFieldError(() => admin.caller.feedback.convert({ id: report.id, title: 'ab' }), 'title');
 
     const converted = await eventsOf(h, 'feedback.converted');
@@ -119,7 +133,11 @@ describe('feedback inbox', () => {
 
     // A chosen kind and title win over the defaults.
     const note = await ben.caller.feedback.create({ type: 'general', platform: 'web', message: 'ok' });
-    const task = await admin.caller.feedback.convert({ id: note.id, kind: 'task', title: 'Follow up with Ben' });
+    const task = await admin.caller.feedback.convert({
+      id: note.id,
+      kind: 'task',
+      title: 'Follow up with Ben',
+    });
     expect(task.item).toMatchObject({ kind: 'task', title: 'Follow up with Ben', authorId: ben.user.id });
     // Too short to be a title on its own: the type and id stand in.
     const short = await ben.caller.feedback.create({ type: 'general', platform: 'web', message: 'no' });
@@ -139,7 +157,12 @@ describe('feedback inbox', () => {
     });
     expect(replied.status).toBe('replied');
     expect(replied.replies).toEqual([
-      { id: expect.any(String), message: expect.stringContaining('2.4.1'), authorId: admin.user.id, at: expect.any(String) },
+      {
+        id: expect.any(String),
+        message: expect.stringContaining('2.4.1'),
+        authorId: admin.user.id,
+        at: expect.any(String),
+      },
     ]);
     const [mail, ...more] = await mailsTo('ada@example.com');
     expect(more).toEqual([]);
@@ -169,7 +192,9 @@ describe('feedback inbox', () => {
     // A second reply is a second mail, and the status stays replied.
     const second = await admin.caller.feedback.reply({ id: nps.id, message: 'It is out now.' });
     expect(second.replies).toHaveLength(2);
-    expect((await mailsTo('ada@example.com')).map((m) => m?.text?.includes('It is out now.'))).toContain(true);
+    expect((await mailsTo('ada@example.com')).map((m) => m?.text?.includes('It is out now.'))).toContain(
+      true,
+    );
 
     await expectFieldError(() => admin.caller.feedback.reply({ id: nps.id, message: '  ' }), 'message');
     expect((await trpcErrorOf(() => admin.caller.feedback.reply({ id: 'missing', message: 'x' }))).code).toBe(
@@ -185,7 +210,11 @@ describe('feedback inbox', () => {
     expect((await eventsOf(h, 'feedback.dismissed')).filter((e) => e.data.feedbackId === note.id)).toEqual([
       expect.objectContaining({ data: { feedbackId: note.id, reason: 'Spam' } }),
     ]);
-    const feature = await ben.caller.feedback.create({ type: 'feature_request', platform: 'web', title: 'Tags on notes' });
+    const feature = await ben.caller.feedback.create({
+      type: 'feature_request',
+      platform: 'web',
+      title: 'Tags on notes',
+    });
     const refused = await trpcErrorOf(() => admin.caller.feedback.dismiss({ id: feature.id }));
     expect(refused.code).toBe('CONFLICT');
     // Dismissed feedback may still be converted, should it turn out to matter.

@@ -4,8 +4,8 @@ import { AppError } from '../../app-error';
 import { randomId } from '../../lib/crypto';
 import { isoNow } from '../../lib/time';
 import type { BlobActor, BlobService } from '../blob/service';
-import type { ItemsService } from '../tracker/items/service';
 import type { TItemKind, TTrackerItem } from '../tracker/items/schema';
+import type { ItemsService } from '../tracker/items/service';
 import { type FeedbackDoc, type FeedbackRepository, toFeedback } from './repository';
 import type {
   TFeedback,
@@ -40,7 +40,8 @@ const conflict = (message: string, path = 'status') =>
   new AppError('CONFLICT', message, { fields: [{ path, message }] });
 
 /** A date alone means its start (UTC). */
-const instant = (value: string) => new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value).toISOString();
+const instant = (value: string) =>
+  new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value).toISOString();
 
 /** A title from the feedback's own words: its first line, at most 200 characters, at least 3. */
 const defaultTitle = (doc: TFeedback): string => {
@@ -63,7 +64,8 @@ const itemBody = (doc: TFeedback): string => {
   if (doc.screenshot) lines.push(`Screenshot: ${doc.screenshot.container}/${doc.screenshot.key}`, '');
   if (doc.telemetry.length > 0) {
     lines.push('Last telemetry events:');
-    for (const event of doc.telemetry) lines.push(`- ${event.at} ${event.level} ${event.name}${event.message ? `: ${event.message}` : ''}`);
+    for (const event of doc.telemetry)
+      lines.push(`- ${event.at} ${event.level} ${event.name}${event.message ? `: ${event.message}` : ''}`);
   }
   return lines.join('\n').trim().slice(0, 20_000);
 };
@@ -128,7 +130,11 @@ export const createAdminService = (deps: {
       let screenshotUrl: string | null = null;
       if (doc.screenshot) {
         screenshotUrl = await needs.blobs
-          .createDownloadUrl(productId, { container: doc.screenshot.container, key: doc.screenshot.key }, actor)
+          .createDownloadUrl(
+            productId,
+            { container: doc.screenshot.container, key: doc.screenshot.key },
+            actor,
+          )
           .then((signed) => signed.url)
           .catch((error: unknown) => {
             if (error instanceof AppError && error.code === 'NOT_FOUND') return null;

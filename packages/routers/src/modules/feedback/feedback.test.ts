@@ -91,9 +91,14 @@ describe('feedback submission', () => {
       contentType: 'image/png',
       size: 8,
     });
-    await h.services.blob.put('attachments', `platform/${upload.key}`, Buffer.from('\x89PNG\r\n\x1a\n', 'binary'), {
-      contentType: 'image/png',
-    });
+    await h.services.blob.put(
+      'attachments',
+      `platform/${upload.key}`,
+      Buffer.from('\x89PNG\r\n\x1a\n', 'binary'),
+      {
+        contentType: 'image/png',
+      },
+    );
     const sent = await alice.caller.feedback.create(bug({ screenshot: { key: upload.key } }));
     expect(sent.screenshot).toEqual({ container: 'attachments', key: upload.key });
     const detail = await admin.caller.feedback.get({ id: sent.id });
@@ -151,27 +156,46 @@ describe('feedback submission', () => {
     expect((await admin.caller.tracker.items.get({ id: itemId })).votes).toBe(2);
 
     // The same user asking again is still one vote.
-    const again = await bob.caller.feedback.create({ type: 'feature_request', platform: 'ios', title: 'dark modes' });
+    const again = await bob.caller.feedback.create({
+      type: 'feature_request',
+      platform: 'ios',
+      title: 'dark modes',
+    });
     expect(again.trackerItemId).toBe(itemId);
     expect((await admin.caller.tracker.items.get({ id: itemId })).votes).toBe(2);
 
     // A different request opens its own item.
-    const other = await bob.caller.feedback.create({ type: 'feature_request', platform: 'web', title: 'Export to PDF' });
+    const other = await bob.caller.feedback.create({
+      type: 'feature_request',
+      platform: 'web',
+      title: 'Export to PDF',
+    });
     expect(other.trackerAction).toBe('created');
     expect(other.trackerItemId).not.toBe(itemId);
-    const csv = await alice.caller.feedback.create({ type: 'feature_request', platform: 'web', title: 'Export to CSV' });
+    const csv = await alice.caller.feedback.create({
+      type: 'feature_request',
+      platform: 'web',
+      title: 'Export to CSV',
+    });
     expect(csv.trackerItemId).not.toBe(other.trackerItemId);
 
     // A closed item is not matched: the request opens a new one.
     await admin.caller.tracker.items.triage({ id: itemId, status: 'closed' });
-    const reopened = await alice.caller.feedback.create({ type: 'feature_request', platform: 'web', title: 'Dark mode' });
+    const reopened = await alice.caller.feedback.create({
+      type: 'feature_request',
+      platform: 'web',
+      title: 'Dark mode',
+    });
     expect(reopened.trackerAction).toBe('created');
     expect(reopened.trackerItemId).not.toBe(itemId);
     expect((await admin.caller.tracker.items.get({ id: reopened.trackerItemId ?? '' })).votes).toBe(1);
   });
 
   it('matches items filed straight in the tracker too, and meets racing identical requests on one item', async () => {
-    const filed = await admin.caller.tracker.items.create({ kind: 'feature', title: 'Offline transcription' });
+    const filed = await admin.caller.tracker.items.create({
+      kind: 'feature',
+      title: 'Offline transcription',
+    });
     const vote = await alice.caller.feedback.create({
       type: 'feature_request',
       platform: 'macos',
@@ -182,7 +206,9 @@ describe('feedback submission', () => {
     const racers = [];
     for (let i = 0; i < 6; i++) racers.push(await h.signIn(['user']));
     const results = await Promise.all(
-      racers.map((r) => r.caller.feedback.create({ type: 'feature_request', platform: 'web', title: 'Calendar sync' })),
+      racers.map((r) =>
+        r.caller.feedback.create({ type: 'feature_request', platform: 'web', title: 'Calendar sync' }),
+      ),
     );
     const ids = new Set(results.map((r) => r.trackerItemId));
     expect(ids.size).toBe(1);
@@ -191,8 +217,17 @@ describe('feedback submission', () => {
   });
 
   it('records every submission with its event, committed with it', async () => {
-    const note = await bob.caller.feedback.create({ type: 'general', platform: 'linux', message: 'Love the app' });
-    const nps = await bob.caller.feedback.create({ type: 'nps_survey', platform: 'linux', score: 3, comment: 'Slow' });
+    const note = await bob.caller.feedback.create({
+      type: 'general',
+      platform: 'linux',
+      message: 'Love the app',
+    });
+    const nps = await bob.caller.feedback.create({
+      type: 'nps_survey',
+      platform: 'linux',
+      score: 3,
+      comment: 'Slow',
+    });
     expect(nps).toMatchObject({ score: 3, segment: 'detractor', comment: 'Slow', status: 'new' });
     const submitted = await eventsOf(h, 'feedback.submitted');
     const byId = new Map(submitted.map((e) => [e.data.feedbackId, e]));

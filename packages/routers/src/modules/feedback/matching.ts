@@ -56,7 +56,8 @@ const FILLER = new Set([
 ]);
 
 /** Cuts a plural `s` (not `ss`, and not from short words), so "exports" and "export" are one word. */
-const stem = (word: string) => (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word);
+const stem = (word: string) =>
+  word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 
 /** The title's distinct words, sorted: what matching compares. */
 export const titleWords = (title: string): string[] => {

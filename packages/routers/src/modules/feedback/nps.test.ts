@@ -146,9 +146,9 @@ describe('NPS dashboard', () => {
       expect(new Date(row.start).getUTCDay()).toBe(1);
     }
     expect(stats.total.responses).toBe(answers.length);
-    expect(Math.abs((stats.total.nps ?? Number.NaN) - (referenceNps(answers.map((a) => a.score)) ?? 0))).toBeLessThanOrEqual(
-      0.05 + 1e-9,
-    );
+    expect(
+      Math.abs((stats.total.nps ?? Number.NaN) - (referenceNps(answers.map((a) => a.score)) ?? 0)),
+    ).toBeLessThanOrEqual(0.05 + 1e-9);
     expect(stats.histogram).toEqual(
       Array.from({ length: 11 }, (_, score) => ({
         score,
@@ -158,7 +158,9 @@ describe('NPS dashboard', () => {
     for (const row of stats.byPlatform) {
       const scores = answers.filter((a) => a.platform === row.platform).map((a) => a.score);
       expect(row.responses).toBe(scores.length);
-      expect(Math.abs((row.nps ?? Number.NaN) - (referenceNps(scores) ?? 0))).toBeLessThanOrEqual(0.05 + 1e-9);
+      expect(Math.abs((row.nps ?? Number.NaN) - (referenceNps(scores) ?? 0))).toBeLessThanOrEqual(
+        0.05 + 1e-9,
+      );
     }
     expect(stats.byPlatform.map((row) => row.platform).sort()).toEqual(['android', 'ios', 'web']);
   });

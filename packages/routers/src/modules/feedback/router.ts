@@ -35,9 +35,7 @@ export const feedbackRouter = router({
     )
     .input(ZFeedbackCreateInput)
     .output(ZFeedback)
-    .mutation(({ ctx, input }) =>
-      ctx.services.feedback.create(ctx.productId, ctx.principal.userId, input),
-    ),
+    .mutation(({ ctx, input }) => ctx.services.feedback.create(ctx.productId, ctx.principal.userId, input)),
   list: adminProcedure
     .meta(
       rest('GET', '/feedback', {
@@ -61,7 +59,9 @@ export const feedbackRouter = router({
     .output(ZNpsStats)
     .query(({ ctx, input }) => ctx.services.feedback.nps(ctx.productId, input ?? {})),
   get: adminProcedure
-    .meta(rest('GET', '/feedback/{id}', { tag, summary: 'One feedback entry, with a link to its screenshot' }))
+    .meta(
+      rest('GET', '/feedback/{id}', { tag, summary: 'One feedback entry, with a link to its screenshot' }),
+    )
     .input(ZFeedbackIdInput)
     .output(ZFeedbackDetail)
     .query(({ ctx, input }) => ctx.services.feedback.get(ctx.productId, input.id, ctx.principal)),
@@ -75,9 +75,7 @@ export const feedbackRouter = router({
     )
     .input(ZFeedbackConvertInput)
     .output(z.object({ feedback: ZFeedback, item: ZTrackerItem }))
-    .mutation(({ ctx, input }) =>
-      ctx.services.feedback.convert(ctx.productId, input, ctx.principal.userId),
-    ),
+    .mutation(({ ctx, input }) => ctx.services.feedback.convert(ctx.productId, input, ctx.principal.userId)),
   reply: adminProcedure
     .meta(
       rest('POST', '/feedback/{id}/reply', {

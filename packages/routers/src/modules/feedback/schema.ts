@@ -46,7 +46,10 @@ export const ZNpsContext = z
   .refine((context) => Object.keys(context).length <= 20, 'At most 20 context keys');
 
 const TYPE_FIELDS: Record<TFeedbackType, { required: readonly string[]; allowed: readonly string[] }> = {
-  bug_report: { required: ['description', 'device'], allowed: ['description', 'steps', 'device', 'screenshot'] },
+  bug_report: {
+    required: ['description', 'device'],
+    allowed: ['description', 'steps', 'device', 'screenshot'],
+  },
   feature_request: { required: ['title'], allowed: ['title', 'description'] },
   nps_survey: { required: ['score'], allowed: ['score', 'comment', 'context'] },
   general: { required: ['message'], allowed: ['message'] },
