@@ -12,6 +12,13 @@ import styles from './feedback.module.css';
 import { FeedbackActions } from './feedback-actions';
 import { FeedbackStatusBadge, FeedbackTypeBadge, PLATFORM_LABELS, ScoreBadge, TYPE_LABELS } from './labels';
 
+/** The entry's first line as its heading, cut to 120 characters; the fallback when there is none. */
+const headline = (summary: string, fallback: string) => {
+  const line = summary.split('\n')[0]?.trim() ?? '';
+  if (line === '') return fallback;
+  return line.length > 120 ? `${line.slice(0, 119)}…` : line;
+};
+
 export function FeedbackDetailView({ id }: { id: string }) {
   const query = trpc.feedback.get.useQuery({ id });
   const breadcrumb = (
@@ -36,7 +43,10 @@ export function FeedbackDetailView({ id }: { id: string }) {
   return (
     <>
       <PageHeader
-        title={data.title ?? `${TYPE_LABELS[data.type]} from ${PLATFORM_LABELS[data.platform]}`}
+        title={
+          data.title ??
+          headline(data.summary, `${TYPE_LABELS[data.type]} from ${PLATFORM_LABELS[data.platform]}`)
+        }
         description={
           <span className="row">
             <FeedbackTypeBadge type={data.type} /> <FeedbackStatusBadge status={data.status} />

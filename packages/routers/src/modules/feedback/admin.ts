@@ -12,6 +12,7 @@ import type {
   TFeedbackConvertInput,
   TFeedbackDismissInput,
   TFeedbackListInput,
+  TFeedbackPlatform,
   TFeedbackReplyInput,
   TFeedbackType,
 } from './schema';
@@ -33,6 +34,16 @@ const TYPE_LABEL: Record<TFeedbackType, string> = {
   general: 'Feedback',
 };
 
+const PLATFORM_NAMES: Record<TFeedbackPlatform, string> = {
+  ios: 'iOS',
+  android: 'Android',
+  macos: 'macOS',
+  windows: 'Windows',
+  linux: 'Linux',
+  web: 'web',
+  other: 'other',
+};
+
 const notFound = () =>
   new AppError('NOT_FOUND', 'Feedback not found', { fields: [{ path: 'id', message: 'Not found' }] });
 
@@ -52,7 +63,10 @@ const defaultTitle = (doc: TFeedback): string => {
 
 /** The tracker item's body: what the user wrote and the context the server attached, in Markdown. */
 const itemBody = (doc: TFeedback): string => {
-  const lines = [`${TYPE_LABEL[doc.type]} from the ${doc.platform} app (feedback ${doc.id}).`, ''];
+  const lines = [
+    `${TYPE_LABEL[doc.type]} from the ${PLATFORM_NAMES[doc.platform]} app (feedback ${doc.id}).`,
+    '',
+  ];
   const text = doc.description ?? doc.message ?? doc.comment;
   if (text) lines.push(text, '');
   if (doc.score !== null) lines.push(`Score: ${doc.score}/10 (${doc.segment})`, '');
