@@ -27,6 +27,7 @@ const PRIMARY_URL_FIELD: Record<TemplateName, string> = {
   'webhook-endpoint-alert': 'manageUrl',
   'status-subscription-confirm': 'confirmUrl',
   'status-notice': 'statusPageUrl',
+  'feedback-reply': 'openUrl',
 };
 
 const primaryUrl = (name: TemplateName): string => {

@@ -6,6 +6,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { z } from 'zod';
 import { ZUnsubscribeUrl } from './brand';
 import { subjectOf, TEMPLATE_NAMES, type TEmailProps, type TemplateName } from './templates';
+import { FeedbackReplyEmail, ZFeedbackReplyProps } from './templates/feedback-reply';
 import { InvitationEmail, ZInvitationProps } from './templates/invitation';
 import { LicenseExpiringEmail, ZLicenseExpiringProps } from './templates/license-expiring';
 import { NewSignInEmail, ZNewSignInProps } from './templates/new-sign-in';
@@ -108,6 +109,10 @@ export function prepareEmail(template: TemplateName, input: unknown): PreparedEm
     case 'status-notice': {
       const props = ZStatusNoticeProps.parse(raw);
       return prepared(props, <StatusNoticeEmail {...props} />);
+    }
+    case 'feedback-reply': {
+      const props = ZFeedbackReplyProps.parse(raw);
+      return prepared(props, <FeedbackReplyEmail {...props} />);
     }
     default: {
       const unreachable: never = name;

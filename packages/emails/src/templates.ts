@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import type { TemplateMeta } from './brand';
 import {
+  feedbackReplyMeta,
+  feedbackReplyPreviewProps,
+  feedbackReplySubject,
+  ZFeedbackReplyProps,
+  ZFeedbackReplySenderProps,
+} from './templates/feedback-reply';
+import {
   invitationMeta,
   invitationPreviewProps,
   invitationSubject,
@@ -114,6 +121,7 @@ export const TEMPLATE_NAMES = [
   'webhook-endpoint-alert',
   'status-subscription-confirm',
   'status-notice',
+  'feedback-reply',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
@@ -133,6 +141,7 @@ export const TEMPLATE_SCHEMAS = {
   'webhook-endpoint-alert': ZWebhookEndpointAlertProps,
   'status-subscription-confirm': ZStatusSubscriptionConfirmProps,
   'status-notice': ZStatusNoticeProps,
+  'feedback-reply': ZFeedbackReplyProps,
 } satisfies { [K in TemplateName]: z.ZodObject<{ template: z.ZodLiteral<K> } & z.ZodRawShape> };
 
 /** What a sender provides for each template: the props without `brand` and `unsubscribeUrl`. */
@@ -151,6 +160,7 @@ export const TEMPLATE_SENDER_SCHEMAS = {
   'webhook-endpoint-alert': ZWebhookEndpointAlertSenderProps,
   'status-subscription-confirm': ZStatusSubscriptionConfirmSenderProps,
   'status-notice': ZStatusNoticeSenderProps,
+  'feedback-reply': ZFeedbackReplySenderProps,
 } satisfies { [K in TemplateName]: z.ZodObject<{ template: z.ZodLiteral<K> } & z.ZodRawShape> };
 
 /** Props of every template, discriminated by `template`. */
@@ -169,6 +179,7 @@ export const ZEmailProps = z.discriminatedUnion('template', [
   ZWebhookEndpointAlertProps,
   ZStatusSubscriptionConfirmProps,
   ZStatusNoticeProps,
+  ZFeedbackReplyProps,
 ]);
 export type TEmailProps = z.infer<typeof ZEmailProps>;
 export type TemplateProps<K extends TemplateName> = z.infer<(typeof TEMPLATE_SCHEMAS)[K]>;
@@ -189,6 +200,7 @@ export const TEMPLATE_PREVIEW_PROPS: { [K in TemplateName]: TemplateProps<K> } =
   'webhook-endpoint-alert': webhookEndpointAlertPreviewProps,
   'status-subscription-confirm': statusSubscriptionConfirmPreviewProps,
   'status-notice': statusNoticePreviewProps,
+  'feedback-reply': feedbackReplyPreviewProps,
 };
 
 /**
@@ -211,6 +223,7 @@ export const TEMPLATE_META: { [K in TemplateName]: TemplateMeta<TemplateProps<K>
   'webhook-endpoint-alert': webhookEndpointAlertMeta,
   'status-subscription-confirm': statusSubscriptionConfirmMeta,
   'status-notice': statusNoticeMeta,
+  'feedback-reply': feedbackReplyMeta,
 };
 
 export function subjectOf(props: TEmailProps): string {
@@ -243,6 +256,8 @@ export function subjectOf(props: TEmailProps): string {
       return statusSubscriptionConfirmSubject(props);
     case 'status-notice':
       return statusNoticeSubject(props);
+    case 'feedback-reply':
+      return feedbackReplySubject(props);
     default: {
       const unreachable: never = props;
       throw new Error(`no subject for ${JSON.stringify(unreachable)}`);

@@ -81,6 +81,7 @@ const AUTHED = new Set([
   'sessions.listMine',
   'sessions.revokeMine',
   'sessions.revokeAllMine',
+  'feedback.create',
 ]);
 /** The product registry is platform-wide: these must answer 403 to a product admin as well. */
 const SUPER_ADMIN_ONLY = new Set([

@@ -80,6 +80,9 @@ const DOMAIN_VERBS: Record<string, string> = {
   subscribe: 'asks for status notices by mail (double opt-in: a confirmation link is mailed first)',
   confirm: "completes a double opt-in with the mailed link's token",
   unsubscribe: "ends a mail subscription with a notice's one-click token",
+  convert: 'turns feedback into a tracker item, which the feedback then points at',
+  reply: 'answers feedback by mail through delivery, keeping the answer with it',
+  dismiss: 'sets feedback aside in the inbox; it stays on record',
 };
 
 const VERBS = new Set([...CRUD, ...AGGREGATES, ...Object.keys(DOMAIN_VERBS)]);

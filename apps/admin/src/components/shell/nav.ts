@@ -39,6 +39,7 @@ export const NAV: readonly NavGroup[] = [
       { href: '/flags', label: 'Feature flags', icon: 'flag' },
       { href: '/settings', label: 'Settings', icon: 'sliders' },
       { href: '/tracker', label: 'Tracker', icon: 'inbox' },
+      { href: '/feedback', label: 'Feedback', icon: 'mail' },
       { href: '/blobs', label: 'Blob storage', icon: 'folder' },
     ],
   },
@@ -60,6 +61,12 @@ export const NAV: readonly NavGroup[] = [
 
 /** Tabs inside a page, which the sidebar does not list. */
 const TABS: readonly NavPage[] = [
+  {
+    href: '/feedback/nps',
+    label: 'NPS dashboard',
+    group: 'Product',
+    keywords: 'feedback survey net promoter score',
+  },
   { href: '/billing/subscriptions', label: 'Subscriptions', group: 'Billing' },
   { href: '/growth/referrals', label: 'Referrals', group: 'Growth' },
   {

@@ -67,10 +67,19 @@ export const createItemsService = (deps: { repo: ItemsRepository; clock: Clock; 
       const page = await repo.list(productId, where, input.sort ?? 'newest', input.limit ?? 25, input.cursor);
       return { items: page.items.map(withoutSystemFields), nextCursor: page.continuation };
     },
-    async create(productId: string, input: TItemCreateInput, actor: TrackerActor): Promise<TTrackerItem> {
+    /**
+     * `opts.id` lets a caller that must not create the item twice (feedback converted on a retry) choose it; a
+     * taken id is the store's `conflict`.
+     */
+    async create(
+      productId: string,
+      input: TItemCreateInput,
+      actor: TrackerActor,
+      opts: { id?: string } = {},
+    ): Promise<TTrackerItem> {
       const now = isoNow(clock);
       const item: TTrackerItem = {
-        id: randomId(9),
+        id: opts.id ?? randomId(9),
         productId,
         kind: input.kind,
         title: input.title,
