@@ -3,6 +3,7 @@ import { BILLING_EVENTS } from './catalogue/billing';
 import { CONTENT_EVENTS } from './catalogue/content';
 import { id } from './catalogue/def';
 import { DELIVERY_EVENTS } from './catalogue/delivery';
+import { EXPERIMENT_EVENTS } from './catalogue/experiments';
 import { GROWTH_EVENTS } from './catalogue/growth';
 import { IDENTITY_EVENTS } from './catalogue/identity';
 import { LICENSES_EVENTS } from './catalogue/licenses';
@@ -38,6 +39,7 @@ export const EVENT_DEFINITIONS = {
   ...MAINTENANCE_EVENTS,
   ...STATUS_EVENTS,
   ...RATELIMIT_EVENTS,
+  ...EXPERIMENT_EVENTS,
 } as const;
 
 export type EventDefinitions = typeof EVENT_DEFINITIONS;
