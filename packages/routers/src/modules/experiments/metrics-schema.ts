@@ -46,17 +46,22 @@ const fields = {
   direction: z.enum(['higher', 'lower']),
 };
 
-/** A ratio names its denominator; other kinds have none. */
-const checkShape = (
-  m: { kind?: TMetricKind | undefined; denominator?: TMetricEvent | null | undefined },
-  ctx: z.RefinementCtx,
-) => {
+/** A ratio names its denominator; other kinds have none. The problems, by field. */
+export const metricShapeIssues = (m: {
+  kind?: TMetricKind | undefined;
+  denominator?: TMetricEvent | null | undefined;
+}): { path: string; message: string }[] => {
   if (m.kind === 'ratio' && !m.denominator) {
-    ctx.addIssue({ code: 'custom', path: ['denominator'], message: 'A ratio metric needs a denominator' });
+    return [{ path: 'denominator', message: 'A ratio metric needs a denominator' }];
   }
   if (m.kind !== undefined && m.kind !== 'ratio' && m.denominator) {
-    ctx.addIssue({ code: 'custom', path: ['denominator'], message: 'Only ratio metrics have a denominator' });
+    return [{ path: 'denominator', message: 'Only ratio metrics have a denominator' }];
   }
+  return [];
+};
+
+const checkShape = (m: Parameters<typeof metricShapeIssues>[0], ctx: z.RefinementCtx) => {
+  for (const issue of metricShapeIssues(m)) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
 };
 
 export const ZMetricCreateInput = z
@@ -106,6 +111,3 @@ export const ZMetricDefinition = z.object({
 export type TMetricDefinition = z.infer<typeof ZMetricDefinition>;
 
 export const ZMetricListOutput = z.object({ items: z.array(ZMetricDefinition) });
-
-/** For the refinement run again after a partial update is applied. */
-export const assertMetricShape = checkShape;

@@ -104,8 +104,11 @@ const definition = {
   secondaryMetrics: z.array(ZMetricKey).max(20),
   guardrailMetrics: z.array(ZMetricKey).max(20),
   hashAttribute: ZHashAttribute,
-  /** Hashed when the hash attribute is missing (GrowthBook's fallbackAttribute), e.g. deviceId before sign-in. */
-  fallbackAttribute: ZHashAttribute.nullable(),
+  /**
+   * Hashed when the hash attribute is missing (GrowthBook's fallbackAttribute): `deviceId` before sign-in, whose
+   * variation the user keeps once signed in. Only `deviceId`, the one id sign-in links to a user.
+   */
+  fallbackAttribute: z.literal('deviceId').nullable(),
   seed: z.string().trim().min(1).max(128),
   hashVersion: z.union([z.literal(1), z.literal(2)]),
   coverage: z.number().min(0).max(1),
