@@ -4,6 +4,7 @@ import { plansRouter, stripeRouter, subscriptionsRouter, usageRouter } from './m
 import { blobRouter } from './modules/blob/router';
 import { deliveryRouter } from './modules/delivery/router';
 import { eventsRouter } from './modules/events/router';
+import { experimentsRouter } from './modules/experiments/router';
 import { flagsRouter } from './modules/flags/router';
 import { invitationsRouter, referralsRouter, waitlistRouter } from './modules/growth/router';
 import { jobsRouter } from './modules/jobs/router';
@@ -55,6 +56,7 @@ export const appRouter = router({
   maintenance: maintenanceRouter,
   status: statusRouter,
   ratelimit: ratelimitRouter,
+  experiments: experimentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -40,11 +40,14 @@ describe('GrowthBook SDK test cases (vendored, see growthbook-cases.json for the
     },
   );
 
-  it.each(cases.getBucketRange.map((c) => [c[0], c[1], c[2]] as const))('getBucketRanges: %s', (_, args, expected) => {
-    const [n, coverage, weights] = args as [number, number, number[] | null];
-    const ranges = getBucketRanges(n, coverage, weights ?? undefined);
-    expect(ranges.map(([a, b]) => [roundTo(a), roundTo(b)])).toEqual(expected);
-  });
+  it.each(cases.getBucketRange.map((c) => [c[0], c[1], c[2]] as const))(
+    'getBucketRanges: %s',
+    (_, args, expected) => {
+      const [n, coverage, weights] = args as [number, number, number[] | null];
+      const ranges = getBucketRanges(n, coverage, weights ?? undefined);
+      expect(ranges.map(([a, b]) => [roundTo(a), roundTo(b)])).toEqual(expected);
+    },
+  );
 
   it.each(cases.chooseVariation as [string, number, [number, number][], number][])(
     'chooseVariation: %s',
@@ -109,7 +112,13 @@ const definitions: ExperimentDefinition[] = [
   { key: 'pricing-a', variants: [10, 90], namespace: ['pricing', 0.2, 0.7] as const, seed: 'custom-seed' },
   { key: 'anon-banner', variants: [25, 25, 25, 25], hashAttribute: 'anonymousId', coverage: 0.3 },
   { key: 'device-layout', variants: [33.33, 33.33, 33.34], hashAttribute: 'deviceId', hashVersion: 1 },
-  { key: 'search', variants: [5, 95], coverage: 0.95, namespace: ['search', 0, 0.5] as const, hashVersion: 1 },
+  {
+    key: 'search',
+    variants: [5, 95],
+    coverage: 0.95,
+    namespace: ['search', 0, 0.5] as const,
+    hashVersion: 1,
+  },
 ].map((d) => ({
   id: d.key,
   key: d.key,
@@ -138,39 +147,45 @@ describe('assignment against the GrowthBook SDK (oracle)', () => {
     return attributes;
   });
 
-  it.each(definitions.map((d) => [d.key, d] as const))('%s: every unit lands where the SDK puts it', (_, d) => {
-    const compiled: CompiledExperiment = compileExperiment(d);
-    let inExperiment = 0;
-    for (const attributes of units) {
-      const gb = new GrowthBook({ attributes }).run({
-        key: d.key,
-        variations: d.variants.map((v) => v.id),
-        weights: d.variants.map((v) => v.weight / 100),
-        coverage: d.coverage,
-        ...(d.namespace ? { namespace: [...d.namespace] as [string, number, number] } : {}),
-        hashVersion: d.hashVersion,
-        seed: d.seed,
-        hashAttribute: d.hashAttribute,
-      });
-      const unit: Unit = {
-        attributes,
-        subject: prepareSubject({ userId: String(attributes.userId), deviceId: String(attributes.deviceId) }),
-      };
-      const ours = decide(compiled, unit);
-      const assigned = ours.kind === 'assigned';
-      const label = `${d.key} ${JSON.stringify(attributes)}`;
-      expect(assigned, label).toBe(gb.inExperiment);
-      expect(assigned ? ours.variationIndex : 0, label).toBe(gb.variationId);
-      if (ours.kind !== 'untargeted') {
-        expect(ours.hashAttribute, label).toBe(gb.hashAttribute);
-        expect(ours.hashValue, label).toBe(gb.hashValue === '' ? '' : String(gb.hashValue));
+  it.each(definitions.map((d) => [d.key, d] as const))(
+    '%s: every unit lands where the SDK puts it',
+    (_, d) => {
+      const compiled: CompiledExperiment = compileExperiment(d);
+      let inExperiment = 0;
+      for (const attributes of units) {
+        const gb = new GrowthBook({ attributes }).run({
+          key: d.key,
+          variations: d.variants.map((v) => v.id) as [string, string, ...string[]],
+          weights: d.variants.map((v) => v.weight / 100),
+          coverage: d.coverage,
+          ...(d.namespace ? { namespace: [...d.namespace] as [string, number, number] } : {}),
+          hashVersion: d.hashVersion,
+          seed: d.seed,
+          hashAttribute: d.hashAttribute,
+        });
+        const unit: Unit = {
+          attributes,
+          subject: prepareSubject({
+            userId: String(attributes.userId),
+            deviceId: String(attributes.deviceId),
+          }),
+        };
+        const ours = decide(compiled, unit);
+        const assigned = ours.kind === 'assigned';
+        const label = `${d.key} ${JSON.stringify(attributes)}`;
+        expect(assigned, label).toBe(gb.inExperiment);
+        expect(assigned ? ours.variationIndex : 0, label).toBe(gb.variationId);
+        if (ours.kind !== 'untargeted') {
+          expect(ours.hashAttribute, label).toBe(gb.hashAttribute);
+          expect(ours.hashValue, label).toBe(gb.hashValue === '' ? '' : String(gb.hashValue));
+        }
+        if (assigned) inExperiment += 1;
       }
-      if (assigned) inExperiment += 1;
-    }
-    // The definitions exclude some units and include many: neither side is trivially empty.
-    expect(inExperiment).toBeGreaterThan(units.length * 0.1);
-    expect(inExperiment).toBeLessThanOrEqual(units.length);
-  });
+      // The definitions exclude some units and include many: neither side is trivially empty.
+      expect(inExperiment).toBeGreaterThan(units.length * 0.1);
+      expect(inExperiment).toBeLessThanOrEqual(units.length);
+    },
+  );
 
   it('keeps a sticky variation when weights and coverage change, and forces QA users', () => {
     const [first] = definitions;

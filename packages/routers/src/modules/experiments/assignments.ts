@@ -3,10 +3,10 @@ import { isoNow } from '../../lib/time';
 import { createTtlCache } from '../../lib/ttl-cache';
 import { prepareSubject } from '../flags/evaluate';
 import { FLAG_PLATFORMS, type TPlatform } from '../flags/schema';
+import type { TAssignInput, TAssignment } from './assign-schema';
 import { type CompiledExperiment, compileExperiment, decide, type Unit } from './assignment';
 import type { ExperimentDoc, ExperimentsRepository, ExposureDoc, StickyDoc } from './repository';
 import { unitId } from './repository';
-import type { TAssignInput, TAssignment } from './assign-schema';
 
 /** A compiled running experiment and the key its sticky assignments are stored under. */
 type Running = { compiled: CompiledExperiment; stickyKey: string };
@@ -63,7 +63,11 @@ export const createAssignments = (deps: { repo: ExperimentsRepository; clock: Cl
           x.userId === userId ? null : { ...x, userId },
         );
         merged += 1;
-      } else if (e.hashAttribute === 'userId' && e.fallbackAttribute === 'deviceId' && e.status !== 'concluded') {
+      } else if (
+        e.hashAttribute === 'userId' &&
+        e.fallbackAttribute === 'deviceId' &&
+        e.status !== 'concluded'
+      ) {
         const exposure = await repo.exposures.get(productId, e.id, deviceUnit);
         entries[key] = variation;
         if (exposure && exposure.mergedInto === null) moved.set(key, exposure);
@@ -107,7 +111,7 @@ export const createAssignments = (deps: { repo: ExperimentsRepository; clock: Cl
 
   const assign = async (
     productId: string,
-    input: TAssignInput & { userId: string | null },
+    input: Omit<TAssignInput, 'userId'> & { userId: string | null },
   ): Promise<{ assignments: TAssignment[]; assignedAt: string }> => {
     const deviceId = input.deviceId ?? null;
     const { userId } = input;
@@ -158,7 +162,10 @@ export const createAssignments = (deps: { repo: ExperimentsRepository; clock: Cl
     });
 
     // New assignments, grouped by the unit document they belong to; each commits with its exposures.
-    const pending = new Map<string, { value: string; entries: Record<string, number>; ids: Map<string, string> }>();
+    const pending = new Map<
+      string,
+      { value: string; entries: Record<string, number>; ids: Map<string, string> }
+    >();
     for (const { compiled, stickyKey, decision } of decisions) {
       if (decision.kind !== 'assigned') continue;
       if (docs.get(decision.hashAttribute)?.assignments[stickyKey] !== undefined) continue;

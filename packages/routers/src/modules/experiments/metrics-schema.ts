@@ -61,7 +61,8 @@ export const metricShapeIssues = (m: {
 };
 
 const checkShape = (m: Parameters<typeof metricShapeIssues>[0], ctx: z.RefinementCtx) => {
-  for (const issue of metricShapeIssues(m)) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+  for (const issue of metricShapeIssues(m))
+    ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
 };
 
 export const ZMetricCreateInput = z

@@ -9,7 +9,6 @@ import {
 } from '@bytelyst/db/document-store';
 import { EXPERIMENT_CONTAINERS } from './containers';
 import type { TMetricDefinition } from './metrics-schema';
-import type { TExperimentResults } from './results-schema';
 import type { TExperiment } from './schema';
 
 /** `revision` names this incarnation of the key in sticky documents, so a re-created key starts afresh. */
@@ -69,7 +68,9 @@ export const createExperimentsRepository = (store: DocumentStore) => {
   const history = () => store.container<ResultsHistoryDoc>(EXPERIMENT_CONTAINERS.experimentResults.name);
 
   /** Every page of a query, concatenated. */
-  const all = async <T>(page: (continuation?: string) => Promise<{ items: T[]; continuation: string | null }>) => {
+  const all = async <T>(
+    page: (continuation?: string) => Promise<{ items: T[]; continuation: string | null }>,
+  ) => {
     const out: T[] = [];
     let continuation: string | undefined;
     do {
@@ -194,7 +195,10 @@ export const createExperimentsRepository = (store: DocumentStore) => {
         experimentId: string,
         id: string,
         change: (current: ExposureDoc) => ExposureDoc | null,
-      ) => exposures().mutate(id, exposurePartition(productId, experimentId), (c) => change(withoutSystemFields(c))),
+      ) =>
+        exposures().mutate(id, exposurePartition(productId, experimentId), (c) =>
+          change(withoutSystemFields(c)),
+        ),
       /** Every exposure of an experiment, a page at a time. */
       async scan(productId: string, experimentId: string, visit: (docs: readonly ExposureDoc[]) => void) {
         let continuation: string | undefined;

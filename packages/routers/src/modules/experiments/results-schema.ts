@@ -7,18 +7,23 @@ export const ZVariantResult = z.object({
   units: z.number().int(),
   mean: z.number(),
   cupedVarianceReduction: z.number().nullable(),
+  /** Why the comparison could not be computed (its numbers are then neutral): too-few-units, baseline-zero, ... */
+  issue: z.string().nullable(),
   frequentist: z.object({
     lift: z.number(),
     ci: z.tuple([z.number(), z.number()]),
     pValue: z.number(),
     pValueAdjusted: z.number(),
     significant: z.boolean(),
+    sequential: z.boolean(),
   }),
   bayesian: z.object({
     lift: z.number(),
     ci: z.tuple([z.number(), z.number()]),
     chanceToWin: z.number(),
     risk: z.object({ control: z.number(), treatment: z.number() }),
+    /** 'treatment' or 'control' once the chance to win passes the decision threshold, else 'inconclusive'. */
+    decision: z.enum(['treatment', 'control', 'inconclusive']),
   }),
 });
 export type TVariantResult = z.infer<typeof ZVariantResult>;
@@ -33,7 +38,12 @@ export const ZMetricResult = z.object({
   direction: z.enum(['higher', 'lower']),
   /** Every variant's units and per-unit mean (ratio: sum of numerators / sum of denominators). */
   variants: z.array(
-    z.object({ variationIndex: z.number().int(), variantId: z.string(), units: z.number().int(), mean: z.number() }),
+    z.object({
+      variationIndex: z.number().int(),
+      variantId: z.string(),
+      units: z.number().int(),
+      mean: z.number(),
+    }),
   ),
   /** One per treatment (index >= 1), against control; empty when a variant has too few units to compare. */
   treatments: z.array(ZVariantResult),
@@ -57,7 +67,9 @@ export const ZExperimentResults = z.object({
   window: z.object({ from: z.string(), to: z.string() }),
   preExposureDays: z.number().int(),
   trigger: z.enum(['job', 'on_demand']),
-  units: z.array(z.object({ variationIndex: z.number().int(), variantId: z.string(), units: z.number().int() })),
+  units: z.array(
+    z.object({ variationIndex: z.number().int(), variantId: z.string(), units: z.number().int() }),
+  ),
   srm: ZSrm,
   metrics: z.array(ZMetricResult),
 });

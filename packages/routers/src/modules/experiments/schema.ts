@@ -47,7 +47,8 @@ export const ZVariants = z
     }
     const seen = new Set<string>();
     variants.forEach((v, index) => {
-      if (seen.has(v.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: 'Duplicate variant id' });
+      if (seen.has(v.id))
+        ctx.addIssue({ code: 'custom', path: [index, 'id'], message: 'Duplicate variant id' });
       seen.add(v.id);
     });
   });
@@ -60,11 +61,7 @@ export const ZHashAttribute = z
 
 /** GrowthBook's namespace `[id, start, end]`: experiments sharing an id with disjoint ranges never overlap. */
 export const ZNamespace = z
-  .tuple([
-    z.string().trim().min(1).max(64),
-    z.number().min(0).max(1),
-    z.number().min(0).max(1),
-  ])
+  .tuple([z.string().trim().min(1).max(64), z.number().min(0).max(1), z.number().min(0).max(1)])
   .refine(([, start, end]) => start < end, 'The range start must be below its end');
 export type TNamespace = z.infer<typeof ZNamespace>;
 

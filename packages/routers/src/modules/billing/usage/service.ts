@@ -1,4 +1,4 @@
-import type { Clock } from '@bytelyst/db/document-store';
+import type { Clock, Stored } from '@bytelyst/db/document-store';
 import type { EventBus } from '@bytelyst/events/bus';
 import { AppError } from '../../../app-error';
 import { dayOf, startOfMonth } from '../../../lib/time';
@@ -110,7 +110,7 @@ export const createUsageService = (deps: {
           { metric: { in: [...range.metrics] }, day: { gte: range.fromDay, lte: range.toDay } },
           { productId, limit: 1000, ...(continuation ? { continuation } : {}) },
         );
-        visit(page.items.filter((doc): doc is DayCounterDoc => doc.kind === 'day'));
+        visit(page.items.filter((doc): doc is Stored<DayCounterDoc> => doc.kind === 'day'));
         scanned += page.items.length;
         continuation = page.continuation ?? undefined;
       } while (continuation);
