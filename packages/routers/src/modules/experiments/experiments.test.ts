@@ -1,9 +1,9 @@
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emitted } from '../../testing/telemetry';
 import { expectFieldError, shapeOf, trpcErrorOf } from '../../testing/expect-error';
 import { defineTestMetrics, experimentInput } from '../../testing/experiments';
 import { createTestHarness, type TestHarness } from '../../testing/harness';
+import { emitted } from '../../testing/telemetry';
 
 type Caller = Awaited<ReturnType<TestHarness['signIn']>>['caller'];
 
@@ -117,7 +117,10 @@ describe('experiments: definitions and lifecycle', () => {
         }),
       'denominator',
     );
-    const taken = await expectConflict(() => admin.experiments.create(experimentInput('checkout-button')), 'key');
+    const taken = await expectConflict(
+      () => admin.experiments.create(experimentInput('checkout-button')),
+      'key',
+    );
     expect(taken.message).toContain('checkout-button');
     // Nothing of the refused ones was stored.
     expect((await admin.experiments.list({})).items.map((e) => e.id)).toEqual(['checkout-button']);
@@ -220,7 +223,10 @@ describe('experiments: definitions and lifecycle', () => {
     });
     const updated = await admin.experiments.metrics.update({ key: 'unused', direction: 'lower' });
     expect(updated.direction).toBe('lower');
-    await expectFieldError(() => admin.experiments.metrics.update({ key: 'unused', kind: 'ratio' }), 'denominator');
+    await expectFieldError(
+      () => admin.experiments.metrics.update({ key: 'unused', kind: 'ratio' }),
+      'denominator',
+    );
     expect((await admin.experiments.metrics.delete({ key: 'unused' })).key).toBe('unused');
   });
 
