@@ -14,11 +14,20 @@ export type VariationRange = readonly [number, number];
  * module's FNV hashes bytes and differs from this on non-ASCII text). The multiply by the FNV prime is the SDK's
  * shift-and-add, done in one `Math.imul`.
  */
-export const fnv32a = (text: string): number => {
-  let hash = 0x811c9dc5;
+export const fnv32a = (text: string): number => fnv32aContinue(0x811c9dc5, text);
+
+/** The hash of `prefix + text` from the state after `prefix`: assignment hashes only the unit's value. */
+export const fnv32aContinue = (state: number, text: string): number => {
+  let hash = state;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return hash >>> 0;
 };
+
+/** `hash(seed, value, version)` with fnv32a's state after the seed (v2) precomputed; same result. */
+const hashFromSeedState = (seed: string, seedState: number, value: string, version: 1 | 2): number =>
+  version === 2
+    ? (fnv32a(String(fnv32aContinue(seedState, value))) % 10000) / 10000
+    : (fnv32aContinue(fnv32a(value), seed) % 1000) / 1000;
 
 /** v1: `fnv32a(value + seed) % 1000 / 1000`; v2: `fnv32a(String(fnv32a(seed + value))) % 10000 / 10000`. */
 export const hash = (seed: string, value: string, version: number): number | null => {
@@ -73,6 +82,8 @@ export type CompiledExperiment = {
   hashAttribute: string;
   fallbackAttribute: string | null;
   seed: string;
+  /** fnv32a's state after the seed, so a v2 hash hashes only the unit's value. */
+  seedState: number;
   hashVersion: 1 | 2;
   ranges: readonly VariationRange[];
   namespace: readonly [string, number, number] | null;
@@ -110,6 +121,7 @@ export const compileExperiment = (e: ExperimentDefinition): CompiledExperiment =
     hashAttribute: e.hashAttribute,
     fallbackAttribute: e.fallbackAttribute,
     seed: e.seed,
+    seedState: fnv32a(e.seed),
     hashVersion: e.hashVersion,
     // The roadmap's weights are percentages; GrowthBook's are shares of 1.
     ranges: getBucketRanges(
@@ -186,8 +198,10 @@ export const decide = (e: CompiledExperiment, unit: Unit, sticky?: number): Deci
   if (e.namespace !== null && !inNamespace(attribute.hashValue, e.namespace)) {
     return { kind: 'excluded', ...attribute };
   }
-  const n = hash(e.seed, attribute.hashValue, e.hashVersion);
-  const index = n === null ? -1 : chooseVariation(n, e.ranges);
+  const index = chooseVariation(
+    hashFromSeedState(e.seed, e.seedState, attribute.hashValue, e.hashVersion),
+    e.ranges,
+  );
   if (index < 0) return { kind: 'excluded', ...attribute };
   return { kind: 'assigned', variationIndex: index, ...attribute, sticky: false };
 };
