@@ -37,6 +37,7 @@ const PUBLIC = new Set([
   'status.subscribe',
   'status.confirm',
   'status.unsubscribe',
+  'experiments.assign',
 ]);
 /** Callable by any signed-in user. Anything not here nor in PUBLIC must answer 403 to a plain user. */
 const AUTHED = new Set([

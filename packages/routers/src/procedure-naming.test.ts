@@ -49,7 +49,7 @@ const DOMAIN_VERBS: Record<string, string> = {
   send: 'hands a message (a test mail, an announcement) to the delivery providers',
   preview: 'renders or counts what an action would do, without doing it',
   trigger: 'runs a job now',
-  pause: 'stops a job from being scheduled',
+  pause: 'stops a job from being scheduled; stops assigning units to a running experiment',
   resume: 'lets a paused job be scheduled again',
   archive: 'hides a plan from sale but keeps it for existing subscribers',
   change: 'moves a subscription to another plan',
@@ -74,7 +74,8 @@ const DOMAIN_VERBS: Record<string, string> = {
   unvote: 'withdraws the caller’s vote',
   moderate: "an admin's audited take-down of someone else's comment; `delete` is the author's",
   discover: "fetches an identity provider's published metadata and reports it",
-  start: 'begins a sign-in with an identity provider (the URL to send the browser to)',
+  start:
+    'begins a sign-in with an identity provider (the URL to send the browser to); starts or resumes an experiment',
   finish: "ends a sign-in with the identity provider's answer",
   report: 'a user disowns a sign-in from its mail\'s "this wasn\'t me" link, which ends that session',
   subscribe: 'asks for status notices by mail (double opt-in: a confirmation link is mailed first)',
@@ -83,6 +84,8 @@ const DOMAIN_VERBS: Record<string, string> = {
   convert: 'turns feedback into a tracker item, which the feedback then points at',
   reply: 'answers feedback by mail through delivery, keeping the answer with it',
   dismiss: 'sets feedback aside in the inbox; it stays on record',
+  assign: "buckets a client into the running experiments and records the unit's first exposure",
+  conclude: 'ends an experiment with a winner (or none) and a reason, which drives its flag',
 };
 
 const VERBS = new Set([...CRUD, ...AGGREGATES, ...Object.keys(DOMAIN_VERBS)]);

@@ -90,6 +90,32 @@ export const createTelemetryEventsService = (deps: {
       );
       return { eventsDeleted: deleted, clustersScrubbed };
     },
+    /**
+     * Every event of the named types with `from <= at < to` (ISO), a page at a time, oldest first: the
+     * experiments' metric pipeline reads a product's events in one pass.
+     */
+    async scan(
+      productId: string,
+      range: { names: readonly string[]; from: string; to: string },
+      visit: (events: readonly TelemetryEventDoc[]) => void,
+      signal?: AbortSignal,
+    ): Promise<number> {
+      if (range.names.length === 0) return 0;
+      const where: Filter<TelemetryEventDoc> = {
+        name: { in: [...range.names] },
+        at: { gte: range.from, lt: range.to },
+      };
+      let continuation: string | undefined;
+      let scanned = 0;
+      do {
+        if (signal?.aborted) break;
+        const page = await repo.events.query(productId, where, { field: 'at' }, 1000, continuation);
+        visit(page.items);
+        scanned += page.items.length;
+        continuation = page.continuation ?? undefined;
+      } while (continuation);
+      return scanned;
+    },
     /** Events received before `before` (ISO) in one product, for the retention sweep. */
     deleteReceivedBefore: (productId: string, before: string, signal?: AbortSignal) =>
       deleteWhere(productId, { receivedAt: { lt: before } }, signal),

@@ -1,4 +1,4 @@
-import type { Clock } from '@bytelyst/db/document-store';
+import type { Clock, Stored } from '@bytelyst/db/document-store';
 import type { EventBus } from '@bytelyst/events/bus';
 import { AppError } from '../../../app-error';
 import { dayOf, startOfMonth } from '../../../lib/time';
@@ -7,7 +7,7 @@ import type { TQuota } from '../plans/schema';
 import { periodWindow } from './periods';
 import { fits, standing } from './quota';
 import { recordUsage } from './record';
-import type { UsageRepository } from './repository';
+import type { DayCounterDoc, UsageRepository } from './repository';
 import type { TMetricUsage, TUsageRecordOutput, TUsageSummary } from './schema';
 
 export type UsageActor = { userId: string; roles: readonly string[] };
@@ -90,6 +90,31 @@ export const createUsageService = (deps: {
     async activeDays(productId: string, userId: string, fromDay: string, toDay: string): Promise<string[]> {
       const counters = await repo.countersOf(productId, userId, fromDay, toDay);
       return [...new Set(counters.filter((c) => c.count > 0).map((c) => c.day))].sort();
+    },
+    /**
+     * Every daily counter of the named metrics in [fromDay, toDay], a page at a time: the experiments' metric
+     * pipeline reads a product's usage in one pass.
+     */
+    async scanCounters(
+      productId: string,
+      range: { metrics: readonly string[]; fromDay: string; toDay: string },
+      visit: (counters: readonly { userId: string; metric: string; day: string; count: number }[]) => void,
+      signal?: AbortSignal,
+    ): Promise<number> {
+      if (range.metrics.length === 0) return 0;
+      let continuation: string | undefined;
+      let scanned = 0;
+      do {
+        if (signal?.aborted) break;
+        const page = await repo.countersPage(
+          { metric: { in: [...range.metrics] }, day: { gte: range.fromDay, lte: range.toDay } },
+          { productId, limit: 1000, ...(continuation ? { continuation } : {}) },
+        );
+        visit(page.items.filter((doc): doc is Stored<DayCounterDoc> => doc.kind === 'day'));
+        scanned += page.items.length;
+        continuation = page.continuation ?? undefined;
+      } while (continuation);
+      return scanned;
     },
     async summary(productId: string, userId: string): Promise<TUsageSummary> {
       const { plan, items } = await standings(productId, userId);
