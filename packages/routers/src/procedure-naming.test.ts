@@ -80,6 +80,9 @@ const DOMAIN_VERBS: Record<string, string> = {
   subscribe: 'asks for status notices by mail (double opt-in: a confirmation link is mailed first)',
   confirm: "completes a double opt-in with the mailed link's token",
   unsubscribe: "ends a mail subscription with a notice's one-click token",
+  approve: "a super_admin's consent to an irreversible migration, which then runs",
+  retry: 'runs a failed (or rolled back) migration again',
+  rollback: 'undoes an applied migration with its down; the record stays, as rolled back',
 };
 
 const VERBS = new Set([...CRUD, ...AGGREGATES, ...Object.keys(DOMAIN_VERBS)]);
