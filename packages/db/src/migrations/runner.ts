@@ -10,87 +10,27 @@
  * for `approve`.
  */
 import { randomUUID } from 'node:crypto';
-import { type Clock, type DocumentStore, systemClock } from '../document-store';
-import type { LeaseManager } from '../leases';
+import { systemClock } from '../document-store';
 import {
   MIGRATIONS_PRODUCT_ID,
   type Migration,
   type MigrationDirection,
   type MigrationDoc,
   type MigrationLogger,
-  type MigrationStatus,
   migrationId,
   sortMigrations,
 } from './definition';
-import { type ContainerTouch, createRecordingStore } from './dry-run-store';
+import { createRecordingStore } from './dry-run-store';
 import { createLeaseHolder, type LeaseSession } from './lease-session';
+import { createMigrationRecords, type MigrationActor, type MigrationTrigger } from './records';
 import {
-  createMigrationRecords,
-  type MigrationActor,
-  type MigrationTrigger,
-  type TransitionOutbox,
-} from './records';
+  MigrationError,
+  type MigrationRunnerOptions,
+  type PreviewReport,
+  type RunSpec,
+  type StartupReport,
+} from './runner-types';
 import { describeMigrations, earlierUnsettled, laterRun, type MigrationsOverview, SETTLED } from './state';
-
-export type MigrationErrorCode = 'not_found' | 'conflict' | 'busy' | 'invalid' | 'approval_required';
-
-/** A refused request; the API maps the code to its status. */
-export class MigrationError extends Error {
-  readonly code: MigrationErrorCode;
-  constructor(code: MigrationErrorCode, message: string) {
-    super(message);
-    this.name = 'MigrationError';
-    this.code = code;
-  }
-}
-
-export type MigrationRunnerOptions = {
-  store: DocumentStore;
-  leases: LeaseManager;
-  migrations: readonly Migration[];
-  /** Names this process on the lease and on the records it writes. */
-  instanceId: string;
-  clock?: Clock;
-  logger?: MigrationLogger;
-  /** Stages the events of a status change with the write that makes it. */
-  outbox?: TransitionOutbox;
-  /** Lease term, renewed every third of it while migrations run. Default 30 s. */
-  leaseTtlMs?: number;
-  /** How often a waiting runner tries for the lease, and how long it waits at most. Default 500 ms, 10 min. */
-  waitPollMs?: number;
-  waitTimeoutMs?: number;
-  sleep?: (ms: number) => Promise<void>;
-};
-
-export type StartupReport = {
-  /** False when the wait for the lease timed out; start-up goes on and the holder finishes the work. */
-  ran: boolean;
-  waitedMs: number;
-  applied: string[];
-  failed: string[];
-  awaitingApproval: string[];
-  /** The migration that later ones wait for (failed, or awaiting approval), if any. */
-  blockedBy: string | null;
-};
-
-export type PreviewReport = {
-  id: string;
-  version: number;
-  direction: MigrationDirection;
-  durationMs: number;
-  touches: ContainerTouch[];
-  /** What the migration threw, when it did: a real run would fail the same way. */
-  error: string | null;
-};
-
-type RunSpec = {
-  m: Migration;
-  direction: MigrationDirection;
-  trigger: MigrationTrigger;
-  actor: MigrationActor;
-  from: readonly (MigrationStatus | 'absent')[];
-  approval?: { backup: string };
-};
 
 const SILENT: MigrationLogger = { info: () => {}, warn: () => {}, error: () => {} };
 const MAX_ERROR = 2000;

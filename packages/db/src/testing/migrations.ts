@@ -7,7 +7,8 @@ import type { Clock, ContainerDef, DocumentStore, Outbox } from '../document-sto
 import { createLeaseManager } from '../leases';
 import type { Migration, MigrationLogger } from '../migrations/definition';
 import type { MigrationTransition } from '../migrations/records';
-import { createMigrationRunner, type MigrationRunnerOptions } from '../migrations/runner';
+import { createMigrationRunner } from '../migrations/runner';
+import type { MigrationRunnerOptions } from '../migrations/runner-types';
 import type { DriverHarness } from './store-drivers';
 
 export type Item = { id: string; productId: string; n: number; label?: string; tags?: string[] };

@@ -1,5 +1,6 @@
 import type { MigrationDirection, MigrationDoc } from '@bytelyst/db/migrations/definition';
-import { MigrationError, type MigrationRunner } from '@bytelyst/db/migrations/runner';
+import type { MigrationRunner } from '@bytelyst/db/migrations/runner';
+import { MigrationError } from '@bytelyst/db/migrations/runner-types';
 import type { MigrationState } from '@bytelyst/db/migrations/state';
 import { AppError } from '../../app-error';
 import type { TRole } from '../users/schema';
