@@ -38,7 +38,10 @@ export const earlierUnsettled = (
   migrations
     .filter((earlier) => earlier.version < m.version)
     .map(migrationId)
-    .find((id) => !SETTLED.includes(docs.get(id)?.status ?? 'running'));
+    .find((id) => {
+      const status = docs.get(id)?.status;
+      return status === undefined || !SETTLED.includes(status);
+    });
 
 /** The first migration after `m` that has run since, which must be rolled back before `m` can be. */
 export const laterRun = (
