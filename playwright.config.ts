@@ -56,6 +56,8 @@ export default defineConfig({
         SSO_ALLOW_HTTP_ISSUERS: 'true',
         // webhooks.spec.ts points an endpoint at a receiver it starts on a loopback port.
         WEBHOOK_ALLOWED_CIDRS: '127.0.0.0/8',
+        // migrations.spec.ts approves the e2e server's irreversible fixture migration.
+        MIGRATIONS_BACKUPS_EXTERNAL: 'true',
       },
     },
     {

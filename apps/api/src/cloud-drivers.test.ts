@@ -49,6 +49,16 @@ describe('cosmos + azure blob', () => {
     expect((dataOf(me) as { email: string }).email).toBe(t.admin.email);
   });
 
+  it('applied the platform migrations at start-up, recorded in the migrations container', async () => {
+    const { items } = await t.services.migrations.list();
+    expect(items.map((m) => [m.id, m.status])).toEqual([
+      ['001_users_email_verified', 'applied'],
+      ['002_products_settings', 'applied'],
+    ]);
+    const record = await t.store.container('migrations').read('001_users_email_verified', 'platform');
+    expect(record).toMatchObject({ status: 'applied', attempts: 1 });
+  });
+
   it('does not serve /blobs (azure signs its own URLs)', async () => {
     const res = await t.app.inject({ url: '/blobs/x/y?exp=1&sig=2' });
     expect(res.statusCode).toBe(404);

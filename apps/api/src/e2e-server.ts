@@ -1,14 +1,40 @@
 /**
- * The API exactly as `main.ts` starts it, plus one fixture subscriber the browser suite needs: it fails the
+ * The API exactly as `main.ts` starts it, plus the fixtures the browser suite needs. A subscriber fails the
  * first delivery of every admin action whose input names something `reject-...` (maxAttempts 1, so that
  * delivery is dead-lettered at once) and succeeds on any later one, so a replay from /ops/events succeeds.
- * Bundled to dist/e2e-server.js beside dist/main.js; only playwright.config.ts starts it.
+ * Two migrations after the platform's: an irreversible one that waits for approval, and one behind it that
+ * fails on its first run in this process and succeeds when run again (/ops/migrations approves, retries and
+ * rolls back). Bundled to dist/e2e-server.js beside dist/main.js; only playwright.config.ts starts it.
  */
+import type { Migration } from '@bytelyst/db/migrations/definition';
 import { runApi } from './run-api';
 
 const failedOnce = new Set<string>();
 
+let flakyRuns = 0;
+const E2E_MIGRATIONS: Migration[] = [
+  {
+    version: 901,
+    name: 'e2e_irreversible_step',
+    description: 'Browser-test fixture: irreversible, waits for a super_admin',
+    reversible: false,
+    up: async () => {},
+  },
+  {
+    version: 902,
+    name: 'e2e_flaky_step',
+    description: 'Browser-test fixture: fails on its first run, succeeds when run again',
+    reversible: true,
+    up: async () => {
+      flakyRuns += 1;
+      if (flakyRuns === 1) throw new Error('e2e fixture: the first run of this step fails');
+    },
+    down: async () => {},
+  },
+];
+
 runApi({
+  extraMigrations: E2E_MIGRATIONS,
   configure: (services) => {
     services.bus.subscribe({
       name: 'e2e-picky',

@@ -72,6 +72,9 @@ const ZRawEnv = z.object({
   // console's /ops/maintenance or PUT /v1/settings/maintenance), and the CIDRs that bypass it.
   MAINTENANCE_MODE: z.enum(['off', 'read_only', 'maintenance', 'emergency']).default('off'),
   MAINTENANCE_BYPASS_IPS: z.string().default(''),
+  // Migrations: approving an irreversible one needs a confirmed backup; with no backup facility in the platform,
+  // true says backups are taken outside it (the approving super_admin confirms one), false refuses approval.
+  MIGRATIONS_BACKUPS_EXTERNAL: bool(false),
   SESSION_TTL_DAYS: int(90, 1),
   SESSION_CACHE_TTL_MS: int(30_000),
   SWAGGER_UI_ENABLED: z.stringbool().optional(),

@@ -1,5 +1,6 @@
 import type { ContainerDef } from '@bytelyst/db/document-store';
 import { type Clock, systemClock } from '@bytelyst/db/document-store';
+import type { Migration } from '@bytelyst/db/migrations/definition';
 import type { Connector } from '@bytelyst/routers/lib/outbound';
 import type { Services } from '@bytelyst/routers/services';
 import type { FastifyInstance } from 'fastify';
@@ -23,7 +24,8 @@ export type Platform = Drivers & {
 
 /**
  * The one composition root, shared by `main.ts`, the e2e server and the API tests (`testing/server.ts`):
- * drivers from env, services, the HTTP server and the workers, not yet listening or started. The options are
+ * drivers from env, services, pending migrations applied, the HTTP server and the workers, not yet listening
+ * or started. The options are
  * the overrides tests use: a movable clock, `configure` (runs before anything is served; tests register extra
  * bus subscribers there) and `extraContainers` (somewhere for them to write).
  */
@@ -35,6 +37,8 @@ export const createPlatform = async (
     configure?: (services: Services) => void;
     /** The connect step of the outbound guard: SSO and webhooks (tests: loopback only). */
     outboundConnect?: Connector;
+    /** Migrations run after the platform's own (the e2e server's fixtures). */
+    extraMigrations?: readonly Migration[];
   } = {},
 ): Promise<Platform> => {
   const clock = opts.clock ?? systemClock;
@@ -51,9 +55,14 @@ export const createPlatform = async (
     clock,
     logger,
     ...(opts.outboundConnect ? { outboundConnect: opts.outboundConnect } : {}),
+    ...(opts.extraMigrations ? { extraMigrations: opts.extraMigrations } : {}),
   };
   const services = servicesFromEnv(deps, secrets);
   opts.configure?.(services);
+  // Before anything is served: one instance applies what is pending while the others wait for it. A migration
+  // that fails is recorded and logged as a warning, and start-up goes on.
+  const migrations = await services.migrations.runPending();
+  if (migrations.applied.length > 0 || migrations.blockedBy) logger.info({ migrations }, 'migrations');
   const app = buildServer({ ...deps, services });
   return {
     ...drivers,

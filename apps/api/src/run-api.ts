@@ -35,7 +35,10 @@ const adminBlock = (signInUrl: string, email: string, password: string): string 
  * e2e server's hook for its fixture subscribers (e2e-server.ts); the product entry passes nothing.
  */
 export const runApi = async (
-  opts: Pick<Parameters<typeof createPlatform>[1] & object, 'configure' | 'outboundConnect'> = {},
+  opts: Pick<
+    Parameters<typeof createPlatform>[1] & object,
+    'configure' | 'outboundConnect' | 'extraMigrations'
+  > = {},
 ): Promise<void> => {
   const env = readEnv();
   const platform = await createPlatform(env, opts);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { BlobStore } from '@bytelyst/db/blob';
 import type { Clock, DocumentStore } from '@bytelyst/db/document-store';
+import type { Migration } from '@bytelyst/db/migrations/definition';
 import { type Connector, parseCidrList } from '@bytelyst/routers/lib/outbound';
 import type { DeliveryConfig } from '@bytelyst/routers/modules/delivery/config';
 import { createServices, type Services } from '@bytelyst/routers/services';
@@ -16,6 +17,8 @@ type Deps = {
   logger?: FastifyBaseLogger;
   /** The connect step of the outbound guard (SSO, webhooks, status monitors); tests pass one that refuses anything but loopback. */
   outboundConnect?: Connector;
+  /** Run after the platform's migrations (the e2e server's fixtures). */
+  extraMigrations?: readonly Migration[];
 };
 
 /** Delivery's settings from env; the APNs key file is read here, once, at start-up. */
@@ -101,6 +104,10 @@ export const servicesFromEnv = (deps: Deps, secrets: Secrets): Services =>
         claimTtlMs: deps.env.EVENT_CLAIM_TTL_MS,
       },
       delivery: deliveryFromEnv(deps.env),
+      migrations: {
+        backupsExternal: deps.env.MIGRATIONS_BACKUPS_EXTERNAL,
+        ...(deps.extraMigrations ? { extra: deps.extraMigrations } : {}),
+      },
       maintenance: {
         mode: deps.env.MAINTENANCE_MODE,
         bypassIps: parseCidrList(deps.env.MAINTENANCE_BYPASS_IPS),

@@ -3,7 +3,7 @@ import type { ContainerDef } from './document-store';
 const DAY = 24 * 60 * 60;
 
 /**
- * The platform's own containers: leases, rate counters, the event bus and the job runner, which sit below the modules. Every
+ * The platform's own containers: leases, rate counters, the event bus, the job runner and migrations, which sit below the modules. Every
  * module declares its own (`modules/<name>/containers.ts`); `@bytelyst/routers/services` gathers them all into
  * `ALL_CONTAINERS`, created idempotently at start-up. Every product-scoped document carries `productId`.
  */
@@ -37,6 +37,11 @@ export const CONTAINERS = {
     defaultTtl: 90 * DAY,
     indexes: [['startedAt'], ['status', 'startedAt'], ['jobName', 'startedAt'], ['trigger', 'startedAt']],
   },
+  /**
+   * Schema migrations (roadmap §2.8): one record per migration (id `001_name`) in the `platform` partition,
+   * with its status, duration and error; the runner (migrations/runner.ts) writes them under its lease.
+   */
+  migrations: { name: 'migrations', partitionKey: ['productId'], indexes: [['version']] },
 } as const satisfies Record<string, ContainerDef>;
 
 export type ContainerKey = keyof typeof CONTAINERS;

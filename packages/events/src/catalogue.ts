@@ -9,6 +9,7 @@ import { GROWTH_EVENTS } from './catalogue/growth';
 import { IDENTITY_EVENTS } from './catalogue/identity';
 import { LICENSES_EVENTS } from './catalogue/licenses';
 import { MAINTENANCE_EVENTS } from './catalogue/maintenance';
+import { MIGRATION_EVENTS } from './catalogue/migrations';
 import { OPERATIONS_EVENTS } from './catalogue/operations';
 import { PLATFORM_EVENTS } from './catalogue/platform';
 import { RATELIMIT_EVENTS } from './catalogue/ratelimit';
@@ -42,6 +43,7 @@ export const EVENT_DEFINITIONS = {
   ...RATELIMIT_EVENTS,
   ...FEEDBACK_EVENTS,
   ...EXPERIMENT_EVENTS,
+  ...MIGRATION_EVENTS,
 } as const;
 
 export type EventDefinitions = typeof EVENT_DEFINITIONS;

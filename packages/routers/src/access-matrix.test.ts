@@ -94,6 +94,8 @@ const SUPER_ADMIN_ONLY = new Set([
   'jobs.trigger',
   'jobs.pause',
   'jobs.resume',
+  // An irreversible migration changes every product's data for good: its approval needs super_admin.
+  'migrations.approve',
 ]);
 
 /** Flat at runtime: dotted path -> procedure (the declared type is the nested record). */

@@ -86,6 +86,9 @@ const DOMAIN_VERBS: Record<string, string> = {
   dismiss: 'sets feedback aside in the inbox; it stays on record',
   assign: "buckets a client into the running experiments and records the unit's first exposure",
   conclude: 'ends an experiment with a winner (or none) and a reason, which drives its flag',
+  approve: "a super_admin's consent to an irreversible migration, which then runs",
+  retry: 'runs a failed (or rolled back) migration again',
+  rollback: 'undoes an applied migration with its down; the record stays, as rolled back',
 };
 
 const VERBS = new Set([...CRUD, ...AGGREGATES, ...Object.keys(DOMAIN_VERBS)]);

@@ -11,6 +11,7 @@ import { invitationsRouter, referralsRouter, waitlistRouter } from './modules/gr
 import { jobsRouter } from './modules/jobs/router';
 import { licensesRouter } from './modules/licenses/router';
 import { maintenanceRouter } from './modules/maintenance/router';
+import { migrationsRouter } from './modules/migrations/router';
 import { notificationsRouter } from './modules/notifications/router';
 import { productsRouter } from './modules/products/router';
 import { ratelimitRouter } from './modules/ratelimit/router';
@@ -59,6 +60,7 @@ export const appRouter = router({
   ratelimit: ratelimitRouter,
   feedback: feedbackRouter,
   experiments: experimentsRouter,
+  migrations: migrationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

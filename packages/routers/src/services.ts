@@ -30,6 +30,8 @@ import { growthModule } from './modules/growth/module';
 import { createJobsService, withAppErrors } from './modules/jobs/service';
 import { licensesModule } from './modules/licenses/module';
 import { type MaintenanceConfigOptions, maintenanceModule } from './modules/maintenance/module';
+import type { MigrationsConfig } from './modules/migrations/config';
+import { migrationsModule } from './modules/migrations/module';
 import { notificationsModule } from './modules/notifications/module';
 import { productsModule } from './modules/products/module';
 import type { RateLimitConfig } from './modules/ratelimit/config';
@@ -77,6 +79,8 @@ export type ServiceConfig = {
   maintenance?: MaintenanceConfigOptions;
   status?: StatusConfig;
   ratelimit?: RateLimitConfig;
+  /** Extra migrations and the backup precondition of irreversible ones (see modules/migrations/config.ts). */
+  migrations?: MigrationsConfig;
 };
 
 export type ServiceDeps = {
@@ -124,7 +128,8 @@ const MODULES = moduleList<{
   .add(maintenanceModule)
   .add(ratelimitModule)
   .add(feedbackModule)
-  .add(experimentsModule);
+  .add(experimentsModule)
+  .add(migrationsModule);
 
 /** Every container: the platform's own (bus, jobs, leases) and each module's; `DocumentStore.init` takes this. */
 export const ALL_CONTAINERS: readonly ContainerDef[] = [...PLATFORM_CONTAINERS, ...MODULES.containers()];

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BlobStore } from '@bytelyst/db/blob';
 import type { Clock, DocumentStore } from '@bytelyst/db/document-store';
+import type { Migration } from '@bytelyst/db/migrations/definition';
 import { bootstrapPlatform } from '@bytelyst/routers/bootstrap';
 import type { Services } from '@bytelyst/routers/services';
 import { loopbackOnlyConnector } from '@bytelyst/routers/testing/loopback-connector';
@@ -43,7 +44,9 @@ export type TestServer = {
  * A complete API on real drivers in a temp folder (sqlite + fs by default; pass env such as DB_DRIVER=cosmos
  * with its endpoint for the others), with the default product and a known super admin. Not listening yet.
  */
-export const createTestServer = async (opts: { env?: Record<string, string> } = {}): Promise<TestServer> => {
+export const createTestServer = async (
+  opts: { env?: Record<string, string>; extraMigrations?: readonly Migration[] } = {},
+): Promise<TestServer> => {
   const dir = await mkdtemp(path.join(tmpdir(), 'bytelyst-api-'));
   const env = parseEnv({
     NODE_ENV: 'test',
@@ -56,7 +59,11 @@ export const createTestServer = async (opts: { env?: Record<string, string> } = 
     ...opts.env,
   });
   const clock = createTestClock();
-  const platform = await createPlatform(env, { clock: clock.clock, outboundConnect: loopbackOnlyConnector });
+  const platform = await createPlatform(env, {
+    clock: clock.clock,
+    outboundConnect: loopbackOnlyConnector,
+    ...(opts.extraMigrations ? { extraMigrations: opts.extraMigrations } : {}),
+  });
   const { app, store, blob, services } = platform;
   await bootstrapPlatform(services, { adminEmail: TEST_ADMIN.email, adminPassword: TEST_ADMIN.password });
   return {

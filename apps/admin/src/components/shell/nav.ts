@@ -54,6 +54,7 @@ export const NAV: readonly NavGroup[] = [
       { href: '/ops/maintenance', label: 'Maintenance', icon: 'alert' },
       { href: '/ops/status', label: 'Status page', icon: 'monitor' },
       { href: '/ops/rate-limits', label: 'Rate limits', icon: 'shield' },
+      { href: '/ops/migrations', label: 'Migrations', icon: 'book' },
       { href: '/telemetry', label: 'Telemetry', icon: 'activity' },
     ],
   },
