@@ -3,6 +3,7 @@ import { BILLING_EVENTS } from './catalogue/billing';
 import { CONTENT_EVENTS } from './catalogue/content';
 import { id } from './catalogue/def';
 import { DELIVERY_EVENTS } from './catalogue/delivery';
+import { EXPORTS_EVENTS } from './catalogue/exports';
 import { FEEDBACK_EVENTS } from './catalogue/feedback';
 import { GROWTH_EVENTS } from './catalogue/growth';
 import { IDENTITY_EVENTS } from './catalogue/identity';
@@ -40,6 +41,7 @@ export const EVENT_DEFINITIONS = {
   ...STATUS_EVENTS,
   ...RATELIMIT_EVENTS,
   ...FEEDBACK_EVENTS,
+  ...EXPORTS_EVENTS,
 } as const;
 
 export type EventDefinitions = typeof EVENT_DEFINITIONS;

@@ -4,6 +4,7 @@ import { plansRouter, stripeRouter, subscriptionsRouter, usageRouter } from './m
 import { blobRouter } from './modules/blob/router';
 import { deliveryRouter } from './modules/delivery/router';
 import { eventsRouter } from './modules/events/router';
+import { exportsRouter } from './modules/exports/router';
 import { feedbackRouter } from './modules/feedback/router';
 import { flagsRouter } from './modules/flags/router';
 import { invitationsRouter, referralsRouter, waitlistRouter } from './modules/growth/router';
@@ -57,6 +58,7 @@ export const appRouter = router({
   status: statusRouter,
   ratelimit: ratelimitRouter,
   feedback: feedbackRouter,
+  exports: exportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

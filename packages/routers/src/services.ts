@@ -23,6 +23,7 @@ import { blobsModule } from './modules/blob/module';
 import type { DeliveryConfig } from './modules/delivery/config';
 import { deliveryModule } from './modules/delivery/module';
 import { eventsModule } from './modules/events/module';
+import { exportsModule } from './modules/exports/module';
 import { feedbackModule } from './modules/feedback/module';
 import { flagsModule } from './modules/flags/module';
 import { growthModule } from './modules/growth/module';
@@ -122,7 +123,8 @@ const MODULES = moduleList<{
   .add(statusModule)
   .add(maintenanceModule)
   .add(ratelimitModule)
-  .add(feedbackModule);
+  .add(feedbackModule)
+  .add(exportsModule);
 
 /** Every container: the platform's own (bus, jobs, leases) and each module's; `DocumentStore.init` takes this. */
 export const ALL_CONTAINERS: readonly ContainerDef[] = [...PLATFORM_CONTAINERS, ...MODULES.containers()];
