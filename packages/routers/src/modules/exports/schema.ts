@@ -103,6 +103,8 @@ export type TSubscriptionFilters = z.infer<typeof ZSubscriptionFilters>;
 export const ZLicenseFilters = z.strictObject({
   status: z.enum(['active', 'revoked', 'expired']).optional(),
   plan: ZPlanFilter.optional(),
+  /** The licenses table's own filter, so that "all matching" there means the same rows. */
+  userId: ZUserIdFilter.optional(),
 });
 export type TLicenseFilters = z.infer<typeof ZLicenseFilters>;
 

@@ -302,4 +302,4 @@ const subscriptionWhere = (f: TExportFilters['subscriptions']) =>
   cond<TSubscription>({ planCode: eq(f.plan), status: eq(f.status) });
 
 export const licenseWhere = (f: TExportFilters['licenses']) =>
-  cond<LicenseDoc>({ status: eq(f.status), planCode: eq(f.plan) });
+  cond<LicenseDoc>({ status: eq(f.status), planCode: eq(f.plan), userId: eq(f.userId) });
