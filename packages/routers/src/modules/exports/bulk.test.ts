@@ -1,9 +1,16 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { NOOP_LOGGER } from '@bytelyst/events/logger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventsOf } from '../../testing/billing';
 import { expectFieldError } from '../../testing/expect-error';
 import { seedRecords } from '../../testing/exports';
 import { createTestHarness, type TestHarness } from '../../testing/harness';
 import type { TUser } from '../users/schema';
+import type { UsersService } from '../users/service';
+import { createBulkOperations } from './bulk';
+import { createExportsEngine } from './engine';
+import { createExportsRepository } from './repository';
+import { createExportSources } from './sources';
 
 /**
  * Bulk operations through the same worker: the dry run's count is what the job then goes through, each item is
@@ -151,6 +158,82 @@ describe('bulk operations', () => {
     });
     expect(await admin.licenses.get({ id: 'lic-2' })).toMatchObject({ status: 'active' });
     expect((await eventsOf(h, 'license.revoked')).map((e) => e.data.licenseId)).toEqual(['lic-0']);
+  });
+
+  it('resumes a bulk operation whose worker died mid-page, counting every item once', async () => {
+    const resume: TUser[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      resume.push(
+        await h.services.users.create(productId, {
+          email: `resume-${i}@example.com`,
+          name: `Resume ${i}`,
+          password: 'correct-horse-battery',
+          roles: ['user'],
+        }),
+      );
+    }
+    const engineWith = (users: Pick<UsersService, 'find' | 'setStatus'>, instanceId: string) => {
+      const sources = createExportSources(h.store);
+      return createExportsEngine({
+        repo: createExportsRepository(h.store),
+        blob: h.services.blob,
+        clock: h.clock,
+        bus: h.services.bus,
+        sources,
+        bulk: createBulkOperations({ sources, users, licenses: h.services.licenses }),
+        logger: NOOP_LOGGER,
+        instanceId,
+        leaseMs: 60_000,
+        pollIntervalMs: 60_000,
+        pageSize: 100,
+      });
+    };
+    let release: () => void = () => undefined;
+    const hung = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let applied = 0;
+    const dying = engineWith(
+      {
+        find: h.services.users.find,
+        async setStatus(...args) {
+          applied += 1;
+          // The third change never returns: the process died with two items changed and nothing recorded.
+          if (applied === 3) await hung;
+          return h.services.users.setStatus(...args);
+        },
+      },
+      'dying',
+    );
+    const input = {
+      operation: 'users.setStatus' as const,
+      status: 'disabled' as const,
+      selection: { filters: { search: 'resume-' } },
+    };
+    const job = await admin.exports.createBulk(input);
+    const first = dying.runOnce();
+    while (applied < 3) await delay(5);
+    expect(await admin.exports.get({ id: job.id })).toMatchObject({ status: 'processing', processed: 0 });
+
+    h.advance(61_000);
+    expect(await engineWith(h.services.users, 'other').runOnce()).toBe(job.id);
+    const done = await admin.exports.get({ id: job.id });
+    expect(done).toMatchObject({
+      status: 'completed',
+      attempt: 2,
+      processed: 4,
+      counts: { done: 2, skipped: 2, failed: 0 },
+    });
+    release();
+    await first;
+    expect(await admin.exports.get({ id: job.id })).toMatchObject({
+      processed: 4,
+      counts: { done: 2, skipped: 2, failed: 0 },
+    });
+    const items = (await admin.exports.listItems({ id: job.id })).items;
+    expect(items.map((i) => i.state).sort()).toEqual(['done', 'done', 'skipped', 'skipped']);
+    for (const user of resume)
+      expect((await h.services.users.get(productId, user.id)).status).toBe('disabled');
   });
 
   it('refuses a bad selection or operation with a 400 naming the field', async () => {
