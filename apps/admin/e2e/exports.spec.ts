@@ -36,7 +36,7 @@ test('an admin exports users as CSV with a filter and downloads it, then disable
 
   const exports = page.getByRole('region', { name: 'Exports' });
   const row = exports.getByRole('row').filter({ hasText: 'Users · CSV' }).first();
-  await expect(row).toContainText('search: e2e-export, status: active');
+  await expect(row).toContainText('status: active, search: e2e-export');
   await expect(row).toContainText('Ready', { timeout: 20_000 });
   await expect(row).toContainText('3 of 3 rows');
   await shot(page, 'exports-ready');
@@ -78,7 +78,10 @@ test('an admin exports users as CSV with a filter and downloads it, then disable
   }
 
   await page.getByRole('link', { name: 'Exports' }).click();
-  const bulkRow = page.getByRole('region', { name: 'Exports' }).getByRole('row').filter({ hasText: 'Set users disabled' });
+  const bulkRow = page
+    .getByRole('region', { name: 'Exports' })
+    .getByRole('row')
+    .filter({ hasText: 'Set users disabled' });
   await expect(bulkRow).toContainText('3 done · 0 skipped · 0 failed');
   await shot(page, 'exports-list');
 });
