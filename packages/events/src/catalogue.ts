@@ -4,6 +4,7 @@ import { CONTENT_EVENTS } from './catalogue/content';
 import { id } from './catalogue/def';
 import { DELIVERY_EVENTS } from './catalogue/delivery';
 import { EXPERIMENT_EVENTS } from './catalogue/experiments';
+import { EXPORTS_EVENTS } from './catalogue/exports';
 import { FEEDBACK_EVENTS } from './catalogue/feedback';
 import { GROWTH_EVENTS } from './catalogue/growth';
 import { IDENTITY_EVENTS } from './catalogue/identity';
@@ -44,6 +45,7 @@ export const EVENT_DEFINITIONS = {
   ...FEEDBACK_EVENTS,
   ...EXPERIMENT_EVENTS,
   ...MIGRATION_EVENTS,
+  ...EXPORTS_EVENTS,
 } as const;
 
 export type EventDefinitions = typeof EVENT_DEFINITIONS;

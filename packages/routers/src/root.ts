@@ -5,6 +5,7 @@ import { blobRouter } from './modules/blob/router';
 import { deliveryRouter } from './modules/delivery/router';
 import { eventsRouter } from './modules/events/router';
 import { experimentsRouter } from './modules/experiments/router';
+import { exportsRouter } from './modules/exports/router';
 import { feedbackRouter } from './modules/feedback/router';
 import { flagsRouter } from './modules/flags/router';
 import { invitationsRouter, referralsRouter, waitlistRouter } from './modules/growth/router';
@@ -61,6 +62,7 @@ export const appRouter = router({
   feedback: feedbackRouter,
   experiments: experimentsRouter,
   migrations: migrationsRouter,
+  exports: exportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -24,6 +24,7 @@ import type { DeliveryConfig } from './modules/delivery/config';
 import { deliveryModule } from './modules/delivery/module';
 import { eventsModule } from './modules/events/module';
 import { experimentsModule } from './modules/experiments/module';
+import { exportsModule } from './modules/exports/module';
 import { feedbackModule } from './modules/feedback/module';
 import { flagsModule } from './modules/flags/module';
 import { growthModule } from './modules/growth/module';
@@ -129,7 +130,8 @@ const MODULES = moduleList<{
   .add(ratelimitModule)
   .add(feedbackModule)
   .add(experimentsModule)
-  .add(migrationsModule);
+  .add(migrationsModule)
+  .add(exportsModule);
 
 /** Every container: the platform's own (bus, jobs, leases) and each module's; `DocumentStore.init` takes this. */
 export const ALL_CONTAINERS: readonly ContainerDef[] = [...PLATFORM_CONTAINERS, ...MODULES.containers()];

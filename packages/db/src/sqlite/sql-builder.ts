@@ -202,10 +202,17 @@ export function afterSql(keys: readonly SortKey[], last: readonly SqlValue[]): F
     branches.push({ sql: parts.join(' AND '), params });
   }
   if (branches.length === 0) return { sql: '0', params: [] };
-  return {
+  const or: Fragment = {
     sql: `(${branches.map((b) => `(${b.sql})`).join(' OR ')})`,
     params: branches.flatMap((b) => b.params),
   };
+  // The OR alone makes SQLite walk the index from its start on every page (paging N rows costs N^2/limit);
+  // a redundant bound on the first key, implied by every branch, lets it seek to the last page's end instead.
+  // Ascending only: descending, NULLs sort last, and `x <= ? OR x IS NULL` gives SQLite no range to seek.
+  const first = keys[0];
+  const value = last[0] ?? null;
+  if (!first || first.desc || value === null || keys.length < 2) return or;
+  return { sql: `${first.expr} >= ? AND ${or.sql}`, params: [value, ...or.params] };
 }
 
 export function orderSql(keys: readonly SortKey[]): string {

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Button } from '~/components/kit/button';
 import { type Column, DataTable, type TableState } from '~/components/kit/data-table';
 import { formatDate } from '~/lib/format';
+import type { Selection } from '../exports/use-selection';
 import { UserRef } from '../users/user-ref';
 import { DeviceCount, KeyHint, LicenseStatusBadge } from './license-badges';
 import { RevokeLicenseDialog } from './revoke-license-dialog';
@@ -26,11 +27,14 @@ type Props = TableState & {
   /** Hides the user column (on a user's own page). */
   hideUser?: boolean;
   emptyHint?: string;
+  /** With it, each row has a checkbox for bulk operations. */
+  selection?: Selection;
 };
 
-export function LicensesTable({ licenses, hideUser = false, emptyHint, ...state }: Props) {
+export function LicensesTable({ licenses, hideUser = false, emptyHint, selection, ...state }: Props) {
   const [revoking, setRevoking] = useState<TLicenseSummary | null>(null);
-  const columns = hideUser ? COLUMNS.filter((c) => c.label !== 'User') : COLUMNS;
+  const shown = hideUser ? COLUMNS.filter((c) => c.label !== 'User') : COLUMNS;
+  const columns = selection ? [{ label: 'Select' }, ...shown] : shown;
   return (
     <DataTable
       {...state}
@@ -40,6 +44,16 @@ export function LicensesTable({ licenses, hideUser = false, emptyHint, ...state 
       emptyHint={emptyHint ?? 'Generate a key for a customer; it is shown once.'}
       renderRow={(license) => (
         <tr key={license.id}>
+          {selection ? (
+            <td>
+              <input
+                type="checkbox"
+                aria-label={`Select ${license.keyPrefix}…${license.keySuffix}`}
+                checked={selection.has(license.id)}
+                onChange={() => selection.toggle(license.id)}
+              />
+            </td>
+          ) : null}
           <td className="cell-primary">
             <Link className="table-link" href={`/licenses/${encodeURIComponent(license.id)}`}>
               <KeyHint keyPrefix={license.keyPrefix} keySuffix={license.keySuffix} />

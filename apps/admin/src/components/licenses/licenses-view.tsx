@@ -1,6 +1,8 @@
 'use client';
 
-import { useState } from 'react';
+import type { TBulkCreateInput } from '@bytelyst/routers/modules/exports/schema';
+import { useCallback, useState } from 'react';
+import { Button } from '~/components/kit/button';
 import { tableStateOf } from '~/components/kit/data-table';
 import { SelectField, TextField } from '~/components/kit/field';
 import { NewButton } from '~/components/kit/new-button';
@@ -8,6 +10,9 @@ import { PageHeader } from '~/components/kit/page-header';
 import { Pager } from '~/components/kit/pager';
 import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
 import { trpc } from '~/lib/trpc';
+import { BulkBar } from '../exports/bulk-bar';
+import { BulkDialog } from '../exports/bulk-dialog';
+import { useSelection } from '../exports/use-selection';
 import { GenerateLicenseDialog } from './generate-license-dialog';
 import { LICENSE_STATUS_LABELS } from './license-badges';
 import { LICENSES_LIST, type LicenseFilters, licensesListInput } from './licenses-list';
@@ -19,6 +24,18 @@ export function LicensesView() {
   const [generating, setGenerating] = useState(false);
   const { filters, query, changeFilters, pager, page } = useListState(LICENSES_LIST);
   const list = trpc.licenses.list.useQuery(licensesListInput(query, page), KEEP_PREVIOUS);
+  const selection = useSelection();
+  const [bulk, setBulk] = useState<TBulkCreateInput | null>(null);
+  const utils = trpc.useUtils();
+  const refetch = useCallback(() => void utils.licenses.list.invalidate(), [utils]);
+  const picked = selection.allMatching || selection.ids.size > 0;
+  const revokeSelected = () =>
+    setBulk({
+      operation: 'licenses.revoke',
+      selection: selection.allMatching
+        ? { filters: { status: query.status || undefined, userId: query.userId.trim() || undefined } }
+        : { ids: [...selection.ids] },
+    });
 
   return (
     <>
@@ -47,10 +64,27 @@ export function LicensesView() {
         />
       </search>
       <section className="card" aria-label="Licenses">
-        <LicensesTable licenses={list.data?.items ?? []} {...tableStateOf(list)} />
+        <BulkBar selection={selection} total={list.data?.total} noun="licenses">
+          <Button size="sm" variant="danger" disabled={!picked} onClick={revokeSelected}>
+            Revoke selected
+          </Button>
+        </BulkBar>
+        <LicensesTable selection={selection} licenses={list.data?.items ?? []} {...tableStateOf(list)} />
         <Pager pager={pager} data={list.data} total={list.data?.total} noun="licenses" />
       </section>
       <GenerateLicenseDialog open={generating} onClose={() => setGenerating(false)} />
+      <BulkDialog
+        request={bulk}
+        title="Revoke licenses"
+        confirmLabel="Revoke licenses"
+        noun="licenses"
+        unchangedLabel="are already revoked"
+        onFinished={refetch}
+        onClose={() => {
+          setBulk(null);
+          selection.clear();
+        }}
+      />
     </>
   );
 }

@@ -49,6 +49,7 @@ export const NAV: readonly NavGroup[] = [
       { href: '/ops/events', label: 'Events', icon: 'zap' },
       { href: '/ops/webhooks', label: 'Webhooks', icon: 'send' },
       { href: '/ops/jobs', label: 'Jobs', icon: 'clock' },
+      { href: '/ops/exports', label: 'Exports', icon: 'folder' },
       { href: '/ops/delivery', label: 'Delivery', icon: 'send' },
       { href: '/ops/delivery/templates', label: 'Email templates', icon: 'mail' },
       { href: '/ops/maintenance', label: 'Maintenance', icon: 'alert' },

@@ -6,6 +6,7 @@ import { Button } from '~/components/kit/button';
 import { type Column, DataTable, type TableState } from '~/components/kit/data-table';
 import { RoleBadges, UserStatusBadge } from '~/components/kit/status-badges';
 import { formatDate, formatRelative } from '~/lib/format';
+import type { Selection } from '../exports/use-selection';
 import { isRole, primaryRole, ROLE_OPTIONS } from './roles';
 import { useUserMutations } from './use-user-mutations';
 import { EmailVerifiedBadge } from './user-email-verification';
@@ -20,14 +21,19 @@ const COLUMNS: readonly Column[] = [
   { label: 'Actions', className: 'cell-actions' },
 ];
 
-type Props = TableState & { users: readonly TUser[]; filtered: boolean };
+type Props = TableState & {
+  users: readonly TUser[];
+  filtered: boolean;
+  /** With it, each row has a checkbox for bulk operations. */
+  selection?: Selection;
+};
 
-export function UsersTable({ users, filtered, ...state }: Props) {
+export function UsersTable({ users, filtered, selection, ...state }: Props) {
   const mutations = useUserMutations();
   return (
     <DataTable
       {...state}
-      columns={COLUMNS}
+      columns={selection ? [{ label: 'Select' }, ...COLUMNS] : COLUMNS}
       rows={users}
       emptyTitle={filtered ? 'No users match these filters' : 'No users yet'}
       emptyHint={
@@ -37,6 +43,16 @@ export function UsersTable({ users, filtered, ...state }: Props) {
         const busy = mutations.pendingId === user.id;
         return (
           <tr key={user.id}>
+            {selection ? (
+              <td>
+                <input
+                  type="checkbox"
+                  aria-label={`Select ${user.email}`}
+                  checked={selection.has(user.id)}
+                  onChange={() => selection.toggle(user.id)}
+                />
+              </td>
+            ) : null}
             <td>
               <Link href={`/users/${encodeURIComponent(user.id)}`} className="cell-primary">
                 {user.email}

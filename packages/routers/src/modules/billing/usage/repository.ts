@@ -129,6 +129,8 @@ export const createUsageRepository = (store: DocumentStore) => {
         limit: opts.limit,
         ...after(opts.continuation),
       }),
+    countCounters: (productId: string, where: Filter<DayCounterDoc>) =>
+      daily().count({ partitionKey: productId, where: { ...where, kind: { eq: 'day' } } }),
     /**
      * Counts a record: the day's counter (replaced under `ifMatch`, or created) and the receipt, in one batch.
      * Throws `precondition_failed` or `conflict` when another record got there first.
