@@ -9,7 +9,7 @@ import { useFormErrors } from '~/hooks/use-form-errors';
 import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { fieldErrorsOf } from '~/lib/api-errors';
 import { trpc } from '~/lib/trpc';
-import { formatPercent, formatPValue } from './labels';
+import { formatP, formatPercent } from './labels';
 
 /** '' until chosen; STOP for no winner. */
 const STOP = '__stop__';
@@ -102,8 +102,8 @@ export function ConcludeDialog({
       {srm ? (
         <div className="alert alert-error" role="alert">
           Sample ratio mismatch
-          {results ? ` (p = ${formatPValue(results.srm.pValue)})` : ''}: the split of units is not what the
-          weights say. Concluding anyway needs an override reason.
+          {results ? ` (${formatP(results.srm.pValue)})` : ''}: the split of units is not what the weights
+          say. Concluding anyway needs an override reason.
         </div>
       ) : null}
       <FieldGroup legend="Decision">

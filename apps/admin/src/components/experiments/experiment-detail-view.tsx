@@ -14,7 +14,7 @@ import { UserRef } from '../users/user-ref';
 import { DefinitionCard } from './definition-card';
 import { ExperimentActions } from './experiment-actions';
 import styles from './experiments.module.css';
-import { daysRunning, ExperimentStatusBadge, formatDays, formatPValue } from './labels';
+import { daysRunning, ExperimentStatusBadge, formatDays, formatP } from './labels';
 import { ResultsSection } from './results-section';
 
 /** Blocking: while the split is off, the results cannot be trusted and conclusion needs an override. */
@@ -26,8 +26,8 @@ function SrmBanner({ results }: { results: TExperimentResults }) {
       <div>
         <p className={styles.bannerTitle}>Sample ratio mismatch: do not trust these results</p>
         <p>
-          The units ({split}) are not split as the weights say (χ² p = {formatPValue(results.srm.pValue)},
-          below 0.001). Look for the cause first: weights changed while running, targeting that differs
+          The units ({split}) are not split as the weights say (χ² {formatP(results.srm.pValue)}, the
+          threshold is 0.001). Look for the cause first: weights changed while running, targeting that differs
           between variants, exposures lost or logged twice. Concluding needs an override reason.
         </p>
       </div>
@@ -53,7 +53,7 @@ function Stats({ experiment, results }: { experiment: TExperiment; results: TExp
     {
       label: 'Sample ratio',
       value: results ? (results.srm.mismatch ? 'Mismatch' : 'OK') : '—',
-      hint: results ? `χ² p = ${formatPValue(results.srm.pValue)}` : 'Checked with the results',
+      hint: results ? `χ² ${formatP(results.srm.pValue)}` : 'Checked with the results',
       danger: results?.srm.mismatch,
     },
   ];

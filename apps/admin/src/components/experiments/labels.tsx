@@ -52,6 +52,9 @@ export const formatInterval = ([low, high]: readonly [number, number]) =>
 
 export const formatPValue = (p: number) => (p < 0.001 ? '< 0.001' : p.toFixed(3));
 
+/** A p-value in a sentence: `p = 0.584`, `p < 0.001`. */
+export const formatP = (p: number) => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`);
+
 /** A metric's per-unit value: a conversion rate as a percentage, anything else as a number. */
 export const formatMetricValue = (value: number, kind: string) =>
   kind === 'conversion'
@@ -70,4 +73,4 @@ export const daysRunning = (
 };
 
 export const formatDays = (days: number | null) =>
-  days === null ? '—' : days === 0 ? 'Under a day' : `${days} day${days === 1 ? '' : 's'}`;
+  days === null ? '—' : days === 0 ? '< 1 day' : `${days} day${days === 1 ? '' : 's'}`;

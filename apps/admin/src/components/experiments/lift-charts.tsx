@@ -32,12 +32,28 @@ export type IntervalRow = {
   range: [number, number];
 };
 
-/** A symmetric domain around 0 that holds every bound, with a little room. */
-const domainOf = (values: readonly number[]): [number, number] => {
-  const widest = Math.max(0.05, ...values.map((v) => Math.abs(v)));
-  const padded = Math.min(10, widest * 1.15);
-  return [-padded, padded];
+/** Round bounds for the lift axis, as shares of 1. */
+const NICE = [0.05, 0.1, 0.2, 0.25, 0.5, 1, 2, 5, 10, 20, 50];
+
+/** A symmetric axis around 0 that holds every bound, with five round ticks. */
+const scaleOf = (values: readonly number[]) => {
+  const widest = Math.max(0, ...values.filter(Number.isFinite).map((v) => Math.abs(v)));
+  const bound = NICE.find((n) => n >= widest * 1.05) ?? Math.ceil(widest);
+  return {
+    domain: [-bound, bound] as [number, number],
+    ticks: [-bound, -bound / 2, 0, bound / 2, bound],
+  };
 };
+
+/** An axis tick: whole percent with its sign. */
+const formatTick = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : ''}${Math.round(Math.abs(v) * 100)} %`;
+
+const clock = new Intl.DateTimeFormat('en', {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
 
 /** Green when the whole interval is on the better side of 0, red when on the worse side, grey across it. */
 const toneOf = ([low, high]: [number, number], direction: 'higher' | 'lower') => {
@@ -61,7 +77,7 @@ export function IntervalChart({
   direction: 'higher' | 'lower';
   label: string;
 }) {
-  const domain = domainOf(rows.flatMap((r) => r.range));
+  const { domain, ticks } = scaleOf(rows.flatMap((r) => r.range));
   const shape = ({ x = 0, y = 0, width = 0, height = 0, payload }: ShapeProps) => {
     if (!payload) return <g />;
     const [low, high] = payload.range;
@@ -100,7 +116,8 @@ export function IntervalChart({
           <XAxis
             type="number"
             domain={domain}
-            tickFormatter={(v: number) => formatLift(v)}
+            ticks={ticks}
+            tickFormatter={formatTick}
             tickLine={false}
             axisLine={false}
             fontSize={11}
@@ -136,19 +153,19 @@ export function IntervalChart({
  * how the estimate settled as units came in.
  */
 export function LiftHistoryChart({ history }: { history: TResultsOutput['history'] }) {
-  const points = [...history].reverse().flatMap((h) =>
-    h.primary
-      ? [
-          {
-            at: formatShortDateTime(h.computedAt),
-            lift: h.primary.lift,
-            band: h.primary.ci,
-            units: h.units,
-          },
-        ]
-      : [],
-  );
-  const domain = domainOf(points.flatMap((p) => p.band));
+  const computed = [...history].reverse().flatMap((h) => (h.primary ? [{ ...h, primary: h.primary }] : []));
+  const first = computed[0]?.computedAt;
+  const last = computed[computed.length - 1]?.computedAt;
+  // Computations of one day are told apart by their time; longer runs by their date.
+  const sameDay =
+    first !== undefined && last !== undefined && Date.parse(last) - Date.parse(first) < 86_400_000;
+  const points = computed.map((h) => ({
+    at: sameDay ? clock.format(new Date(h.computedAt)) : formatShortDateTime(h.computedAt),
+    lift: h.primary.lift,
+    band: h.primary.ci,
+    units: h.units,
+  }));
+  const { domain, ticks } = scaleOf(points.flatMap((p) => p.band));
   return (
     <div
       className={styles.chartBox}
@@ -161,7 +178,8 @@ export function LiftHistoryChart({ history }: { history: TResultsOutput['history
           <XAxis dataKey="at" tickLine={false} axisLine={false} fontSize={11} stroke={AXIS} />
           <YAxis
             domain={domain}
-            tickFormatter={(v: number) => formatLift(v)}
+            ticks={ticks}
+            tickFormatter={formatTick}
             tickLine={false}
             axisLine={false}
             fontSize={11}

@@ -114,7 +114,7 @@ export function MetricResultCard({
                   const lift = t ? liftOf(t, engine) : null;
                   return (
                     <tr key={v.variantId}>
-                      <td className="cell-primary">
+                      <td className="cell-primary nowrap">
                         <span
                           className={styles.swatch}
                           style={{ background: variantColor(v.variationIndex) }}

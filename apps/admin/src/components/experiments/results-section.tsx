@@ -13,7 +13,7 @@ import { errorMessage } from '~/lib/api-errors';
 import { formatDateTime, formatRelative } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
 import styles from './experiments.module.css';
-import { formatPercent, formatPValue, variantColor } from './labels';
+import { formatP, formatPercent, variantColor } from './labels';
 import { LiftHistoryChart } from './lift-charts';
 import { type Engine, MetricResultCard } from './metric-result';
 
@@ -111,7 +111,7 @@ export function ResultsSection({ experiment }: { experiment: TExperiment }) {
   const cupedOn = experiment.analysis.cuped;
 
   const actions = (
-    <div className="btn-group">
+    <div className={styles.resultsActions}>
       <span className="checkbox-row">
         <Switch
           checked={cupedOn}
@@ -159,8 +159,7 @@ export function ResultsSection({ experiment }: { experiment: TExperiment }) {
           <div className="stack">
             <UnitsTable experiment={experiment} results={results} />
             <p className={results.srm.mismatch ? 'error-text' : 'muted'}>
-              Sample ratio check: χ² = {results.srm.chiSquared.toFixed(2)}, p ={' '}
-              {formatPValue(results.srm.pValue)}
+              Sample ratio check: χ² = {results.srm.chiSquared.toFixed(2)}, {formatP(results.srm.pValue)}
               {results.srm.mismatch
                 ? ' — the split is not what the weights say.'
                 : ' — the split matches the weights.'}

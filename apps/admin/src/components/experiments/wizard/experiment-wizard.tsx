@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button } from '~/components/kit/button';
 import { FormError } from '~/components/kit/form-error';
 import { PageHeader } from '~/components/kit/page-header';
@@ -46,6 +46,15 @@ export function ExperimentWizard() {
   const metrics = trpc.experiments.metrics.list.useQuery();
   const flags = trpc.flags.list.useQuery(FLAG_CHOICES_INPUT);
 
+  // Once a step has been refused, its errors follow the typing, so a fixed field stops showing its error.
+  const [live, setLive] = useState(false);
+  useEffect(() => {
+    if (!live) return;
+    const errors = errorsOfStep(checkWizard(values), step);
+    setFields(errors);
+    if (Object.keys(errors).length === 0) setFormError(null);
+  }, [live, values, step, setFields, setFormError]);
+
   const go = (next: number) => {
     setStep(next);
     setVisited((seen) => Math.max(seen, next));
@@ -57,6 +66,7 @@ export function ExperimentWizard() {
       onDone: (e) => router.push(`/experiments/${encodeURIComponent(e.id)}`),
       form: {
         fromApi: (error) => {
+          setLive(false);
           form.fromApi(error);
           const at = firstStepWith(fieldErrorsOf(error));
           if (at !== null) go(at);
@@ -66,7 +76,9 @@ export function ExperimentWizard() {
   );
 
   const next = () => {
-    if (check(errorsOfStep(checkWizard(values), step))) go(step + 1);
+    const ok = check(errorsOfStep(checkWizard(values), step));
+    setLive(!ok);
+    if (ok) go(step + 1);
   };
   const submit = () => {
     const errors = checkWizard(values);
@@ -75,6 +87,7 @@ export function ExperimentWizard() {
       setFields(errors);
       setFormError('Some fields need a look before the experiment can be created.');
       setStep(at);
+      setLive(true);
       return;
     }
     check({});
@@ -103,6 +116,11 @@ export function ExperimentWizard() {
           <li key={s.id}>
             <button
               type="button"
+              onClick={() => {
+                setLive(false);
+                check({});
+                setStep(i);
+              }}
               className={[
                 styles.step,
                 i < step ? styles.stepDone : '',
@@ -110,7 +128,6 @@ export function ExperimentWizard() {
               ].join(' ')}
               aria-current={i === step ? 'step' : undefined}
               disabled={i > visited}
-              onClick={() => setStep(i)}
             >
               {s.label}
             </button>
@@ -159,7 +176,14 @@ export function ExperimentWizard() {
           ) : null}
           {step === LAST ? <ReviewStep values={values} metrics={metrics.data?.items ?? []} /> : null}
           <div className={styles.wizardFooter}>
-            <Button disabled={step === 0} onClick={() => setStep(step - 1)}>
+            <Button
+              disabled={step === 0}
+              onClick={() => {
+                setLive(false);
+                check({});
+                setStep(step - 1);
+              }}
+            >
               Back
             </Button>
             <Button type="submit" variant="primary" loading={create.isPending}>
