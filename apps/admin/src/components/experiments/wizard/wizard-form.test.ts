@@ -92,6 +92,8 @@ describe('the wizard form', () => {
     expect(errors['namespace.1']).toBe('The range start must be below its end');
     expect(Object.keys(errorsOfStep(errors, 0))).toEqual(['key']);
     expect(Object.keys(errorsOfStep(errors, 2))).toEqual(['targetingRules.minAppVersion']);
+    // The wizard's own page is /experiments/new: no experiment may take that key.
+    expect(checkWizard({ ...valid, key: 'new' }).key).toBe('This key is reserved');
     expect(stepOfField('variants.1.weight')).toBe(1);
     expect(stepOfField('primaryMetric')).toBe(3);
     expect(stepOfField('form')).toBe(4);
