@@ -2,14 +2,14 @@
 
 import type { TFlag } from '@bytelyst/routers/modules/flags/schema';
 import { useEffect } from 'react';
-import { TextAreaField, TextField } from '~/components/kit/field';
+import { TextField } from '~/components/kit/field';
 import { FormDialog } from '~/components/kit/form-dialog';
 import { useFormValues } from '~/hooks/use-form-values';
 import { type TrpcUtils, useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { trpc } from '~/lib/trpc';
-import styles from './controls.module.css';
-import { checkFlag, EMPTY_FLAG, PLATFORM_LABELS, PLATFORMS, targetingOf, valuesOf } from './flag-form';
+import { checkFlag, EMPTY_FLAG, targetingOf, valuesOf } from './flag-form';
 import { RolloutField } from './rollout-field';
+import { TargetingFields } from './targeting-fields';
 
 type Props = {
   open: boolean;
@@ -62,9 +62,6 @@ export function FlagDialog({ open, flag, onClose }: Props) {
     else create.mutate({ key: form.key.trim(), ...common });
   };
 
-  const togglePlatform = (platform: (typeof PLATFORMS)[number], on: boolean) =>
-    set('platforms', on ? [...form.platforms, platform] : form.platforms.filter((p) => p !== platform));
-
   return (
     <FormDialog
       open={open}
@@ -103,55 +100,14 @@ export function FlagDialog({ open, flag, onClose }: Props) {
         onChange={(value) => set('percentage', value)}
         error={fields.percentage}
       />
-      <fieldset className="field" style={{ border: 'none', margin: 0, padding: 0 }}>
-        <legend className="field-label" style={{ marginBottom: 6 }}>
-          Platforms <span className="muted">(none ticked = every platform)</span>
-        </legend>
-        <div className={styles.checks}>
-          {PLATFORMS.map((platform) => (
-            <label key={platform} className="checkbox-row">
-              <input
-                type="checkbox"
-                checked={form.platforms.includes(platform)}
-                onChange={(event) => togglePlatform(platform, event.target.checked)}
-              />
-              {PLATFORM_LABELS[platform]}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <div className="grid grid-halves">
-        <TextField
-          label="Min app version"
-          value={form.minAppVersion}
-          placeholder="2.0.0"
-          onChange={(event) => set('minAppVersion', event.target.value)}
-          error={fields['targeting.minAppVersion']}
-        />
-        <TextField
-          label="Max app version"
-          value={form.maxAppVersion}
-          placeholder="3.0.0-rc.1"
-          onChange={(event) => set('maxAppVersion', event.target.value)}
-          error={fields['targeting.maxAppVersion']}
-        />
-      </div>
-      <div className="grid grid-halves">
-        <TextAreaField
-          label="Always on for user ids"
-          value={form.includeUserIds}
-          placeholder="One user id per line"
-          onChange={(event) => set('includeUserIds', event.target.value)}
-          error={fields['targeting.includeUserIds']}
-        />
-        <TextAreaField
-          label="Always off for user ids"
-          value={form.excludeUserIds}
-          placeholder="One user id per line"
-          onChange={(event) => set('excludeUserIds', event.target.value)}
-          error={fields['targeting.excludeUserIds']}
-        />
-      </div>
+      <TargetingFields
+        value={form}
+        onChange={(patch) => setValues((current) => ({ ...current, ...patch }))}
+        errors={fields}
+        errorPrefix="targeting"
+        includeLabel="Always on for user ids"
+        excludeLabel="Always off for user ids"
+      />
     </FormDialog>
   );
 }

@@ -19,6 +19,20 @@ export type FlagFormValues = {
   excludeUserIds: string;
 };
 
+/** The targeting part of a form, as typed: ids one per line. Flags and experiments share it. */
+export type TargetingValues = Pick<
+  FlagFormValues,
+  'platforms' | 'minAppVersion' | 'maxAppVersion' | 'includeUserIds' | 'excludeUserIds'
+>;
+
+export const EMPTY_TARGETING: TargetingValues = {
+  platforms: [],
+  minAppVersion: '',
+  maxAppVersion: '',
+  includeUserIds: '',
+  excludeUserIds: '',
+};
+
 export const EMPTY_FLAG: FlagFormValues = {
   key: '',
   description: '',
@@ -61,7 +75,7 @@ const idsOf = (text: string): string[] => [
   ),
 ];
 
-export const targetingOf = (form: FlagFormValues): TFlagTargeting => ({
+export const targetingOf = (form: TargetingValues): TFlagTargeting => ({
   platforms: form.platforms,
   minAppVersion: form.minAppVersion.trim() || null,
   maxAppVersion: form.maxAppVersion.trim() || null,
@@ -81,9 +95,15 @@ export const checkFlag = (form: FlagFormValues, creating: boolean): Record<strin
   } else if (Math.abs(Math.round(p * 100) - p * 100) > 1e-6) {
     errors.percentage = 'At most two decimals.';
   }
+  return { ...errors, ...checkTargeting(form, 'targeting') };
+};
+
+/** The version bounds the browser can check, as errors under `prefix` (`targeting.minAppVersion`). */
+export const checkTargeting = (form: TargetingValues, prefix: string): Record<string, string> => {
+  const errors: Record<string, string> = {};
   for (const field of ['minAppVersion', 'maxAppVersion'] as const) {
     const v = form[field].trim();
-    if (v && !passes(ZAppVersion, v)) errors[`targeting.${field}`] = 'Expected a version such as 2.4.1.';
+    if (v && !passes(ZAppVersion, v)) errors[`${prefix}.${field}`] = 'Expected a version such as 2.4.1.';
   }
   return errors;
 };

@@ -3,16 +3,31 @@
 import { useId } from 'react';
 import styles from './controls.module.css';
 
-type Props = { value: string; onChange: (value: string) => void; error?: string | undefined };
+type Props = {
+  value: string;
+  onChange: (value: string) => void;
+  error?: string | undefined;
+  label?: string;
+  hint?: string;
+};
 
-/** The rollout percentage: a slider for whole steps beside a number box for two decimals. */
-export function RolloutField({ value, onChange, error }: Props) {
+const FLAG_HINT =
+  'Users are bucketed by a hash of the flag key and their id: the same user always gets the same answer.';
+
+/** A rollout percentage: a slider for whole steps beside a number box for two decimals. */
+export function RolloutField({
+  value,
+  onChange,
+  error,
+  label = 'Rollout percentage',
+  hint = FLAG_HINT,
+}: Props) {
   const id = useId();
   const numeric = Number(value);
   return (
     <div className="field">
       <label className="field-label" htmlFor={`${id}-slider`}>
-        Rollout percentage
+        {label}
       </label>
       <div className={styles.rollout}>
         <input
@@ -31,7 +46,7 @@ export function RolloutField({ value, onChange, error }: Props) {
           min={0}
           max={100}
           step={0.01}
-          aria-label="Rollout percentage (exact)"
+          aria-label={`${label} (exact)`}
           aria-invalid={error ? true : undefined}
           value={value}
           onChange={(event) => onChange(event.target.value)}
@@ -42,10 +57,7 @@ export function RolloutField({ value, onChange, error }: Props) {
           {error}
         </span>
       ) : (
-        <span className="field-hint">
-          Users are bucketed by a hash of the flag key and their id: the same user always gets the same
-          answer.
-        </span>
+        <span className="field-hint">{hint}</span>
       )}
     </div>
   );

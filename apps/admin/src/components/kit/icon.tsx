@@ -62,6 +62,11 @@ const PATHS = {
   monitor: ['M2 4h20v12H2z', 'M8 20h8', 'M12 16v4'],
   folder: ['M22 19a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h5l2 3h9a2 2 0 0 1 2 2z'],
   shield: ['M12 22s8-4 8-10V5l-8-3-8 3v7c0 6 8 10 8 10z'],
+  flask: [
+    'M9 3h6',
+    'M10 3v6.5L4.7 19.3A1.2 1.2 0 0 0 5.8 21h12.4a1.2 1.2 0 0 0 1.1-1.7L14 9.5V3',
+    'M7.5 15h9',
+  ],
 } as const;
 
 export type IconName = keyof typeof PATHS;

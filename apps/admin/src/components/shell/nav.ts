@@ -37,6 +37,7 @@ export const NAV: readonly NavGroup[] = [
     label: 'Product',
     items: [
       { href: '/flags', label: 'Feature flags', icon: 'flag' },
+      { href: '/experiments', label: 'Experiments', icon: 'flask' },
       { href: '/settings', label: 'Settings', icon: 'sliders' },
       { href: '/tracker', label: 'Tracker', icon: 'inbox' },
       { href: '/feedback', label: 'Feedback', icon: 'mail' },
@@ -68,6 +69,18 @@ const TABS: readonly NavPage[] = [
     label: 'NPS dashboard',
     group: 'Product',
     keywords: 'feedback survey net promoter score',
+  },
+  {
+    href: '/experiments/new',
+    label: 'New experiment',
+    group: 'Product',
+    keywords: 'a/b test wizard variants',
+  },
+  {
+    href: '/experiments/metrics',
+    label: 'Experiment metrics',
+    group: 'Product',
+    keywords: 'a/b test conversion ratio',
   },
   { href: '/billing/subscriptions', label: 'Subscriptions', group: 'Billing' },
   { href: '/growth/referrals', label: 'Referrals', group: 'Growth' },

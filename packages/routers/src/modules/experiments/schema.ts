@@ -6,8 +6,11 @@ export const EXPERIMENT_STATUSES = ['draft', 'running', 'paused', 'concluded'] a
 export const ZExperimentStatus = z.enum(EXPERIMENT_STATUSES);
 export type TExperimentStatus = z.infer<typeof ZExperimentStatus>;
 
-/** Keys that would shadow the module's own REST paths (`/experiments/metrics`, `/experiments/assignments`). */
-export const RESERVED_EXPERIMENT_KEYS = ['metrics', 'assignments'] as const;
+/**
+ * Keys that would shadow the module's own REST paths (`/experiments/metrics`, `/experiments/assignments`) or a
+ * console page (`/experiments/new`, the wizard).
+ */
+export const RESERVED_EXPERIMENT_KEYS = ['metrics', 'assignments', 'new'] as const;
 
 /** An experiment's key is its id: lower-case kebab-case or snake_case, immutable, unique per product. */
 export const ZExperimentKey = z
