@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ANALYTICS_EVENTS } from './catalogue/analytics';
 import { BILLING_EVENTS } from './catalogue/billing';
 import { CONTENT_EVENTS } from './catalogue/content';
 import { id } from './catalogue/def';
@@ -38,6 +39,7 @@ export const EVENT_DEFINITIONS = {
   ...MAINTENANCE_EVENTS,
   ...STATUS_EVENTS,
   ...RATELIMIT_EVENTS,
+  ...ANALYTICS_EVENTS,
 } as const;
 
 export type EventDefinitions = typeof EVENT_DEFINITIONS;

@@ -1,3 +1,4 @@
+import { analyticsRouter } from './modules/analytics/router';
 import { auditRouter } from './modules/audit/router';
 import { authRouter } from './modules/auth/router';
 import { plansRouter, stripeRouter, subscriptionsRouter, usageRouter } from './modules/billing/router';
@@ -55,6 +56,7 @@ export const appRouter = router({
   maintenance: maintenanceRouter,
   status: statusRouter,
   ratelimit: ratelimitRouter,
+  analytics: analyticsRouter,
 });
 
 export type AppRouter = typeof appRouter;
