@@ -4,7 +4,7 @@ import type { AnalyticsRepository } from './repository';
 import { type CohortKind, RETENTION_METRIC, type RetentionDoc, retentionKey } from './retention-rollup';
 import type { TRetentionInput } from './schema';
 import type { TRetentionOutput } from './schema-views';
-import { segmentsFor } from './segments';
+import { ALL, segmentsFor } from './segments';
 
 /** The day offsets the summary gives (D1, D7, D14, D30). */
 export const SUMMARY_DAYS = [1, 7, 14, 30] as const;
@@ -56,11 +56,13 @@ export const readRetention = async (
     const offsets = input.granularity === 'day' ? 31 : 13;
     const cohorts = cohortDocs.map((doc) => {
       const row = doc.segments[key];
+      // A segment with no member in this cohort: 0 wherever the offset is over (as `all` shows), else null.
+      const none = (doc.segments[ALL]?.on ?? new Array(offsets).fill(null)).map((v) => (v === null ? null : 0));
       return {
         cohort: doc.cohort,
         size: row?.size ?? 0,
-        on: row?.on ?? new Array(offsets).fill(null),
-        onOrAfter: row?.onOrAfter ?? new Array(offsets).fill(null),
+        on: row?.on ?? none,
+        onOrAfter: row?.onOrAfter ?? none,
       };
     });
     const summary = SUMMARY_DAYS.map((n) => {

@@ -58,7 +58,8 @@ export const computeRetention = (input: RetentionInput) => {
   const active: Uint8Array[] = [];
   const lastActive = new Int32Array(userCount).fill(-1);
   const byDay = new Map<number, Map<number, string[]>>();
-  for (let n = base; n <= asOf; n++) {
+  // Through `to` (today's partial day included) for the cohorts' members; "active later" counts up to asOf only.
+  for (let n = base; n <= Math.max(asOf, to); n++) {
     const bits = new Uint8Array(userCount);
     const segments = new Map<number, string[]>();
     for (const [segment, users] of days.get(n)?.bySegment ?? []) {
@@ -69,7 +70,7 @@ export const computeRetention = (input: RetentionInput) => {
         else segments.set(u, [segment]);
       }
     }
-    for (let u = 0; u < userCount; u++) if (bits[u] === 1) lastActive[u] = n;
+    if (n <= asOf) for (let u = 0; u < userCount; u++) if (bits[u] === 1) lastActive[u] = n;
     active.push(bits);
     byDay.set(n, segments);
   }
