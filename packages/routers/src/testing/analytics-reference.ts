@@ -73,8 +73,10 @@ export const subscriptionAt = (
 
 export type ReferenceOptions = {
   features: { id: string; events: string[] }[];
-  /** Which telemetry events make a user active (default: every one); usage records always do. */
+  /** Which telemetry events make a user active (default: every one). */
   activeEvent?: (name: string) => boolean;
+  /** Whether usage records make a user active (default: yes). */
+  usage?: boolean;
 };
 
 export const referenceModel = (raw: Raw, options: ReferenceOptions) => {
@@ -102,7 +104,7 @@ export const referenceModel = (raw: Raw, options: ReferenceOptions) => {
       set.add(f.id);
     }
   }
-  for (const u of raw.usage) note(u.userId, u.day, null);
+  if (options.usage !== false) for (const u of raw.usage) note(u.userId, u.day, null);
   const users = [...new Set([...activity.keys(), ...raw.users.map((u) => u.id)])].sort();
 
   const isActive = (user: string, day: string) => activity.get(user)?.has(day) ?? false;

@@ -57,7 +57,9 @@ export const readRetention = async (
     const cohorts = cohortDocs.map((doc) => {
       const row = doc.segments[key];
       // A segment with no member in this cohort: 0 wherever the offset is over (as `all` shows), else null.
-      const none = (doc.segments[ALL]?.on ?? new Array(offsets).fill(null)).map((v) => (v === null ? null : 0));
+      const none = (doc.segments[ALL]?.on ?? new Array(offsets).fill(null)).map((v) =>
+        v === null ? null : 0,
+      );
       return {
         cohort: doc.cohort,
         size: row?.size ?? 0,
