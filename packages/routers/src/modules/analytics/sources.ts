@@ -52,15 +52,28 @@ async function* pages<T extends { id: string }>(
 }
 
 export const createSources = (store: DocumentStore) => ({
-  /** Telemetry events with a user, `at` in [fromMs, toMs), ordered by `at` then id. */
+  /**
+   * Telemetry events with a user, `at` in [fromMs, toMs), ordered by `at` then id. Each page seeks from the last
+   * `at` read (skipping what was read at that instant) instead of passing the store's cursor: a cursor beside a
+   * range filter makes sqlite scan from the range's start for every page.
+   */
   async *events(productId: string, fromMs: number, toMs: number): AsyncGenerator<RawEvent[]> {
-    const where: Filter<TelemetryEventDoc> = {
-      at: { gte: new Date(fromMs).toISOString(), lt: new Date(toMs).toISOString() },
-    };
-    const name = TELEMETRY_CONTAINERS.telemetryEvents.name;
-    for await (const page of pages<TelemetryEventDoc>(store, name, productId, where, { field: 'at' })) {
+    const container = store.container<TelemetryEventDoc>(TELEMETRY_CONTAINERS.telemetryEvents.name);
+    const to = new Date(toMs).toISOString();
+    let lowerAt = new Date(fromMs).toISOString();
+    let lastId = '';
+    let continuation: string | null = null;
+    for (;;) {
+      const page = await container.query({
+        partitionKey: productId,
+        where: { at: { gte: lowerAt, lt: to } },
+        orderBy: [{ field: 'at' }],
+        limit: PAGE,
+        ...(continuation ? { continuation } : {}),
+      });
       const out: RawEvent[] = [];
-      for (const doc of page) {
+      for (const doc of page.items) {
+        if (!continuation && doc.at === lowerAt && doc.id <= lastId) continue;
         if (!doc.userId) continue;
         out.push({
           id: doc.id,
@@ -72,7 +85,17 @@ export const createSources = (store: DocumentStore) => ({
           props: doc.props ?? {},
         });
       }
-      yield out;
+      if (out.length > 0) yield out;
+      const last = page.items.at(-1);
+      if (!page.continuation || !last) return;
+      if (last.at === lowerAt) {
+        // A whole page at one instant: page through that instant with the store's cursor.
+        continuation = page.continuation;
+      } else {
+        continuation = null;
+        lowerAt = last.at;
+        lastId = last.id;
+      }
     }
   },
 
