@@ -120,6 +120,11 @@ export const computeRetention = (input: RetentionInput) => {
   const segmentsOf = (_kind: CohortKind, user: number, startDay: number) =>
     byDay.get(startDay)?.get(user) ?? input.segmentsOn(user, startDay);
 
+  /**
+   * Per segment: members, and per offset how many were active then (`on`) or then or later (`onOrAfter`). A
+   * member adds only at the offsets they were active on, and "then or later" holds for a prefix of the offsets
+   * (up to their last active day), so it is one difference-array step per member and segment.
+   */
   const cohort = (
     kind: CohortKind,
     members: Members,
@@ -127,35 +132,46 @@ export const computeRetention = (input: RetentionInput) => {
     span: (n: number) => { first: number; last: number },
   ): RetentionDoc['segments'] => {
     const over = Array.from({ length: offsets }, (_, n) => span(n)).filter((s) => s.last <= asOf);
-    const all = emptyRow(offsets);
-    for (let n = 0; n < over.length; n++) {
-      all.on[n] = 0;
-      all.onOrAfter[n] = 0;
-    }
-    const out: RetentionDoc['segments'] = { [ALL]: all };
-    const on = new Array<number>(over.length);
-    const after = new Array<number>(over.length);
+    const rows = new Map<string, { size: number; on: Int32Array; afterDiff: Int32Array }>();
+    const rowOf = (segment: string) => {
+      let row = rows.get(segment);
+      if (!row) {
+        row = { size: 0, on: new Int32Array(over.length), afterDiff: new Int32Array(over.length + 1) };
+        rows.set(segment, row);
+      }
+      return row;
+    };
+    rowOf(ALL);
+    const hits: number[] = [];
     for (const [i, user] of members.users.entries()) {
+      hits.length = 0;
+      let afterUpTo = 0;
+      const last = lastActive[user] as number;
       for (const [n, s] of over.entries()) {
-        on[n] = activeIn(user, s.first, s.last) ? 1 : 0;
-        after[n] = (lastActive[user] as number) >= s.first ? 1 : 0;
+        if (activeIn(user, s.first, s.last)) hits.push(n);
+        if (last >= s.first) afterUpTo = n + 1;
       }
       for (const segment of segmentsOf(kind, user, members.startDay[i] as number)) {
-        let row = out[segment];
-        if (!row) {
-          row = emptyRow(offsets);
-          for (let n = 0; n < over.length; n++) {
-            row.on[n] = 0;
-            row.onOrAfter[n] = 0;
-          }
-          out[segment] = row;
-        }
+        const row = rowOf(segment);
         row.size++;
-        for (let n = 0; n < over.length; n++) {
-          row.on[n] = (row.on[n] as number) + (on[n] as number);
-          row.onOrAfter[n] = (row.onOrAfter[n] as number) + (after[n] as number);
+        for (const n of hits) row.on[n] = (row.on[n] as number) + 1;
+        if (afterUpTo > 0) {
+          row.afterDiff[0] = (row.afterDiff[0] as number) + 1;
+          row.afterDiff[afterUpTo] = (row.afterDiff[afterUpTo] as number) - 1;
         }
       }
+    }
+    const out: RetentionDoc['segments'] = {};
+    for (const [segment, row] of rows) {
+      const result = emptyRow(offsets);
+      result.size = row.size;
+      let running = 0;
+      for (let n = 0; n < over.length; n++) {
+        running += row.afterDiff[n] as number;
+        result.on[n] = row.on[n] as number;
+        result.onOrAfter[n] = running;
+      }
+      out[segment] = result;
     }
     return out;
   };
