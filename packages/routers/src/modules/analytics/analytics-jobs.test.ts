@@ -179,6 +179,35 @@ describe('definitions', () => {
   });
 });
 
+describe('erasure', () => {
+  it('takes an erased user out of the rollups that name users; aggregates keep their figures', async () => {
+    const rollups = h.store.container<RollupDoc>(ANALYTICS_CONTAINERS.rollups.name);
+    const naming = async (userId: string) =>
+      (
+        await rollups.query({
+          where: { productId: { eq: PRODUCT }, users: { contains: userId } },
+          limit: 1000,
+        })
+      ).items.length;
+    const shards = async () =>
+      (
+        await rollups.query({
+          where: { productId: { eq: PRODUCT }, metric: { eq: 'first-active' } },
+          limit: 100,
+        })
+      ).items;
+    const userId = 'u0000';
+    expect(await naming(userId)).toBeGreaterThan(3);
+    expect((await shards()).some((doc) => userId in (doc.users as Record<string, string>))).toBe(true);
+    const before = await caller.analytics.getActiveUsers({ from: FROM, to: TODAY });
+    await caller.telemetry.erase({ userId });
+    await h.services.bus.drain();
+    expect(await naming(userId)).toBe(0);
+    expect((await shards()).some((doc) => userId in (doc.users as Record<string, string>))).toBe(false);
+    expect(await caller.analytics.getActiveUsers({ from: FROM, to: TODAY })).toEqual(before);
+  });
+});
+
 describe('views', () => {
   it('read rollups only: with every raw event gone they answer the same', async () => {
     const input = { from: FROM, to: TODAY, breakdown: 'platform' as const };

@@ -2,6 +2,7 @@ import type { JobTrigger } from '../../lib/job-trigger';
 import { defineModule } from '../../module';
 import type { ProductsService } from '../products/service';
 import { ANALYTICS_CONTAINERS } from './containers';
+import { analyticsUserErasure } from './erasure';
 import { createAnalyticsService } from './service';
 
 type Needs = { products: Pick<ProductsService, 'list'>; jobTrigger: JobTrigger };
@@ -18,6 +19,6 @@ export const analyticsModule = defineModule({
       jobs: needs.jobTrigger,
       products: async () => (await needs.products.list()).map((product) => product.id),
     });
-    return { service, jobs: service.jobs };
+    return { service, jobs: service.jobs, subscribers: [analyticsUserErasure(store, clock)] };
   },
 });
