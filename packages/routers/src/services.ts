@@ -167,7 +167,13 @@ export const createServices = (deps: ServiceDeps) => {
     jobs: moduleJobs,
     routes,
     workers,
-  } = MODULES.compose(platformDeps, { principals: principalCache, leases, jobRegistry, jobsRepo, jobTrigger });
+  } = MODULES.compose(platformDeps, {
+    principals: principalCache,
+    leases,
+    jobRegistry,
+    jobsRepo,
+    jobTrigger,
+  });
   for (const subscriber of subscribers) bus.subscribe(subscriber);
   for (const job of moduleJobs) jobRegistry.register(job);
   const jobRunner = createJobRunner({
