@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ANALYTICS_EVENTS } from './catalogue/analytics';
 import { BILLING_EVENTS } from './catalogue/billing';
 import { CONTENT_EVENTS } from './catalogue/content';
 import { id } from './catalogue/def';
@@ -46,6 +47,7 @@ export const EVENT_DEFINITIONS = {
   ...EXPERIMENT_EVENTS,
   ...MIGRATION_EVENTS,
   ...EXPORTS_EVENTS,
+  ...ANALYTICS_EVENTS,
 } as const;
 
 export type EventDefinitions = typeof EVENT_DEFINITIONS;

@@ -1,3 +1,4 @@
+import { analyticsRouter } from './modules/analytics/router';
 import { auditRouter } from './modules/audit/router';
 import { authRouter } from './modules/auth/router';
 import { plansRouter, stripeRouter, subscriptionsRouter, usageRouter } from './modules/billing/router';
@@ -63,6 +64,7 @@ export const appRouter = router({
   experiments: experimentsRouter,
   migrations: migrationsRouter,
   exports: exportsRouter,
+  analytics: analyticsRouter,
 });
 
 export type AppRouter = typeof appRouter;

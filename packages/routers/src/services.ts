@@ -9,10 +9,13 @@ import type { BusLogger } from '@bytelyst/events/logger';
 import { createJobRegistry, type JobRegistry } from '@bytelyst/scheduler/registry';
 import { createJobsRepository, type JobsRepository } from '@bytelyst/scheduler/repository';
 import { createJobRunner } from '@bytelyst/scheduler/runner';
+import { PLATFORM_PRODUCT_ID } from '@bytelyst/scheduler/schema';
 import { randomId } from './lib/crypto';
+import { createJobTriggerSlot, type JobTrigger } from './lib/job-trigger';
 import { createAccessTokenVerifier } from './lib/jwt';
 import { createSecretBox } from './lib/secret-box';
 import { moduleList, type PlatformDeps } from './module';
+import { analyticsModule } from './modules/analytics/module';
 import { auditModule } from './modules/audit/module';
 import type { IdentityConfig } from './modules/auth/config';
 import { authModule } from './modules/auth/module';
@@ -104,6 +107,8 @@ const MODULES = moduleList<{
   /** Filled with every module's jobs once the list is built; maintenance holds and resumes them. */
   jobRegistry: JobRegistry;
   jobsRepo: JobsRepository;
+  /** Starts a registered job now; bound to the job runner once it is built (after the modules). */
+  jobTrigger: JobTrigger;
 }>()
   .add(productsModule)
   .add(sessionsModule)
@@ -131,7 +136,8 @@ const MODULES = moduleList<{
   .add(feedbackModule)
   .add(experimentsModule)
   .add(migrationsModule)
-  .add(exportsModule);
+  .add(exportsModule)
+  .add(analyticsModule);
 
 /** Every container: the platform's own (bus, jobs, leases) and each module's; `DocumentStore.init` takes this. */
 export const ALL_CONTAINERS: readonly ContainerDef[] = [...PLATFORM_CONTAINERS, ...MODULES.containers()];
@@ -165,13 +171,20 @@ export const createServices = (deps: ServiceDeps) => {
   };
   const jobsRepo = createJobsRepository(store);
   const jobRegistry = withAppErrors(createJobRegistry());
+  const jobTrigger = createJobTriggerSlot();
   const {
     services,
     subscribers,
     jobs: moduleJobs,
     routes,
     workers,
-  } = MODULES.compose(platformDeps, { principals: principalCache, leases, jobRegistry, jobsRepo });
+  } = MODULES.compose(platformDeps, {
+    principals: principalCache,
+    leases,
+    jobRegistry,
+    jobsRepo,
+    jobTrigger,
+  });
   for (const subscriber of subscribers) bus.subscribe(subscriber);
   for (const job of moduleJobs) jobRegistry.register(job);
   const jobRunner = createJobRunner({
@@ -186,6 +199,7 @@ export const createServices = (deps: ServiceDeps) => {
     ...logger,
   });
   const jobs = createJobsService({ repo: jobsRepo, registry: jobRegistry, runner: jobRunner, clock });
+  jobTrigger.bind((name, actor) => jobs.trigger(PLATFORM_PRODUCT_ID, name, actor));
 
   return {
     ...services,

@@ -4,6 +4,19 @@
  * Add a line here only when a new REST operation is added on purpose.
  */
 export const REST_OPERATIONS: readonly string[] = [
+  'DELETE /analytics/funnels/{id}',
+  'GET /analytics/active-users',
+  'GET /analytics/adoption',
+  'GET /analytics/csv',
+  'GET /analytics/definitions',
+  'GET /analytics/funnel',
+  'GET /analytics/recompute',
+  'GET /analytics/retention',
+  'GET /analytics/revenue',
+  'POST /analytics/recompute',
+  'PUT /analytics/definitions/activity',
+  'PUT /analytics/definitions/features',
+  'PUT /analytics/funnels/{id}',
   'DELETE /blob/objects',
   'DELETE /delivery/suppressions/{email}',
   'DELETE /experiments/metrics/{key}',

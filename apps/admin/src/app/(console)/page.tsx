@@ -10,7 +10,12 @@ export default function OverviewPage() {
   // The API health card is left to the browser: a live probe of the console's /api/health (not tRPC), re-run
   // every 30 s, that shows when it last checked in the viewer's time zone.
   return (
-    <Prefetched queries={[{ path: 'system.getOverview' }, { path: 'audit.list', input: activityInput(now) }]}>
+    <Prefetched
+      queries={[
+        { path: 'system.getOverview' },
+        { path: 'analytics.getActiveUsers', input: activityInput(now) },
+      ]}
+    >
       <OverviewView now={now} />
     </Prefetched>
   );

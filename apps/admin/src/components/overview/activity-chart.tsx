@@ -4,41 +4,35 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 import { Card } from '~/components/kit/card';
 import { ErrorState } from '~/components/kit/states';
 import { trpc } from '~/lib/trpc';
-import { activityInput, DAY_MS, ACTIVITY_DAYS as DAYS } from './activity';
+import { activityInput, ACTIVITY_DAYS as DAYS } from './activity';
 import styles from './overview.module.css';
 
-const dayLabel = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric' });
+const dayLabel = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+const timeLabel = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 
-/** Counts per UTC day over the last DAYS days, oldest first, zero-filled. */
-function perDay(timestamps: readonly string[], now: number) {
-  const today = Math.floor(now / DAY_MS);
-  const buckets = Array.from({ length: DAYS }, (_, i) => ({
-    day: dayLabel.format(new Date((today - DAYS + 1 + i) * DAY_MS)),
-    entries: 0,
-  }));
-  for (const at of timestamps) {
-    const index = Math.floor(Date.parse(at) / DAY_MS) - (today - DAYS + 1);
-    const bucket = buckets[index];
-    if (bucket) bucket.entries += 1;
-  }
-  return buckets;
-}
-
-/** `now`: the page's render time, fixed so the query key stays stable across renders. */
+/**
+ * Daily active users over the last DAYS UTC days, read from the analytics rollups (never from raw events): a day
+ * not rolled up yet shows no bar. `now`: the page's render time, fixed so the query key stays stable.
+ */
 export function ActivityChart({ now }: { now: number }) {
-  const audit = trpc.audit.list.useQuery(activityInput(now));
-  const data = perDay(audit.data?.items.map((entry) => entry.at) ?? [], now);
+  const active = trpc.analytics.getActiveUsers.useQuery(activityInput(now));
+  const points = active.data?.series[0]?.points ?? [];
+  const data = points.map((point) => ({
+    day: dayLabel.format(new Date(`${point.period}T00:00:00Z`)),
+    users: point.dau,
+  }));
+  const rolledUpAt = active.data?.rolledUpAt;
 
   return (
     <Card
       titleId="activity-title"
-      title="Admin activity"
-      subtitle={`Audit entries per day, last ${DAYS} days (latest 200)`}
+      title="Active users"
+      subtitle={`Daily active users, last ${DAYS} days${rolledUpAt ? ` · rolled up ${timeLabel.format(new Date(rolledUpAt))}` : ''}`}
     >
-      {audit.error ? (
-        <ErrorState error={audit.error} onRetry={() => void audit.refetch()} />
+      {active.error ? (
+        <ErrorState error={active.error} onRetry={() => void active.refetch()} />
       ) : (
-        <div className={styles.chartBox} role="img" aria-label="Bar chart of audit entries per day">
+        <div className={styles.chartBox} role="img" aria-label="Bar chart of daily active users">
           <ResponsiveContainer width="100%" height="100%">
             <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -20 }}>
               <CartesianGrid vertical={false} stroke="#ececf0" />
@@ -55,11 +49,13 @@ export function ActivityChart({ now }: { now: number }) {
                 cursor={{ fill: '#f3f3f8' }}
                 contentStyle={{ borderRadius: 8, border: '1px solid #e6e6ea', fontSize: 12 }}
               />
-              <Bar dataKey="entries" name="Entries" fill="#5b5bd6" radius={[4, 4, 0, 0]} maxBarSize={28} />
+              <Bar dataKey="users" name="Active users" fill="#5b5bd6" radius={[4, 4, 0, 0]} maxBarSize={28} />
             </BarChart>
           </ResponsiveContainer>
-          {audit.data && data.every((d) => d.entries === 0) ? (
-            <p className={styles.chartEmpty}>No admin activity in the last {DAYS} days</p>
+          {active.data && points.every((p) => !p.dau) ? (
+            <p className={styles.chartEmpty}>
+              {rolledUpAt ? `No active users in the last ${DAYS} days` : 'Not rolled up yet'}
+            </p>
           ) : null}
         </div>
       )}

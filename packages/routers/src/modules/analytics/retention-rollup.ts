@@ -1,0 +1,221 @@
+import type { Clock } from '@bytelyst/db/document-store';
+import { isoNow } from '../../lib/time';
+import type { DaySegments } from './active-rollup';
+import { dayString, periodOf, weekStart } from './days';
+import type { AnalyticsRepository, RollupDoc } from './repository';
+import { ALL } from './segments';
+
+/**
+ * Retention cohorts from day digests. A cohort is the users whose start falls on a day (or in an ISO week):
+ * `signup` (the sign-up), `first_time` (the first active day on record) or `recurring` (every active day: a user
+ * is in the cohort of each day they were active). Day N counts members active on the cohort day + N exactly
+ * (`on`) or on that day or any later one up to `asOf` (`onOrAfter`); a day (week) not yet over is null.
+ */
+
+export const RETENTION_METRIC = 'retention';
+export const DAY_OFFSETS = 31;
+export const WEEK_OFFSETS = 13;
+export type CohortKind = 'signup' | 'first_time' | 'recurring';
+
+export type RetentionDoc = {
+  kind: CohortKind;
+  unit: 'day' | 'week';
+  cohort: string;
+  asOf: string;
+  segments: Record<string, { size: number; on: (number | null)[]; onOrAfter: (number | null)[] }>;
+};
+
+export const retentionKey = (kind: CohortKind, unit: 'day' | 'week', cohort: string) =>
+  `${kind}:${unit}:${cohort}`;
+
+export type RetentionInput = {
+  /** Segments of every digest day from the first cohort day to `asOf`. */
+  days: ReadonlyMap<number, DaySegments>;
+  userCount: number;
+  /** Sign-up day per user index (users without one are never in a sign-up cohort). */
+  signupDay: Int32Array;
+  /** First active day on record per user index; -1 when never active. */
+  firstActive: Int32Array;
+  /** The segments of a user on a start day they were not active on (a sign-up day): platform unknown then. */
+  segmentsOn(user: number, day: number): string[];
+  from: number;
+  to: number;
+  asOf: number;
+};
+
+type Members = { users: number[]; startDay: number[] };
+
+const emptyRow = (offsets: number) => ({
+  size: 0,
+  on: new Array<number | null>(offsets).fill(null),
+  onOrAfter: new Array<number | null>(offsets).fill(null),
+});
+
+export const computeRetention = (input: RetentionInput) => {
+  const { days, userCount, from, to, asOf } = input;
+  const base = Math.min(from, weekStart(from));
+  // One byte per user and day: was the user active. Plus the last active day up to asOf.
+  const active: Uint8Array[] = [];
+  const lastActive = new Int32Array(userCount).fill(-1);
+  const byDay = new Map<number, Map<number, string[]>>();
+  // Through `to` (today's partial day included) for the cohorts' members; "active later" counts up to asOf only.
+  for (let n = base; n <= Math.max(asOf, to); n++) {
+    const bits = new Uint8Array(userCount);
+    const segments = new Map<number, string[]>();
+    for (const [segment, users] of days.get(n)?.bySegment ?? []) {
+      for (const u of users) {
+        bits[u] = 1;
+        const list = segments.get(u);
+        if (list) list.push(segment);
+        else segments.set(u, [segment]);
+      }
+    }
+    if (n <= asOf) for (let u = 0; u < userCount; u++) if (bits[u] === 1) lastActive[u] = n;
+    active.push(bits);
+    byDay.set(n, segments);
+  }
+  const isActive = (user: number, n: number) => active[n - base]?.[user] === 1;
+  const activeIn = (user: number, first: number, last: number) => {
+    for (let n = first; n <= last; n++) if (isActive(user, n)) return true;
+    return false;
+  };
+  const startsBy = (source: Int32Array) => {
+    const out = new Map<number, number[]>();
+    for (let u = 0; u < userCount; u++) {
+      const n = source[u] as number;
+      if (n < base || n > to) continue;
+      const list = out.get(n);
+      if (list) list.push(u);
+      else out.set(n, [u]);
+    }
+    return out;
+  };
+  const signups = startsBy(input.signupDay);
+  const firsts = startsBy(input.firstActive);
+
+  const membersOf = (kind: CohortKind, first: number, last: number): Members => {
+    const users: number[] = [];
+    const startDay: number[] = [];
+    if (kind === 'recurring') {
+      const seen = new Set<number>();
+      for (let n = first; n <= last; n++) {
+        for (const u of byDay.get(n)?.keys() ?? []) {
+          if (seen.has(u)) continue;
+          seen.add(u);
+          users.push(u);
+          startDay.push(n);
+        }
+      }
+      return { users, startDay };
+    }
+    const starts = kind === 'signup' ? signups : firsts;
+    for (let n = first; n <= last; n++) {
+      for (const u of starts.get(n) ?? []) {
+        users.push(u);
+        startDay.push(n);
+      }
+    }
+    return { users, startDay };
+  };
+  const segmentsOf = (_kind: CohortKind, user: number, startDay: number) =>
+    byDay.get(startDay)?.get(user) ?? input.segmentsOn(user, startDay);
+
+  /**
+   * Per segment: members, and per offset how many were active then (`on`) or then or later (`onOrAfter`). A
+   * member adds only at the offsets they were active on, and "then or later" holds for a prefix of the offsets
+   * (up to their last active day), so it is one difference-array step per member and segment.
+   */
+  const cohort = (
+    kind: CohortKind,
+    members: Members,
+    offsets: number,
+    span: (n: number) => { first: number; last: number },
+  ): RetentionDoc['segments'] => {
+    const over = Array.from({ length: offsets }, (_, n) => span(n)).filter((s) => s.last <= asOf);
+    const rows = new Map<string, { size: number; on: Int32Array; afterDiff: Int32Array }>();
+    const rowOf = (segment: string) => {
+      let row = rows.get(segment);
+      if (!row) {
+        row = { size: 0, on: new Int32Array(over.length), afterDiff: new Int32Array(over.length + 1) };
+        rows.set(segment, row);
+      }
+      return row;
+    };
+    rowOf(ALL);
+    const hits: number[] = [];
+    for (const [i, user] of members.users.entries()) {
+      hits.length = 0;
+      let afterUpTo = 0;
+      const last = lastActive[user] as number;
+      for (const [n, s] of over.entries()) {
+        if (activeIn(user, s.first, s.last)) hits.push(n);
+        if (last >= s.first) afterUpTo = n + 1;
+      }
+      for (const segment of segmentsOf(kind, user, members.startDay[i] as number)) {
+        const row = rowOf(segment);
+        row.size++;
+        for (const n of hits) row.on[n] = (row.on[n] as number) + 1;
+        if (afterUpTo > 0) {
+          row.afterDiff[0] = (row.afterDiff[0] as number) + 1;
+          row.afterDiff[afterUpTo] = (row.afterDiff[afterUpTo] as number) - 1;
+        }
+      }
+    }
+    const out: RetentionDoc['segments'] = {};
+    for (const [segment, row] of rows) {
+      const result = emptyRow(offsets);
+      result.size = row.size;
+      let running = 0;
+      for (let n = 0; n < over.length; n++) {
+        running += row.afterDiff[n] as number;
+        result.on[n] = row.on[n] as number;
+        result.onOrAfter[n] = running;
+      }
+      out[segment] = result;
+    }
+    return out;
+  };
+
+  const docs: RetentionDoc[] = [];
+  const asOfDay = dayString(asOf);
+  for (const kind of ['signup', 'first_time', 'recurring'] as const) {
+    for (let c = from; c <= to; c++) {
+      const segments = cohort(kind, membersOf(kind, c, c), DAY_OFFSETS, (n) => ({
+        first: c + n,
+        last: c + n,
+      }));
+      docs.push({ kind, unit: 'day', cohort: dayString(c), asOf: asOfDay, segments });
+    }
+    for (let w = weekStart(from); w <= to; w += 7) {
+      const segments = cohort(kind, membersOf(kind, w, w + 6), WEEK_OFFSETS, (n) => ({
+        first: w + 7 * n,
+        last: w + 7 * n + 6,
+      }));
+      docs.push({ kind, unit: 'week', cohort: dayString(w), asOf: asOfDay, segments });
+    }
+  }
+  return docs;
+};
+
+export const writeRetention = async (
+  repo: AnalyticsRepository,
+  clock: Clock,
+  productId: string,
+  docs: readonly RetentionDoc[],
+): Promise<void> => {
+  const rolledUpAt = isoNow(clock);
+  await repo.rollups.write(
+    docs.map((doc) => {
+      const key = retentionKey(doc.kind, doc.unit, doc.cohort);
+      return {
+        id: key,
+        productId,
+        metric: RETENTION_METRIC,
+        period: periodOf(Date.parse(`${doc.cohort}T00:00:00Z`) / 86_400_000),
+        key,
+        rolledUpAt,
+        ...doc,
+      } satisfies RollupDoc<RetentionDoc>;
+    }),
+  );
+};
