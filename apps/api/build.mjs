@@ -1,4 +1,4 @@
-// Bundles src/main.ts into dist/main.js (and src/e2e-server.ts into dist/e2e-server.js): workspace packages (@bytelyst/*) from their TS source, every other
+// Bundles src/main.ts into dist/main.js (and src/testing/e2e-server.ts into dist/e2e-server.js): workspace packages (@bytelyst/*) from their TS source, every other
 // package left external. pnpm keeps dependencies strictly per package, so a dependency of a workspace package
 // that this app does not list itself is imported by its path inside node_modules/.pnpm, relative to dist/,
 // which holds as long as the repo is not reinstalled with other versions (then rebuild).
@@ -49,7 +49,7 @@ const externalizeDependencies = {
 await build({
   entryPoints: {
     main: path.join(here, 'src/main.ts'),
-    'e2e-server': path.join(here, 'src/e2e-server.ts'),
+    'e2e-server': path.join(here, 'src/testing/e2e-server.ts'),
   },
   outdir,
   bundle: true,

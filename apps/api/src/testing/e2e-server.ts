@@ -4,10 +4,12 @@
  * delivery is dead-lettered at once) and succeeds on any later one, so a replay from /ops/events succeeds.
  * Two migrations after the platform's: an irreversible one that waits for approval, and one behind it that
  * fails on its first run in this process and succeeds when run again (/ops/migrations approves, retries and
- * rolls back). Bundled to dist/e2e-server.js beside dist/main.js; only playwright.config.ts starts it.
+ * rolls back). Outbound calls (webhooks, SSO, monitors) connect to loopback only, whatever the guard decides.
+ * Bundled to dist/e2e-server.js beside dist/main.js; only playwright.config.ts starts it.
  */
 import type { Migration } from '@bytelyst/db/migrations/definition';
-import { runApi } from './run-api';
+import { loopbackOnlyConnector } from '@bytelyst/routers/testing/loopback-connector';
+import { runApi } from '../run-api';
 
 const failedOnce = new Set<string>();
 
@@ -35,6 +37,7 @@ const E2E_MIGRATIONS: Migration[] = [
 
 runApi({
   extraMigrations: E2E_MIGRATIONS,
+  outboundConnect: loopbackOnlyConnector,
   configure: (services) => {
     services.bus.subscribe({
       name: 'e2e-picky',
