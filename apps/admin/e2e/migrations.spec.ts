@@ -3,7 +3,7 @@ import { E2E_ADMIN } from '../../../playwright.config';
 import { shot, signIn } from './support';
 
 /**
- * The e2e API lists two fixture migrations after the platform's (apps/api/src/e2e-server.ts): 901 is
+ * The e2e API lists two fixture migrations after the platform's (apps/api/src/testing/e2e-server.ts): 901 is
  * irreversible and waits for approval (backups are declared external in playwright.config.ts), 902 waits
  * behind it and fails on its first run, then succeeds when run again.
  */

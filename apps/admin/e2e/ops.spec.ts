@@ -4,7 +4,7 @@ import { shot, signIn } from './support';
 
 /**
  * A token named reject-* makes the e2e API's `e2e-picky` subscriber dead-letter the first delivery of its
- * admin.action event (see apps/api/src/e2e-server.ts); the audit subscriber still succeeds.
+ * admin.action event (see apps/api/src/testing/e2e-server.ts); the audit subscriber still succeeds.
  */
 async function createRejectedToken(page: Page, name: string) {
   await page.getByRole('link', { name: 'API tokens' }).click();

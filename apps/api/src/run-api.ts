@@ -32,7 +32,7 @@ const adminBlock = (signInUrl: string, email: string, password: string): string 
 
 /**
  * Starts the API as `npm start` runs it: platform from env, bootstrap, listen, workers. `configure` is the
- * e2e server's hook for its fixture subscribers (e2e-server.ts); the product entry passes nothing.
+ * e2e server's hook for its fixture subscribers (testing/e2e-server.ts); the product entry passes nothing.
  */
 export const runApi = async (
   opts: Pick<
