@@ -46,7 +46,8 @@ test('an admin creates a user, changes its role and finds both in the audit log'
   await expect(page.getByLabel(`Role for ${email}`)).toHaveValue('admin');
 
   await page.getByRole('link', { name: 'Audit log' }).click();
-  await page.getByLabel('Action').fill('users.setRoles');
+  await expect(page).toHaveURL(/\/audit/);
+  await page.getByLabel('Action', { exact: true }).fill('users.setRoles');
   const row = page.getByRole('row').filter({ hasText: 'users.setRoles' }).first();
   await expect(row).toBeVisible();
   await expect(row).toContainText(E2E_ADMIN.email);
