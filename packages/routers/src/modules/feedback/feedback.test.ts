@@ -244,3 +244,45 @@ describe('feedback submission', () => {
     expect(new Set(submitted.map((e) => e.data.feedbackId))).toEqual(new Set(all.items.map((d) => d.id)));
   });
 });
+
+/** Erasure: the entries of a deleted user go with them; aggregates that name nobody stay. */
+describe('feedback erasure', () => {
+  let h: TestHarness;
+  beforeAll(async () => {
+    h = await createTestHarness();
+  });
+  afterAll(async () => h.close());
+
+  it("deletes a deleted user's entries and screenshot, keeps others' entries and the NPS week counts", async () => {
+    const dora = await h.signIn(['user']);
+    const bob = await h.signIn(['user']);
+    const admin = await h.signIn(['admin']);
+    const upload = await dora.caller.blob.createUploadUrl({
+      container: 'attachments',
+      fileName: 'crash.png',
+      contentType: 'image/png',
+      size: 8,
+    });
+    const physical = `platform/${upload.key}`;
+    await h.services.blob.put('attachments', physical, Buffer.from('\x89PNG\r\n\x1a\n', 'binary'), {
+      contentType: 'image/png',
+    });
+    await dora.caller.feedback.create(bug({ screenshot: { key: upload.key } }));
+    await dora.caller.feedback.create({ type: 'nps_survey', platform: 'web', score: 3 });
+    const kept = await bob.caller.feedback.create({
+      type: 'general',
+      platform: 'web',
+      message: 'Works well',
+    });
+    const npsBefore = await admin.caller.feedback.stats({});
+    expect((await admin.caller.feedback.list({ userId: dora.user.id })).items).toHaveLength(2);
+
+    await admin.caller.users.delete({ id: dora.user.id });
+    await h.services.bus.drain();
+
+    expect((await admin.caller.feedback.list({ userId: dora.user.id })).items).toEqual([]);
+    expect(await h.services.blob.head('attachments', physical)).toBeUndefined();
+    expect((await admin.caller.feedback.get({ id: kept.id })).message).toBe('Works well');
+    expect(await admin.caller.feedback.stats({})).toEqual(npsBefore);
+  });
+});

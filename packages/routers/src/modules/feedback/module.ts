@@ -3,6 +3,7 @@ import { DELIVERY_DEFAULTS } from '../delivery/config';
 import type { DeliveryModuleService } from '../delivery/module';
 import type { ProductsService } from '../products/service';
 import { FEEDBACK_CONTAINERS } from './containers';
+import { feedbackUserErasure } from './erasure';
 import { replyMailSubscriber } from './handlers';
 import { createFeedbackRepository } from './repository';
 import { createFeedbackService, type FeedbackNeeds } from './service';
@@ -26,7 +27,10 @@ export const feedbackModule = defineModule({
     };
     return {
       service: createFeedbackService({ repo, clock, bus, needs }),
-      subscribers: [replyMailSubscriber({ repo, delivery: needs.delivery, appUrl })],
+      subscribers: [
+        replyMailSubscriber({ repo, delivery: needs.delivery, appUrl }),
+        feedbackUserErasure({ repo, blobs: needs.blobs }),
+      ],
     };
   },
 });

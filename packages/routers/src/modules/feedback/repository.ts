@@ -125,6 +125,8 @@ export const createFeedbackRepository = (store: DocumentStore) => {
         limit,
         ...(continuation ? { continuation } : {}),
       }),
+    /** Deletes an entry; false when it was already gone (erasure may be redelivered). */
+    remove: (productId: string, id: string) => entries().delete(id, productId),
     /** The rollups of weeks `from`..`to` (inclusive, `2026-W01` form); at most `limit`, one per week. */
     weeks: async (productId: string, from: string, to: string, limit: number) =>
       (
