@@ -1,29 +1,17 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { CONTAINERS } from '../containers';
 import { createLeaseManager } from '../leases';
-import { type CosmosTestServer, startCosmosServer } from '../testing/cosmos-server';
 import {
-  CONTAINERS_FOR_TESTS,
+  describeRunnerOnDrivers,
   ITEMS,
   type Item,
   labelBackfill,
   noting,
-  type RunnerFixture,
-  runnerFixture,
   seedItems,
   TRANSITIONS,
 } from '../testing/migrations';
-import { type DriverHarness, storeDrivers } from '../testing/store-drivers';
 import type { Migration, MigrationDoc } from './definition';
 import { MIGRATIONS_LEASE } from './lease-session';
-
-let cosmos: CosmosTestServer | undefined;
-beforeAll(async () => {
-  cosmos = await startCosmosServer();
-});
-afterAll(async () => {
-  await cosmos?.stop();
-});
 
 const OPS = { id: 'user-ops', email: 'ops@example.com' };
 
@@ -42,30 +30,20 @@ const dropTags: Migration = {
   },
 };
 
-describe.each(storeDrivers('migration-actions', () => cosmos))('migration actions on %s', (_driver, make) => {
-  const clockRef = { now: Date.parse('2026-03-01T09:00:00.000Z') };
-  let harness: DriverHarness;
-  let f: RunnerFixture;
-
-  beforeEach(async () => {
-    harness = make(() => clockRef.now);
-    await harness.store.init(CONTAINERS_FOR_TESTS);
-    f = runnerFixture(harness, clockRef);
-  });
-  afterEach(async () => {
-    await harness.cleanup();
-  });
-
+describeRunnerOnDrivers('migration-actions', 'migration actions on %s', (s) => {
   const record = (id: string) =>
-    harness.store.container<MigrationDoc>(CONTAINERS.migrations.name).read(id, 'platform');
+    s.harness.store.container<MigrationDoc>(CONTAINERS.migrations.name).read(id, 'platform');
   const items = async () =>
-    (await harness.store.container<Item>(ITEMS.name).query({ orderBy: [{ field: 'n' }], limit: 100 })).items;
+    (await s.harness.store.container<Item>(ITEMS.name).query({ orderBy: [{ field: 'n' }], limit: 100 }))
+      .items;
 
   it('an irreversible migration waits in pending_approval, later ones behind it, until approved', async () => {
-    await seedItems(harness.store, 2);
-    await harness.store.container<Item>(ITEMS.name).mutate('item-2', 'p1', (d) => ({ ...d, tags: ['vip'] }));
+    await seedItems(s.harness.store, 2);
+    await s.harness.store
+      .container<Item>(ITEMS.name)
+      .mutate('item-2', 'p1', (d) => ({ ...d, tags: ['vip'] }));
     const ran: string[] = [];
-    const runner = f.runner([labelBackfill(1), dropTags, noting(ran, 3)]);
+    const runner = s.f.runner([labelBackfill(1), dropTags, noting(ran, 3)]);
     const report = await runner.runPending();
     expect(report).toMatchObject({
       applied: ['001_label_backfill'],
@@ -79,9 +57,9 @@ describe.each(storeDrivers('migration-actions', () => cosmos))('migration action
     });
     expect((await items())[1]?.tags).toEqual(['vip']);
     expect(ran).toEqual([]);
-    expect(f.logger.lines.some((l) => l.level === 'warn' && l.msg.includes('waits for a super_admin'))).toBe(
-      true,
-    );
+    expect(
+      s.f.logger.lines.some((l) => l.level === 'warn' && l.msg.includes('waits for a super_admin')),
+    ).toBe(true);
 
     // A restart leaves it waiting.
     expect((await runner.runPending()).awaitingApproval).toEqual(['002_drop_item_tags']);
@@ -102,7 +80,7 @@ describe.each(storeDrivers('migration-actions', () => cosmos))('migration action
     });
     await expect(runner.approve('001_label_backfill', OPS, 'x')).rejects.toMatchObject({ code: 'invalid' });
     await expect(runner.approve('099_nothing', OPS, 'x')).rejects.toMatchObject({ code: 'not_found' });
-    const { items: transitions } = await harness.store
+    const { items: transitions } = await s.harness.store
       .container<{ id: string; actor: string | null }>(TRANSITIONS.name)
       .query({ limit: 20 });
     expect(transitions.map((t) => t.id).sort()).toEqual([
@@ -120,7 +98,7 @@ describe.each(storeDrivers('migration-actions', () => cosmos))('migration action
       ...dropTags,
       up: async (ctx) => (broken ? Promise.reject(new Error('store busy')) : dropTags.up(ctx)),
     };
-    const runner = f.runner([flaky]);
+    const runner = s.f.runner([flaky]);
     await runner.runPending();
     expect((await runner.approve('002_drop_item_tags', OPS, 'bk-1'))?.status).toBe('failed');
     await expect(runner.retry('002_drop_item_tags', OPS)).rejects.toMatchObject({
@@ -135,9 +113,9 @@ describe.each(storeDrivers('migration-actions', () => cosmos))('migration action
   });
 
   it('rolls back the latest applied reversible migration in one action; not an earlier or irreversible one', async () => {
-    await seedItems(harness.store, 3);
+    await seedItems(s.harness.store, 3);
     const ran: string[] = [];
-    const runner = f.runner([labelBackfill(1), noting(ran, 2)]);
+    const runner = s.f.runner([labelBackfill(1), noting(ran, 2)]);
     await runner.runPending();
     expect((await items()).map((i) => i.label)).toEqual(['none', 'none', 'none']);
 
@@ -168,14 +146,14 @@ describe.each(storeDrivers('migration-actions', () => cosmos))('migration action
     expect(await runner.retry('001_label_backfill', OPS)).toMatchObject({ status: 'applied', attempts: 3 });
     expect((await items()).map((i) => i.label)).toEqual(['none', 'none', 'none']);
 
-    const irreversible = f.runner([dropTags], { instanceId: 'instance-c' });
+    const irreversible = s.f.runner([dropTags], { instanceId: 'instance-c' });
     await expect(irreversible.rollback('002_drop_item_tags', OPS)).rejects.toMatchObject({ code: 'invalid' });
   });
 
   it('a roll back that fails is recorded as failed with its error', async () => {
     const ran: string[] = [];
     const m = { ...noting(ran, 1), down: async () => Promise.reject(new Error('cannot undo')) };
-    const runner = f.runner([m]);
+    const runner = s.f.runner([m]);
     await runner.runPending();
     expect(await runner.rollback('001_step_1', OPS)).toMatchObject({
       status: 'failed',
@@ -185,9 +163,11 @@ describe.each(storeDrivers('migration-actions', () => cosmos))('migration action
   });
 
   it('a dry run reports what a migration would touch per container, with sample ids, and writes nothing', async () => {
-    await seedItems(harness.store, 14);
-    await harness.store.container<Item>(ITEMS.name).mutate('item-3', 'p1', (d) => ({ ...d, label: 'kept' }));
-    const runner = f.runner([labelBackfill(1)]);
+    await seedItems(s.harness.store, 14);
+    await s.harness.store
+      .container<Item>(ITEMS.name)
+      .mutate('item-3', 'p1', (d) => ({ ...d, label: 'kept' }));
+    const runner = s.f.runner([labelBackfill(1)]);
     const before = await items();
     const preview = await runner.preview('001_label_backfill', 'up');
     expect(preview).toMatchObject({ id: '001_label_backfill', version: 1, direction: 'up', error: null });
@@ -209,14 +189,14 @@ describe.each(storeDrivers('migration-actions', () => cosmos))('migration action
         sampleIds: expect.arrayContaining(['item-1']),
       }),
     ]);
-    await expect(f.runner([dropTags]).preview('002_drop_item_tags', 'down')).rejects.toMatchObject({
+    await expect(s.f.runner([dropTags]).preview('002_drop_item_tags', 'down')).rejects.toMatchObject({
       code: 'invalid',
     });
   });
 
   it('a dry run reports the error a real run would hit', async () => {
     const ran: string[] = [];
-    const runner = f.runner([noting(ran, 1, { fail: () => true })]);
+    const runner = s.f.runner([noting(ran, 1, { fail: () => true })]);
     expect(await runner.preview('001_step_1', 'up')).toMatchObject({
       error: 'step 1 cannot run yet',
       touches: [],
@@ -227,9 +207,9 @@ describe.each(storeDrivers('migration-actions', () => cosmos))('migration action
   it('an action while another runner holds the lease is refused as busy, naming it', async () => {
     const ran: string[] = [];
     let broken = true;
-    const runner = f.runner([noting(ran, 1, { fail: () => broken })]);
+    const runner = s.f.runner([noting(ran, 1, { fail: () => broken })]);
     await runner.runPending();
-    const leases = createLeaseManager(harness.store, { clock: f.clock });
+    const leases = createLeaseManager(s.harness.store, { clock: s.f.clock });
     expect(await leases.acquire(MIGRATIONS_LEASE, 'instance-z', 30_000)).not.toBeNull();
     broken = false;
     await expect(runner.retry('001_step_1', OPS)).rejects.toMatchObject({

@@ -1,55 +1,30 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { CONTAINERS } from '../containers';
 import { createLeaseManager } from '../leases';
-import { type CosmosTestServer, startCosmosServer } from '../testing/cosmos-server';
 import {
-  CONTAINERS_FOR_TESTS,
+  describeRunnerOnDrivers,
   ITEMS,
   type Item,
   labelBackfill,
   noting,
-  type RunnerFixture,
-  runnerFixture,
   seedItems,
   TRANSITIONS,
 } from '../testing/migrations';
-import { type DriverHarness, storeDrivers } from '../testing/store-drivers';
 import type { Migration, MigrationDoc } from './definition';
 import { MIGRATIONS_LEASE } from './lease-session';
 
-let cosmos: CosmosTestServer | undefined;
-beforeAll(async () => {
-  cosmos = await startCosmosServer();
-});
-afterAll(async () => {
-  await cosmos?.stop();
-});
-
-describe.each(storeDrivers('migrations', () => cosmos))('migration runner on %s', (_driver, make) => {
-  const clockRef = { now: Date.parse('2026-03-01T09:00:00.000Z') };
-  let harness: DriverHarness;
-  let f: RunnerFixture;
-
-  beforeEach(async () => {
-    harness = make(() => clockRef.now);
-    await harness.store.init(CONTAINERS_FOR_TESTS);
-    f = runnerFixture(harness, clockRef);
-  });
-  afterEach(async () => {
-    await harness.cleanup();
-  });
-
+describeRunnerOnDrivers('migrations', 'migration runner on %s', (s) => {
   const record = (id: string) =>
-    harness.store.container<MigrationDoc>(CONTAINERS.migrations.name).read(id, 'platform');
+    s.harness.store.container<MigrationDoc>(CONTAINERS.migrations.name).read(id, 'platform');
 
   it('applies pending migrations in version order, records each, and runs none twice', async () => {
     const ran: string[] = [];
     const list = [
       noting(ran, 3),
-      noting(ran, 1, { takesMs: 40, advance: f.advance }),
-      noting(ran, 2, { takesMs: 7, advance: f.advance }),
+      noting(ran, 1, { takesMs: 40, advance: s.f.advance }),
+      noting(ran, 2, { takesMs: 7, advance: s.f.advance }),
     ];
-    const report = await f.runner(list).runPending();
+    const report = await s.f.runner(list).runPending();
     expect(report).toMatchObject({
       ran: true,
       applied: ['001_step_1', '002_step_2', '003_step_3'],
@@ -70,14 +45,14 @@ describe.each(storeDrivers('migrations', () => cosmos))('migration runner on %s'
       instanceId: 'instance-a',
       claim: null,
     });
-    expect(first?.appliedAt).toBe(new Date(clockRef.now - 7).toISOString());
+    expect(first?.appliedAt).toBe(new Date(s.clockRef.now - 7).toISOString());
     expect((await record('002_step_2'))?.durationMs).toBe(7);
 
-    const again = await f.runner(list, { instanceId: 'instance-b' }).runPending();
+    const again = await s.f.runner(list, { instanceId: 'instance-b' }).runPending();
     expect(again.applied).toEqual([]);
     expect(ran).toEqual(['up:1', 'up:2', 'up:3']);
     expect((await record('003_step_3'))?.attempts).toBe(1);
-    const { items } = await f.runner(list).list();
+    const { items } = await s.f.runner(list).list();
     expect(items.map((i) => [i.id, i.status, i.waitingFor])).toEqual([
       ['001_step_1', 'applied', null],
       ['002_step_2', 'applied', null],
@@ -87,8 +62,8 @@ describe.each(storeDrivers('migrations', () => cosmos))('migration runner on %s'
 
   it('a migration added by a later release runs on the next start-up, after the ones before it', async () => {
     const ran: string[] = [];
-    await f.runner([noting(ran, 1)]).runPending();
-    const next = await f.runner([noting(ran, 1), noting(ran, 2)]).runPending();
+    await s.f.runner([noting(ran, 1)]).runPending();
+    const next = await s.f.runner([noting(ran, 1), noting(ran, 2)]).runPending();
     expect(next.applied).toEqual(['002_step_2']);
     expect(ran).toEqual(['up:1', 'up:2']);
   });
@@ -107,13 +82,13 @@ describe.each(storeDrivers('migrations', () => cosmos))('migration runner on %s'
       async down() {},
     });
     const list = [slow(1), slow(2), slow(3)];
-    const a = f.runner(list, {
+    const a = s.f.runner(list, {
       instanceId: 'instance-a',
-      leases: createLeaseManager(harness.store, { clock: f.clock }),
+      leases: createLeaseManager(s.harness.store, { clock: s.f.clock }),
     });
-    const b = f.runner(list, {
+    const b = s.f.runner(list, {
       instanceId: 'instance-b',
-      leases: createLeaseManager(harness.store, { clock: f.clock }),
+      leases: createLeaseManager(s.harness.store, { clock: s.f.clock }),
     });
     const [ra, rb] = await Promise.all([a.runPending(), b.runPending()]);
     expect([...calls.entries()].sort()).toEqual([
@@ -125,26 +100,28 @@ describe.each(storeDrivers('migrations', () => cosmos))('migration runner on %s'
     expect(winner.applied).toEqual(['001_slow_1', '002_slow_2', '003_slow_3']);
     expect(waiter).toMatchObject({ ran: true, applied: [], failed: [] });
     expect(waiter.waitedMs).toBeGreaterThan(0);
-    expect(f.logger.lines.some((l) => l.msg.includes('waiting for it to finish'))).toBe(true);
+    expect(s.f.logger.lines.some((l) => l.msg.includes('waiting for it to finish'))).toBe(true);
     for (const id of winner.applied) expect((await record(id))?.attempts).toBe(1);
-    expect(await createLeaseManager(harness.store, { clock: f.clock }).current(MIGRATIONS_LEASE)).toBeNull();
+    expect(
+      await createLeaseManager(s.harness.store, { clock: s.f.clock }).current(MIGRATIONS_LEASE),
+    ).toBeNull();
   });
 
   it('a runner that cannot get the lease in time gives up waiting and start-up goes on', async () => {
-    const leases = createLeaseManager(harness.store, { clock: f.clock });
+    const leases = createLeaseManager(s.harness.store, { clock: s.f.clock });
     expect(await leases.acquire(MIGRATIONS_LEASE, 'stuck-instance', 60_000)).not.toBeNull();
     const ran: string[] = [];
-    const report = await f.runner([noting(ran, 1)], { waitTimeoutMs: 50 }).runPending();
+    const report = await s.f.runner([noting(ran, 1)], { waitTimeoutMs: 50 }).runPending();
     expect(report).toMatchObject({ ran: false, applied: [] });
     expect(ran).toEqual([]);
-    expect(f.logger.lines.some((l) => l.level === 'warn' && l.msg.includes('gave up waiting'))).toBe(true);
+    expect(s.f.logger.lines.some((l) => l.level === 'warn' && l.msg.includes('gave up waiting'))).toBe(true);
   });
 
   it('a failed migration is recorded and logged, start-up goes on, later ones wait; retry runs it and them', async () => {
     const ran: string[] = [];
     let broken = true;
     const list = [noting(ran, 1), noting(ran, 2, { fail: () => broken }), noting(ran, 3)];
-    const runner = f.runner(list);
+    const runner = s.f.runner(list);
     const report = await runner.runPending();
     expect(report).toMatchObject({
       ran: true,
@@ -159,7 +136,7 @@ describe.each(storeDrivers('migrations', () => cosmos))('migration runner on %s'
       appliedAt: null,
     });
     expect(await record('003_step_3')).toBeUndefined();
-    const warning = f.logger.lines.find((l) => l.level === 'warn' && l.msg.includes('002_step_2'));
+    const warning = s.f.logger.lines.find((l) => l.level === 'warn' && l.msg.includes('002_step_2'));
     expect(warning?.obj).toMatchObject({ migration: '002_step_2', direction: 'up' });
 
     const listed = (await runner.list()).items;
@@ -184,10 +161,12 @@ describe.each(storeDrivers('migrations', () => cosmos))('migration runner on %s'
   });
 
   it('a record left running by a process that died is run again at the next start-up', async () => {
-    const migrations = harness.store.container<MigrationDoc>(CONTAINERS.migrations.name);
-    await seedItems(harness.store, 3);
+    const migrations = s.harness.store.container<MigrationDoc>(CONTAINERS.migrations.name);
+    await seedItems(s.harness.store, 3);
     const backfill = labelBackfill();
-    await harness.store.container<Item>(ITEMS.name).mutate('item-1', 'p1', (d) => ({ ...d, label: 'none' }));
+    await s.harness.store
+      .container<Item>(ITEMS.name)
+      .mutate('item-1', 'p1', (d) => ({ ...d, label: 'none' }));
     await migrations.create({
       id: '001_label_backfill',
       productId: 'platform',
@@ -199,7 +178,7 @@ describe.each(storeDrivers('migrations', () => cosmos))('migration runner on %s'
       durationMs: null,
       error: null,
       direction: 'up',
-      startedAt: new Date(clockRef.now - 60_000).toISOString(),
+      startedAt: new Date(s.clockRef.now - 60_000).toISOString(),
       attempts: 1,
       instanceId: 'instance-dead',
       claim: 'claim-of-the-dead',
@@ -208,25 +187,25 @@ describe.each(storeDrivers('migrations', () => cosmos))('migration runner on %s'
       backup: null,
       rolledBackAt: null,
       rolledBackBy: null,
-      updatedAt: new Date(clockRef.now - 60_000).toISOString(),
+      updatedAt: new Date(s.clockRef.now - 60_000).toISOString(),
     });
-    const report = await f.runner([backfill]).runPending();
+    const report = await s.f.runner([backfill]).runPending();
     expect(report.applied).toEqual(['001_label_backfill']);
     expect(await record('001_label_backfill')).toMatchObject({
       status: 'applied',
       attempts: 2,
       instanceId: 'instance-a',
     });
-    const { items } = await harness.store.container<Item>(ITEMS.name).query({ limit: 10 });
+    const { items } = await s.harness.store.container<Item>(ITEMS.name).query({ limit: 10 });
     expect(items.map((i) => i.label)).toEqual(['none', 'none', 'none']);
   });
 
   it('each status change commits with the entries its outbox stages', async () => {
     const ran: string[] = [];
-    await f
+    await s.f
       .runner([noting(ran, 1), noting(ran, 2, { fail: () => true }), noting(ran, 3, { reversible: false })])
       .runPending();
-    const { items } = await harness.store
+    const { items } = await s.harness.store
       .container<{ id: string; kind: string; status: string }>(TRANSITIONS.name)
       .query({ limit: 10 });
     expect(items.map((t) => [t.id, t.status]).sort()).toEqual([

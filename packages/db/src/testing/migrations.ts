@@ -2,6 +2,8 @@
  * Fixtures for the migration runner's tests: a store per driver with the runner's containers and an `items`
  * container that test migrations change, a movable clock, and a logger that keeps what it was told.
  */
+
+import { afterAll, afterEach, beforeAll, beforeEach, describe } from 'vitest';
 import { CONTAINERS } from '../containers';
 import type { Clock, ContainerDef, DocumentStore, Outbox } from '../document-store';
 import { createLeaseManager } from '../leases';
@@ -9,7 +11,8 @@ import type { Migration, MigrationLogger } from '../migrations/definition';
 import type { MigrationTransition } from '../migrations/records';
 import { createMigrationRunner } from '../migrations/runner';
 import type { MigrationRunnerOptions } from '../migrations/runner-types';
-import type { DriverHarness } from './store-drivers';
+import { type CosmosTestServer, startCosmosServer } from './cosmos-server';
+import { type DriverHarness, storeDrivers } from './store-drivers';
 
 export type Item = { id: string; productId: string; n: number; label?: string; tags?: string[] };
 
@@ -134,4 +137,48 @@ export const runnerFixture = (harness: DriverHarness, clockRef: { now: number })
         ...options,
       }),
   };
+};
+
+/** What a runner suite's tests reach: the live store of the driver under test and the fixture built on it. */
+export type RunnerSuite = {
+  readonly harness: DriverHarness;
+  readonly f: RunnerFixture;
+  clockRef: { now: number };
+};
+
+/**
+ * Declares `body` once per driver: the Cosmos-compatible server for the file, then before each test a fresh
+ * store with the runner's containers, the clock at 2026-03-01 09:00 UTC and a fixture; the store is removed after.
+ */
+export const describeRunnerOnDrivers = (name: string, title: string, body: (suite: RunnerSuite) => void) => {
+  let cosmos: CosmosTestServer | undefined;
+  beforeAll(async () => {
+    cosmos = await startCosmosServer();
+  });
+  afterAll(async () => {
+    await cosmos?.stop();
+  });
+  describe.each(storeDrivers(name, () => cosmos))(title, (_driver, make) => {
+    const clockRef = { now: Date.parse('2026-03-01T09:00:00.000Z') };
+    let harness: DriverHarness;
+    let f: RunnerFixture;
+    beforeEach(async () => {
+      clockRef.now = Date.parse('2026-03-01T09:00:00.000Z');
+      harness = make(() => clockRef.now);
+      await harness.store.init(CONTAINERS_FOR_TESTS);
+      f = runnerFixture(harness, clockRef);
+    });
+    afterEach(async () => {
+      await harness.cleanup();
+    });
+    body({
+      clockRef,
+      get harness() {
+        return harness;
+      },
+      get f() {
+        return f;
+      },
+    });
+  });
 };
