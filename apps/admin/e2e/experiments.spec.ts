@@ -234,18 +234,26 @@ test('an experiment backed by a flag is created in the wizard, measured, and con
   await expect(page.getByRole('img', { name: /lift at each computation/ })).toBeVisible();
   await snap(page, 'experiments-results');
 
-  // Someone reweights the running experiment to 90/10: new devices follow it, the first 120 keep theirs, and
-  // the split no longer matches the weights.
-  const reweighted = await request.patch(`${API}/experiments/${key}`, {
-    headers: admin,
-    data: {
-      variants: [
-        { id: 'control', name: 'Control', weight: 90 },
-        { id: 'treatment', name: 'Treatment', weight: 10 },
-      ],
-    },
-  });
-  expect(reweighted.status(), await reweighted.text()).toBe(200);
+  // Someone reweights the running experiment to 90/10 in the console: new devices follow it, the first 120 keep
+  // theirs, and the split no longer matches the weights.
+  await page.getByRole('button', { name: 'Traffic' }).click();
+  const trafficDialog = page.getByRole('dialog', { name: `Traffic of ${key}` });
+  await trafficDialog.getByLabel('Weight of control (%)').fill('90');
+  await trafficDialog.getByRole('button', { name: 'Save traffic' }).click();
+  await expect(trafficDialog.getByRole('alert')).toContainText('Weights must sum to 100 (they sum to 140)');
+  await trafficDialog.getByLabel('Weight of treatment (%)').fill('10');
+  await expect(trafficDialog.getByRole('img', { name: /^Bucket ranges/ })).toHaveAttribute(
+    'aria-label',
+    'Bucket ranges: control 0.000–0.900, treatment 0.900–1.000',
+  );
+  await snap(page, 'experiments-traffic');
+  await trafficDialog.getByRole('button', { name: 'Save traffic' }).click();
+  await expect(
+    toast(page, `Traffic of ${key} was changed; units already assigned keep their variation.`),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Definition' }).getByRole('img', { name: /^Bucket ranges/ }),
+  ).toHaveAttribute('aria-label', 'Bucket ranges: control 0.000–0.900, treatment 0.900–1.000');
   await assignDevices(
     request,
     product,

@@ -11,6 +11,7 @@ import { type TrpcUtils, useMutationFeedback } from '~/hooks/use-mutation-feedba
 import { errorMessage } from '~/lib/api-errors';
 import { trpc } from '~/lib/trpc';
 import { ConcludeDialog } from './conclude-dialog';
+import { TrafficDialog } from './traffic-dialog';
 
 const refresh = (u: TrpcUtils) => [u.experiments.invalidate()];
 
@@ -23,7 +24,7 @@ export function ExperimentActions({
   results: TExperimentResults | null;
 }) {
   const router = useRouter();
-  const [open, setOpen] = useState<'conclude' | 'delete' | null>(null);
+  const [open, setOpen] = useState<'conclude' | 'delete' | 'traffic' | null>(null);
   const { status, key } = experiment;
   const start = trpc.experiments.start.useMutation(
     useMutationFeedback({
@@ -66,6 +67,7 @@ export function ExperimentActions({
           Conclude
         </Button>
       ) : null}
+      {status !== 'concluded' ? <Button onClick={() => setOpen('traffic')}>Traffic</Button> : null}
       {status !== 'running' ? (
         <Button variant="ghost" onClick={() => setOpen('delete')}>
           Delete
@@ -77,6 +79,10 @@ export function ExperimentActions({
         open={open === 'conclude'}
         onClose={() => setOpen(null)}
       />
+      {/* Mounted on opening, so its fields start from the experiment as it is now. */}
+      {open === 'traffic' ? (
+        <TrafficDialog experiment={experiment} open onClose={() => setOpen(null)} />
+      ) : null}
       <ConfirmDialog
         open={open === 'delete'}
         title={`Delete ${key}?`}
