@@ -96,6 +96,9 @@ const SUPER_ADMIN_ONLY = new Set([
   'jobs.resume',
   // An irreversible migration changes every product's data for good: its approval needs super_admin.
   'migrations.approve',
+  // How long data is kept is a platform operator's decision; a run deletes in every product.
+  'retention.setPolicy',
+  'retention.trigger',
 ]);
 
 /** Flat at runtime: dotted path -> procedure (the declared type is the nested record). */

@@ -13,6 +13,7 @@ import { PLATFORM_PRODUCT_ID } from '@bytelyst/scheduler/schema';
 import { randomId } from './lib/crypto';
 import { createJobTriggerSlot, type JobTrigger } from './lib/job-trigger';
 import { createAccessTokenVerifier } from './lib/jwt';
+import { createLegalHoldsSlot, type LegalHolds } from './lib/legal-holds';
 import { createSecretBox } from './lib/secret-box';
 import { moduleList, type PlatformDeps } from './module';
 import { analyticsModule } from './modules/analytics/module';
@@ -40,6 +41,7 @@ import { notificationsModule } from './modules/notifications/module';
 import { productsModule } from './modules/products/module';
 import type { RateLimitConfig } from './modules/ratelimit/config';
 import { ratelimitModule } from './modules/ratelimit/module';
+import { retentionModule } from './modules/retention/module';
 import { sessionsModule } from './modules/sessions/module';
 import { settingsModule } from './modules/settings/module';
 import type { SsoConfig } from './modules/sso/config';
@@ -109,6 +111,8 @@ const MODULES = moduleList<{
   jobsRepo: JobsRepository;
   /** Starts a registered job now; bound to the job runner once it is built (after the modules). */
   jobTrigger: JobTrigger;
+  /** Who is under a legal hold; bound to the retention module once it is built (after the modules that ask). */
+  legalHolds: LegalHolds;
 }>()
   .add(productsModule)
   .add(sessionsModule)
@@ -137,7 +141,8 @@ const MODULES = moduleList<{
   .add(experimentsModule)
   .add(migrationsModule)
   .add(exportsModule)
-  .add(analyticsModule);
+  .add(analyticsModule)
+  .add(retentionModule);
 
 /** Every container: the platform's own (bus, jobs, leases) and each module's; `DocumentStore.init` takes this. */
 export const ALL_CONTAINERS: readonly ContainerDef[] = [...PLATFORM_CONTAINERS, ...MODULES.containers()];
@@ -172,6 +177,7 @@ export const createServices = (deps: ServiceDeps) => {
   const jobsRepo = createJobsRepository(store);
   const jobRegistry = withAppErrors(createJobRegistry());
   const jobTrigger = createJobTriggerSlot();
+  const legalHolds = createLegalHoldsSlot();
   const {
     services,
     subscribers,
@@ -184,7 +190,9 @@ export const createServices = (deps: ServiceDeps) => {
     jobRegistry,
     jobsRepo,
     jobTrigger,
+    legalHolds,
   });
+  legalHolds.bind(services.retention.heldUsers);
   for (const subscriber of subscribers) bus.subscribe(subscriber);
   for (const job of moduleJobs) jobRegistry.register(job);
   const jobRunner = createJobRunner({
@@ -208,6 +216,7 @@ export const createServices = (deps: ServiceDeps) => {
     clock,
     config,
     principalCache,
+    legalHolds,
     /** Access tokens on the request path (verified ones remembered until they expire). */
     verifyAccessToken,
     rateCounters,

@@ -43,7 +43,8 @@ export const EXPORTS_EVENTS = {
   'export.file_deleted': def({
     version: 1,
     public: false,
-    description: "An export's file was deleted from blob storage once its 7 days were up.",
+    description:
+      "An export's file was deleted from blob storage once its 7 days (or its product's shorter retention policy) were up.",
     payload: z.object({ jobId: id, key: z.string() }),
   }),
 } as const;

@@ -292,4 +292,13 @@ export const REST_OPERATIONS: readonly string[] = [
   'PUT /status/incidents/{id}/postmortem',
   'PUT /users/{id}/email',
   'PUT /users/{id}/roles',
+  'GET /retention/policies',
+  'PUT /retention/policies/{container}',
+  'POST /retention/preview',
+  'POST /retention/run',
+  'GET /retention/runs',
+  'GET /retention/runs/{id}',
+  'GET /retention/holds',
+  'POST /retention/holds',
+  'DELETE /retention/holds/{id}',
 ];

@@ -51,6 +51,7 @@ export const NAV: readonly NavGroup[] = [
       { href: '/ops/webhooks', label: 'Webhooks', icon: 'send' },
       { href: '/ops/jobs', label: 'Jobs', icon: 'clock' },
       { href: '/ops/exports', label: 'Exports', icon: 'folder' },
+      { href: '/ops/retention', label: 'Retention', icon: 'trash' },
       { href: '/ops/delivery', label: 'Delivery', icon: 'send' },
       { href: '/ops/delivery/templates', label: 'Email templates', icon: 'mail' },
       { href: '/ops/maintenance', label: 'Maintenance', icon: 'alert' },

@@ -174,6 +174,7 @@ describe('exports worker', () => {
       repo: createExportsRepository(h.store),
       blob: h.services.blob,
       bus: h.services.bus,
+      legalHolds: h.services.legalHolds,
     });
     h.advance(6 * DAY_MS);
     expect(await runJob(h, cleanup)).toMatchObject({ deleted: 0 });

@@ -1,3 +1,4 @@
+import type { LegalHolds } from '../../lib/legal-holds';
 import { defineModule } from '../../module';
 import type { BlobService } from '../blob/service';
 import type { LicensesService } from '../licenses/service';
@@ -11,7 +12,7 @@ import { createExportsRepository } from './repository';
 import { createExportsService } from './service';
 import { createExportSources } from './sources';
 
-type Needs = { users: UsersService; licenses: LicensesService; blobs: BlobService };
+type Needs = { users: UsersService; licenses: LicensesService; blobs: BlobService; legalHolds: LegalHolds };
 
 /**
  * Exports and bulk operations (roadmap §2.9): the six data types streamed as CSV or NDJSON into blob storage
@@ -39,7 +40,7 @@ export const exportsModule = defineModule({
     const service = createExportsService({ repo, clock, bus, bulk, blobs: needs.blobs, engine });
     return {
       service: { ...service, engine },
-      jobs: [createExportFilesCleanupJob({ repo, blob, bus })],
+      jobs: [createExportFilesCleanupJob({ repo, blob, bus, legalHolds: needs.legalHolds })],
       workers: [{ name: 'exports.worker', start: () => engine.start(), stop: () => engine.stop() }],
     };
   },

@@ -1,3 +1,4 @@
+import type { LegalHolds } from '../../lib/legal-holds';
 import { defineModule } from '../../module';
 import { DEFAULT_IDENTITY_CONFIG } from '../auth/config';
 import type { PrincipalCache } from '../auth/principal-cache';
@@ -13,7 +14,10 @@ import { createStaleSessionCleanupJob } from './stale-session-cleanup';
 export const sessionsModule = defineModule({
   name: 'sessions',
   containers: SESSIONS_CONTAINERS,
-  create: ({ store, clock, config, bus, logger }, { principals }: { principals: PrincipalCache }) => {
+  create: (
+    { store, clock, config, bus, logger },
+    { principals, legalHolds }: { principals: PrincipalCache; legalHolds: LegalHolds },
+  ) => {
     const service = createSessionsService({
       repo: createSessionsRepository(store),
       clock,
@@ -24,6 +28,6 @@ export const sessionsModule = defineModule({
       reportUrlBase: config.identity?.sessionReportUrlBase ?? DEFAULT_IDENTITY_CONFIG.sessionReportUrlBase,
       onBackgroundError: (error) => logger?.warn({ err: error }, 'could not mark a session active'),
     });
-    return { service, jobs: [createStaleSessionCleanupJob({ sessions: service })] };
+    return { service, jobs: [createStaleSessionCleanupJob({ sessions: service, legalHolds })] };
   },
 });

@@ -255,7 +255,7 @@ export const createSessionsService = (deps: {
      */
     async purgeEnded(
       beforeIso: string,
-      opts: { signal?: AbortSignal; pageSize?: number } = {},
+      opts: { signal?: AbortSignal; pageSize?: number; keep?: (session: SessionDoc) => boolean } = {},
     ): Promise<{ scanned: number; deleted: number }> {
       let scanned = 0;
       let deleted = 0;
@@ -269,6 +269,7 @@ export const createSessionsService = (deps: {
           });
           scanned += page.items.length;
           for (const session of page.items) {
+            if (opts.keep?.(session)) continue;
             if (await repo.delete(session.userId, session.id)) deleted += 1;
           }
           continuation = page.continuation ?? undefined;

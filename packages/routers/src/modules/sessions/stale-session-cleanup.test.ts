@@ -72,7 +72,11 @@ describe('stale-session-cleanup job', () => {
     const target = await h.signIn(['user']);
     await h.services.sessions.revoke(target.user.id, sid(target), 'logout');
     h.advance(8 * DAY);
-    const job = createStaleSessionCleanupJob({ sessions: h.services.sessions, pageSize: 1 });
+    const job = createStaleSessionCleanupJob({
+      sessions: h.services.sessions,
+      legalHolds: h.services.legalHolds,
+      pageSize: 1,
+    });
     const controller = new AbortController();
     controller.abort();
     const metrics = await job.run({

@@ -1,7 +1,8 @@
-import type { Clock, Filter, Stored } from '@bytelyst/db/document-store';
+import type { Clock, Filter, Query, Stored } from '@bytelyst/db/document-store';
 import { isStoreError, withoutSystemFields } from '@bytelyst/db/document-store';
 import type { EventBus } from '@bytelyst/events/bus';
 import { AppError } from '../../app-error';
+import { type KeysetPage, type KeysetPosition, keysetPage } from '../../lib/keyset';
 import type { ClustersService } from './clusters';
 import { BATCH_SIZE, type TelemetryEventDoc, type TelemetryRepository } from './repository';
 import type { TEraseOutput, TEventListInput } from './schema';
@@ -116,9 +117,36 @@ export const createTelemetryEventsService = (deps: {
       } while (continuation);
       return scanned;
     },
-    /** Events received before `before` (ISO) in one product, for the retention sweep. */
-    deleteReceivedBefore: (productId: string, before: string, signal?: AbortSignal) =>
-      deleteWhere(productId, { receivedAt: { lt: before } }, signal),
+    /**
+     * Events received before `before` (ISO) in one product, for the retention sweep. Events of `keepUsers` (under
+     * a legal hold) stay; the walk then goes by position, since they would otherwise fill every first page.
+     */
+    async deleteReceivedBefore(
+      productId: string,
+      before: string,
+      signal?: AbortSignal,
+      keepUsers: ReadonlySet<string> = new Set(),
+    ) {
+      if (keepUsers.size === 0) return deleteWhere(productId, { receivedAt: { lt: before } }, signal);
+      const source = { query: (q: Query<TelemetryEventDoc>) => repo.events.find(productId, q) };
+      let scanned = 0;
+      let deleted = 0;
+      let after: KeysetPosition | null = null;
+      do {
+        if (signal?.aborted) break;
+        const page: KeysetPage<TelemetryEventDoc> = await keysetPage(source, {
+          field: 'receivedAt',
+          before,
+          after,
+          limit: BATCH_SIZE,
+        });
+        scanned += page.items.length;
+        const doomed = page.items.filter((doc) => !doc.userId || !keepUsers.has(doc.userId));
+        deleted += await deletePage(repo, productId, doomed);
+        after = page.next;
+      } while (after);
+      return { scanned, deleted };
+    },
   };
 };
 

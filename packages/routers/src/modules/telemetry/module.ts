@@ -1,3 +1,4 @@
+import type { LegalHolds } from '../../lib/legal-holds';
 import { defineModule } from '../../module';
 import { createClustersService } from './clusters';
 import { TELEMETRY_CONTAINERS } from './containers';
@@ -12,7 +13,7 @@ import { createTelemetryTtlSweepJob } from './ttl-sweep-job';
 export const telemetryModule = defineModule({
   name: 'telemetry',
   containers: TELEMETRY_CONTAINERS,
-  create: ({ store, clock, bus, random }) => {
+  create: ({ store, clock, bus, random }, { legalHolds }: { legalHolds: LegalHolds }) => {
     const repo = createTelemetryRepository(store);
     const policies = createPolicyService({ repo, clock });
     const clusters = createClustersService({ repo, clock, bus });
@@ -21,7 +22,7 @@ export const telemetryModule = defineModule({
     return {
       service: { ingest, policies, clusters, events },
       subscribers: [telemetryUserErasure(events)],
-      jobs: [createTelemetryTtlSweepJob({ policies, events })],
+      jobs: [createTelemetryTtlSweepJob({ policies, events, legalHolds })],
     };
   },
 });

@@ -5,6 +5,7 @@ import type {
   MutateOptions,
   OrderBy,
   Outbox,
+  Query,
   Stored,
 } from '@bytelyst/db/document-store';
 import { TELEMETRY_CONTAINERS } from './containers';
@@ -56,6 +57,9 @@ export const createTelemetryRepository = (store: DocumentStore) => {
         }),
       count: (productId: string, where: Filter<TelemetryEventDoc> = {}) =>
         events().count({ partitionKey: productId, where }),
+      /** Any query within the product's partition (a keyset walk builds its own). */
+      find: (productId: string, query: Omit<Query<TelemetryEventDoc>, 'partitionKey'>) =>
+        events().query({ ...query, partitionKey: productId }),
     },
     clusters: {
       get: (productId: string, id: string) => clusters().read(id, productId),

@@ -61,6 +61,7 @@ describe('telemetry-ttl-sweep job', () => {
     const job = createTelemetryTtlSweepJob({
       policies: h.services.telemetry.policies,
       events: h.services.telemetry.events,
+      legalHolds: h.services.legalHolds,
     });
     const controller = new AbortController();
     controller.abort();
