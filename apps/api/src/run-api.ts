@@ -1,6 +1,6 @@
 import { bootstrapPlatform } from '@bytelyst/routers/bootstrap';
 import { type Env, EnvError, loadEnv } from './env';
-import { createPlatform } from './platform';
+import { createPlatform, type Platform } from './platform';
 import { installShutdown } from './shutdown';
 
 const fail = (message: string): never => {
@@ -32,13 +32,15 @@ const adminBlock = (signInUrl: string, email: string, password: string): string 
 
 /**
  * Starts the API as `npm start` runs it: platform from env, bootstrap, listen, workers. `configure` is the
- * e2e server's hook for its fixture subscribers (testing/e2e-server.ts); the product entry passes nothing.
+ * e2e server's hook for its fixture subscribers and `beforeListen` for the data its journeys start from
+ * (testing/e2e-server.ts): written after bootstrap and before the first request, so a journey never sees them
+ * half made. The product entry passes nothing.
  */
 export const runApi = async (
   opts: Pick<
     Parameters<typeof createPlatform>[1] & object,
     'configure' | 'outboundConnect' | 'extraMigrations'
-  > = {},
+  > & { beforeListen?: (services: Platform['services']) => Promise<void> } = {},
 ): Promise<void> => {
   const env = readEnv();
   const platform = await createPlatform(env, opts);
@@ -67,6 +69,7 @@ export const runApi = async (
     app.log.info({ email: createdAdmin.email }, 'bootstrap super admin created from BOOTSTRAP_ADMIN_EMAIL');
   }
 
+  await opts.beforeListen?.(services);
   await app.listen({ host: env.HOST, port: env.PORT });
   platform.startWorkers();
   app.log.info(

@@ -5,11 +5,13 @@
  * Two migrations after the platform's: an irreversible one that waits for approval, and one behind it that
  * fails on its first run in this process and succeeds when run again (/ops/migrations approves, retries and
  * rolls back). Outbound calls (webhooks, SSO, monitors) connect to loopback only, whatever the guard decides.
+ * Before it listens, the `e2e-analytics` product gets a rolled-up analytics history (e2e-analytics.ts).
  * Bundled to dist/e2e-server.js beside dist/main.js; only playwright.config.ts starts it.
  */
 import type { Migration } from '@bytelyst/db/migrations/definition';
 import { loopbackOnlyConnector } from '@bytelyst/routers/testing/loopback-connector';
 import { runApi } from '../run-api';
+import { seedAnalytics } from './e2e-analytics';
 
 const failedOnce = new Set<string>();
 
@@ -38,6 +40,7 @@ const E2E_MIGRATIONS: Migration[] = [
 runApi({
   extraMigrations: E2E_MIGRATIONS,
   outboundConnect: loopbackOnlyConnector,
+  beforeListen: seedAnalytics,
   configure: (services) => {
     services.bus.subscribe({
       name: 'e2e-picky',

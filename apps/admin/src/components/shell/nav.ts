@@ -11,6 +11,7 @@ export const NAV: readonly NavGroup[] = [
     label: 'Workspace',
     items: [
       { href: '/', label: 'Overview', icon: 'overview' },
+      { href: '/analytics', label: 'Analytics', icon: 'chart' },
       { href: '/users', label: 'Users', icon: 'users' },
       { href: '/products', label: 'Products', icon: 'box' },
       { href: '/tokens', label: 'API tokens', icon: 'key' },
