@@ -89,6 +89,8 @@ const DOMAIN_VERBS: Record<string, string> = {
   approve: "a super_admin's consent to an irreversible migration, which then runs",
   retry: 'runs a failed (or rolled back) migration again',
   rollback: 'undoes an applied migration with its down; the record stays, as rolled back',
+  publish: 'makes a changelog entry visible to clients, now or at a scheduled time',
+  unpublish: 'takes a published or scheduled changelog entry back to draft; it stays on record',
 };
 
 const VERBS = new Set([...CRUD, ...AGGREGATES, ...Object.keys(DOMAIN_VERBS)]);
