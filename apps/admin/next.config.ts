@@ -16,6 +16,12 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       {
+        source: '/changelog',
+        headers: [
+          { key: 'Cache-Control', value: 'public, max-age=0, s-maxage=60, stale-while-revalidate=120' },
+        ],
+      },
+      {
         source: '/status',
         headers: [
           { key: 'Cache-Control', value: 'public, max-age=0, s-maxage=30, stale-while-revalidate=60' },

@@ -50,7 +50,7 @@ test('an email author previews a template in every mode, fixes a broken prop and
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Email templates' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Email templates');
   const templates = page.getByRole('navigation', { name: 'Templates' });
-  await expect(templates.getByRole('button')).toHaveCount(15);
+  await expect(templates.getByRole('button')).toHaveCount(16);
   await templates.getByRole('button', { name: /Password reset/ }).click();
   await expect(page).toHaveURL(/template=password-reset/);
 

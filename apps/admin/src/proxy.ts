@@ -15,7 +15,7 @@ export const config = {
   matcher: [
     // Everything except sign-in, the session and tRPC handlers, other API routes, and static assets.
     // Public: sign-in, the "this wasn't me" page, password recovery, email verification and the status page
-    // (with its subscription confirm and unsubscribe pages).
-    '/((?!sign-in|session-report|forgot-password|reset-password|verify-email|status/|status$|api/|trpc/|trpc$|_next/static|_next/image|favicon\\.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|css|js|txt|map)$).*)',
+    // (with its subscription confirm and unsubscribe pages), and the changelog.
+    '/((?!sign-in|session-report|forgot-password|reset-password|verify-email|status/|status$|changelog$|api/|trpc/|trpc$|_next/static|_next/image|favicon\\.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|css|js|txt|map)$).*)',
   ],
 };

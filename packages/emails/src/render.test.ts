@@ -28,6 +28,7 @@ const PRIMARY_URL_FIELD: Record<TemplateName, string> = {
   'status-subscription-confirm': 'confirmUrl',
   'status-notice': 'statusPageUrl',
   'feedback-reply': 'openUrl',
+  'changelog-announcement': 'changelogUrl',
 };
 
 const primaryUrl = (name: TemplateName): string => {
@@ -144,7 +145,12 @@ describe('transactional and lifecycle mail', () => {
 
   it('marks the security, billing and response mails transactional, the reminders lifecycle', () => {
     const lifecycle = TEMPLATE_NAMES.filter((name) => !TEMPLATE_META[name].transactional);
-    expect(lifecycle.sort()).toEqual(['license-expiring', 'trial-expired', 'trial-expiring']);
+    expect(lifecycle.sort()).toEqual([
+      'changelog-announcement',
+      'license-expiring',
+      'trial-expired',
+      'trial-expiring',
+    ]);
   });
 
   it.each(TEMPLATE_NAMES.filter((name) => TEMPLATE_META[name].transactional))(

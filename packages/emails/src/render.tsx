@@ -6,6 +6,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { z } from 'zod';
 import { ZUnsubscribeUrl } from './brand';
 import { subjectOf, TEMPLATE_NAMES, type TEmailProps, type TemplateName } from './templates';
+import { ChangelogAnnouncementEmail, ZChangelogAnnouncementProps } from './templates/changelog-announcement';
 import { FeedbackReplyEmail, ZFeedbackReplyProps } from './templates/feedback-reply';
 import { InvitationEmail, ZInvitationProps } from './templates/invitation';
 import { LicenseExpiringEmail, ZLicenseExpiringProps } from './templates/license-expiring';
@@ -113,6 +114,10 @@ export function prepareEmail(template: TemplateName, input: unknown): PreparedEm
     case 'feedback-reply': {
       const props = ZFeedbackReplyProps.parse(raw);
       return prepared(props, <FeedbackReplyEmail {...props} />);
+    }
+    case 'changelog-announcement': {
+      const props = ZChangelogAnnouncementProps.parse(raw);
+      return prepared(props, <ChangelogAnnouncementEmail {...props} />);
     }
     default: {
       const unreachable: never = name;

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import type { TemplateMeta } from './brand';
 import {
+  changelogAnnouncementMeta,
+  changelogAnnouncementPreviewProps,
+  changelogAnnouncementSubject,
+  ZChangelogAnnouncementProps,
+  ZChangelogAnnouncementSenderProps,
+} from './templates/changelog-announcement';
+import {
   feedbackReplyMeta,
   feedbackReplyPreviewProps,
   feedbackReplySubject,
@@ -122,6 +129,7 @@ export const TEMPLATE_NAMES = [
   'status-subscription-confirm',
   'status-notice',
   'feedback-reply',
+  'changelog-announcement',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
@@ -142,6 +150,7 @@ export const TEMPLATE_SCHEMAS = {
   'status-subscription-confirm': ZStatusSubscriptionConfirmProps,
   'status-notice': ZStatusNoticeProps,
   'feedback-reply': ZFeedbackReplyProps,
+  'changelog-announcement': ZChangelogAnnouncementProps,
 } satisfies { [K in TemplateName]: z.ZodObject<{ template: z.ZodLiteral<K> } & z.ZodRawShape> };
 
 /** What a sender provides for each template: the props without `brand` and `unsubscribeUrl`. */
@@ -161,6 +170,7 @@ export const TEMPLATE_SENDER_SCHEMAS = {
   'status-subscription-confirm': ZStatusSubscriptionConfirmSenderProps,
   'status-notice': ZStatusNoticeSenderProps,
   'feedback-reply': ZFeedbackReplySenderProps,
+  'changelog-announcement': ZChangelogAnnouncementSenderProps,
 } satisfies { [K in TemplateName]: z.ZodObject<{ template: z.ZodLiteral<K> } & z.ZodRawShape> };
 
 /** Props of every template, discriminated by `template`. */
@@ -180,6 +190,7 @@ export const ZEmailProps = z.discriminatedUnion('template', [
   ZStatusSubscriptionConfirmProps,
   ZStatusNoticeProps,
   ZFeedbackReplyProps,
+  ZChangelogAnnouncementProps,
 ]);
 export type TEmailProps = z.infer<typeof ZEmailProps>;
 export type TemplateProps<K extends TemplateName> = z.infer<(typeof TEMPLATE_SCHEMAS)[K]>;
@@ -201,6 +212,7 @@ export const TEMPLATE_PREVIEW_PROPS: { [K in TemplateName]: TemplateProps<K> } =
   'status-subscription-confirm': statusSubscriptionConfirmPreviewProps,
   'status-notice': statusNoticePreviewProps,
   'feedback-reply': feedbackReplyPreviewProps,
+  'changelog-announcement': changelogAnnouncementPreviewProps,
 };
 
 /**
@@ -224,6 +236,7 @@ export const TEMPLATE_META: { [K in TemplateName]: TemplateMeta<TemplateProps<K>
   'status-subscription-confirm': statusSubscriptionConfirmMeta,
   'status-notice': statusNoticeMeta,
   'feedback-reply': feedbackReplyMeta,
+  'changelog-announcement': changelogAnnouncementMeta,
 };
 
 export function subjectOf(props: TEmailProps): string {
@@ -258,6 +271,8 @@ export function subjectOf(props: TEmailProps): string {
       return statusNoticeSubject(props);
     case 'feedback-reply':
       return feedbackReplySubject(props);
+    case 'changelog-announcement':
+      return changelogAnnouncementSubject(props);
     default: {
       const unreachable: never = props;
       throw new Error(`no subject for ${JSON.stringify(unreachable)}`);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ANALYTICS_EVENTS } from './catalogue/analytics';
 import { BILLING_EVENTS } from './catalogue/billing';
+import { CHANGELOG_EVENTS } from './catalogue/changelog';
 import { CONTENT_EVENTS } from './catalogue/content';
 import { id } from './catalogue/def';
 import { DELIVERY_EVENTS } from './catalogue/delivery';
@@ -50,6 +51,7 @@ export const EVENT_DEFINITIONS = {
   ...EXPORTS_EVENTS,
   ...ANALYTICS_EVENTS,
   ...RETENTION_EVENTS,
+  ...CHANGELOG_EVENTS,
 } as const;
 
 export type EventDefinitions = typeof EVENT_DEFINITIONS;

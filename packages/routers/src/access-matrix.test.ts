@@ -38,6 +38,7 @@ const PUBLIC = new Set([
   'status.confirm',
   'status.unsubscribe',
   'experiments.assign',
+  'changelog.list',
 ]);
 /** Callable by any signed-in user. Anything not here nor in PUBLIC must answer 403 to a plain user. */
 const AUTHED = new Set([
@@ -83,6 +84,7 @@ const AUTHED = new Set([
   'sessions.revokeMine',
   'sessions.revokeAllMine',
   'feedback.create',
+  'changelog.updateLastSeenMine',
 ]);
 /** The product registry is platform-wide: these must answer 403 to a product admin as well. */
 const SUPER_ADMIN_ONLY = new Set([

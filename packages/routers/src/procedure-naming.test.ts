@@ -90,6 +90,8 @@ const DOMAIN_VERBS: Record<string, string> = {
   retry: 'runs a failed (or rolled back) migration again',
   rollback: 'undoes an applied migration with its down; the record stays, as rolled back',
   release: 'ends a legal hold; the hold stays on record with who released it and when',
+  publish: 'makes a changelog entry visible to clients, now or at a scheduled time',
+  unpublish: 'takes a published or scheduled changelog entry back to draft; it stays on record',
 };
 
 const VERBS = new Set([...CRUD, ...AGGREGATES, ...Object.keys(DOMAIN_VERBS)]);

@@ -3,6 +3,7 @@ import { auditRouter } from './modules/audit/router';
 import { authRouter } from './modules/auth/router';
 import { plansRouter, stripeRouter, subscriptionsRouter, usageRouter } from './modules/billing/router';
 import { blobRouter } from './modules/blob/router';
+import { changelogRouter } from './modules/changelog/router';
 import { deliveryRouter } from './modules/delivery/router';
 import { eventsRouter } from './modules/events/router';
 import { experimentsRouter } from './modules/experiments/router';
@@ -67,6 +68,7 @@ export const appRouter = router({
   exports: exportsRouter,
   analytics: analyticsRouter,
   retention: retentionRouter,
+  changelog: changelogRouter,
 });
 
 export type AppRouter = typeof appRouter;

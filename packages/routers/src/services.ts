@@ -24,6 +24,7 @@ import { createPrincipalCache, type PrincipalCache } from './modules/auth/princi
 import type { BillingConfig } from './modules/billing/config';
 import { billingModule } from './modules/billing/module';
 import { blobsModule } from './modules/blob/module';
+import { changelogModule } from './modules/changelog/module';
 import type { DeliveryConfig } from './modules/delivery/config';
 import { deliveryModule } from './modules/delivery/module';
 import { eventsModule } from './modules/events/module';
@@ -142,7 +143,8 @@ const MODULES = moduleList<{
   .add(migrationsModule)
   .add(exportsModule)
   .add(analyticsModule)
-  .add(retentionModule);
+  .add(retentionModule)
+  .add(changelogModule);
 
 /** Every container: the platform's own (bus, jobs, leases) and each module's; `DocumentStore.init` takes this. */
 export const ALL_CONTAINERS: readonly ContainerDef[] = [...PLATFORM_CONTAINERS, ...MODULES.containers()];

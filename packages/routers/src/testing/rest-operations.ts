@@ -4,6 +4,16 @@
  * Add a line here only when a new REST operation is added on purpose.
  */
 export const REST_OPERATIONS: readonly string[] = [
+  'DELETE /changelog/entries/{id}',
+  'GET /changelog',
+  'GET /changelog/entries',
+  'GET /changelog/entries/{id}',
+  'PATCH /changelog/entries/{id}',
+  'POST /changelog/entries',
+  'POST /changelog/entries/{id}/publish',
+  'POST /changelog/entries/{id}/unpublish',
+  'POST /changelog/preview',
+  'PUT /changelog/me/last-seen',
   'DELETE /analytics/funnels/{id}',
   'GET /analytics/active-users',
   'GET /analytics/adoption',

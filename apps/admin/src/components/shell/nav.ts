@@ -42,6 +42,7 @@ export const NAV: readonly NavGroup[] = [
       { href: '/settings', label: 'Settings', icon: 'sliders' },
       { href: '/tracker', label: 'Tracker', icon: 'inbox' },
       { href: '/feedback', label: 'Feedback', icon: 'mail' },
+      { href: '/content/changelog', label: 'Changelog', icon: 'book' },
       { href: '/blobs', label: 'Blob storage', icon: 'folder' },
     ],
   },

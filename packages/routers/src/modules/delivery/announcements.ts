@@ -1,3 +1,4 @@
+import type { TemplateName } from '@bytelyst/emails/templates';
 import { randomId } from '../../lib/crypto';
 import type { Entitlement } from '../billing/entitlements';
 import { compareVersions, parseVersion } from '../flags/semver';
@@ -54,14 +55,24 @@ export const createAnnouncements = (deps: {
       for (const ids of targets.values()) devices += ids.length;
       return { users: targets.size, devices };
     },
-    /** One push per matching device, each through the user's preferences, cap and quiet hours. */
+    /**
+     * One push per matching device, each through the user's preferences, cap and quiet hours; with `email`,
+     * each user of the segment also gets that template (props without the user's address, which delivery
+     * fills in). `key` names the announcement for idempotency (an event's id), so a retried call sends nothing twice.
+     */
     async sendAnnouncement(
       productId: string,
-      input: { segment: TSegment; title: string; body: string },
-      actorId: string,
+      input: {
+        segment: TSegment;
+        title: string;
+        body: string;
+        email?: { template: TemplateName; props: Record<string, unknown> };
+        key?: string;
+      },
+      actorId: string | null,
     ) {
       const targets = await segmentTargets(productId, input.segment);
-      const announcementId = randomId(9);
+      const announcementId = input.key ?? randomId(9);
       let devices = 0;
       let queued = 0;
       for (const [userId, deviceIds] of targets) {
@@ -77,6 +88,19 @@ export const createAnnouncements = (deps: {
           { actorId, onlyDevices: deviceIds },
         );
         queued += result.deliveries.filter((d) => d.status === 'queued').length;
+        if (!input.email) continue;
+        const mail = await deps.send(
+          productId,
+          {
+            userId,
+            category: 'product_updates',
+            template: input.email.template,
+            props: input.email.props,
+            idempotencyKey: `announcement:${announcementId}:${userId}:email`,
+          },
+          { actorId },
+        );
+        queued += mail.deliveries.filter((d) => d.status === 'queued').length;
       }
       return { users: targets.size, devices, queued };
     },

@@ -1,20 +1,8 @@
+import { atomDocument, escapeXml } from '../../lib/atom';
 import type { TComponentState } from './schema';
 import type { TPublicIncident, TPublicMaintenance } from './schema-public';
 
 /** The status page's Atom feed and SVG badges: plain text formats tRPC cannot answer. */
-
-const escapeXml = (text: string) =>
-  text.replace(/[<>&"']/g, (char) =>
-    char === '<'
-      ? '&lt;'
-      : char === '>'
-        ? '&gt;'
-        : char === '&'
-          ? '&amp;'
-          : char === '"'
-            ? '&quot;'
-            : '&apos;',
-  );
 
 export const STATE_LABEL: Record<TComponentState, string> = {
   operational: 'operational',
@@ -92,30 +80,15 @@ export const atomFeed = (opts: {
   ]
     .sort((a, b) => b.updated.localeCompare(a.updated))
     .slice(0, 50);
-  const updated = entries[0]?.updated ?? opts.generatedAt;
-  const body = entries
-    .map(
-      (entry) => `  <entry>
-    <id>${escapeXml(entry.id)}</id>
-    <title>${escapeXml(entry.title)}</title>
-    <link rel="alternate" href="${escapeXml(entry.id)}"/>
-    <published>${entry.published}</published>
-    <updated>${entry.updated}</updated>
-    <content type="html">${escapeXml(entry.html)}</content>
-  </entry>`,
-    )
-    .join('\n');
-  return `<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom">
-  <id>${escapeXml(opts.feedUrl)}</id>
-  <title>${escapeXml(`${opts.productName} status`)}</title>
-  <link rel="self" href="${escapeXml(opts.feedUrl)}"/>
-  <link rel="alternate" href="${escapeXml(opts.pageUrl)}"/>
-  <updated>${updated}</updated>
-  <author><name>${escapeXml(opts.productName)}</name></author>
-${body}
-</feed>
-`;
+  return atomDocument({
+    id: opts.feedUrl,
+    title: `${opts.productName} status`,
+    selfUrl: opts.feedUrl,
+    pageUrl: opts.pageUrl,
+    author: opts.productName,
+    generatedAt: opts.generatedAt,
+    entries,
+  });
 };
 
 /** Approximate Verdana 11px widths, as shields.io's flat badges lay text out. */

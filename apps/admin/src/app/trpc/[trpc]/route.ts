@@ -2,6 +2,7 @@ import { revalidateTag } from 'next/cache';
 import { type NextRequest, NextResponse } from 'next/server';
 import { env } from '~/env';
 import { PRODUCT_COOKIE } from '~/lib/cookie-names';
+import { CHANGELOG_PAGE_TAG } from '~/server/changelog-api';
 import { callWithSession } from '~/server/session-call';
 import { forwardedHeaders } from '~/server/session-cookies';
 import { STATUS_PAGE_TAG } from '~/server/status-api';
@@ -73,6 +74,10 @@ async function handle(request: NextRequest): Promise<NextResponse> {
   // An admin's change to the status page shows on this console's public /status at once.
   if (request.method === 'POST' && result.status < 400 && request.nextUrl.pathname.includes('status.')) {
     revalidateTag(STATUS_PAGE_TAG, { expire: 0 });
+  }
+  // Likewise a publish, unpublish or edit shows on the public /changelog at once.
+  if (request.method === 'POST' && result.status < 400 && request.nextUrl.pathname.includes('changelog.')) {
+    revalidateTag(CHANGELOG_PAGE_TAG, { expire: 0 });
   }
   return finish(toResponse(result));
 }
