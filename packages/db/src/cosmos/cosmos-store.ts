@@ -119,6 +119,7 @@ export function createCosmosStore(opts: CosmosStoreOptions): DocumentStore {
         }
         stopPurge ??= startPurgeTimer(purgeExpired);
       }),
+    declared: () => [...defs.values()].map((entry) => entry.def),
     container: <T extends BaseDoc>(name: string) => containerOf(name) as unknown as Container<T>,
     purgeExpired,
     relayOutbox: (options) =>
