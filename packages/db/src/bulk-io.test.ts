@@ -116,3 +116,14 @@ describe.each(storeDrivers('bulk', () => cosmos))('scan, bulk write and clear on
     await expect(collect(pages)).rejects.toMatchObject({ code: 'invalid' });
   });
 });
+
+describe('the account description', () => {
+  it('names the regions and consistency of a Cosmos account', async () => {
+    const [, make] = storeDrivers('account', () => cosmos)[1] ?? [];
+    const harness = make?.(() => Date.now());
+    const account = await harness?.store.account?.();
+    expect(account?.writableRegions.length).toBeGreaterThan(0);
+    expect(typeof account?.consistency).toBe('string');
+    await harness?.cleanup();
+  });
+});

@@ -201,6 +201,14 @@ export type Container<T extends BaseDoc> = {
   clear(): Promise<number>;
 };
 
+/** What the engine's own account says about itself (Cosmos: the data plane's database account). */
+export type StoreAccount = {
+  writableRegions: string[];
+  readableRegions: string[];
+  multipleWriteRegions: boolean;
+  consistency: string;
+};
+
 export type DocumentStore = {
   readonly driver: 'sqlite' | 'cosmos';
   /** Creates databases, containers and indexes that are missing; safe to call on every start. */
@@ -216,6 +224,8 @@ export type DocumentStore = {
    * returns how many outbox documents it finished. Always 0 on sqlite, whose outbox commits in place.
    */
   relayOutbox(options?: { minAgeMs?: number }): Promise<number>;
+  /** The account's regions and consistency; only Cosmos has one (sqlite leaves it out). */
+  account?(): Promise<StoreAccount>;
   /** Resolves when the backing engine answers. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -129,6 +129,17 @@ export function createCosmosStore(opts: CosmosStoreOptions): DocumentStore {
         for (const { sdk } of defs.values()) total += await relayContainer(sdk, containerOf, cutoff);
         return total;
       }),
+    account: () =>
+      guard(async () => {
+        const { resource } = await client.getDatabaseAccount();
+        if (!resource) throw new StoreError('unavailable', 'The account did not describe itself');
+        return {
+          writableRegions: resource.writableLocations.map((location) => location.name),
+          readableRegions: resource.readableLocations.map((location) => location.name),
+          multipleWriteRegions: resource.enableMultipleWritableLocations,
+          consistency: String(resource.consistencyPolicy),
+        };
+      }),
     ping: () =>
       guard(async () => {
         try {
