@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ANALYTICS_EVENTS } from './catalogue/analytics';
+import { BACKUPS_EVENTS } from './catalogue/backups';
 import { BILLING_EVENTS } from './catalogue/billing';
 import { CONTENT_EVENTS } from './catalogue/content';
 import { id } from './catalogue/def';
@@ -48,6 +49,7 @@ export const EVENT_DEFINITIONS = {
   ...MIGRATION_EVENTS,
   ...EXPORTS_EVENTS,
   ...ANALYTICS_EVENTS,
+  ...BACKUPS_EVENTS,
 } as const;
 
 export type EventDefinitions = typeof EVENT_DEFINITIONS;

@@ -1,6 +1,7 @@
 import { analyticsRouter } from './modules/analytics/router';
 import { auditRouter } from './modules/audit/router';
 import { authRouter } from './modules/auth/router';
+import { backupsRouter } from './modules/backups/router';
 import { plansRouter, stripeRouter, subscriptionsRouter, usageRouter } from './modules/billing/router';
 import { blobRouter } from './modules/blob/router';
 import { deliveryRouter } from './modules/delivery/router';
@@ -65,6 +66,7 @@ export const appRouter = router({
   migrations: migrationsRouter,
   exports: exportsRouter,
   analytics: analyticsRouter,
+  backups: backupsRouter,
 });
 
 export type AppRouter = typeof appRouter;
