@@ -96,6 +96,8 @@ const SUPER_ADMIN_ONLY = new Set([
   'jobs.resume',
   // An irreversible migration changes every product's data for good: its approval needs super_admin.
   'migrations.approve',
+  // A restore rewrites every product's data from a backup.
+  'backups.restore',
 ]);
 
 /** Flat at runtime: dotted path -> procedure (the declared type is the nested record). */

@@ -89,6 +89,7 @@ const DOMAIN_VERBS: Record<string, string> = {
   approve: "a super_admin's consent to an irreversible migration, which then runs",
   retry: 'runs a failed (or rolled back) migration again',
   rollback: 'undoes an applied migration with its down; the record stays, as rolled back',
+  restore: 'writes a backup back into the store (all containers or one), after its dry run',
 };
 
 const VERBS = new Set([...CRUD, ...AGGREGATES, ...Object.keys(DOMAIN_VERBS)]);

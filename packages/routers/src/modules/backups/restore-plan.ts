@@ -1,6 +1,6 @@
 import type { BaseDoc, DocumentStore, Stored } from '@bytelyst/db/document-store';
 import { AppError } from '../../app-error';
-import { KEPT_ON_RESTORE, SKIPPED_ON_FULL_RESTORE } from './config';
+import { KEPT_ON_RESTORE } from './config';
 import type { BackupJobDoc, BackupsRepository } from './repository';
 import { filesInScope } from './run-restore';
 import type { TRestorePlan } from './schema';
