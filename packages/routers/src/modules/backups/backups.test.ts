@@ -86,7 +86,8 @@ describe.each(['sqlite', 'cosmos'] as const)('backup round trip on %s', (driver)
       where: { action: { eq: 'backups.restored' } },
     });
     expect(audit.items).toHaveLength(2);
-  });
+    // The Cosmos-compatible server answers each document write on its own: minutes, not seconds, under load.
+  }, 180_000);
 });
 
 describe('verification, restore rules and pruning', () => {
@@ -201,6 +202,29 @@ describe('verification, restore rules and pruning', () => {
     const stale = await h.services.backups.backupCheck();
     expect(stale.ok).toBe(false);
     expect(stale.ok ? '' : stale.reason).toContain('24 hours');
+  });
+
+  it('the scheduled job asks for a backup daily at 02:30 UTC, and the worker runs it', async () => {
+    const job = h.services.jobRegistry.get('backups-scheduled');
+    expect(job?.cron).toBe('30 2 * * *');
+    expect(job?.timezone).toBe('UTC');
+    const controller = new AbortController();
+    const metrics = await job?.run({
+      signal: controller.signal,
+      log: () => undefined,
+      runId: 'test',
+      slotAt: null,
+      attempt: 1,
+      trigger: 'manual',
+      now: () => h.clock(),
+    });
+    expect(metrics).toMatchObject({ requested: 1 });
+    const scheduled = (await h.services.backups.list({ kind: 'backup' })).items.find(
+      (item) => item.trigger === 'schedule',
+    );
+    expect(scheduled?.status).toBe('pending');
+    await h.services.backups.engine.drain();
+    expect((await h.services.backups.get(scheduled?.id ?? '')).status).toBe('completed');
   });
 
   it('prunes beyond the newest N once older than the kept days', async () => {
