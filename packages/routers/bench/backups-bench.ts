@@ -90,7 +90,10 @@ const main = async () => {
       maintenance: { mode: 'maintenance', bypassIps: [] },
     },
   });
-  await bootstrapPlatform(services, { adminEmail: 'bench@example.com', adminPassword: 'bench-admin-password-1' });
+  await bootstrapPlatform(services, {
+    adminEmail: 'bench@example.com',
+    adminPassword: 'bench-admin-password-1',
+  });
   const requester: Requester = {
     userId: 'bench',
     email: 'bench@example.com',
@@ -106,14 +109,18 @@ const main = async () => {
     for (let i = 0; i < DOCS; i += SEED_CHUNK) {
       const chunk = [];
       // Kept past the default 30-day telemetry retention of the bench's wall clock.
-      for (let j = i; j < Math.min(DOCS, i + SEED_CHUNK); j += 1) chunk.push({ doc: event(j, base), ttl: -1 });
+      for (let j = i; j < Math.min(DOCS, i + SEED_CHUNK); j += 1)
+        chunk.push({ doc: event(j, base), ttl: -1 });
       await events.bulkWrite(chunk, { mode: 'create' });
     }
   });
-  console.log(`seeded ${DOCS.toLocaleString()} telemetry events in ${seed.seconds.toFixed(1)} s (bulk write)`);
+  console.log(
+    `seeded ${DOCS.toLocaleString()} telemetry events in ${seed.seconds.toFixed(1)} s (bulk write)`,
+  );
   const total = await (async () => {
     let n = 0;
-    for (const def of store.declared()) if (def.name !== 'backup_runs') n += await store.container(def.name).count();
+    for (const def of store.declared())
+      if (def.name !== 'backup_runs') n += await store.container(def.name).count();
     return n;
   })();
 

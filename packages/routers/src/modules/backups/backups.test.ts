@@ -26,6 +26,25 @@ describe.each(['sqlite', 'cosmos'] as const)('backup round trip on %s', (driver)
   });
   afterAll(async () => h.close());
 
+  it('describes the engine; on Cosmos its account and how point-in-time restore works', async () => {
+    const policy = await h.services.backups.getPolicy();
+    expect(policy).toMatchObject({
+      driver,
+      blobDriver: 'fs',
+      keepCount: 7,
+      keepDays: 30,
+      migrationMaxAgeHours: 24,
+    });
+    expect(policy.restoreAllowed.ok).toBe(true);
+    if (driver === 'cosmos') {
+      expect(policy.cosmos?.writableRegions.length).toBeGreaterThan(0);
+      expect(policy.cosmos?.continuousBackup).toBeNull();
+      expect(policy.cosmos?.note).toContain('point-in-time restore');
+    } else {
+      expect(policy.cosmos).toBeNull();
+    }
+  });
+
   it('backs up, wipes, restores, and every document is identical', async () => {
     const requester = await rootRequester(h);
     await h.services.bus.drain();
