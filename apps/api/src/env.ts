@@ -73,8 +73,15 @@ const ZRawEnv = z.object({
   MAINTENANCE_MODE: z.enum(['off', 'read_only', 'maintenance', 'emergency']).default('off'),
   MAINTENANCE_BYPASS_IPS: z.string().default(''),
   // Migrations: approving an irreversible one needs a confirmed backup; with no backup facility in the platform,
-  // true says backups are taken outside it (the approving super_admin confirms one), false refuses approval.
+  // true says backups are taken outside it (the approving super_admin confirms one); false asks the backups module.
   MIGRATIONS_BACKUPS_EXTERNAL: bool(false),
+  // Backups (module backups): the scheduled backup's cron (UTC), the pruning policy (the newest KEEP_COUNT always
+  // stay; beyond them a backup older than KEEP_DAYS goes), and how fresh a verified backup an irreversible
+  // migration needs.
+  BACKUP_SCHEDULE: z.string().trim().min(9).default('30 2 * * *'),
+  BACKUP_KEEP_COUNT: int(7, 1),
+  BACKUP_KEEP_DAYS: int(30, 0),
+  BACKUP_MIGRATION_MAX_AGE_HOURS: int(24, 1),
   SESSION_TTL_DAYS: int(90, 1),
   SESSION_CACHE_TTL_MS: int(30_000),
   SWAGGER_UI_ENABLED: z.stringbool().optional(),

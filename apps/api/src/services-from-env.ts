@@ -108,6 +108,12 @@ export const servicesFromEnv = (deps: Deps, secrets: Secrets): Services =>
         backupsExternal: deps.env.MIGRATIONS_BACKUPS_EXTERNAL,
         ...(deps.extraMigrations ? { extra: deps.extraMigrations } : {}),
       },
+      backups: {
+        schedule: deps.env.BACKUP_SCHEDULE,
+        keepCount: deps.env.BACKUP_KEEP_COUNT,
+        keepDays: deps.env.BACKUP_KEEP_DAYS,
+        migrationMaxAgeHours: deps.env.BACKUP_MIGRATION_MAX_AGE_HOURS,
+      },
       maintenance: {
         mode: deps.env.MAINTENANCE_MODE,
         bypassIps: parseCidrList(deps.env.MAINTENANCE_BYPASS_IPS),

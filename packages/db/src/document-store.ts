@@ -121,6 +121,17 @@ export type MutateOptions<T extends BaseDoc> = {
 
 export type Mutated<T extends BaseDoc> = { doc: Stored<T>; changed: boolean };
 
+/** One document as a container scan yields it: the stored document, its partition key and when it expires. */
+export type ScannedDoc<T extends BaseDoc> = {
+  doc: Stored<T>;
+  partitionKey: string;
+  /** Epoch ms at which it expires (container default or its own ttl); null when it never does. */
+  expiresAt: number | null;
+};
+
+/** A document for `bulkWrite`, with its own time-to-live in seconds (-1 never expires) when it has one. */
+export type BulkDoc<T extends BaseDoc> = { doc: T; ttl?: number };
+
 export type StoreErrorCode = 'conflict' | 'not_found' | 'precondition_failed' | 'invalid' | 'unavailable';
 
 /** Every driver throws this (never a driver-specific error) for the cases callers must handle. */
@@ -174,12 +185,36 @@ export type Container<T extends BaseDoc> = {
     operations: readonly BatchOperation<T>[],
     options?: CommitOptions,
   ): Promise<Stored<T>[]>;
+  /**
+   * Every live document of every partition, in pages of at most `pageSize` (default 500), read as the caller
+   * pulls them, so a whole container is never held in memory (backups). Pages follow the engine's own order;
+   * a document written during the scan may or may not appear.
+   */
+  scan(options?: { pageSize?: number }): AsyncIterable<ScannedDoc<T>[]>;
+  /**
+   * Writes many documents of any partitions with no outbox and no atomicity across them (restores, bulk
+   * loads): `upsert` overwrites, `create` throws `conflict` on an existing id (documents before it may be
+   * written). Resolves to how many were written.
+   */
+  bulkWrite(docs: readonly BulkDoc<T>[], options?: { mode?: 'upsert' | 'create' }): Promise<number>;
+  /** Deletes every document of the container, expired or not; resolves to how many live ones went. */
+  clear(): Promise<number>;
+};
+
+/** What the engine's own account says about itself (Cosmos: the data plane's database account). */
+export type StoreAccount = {
+  writableRegions: string[];
+  readableRegions: string[];
+  multipleWriteRegions: boolean;
+  consistency: string;
 };
 
 export type DocumentStore = {
   readonly driver: 'sqlite' | 'cosmos';
   /** Creates databases, containers and indexes that are missing; safe to call on every start. */
   init(defs: readonly ContainerDef[]): Promise<void>;
+  /** Every container `init` declared, in declaration order (a backup walks them all). */
+  declared(): readonly ContainerDef[];
   /** A declared container; throws when `init` did not declare it. */
   container<T extends BaseDoc>(name: string): Container<T>;
   /** Deletes expired documents everywhere; returns how many went. Reads never return them either way. */
@@ -189,6 +224,8 @@ export type DocumentStore = {
    * returns how many outbox documents it finished. Always 0 on sqlite, whose outbox commits in place.
    */
   relayOutbox(options?: { minAgeMs?: number }): Promise<number>;
+  /** The account's regions and consistency; only Cosmos has one (sqlite leaves it out). */
+  account?(): Promise<StoreAccount>;
   /** Resolves when the backing engine answers. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -60,6 +60,34 @@ export function partitionKeyOf(def: ContainerDef, doc: BaseDoc): string {
   return parts.join(':');
 }
 
+/** Documents per page of a container scan unless the caller asks otherwise. */
+export const DEFAULT_SCAN_PAGE = 500;
+
+export function scanPageSize(size: number | undefined): number {
+  if (size === undefined) return DEFAULT_SCAN_PAGE;
+  if (!Number.isInteger(size) || size < 1 || size > 10_000) {
+    throw new StoreError('invalid', `pageSize must be an integer in 1..10000, got ${size}`);
+  }
+  return size;
+}
+
+/** Runs `work` over `items` with at most `concurrency` in flight; rejects with the first failure. */
+export async function forEachPooled<I>(
+  items: readonly I[],
+  concurrency: number,
+  work: (item: I) => Promise<unknown>,
+): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const item = items[next] as I;
+      next += 1;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));
+}
+
 /** Cosmos forbids these characters in ids; both drivers refuse them so data moves freely between engines. */
 const BAD_ID_CHARS = /[/\\?#]/;
 const MAX_ID_LENGTH = 255;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ANALYTICS_EVENTS } from './catalogue/analytics';
+import { BACKUPS_EVENTS } from './catalogue/backups';
 import { BILLING_EVENTS } from './catalogue/billing';
 import { CHANGELOG_EVENTS } from './catalogue/changelog';
 import { CONTENT_EVENTS } from './catalogue/content';
@@ -52,6 +53,7 @@ export const EVENT_DEFINITIONS = {
   ...ANALYTICS_EVENTS,
   ...RETENTION_EVENTS,
   ...CHANGELOG_EVENTS,
+  ...BACKUPS_EVENTS,
 } as const;
 
 export type EventDefinitions = typeof EVENT_DEFINITIONS;

@@ -101,6 +101,8 @@ const SUPER_ADMIN_ONLY = new Set([
   // How long data is kept is a platform operator's decision; a run deletes in every product.
   'retention.setPolicy',
   'retention.trigger',
+  // A restore rewrites every product's data from a backup.
+  'backups.restore',
 ]);
 
 /** Flat at runtime: dotted path -> procedure (the declared type is the nested record). */

@@ -92,6 +92,7 @@ const DOMAIN_VERBS: Record<string, string> = {
   release: 'ends a legal hold; the hold stays on record with who released it and when',
   publish: 'makes a changelog entry visible to clients, now or at a scheduled time',
   unpublish: 'takes a published or scheduled changelog entry back to draft; it stays on record',
+  restore: 'writes a backup back into the store (all containers or one), after its dry run',
 };
 
 const VERBS = new Set([...CRUD, ...AGGREGATES, ...Object.keys(DOMAIN_VERBS)]);

@@ -1,6 +1,7 @@
 import { analyticsRouter } from './modules/analytics/router';
 import { auditRouter } from './modules/audit/router';
 import { authRouter } from './modules/auth/router';
+import { backupsRouter } from './modules/backups/router';
 import { plansRouter, stripeRouter, subscriptionsRouter, usageRouter } from './modules/billing/router';
 import { blobRouter } from './modules/blob/router';
 import { changelogRouter } from './modules/changelog/router';
@@ -69,6 +70,7 @@ export const appRouter = router({
   analytics: analyticsRouter,
   retention: retentionRouter,
   changelog: changelogRouter,
+  backups: backupsRouter,
 });
 
 export type AppRouter = typeof appRouter;

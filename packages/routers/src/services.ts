@@ -21,6 +21,8 @@ import { auditModule } from './modules/audit/module';
 import type { IdentityConfig } from './modules/auth/config';
 import { authModule } from './modules/auth/module';
 import { createPrincipalCache, type PrincipalCache } from './modules/auth/principal-cache';
+import type { BackupsConfig } from './modules/backups/config';
+import { backupsModule } from './modules/backups/module';
 import type { BillingConfig } from './modules/billing/config';
 import { billingModule } from './modules/billing/module';
 import { blobsModule } from './modules/blob/module';
@@ -36,7 +38,7 @@ import { growthModule } from './modules/growth/module';
 import { createJobsService, withAppErrors } from './modules/jobs/service';
 import { licensesModule } from './modules/licenses/module';
 import { type MaintenanceConfigOptions, maintenanceModule } from './modules/maintenance/module';
-import type { MigrationsConfig } from './modules/migrations/config';
+import type { BackupCheck, MigrationsConfig } from './modules/migrations/config';
 import { migrationsModule } from './modules/migrations/module';
 import { notificationsModule } from './modules/notifications/module';
 import { productsModule } from './modules/products/module';
@@ -88,6 +90,8 @@ export type ServiceConfig = {
   ratelimit?: RateLimitConfig;
   /** Extra migrations and the backup precondition of irreversible ones (see modules/migrations/config.ts). */
   migrations?: MigrationsConfig;
+  /** Schedule, pruning and the migration precondition of backups (see modules/backups/config.ts). */
+  backups?: BackupsConfig;
 };
 
 export type ServiceDeps = {
@@ -144,7 +148,8 @@ const MODULES = moduleList<{
   .add(exportsModule)
   .add(analyticsModule)
   .add(retentionModule)
-  .add(changelogModule);
+  .add(changelogModule)
+  .add(backupsModule);
 
 /** Every container: the platform's own (bus, jobs, leases) and each module's; `DocumentStore.init` takes this. */
 export const ALL_CONTAINERS: readonly ContainerDef[] = [...PLATFORM_CONTAINERS, ...MODULES.containers()];
@@ -164,6 +169,20 @@ export const createServices = (deps: ServiceDeps) => {
     config.encryptionKey ??
       createHmac('sha256', config.jwtSecret).update('bytelyst:encryption').digest('hex'),
   );
+  // Migrations come before backups in the list, so their backup precondition reaches the backups module
+  // through this late binding. A check given in config, or MIGRATIONS_BACKUPS_EXTERNAL, takes precedence.
+  let backupCheck: BackupCheck | undefined;
+  const migrations: MigrationsConfig = {
+    ...config.migrations,
+    ...(config.migrations?.backupCheck || config.migrations?.backupsExternal
+      ? {}
+      : {
+          backupCheck: () =>
+            backupCheck
+              ? backupCheck()
+              : Promise.resolve({ ok: false as const, reason: 'Backups are not ready' }),
+        }),
+  };
   const platformDeps: PlatformDeps = {
     store,
     blob: deps.blob,
@@ -171,7 +190,7 @@ export const createServices = (deps: ServiceDeps) => {
     random,
     bus,
     // Modules see the name this process goes by (the status monitors compare it with the leader lease's holder).
-    config: { ...config, instanceId },
+    config: { ...config, instanceId, migrations },
     rateCounters,
     secretBox,
     ...logger,
@@ -195,6 +214,7 @@ export const createServices = (deps: ServiceDeps) => {
     legalHolds,
   });
   legalHolds.bind(services.retention.heldUsers);
+  backupCheck = services.backups.backupCheck;
   for (const subscriber of subscribers) bus.subscribe(subscriber);
   for (const job of moduleJobs) jobRegistry.register(job);
   const jobRunner = createJobRunner({

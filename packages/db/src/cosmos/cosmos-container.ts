@@ -6,15 +6,25 @@ import type { Container as SdkContainer } from '@azure/cosmos';
 import { completeContainer } from '../commit';
 import type {
   BaseDoc,
+  BulkDoc,
   Clock,
   Container,
   ContainerDef,
   Query,
   ReplaceOptions,
+  ScannedDoc,
   Stored,
 } from '../document-store';
 import { StoreError } from '../document-store';
-import { assertId, assertOrderBy, partitionKeyOf, resolveLimit, stamp } from '../driver-common';
+import {
+  assertId,
+  assertOrderBy,
+  forEachPooled,
+  partitionKeyOf,
+  resolveLimit,
+  scanPageSize,
+  stamp,
+} from '../driver-common';
 import { runBatch } from './cosmos-batch';
 import {
   deleteExpired,
@@ -28,7 +38,10 @@ import {
 import { guard, statusOf } from './cosmos-errors';
 import type { ContainerResolver } from './cosmos-outbox';
 import { queryPage } from './cosmos-query';
-import { orderBySql, Params, whereSql } from './cosmos-sql';
+import { EXPIRES_AT, orderBySql, Params, whereSql } from './cosmos-sql';
+
+/** Point writes in flight at once during a bulk write or a clear (each is its own request on Cosmos). */
+const BULK_CONCURRENCY = 16;
 
 /** Writes without a caller etag retry this often when another writer slips in between read and write. */
 const OPTIMISTIC_RETRIES = 5;
@@ -115,6 +128,32 @@ export function createCosmosContainer<T extends BaseDoc>(
       params,
     );
 
+  /** Cross-partition pages straight from the SDK's feed; the engine may hand back empty pages, skipped here. */
+  async function* scan(size: number | undefined): AsyncGenerator<ScannedDoc<T>[]> {
+    const pageSize = scanPageSize(size);
+    const params = new Params();
+    const spec = { query: `SELECT * FROM c WHERE ${where(undefined, params)}`, parameters: params.list };
+    const feed = sdk.items.query<RawDoc>(spec, { maxItemCount: pageSize });
+    while (feed.hasMoreResults()) {
+      const { resources } = await guard(() => feed.fetchNext());
+      if (resources.length === 0) continue;
+      yield resources.map((raw) => {
+        const expires = raw[EXPIRES_AT];
+        return {
+          doc: out(raw),
+          partitionKey: partitionKeyOf(def, raw),
+          expiresAt: typeof expires === 'number' ? Math.round(expires * 1000) : null,
+        };
+      });
+    }
+  }
+
+  const upsert = async (doc: T, ttl: number | undefined) => {
+    const s = stamp(def, doc, ttl, clock);
+    const { resource } = await sdk.items.upsert(toCosmos(def, s), { disableAutomaticIdGeneration: true });
+    return out(resource);
+  };
+
   return completeContainer<T>({
     def,
     partitionKeyOf: (doc) => partitionKeyOf(def, doc),
@@ -124,12 +163,7 @@ export function createCosmosContainer<T extends BaseDoc>(
         const raw = await live(assertId(id), pk);
         return raw ? out(raw) : undefined;
       }),
-    upsert: (doc, options) =>
-      guard(async () => {
-        const s = stamp(def, doc, options?.ttl, clock);
-        const { resource } = await sdk.items.upsert(toCosmos(def, s), { disableAutomaticIdGeneration: true });
-        return out(resource);
-      }),
+    upsert: (doc, options) => guard(() => upsert(doc, options?.ttl)),
     replace: (doc, options) => guard(() => replace(doc, options)),
     delete: (id, pk, options) => guard(() => remove(id, pk, options?.ifMatch)),
     query: (query) =>
@@ -158,6 +192,36 @@ export function createCosmosContainer<T extends BaseDoc>(
       }),
     batch: (pk, operations, options) =>
       guard(() => runBatch<T>({ sdk, def, clock, resolve }, pk, operations, options?.outbox)),
+    scan: (options) => scan(options?.pageSize),
+    bulkWrite: (docs: readonly BulkDoc<T>[], options) =>
+      guard(async () => {
+        const mode = options?.mode ?? 'upsert';
+        await forEachPooled(docs, BULK_CONCURRENCY, (entry) =>
+          mode === 'create' ? create(entry.doc, entry.ttl) : upsert(entry.doc, entry.ttl),
+        );
+        return docs.length;
+      }),
+    clear: () =>
+      guard(async () => {
+        const now = clock();
+        let live = 0;
+        // A fresh query per round rather than one feed: deleting under a running feed could move its cursor.
+        for (;;) {
+          const { resources } = await sdk.items
+            .query<RawDoc>('SELECT * FROM c', { maxItemCount: 500 })
+            .fetchNext();
+          if (resources.length === 0) break;
+          await forEachPooled(resources, BULK_CONCURRENCY, async (raw) => {
+            try {
+              await sdk.item(raw.id, partitionKeyOf(def, raw)).delete();
+              if (isLive(raw, now)) live += 1;
+            } catch (error) {
+              if (statusOf(error) !== 404) throw error;
+            }
+          });
+        }
+        return live;
+      }),
   });
 }
 

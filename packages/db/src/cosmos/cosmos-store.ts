@@ -119,6 +119,7 @@ export function createCosmosStore(opts: CosmosStoreOptions): DocumentStore {
         }
         stopPurge ??= startPurgeTimer(purgeExpired);
       }),
+    declared: () => [...defs.values()].map((entry) => entry.def),
     container: <T extends BaseDoc>(name: string) => containerOf(name) as unknown as Container<T>,
     purgeExpired,
     relayOutbox: (options) =>
@@ -127,6 +128,17 @@ export function createCosmosStore(opts: CosmosStoreOptions): DocumentStore {
         let total = 0;
         for (const { sdk } of defs.values()) total += await relayContainer(sdk, containerOf, cutoff);
         return total;
+      }),
+    account: () =>
+      guard(async () => {
+        const { resource } = await client.getDatabaseAccount();
+        if (!resource) throw new StoreError('unavailable', 'The account did not describe itself');
+        return {
+          writableRegions: resource.writableLocations.map((location) => location.name),
+          readableRegions: resource.readableLocations.map((location) => location.name),
+          multipleWriteRegions: resource.enableMultipleWritableLocations,
+          consistency: String(resource.consistencyPolicy),
+        };
       }),
     ping: () =>
       guard(async () => {

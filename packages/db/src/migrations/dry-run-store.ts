@@ -108,6 +108,19 @@ export const createRecordingStore = (
         }
         return written;
       },
+      scan: (options) => inner.scan(options),
+      async bulkWrite(docs) {
+        for (const { doc } of docs) await writeOf(doc);
+        return docs.length;
+      },
+      async clear() {
+        let live = 0;
+        for await (const page of inner.scan()) {
+          for (const { doc } of page) record(name, 'delete', doc.id);
+          live += page.length;
+        }
+        return live;
+      },
     };
   };
 
@@ -117,6 +130,7 @@ export const createRecordingStore = (
 
   return {
     driver: real.driver,
+    declared: () => real.declared(),
     container: <T extends BaseDoc>(name: string) => wrap(real.container<T>(name)),
     init: refuse('create containers'),
     purgeExpired: refuse('purge documents'),

@@ -7,6 +7,7 @@ import { afterCommit, assertOutbox, completeContainer } from '../commit';
 import type {
   BaseDoc,
   BatchOperation,
+  BulkDoc,
   Clock,
   Container,
   ContainerDef,
@@ -14,6 +15,7 @@ import type {
   Page,
   Query,
   ReplaceOptions,
+  ScannedDoc,
   Stored,
 } from '../document-store';
 import { StoreError } from '../document-store';
@@ -23,6 +25,7 @@ import {
   assertOrderBy,
   partitionKeyOf,
   resolveLimit,
+  scanPageSize,
   stamp,
 } from '../driver-common';
 import { decodeSqliteCursor, encodeSqliteCursor } from './cursor';
@@ -103,6 +106,9 @@ export function createSqliteContainer<T extends BaseDoc>(
     replace: `UPDATE ${t} SET body = ?, etag = ?, ts = ?, expires_at = ?
       WHERE pk = ? AND id = ? AND ${LIVE} AND (? IS NULL OR etag = ?)`,
     delete: `DELETE FROM ${t} WHERE pk = ? AND id = ? AND ${LIVE} AND (? IS NULL OR etag = ?)`,
+    // Keyset paging on the primary key: each page starts where the last ended, whatever the table's size.
+    scanFirst: `SELECT id, pk, body, expires_at FROM ${t} WHERE ${LIVE} ORDER BY pk, id LIMIT ?`,
+    scanNext: `SELECT id, pk, body, expires_at FROM ${t} WHERE ${LIVE} AND (pk, id) > (?, ?) ORDER BY pk, id LIMIT ?`,
   };
 
   const readSync = (id: string, pk: string): Stored<T> | undefined => {
@@ -196,6 +202,30 @@ export function createSqliteContainer<T extends BaseDoc>(
     return write(op.op, op.doc, op.ttl);
   };
 
+  type ScanRow = { id: string; pk: string; body: string; expires_at: number | null };
+  async function* scan(size: number | undefined): AsyncGenerator<ScannedDoc<T>[]> {
+    const pageSize = scanPageSize(size);
+    let after: ScanRow | undefined;
+    for (;;) {
+      const last = after;
+      const rows = guard(
+        () =>
+          (last
+            ? ctx.prepare(sql.scanNext).all(clock(), last.pk, last.id, pageSize)
+            : ctx.prepare(sql.scanFirst).all(clock(), pageSize)) as ScanRow[],
+      );
+      if (rows.length > 0) {
+        yield rows.map((row) => ({
+          doc: JSON.parse(row.body) as Stored<T>,
+          partitionKey: row.pk,
+          expiresAt: row.expires_at,
+        }));
+      }
+      if (rows.length < pageSize) return;
+      after = rows[rows.length - 1];
+    }
+  }
+
   const container = completeContainer<T>({
     def,
     partitionKeyOf: (doc) => partitionKeyOf(def, doc),
@@ -229,6 +259,26 @@ export function createSqliteContainer<T extends BaseDoc>(
       afterCommit(options?.outbox, entries);
       return written;
     },
+    scan: (options) => scan(options?.pageSize),
+    // One transaction for the lot: the caller sizes the chunks (a restore writes a few thousand at a time).
+    bulkWrite: async (docs: readonly BulkDoc<T>[], options) =>
+      guard(() => {
+        const mode = options?.mode ?? 'upsert';
+        ctx.db.transaction(() => {
+          for (const entry of docs) write(mode, entry.doc, entry.ttl);
+        })();
+        return docs.length;
+      }),
+    clear: async () =>
+      guard(() =>
+        ctx.db.transaction(() => {
+          const live = ctx.prepare(`SELECT COUNT(*) AS n FROM ${t} WHERE ${LIVE}`).get(clock()) as {
+            n: number;
+          };
+          ctx.prepare(`DELETE FROM ${t}`).run();
+          return live.n;
+        })(),
+      ),
   });
   return {
     ...container,

@@ -156,6 +156,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): DocumentStore {
       });
       stopPurge ??= startPurgeTimer(purgeExpired);
     },
+    declared: () => [...defs.values()],
     container: <T extends BaseDoc>(name: string) => containerOf(name) as unknown as Container<T>,
     purgeExpired,
     // Outbox entries commit in the transaction of their change: nothing is ever left to relay.

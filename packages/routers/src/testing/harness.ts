@@ -28,13 +28,16 @@ export type HarnessOptions = {
   /** Merged over the test defaults (e.g. billing's Stripe settings). */
   config?: Partial<ServiceConfig>;
   random?: () => number;
+  /** The store's driver; default sqlite, or cosmos when ROUTERS_TEST_DRIVER=cosmos. */
+  driver?: 'sqlite' | 'cosmos';
 };
 
 export const createTestHarness = async (opts: HarnessOptions = {}) => {
   const dir = await mkdtemp(join(tmpdir(), 'routers-test-'));
   let now = Date.parse('2026-06-01T12:00:00.000Z');
   const clock = () => now;
-  const cosmos = process.env.ROUTERS_TEST_DRIVER === 'cosmos' ? await startCosmosServer() : undefined;
+  const driver = opts.driver ?? (process.env.ROUTERS_TEST_DRIVER === 'cosmos' ? 'cosmos' : 'sqlite');
+  const cosmos = driver === 'cosmos' ? await startCosmosServer() : undefined;
   const database = `routers-${counter++}-${Date.now()}`;
   // Opt-in: ROUTERS_TEST_DRIVER=cosmos runs the same suites on the Cosmos-compatible server.
   const openStore = () =>

@@ -16,6 +16,8 @@ type Props = {
   /** Details shown under the description, such as what exactly the action will touch. */
   children?: ReactNode;
   pending?: boolean;
+  /** The confirm button stays disabled, e.g. while what it would do is refused. */
+  confirmDisabled?: boolean;
   error?: string | null;
   onConfirm: () => void;
   onClose: () => void;
@@ -29,6 +31,7 @@ export function ConfirmDialog({
   variant = 'danger',
   children,
   pending,
+  confirmDisabled,
   error,
   onConfirm,
   onClose,
@@ -42,7 +45,7 @@ export function ConfirmDialog({
       </div>
       <div className="dialog-footer">
         <Button onClick={onClose}>Cancel</Button>
-        <Button variant={variant} onClick={onConfirm} loading={pending}>
+        <Button variant={variant} onClick={onConfirm} loading={pending} disabled={confirmDisabled}>
           {confirmLabel}
         </Button>
       </div>

@@ -60,6 +60,7 @@ export const NAV: readonly NavGroup[] = [
       { href: '/ops/status', label: 'Status page', icon: 'monitor' },
       { href: '/ops/rate-limits', label: 'Rate limits', icon: 'shield' },
       { href: '/ops/migrations', label: 'Migrations', icon: 'book' },
+      { href: '/ops/backups', label: 'Backups', icon: 'box' },
       { href: '/telemetry', label: 'Telemetry', icon: 'activity' },
     ],
   },

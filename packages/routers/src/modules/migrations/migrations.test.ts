@@ -5,7 +5,6 @@ import { expectFieldError, trpcErrorOf } from '../../testing/expect-error';
 import { createTestHarness, type TestHarness } from '../../testing/harness';
 import { USERS_CONTAINERS } from '../users/containers';
 import type { UserDoc } from '../users/repository';
-import { NO_BACKUP_FACILITY } from './config';
 
 type LegacyUser = UserDoc & { legacyNote?: string };
 
@@ -48,7 +47,7 @@ const noteOn = async (h: TestHarness, userId: string) => {
   await users.mutate(userId, 'platform', (doc) => ({ ...doc, legacyNote: 'called in 2019' }));
 };
 
-describe('migrations procedures without a backup facility', () => {
+describe('migrations procedures with the backups module as the backup facility', () => {
   let h: TestHarness;
   beforeAll(async () => {
     h = await createTestHarness({ config: { migrations: { extra } } });
@@ -66,12 +65,12 @@ describe('migrations procedures without a backup facility', () => {
       ['901_flaky_step', 'pending', '900_drop_legacy_notes'],
     ]);
     expect(list.counts).toEqual({ applied: 2, pending: 1, failed: 0, awaitingApproval: 1, rolledBack: 0 });
-    expect(list.backups).toEqual({ mode: 'none', detail: NO_BACKUP_FACILITY });
+    expect(list.backups).toEqual({ mode: 'check', detail: 'A backup facility confirms the backup.' });
     expect(list.items[0]?.durationMs).toBe(0);
     expect(list.lease).toBeNull();
   });
 
-  it('refuses approval by an admin, and by a super_admin while no backup can be confirmed', async () => {
+  it('refuses approval by an admin, and by a super_admin until a verified backup exists', async () => {
     const { caller: admin } = await h.signIn(['admin']);
     expect((await trpcErrorOf(() => admin.migrations.approve({ id: '900_drop_legacy_notes' }))).code).toBe(
       'FORBIDDEN',
@@ -79,11 +78,21 @@ describe('migrations procedures without a backup facility', () => {
     const root = await h.root();
     const refused = await trpcErrorOf(() => root.caller.migrations.approve({ id: '900_drop_legacy_notes' }));
     expect(refused.code).toBe('PRECONDITION_FAILED');
-    expect(refused.message).toContain('No backup facility is configured');
-    expect(refused.message).toContain('MIGRATIONS_BACKUPS_EXTERNAL=true');
+    expect(refused.message).toContain('No verified backup finished in the last 24 hours');
     expect((await root.caller.migrations.get({ id: '900_drop_legacy_notes' })).status).toBe(
       'pending_approval',
     );
+    // Backed up but not verified yet: still refused.
+    const backup = await root.caller.backups.create();
+    await h.services.backups.engine.drain();
+    expect(
+      (await trpcErrorOf(() => root.caller.migrations.approve({ id: '900_drop_legacy_notes' }))).code,
+    ).toBe('PRECONDITION_FAILED');
+    await root.caller.backups.verify({ id: backup.id });
+    await h.services.backups.engine.drain();
+    const approved = await root.caller.migrations.approve({ id: '900_drop_legacy_notes' });
+    expect(approved.status).toBe('applied');
+    expect(approved.backup).toContain(backup.id);
   });
 
   it('names the field of a malformed id, and answers 404 for an unknown one', async () => {
