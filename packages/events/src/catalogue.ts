@@ -15,6 +15,7 @@ import { MIGRATION_EVENTS } from './catalogue/migrations';
 import { OPERATIONS_EVENTS } from './catalogue/operations';
 import { PLATFORM_EVENTS } from './catalogue/platform';
 import { RATELIMIT_EVENTS } from './catalogue/ratelimit';
+import { SEARCH_EVENTS } from './catalogue/search';
 import { STATUS_EVENTS } from './catalogue/status';
 import { TELEMETRY_EVENTS } from './catalogue/telemetry';
 import { USAGE_EVENTS } from './catalogue/usage';
@@ -48,6 +49,7 @@ export const EVENT_DEFINITIONS = {
   ...MIGRATION_EVENTS,
   ...EXPORTS_EVENTS,
   ...ANALYTICS_EVENTS,
+  ...SEARCH_EVENTS,
 } as const;
 
 export type EventDefinitions = typeof EVENT_DEFINITIONS;

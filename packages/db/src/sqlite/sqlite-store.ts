@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import type { BaseDoc, Clock, Container, ContainerDef, DocumentStore } from '../document-store';
 import { StoreError, systemClock } from '../document-store';
 import { assertContainerName, assertField, startPurgeTimer } from '../driver-common';
+import type { FullTextIndex } from '../full-text/full-text';
 import { type Checkpointer, startBackgroundCheckpoints } from './checkpointer';
 import {
   containerDdl,
@@ -15,6 +16,7 @@ import {
   type SqliteContainer,
   type SqliteCtx,
 } from './sqlite-container';
+import { createSqliteFullText, fullTextDdl } from './sqlite-full-text';
 
 export type SqliteStoreOptions = {
   /** A file path (its folder is created) or ':memory:'. */
@@ -83,6 +85,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): DocumentStore {
     if (existing) return existing;
     const def = defs.get(name);
     if (!def) throw new StoreError('invalid', `Container ${name} was not declared in init()`);
+    if (def.fullText) throw new StoreError('invalid', `${name} is a full-text index: use fullText()`);
     const created = createSqliteContainer<BaseDoc>(ctx, def);
     containers.set(name, created);
     return created;
@@ -116,6 +119,17 @@ export function createSqliteStore(opts: SqliteStoreOptions): DocumentStore {
     containerOf: (name) => containerOf(name),
   };
 
+  const indexes = new Map<string, FullTextIndex>();
+  const fullTextOf = (name: string): FullTextIndex => {
+    const existing = indexes.get(name);
+    if (existing) return existing;
+    const def = defs.get(name);
+    if (!def?.fullText) throw new StoreError('invalid', `Full-text index ${name} was not declared in init()`);
+    const created = createSqliteFullText(ctx, def);
+    indexes.set(name, created);
+    return created;
+  };
+
   let stopPurge: (() => void) | undefined;
   let checkpointer: Checkpointer | undefined;
   if (opts.checkpoints === 'background' && opts.path !== ':memory:') {
@@ -132,7 +146,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): DocumentStore {
   const purgeExpired = async (): Promise<number> =>
     ctx.guard(() => {
       let total = 0;
-      for (const def of defs.values()) total += purgeContainer(ctx, def);
+      for (const def of defs.values()) if (!def.fullText) total += purgeContainer(ctx, def);
       return total;
     });
 
@@ -147,16 +161,20 @@ export function createSqliteStore(opts: SqliteStoreOptions): DocumentStore {
             throw new StoreError('invalid', `${def.name} needs a partition key`);
         }
         db.transaction(() => {
-          for (const def of newDefs) for (const stmt of containerDdl(def)) db.exec(stmt);
+          for (const def of newDefs) {
+            for (const stmt of def.fullText ? fullTextDdl(def) : containerDdl(def)) db.exec(stmt);
+          }
         })();
         for (const def of newDefs) {
           defs.set(def.name, def);
           containers.delete(def.name);
+          indexes.delete(def.name);
         }
       });
       stopPurge ??= startPurgeTimer(purgeExpired);
     },
     container: <T extends BaseDoc>(name: string) => containerOf(name) as unknown as Container<T>,
+    fullText: fullTextOf,
     purgeExpired,
     // Outbox entries commit in the transaction of their change: nothing is ever left to relay.
     relayOutbox: async () => 0,
