@@ -89,6 +89,7 @@ const DOMAIN_VERBS: Record<string, string> = {
   approve: "a super_admin's consent to an irreversible migration, which then runs",
   retry: 'runs a failed (or rolled back) migration again',
   rollback: 'undoes an applied migration with its down; the record stays, as rolled back',
+  query: 'a ranked full-text search (not a paged list): best matches first, a few per type',
 };
 
 const VERBS = new Set([...CRUD, ...AGGREGATES, ...Object.keys(DOMAIN_VERBS)]);

@@ -17,6 +17,7 @@ import { migrationsRouter } from './modules/migrations/router';
 import { notificationsRouter } from './modules/notifications/router';
 import { productsRouter } from './modules/products/router';
 import { ratelimitRouter } from './modules/ratelimit/router';
+import { searchRouter } from './modules/search/router';
 import { sessionsRouter } from './modules/sessions/router';
 import { settingsRouter } from './modules/settings/router';
 import { ssoRouter } from './modules/sso/router';
@@ -65,6 +66,7 @@ export const appRouter = router({
   migrations: migrationsRouter,
   exports: exportsRouter,
   analytics: analyticsRouter,
+  search: searchRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -40,6 +40,7 @@ import { notificationsModule } from './modules/notifications/module';
 import { productsModule } from './modules/products/module';
 import type { RateLimitConfig } from './modules/ratelimit/config';
 import { ratelimitModule } from './modules/ratelimit/module';
+import { searchModule } from './modules/search/module';
 import { sessionsModule } from './modules/sessions/module';
 import { settingsModule } from './modules/settings/module';
 import type { SsoConfig } from './modules/sso/config';
@@ -137,7 +138,8 @@ const MODULES = moduleList<{
   .add(experimentsModule)
   .add(migrationsModule)
   .add(exportsModule)
-  .add(analyticsModule);
+  .add(analyticsModule)
+  .add(searchModule);
 
 /** Every container: the platform's own (bus, jobs, leases) and each module's; `DocumentStore.init` takes this. */
 export const ALL_CONTAINERS: readonly ContainerDef[] = [...PLATFORM_CONTAINERS, ...MODULES.containers()];

@@ -28,15 +28,18 @@ export type HarnessOptions = {
   /** Merged over the test defaults (e.g. billing's Stripe settings). */
   config?: Partial<ServiceConfig>;
   random?: () => number;
+  /** The store driver; default sqlite, or ROUTERS_TEST_DRIVER. */
+  driver?: 'sqlite' | 'cosmos';
 };
 
 export const createTestHarness = async (opts: HarnessOptions = {}) => {
   const dir = await mkdtemp(join(tmpdir(), 'routers-test-'));
   let now = Date.parse('2026-06-01T12:00:00.000Z');
   const clock = () => now;
-  const cosmos = process.env.ROUTERS_TEST_DRIVER === 'cosmos' ? await startCosmosServer() : undefined;
+  const driver = opts.driver ?? (process.env.ROUTERS_TEST_DRIVER === 'cosmos' ? 'cosmos' : 'sqlite');
+  const cosmos = driver === 'cosmos' ? await startCosmosServer() : undefined;
   const database = `routers-${counter++}-${Date.now()}`;
-  // Opt-in: ROUTERS_TEST_DRIVER=cosmos runs the same suites on the Cosmos-compatible server.
+  // Opt-in: ROUTERS_TEST_DRIVER=cosmos runs the same suites on the Cosmos-compatible server (a suite may ask for it).
   const openStore = () =>
     cosmos
       ? createCosmosStore({ ...cosmos, database, clock })
