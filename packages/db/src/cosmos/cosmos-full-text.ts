@@ -223,8 +223,10 @@ export function createCosmosFullText(
         const perKind = await Promise.all(
           kinds.map(async (kind) => {
             const exact = exactDocs.filter((d) => d.kind === kind).map((d) => toCandidate(q.partition, d));
+            const stats = await statsOf(q.partition, kind, terms);
+            // A word that no document of the kind holds: nothing to match.
             const candidates =
-              clauses.length === 0
+              clauses.length === 0 || stats.df.some((df) => df === 0)
                 ? []
                 : (
                     await query<IndexDoc>(
@@ -234,7 +236,7 @@ export function createCosmosFullText(
                     )
                   ).map((d) => toCandidate(q.partition, d));
             if (exact.length === 0 && candidates.length === 0) return [];
-            return rankKind(spec, terms, exact, candidates, await statsOf(q.partition, kind, terms), q.limit);
+            return rankKind(spec, terms, exact, candidates, stats, q.limit);
           }),
         );
         return { terms, hits: mergeKinds(perKind) };

@@ -90,7 +90,7 @@ export type FullTextIndex = {
  * Matches per kind that are ranked: the most recently indexed ones when a query matches more. A query that
  * matches at most this many documents of a kind is ranked over all of them.
  */
-export const CANDIDATES_PER_KIND = 200;
+export const CANDIDATES_PER_KIND = 100;
 
 const KIND_RE = /^[a-z][a-z0-9_]{0,31}$/;
 

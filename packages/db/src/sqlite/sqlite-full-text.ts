@@ -17,6 +17,7 @@ import {
   type FullTextWhere,
   fullTextSpecOf,
   type IndexedDoc,
+  type QueryTerm,
 } from '../full-text/full-text';
 import { type Candidate, type KindStats, mergeKinds, rankKind } from '../full-text/rank';
 import { parseQuery, tokenize } from '../full-text/tokenize';
@@ -36,6 +37,8 @@ type Body = { text: Record<string, string>; keys: string[]; data: Record<string,
 
 /** The totals row of a partition and kind in the statistics: `df` documents, `tokens` their words. */
 const TOTALS = '';
+/** A prefix with at most this many completions in a kind is matched as those words. */
+const MAX_COMPLETIONS = 8;
 /** Above every character, so `term < prefix + TOP` bounds the terms that start with `prefix`. */
 const TOP = '\u{10FFFF}';
 const DELETE_BATCH = 500;
@@ -54,7 +57,6 @@ export function fullTextDdl(def: ContainerDef): string[] {
   return [
     `CREATE TABLE IF NOT EXISTS ${n.docs} (rid INTEGER PRIMARY KEY, pk TEXT NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL, owner TEXT, body TEXT NOT NULL, len INTEGER NOT NULL, indexed_at INTEGER NOT NULL, UNIQUE (pk, kind, id))`,
     `CREATE INDEX IF NOT EXISTS "${def.name}__owner" ON ${n.docs} (pk, owner) WHERE owner IS NOT NULL`,
-    `CREATE INDEX IF NOT EXISTS "${def.name}__indexed_at" ON ${n.docs} (pk, indexed_at)`,
     `CREATE TABLE IF NOT EXISTS ${n.keys} (pk TEXT NOT NULL, key TEXT NOT NULL, rid INTEGER NOT NULL, PRIMARY KEY (pk, key, rid)) WITHOUT ROWID`,
     `CREATE TABLE IF NOT EXISTS ${n.stats} (pk TEXT NOT NULL, kind TEXT NOT NULL, term TEXT NOT NULL, df INTEGER NOT NULL, tokens INTEGER NOT NULL, PRIMARY KEY (pk, kind, term)) WITHOUT ROWID`,
   ];
@@ -146,6 +148,11 @@ export function createSqliteFullText(ctx: SqliteCtx, def: ContainerDef): FullTex
       doc.id,
     ) as Row | undefined;
     let rid: number;
+    if (existing && existing.body === body && existing.owner === doc.owner) {
+      // Unchanged (most of a rebuild): only the time it was last confirmed moves.
+      prepare(`UPDATE ${n.docs} SET indexed_at = ? WHERE rid = ?`).run(ctx.clock(), existing.rid);
+      return;
+    }
     if (existing) {
       unindex(existing, deltas);
       prepare(`UPDATE ${n.docs} SET owner = ?, body = ?, len = ?, indexed_at = ? WHERE rid = ?`).run(
@@ -199,23 +206,48 @@ export function createSqliteFullText(ctx: SqliteCtx, def: ContainerDef): FullTex
     return { doc, len: row.len };
   };
 
-  const statsOf = (pk: string, kind: string, terms: ReturnType<typeof parseQuery>): KindStats => {
+  /**
+   * A kind's statistics for the query, and its FTS5 expression: each word as itself, a prefix as the words of
+   * the kind that complete it when there are few (an OR of words is read lazily, while FTS5 gathers every
+   * completion's postings of a prefix up front), else as a prefix. No expression when a term matches nothing.
+   */
+  const plan = (
+    pk: string,
+    kind: string,
+    terms: readonly QueryTerm[],
+  ): { stats: KindStats; match: string | null } => {
     const totals = prepare(`SELECT df, tokens FROM ${n.stats} WHERE pk = ? AND kind = ? AND term = ?`).get(
       pk,
       kind,
       TOTALS,
     ) as { df: number; tokens: number } | undefined;
     const exact = prepare(`SELECT df FROM ${n.stats} WHERE pk = ? AND kind = ? AND term = ?`);
-    const prefix = prepare(
+    const completions = prepare(
+      `SELECT term, df FROM ${n.stats} WHERE pk = ? AND kind = ? AND term >= ? AND term < ? LIMIT ${MAX_COMPLETIONS + 1}`,
+    );
+    const prefixSum = prepare(
       `SELECT coalesce(sum(df), 0) AS df FROM ${n.stats} WHERE pk = ? AND kind = ? AND term >= ? AND term < ?`,
     );
-    const df = terms.map((t) => {
-      const row = (
-        t.prefix ? prefix.get(pk, kind, t.token, `${t.token}${TOP}`) : exact.get(pk, kind, t.token)
-      ) as { df: number } | undefined;
-      return row?.df ?? 0;
-    });
-    return { docs: totals?.df ?? 0, tokens: totals?.tokens ?? 0, df };
+    const df: number[] = [];
+    const parts: string[] = [];
+    for (const term of terms) {
+      if (!term.prefix) {
+        df.push((exact.get(pk, kind, term.token) as { df: number } | undefined)?.df ?? 0);
+        parts.push(`"${term.token}"`);
+        continue;
+      }
+      const upper = `${term.token}${TOP}`;
+      const found = completions.all(pk, kind, term.token, upper) as { term: string; df: number }[];
+      if (found.length <= MAX_COMPLETIONS) {
+        df.push(found.reduce((sum, row) => sum + row.df, 0));
+        parts.push(`(${found.map((row) => `"${row.term}"`).join(' OR ')})`);
+      } else {
+        df.push((prefixSum.get(pk, kind, term.token, upper) as { df: number }).df);
+        parts.push(`"${term.token}"*`);
+      }
+    }
+    const stats = { docs: totals?.df ?? 0, tokens: totals?.tokens ?? 0, df };
+    return { stats, match: terms.length > 0 && df.every((d) => d > 0) ? parts.join(' AND ') : null };
   };
 
   return {
@@ -277,9 +309,9 @@ export function createSqliteFullText(ctx: SqliteCtx, def: ContainerDef): FullTex
               `SELECT d.* FROM ${n.keys} k JOIN ${n.docs} d ON d.rid = k.rid WHERE k.pk = ? AND k.key = ?`,
             ).all(query.partition, key) as Row[])
           : [];
-        const match = terms.map((t) => `"${t.token}"${t.prefix ? '*' : ''}`).join(' AND ');
         const perKind = wanted.map((kind) => {
           const exact = exactRows.filter((row) => row.kind === kind).map(toIndexed);
+          const { stats, match } = plan(query.partition, kind, terms);
           const candidates =
             match && knownKinds().has(kind)
               ? (
@@ -290,7 +322,7 @@ export function createSqliteFullText(ctx: SqliteCtx, def: ContainerDef): FullTex
                 ).map(toIndexed)
               : [];
           if (exact.length === 0 && candidates.length === 0) return [];
-          return rankKind(spec, terms, exact, candidates, statsOf(query.partition, kind, terms), query.limit);
+          return rankKind(spec, terms, exact, candidates, stats, query.limit);
         });
         return { terms, hits: mergeKinds(perKind) };
       }),

@@ -28,6 +28,11 @@ export type SqliteStoreOptions = {
    * (SQLite's own).
    */
   checkpoints?: 'inline' | 'background';
+  /**
+   * Pages kept in memory per connection, in MB. Default 64 (SQLite's own is 2): the full-text index's
+   * B-trees are written and read all over, and a cache this size makes a bulk index several times faster.
+   */
+  cacheMb?: number;
 };
 
 const STATEMENT_CACHE_SIZE = 500;
@@ -72,6 +77,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): DocumentStore {
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
+    db.pragma(`cache_size = -${Math.round((opts.cacheMb ?? 64) * 1024)}`);
   } catch (error) {
     throw toStoreError(error);
   }
