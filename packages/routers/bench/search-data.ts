@@ -80,9 +80,9 @@ export const benchCorpus = (productId: string, seed = 2026): BenchCorpus => {
         kind: 'user',
         id: `u${id}`,
         owner: `u${id}`,
-        text: { primary: p.email, secondary: name },
+        text: { primary: `${p.email} ${name}`, secondary: 'user' },
         keys: [p.email, `u${id}`],
-        data: { label: p.email, detail: name },
+        data: { title: name, subtitle: p.email, at: null, ref: { id: `u${id}` } },
       };
     }
     if (slot < 7) {
@@ -96,7 +96,7 @@ export const benchCorpus = (productId: string, seed = 2026): BenchCorpus => {
         owner: null,
         text: { primary: action, secondary: `${target} ${actor}` },
         keys: [`a${id}`],
-        data: { label: action, detail: actor },
+        data: { title: action, subtitle: `${actor} → ${target}`, at: null, ref: { id: `a${id}` } },
       };
     }
     if (slot < 9) {
@@ -108,7 +108,7 @@ export const benchCorpus = (productId: string, seed = 2026): BenchCorpus => {
         owner: person(i + 1).email,
         text: { primary: title, secondary: words(rng, vocab, 20 + Math.floor(rng() * 60)) },
         keys: [`t${id}`],
-        data: { label: title },
+        data: { title, subtitle: 'bug · open', at: null, ref: { id: `t${id}` } },
       };
     }
     const message = words(rng, vocab, 10 + Math.floor(rng() * 25));
@@ -119,7 +119,7 @@ export const benchCorpus = (productId: string, seed = 2026): BenchCorpus => {
       owner: `u${id}`,
       text: { primary: message.split(' ').slice(0, 8).join(' '), secondary: message },
       keys: [`f${id}`],
-      data: { label: message.slice(0, 60) },
+      data: { title: message.slice(0, 60), subtitle: 'general · new', at: null, ref: { id: `f${id}` } },
     };
   };
   /** Half typed while typing (a name or a word cut to 2-5 letters, sometimes after a whole word), half whole. */

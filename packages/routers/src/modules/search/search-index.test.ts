@@ -60,7 +60,8 @@ describe.each(['sqlite', 'cosmos'] as const)('search index on %s', (driver) => {
       targetId: grace.id,
       actorId: admin.user.id,
     });
-    expect(audit[0]?.snippetHtml).toContain('<mark>');
+    expect(audit[0]?.titleHtml).toBe('<mark>users</mark>.<mark>disable</mark>');
+    expect(audit[0]?.subtitle).toBe(`searcher@corp.test → user ${grace.id}`);
   });
 
   it("erases a deleted user's account and private feedback, and keeps their public tracker items", async () => {

@@ -12,14 +12,17 @@ type HitData = { title: string; subtitle: string | null; at: string | null; ref:
 const toHit = (hit: FullTextHit, terms: readonly QueryTerm[]): TSearchHit => {
   const data = hit.doc.data as Partial<HitData>;
   const title = data.title ?? hit.doc.id;
-  // The snippet shows where the words matched outside the title: the secondary text, else the primary.
-  const texts = [hit.doc.text.secondary ?? '', hit.doc.text.primary ?? ''];
-  const shown = texts.map((text) => snippet(text, terms)).find((html) => html !== null) ?? null;
+  // The snippet shows where the words matched beyond the title: in the secondary text, or in the primary when
+  // the title shows none of them (a user found by email).
+  const titleHtml = highlight(title, terms);
+  const shown =
+    snippet(hit.doc.text.secondary ?? '', terms) ??
+    (titleHtml.includes('<mark>') ? null : snippet(hit.doc.text.primary ?? '', terms));
   return {
     type: hit.doc.kind as TSearchType,
     id: hit.doc.id,
     title,
-    titleHtml: highlight(title, terms),
+    titleHtml,
     subtitle: data.subtitle ?? null,
     snippetHtml: shown,
     exact: hit.exact,
@@ -27,6 +30,22 @@ const toHit = (hit: FullTextHit, terms: readonly QueryTerm[]): TSearchHit => {
     at: data.at ?? null,
     ref: data.ref ?? { id: hit.doc.id },
   };
+};
+
+/** One search of a product's index, as the API answers it (highlighting included). */
+export const searchIndex = async (
+  index: FullTextIndex,
+  productId: string,
+  input: TSearchInput,
+  types: readonly TSearchType[],
+) => {
+  const { terms, hits } = await index.search({
+    partition: productId,
+    text: input.q,
+    kinds: input.types ?? types,
+    limit: input.limit ?? DEFAULT_LIMIT,
+  });
+  return { q: input.q, terms: terms.map((t) => t.token), items: hits.map((hit) => toHit(hit, terms)) };
 };
 
 /** Admin search over the product's index; rebuilds go through `rebuilds`. */
@@ -40,16 +59,7 @@ export const createSearchService = (deps: {
     /** The types this deployment searches, with their group headings, in listing order. */
     types: deps.entities.map((e) => ({ type: e.type, label: e.label })),
 
-    async query(productId: string, input: TSearchInput) {
-      const types = input.types ?? declared;
-      const { terms, hits } = await deps.index().search({
-        partition: productId,
-        text: input.q,
-        kinds: types,
-        limit: input.limit ?? DEFAULT_LIMIT,
-      });
-      return { q: input.q, terms: terms.map((t) => t.token), items: hits.map((hit) => toHit(hit, terms)) };
-    },
+    query: (productId: string, input: TSearchInput) => searchIndex(deps.index(), productId, input, declared),
 
     async stats(productId: string) {
       const counts = await deps.index().count(
