@@ -2,6 +2,7 @@
  * The persistence contract every driver (sqlite, cosmos) fulfils, proven by one contract suite.
  * Documents are plain JSON objects with a string `id`; the store adds `_etag` and `_ts`.
  */
+import type { FullTextIndex, FullTextSpec } from './full-text/full-text';
 
 /** A document as written by callers. */
 export type BaseDoc = { id: string };
@@ -27,6 +28,12 @@ export type ContainerDef = {
    * more B-tree to update per document.
    */
   partitionScopedIndexes?: boolean;
+  /**
+   * Makes this a full-text index instead of a document container: reached through `DocumentStore.fullText`
+   * only (`container` refuses it). Sqlite keeps it in FTS5 tables, Cosmos as documents carrying their tokens
+   * (full-text/full-text.ts). It holds derived data that its owner can rebuild from the sources.
+   */
+  fullText?: FullTextSpec;
 };
 
 export type ScalarValue = string | number | boolean | null;
@@ -217,6 +224,8 @@ export type DocumentStore = {
   declared(): readonly ContainerDef[];
   /** A declared container; throws when `init` did not declare it. */
   container<T extends BaseDoc>(name: string): Container<T>;
+  /** A declared full-text index (a container declared with `fullText`); throws `invalid` for any other name. */
+  fullText(name: string): FullTextIndex;
   /** Deletes expired documents everywhere; returns how many went. Reads never return them either way. */
   purgeExpired(): Promise<number>;
   /**

@@ -18,6 +18,7 @@ import { OPERATIONS_EVENTS } from './catalogue/operations';
 import { PLATFORM_EVENTS } from './catalogue/platform';
 import { RATELIMIT_EVENTS } from './catalogue/ratelimit';
 import { RETENTION_EVENTS } from './catalogue/retention';
+import { SEARCH_EVENTS } from './catalogue/search';
 import { STATUS_EVENTS } from './catalogue/status';
 import { TELEMETRY_EVENTS } from './catalogue/telemetry';
 import { USAGE_EVENTS } from './catalogue/usage';
@@ -54,6 +55,7 @@ export const EVENT_DEFINITIONS = {
   ...RETENTION_EVENTS,
   ...CHANGELOG_EVENTS,
   ...BACKUPS_EVENTS,
+  ...SEARCH_EVENTS,
 } as const;
 
 export type EventDefinitions = typeof EVENT_DEFINITIONS;

@@ -224,6 +224,43 @@ describe.each<StoreKind>(['sqlite', 'cosmos'])('durable bus on %s', (kind) => {
     expect(a.seen).toEqual([unclaimed.id, stuck.id]);
     expect((await readEvent(store, 'p', stuck.id))?.status).toBe('delivered');
   });
+
+  it('stops once its last deliveries end, handing back what a poll in flight took meanwhile', async () => {
+    const { store, open, newBus } = await setup();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const seen: string[] = [];
+    const bus = newBus(store, { stopGraceMs: 60_000 });
+    bus.subscribe({
+      name: 'gated',
+      events: '*',
+      timeoutMs: 60_000,
+      handle: async (event) => {
+        seen.push(event.id);
+        await gate;
+      },
+    });
+    const first = await bus.emit('user.deleted', { userId: 'u1' }, { productId: 'p' });
+    const writer = newBus(await open(), { dispatch: false });
+    writer.subscribe(recorder('gated').subscriber);
+    const second = await writer.emit('user.deleted', { userId: 'u2' }, { productId: 'p' });
+    // A poll that started before stop() claims the second event after it.
+    const polling = bus.pollOnce();
+    const stopping = bus.stop();
+    expect(await polling).toBe(1);
+    release();
+    await stopping;
+    expect(seen).toEqual([first.id]);
+
+    const other = newBus(await open());
+    const after = recorder('gated');
+    other.subscribe(after.subscriber);
+    expect(await other.pollOnce()).toBe(1);
+    await other.drain();
+    expect(after.seen).toEqual([second.id]);
+  });
 });
 
 describe('durable bus, two dispatchers on one sqlite file', () => {

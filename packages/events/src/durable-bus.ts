@@ -125,7 +125,8 @@ export const createDurableBus = (opts: DurableBusOptions): DurableBus => {
     return `${String(lastMs).padStart(15, '0')}.${instanceId}.${String(counter).padStart(10, '0')}`;
   };
   const notifyIdle = () => {
-    if (running > 0 || queue.length > 0) return;
+    // Once stopped, nothing queued will start (stop hands it back), so only running deliveries count.
+    if (running > 0 || (queue.length > 0 && !stopped)) return;
     const waiters = idleWaiters;
     idleWaiters = [];
     for (const wake of waiters) wake();
@@ -351,6 +352,13 @@ export const createDurableBus = (opts: DurableBusOptions): DurableBus => {
       deadline.unref?.();
       if (running > 0) await new Promise<void>((resolve) => idleWaiters.push(resolve));
       clearTimeout(deadline);
+      // Events taken while the last deliveries ran (a poll or an emit in flight) go back as well.
+      await Promise.all(
+        queue.splice(0).map(async (job) => {
+          claimed.delete(job.doc.id);
+          await claims.release(job);
+        }),
+      );
       await Promise.all([eventWrites.idle(), queueWrites.idle()]);
     },
 

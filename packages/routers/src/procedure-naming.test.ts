@@ -93,6 +93,7 @@ const DOMAIN_VERBS: Record<string, string> = {
   publish: 'makes a changelog entry visible to clients, now or at a scheduled time',
   unpublish: 'takes a published or scheduled changelog entry back to draft; it stays on record',
   restore: 'writes a backup back into the store (all containers or one), after its dry run',
+  query: 'a ranked full-text search (not a paged list): best matches first, a few per type',
 };
 
 const VERBS = new Set([...CRUD, ...AGGREGATES, ...Object.keys(DOMAIN_VERBS)]);

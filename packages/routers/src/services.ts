@@ -45,6 +45,7 @@ import { productsModule } from './modules/products/module';
 import type { RateLimitConfig } from './modules/ratelimit/config';
 import { ratelimitModule } from './modules/ratelimit/module';
 import { retentionModule } from './modules/retention/module';
+import { searchModule } from './modules/search/module';
 import { sessionsModule } from './modules/sessions/module';
 import { settingsModule } from './modules/settings/module';
 import type { SsoConfig } from './modules/sso/config';
@@ -149,7 +150,8 @@ const MODULES = moduleList<{
   .add(analyticsModule)
   .add(retentionModule)
   .add(changelogModule)
-  .add(backupsModule);
+  .add(backupsModule)
+  .add(searchModule);
 
 /** Every container: the platform's own (bus, jobs, leases) and each module's; `DocumentStore.init` takes this. */
 export const ALL_CONTAINERS: readonly ContainerDef[] = [...PLATFORM_CONTAINERS, ...MODULES.containers()];

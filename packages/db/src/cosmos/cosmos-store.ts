@@ -12,9 +12,11 @@ import {
 import type { BaseDoc, Clock, Container, ContainerDef, DocumentStore } from '../document-store';
 import { StoreError, systemClock } from '../document-store';
 import { assertContainerName, assertField, startPurgeTimer } from '../driver-common';
+import type { FullTextIndex } from '../full-text/full-text';
 import { createCosmosContainer, purgeContainer } from './cosmos-container';
 import { partitionPath } from './cosmos-doc';
 import { guard, statusOf } from './cosmos-errors';
+import { createCosmosFullText } from './cosmos-full-text';
 import { relayContainer } from './cosmos-outbox';
 import { compositeIndexes, EXPIRES_AT } from './cosmos-sql';
 
@@ -76,8 +78,22 @@ export function createCosmosStore(opts: CosmosStoreOptions): DocumentStore {
     if (existing) return existing;
     const entry = defs.get(name);
     if (!entry) throw new StoreError('invalid', `Container ${name} was not declared in init()`);
+    if (entry.def.fullText) throw new StoreError('invalid', `${name} is a full-text index: use fullText()`);
     const created = createCosmosContainer<BaseDoc>(entry.sdk, entry.def, clock, containerOf);
     containers.set(name, created);
+    return created;
+  };
+
+  const indexes = new Map<string, FullTextIndex>();
+  const fullTextOf = (name: string): FullTextIndex => {
+    const existing = indexes.get(name);
+    if (existing) return existing;
+    const entry = defs.get(name);
+    if (!entry?.def.fullText) {
+      throw new StoreError('invalid', `Full-text index ${name} was not declared in init()`);
+    }
+    const created = createCosmosFullText(entry.sdk, entry.def, clock);
+    indexes.set(name, created);
     return created;
   };
 
@@ -116,11 +132,13 @@ export function createCosmosStore(opts: CosmosStoreOptions): DocumentStore {
           if (resource && !sameSettings(resource, request)) await container.replace(request);
           defs.set(def.name, { def, sdk: container });
           containers.delete(def.name);
+          indexes.delete(def.name);
         }
         stopPurge ??= startPurgeTimer(purgeExpired);
       }),
     declared: () => [...defs.values()].map((entry) => entry.def),
     container: <T extends BaseDoc>(name: string) => containerOf(name) as unknown as Container<T>,
+    fullText: fullTextOf,
     purgeExpired,
     relayOutbox: (options) =>
       guard(async () => {

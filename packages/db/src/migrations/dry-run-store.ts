@@ -133,6 +133,10 @@ export const createRecordingStore = (
     declared: () => real.declared(),
     container: <T extends BaseDoc>(name: string) => wrap(real.container<T>(name)),
     init: refuse('create containers'),
+    // A migration never writes a full-text index: it is derived data, rebuilt by its owner.
+    fullText: (name) => {
+      throw new StoreError('invalid', `a dry run cannot reach the full-text index ${name}`);
+    },
     purgeExpired: refuse('purge documents'),
     relayOutbox: refuse('relay an outbox'),
     ping: () => real.ping(),

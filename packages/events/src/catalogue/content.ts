@@ -16,6 +16,13 @@ export const CONTENT_EVENTS = {
       title: z.string(),
     }),
   }),
+  'tracker.item_updated': def({
+    version: 1,
+    public: false,
+    description: "A tracker item's title, body or tags were edited (by its author or an admin).",
+    payload: z.object({ itemId: id, changes: z.array(z.enum(['title', 'body', 'tags'])) }),
+    example: { itemId: 'trk_8fK2mQ7xL', changes: ['title'] },
+  }),
   'tracker.item_status_changed': def({
     version: 1,
     public: false,

@@ -39,7 +39,7 @@ export const createTestHarness = async (opts: HarnessOptions = {}) => {
   const driver = opts.driver ?? (process.env.ROUTERS_TEST_DRIVER === 'cosmos' ? 'cosmos' : 'sqlite');
   const cosmos = driver === 'cosmos' ? await startCosmosServer() : undefined;
   const database = `routers-${counter++}-${Date.now()}`;
-  // Opt-in: ROUTERS_TEST_DRIVER=cosmos runs the same suites on the Cosmos-compatible server.
+  // Opt-in: ROUTERS_TEST_DRIVER=cosmos runs the same suites on the Cosmos-compatible server (a suite may ask for it).
   const openStore = () =>
     cosmos
       ? createCosmosStore({ ...cosmos, database, clock })

@@ -12,7 +12,8 @@ export const tokenInMail = (mail: { text: string | null }, base: string): string
 /** Every stored document of every container, as `container/id -> JSON`, to prove what is (not) kept. */
 export const storedDocuments = async (store: DocumentStore): Promise<Map<string, string>> => {
   const out = new Map<string, string>();
-  for (const def of ALL_CONTAINERS) {
+  // A full-text index (search) holds what its records hold, read through fullText(), not as documents.
+  for (const def of ALL_CONTAINERS.filter((d) => !d.fullText)) {
     let continuation: string | undefined;
     do {
       const page = await store

@@ -6,6 +6,7 @@ export const createAuditRepository = (store: DocumentStore) => {
   const log = () => store.container<TAuditEntry>(AUDIT_CONTAINERS.auditLog.name);
   return {
     create: (entry: TAuditEntry) => log().create(entry),
+    get: (productId: string, id: string) => log().read(id, productId),
     /** Newest first within one product's partition. */
     list: (productId: string, where: Filter<TAuditEntry>, limit: number, continuation?: string) =>
       log().query({

@@ -54,6 +54,11 @@ export const createAuditService = (deps: { repo: AuditRepository; clock: Clock }
       return { items: page.items.map((doc) => withoutSystemFields(doc)), nextCursor: page.continuation };
     },
     countSince: (productId: string, sinceIso: string) => repo.count(productId, { at: { gte: sinceIso } }),
+    count: (productId: string) => repo.count(productId),
+    async find(productId: string, id: string): Promise<TAuditEntry | undefined> {
+      const doc = await repo.get(productId, id);
+      return doc ? withoutSystemFields(doc) : undefined;
+    },
   };
 };
 

@@ -26,9 +26,12 @@ export type BackupRunDeps = {
   schemaVersion: () => Promise<SchemaVersion>;
 };
 
-/** The containers a backup holds: every declared one but those it leaves out (config.ts). */
+/**
+ * The containers a backup holds: every declared one but those it leaves out (config.ts) and full-text indexes,
+ * which hold derived data that their owner rebuilds from the records (`POST /v1/search/rebuild`).
+ */
 export const backedUpContainers = (store: DocumentStore): ContainerDef[] =>
-  store.declared().filter((def) => !NOT_BACKED_UP.includes(def.name));
+  store.declared().filter((def) => !NOT_BACKED_UP.includes(def.name) && !def.fullText);
 
 const fileOf = (container: string) => `${container}.ndjson.gz`;
 

@@ -1,7 +1,8 @@
 import type { Clock } from '@bytelyst/db/document-store';
 import type { EventBus } from '@bytelyst/events/bus';
 import { createAdminService } from './admin';
-import type { FeedbackRepository } from './repository';
+import { type FeedbackRepository, toFeedback } from './repository';
+import type { TFeedback } from './schema';
 import { createStatsService } from './stats';
 import { createSubmitService, type SubmitNeeds } from './submit';
 
@@ -21,6 +22,11 @@ export const createFeedbackService = (deps: {
     create: submit.create,
     list: admin.list,
     get: admin.get,
+    /** The entry as stored, or undefined (no signed screenshot link, unlike `get`). */
+    find: async (productId: string, id: string): Promise<TFeedback | undefined> => {
+      const doc = await deps.repo.get(productId, id);
+      return doc ? toFeedback(doc) : undefined;
+    },
     convert: admin.convert,
     reply: admin.reply,
     dismiss: admin.dismiss,

@@ -161,6 +161,11 @@ export const createUsersService = (deps: {
       };
     },
     count: (productId: string) => repo.count(productId),
+    /** Every user of a product, a page at a time, newest first, without the total `list` counts per page. */
+    async scan(productId: string, page: { limit: number; cursor?: string | undefined }) {
+      const found = await repo.list(productId, {}, { limit: page.limit, continuation: page.cursor });
+      return { items: found.items.map(toUser), nextCursor: found.continuation };
+    },
     countWithRole: (role: TRole) => repo.countWithRole(role),
     async setRoles(productId: string, actor: Actor, id: string, roles: TRole[]): Promise<TUser> {
       const doc = await load(productId, id);

@@ -22,6 +22,9 @@ export type TrackerActor = { userId: string; roles: readonly string[] };
 export const isAdmin = (actor: TrackerActor): boolean =>
   actor.roles.includes('admin') || actor.roles.includes('super_admin');
 
+/** What an edit may change; `tracker.item_updated` names those that did. */
+const EDITABLE = ['title', 'body', 'tags'] as const;
+
 /** Enough for any realistic burst of votes on one item; each round re-reads, so progress is guaranteed. */
 const MAX_COUNTER_ATTEMPTS = 50;
 
@@ -103,24 +106,40 @@ export const createItemsService = (deps: { repo: ItemsRepository; clock: Clock; 
     },
     /** Authors edit their own item while it is open; admins edit any. */
     update: (productId: string, input: TItemUpdateInput, actor: TrackerActor) =>
-      mutate(productId, input.id, (doc) => {
-        if (!isAdmin(actor)) {
-          if (doc.authorId !== actor.userId)
-            throw new AppError('FORBIDDEN', 'Only the author can edit this item');
-          if (doc.status !== 'open') {
-            throw new AppError('CONFLICT', 'The item can no longer be edited: it is not open', {
-              fields: [{ path: 'status', message: `Item is ${doc.status}` }],
-            });
+      mutate(
+        productId,
+        input.id,
+        (doc) => {
+          if (!isAdmin(actor)) {
+            if (doc.authorId !== actor.userId)
+              throw new AppError('FORBIDDEN', 'Only the author can edit this item');
+            if (doc.status !== 'open') {
+              throw new AppError('CONFLICT', 'The item can no longer be edited: it is not open', {
+                fields: [{ path: 'status', message: `Item is ${doc.status}` }],
+              });
+            }
           }
-        }
-        return {
-          ...doc,
-          ...(input.title !== undefined ? { title: input.title } : {}),
-          ...(input.body !== undefined ? { body: input.body } : {}),
-          ...(input.tags !== undefined ? { tags: input.tags } : {}),
-          updatedAt: isoNow(clock),
-        };
-      }),
+          return {
+            ...doc,
+            ...(input.title !== undefined ? { title: input.title } : {}),
+            ...(input.body !== undefined ? { body: input.body } : {}),
+            ...(input.tags !== undefined ? { tags: input.tags } : {}),
+            updatedAt: isoNow(clock),
+          };
+        },
+        {
+          outbox: (next, current) => {
+            const changes = EDITABLE.filter((field) => String(next[field]) !== String(current[field]));
+            return changes.length === 0
+              ? undefined
+              : deps.bus.stage(
+                  'tracker.item_updated',
+                  { itemId: next.id, changes },
+                  { productId, actorId: actor.userId },
+                );
+          },
+        },
+      ),
     triage: (productId: string, input: TItemTriageInput, actorId: string): Promise<TTrackerItem> =>
       mutate(
         productId,

@@ -1,0 +1,24 @@
+import type { AuditService } from '../../audit/service';
+import type { FeedbackService } from '../../feedback/service';
+import type { ItemsService } from '../../tracker/items/service';
+import type { UsersService } from '../../users/service';
+import { auditEntity } from './audit';
+import type { AnySearchEntity } from './entity';
+import { feedbackEntity } from './feedback';
+import { trackerItemEntity } from './tracker-items';
+import { userEntity } from './users';
+
+export type EntityNeeds = {
+  users: UsersService;
+  tracker: { items: ItemsService };
+  audit: AuditService;
+  feedback: FeedbackService;
+};
+
+/** Every searchable type, in the order result groups are listed when they rank alike. */
+export const createSearchEntities = (needs: EntityNeeds): readonly AnySearchEntity[] => [
+  userEntity(needs.users),
+  trackerItemEntity(needs.tracker.items),
+  auditEntity(needs.audit),
+  feedbackEntity(needs.feedback),
+];

@@ -1,0 +1,44 @@
+import type { JobTrigger } from '../../lib/job-trigger';
+import { defineModule } from '../../module';
+import { SEARCH_CONTAINERS } from './containers';
+import { createSearchEntities, type EntityNeeds } from './entities/registry';
+import { createIndexer } from './indexer';
+import { createSearchJobs } from './jobs';
+import { createRebuilds } from './rebuild';
+import { createSearchRepository } from './repository';
+import { createSearchService } from './service';
+
+type Needs = EntityNeeds & { jobTrigger: JobTrigger };
+
+/**
+ * Admin search (roadmap §2.21): one ranked, type-ahead search over users, tracker items, audit entries and
+ * feedback of a product, from an index that the bus keeps current (a subscriber per type) and that an admin
+ * can rebuild in the background with progress.
+ */
+export const searchModule = defineModule({
+  name: 'search',
+  containers: SEARCH_CONTAINERS,
+  create: ({ store, clock, bus }, needs: Needs) => {
+    const repo = createSearchRepository(store);
+    const entities = createSearchEntities(needs);
+    const indexer = createIndexer({
+      index: repo.index,
+      entities,
+      ownerExists: (productId, userId) => needs.users.exists(productId, userId),
+    });
+    const rebuilds = createRebuilds({
+      repo,
+      index: repo.index,
+      entities,
+      indexer,
+      clock,
+      bus,
+      jobs: needs.jobTrigger,
+    });
+    return {
+      service: createSearchService({ index: repo.index, entities, rebuilds }),
+      subscribers: indexer.subscribers(),
+      jobs: createSearchJobs(rebuilds),
+    };
+  },
+});
