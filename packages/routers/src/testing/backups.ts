@@ -1,14 +1,13 @@
 import type { BaseDoc, DocumentStore } from '@bytelyst/db/document-store';
 import { withoutSystemFields } from '@bytelyst/db/document-store';
-import { NOT_BACKED_UP } from '../modules/backups/config';
+import { backedUpContainers } from '../modules/backups/run-backup';
 import type { Requester } from '../modules/backups/service';
 import type { TestHarness } from './harness';
 
 /** Every backed-up document as `container|partition key|id` -> its body (without the store's bookkeeping). */
 export const snapshotStore = async (store: DocumentStore): Promise<Map<string, string>> => {
   const all = new Map<string, string>();
-  for (const def of store.declared()) {
-    if (NOT_BACKED_UP.includes(def.name)) continue;
+  for (const def of backedUpContainers(store)) {
     for await (const page of store.container<BaseDoc>(def.name).scan()) {
       for (const entry of page) {
         all.set(
@@ -36,9 +35,7 @@ export const withoutOwnRecords = (snapshot: Map<string, string>) =>
 /** Empties every container a backup holds, as a lost store would be. */
 export const wipeStore = async (store: DocumentStore): Promise<number> => {
   let removed = 0;
-  for (const def of store.declared()) {
-    if (!NOT_BACKED_UP.includes(def.name)) removed += await store.container(def.name).clear();
-  }
+  for (const def of backedUpContainers(store)) removed += await store.container(def.name).clear();
   return removed;
 };
 
