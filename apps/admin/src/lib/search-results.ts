@@ -8,6 +8,7 @@ export const SEARCH_TYPE_LABELS: Record<SearchType, string> = {
   tracker_item: 'Tracker items',
   audit: 'Audit log',
   feedback: 'Feedback',
+  changelog: 'Changelog',
 };
 
 export type SearchGroup = {
@@ -47,6 +48,8 @@ export function hrefOf(hit: SearchHit): string {
       return `/tracker/${id}`;
     case 'feedback':
       return `/feedback/${id}`;
+    case 'changelog':
+      return `/content/changelog?entry=${id}`;
     case 'audit': {
       const params = new URLSearchParams();
       for (const key of ['actorId', 'action', 'targetId'] as const) {

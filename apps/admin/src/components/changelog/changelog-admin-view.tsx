@@ -1,7 +1,7 @@
 'use client';
 
 import type { TChangelogEntry } from '@bytelyst/routers/modules/changelog/schema';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Badge } from '~/components/kit/badge';
 import { Button } from '~/components/kit/button';
 import { ConfirmDialog } from '~/components/kit/confirm-dialog';
@@ -25,9 +25,18 @@ const COLUMNS: readonly Column[] = [
 ];
 
 /** /content/changelog: every entry by version, with the editor above the list when one is open. */
-export function ChangelogAdminView() {
+export function ChangelogAdminView({ openEntryId = null }: { openEntryId?: string | null }) {
   const list = trpc.changelog.listAll.useQuery({ limit: 100 });
   const [editing, setEditing] = useState<TChangelogEntry | 'new' | null>(null);
+  // The entry named in the URL opens once, when the list has it; closing the editor does not reopen it.
+  const opened = useRef(false);
+  useEffect(() => {
+    if (opened.current || !openEntryId) return;
+    const entry = list.data?.items.find((candidate) => candidate.id === openEntryId);
+    if (!entry) return;
+    opened.current = true;
+    setEditing(entry);
+  }, [openEntryId, list.data]);
   const [deleting, setDeleting] = useState<TChangelogEntry | null>(null);
   const invalidate = (u: ReturnType<typeof trpc.useUtils>) => [u.changelog.invalidate()];
   const publish = trpc.changelog.publish.useMutation(

@@ -40,6 +40,35 @@ describe.each(['sqlite', 'cosmos'] as const)('search index on %s', (driver) => {
     expect(await find('quantum')).toEqual([]);
   });
 
+  it('indexes changelog entries by version, title and body, drafts included, and drops deleted ones', async () => {
+    const entry = await admin.caller.changelog.create({
+      version: '3.1.0',
+      title: 'Offline transcription',
+      body: 'Dictate on a plane: the **hyperdrive** engine now runs on the device.',
+      category: 'feature',
+      platforms: ['ios'],
+    });
+    await settle();
+    expect(await find('hyperdrive')).toEqual([`changelog:${entry.id}`]);
+    const [hit] = (await admin.caller.search.query({ q: '3.1.0', types: ['changelog'] })).items;
+    expect(hit).toMatchObject({
+      id: entry.id,
+      title: '3.1.0 · Offline transcription',
+      subtitle: 'feature · draft',
+    });
+    await admin.caller.changelog.publish({ id: entry.id });
+    await admin.caller.changelog.update({ id: entry.id, body: 'Dictate on a plane with the warp engine.' });
+    await settle();
+    expect(await find('hyperdrive')).toEqual([]);
+    expect((await admin.caller.search.query({ q: 'warp', types: ['changelog'] })).items).toMatchObject([
+      { id: entry.id, subtitle: 'feature · published' },
+    ]);
+    await admin.caller.changelog.unpublish({ id: entry.id });
+    await admin.caller.changelog.delete({ id: entry.id });
+    await settle();
+    expect(await find('warp')).toEqual([]);
+  });
+
   it('follows users through their changes, and indexes the audit entries admins leave', async () => {
     const grace = await admin.caller.users.create({
       email: 'grace.hopper@navy.test',
@@ -134,7 +163,10 @@ describe.each(['sqlite', 'cosmos'] as const)('search index on %s', (driver) => {
     expect(refused?.status === 'rejected' && (refused.reason as { code?: string }).code).toBe('CONFLICT');
     const started = queued[0];
     if (!started) throw new Error('no rebuild queued');
-    expect(started).toMatchObject({ status: 'queued', types: ['user', 'tracker_item', 'audit', 'feedback'] });
+    expect(started).toMatchObject({
+      status: 'queued',
+      types: ['user', 'tracker_item', 'audit', 'feedback', 'changelog'],
+    });
     await h.services.jobRunner.whenIdle();
     await settle();
 

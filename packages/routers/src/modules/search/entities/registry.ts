@@ -1,8 +1,10 @@
 import type { AuditService } from '../../audit/service';
+import type { ChangelogService } from '../../changelog/service';
 import type { FeedbackService } from '../../feedback/service';
 import type { ItemsService } from '../../tracker/items/service';
 import type { UsersService } from '../../users/service';
 import { auditEntity } from './audit';
+import { changelogEntity } from './changelog';
 import type { AnySearchEntity } from './entity';
 import { feedbackEntity } from './feedback';
 import { trackerItemEntity } from './tracker-items';
@@ -13,6 +15,7 @@ export type EntityNeeds = {
   tracker: { items: ItemsService };
   audit: AuditService;
   feedback: FeedbackService;
+  changelog: ChangelogService;
 };
 
 /** Every searchable type, in the order result groups are listed when they rank alike. */
@@ -21,4 +24,5 @@ export const createSearchEntities = (needs: EntityNeeds): readonly AnySearchEnti
   trackerItemEntity(needs.tracker.items),
   auditEntity(needs.audit),
   feedbackEntity(needs.feedback),
+  changelogEntity(needs.changelog),
 ];

@@ -3,6 +3,12 @@ import { ChangelogAdminView } from '~/components/changelog/changelog-admin-view'
 
 export const metadata: Metadata = { title: 'Changelog' };
 
-export default function ChangelogAdminPage() {
-  return <ChangelogAdminView />;
+/** `?entry=<id>` opens that entry's editor (where the header's search sends a changelog result). */
+export default async function ChangelogAdminPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { entry } = await searchParams;
+  return <ChangelogAdminView openEntryId={typeof entry === 'string' ? entry : null} />;
 }
