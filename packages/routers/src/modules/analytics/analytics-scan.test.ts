@@ -6,6 +6,7 @@ import type { TelemetryEventDoc } from '../telemetry/repository';
 import { dayNumber, isoMs, periodsOf } from './days';
 import { createDayDigest, createUserIndex, digestRules, loadDigests, writeDigest } from './digest';
 import { createFunnelEngine, type FunnelEvent } from './funnel-engine';
+import { median, medianOf } from './read-rollups';
 import { createAnalyticsRepository } from './repository';
 import { createSources } from './sources';
 
@@ -208,6 +209,23 @@ describe('funnel users by index', () => {
       const key = (r: unknown) => JSON.stringify(r);
       expect(own.length).toBeGreaterThan(20);
       expect(given.map(key).sort()).toEqual(own.map(key).sort());
+    }
+  });
+});
+
+describe('medians of a funnel view', () => {
+  it('by selection over several lists equal the sorted median of them joined', () => {
+    const rand = mulberry32(5);
+    expect(medianOf([])).toBeNull();
+    expect(medianOf([[], []])).toBeNull();
+    for (let round = 0; round < 400; round++) {
+      const lists = Array.from({ length: 1 + Math.floor(rand() * 5) }, () =>
+        Array.from({ length: Math.floor(rand() * (round < 200 ? 6 : 300)) }, () =>
+          // Few distinct values in some rounds: ties around the middle.
+          round % 3 === 0 ? Math.floor(rand() * 4) : Math.floor(rand() * 1e7),
+        ),
+      );
+      expect(medianOf(lists)).toBe(median(lists.flat()));
     }
   });
 });
