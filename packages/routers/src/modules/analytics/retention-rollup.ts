@@ -148,13 +148,17 @@ export const computeRetention = (input: RetentionInput) => {
       return row;
     };
     rowOf(ALL);
-    for (const [i, user] of members.users.entries()) {
+    const firsts = Int32Array.from(over, (s) => s.first);
+    const lasts = Int32Array.from(over, (s) => s.last);
+    for (let i = 0; i < members.users.length; i++) {
+      const user = members.users[i] as number;
       let hits = 0;
       let afterUpTo = 0;
       const lastDay = lastActive[user] as number;
-      for (const [n, s] of over.entries()) {
-        if (activeIn(user, s.first, s.last)) hits |= 1 << n;
-        if (lastDay >= s.first) afterUpTo = n + 1;
+      for (let n = 0; n < firsts.length; n++) {
+        const first = firsts[n] as number;
+        if (activeIn(user, first, lasts[n] as number)) hits |= 1 << n;
+        if (lastDay >= first) afterUpTo = n + 1;
       }
       for (const segment of members.keys[i] as readonly string[]) {
         const row = rowOf(segment);
