@@ -1,8 +1,7 @@
 import type { Clock } from '@bytelyst/db/document-store';
 import { isoNow } from '../../lib/time';
-import type { BillingTimeline } from './billing-timeline';
 import { bucketsOf, dayString, periodOf } from './days';
-import type { DigestDay, UserIndex } from './digest';
+import type { DigestDay } from './digest';
 import type { AnalyticsRepository, RollupDoc } from './repository';
 import type { TFeature, TGranularity } from './schema';
 import { segmentKeys } from './segments';
@@ -34,17 +33,26 @@ export type AdoptionDoc = {
   segments: Record<string, { active: number; features: number[] }>;
 };
 
-/** A digest day's active users per segment, and every user's feature bits in the current feature order. */
-export type DaySegments = { bySegment: Map<string, number[]>; features: Map<number, number> };
+/**
+ * A digest day's active users (ascending) with the segment keys of each, the same users per segment, and every
+ * user's feature bits in the current feature order.
+ */
+export type DaySegments = {
+  users: Int32Array;
+  keys: (readonly string[])[];
+  bySegment: Map<string, number[]>;
+  features: Map<number, number>;
+};
 
 export const segmentDay = (
   digest: DigestDay,
-  index: UserIndex,
-  timeline: BillingTimeline,
+  planOf: (user: number, day: number) => string,
   features: readonly TFeature[],
 ): DaySegments => {
   const bySegment = new Map<string, number[]>();
   const featureMap = new Map<number, number>();
+  const users: number[] = [];
+  const keys: (readonly string[])[] = [];
   // Bits of the digest's feature order, moved to the current order (definitions may have changed since).
   const remap = digest.featureIds.map((id) => features.findIndex((f) => f.id === id));
   for (let i = 0; i < digest.users.length; i++) {
@@ -56,14 +64,31 @@ export const segmentDay = (
       if (bits !== 0) featureMap.set(user, bits);
     }
     if (digest.active[i] !== 1) continue;
-    const plan = timeline.planOn(index.name(user), digest.day);
-    for (const key of segmentKeys(digest.platforms[i] as number, plan)) {
+    const userKeys = segmentKeys(digest.platforms[i] as number, planOf(user, digest.day));
+    users.push(user);
+    keys.push(userKeys);
+    for (const key of userKeys) {
       const list = bySegment.get(key);
       if (list) list.push(user);
       else bySegment.set(key, [user]);
     }
   }
-  return { bySegment, features: featureMap };
+  return { users: Int32Array.from(users), keys, bySegment, features: featureMap };
+};
+
+/** The segment keys of a user on a day of `day` (undefined when not active then); users are ascending. */
+export const keysOn = (day: DaySegments | undefined, user: number): readonly string[] | undefined => {
+  if (!day) return undefined;
+  let lo = 0;
+  let hi = day.users.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = day.users[mid] as number;
+    if (at === user) return day.keys[mid];
+    if (at < user) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
 };
 
 /** Rolling DAU/WAU/MAU of the days [from, to]; `days` must hold the segments of [from - 29, to]. */
@@ -109,20 +134,27 @@ export const rollingActive = (
   return out;
 };
 
-/** Distinct active users (and adopters of each feature) per segment over the days [start, end]. */
+/**
+ * Distinct active users (and adopters of each feature) per segment over the days [start, end]. `scratch` is
+ * reused from bucket to bucket: a mark per user and segment (a user counts when their mark is not yet this
+ * bucket's) and the feature bits per user, cleared after each bucket.
+ */
 const bucketCounts = (
   days: ReadonlyMap<number, DaySegments>,
-  userCount: number,
+  scratch: { userCount: number; marks: Map<string, Int32Array>; stamp: number; featureBits: Uint32Array },
   start: number,
   end: number,
   featureCount: number,
 ) => {
-  const featureBits = new Uint32Array(userCount);
-  for (let n = start; n <= end; n++) {
-    for (const [user, bits] of days.get(n)?.features ?? [])
-      featureBits[user] = (featureBits[user] as number) | bits;
+  const stamp = ++scratch.stamp;
+  const { featureBits } = scratch;
+  if (featureCount > 0) {
+    for (let n = start; n <= end; n++) {
+      for (const [user, bits] of days.get(n)?.features ?? [])
+        featureBits[user] = (featureBits[user] as number) | bits;
+    }
   }
-  const members = new Map<string, Set<number>>();
+  const members = new Map<string, number[]>();
   const dauSums = new Map<string, number>();
   let rolled = 0;
   for (let n = start; n <= end; n++) {
@@ -130,27 +162,42 @@ const bucketCounts = (
     if (!day) continue;
     rolled++;
     for (const [segment, users] of day.bySegment) {
-      let set = members.get(segment);
-      if (!set) {
-        set = new Set();
-        members.set(segment, set);
+      let marks = scratch.marks.get(segment);
+      if (!marks) {
+        marks = new Int32Array(scratch.userCount);
+        scratch.marks.set(segment, marks);
       }
-      for (const u of users) set.add(u);
+      let list = members.get(segment);
+      if (!list) {
+        list = [];
+        members.set(segment, list);
+      }
+      for (const u of users) {
+        if (marks[u] === stamp) continue;
+        marks[u] = stamp;
+        list.push(u);
+      }
       dauSums.set(segment, (dauSums.get(segment) ?? 0) + users.length);
     }
   }
   const segments: Record<string, { active: number; dauSum: number; features: number[] }> = {
     all: { active: 0, dauSum: 0, features: new Array(featureCount).fill(0) },
   };
-  for (const [segment, set] of members) {
+  for (const [segment, list] of members) {
     const features = new Array<number>(featureCount).fill(0);
-    for (const u of set) {
-      const bits = featureBits[u] as number;
-      if (bits === 0) continue;
-      for (let f = 0; f < featureCount; f++)
-        if ((bits & (1 << f)) !== 0) features[f] = (features[f] as number) + 1;
+    if (featureCount > 0) {
+      for (const u of list) {
+        const bits = featureBits[u] as number;
+        if (bits === 0) continue;
+        for (let f = 0; f < featureCount; f++)
+          if ((bits & (1 << f)) !== 0) features[f] = (features[f] as number) + 1;
+      }
     }
-    segments[segment] = { active: set.size, dauSum: dauSums.get(segment) ?? 0, features };
+    segments[segment] = { active: list.length, dauSum: dauSums.get(segment) ?? 0, features };
+  }
+  if (featureCount > 0) {
+    for (let n = start; n <= end; n++)
+      for (const user of days.get(n)?.features.keys() ?? []) featureBits[user] = 0;
   }
   return { rolled, segments };
 };
@@ -178,6 +225,12 @@ export const writeActive = async (input: {
     rolledUpAt,
   });
   const docs: RollupDoc[] = [];
+  const scratch = {
+    userCount,
+    marks: new Map<string, Int32Array>(),
+    stamp: 0,
+    featureBits: new Uint32Array(userCount),
+  };
   for (const [n, segments] of rollingActive(days, userCount, from, to)) {
     docs.push({
       ...base(ACTIVE_METRIC, n, dayString(n)),
@@ -188,7 +241,7 @@ export const writeActive = async (input: {
   for (const granularity of ['day', 'week', 'month'] as const) {
     for (const bucket of bucketsOf(from, to, granularity)) {
       const end = Math.min(bucket.end, today);
-      const counts = bucketCounts(days, userCount, bucket.start, end, features.length);
+      const counts = bucketCounts(days, scratch, bucket.start, end, features.length);
       const key = `${granularity}:${dayString(bucket.start)}`;
       const range = { start: dayString(bucket.start), end: dayString(bucket.end) };
       if (granularity !== 'day') {

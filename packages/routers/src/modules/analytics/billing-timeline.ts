@@ -5,6 +5,7 @@ import {
   type TSubscription,
   type TSubscriptionStatus,
 } from '../billing/subscriptions/schema';
+import { isoMs } from './days';
 import type { Sources } from './sources';
 
 /**
@@ -24,7 +25,7 @@ export const monthlyCents = (plan: Pick<TPlan, 'priceCents' | 'interval'> | unde
 
 /** The states of a subscription, oldest first: its first state at creation, then one per recorded change. */
 export const statesOf = (subscription: TSubscription): SubscriptionState[] => {
-  const createdMs = Date.parse(subscription.createdAt);
+  const createdMs = isoMs(subscription.createdAt);
   const first = subscription.history[0];
   const out: SubscriptionState[] = [
     first
@@ -32,7 +33,7 @@ export const statesOf = (subscription: TSubscription): SubscriptionState[] => {
       : { atMs: createdMs, plan: subscription.planCode, status: subscription.status },
   ];
   for (const change of subscription.history) {
-    out.push({ atMs: Date.parse(change.at), plan: change.toPlan, status: change.toStatus });
+    out.push({ atMs: isoMs(change.at), plan: change.toPlan, status: change.toStatus });
   }
   return out.sort((a, b) => a.atMs - b.atMs);
 };
@@ -50,6 +51,8 @@ export const stateAt = (states: readonly SubscriptionState[], ms: number): Subsc
 export type BillingTimeline = {
   /** Plan code a user is on at the end of day `n`: their subscription's while entitled, else the default plan. */
   planOn(userId: string, n: number): string;
+  /** The same from the user's states (`states.get(userId)`), for callers that keep them by user index. */
+  planIn(states: readonly SubscriptionState[] | undefined, n: number): string;
   /** MRR (minor units) of a state: its plan's monthly price while paying, else 0. */
   mrrOf(state: SubscriptionState | undefined): number;
   /** Every subscription's states, by user id. */
@@ -73,16 +76,19 @@ export const loadBillingTimeline = async (sources: Sources, productId: string): 
   const mrrOf = (state: SubscriptionState | undefined): number =>
     state && PAYING_STATUSES.includes(state.status) ? monthlyCents(plans.get(state.plan)) : 0;
   const paid = planList.find((plan) => plan.priceCents > 0);
+  const planIn = (list: readonly SubscriptionState[] | undefined, n: number): string => {
+    const state = list ? stateAt(list, (n + 1) * DAY_MS - 1) : undefined;
+    return state && ENTITLED_STATUSES.includes(state.status) ? state.plan : defaultPlan;
+  };
   return {
     states,
     plans,
     mrrOf,
     currency: paid?.currency ?? planList[0]?.currency ?? null,
     planOn(userId, n) {
-      const list = states.get(userId);
-      const state = list ? stateAt(list, (n + 1) * DAY_MS - 1) : undefined;
-      return state && ENTITLED_STATUSES.includes(state.status) ? state.plan : defaultPlan;
+      return planIn(states.get(userId), n);
     },
+    planIn,
     payingStarts(userId) {
       const out: number[] = [];
       let paying = false;

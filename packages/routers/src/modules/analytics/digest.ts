@@ -4,7 +4,6 @@ import { dayNumber, dayString, periodOf, periodsOf } from './days';
 import { patternMatcher, settingMatcher } from './match';
 import type { AnalyticsRepository, RollupDoc } from './repository';
 import type { TActivitySetting, TFeature } from './schema';
-import type { RawEvent, UsageRecord } from './sources';
 
 /**
  * The day digest: for one UTC day, every user who was active (by the product's active-event setting) or used a
@@ -22,7 +21,6 @@ export const platformBit = (platform: string): number => PLATFORM_BIT.get(platfo
 export const platformsOfBits = (bits: number): string[] =>
   PLATFORMS.filter((_, i) => (bits & (1 << i)) !== 0);
 
-type Entry = { active: boolean; platforms: number; features: number };
 export type DigestChunk = {
   day: string;
   chunk: number;
@@ -60,52 +58,101 @@ export const digestRules = (activity: TActivitySetting, features: readonly TFeat
   };
 };
 
-/** Builds one day's users from its events and usage records; nothing of the raw records is kept. */
-export const createDayDigest = (rules: DigestRules) => {
-  const users = new Map<string, Entry>();
-  const entry = (userId: string): Entry => {
-    let found = users.get(userId);
-    if (!found) {
-      found = { active: false, platforms: 0, features: 0 };
-      users.set(userId, found);
+/**
+ * Builds one day's users from its events and usage records, nothing of the raw records kept: flags per user index
+ * in typed arrays (grown as the index grows) and the list of users touched, reset by `take` for the next day.
+ */
+export const createDayDigest = (rules: DigestRules, index: UserIndex) => {
+  const TOUCHED = 1;
+  const ACTIVE = 2;
+  let flags = new Uint8Array(1024);
+  let platforms = new Uint8Array(1024);
+  let features = new Uint32Array(1024);
+  let touched: number[] = [];
+  /** Per event name: whether it counts as activity, and its feature bits. */
+  const names = new Map<string, { active: boolean; features: number }>();
+  const touch = (user: number) => {
+    if (user >= flags.length) {
+      const size = Math.max(user + 1, flags.length * 2);
+      const grow = <A extends Uint8Array | Uint32Array>(from: A, to: A) => {
+        to.set(from);
+        return to;
+      };
+      flags = grow(flags, new Uint8Array(size));
+      platforms = grow(platforms, new Uint8Array(size));
+      features = grow(features, new Uint32Array(size));
     }
-    return found;
+    if (flags[user] === 0) {
+      flags[user] = TOUCHED;
+      touched.push(user);
+    }
   };
   return {
-    addEvent(event: RawEvent) {
-      const active = rules.isActiveEvent(event.name);
-      const features = rules.featureBits(event.name);
-      if (!active && features === 0) return;
-      const e = entry(event.userId);
-      if (active) {
-        e.active = true;
-        e.platforms |= platformBit(event.platform);
+    addEvent(user: number, name: string, platform: string) {
+      let rule = names.get(name);
+      if (!rule) {
+        rule = { active: rules.isActiveEvent(name), features: rules.featureBits(name) };
+        names.set(name, rule);
       }
-      e.features |= features;
+      if (!rule.active && rule.features === 0) return;
+      touch(user);
+      if (rule.active) {
+        flags[user] = TOUCHED | ACTIVE;
+        platforms[user] = (platforms[user] as number) | platformBit(platform);
+      }
+      features[user] = (features[user] as number) | rule.features;
     },
-    addUsage(record: UsageRecord) {
-      if (rules.isActiveUsage(record.metric)) entry(record.userId).active = true;
+    addUsage(user: number, metric: string) {
+      if (!rules.isActiveUsage(metric)) return;
+      touch(user);
+      flags[user] = TOUCHED | ACTIVE;
     },
-    chunks(day: string): DigestChunk[] {
-      const ids = [...users.keys()].sort();
-      const count = Math.max(1, Math.ceil(ids.length / CHUNK));
-      return Array.from({ length: count }, (_, chunk) => {
-        const slice = ids.slice(chunk * CHUNK, (chunk + 1) * CHUNK);
-        const entries = slice.map((id) => users.get(id) as Entry);
+    /** The day's digest (users by ascending index) and its stored chunks (users by id); starts the next day. */
+    take(n: number): { digest: DigestDay; chunks: DigestChunk[] } {
+      const users = Int32Array.from(touched).sort();
+      const digest: DigestDay = {
+        day: n,
+        users,
+        active: new Uint8Array(users.length),
+        platforms: new Uint8Array(users.length),
+        features: new Uint32Array(users.length),
+        featureIds: rules.featureIds,
+      };
+      for (const [i, u] of users.entries()) {
+        digest.active[i] = (flags[u] as number) & ACTIVE ? 1 : 0;
+        digest.platforms[i] = platforms[u] as number;
+        digest.features[i] = features[u] as number;
+        flags[u] = 0;
+        platforms[u] = 0;
+        features[u] = 0;
+      }
+      touched = [];
+      const byId = Array.from(digest.users.keys()).sort((a, b) => {
+        const x = index.name(digest.users[a] as number);
+        const y = index.name(digest.users[b] as number);
+        return x < y ? -1 : x > y ? 1 : 0;
+      });
+      const day = dayString(n);
+      const count = Math.max(1, Math.ceil(byId.length / CHUNK));
+      const chunks = Array.from({ length: count }, (_, chunk) => {
+        const slice = byId.slice(chunk * CHUNK, (chunk + 1) * CHUNK);
         return {
           day,
           chunk,
           chunks: count,
           featureIds: rules.featureIds,
-          users: slice,
-          active: entries.map((e) => (e.active ? 1 : 0)),
-          platforms: entries.map((e) => e.platforms),
-          features: entries.map((e) => e.features),
+          users: slice.map((i) => index.name(digest.users[i] as number)),
+          active: slice.map((i) => digest.active[i] as number),
+          platforms: slice.map((i) => digest.platforms[i] as number),
+          features: slice.map((i) => digest.features[i] as number),
         };
       });
+      return { digest, chunks };
     },
   };
 };
+
+const chunkKey = (day: string, chunk: number) => `${day}:${String(chunk).padStart(4, '0')}`;
 
 /** Writes a day's chunks and drops chunks a previous, larger run of the day left, in one batch. */
 export const writeDigest = async (
@@ -117,7 +164,14 @@ export const writeDigest = async (
   const first = chunks[0];
   if (!first) return;
   const period = periodOf(dayNumber(first.day));
-  const previous = await repo.rollups.read<DigestChunk>(productId, ACTIVITY_METRIC, period, `${first.day}:0`);
+  // Chunks past this run's last: usually none, so the range is empty and nothing large is read.
+  const stale = await repo.rollups.range<DigestChunk>(
+    productId,
+    ACTIVITY_METRIC,
+    period,
+    chunkKey(first.day, chunks.length),
+    chunkKey(first.day, 9999),
+  );
   const rolledUpAt = isoNow(clock);
   const ops = chunks.map((chunk) => ({
     op: 'upsert' as const,
@@ -127,16 +181,13 @@ export const writeDigest = async (
       productId,
       metric: ACTIVITY_METRIC,
       period,
-      key: `${chunk.day}:${String(chunk.chunk).padStart(4, '0')}`,
+      key: chunkKey(chunk.day, chunk.chunk),
       rolledUpAt,
       ...chunk,
     } satisfies RollupDoc<DigestChunk>,
   }));
-  const stale = Array.from({ length: Math.max(0, (previous?.chunks ?? 0) - chunks.length) }, (_, i) => ({
-    op: 'delete' as const,
-    id: `${first.day}:${chunks.length + i}`,
-  }));
-  await repo.rollups.batch(productId, ACTIVITY_METRIC, period, [...ops, ...stale]);
+  const deletes = stale.map((doc) => ({ op: 'delete' as const, id: doc.id }));
+  await repo.rollups.batch(productId, ACTIVITY_METRIC, period, [...ops, ...deletes]);
 };
 
 /** Users as small integers, so day sets are typed arrays and windows are counted with one array. */
@@ -199,13 +250,20 @@ export const loadDigests = async (
   }
   for (const [day, docs] of byDay) {
     const size = docs.reduce((sum, doc) => sum + doc.users.length, 0);
-    const rows: [number, number, number, number][] = [];
+    const users = new Int32Array(size);
+    const flags = new Uint32Array(size * 3);
+    let k = 0;
     for (const doc of docs) {
       for (const [i, userId] of doc.users.entries()) {
-        rows.push([index.of(userId), doc.active[i] ?? 0, doc.platforms[i] ?? 0, doc.features[i] ?? 0]);
+        users[k] = index.of(userId);
+        flags[3 * k] = doc.active[i] ?? 0;
+        flags[3 * k + 1] = doc.platforms[i] ?? 0;
+        flags[3 * k + 2] = doc.features[i] ?? 0;
+        k++;
       }
     }
-    rows.sort((a, b) => a[0] - b[0]);
+    const order = new Uint32Array(size).map((_, i) => i);
+    order.sort((a, b) => (users[a] as number) - (users[b] as number));
     const digest: DigestDay = {
       day,
       users: new Int32Array(size),
@@ -214,11 +272,11 @@ export const loadDigests = async (
       features: new Uint32Array(size),
       featureIds: docs[0]?.featureIds ?? [],
     };
-    for (const [i, row] of rows.entries()) {
-      digest.users[i] = row[0];
-      digest.active[i] = row[1];
-      digest.platforms[i] = row[2];
-      digest.features[i] = row[3];
+    for (const [i, from] of order.entries()) {
+      digest.users[i] = users[from] as number;
+      digest.active[i] = flags[3 * from] as number;
+      digest.platforms[i] = flags[3 * from + 1] as number;
+      digest.features[i] = flags[3 * from + 2] as number;
     }
     out.set(day, digest);
   }

@@ -62,10 +62,11 @@ export const createFunnelCollector = (
     subscription: usesVirtual(funnel, '$subscription'),
   };
   return {
-    push(event: FunnelEvent) {
+    /** `user`: the caller's index of `event.userId`, if it keeps one. */
+    push(event: FunnelEvent, user?: number) {
       if (event.name === '$signup' && !virtuals.signup) return;
       if (event.name === '$subscription' && !virtuals.subscription) return;
-      engine.push(event);
+      engine.push(event, user);
     },
     /** Every entry day of [fromDay, toDay] gets a document, empty ones too, so a re-roll replaces stale figures. */
     docs(): FunnelDoc[] {

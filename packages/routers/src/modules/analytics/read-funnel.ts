@@ -1,7 +1,7 @@
 import { AppError } from '../../app-error';
 import { bucketsOf, dayNumber, dayString } from './days';
 import { FUNNEL_METRIC, type FunnelDoc, funnelKey } from './funnel-rollup';
-import { median, oldestRollup, ratio, readRollups } from './read-rollups';
+import { medianOf, oldestRollup, ratio, readRollups } from './read-rollups';
 import type { AnalyticsRepository } from './repository';
 import type { TFunnel, TFunnelInput } from './schema';
 import type { TFunnelOutput } from './schema-views';
@@ -54,7 +54,7 @@ export const readFunnel = async (
         conversionFromStart: ratio(count, counts[0] as number),
         dropOff: k === 0 ? 0 : previous - count,
         medianSecondsFromPrevious:
-          k === 0 ? null : nullableSeconds(median(rows.flatMap((r) => r.row.durations[k] ?? []))),
+          k === 0 ? null : nullableSeconds(medianOf(rows.map((r) => r.row.durations[k] ?? []))),
       };
     });
     const trend = buckets.map((bucket) => {
@@ -71,7 +71,7 @@ export const readFunnel = async (
     return {
       segment: label,
       steps: stepResults,
-      medianSecondsToConvert: nullableSeconds(median(rows.flatMap((r) => r.row.total))),
+      medianSecondsToConvert: nullableSeconds(medianOf(rows.map((r) => r.row.total))),
       trend,
     };
   });

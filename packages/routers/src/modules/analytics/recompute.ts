@@ -76,17 +76,17 @@ export const createRecompute = (deps: {
     };
     try {
       const defs = await deps.definitions.get(doc.productId);
-      const timeline = await rollups.scan(doc.productId, defs, from, to, {
+      const run = await rollups.scan(doc.productId, defs, from, to, {
         digests: true,
         funnels: true,
         progress: (phase, done) => update(phase, done),
       });
       await update('active users', days);
-      await rollups.active(doc.productId, defs, from, to, timeline);
+      await rollups.active(doc.productId, defs, from, to, run);
       await update('retention', days + 1);
-      await rollups.retention(doc.productId, defs, from - COHORT_LEAD_DAYS, to, timeline);
+      await rollups.retention(doc.productId, defs, from - COHORT_LEAD_DAYS, to, run);
       await update('revenue', days + 2);
-      await rollups.revenue(doc.productId, from, to, timeline);
+      await rollups.revenue(doc.productId, from, to, run);
       doc = { ...doc, progress: { ...doc.progress, done: doc.progress.total } };
       await finish('succeeded', null);
     } catch (error) {

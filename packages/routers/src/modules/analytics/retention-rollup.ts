@@ -1,6 +1,6 @@
 import type { Clock } from '@bytelyst/db/document-store';
 import { isoNow } from '../../lib/time';
-import type { DaySegments } from './active-rollup';
+import { type DaySegments, keysOn } from './active-rollup';
 import { dayString, periodOf, weekStart } from './days';
 import type { AnalyticsRepository, RollupDoc } from './repository';
 import { ALL } from './segments';
@@ -37,13 +37,14 @@ export type RetentionInput = {
   /** First active day on record per user index; -1 when never active. */
   firstActive: Int32Array;
   /** The segments of a user on a start day they were not active on (a sign-up day): platform unknown then. */
-  segmentsOn(user: number, day: number): string[];
+  segmentsOn(user: number, day: number): readonly string[];
   from: number;
   to: number;
   asOf: number;
 };
 
-type Members = { users: number[]; startDay: number[] };
+/** A cohort's members, each with the day they joined it and their segments on that day. */
+type Members = { users: number[]; startDay: number[]; keys: (readonly string[])[] };
 
 const emptyRow = (offsets: number) => ({
   size: 0,
@@ -54,29 +55,30 @@ const emptyRow = (offsets: number) => ({
 export const computeRetention = (input: RetentionInput) => {
   const { days, userCount, from, to, asOf } = input;
   const base = Math.min(from, weekStart(from));
-  // One byte per user and day: was the user active. Plus the last active day up to asOf.
-  const active: Uint8Array[] = [];
-  const lastActive = new Int32Array(userCount).fill(-1);
-  const byDay = new Map<number, Map<number, string[]>>();
   // Through `to` (today's partial day included) for the cohorts' members; "active later" counts up to asOf only.
-  for (let n = base; n <= Math.max(asOf, to); n++) {
-    const bits = new Uint8Array(userCount);
-    const segments = new Map<number, string[]>();
-    for (const [segment, users] of days.get(n)?.bySegment ?? []) {
-      for (const u of users) {
-        bits[u] = 1;
-        const list = segments.get(u);
-        if (list) list.push(segment);
-        else segments.set(u, [segment]);
-      }
+  const last = Math.max(asOf, to);
+  // One bit per user and day (a row of 32-bit words per user): was the user active. Plus the last active day up
+  // to asOf.
+  const words = Math.max(1, Math.ceil((last - base + 1) / 32));
+  const activeBits = new Uint32Array(userCount * words);
+  const lastActive = new Int32Array(userCount).fill(-1);
+  for (let n = base; n <= last; n++) {
+    const users = days.get(n)?.users;
+    if (!users) continue;
+    const word = (n - base) >>> 5;
+    const bit = 1 << ((n - base) & 31);
+    for (const u of users) {
+      activeBits[u * words + word] = (activeBits[u * words + word] as number) | bit;
+      if (n <= asOf) lastActive[u] = n;
     }
-    if (n <= asOf) for (let u = 0; u < userCount; u++) if (bits[u] === 1) lastActive[u] = n;
-    active.push(bits);
-    byDay.set(n, segments);
   }
-  const isActive = (user: number, n: number) => active[n - base]?.[user] === 1;
-  const activeIn = (user: number, first: number, last: number) => {
-    for (let n = first; n <= last; n++) if (isActive(user, n)) return true;
+  const isActive = (user: number, n: number) => {
+    if (n < base || n > last) return false;
+    const d = n - base;
+    return ((activeBits[user * words + (d >>> 5)] as number) & (1 << (d & 31))) !== 0;
+  };
+  const activeIn = (user: number, first: number, lastDay: number) => {
+    for (let n = first; n <= lastDay; n++) if (isActive(user, n)) return true;
     return false;
   };
   const startsBy = (source: Int32Array) => {
@@ -92,41 +94,45 @@ export const computeRetention = (input: RetentionInput) => {
   };
   const signups = startsBy(input.signupDay);
   const firsts = startsBy(input.firstActive);
+  const seen = new Int32Array(userCount);
+  let stamp = 0;
 
-  const membersOf = (kind: CohortKind, first: number, last: number): Members => {
-    const users: number[] = [];
-    const startDay: number[] = [];
+  const membersOf = (kind: CohortKind, first: number, lastDay: number): Members => {
+    const members: Members = { users: [], startDay: [], keys: [] };
     if (kind === 'recurring') {
-      const seen = new Set<number>();
-      for (let n = first; n <= last; n++) {
-        for (const u of byDay.get(n)?.keys() ?? []) {
-          if (seen.has(u)) continue;
-          seen.add(u);
-          users.push(u);
-          startDay.push(n);
+      // Every user active in the span, joining on their first active day in it.
+      stamp++;
+      for (let n = first; n <= lastDay; n++) {
+        const day = days.get(n);
+        if (!day) continue;
+        for (const [i, u] of day.users.entries()) {
+          if (seen[u] === stamp) continue;
+          seen[u] = stamp;
+          members.users.push(u);
+          members.startDay.push(n);
+          members.keys.push(day.keys[i] as readonly string[]);
         }
       }
-      return { users, startDay };
+      return members;
     }
     const starts = kind === 'signup' ? signups : firsts;
-    for (let n = first; n <= last; n++) {
+    for (let n = first; n <= lastDay; n++) {
       for (const u of starts.get(n) ?? []) {
-        users.push(u);
-        startDay.push(n);
+        members.users.push(u);
+        members.startDay.push(n);
+        members.keys.push(keysOn(days.get(n), u) ?? input.segmentsOn(u, n));
       }
     }
-    return { users, startDay };
+    return members;
   };
-  const segmentsOf = (_kind: CohortKind, user: number, startDay: number) =>
-    byDay.get(startDay)?.get(user) ?? input.segmentsOn(user, startDay);
 
   /**
    * Per segment: members, and per offset how many were active then (`on`) or then or later (`onOrAfter`). A
-   * member adds only at the offsets they were active on, and "then or later" holds for a prefix of the offsets
-   * (up to their last active day), so it is one difference-array step per member and segment.
+   * member adds only at the offsets they were active on (at most 31, so one bit each), and "then or later" holds
+   * for a prefix of the offsets (up to their last active day), so it is one difference-array step per member and
+   * segment.
    */
   const cohort = (
-    kind: CohortKind,
     members: Members,
     offsets: number,
     span: (n: number) => { first: number; last: number },
@@ -142,19 +148,25 @@ export const computeRetention = (input: RetentionInput) => {
       return row;
     };
     rowOf(ALL);
-    const hits: number[] = [];
-    for (const [i, user] of members.users.entries()) {
-      hits.length = 0;
+    const firsts = Int32Array.from(over, (s) => s.first);
+    const lasts = Int32Array.from(over, (s) => s.last);
+    for (let i = 0; i < members.users.length; i++) {
+      const user = members.users[i] as number;
+      let hits = 0;
       let afterUpTo = 0;
-      const last = lastActive[user] as number;
-      for (const [n, s] of over.entries()) {
-        if (activeIn(user, s.first, s.last)) hits.push(n);
-        if (last >= s.first) afterUpTo = n + 1;
+      const lastDay = lastActive[user] as number;
+      for (let n = 0; n < firsts.length; n++) {
+        const first = firsts[n] as number;
+        if (activeIn(user, first, lasts[n] as number)) hits |= 1 << n;
+        if (lastDay >= first) afterUpTo = n + 1;
       }
-      for (const segment of segmentsOf(kind, user, members.startDay[i] as number)) {
+      for (const segment of members.keys[i] as readonly string[]) {
         const row = rowOf(segment);
         row.size++;
-        for (const n of hits) row.on[n] = (row.on[n] as number) + 1;
+        for (let rest = hits; rest !== 0; rest &= rest - 1) {
+          const n = 31 - Math.clz32(rest & -rest);
+          row.on[n] = (row.on[n] as number) + 1;
+        }
         if (afterUpTo > 0) {
           row.afterDiff[0] = (row.afterDiff[0] as number) + 1;
           row.afterDiff[afterUpTo] = (row.afterDiff[afterUpTo] as number) - 1;
@@ -180,14 +192,11 @@ export const computeRetention = (input: RetentionInput) => {
   const asOfDay = dayString(asOf);
   for (const kind of ['signup', 'first_time', 'recurring'] as const) {
     for (let c = from; c <= to; c++) {
-      const segments = cohort(kind, membersOf(kind, c, c), DAY_OFFSETS, (n) => ({
-        first: c + n,
-        last: c + n,
-      }));
+      const segments = cohort(membersOf(kind, c, c), DAY_OFFSETS, (n) => ({ first: c + n, last: c + n }));
       docs.push({ kind, unit: 'day', cohort: dayString(c), asOf: asOfDay, segments });
     }
     for (let w = weekStart(from); w <= to; w += 7) {
-      const segments = cohort(kind, membersOf(kind, w, w + 6), WEEK_OFFSETS, (n) => ({
+      const segments = cohort(membersOf(kind, w, w + 6), WEEK_OFFSETS, (n) => ({
         first: w + 7 * n,
         last: w + 7 * n + 6,
       }));

@@ -1,22 +1,24 @@
 import type { Clock } from '@bytelyst/db/document-store';
 import { DAY_MS } from '../../lib/time';
-import { type DaySegments, segmentDay, writeActive } from './active-rollup';
-import { type BillingTimeline, loadBillingTimeline } from './billing-timeline';
+import { writeActive } from './active-rollup';
+import { loadBillingTimeline } from './billing-timeline';
 import { dayNumberOf, dayString, monthStart, nextMonthStart } from './days';
-import { createDayDigest, createUserIndex, digestRules, loadDigests, writeDigest } from './digest';
+import { createDayDigest, digestRules, writeDigest } from './digest';
 import { loadFirstActive, updateFirstActive } from './first-active';
 import type { FunnelEvent } from './funnel-engine';
 import { createFunnelCollector, writeFunnels } from './funnel-rollup';
 import type { AnalyticsRepository, DefinitionsDoc } from './repository';
 import { computeRetention, writeRetention } from './retention-rollup';
 import { computeRevenue, writeRevenue } from './revenue-rollup';
+import { createRollupRun, type RollupRun } from './run';
 import { segmentKeys } from './segments';
 import type { Sources, UsageRecord } from './sources';
 
 /**
  * The rollup steps, each idempotent (deterministic ids, upserts) and each reading only what it needs: the scan
  * streams raw events once, in time order, into the day digests and the funnels; every other step reads digests
- * or subscriptions. Days are day numbers (days.ts); `today` is the clock's UTC day.
+ * or subscriptions. Steps given the run of an earlier step (run.ts) reuse what it read or built: the digests the
+ * scan just wrote are not read back. Days are day numbers (days.ts); `today` is the clock's UTC day.
  */
 
 /** Cohorts recomputed by a scheduled retention run (their "or later" figures move with every new day). */
@@ -54,33 +56,18 @@ const usageByDay = (pages: AsyncGenerator<UsageRecord[]>) => {
 };
 
 /** Built-in events of [fromMs, toMs), sorted: `$signup` at each sign-up, `$subscription` when paying starts. */
-const virtualEvents = async (
-  sources: Sources,
-  productId: string,
-  timeline: BillingTimeline,
-  fromMs: number,
-  toMs: number,
-): Promise<FunnelEvent[]> => {
+const virtualEvents = async (run: RollupRun, fromMs: number, toMs: number): Promise<FunnelEvent[]> => {
   const out: FunnelEvent[] = [];
-  const base = { platform: null, appVersion: '', props: {} };
-  for await (const page of sources.signups(productId)) {
-    for (const signup of page) {
-      if (signup.atMs >= fromMs && signup.atMs < toMs) {
-        out.push({
-          ...base,
-          id: `$signup:${signup.userId}`,
-          userId: signup.userId,
-          name: '$signup',
-          atMs: signup.atMs,
-        });
-      }
-    }
+  const add = (id: string, userId: string, name: string, atMs: number) =>
+    out.push({ id, userId, name, atMs, platform: null, appVersion: '', props: {} });
+  for (const signup of await run.signups()) {
+    if (signup.atMs >= fromMs && signup.atMs < toMs)
+      add(`$signup:${signup.userId}`, signup.userId, '$signup', signup.atMs);
   }
-  for (const [userId] of timeline.states) {
-    for (const atMs of timeline.payingStarts(userId)) {
-      if (atMs >= fromMs && atMs < toMs) {
-        out.push({ ...base, id: `$subscription:${userId}:${atMs}`, userId, name: '$subscription', atMs });
-      }
+  for (const [userId] of run.timeline.states) {
+    for (const atMs of run.timeline.payingStarts(userId)) {
+      if (atMs >= fromMs && atMs < toMs)
+        add(`$subscription:${userId}:${atMs}`, userId, '$subscription', atMs);
     }
   }
   return out.sort((a, b) => a.atMs - b.atMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -90,9 +77,21 @@ export const createRollups = (deps: { repo: AnalyticsRepository; sources: Source
   const { repo, sources, clock } = deps;
   const today = () => dayNumberOf(clock());
 
+  /** The run of an earlier step of the same product, or a new one. */
+  const runFor = async (productId: string, prior: RollupRun | undefined): Promise<RollupRun> =>
+    prior?.productId === productId
+      ? prior
+      : createRollupRun({
+          repo,
+          sources,
+          productId,
+          timeline: await loadBillingTimeline(sources, productId),
+        });
+
   /**
    * One pass over the raw events of [from, …): the digests of the days [from, to] when `digests`, and the
    * attempts of the funnels entered on [from, to] (events read up to the longest conversion window after `to`).
+   * Returns the run, holding the digests it wrote, for the steps that follow.
    */
   const scan = async (
     productId: string,
@@ -100,37 +99,35 @@ export const createRollups = (deps: { repo: AnalyticsRepository; sources: Source
     from: number,
     to: number,
     options: { digests: boolean; funnels: boolean; progress?: Progress },
-  ) => {
-    const timeline = await loadBillingTimeline(sources, productId);
+  ): Promise<RollupRun> => {
+    const run = await runFor(productId, undefined);
+    const { index } = run;
     const funnels = options.funnels ? defs.funnels : [];
     const maxWindow = Math.max(0, ...funnels.map((f) => f.windowDays));
     const eventsTo = Math.min(to + 1 + (funnels.length > 0 ? maxWindow : 0), today() + 1);
-    const collectors = funnels.map((funnel) => createFunnelCollector(funnel, from, to, timeline));
-    const virtual =
-      collectors.length > 0
-        ? await virtualEvents(sources, productId, timeline, from * DAY_MS, eventsTo * DAY_MS)
-        : [];
+    const collectors = funnels.map((funnel) => createFunnelCollector(funnel, from, to, run.timeline));
+    const virtual = collectors.length > 0 ? await virtualEvents(run, from * DAY_MS, eventsTo * DAY_MS) : [];
     let v = 0;
     const rules = digestRules(defs.activity, defs.features);
     const usage = usageByDay(sources.usage(productId, dayString(from), dayString(to)));
-    const firsts = new Map<string, number>();
+    /** First active day of each user (by index) within the scan. */
+    const firsts = new Map<number, number>();
     let current = from;
-    let digest = createDayDigest(rules);
+    const digest = createDayDigest(rules, index);
     const flush = async () => {
-      for (const record of await usage(dayString(current))) digest.addUsage(record);
-      const chunks = digest.chunks(dayString(current));
-      for (const chunk of chunks) {
-        for (const [i, userId] of chunk.users.entries()) {
-          if (chunk.active[i] === 1 && !firsts.has(userId)) firsts.set(userId, current);
-        }
+      for (const record of await usage(dayString(current)))
+        digest.addUsage(index.of(record.userId), record.metric);
+      const day = digest.take(current);
+      for (const [i, user] of day.digest.users.entries()) {
+        if (day.digest.active[i] === 1 && !firsts.has(user)) firsts.set(user, current);
       }
-      await writeDigest(repo, clock, productId, chunks);
+      await writeDigest(repo, clock, productId, day.chunks);
+      run.put(day.digest);
       await options.progress?.('scan', current - from + 1);
       current += 1;
-      digest = createDayDigest(rules);
     };
-    const pushFunnels = (event: FunnelEvent) => {
-      for (const collector of collectors) collector.push(event);
+    const pushFunnels = (event: FunnelEvent, user: number) => {
+      for (const collector of collectors) collector.push(event, user);
     };
     const end = options.digests ? to : from - 1;
     for await (const page of sources.events(productId, from * DAY_MS, eventsTo * DAY_MS)) {
@@ -138,37 +135,30 @@ export const createRollups = (deps: { repo: AnalyticsRepository; sources: Source
         while (v < virtual.length && (virtual[v] as FunnelEvent).atMs <= event.atMs) {
           const next = virtual[v] as FunnelEvent;
           if (next.atMs === event.atMs && next.id > event.id) break;
-          pushFunnels(next);
+          pushFunnels(next, index.of(next.userId));
           v++;
         }
-        pushFunnels(event);
+        const user = index.of(event.userId);
+        if (collectors.length > 0) pushFunnels(event, user);
         if (!options.digests) continue;
         const day = dayNumberOf(event.atMs);
         if (day > end) continue;
         while (day > current) await flush();
-        digest.addEvent(event);
+        digest.addEvent(user, event.name, event.platform);
       }
     }
-    while (v < virtual.length) pushFunnels(virtual[v++] as FunnelEvent);
-    if (options.digests) while (current <= end) await flush();
-    if (options.digests) await updateFirstActive(repo, clock, productId, firsts);
+    while (v < virtual.length) {
+      const next = virtual[v++] as FunnelEvent;
+      pushFunnels(next, index.of(next.userId));
+    }
+    if (options.digests) {
+      while (current <= end) await flush();
+      const byId = new Map<string, number>();
+      for (const [user, day] of firsts) byId.set(index.name(user), day);
+      await updateFirstActive(repo, clock, productId, byId);
+    }
     for (const collector of collectors) await writeFunnels(repo, clock, productId, collector.docs());
-    return timeline;
-  };
-
-  /** Segments of the digest days [from, to] that exist. */
-  const segmentedDays = async (
-    productId: string,
-    defs: DefinitionsDoc,
-    timeline: BillingTimeline,
-    from: number,
-    to: number,
-  ) => {
-    const index = createUserIndex();
-    const digests = await loadDigests(repo, productId, from, to, index);
-    const days = new Map<number, DaySegments>();
-    for (const [n, digest] of digests) days.set(n, segmentDay(digest, index, timeline, defs.features));
-    return { index, days };
+    return run;
   };
 
   /** DAU/WAU/MAU of the days whose windows include [from, to], and the calendar and adoption buckets of it. */
@@ -177,19 +167,19 @@ export const createRollups = (deps: { repo: AnalyticsRepository; sources: Source
     defs: DefinitionsDoc,
     from: number,
     to: number,
-    timeline?: BillingTimeline,
+    prior?: RollupRun,
   ) => {
-    const t = timeline ?? (await loadBillingTimeline(sources, productId));
+    const run = await runFor(productId, prior);
     const last = Math.min(to + 29, today());
     const loadFrom = Math.min(from - 29, monthStart(from));
     const loadTo = Math.min(Math.max(last, nextMonthStart(to) - 1), today());
-    const { index, days } = await segmentedDays(productId, defs, t, loadFrom, loadTo);
+    const days = await run.segments(loadFrom, loadTo, defs.features);
     await writeActive({
       repo,
       clock,
       productId,
       days,
-      userCount: index.size,
+      userCount: run.index.size,
       features: defs.features,
       from,
       to: last,
@@ -203,19 +193,19 @@ export const createRollups = (deps: { repo: AnalyticsRepository; sources: Source
     defs: DefinitionsDoc,
     from: number,
     to: number,
-    timeline?: BillingTimeline,
+    prior?: RollupRun,
   ) => {
-    const t = timeline ?? (await loadBillingTimeline(sources, productId));
+    const run = await runFor(productId, prior);
+    const { index } = run;
     const asOf = today() - 1;
     const loadFrom = Math.min(from, from - ((from + 3) % 7));
-    const { index, days } = await segmentedDays(productId, defs, t, loadFrom, Math.max(asOf, to));
-    for await (const page of sources.signups(productId)) for (const s of page) index.of(s.userId);
+    const days = await run.segments(loadFrom, Math.max(asOf, to), defs.features);
+    const signups = await run.signups();
+    for (const s of signups) index.of(s.userId);
     const firsts = await loadFirstActive(repo, productId);
     for (const userId of firsts.keys()) index.of(userId);
     const signupDay = new Int32Array(index.size).fill(-1);
-    for await (const page of sources.signups(productId)) {
-      for (const s of page) signupDay[index.of(s.userId)] = dayNumberOf(s.atMs);
-    }
+    for (const s of signups) signupDay[index.of(s.userId)] = dayNumberOf(s.atMs);
     const firstActive = new Int32Array(index.size).fill(-1);
     for (const [userId, day] of firsts) firstActive[index.of(userId)] = day;
     const docs = computeRetention({
@@ -223,7 +213,7 @@ export const createRollups = (deps: { repo: AnalyticsRepository; sources: Source
       userCount: index.size,
       signupDay,
       firstActive,
-      segmentsOn: (user, day) => segmentKeys(0, t.planOn(index.name(user), day)),
+      segmentsOn: (user, day) => segmentKeys(0, run.planOf(user, day)),
       from,
       to,
       asOf,
@@ -231,9 +221,9 @@ export const createRollups = (deps: { repo: AnalyticsRepository; sources: Source
     await writeRetention(repo, clock, productId, docs);
   };
 
-  const revenue = async (productId: string, from: number, to: number, timeline?: BillingTimeline) => {
-    const t = timeline ?? (await loadBillingTimeline(sources, productId));
-    await writeRevenue(repo, clock, productId, computeRevenue(t, from - REVENUE_LEAD_DAYS, to));
+  const revenue = async (productId: string, from: number, to: number, prior?: RollupRun) => {
+    const run = await runFor(productId, prior);
+    await writeRevenue(repo, clock, productId, computeRevenue(run.timeline, from - REVENUE_LEAD_DAYS, to));
   };
 
   return { today, scan, active, retention, revenue };

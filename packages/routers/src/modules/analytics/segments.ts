@@ -9,13 +9,29 @@ import type { TBreakdown } from './schema';
 export const ALL = 'all';
 export const UNKNOWN = 'unknown';
 
-export const segmentKeys = (platformBits: number, plan: string): string[] => {
-  const platforms = platformsOfBits(platformBits);
-  return [
-    ALL,
-    ...(platforms.length > 0 ? platforms.map((p) => `platform:${p}`) : [`platform:${UNKNOWN}`]),
-    `plan:${plan}`,
-  ];
+/**
+ * The key lists already built, by plan and platform bits: a rollup asks for one per active user and day, and
+ * handing out the same list (and the same strings) keeps that from allocating and re-hashing every time.
+ */
+const KEYS = new Map<string, (readonly string[])[]>();
+
+export const segmentKeys = (platformBits: number, plan: string): readonly string[] => {
+  let byBits = KEYS.get(plan);
+  if (!byBits) {
+    byBits = [];
+    KEYS.set(plan, byBits);
+  }
+  let keys = byBits[platformBits];
+  if (!keys) {
+    const platforms = platformsOfBits(platformBits);
+    keys = Object.freeze([
+      ALL,
+      ...(platforms.length > 0 ? platforms.map((p) => `platform:${p}`) : [`platform:${UNKNOWN}`]),
+      `plan:${plan}`,
+    ]);
+    byBits[platformBits] = keys;
+  }
+  return keys;
 };
 
 /** The segments a breakdown shows, as `[segment key, label]`, from the keys present in the data. */

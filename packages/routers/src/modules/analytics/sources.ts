@@ -7,6 +7,7 @@ import { TELEMETRY_CONTAINERS } from '../telemetry/containers';
 import type { TelemetryEventDoc } from '../telemetry/repository';
 import { USERS_CONTAINERS } from '../users/containers';
 import type { UserDoc } from '../users/repository';
+import { isoMs } from './days';
 
 /**
  * The raw data analytics reads, one store page (1000 documents) at a time: telemetry events in time order, daily
@@ -55,47 +56,56 @@ export const createSources = (store: DocumentStore) => ({
   /**
    * Telemetry events with a user, `at` in [fromMs, toMs), ordered by `at` then id. Each page seeks from the last
    * `at` read (skipping what was read at that instant) instead of passing the store's cursor: a cursor beside a
-   * range filter makes sqlite scan from the range's start for every page.
+   * range filter makes sqlite scan from the range's start for every page. The next page is asked for before a
+   * page is handed out, so on Cosmos its round trip overlaps the caller's work on this one.
    */
   async *events(productId: string, fromMs: number, toMs: number): AsyncGenerator<RawEvent[]> {
     const container = store.container<TelemetryEventDoc>(TELEMETRY_CONTAINERS.telemetryEvents.name);
     const to = new Date(toMs).toISOString();
-    let lowerAt = new Date(fromMs).toISOString();
-    let lastId = '';
-    let continuation: string | null = null;
-    for (;;) {
-      const page = await container.query({
+    type Seek = { lowerAt: string; lastId: string; continuation: string | null };
+    const read = (seek: Seek) => {
+      const page = container.query({
         partitionKey: productId,
-        where: { at: { gte: lowerAt, lt: to } },
+        where: { at: { gte: seek.lowerAt, lt: to } },
         orderBy: [{ field: 'at' }],
         limit: PAGE,
-        ...(continuation ? { continuation } : {}),
+        ...(seek.continuation ? { continuation: seek.continuation } : {}),
       });
+      // Awaited below; this only keeps a page nobody waits for any more (the caller stopped) from going unhandled.
+      page.catch(() => undefined);
+      return page;
+    };
+    let seek: Seek = { lowerAt: new Date(fromMs).toISOString(), lastId: '', continuation: null };
+    let pending = read(seek);
+    for (;;) {
+      const page = await pending;
+      const last = page.items.at(-1);
+      let next: Seek | undefined;
+      if (page.continuation && last) {
+        // A whole page at one instant: page through that instant with the store's cursor.
+        next =
+          last.at === seek.lowerAt
+            ? { ...seek, continuation: page.continuation }
+            : { lowerAt: last.at, lastId: last.id, continuation: null };
+        pending = read(next);
+      }
       const out: RawEvent[] = [];
       for (const doc of page.items) {
-        if (!continuation && doc.at === lowerAt && doc.id <= lastId) continue;
+        if (!seek.continuation && doc.at === seek.lowerAt && doc.id <= seek.lastId) continue;
         if (!doc.userId) continue;
         out.push({
           id: doc.id,
           userId: doc.userId,
           name: doc.name,
-          atMs: Date.parse(doc.at),
+          atMs: isoMs(doc.at),
           platform: doc.platform,
           appVersion: doc.appVersion,
           props: doc.props ?? {},
         });
       }
       if (out.length > 0) yield out;
-      const last = page.items.at(-1);
-      if (!page.continuation || !last) return;
-      if (last.at === lowerAt) {
-        // A whole page at one instant: page through that instant with the store's cursor.
-        continuation = page.continuation;
-      } else {
-        continuation = null;
-        lowerAt = last.at;
-        lastId = last.id;
-      }
+      if (!next) return;
+      seek = next;
     }
   },
 
@@ -115,7 +125,7 @@ export const createSources = (store: DocumentStore) => ({
     const where: Filter<UserDoc> = { kind: { eq: 'user' } };
     const name = USERS_CONTAINERS.users.name;
     for await (const page of pages<UserDoc>(store, name, productId, where, { field: 'createdAt' })) {
-      yield page.map((doc) => ({ userId: doc.id, atMs: Date.parse(doc.createdAt) }));
+      yield page.map((doc) => ({ userId: doc.id, atMs: isoMs(doc.createdAt) }));
     }
   },
 
