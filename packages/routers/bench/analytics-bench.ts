@@ -1,9 +1,10 @@
 /**
  * Analytics rollups over 1,000,000 events and 50,000 users (BENCH_ANALYTICS_EVENTS, BENCH_ANALYTICS_USERS) on
  * the sqlite driver, timed beside DuckDB (@duckdb/node-api, in process) computing the same DAU/WAU/MAU, D0–D30
- * retention and the 4-step default funnel over the same data fed from the same store, in the same run. Prints
- * both times, their ratio, the process's peak RSS after each, whether the figures agree, and the read time of
- * each view. Run with `npx tsx bench/analytics-bench.ts` (part of `pnpm bench`). Asserts nothing.
+ * retention and the 4-step default funnel over the same data fed from the same store through the same reader, in
+ * the same run. Prints both times (wall and CPU), their ratio, the peak RSS while each engine runs, whether the
+ * figures agree, and the read time of each view. Run with `npx tsx bench/analytics-bench.ts` (part of `pnpm
+ * bench`); BENCH_ANALYTICS_DATA=<file> keeps the written data there and reuses it on later runs. Asserts nothing.
  */
 import { existsSync } from 'node:fs';
 import { copyFile, mkdtemp, open, rm } from 'node:fs/promises';
@@ -137,8 +138,8 @@ const main = async () => {
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
-  // The data is written by itself (in this process, or reused from BENCH_ANALYTICS_DATA when that file exists),
-  // then copied to the store the engines read, so their figures never include the writer's memory.
+  // The data is written into a store of its own (or reused from BENCH_ANALYTICS_DATA when that file exists), which
+  // is closed before the engines' store is opened on it (a copy of it, when reused).
   const path = join(dir, 'store.sqlite');
   const reuse = DATA_FILE !== undefined && existsSync(DATA_FILE);
   if (reuse) {

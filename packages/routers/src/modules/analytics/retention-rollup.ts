@@ -174,7 +174,10 @@ export const computeRetention = (input: RetentionInput) => {
       }
     }
     const out: RetentionDoc['segments'] = {};
-    for (const [segment, row] of rows) {
+    // `all` first, then by key: every document lists its segments in one order, whatever order members came in.
+    const keys = [...rows.keys()].sort((a, b) => (a === ALL ? -1 : b === ALL ? 1 : a < b ? -1 : 1));
+    for (const segment of keys) {
+      const row = rows.get(segment) as { size: number; on: Int32Array; afterDiff: Int32Array };
       const result = emptyRow(offsets);
       result.size = row.size;
       let running = 0;
