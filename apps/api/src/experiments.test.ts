@@ -211,11 +211,16 @@ describe('experiments through the REST face', () => {
   });
 
   it('refuses a conclusion under a sample ratio mismatch with 409 and its reason', async () => {
+    // A product backend's API token names the user it assigns; a signed-in admin would be assigned as themself,
+    // one unit whose variation decides alone whether the split looks wrong.
+    const created = await admin('POST', '/tokens', { body: { name: 'srm-backend' } });
+    expect(created.status).toBe(200);
+    const backendToken = (created.body as { token: string }).token;
     expect((await admin('POST', '/experiments', { body: definition('srm-rest') })).status).toBe(200);
     expect((await admin('POST', '/experiments/srm-rest/start', { body: {} })).status).toBe(200);
     for (let i = 0; i < 200; i++)
       await rest(t.app, 'POST', '/experiments/assignments', {
-        token: adminToken,
+        token: backendToken,
         body: { userId: `a-${i}` },
       });
     const reweighted = await admin('PATCH', '/experiments/srm-rest', {
@@ -232,7 +237,7 @@ describe('experiments through the REST face', () => {
     expect(fieldsOf(hashing)).toEqual(['seed']);
     for (let i = 0; i < 200; i++)
       await rest(t.app, 'POST', '/experiments/assignments', {
-        token: adminToken,
+        token: backendToken,
         body: { userId: `b-${i}` },
       });
     const refused = await admin('POST', '/experiments/srm-rest/conclude', {
