@@ -80,10 +80,20 @@ test('an admin reads every analytics chart, changes range and breakdown, edits a
   // A breakdown by platform: one line per platform, and the figures become per segment.
   await page.getByLabel('Breakdown').selectOption('platform');
   await expect(page).toHaveURL(/breakdown=platform/);
-  for (const platform of ['android', 'ios', 'macos', 'web']) {
+  const platforms = ['android', 'ios', 'macos', 'web'];
+  for (const platform of platforms) {
     await expect(active.locator('.recharts-legend-item-text', { hasText: platform })).toBeVisible();
   }
-  await expect(figure(active.getByLabel('Latest DAU'), 'android')).toHaveText(/^[1-9]\d*$/);
+  // The latest day's active users are spread over the platforms (which ones depends on the day the seed ends).
+  await expect
+    .poll(async () => {
+      let sum = 0;
+      for (const platform of platforms) {
+        sum += Number(await figure(active.getByLabel('Latest DAU'), platform).textContent());
+      }
+      return sum;
+    })
+    .toBeGreaterThan(0);
   await shot(page, 'analytics-platform');
   await page.getByLabel('Breakdown').selectOption('none');
 

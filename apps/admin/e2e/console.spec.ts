@@ -34,7 +34,7 @@ test('an admin creates a user, changes its role and finds both in the audit log'
   await dialog.getByRole('button', { name: 'Create user' }).click();
   await expect(dialog).toBeHidden();
 
-  await page.getByLabel('Search').fill(email);
+  await page.getByLabel('Search', { exact: true }).fill(email);
   const roleSelect = page.getByLabel(`Role for ${email}`);
   await expect(roleSelect).toBeVisible();
   await roleSelect.selectOption('admin');
@@ -42,7 +42,7 @@ test('an admin creates a user, changes its role and finds both in the audit log'
   await shot(page, 'users');
 
   await page.reload();
-  await page.getByLabel('Search').fill(email);
+  await page.getByLabel('Search', { exact: true }).fill(email);
   await expect(page.getByLabel(`Role for ${email}`)).toHaveValue('admin');
 
   await page.getByRole('link', { name: 'Audit log' }).click();
@@ -68,7 +68,7 @@ test('an admin disables a user from its detail page, then deletes it', async ({ 
   await dialog.getByRole('button', { name: 'Create user' }).click();
   await expect(dialog).toBeHidden();
 
-  await page.getByLabel('Search').fill(email);
+  await page.getByLabel('Search', { exact: true }).fill(email);
   await page.getByRole('link', { name: email }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Detail Person');
   await page.getByRole('button', { name: 'Disable user' }).click();
@@ -86,7 +86,7 @@ test('an admin disables a user from its detail page, then deletes it', async ({ 
   await page.getByRole('button', { name: 'Delete user' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete user' }).click();
   await expect(page).toHaveURL(/\/users$/);
-  await page.getByLabel('Search').fill(email);
+  await page.getByLabel('Search', { exact: true }).fill(email);
   await expect(page.getByRole('link', { name: email })).toHaveCount(0);
 });
 

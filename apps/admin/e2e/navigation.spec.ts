@@ -79,7 +79,7 @@ test('a list keeps its filters in the URL, so a reload or a shared link shows th
   await signIn(page);
   await page.goto('/users');
   await page.getByLabel('Filter by role').selectOption('super_admin');
-  await page.getByLabel('Search').fill('e2e-admin');
+  await page.getByLabel('Search', { exact: true }).fill('e2e-admin');
   await expect(page).toHaveURL(/role=super_admin/);
   await expect(page).toHaveURL(/search=e2e-admin/);
   const rows = page.getByRole('region', { name: 'Users' }).getByRole('row');
@@ -87,14 +87,14 @@ test('a list keeps its filters in the URL, so a reload or a shared link shows th
 
   await page.reload();
   await expect(page.getByLabel('Filter by role')).toHaveValue('super_admin');
-  await expect(page.getByLabel('Search')).toHaveValue('e2e-admin');
+  await expect(page.getByLabel('Search', { exact: true })).toHaveValue('e2e-admin');
   await expect(rows.filter({ hasText: 'e2e-admin@bytelyst.test' })).toBeVisible();
 
   // The bare link from the sidebar starts over without filters.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
   await expect(page).toHaveURL(/\/users$/);
   await expect(page.getByLabel('Filter by role')).toHaveValue('');
-  await expect(page.getByLabel('Search')).toHaveValue('');
+  await expect(page.getByLabel('Search', { exact: true })).toHaveValue('');
 });
 
 test('a list page arrives with its first page already rendered by the server', async ({ page }) => {
@@ -110,5 +110,5 @@ test('a list page arrives with its first page already rendered by the server', a
 
   await page.goto('/users?search=e2e-admin');
   await expect(page.getByRole('region', { name: 'Users' }).getByRole('row')).not.toHaveCount(0);
-  await expect(page.getByLabel('Search')).toHaveValue('e2e-admin');
+  await expect(page.getByLabel('Search', { exact: true })).toHaveValue('e2e-admin');
 });
