@@ -47,7 +47,23 @@ test('a visitor sees the roadmap, signs in on it, votes and suggests; an admin a
   await expect(card.getByTestId('vote-count')).toHaveText('1');
   await card.getByRole('button', { name: 'Remove your vote for Calendar sync' }).click();
   await expect(card.getByTestId('vote-count')).toHaveText('0');
-  await expect(card.getByRole('button', { name: 'Vote for Calendar sync' })).toHaveAttribute('aria-pressed', 'false');
+  await expect(card.getByRole('button', { name: 'Vote for Calendar sync' })).toHaveAttribute(
+    'aria-pressed',
+    'false',
+  );
+
+  // The item's page: its comments, and one more shown at once.
+  await card.getByRole('link', { name: 'Calendar sync' }).click();
+  await expect(visitor.getByRole('heading', { name: 'Calendar sync', level: 1 })).toBeVisible();
+  await visitor.getByLabel('Your comment').fill('Google Calendar first, please.');
+  await visitor.getByRole('button', { name: 'Post comment' }).click();
+  const thread = visitor.getByRole('region', { name: /^Comments/ });
+  await expect(thread).toContainText('Robin Roadmap');
+  await expect(thread).toContainText('Google Calendar first, please.');
+  await expect(thread.getByRole('heading')).toHaveText('Comments (1)');
+  await shot(visitor, 'roadmap-item');
+  await visitor.getByRole('link', { name: 'Roadmap', exact: true }).click();
+  await expect(visitor.getByRole('heading', { name: 'Roadmap', level: 1 })).toBeVisible();
 
   // A suggestion waits for review and is not on the roadmap yet.
   const title = `Export notes as CSV ${Date.now() % 100000}`;
@@ -85,7 +101,10 @@ test('a visitor sees the roadmap, signs in on it, votes and suggests; an admin a
   await visitor.goto('/roadmap');
   await expect(column(visitor, 'In progress').getByRole('article', { name: title })).toBeVisible();
   await expect(
-    visitor.getByRole('region', { name: 'Your suggestions' }).getByRole('listitem').filter({ hasText: title }),
+    visitor
+      .getByRole('region', { name: 'Your suggestions' })
+      .getByRole('listitem')
+      .filter({ hasText: title }),
   ).toContainText('On the roadmap');
   await shot(visitor, 'roadmap-approved');
 

@@ -43,7 +43,7 @@ export default async function PublicRoadmapPage({ searchParams }: Props) {
         </Link>
       </header>
       {!roadmap ? (
-        <div className="card" role="alert">
+        <div className={`card ${styles.panel}`} role="alert">
           <p className={styles.meta}>The roadmap did not load. Try again in a minute.</p>
         </div>
       ) : (
@@ -59,7 +59,7 @@ export default async function PublicRoadmapPage({ searchParams }: Props) {
         <SuggestForm product={product} signedIn={!!viewer} />
       </div>
       {viewer && viewer.submissions.length > 0 ? (
-        <section className="card" aria-labelledby="mine-title">
+        <section className={`card ${styles.panel}`} aria-labelledby="mine-title">
           <h2 className="card-title" id="mine-title">
             Your suggestions
           </h2>

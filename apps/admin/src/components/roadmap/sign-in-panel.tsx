@@ -17,7 +17,7 @@ export function SignInPanel({ product, email }: { product: string; email: string
   const [state, action, pending] = useActionState(signInToRoadmap, IDLE);
   if (email) {
     return (
-      <section className="card" aria-label="Your roadmap account">
+      <section className={`card ${styles.panel}`} aria-label="Your roadmap account">
         <form action={signOutOfRoadmap} className="row">
           <span className={styles.meta}>
             Signed in as <strong>{email}</strong>
@@ -31,7 +31,7 @@ export function SignInPanel({ product, email }: { product: string; email: string
     );
   }
   return (
-    <section className="card" aria-labelledby="roadmap-sign-in">
+    <section className={`card ${styles.panel}`} aria-labelledby="roadmap-sign-in">
       <h2 className="card-title" id="roadmap-sign-in">
         Sign in to vote and suggest
       </h2>

@@ -13,7 +13,7 @@ const IDLE: FormState = { status: 'idle', message: null, fields: {} };
 export function SuggestForm({ product, signedIn }: { product: string; signedIn: boolean }) {
   const [state, action, pending] = useActionState(suggestFeature, IDLE);
   return (
-    <section className="card" aria-labelledby="suggest-title">
+    <section className={`card ${styles.panel}`} aria-labelledby="suggest-title">
       <h2 className="card-title" id="suggest-title">
         Suggest a feature
       </h2>

@@ -39,7 +39,7 @@ export default async function RoadmapItemPage({ params, searchParams }: Props) {
         <Link href={back}>Roadmap</Link>
       </nav>
       {!item ? (
-        <div className="card" role="alert">
+        <div className={`card ${styles.panel}`} role="alert">
           <p className={styles.meta}>This item did not load. Try again in a minute.</p>
         </div>
       ) : (
@@ -72,7 +72,7 @@ export default async function RoadmapItemPage({ params, searchParams }: Props) {
               {item.body ? <p className={styles.comment}>{item.body}</p> : null}
             </div>
           </article>
-          <section className="card" aria-labelledby="comments-title">
+          <section className={`card ${styles.panel}`} aria-labelledby="comments-title">
             <h2 className="card-title" id="comments-title">
               Comments ({item.comments.length})
             </h2>
