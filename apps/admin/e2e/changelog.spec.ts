@@ -85,11 +85,9 @@ test('an admin writes, previews and publishes a changelog entry; the public page
       content: doc.getElementsByTagName('content')[0]?.textContent ?? '',
     };
   }, xml);
-  expect(parsed).toMatchObject({
-    error: 0,
-    root: 'http://www.w3.org/2005/Atom',
-    titles: ['2.4.0: Offline dictation'],
-  });
+  expect(parsed).toMatchObject({ error: 0, root: 'http://www.w3.org/2005/Atom' });
+  // Newest version first; the e2e server's roadmap seed published an older release (0.9.0).
+  expect(parsed.titles[0]).toBe('2.4.0: Offline dictation');
   expect(parsed.content).toContain('<strong>anywhere</strong>');
   expect(parsed.content).not.toContain('<script');
   await visitorContext.close();

@@ -39,9 +39,10 @@ describe('migrations at start-up', () => {
     expect((res.body as Listed).items.map((m) => [m.id, m.status])).toEqual([
       ['001_users_email_verified', 'applied'],
       ['002_products_settings', 'applied'],
+      ['003_tracker_roadmap_fields', 'applied'],
       ['950_broken_backfill', 'failed'],
     ]);
-    expect((res.body as Listed).items[2]?.error).toBe('the backfill hit a document it cannot read');
+    expect((res.body as Listed).items[3]?.error).toBe('the backfill hit a document it cannot read');
   });
 
   it('serves the operations on the REST face: dry run, retry (still failing), approve refused for a reversible one', async () => {
@@ -110,6 +111,7 @@ describe('two instances starting on one store', () => {
     expect(items.map((m) => [m.id, m.status, m.attempts])).toEqual([
       ['001_users_email_verified', 'applied', 1],
       ['002_products_settings', 'applied', 1],
+      ['003_tracker_roadmap_fields', 'applied', 1],
       ['960_slow_backfill', 'applied', 1],
     ]);
     expect(new Set(items.map((m) => m.instanceId)).size).toBe(1);

@@ -18,6 +18,7 @@ import { OPERATIONS_EVENTS } from './catalogue/operations';
 import { PLATFORM_EVENTS } from './catalogue/platform';
 import { RATELIMIT_EVENTS } from './catalogue/ratelimit';
 import { RETENTION_EVENTS } from './catalogue/retention';
+import { ROADMAP_EVENTS } from './catalogue/roadmap';
 import { SEARCH_EVENTS } from './catalogue/search';
 import { STATUS_EVENTS } from './catalogue/status';
 import { TELEMETRY_EVENTS } from './catalogue/telemetry';
@@ -54,6 +55,7 @@ export const EVENT_DEFINITIONS = {
   ...ANALYTICS_EVENTS,
   ...RETENTION_EVENTS,
   ...CHANGELOG_EVENTS,
+  ...ROADMAP_EVENTS,
   ...BACKUPS_EVENTS,
   ...SEARCH_EVENTS,
 } as const;

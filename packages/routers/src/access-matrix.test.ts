@@ -39,6 +39,8 @@ const PUBLIC = new Set([
   'status.unsubscribe',
   'experiments.assign',
   'changelog.list',
+  'roadmap.get',
+  'roadmap.getItem',
 ]);
 /** Callable by any signed-in user. Anything not here nor in PUBLIC must answer 403 to a plain user. */
 const AUTHED = new Set([
@@ -85,6 +87,10 @@ const AUTHED = new Set([
   'sessions.revokeAllMine',
   'feedback.create',
   'changelog.updateLastSeenMine',
+  'roadmap.createSubmission',
+  'roadmap.listSubmissionsMine',
+  'roadmap.toggleVote',
+  'roadmap.createComment',
 ]);
 /** The product registry is platform-wide: these must answer 403 to a product admin as well. */
 const SUPER_ADMIN_ONLY = new Set([

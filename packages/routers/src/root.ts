@@ -20,6 +20,7 @@ import { notificationsRouter } from './modules/notifications/router';
 import { productsRouter } from './modules/products/router';
 import { ratelimitRouter } from './modules/ratelimit/router';
 import { retentionRouter } from './modules/retention/router';
+import { roadmapRouter } from './modules/roadmap/router';
 import { searchRouter } from './modules/search/router';
 import { sessionsRouter } from './modules/sessions/router';
 import { settingsRouter } from './modules/settings/router';
@@ -71,6 +72,7 @@ export const appRouter = router({
   analytics: analyticsRouter,
   retention: retentionRouter,
   changelog: changelogRouter,
+  roadmap: roadmapRouter,
   backups: backupsRouter,
   search: searchRouter,
 });

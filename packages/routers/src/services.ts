@@ -45,6 +45,7 @@ import { productsModule } from './modules/products/module';
 import type { RateLimitConfig } from './modules/ratelimit/config';
 import { ratelimitModule } from './modules/ratelimit/module';
 import { retentionModule } from './modules/retention/module';
+import { roadmapModule } from './modules/roadmap/module';
 import { searchModule } from './modules/search/module';
 import { sessionsModule } from './modules/sessions/module';
 import { settingsModule } from './modules/settings/module';
@@ -150,6 +151,7 @@ const MODULES = moduleList<{
   .add(analyticsModule)
   .add(retentionModule)
   .add(changelogModule)
+  .add(roadmapModule)
   .add(backupsModule)
   .add(searchModule);
 

@@ -5,13 +5,15 @@
  * Two migrations after the platform's: an irreversible one that waits for approval, and one behind it that
  * fails on its first run in this process and succeeds when run again (/ops/migrations approves, retries and
  * rolls back). Outbound calls (webhooks, SSO, monitors) connect to loopback only, whatever the guard decides.
- * Before it listens, the `e2e-analytics` product gets a rolled-up analytics history (e2e-analytics.ts).
+ * Before it listens, the `e2e-analytics` product gets a rolled-up analytics history (e2e-analytics.ts), and the
+ * default product public roadmap items and an end user (e2e-roadmap.ts).
  * Bundled to dist/e2e-server.js beside dist/main.js; only playwright.config.ts starts it.
  */
 import type { Migration } from '@bytelyst/db/migrations/definition';
 import { loopbackOnlyConnector } from '@bytelyst/routers/testing/loopback-connector';
 import { runApi } from '../run-api';
 import { seedAnalytics } from './e2e-analytics';
+import { seedRoadmap } from './e2e-roadmap';
 
 const failedOnce = new Set<string>();
 
@@ -40,7 +42,10 @@ const E2E_MIGRATIONS: Migration[] = [
 runApi({
   extraMigrations: E2E_MIGRATIONS,
   outboundConnect: loopbackOnlyConnector,
-  beforeListen: seedAnalytics,
+  beforeListen: async (services) => {
+    await seedAnalytics(services);
+    await seedRoadmap(services);
+  },
   configure: (services) => {
     services.bus.subscribe({
       name: 'e2e-picky',

@@ -60,6 +60,7 @@ describe('platform migrations', () => {
     expect(PLATFORM_MIGRATIONS.map((m) => [m.version, m.name, m.reversible])).toEqual([
       [1, 'users_email_verified', true],
       [2, 'products_settings', true],
+      [3, 'tracker_roadmap_fields', true],
     ]);
   });
 
@@ -94,7 +95,11 @@ describe('platform migrations', () => {
       h.services.products.get('legacy-b'),
     ]);
     const report = await h.services.migrations.runPending();
-    expect(report.applied).toEqual(['001_users_email_verified', '002_products_settings']);
+    expect(report.applied).toEqual([
+      '001_users_email_verified',
+      '002_products_settings',
+      '003_tracker_roadmap_fields',
+    ]);
 
     for (const id of legacyUsers)
       expect((await rawUser(id)) as UserDoc).toMatchObject({ emailVerified: false });
@@ -128,6 +133,11 @@ describe('platform migrations', () => {
   });
 
   it('roll back to the stored shape older releases wrote, leaving verified users and custom branding alone', async () => {
+    // Newest first: the runner rolls back only the latest applied migration.
+    expect(
+      (await h.services.migrations.rollback('003_tracker_roadmap_fields', { ...OPS, roles: [...OPS.roles] }))
+        .status,
+    ).toBe('rolled_back');
     expect(
       (await h.services.migrations.rollback('002_products_settings', { ...OPS, roles: [...OPS.roles] }))
         .status,

@@ -4,6 +4,7 @@ import { CATEGORY_LABELS, CATEGORY_TONES, PLATFORM_LABELS } from '~/components/c
 import { Badge } from '~/components/kit/badge';
 import { formatDate } from '~/lib/format';
 import { loadChangelog } from '~/server/changelog-api';
+import { loadRoadmap } from '~/server/roadmap-api';
 import { publicApiUrl } from '~/server/status-api';
 
 export const metadata: Metadata = { title: { absolute: 'Changelog' } };
@@ -18,7 +19,15 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function PublicChangelogPage({ searchParams }: Props) {
   const { product: raw } = await searchParams;
   const product = (Array.isArray(raw) ? raw[0] : raw)?.trim() || undefined;
-  const page = await loadChangelog(product);
+  const [page, roadmap] = await Promise.all([loadChangelog(product), loadRoadmap(product)]);
+  // The roadmap's shipped items name the entry that shipped them.
+  const shipped = new Map<string, { id: string; title: string }[]>();
+  for (const item of roadmap?.columns.shipped ?? []) {
+    if (!item.shippedIn) continue;
+    shipped.set(item.shippedIn.entryId, [...(shipped.get(item.shippedIn.entryId) ?? []), item]);
+  }
+  const itemHref = (id: string) =>
+    `/roadmap/items/${encodeURIComponent(id)}${product ? `?product=${encodeURIComponent(product)}` : ''}`;
   const feedUrl = publicApiUrl(
     `/v1/changelog/feed.atom${product ? `?product=${encodeURIComponent(product)}` : ''}`,
   );
@@ -51,6 +60,11 @@ export default async function PublicChangelogPage({ searchParams }: Props) {
               {entry.title}
             </h2>
             <div className={styles.body} dangerouslySetInnerHTML={{ __html: entry.html }} />
+            {shipped.get(entry.id)?.map((item) => (
+              <p key={item.id} className={styles.meta}>
+                Shipped: <a href={itemHref(item.id)}>{item.title}</a>
+              </p>
+            ))}
           </article>
         ))
       )}

@@ -7,6 +7,7 @@ import {
   type TCommentNode,
 } from '@bytelyst/routers/modules/tracker/comments/schema';
 import { useState } from 'react';
+import { Badge } from '~/components/kit/badge';
 import { Button } from '~/components/kit/button';
 import { Card } from '~/components/kit/card';
 import { ConfirmDialog } from '~/components/kit/confirm-dialog';
@@ -34,6 +35,7 @@ function CommentNode({ node, itemId, actions }: { node: TCommentNode; itemId: st
         <UserRef userId={node.authorId} />
         <span>{formatDateTime(node.createdAt)}</span>
         {node.editedAt && !node.deletedAt ? <span>(edited)</span> : null}
+        {node.public ? <Badge tone="info">On the public roadmap</Badge> : null}
       </div>
       {node.deletedAt ? (
         <p className={styles.deleted}>Comment deleted</p>

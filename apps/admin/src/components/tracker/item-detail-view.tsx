@@ -10,6 +10,7 @@ import { UserRef } from '../users/user-ref';
 import { CommentThread } from './comment-thread';
 import { ItemTriageCard } from './item-triage-card';
 import { ItemKindBadge, ItemStatusBadge, PriorityBadge } from './labels';
+import { RoadmapCard } from './roadmap-card';
 import styles from './tracker.module.css';
 
 export function ItemDetailView({ id }: { id: string }) {
@@ -57,6 +58,7 @@ export function ItemDetailView({ id }: { id: string }) {
         </Card>
         <div className="stack">
           <ItemTriageCard key={`${data.status}-${data.priority}`} item={data} />
+          <RoadmapCard key={`${data.public}-${data.updatedAt}`} item={data} />
           <Card titleId="facts-title" title="Details">
             <dl className="dl">
               <dt>Item ID</dt>

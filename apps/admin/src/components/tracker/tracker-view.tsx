@@ -6,6 +6,7 @@ import { Pager } from '~/components/kit/pager';
 import { KEEP_PREVIOUS, useListState } from '~/hooks/use-list-state';
 import { trpc } from '~/lib/trpc';
 import { ItemsTable } from './items-table';
+import { SubmissionsQueue } from './submissions-queue';
 import { TrackerFilters } from './tracker-filters';
 import { TRACKER_LIST, trackerListInput } from './tracker-list';
 
@@ -19,6 +20,7 @@ export function TrackerView() {
         title="Tracker"
         description="Bugs, feature requests and tasks filed by users of the selected product, with their votes and comments."
       />
+      <SubmissionsQueue />
       <TrackerFilters value={filters} onChange={changeFilters} />
       <section className="card" aria-label="Tracker items">
         <ItemsTable items={list.data?.items ?? []} {...tableStateOf(list)} />

@@ -50,6 +50,15 @@ export const DEFAULT_RULES: readonly DefaultRule[] = [
     windowSeconds: 3600,
   },
   {
+    id: 'roadmap-submission-user',
+    name: 'Roadmap suggestions per user',
+    description: 'One account filling the moderation queue with feature suggestions.',
+    match: ['roadmap.createSubmission'],
+    key: 'user',
+    limit: 10,
+    windowSeconds: 3600,
+  },
+  {
     id: 'telemetry-ingest-ip',
     name: 'Telemetry batches per client address',
     description: 'A client stuck in a loop, or a flood; one batch carries up to 100 events.',

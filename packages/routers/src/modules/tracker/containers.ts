@@ -12,6 +12,9 @@ export const TRACKER_CONTAINERS = {
       ['votes', 'createdAt'],
       ['status', 'createdAt'],
       ['kind', 'createdAt'],
+      // The public roadmap (most voted first) and the moderation queue (oldest pending first).
+      ['public', 'votes', 'createdAt'],
+      ['submissionState', 'createdAt'],
     ],
   },
   /** Read a whole item's thread in creation order; the tree is rebuilt from `parentId`. */

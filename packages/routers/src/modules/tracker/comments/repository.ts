@@ -21,10 +21,21 @@ export const createCommentsRepository = (store: DocumentStore) => {
         limit,
         ...(continuation ? { continuation } : {}),
       }),
-    countVisible: (productId: string, itemId: string) =>
+    countVisible: (productId: string, itemId: string, only?: { public: true }) =>
       comments().count({
         partitionKey: productId,
-        where: { itemId: { eq: itemId }, deletedAt: { eq: null } },
+        where: { itemId: { eq: itemId }, deletedAt: { eq: null }, ...(only ? { public: { eq: true } } : {}) },
+      }),
+    /** The public thread: comments posted on the roadmap and not deleted, oldest first. */
+    listPublicByItem: (productId: string, itemId: string, limit: number) =>
+      comments().query({
+        partitionKey: productId,
+        where: { itemId: { eq: itemId }, public: { eq: true }, deletedAt: { eq: null } },
+        orderBy: [
+          { field: 'itemId', direction: 'asc' },
+          { field: 'createdAt', direction: 'asc' },
+        ],
+        limit,
       }),
   };
 };

@@ -19,6 +19,8 @@ export const ZComment = z.object({
   updatedAt: z.string(),
   editedAt: z.string().nullable(),
   deletedAt: z.string().nullable(),
+  /** Posted on the public roadmap, and shown there (comments made in the tracker stay internal). */
+  public: z.boolean().default(false),
 });
 export type TComment = z.infer<typeof ZComment>;
 

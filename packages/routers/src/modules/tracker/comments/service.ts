@@ -31,8 +31,14 @@ export const createCommentsService = (deps: {
     return doc;
   };
 
-  const recount = (productId: string, itemId: string) =>
-    items.recount(productId, itemId, 'commentCount', () => repo.countVisible(productId, itemId));
+  const recount = async (productId: string, itemId: string, isPublic: boolean) => {
+    await items.recount(productId, itemId, 'commentCount', () => repo.countVisible(productId, itemId));
+    if (isPublic) {
+      await items.recount(productId, itemId, 'publicCommentCount', () =>
+        repo.countVisible(productId, itemId, { public: true }),
+      );
+    }
+  };
 
   return {
     async list(productId: string, input: TCommentListInput) {
@@ -40,7 +46,13 @@ export const createCommentsService = (deps: {
       const page = await repo.listByItem(productId, input.itemId, input.limit ?? 200, input.cursor);
       return { items: page.items.map(withoutSystemFields), nextCursor: page.continuation };
     },
-    async create(productId: string, input: TCommentCreateInput, actor: TrackerActor): Promise<TComment> {
+    /** `opts.public`: posted on the public roadmap, so shown there. */
+    async create(
+      productId: string,
+      input: TCommentCreateInput,
+      actor: TrackerActor,
+      opts: { public?: boolean } = {},
+    ): Promise<TComment> {
       await items.mustGet(productId, input.itemId);
       let depth = 0;
       if (input.parentId !== undefined) {
@@ -73,6 +85,7 @@ export const createCommentsService = (deps: {
         updatedAt: now,
         editedAt: null,
         deletedAt: null,
+        public: opts.public === true,
       };
       // The item's count lives in another container and is recounted after: the event rides on the comment.
       const staged = deps.bus.stage(
@@ -81,7 +94,7 @@ export const createCommentsService = (deps: {
         { productId, actorId: actor.userId },
       );
       const saved = withoutSystemFields(await repo.create(comment, staged));
-      await recount(productId, input.itemId);
+      await recount(productId, input.itemId, comment.public);
       return saved;
     },
     async update(productId: string, input: TCommentUpdateInput, actor: TrackerActor): Promise<TComment> {
@@ -117,8 +130,13 @@ export const createCommentsService = (deps: {
           staged,
         ),
       );
-      await recount(productId, doc.itemId);
+      await recount(productId, doc.itemId, doc.public === true);
       return saved;
+    },
+    /** An item's public thread, oldest first (the roadmap's item page). */
+    async listPublic(productId: string, itemId: string): Promise<TComment[]> {
+      const page = await repo.listPublicByItem(productId, itemId, 500);
+      return page.items.map(withoutSystemFields);
     },
     /** Hard delete of an item's whole thread (the item itself is going). */
     async purgeItem(productId: string, itemId: string): Promise<void> {

@@ -12,6 +12,14 @@ export const ITEM_PRIORITIES = ['low', 'medium', 'high', 'critical'] as const;
 export const ZItemPriority = z.enum(ITEM_PRIORITIES);
 export type TItemPriority = z.infer<typeof ZItemPriority>;
 
+/**
+ * A feature suggested by an end user on the public roadmap: pending until an admin approves (it may then be
+ * public) or rejects it (with a reason its author reads). Null for items filed any other way.
+ */
+export const SUBMISSION_STATES = ['pending', 'approved', 'rejected'] as const;
+export const ZSubmissionState = z.enum(SUBMISSION_STATES);
+export type TSubmissionState = z.infer<typeof ZSubmissionState>;
+
 export const ITEM_SORTS = ['newest', 'updated', 'votes'] as const;
 export const ZItemSort = z.enum(ITEM_SORTS);
 export type TItemSort = z.infer<typeof ZItemSort>;
@@ -50,6 +58,22 @@ export const ZTrackerItem = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   statusChangedAt: z.string().nullable(),
+  // The public roadmap's fields. Defaults are the values items stored before the roadmap existed read as
+  // (migration 003 writes them in).
+  /** Shown on the public roadmap (see roadmap/visibility.ts for the whole rule). */
+  public: z.boolean().default(false),
+  /** What the public sees instead of the internal title and body, when set. */
+  publicTitle: z.string().nullable().default(null),
+  publicBody: z.string().nullable().default(null),
+  submissionState: ZSubmissionState.nullable().default(null),
+  /** Why a submission was rejected; its author sees it. */
+  submissionReason: z.string().nullable().default(null),
+  moderatedBy: z.string().nullable().default(null),
+  moderatedAt: z.string().nullable().default(null),
+  /** The changelog entry (id `v<version>`) that shipped the item. */
+  changelogEntryId: z.string().nullable().default(null),
+  /** Comments posted on the public roadmap that are not deleted. */
+  publicCommentCount: z.number().int().default(0),
 });
 export type TTrackerItem = z.infer<typeof ZTrackerItem>;
 

@@ -9,6 +9,7 @@ import { AppError } from '../../../app-error';
 import { randomId } from '../../../lib/crypto';
 import { isoNow } from '../../../lib/time';
 import type { ItemsRepository } from './repository';
+import { ROADMAP_DEFAULTS, withRoadmapDefaults } from './roadmap-defaults';
 import type {
   TItemCreateInput,
   TItemListInput,
@@ -27,6 +28,9 @@ const EDITABLE = ['title', 'body', 'tags'] as const;
 
 /** Enough for any realistic burst of votes on one item; each round re-reads, so progress is guaranteed. */
 const MAX_COUNTER_ATTEMPTS = 50;
+
+/** A stored item as the service hands it out: without the store's fields, with the roadmap's defaults. */
+const clean = (doc: Stored<TTrackerItem>): TTrackerItem => withRoadmapDefaults(withoutSystemFields(doc));
 
 export const createItemsService = (deps: { repo: ItemsRepository; clock: Clock; bus: EventBus }) => {
   const { repo, clock } = deps;
@@ -47,18 +51,18 @@ export const createItemsService = (deps: { repo: ItemsRepository; clock: Clock; 
     change: (doc: TTrackerItem) => Promise<TTrackerItem | null> | TTrackerItem | null,
     options?: MutateOptions<TTrackerItem>,
   ): Promise<TTrackerItem> => {
-    const mutated = await repo.mutate(productId, id, (current) => change(withoutSystemFields(current)), {
+    const mutated = await repo.mutate(productId, id, (current) => change(clean(current)), {
       attempts: MAX_COUNTER_ATTEMPTS,
       ...options,
     });
     if (!mutated) throw notFound();
-    return withoutSystemFields(mutated.doc);
+    return clean(mutated.doc);
   };
 
   return {
-    mustGet: async (productId: string, id: string) => withoutSystemFields(await mustGet(productId, id)),
+    mustGet: async (productId: string, id: string) => clean(await mustGet(productId, id)),
     async get(productId: string, id: string): Promise<TTrackerItem> {
-      return withoutSystemFields(await mustGet(productId, id));
+      return clean(await mustGet(productId, id));
     },
     async list(productId: string, input: TItemListInput) {
       const where = {
@@ -68,7 +72,7 @@ export const createItemsService = (deps: { repo: ItemsRepository; clock: Clock; 
         ...(input.authorId ? { authorId: { eq: input.authorId } } : {}),
       };
       const page = await repo.list(productId, where, input.sort ?? 'newest', input.limit ?? 25, input.cursor);
-      return { items: page.items.map(withoutSystemFields), nextCursor: page.continuation };
+      return { items: page.items.map(clean), nextCursor: page.continuation };
     },
     /**
      * `opts.id` lets a caller that must not create the item twice (feedback converted on a retry) choose it; a
@@ -96,13 +100,14 @@ export const createItemsService = (deps: { repo: ItemsRepository; clock: Clock; 
         createdAt: now,
         updatedAt: now,
         statusChangedAt: null,
+        ...ROADMAP_DEFAULTS,
       };
       const staged = deps.bus.stage(
         'tracker.item_created',
         { itemId: item.id, kind: item.kind, authorId: item.authorId, title: item.title },
         { productId, actorId: actor.userId },
       );
-      return withoutSystemFields(await repo.create(item, staged));
+      return clean(await repo.create(item, staged));
     },
     /** Authors edit their own item while it is open; admins edit any. */
     update: (productId: string, input: TItemUpdateInput, actor: TrackerActor) =>
@@ -180,7 +185,12 @@ export const createItemsService = (deps: { repo: ItemsRepository; clock: Clock; 
      * Sets a counter to a fresh count, read after the item so that the last successful write (ifMatch) saw
      * every vote or comment written before it: exact under any interleaving of concurrent writers.
      */
-    recount: (productId: string, id: string, field: 'votes' | 'commentCount', count: () => Promise<number>) =>
+    recount: (
+      productId: string,
+      id: string,
+      field: 'votes' | 'commentCount' | 'publicCommentCount',
+      count: () => Promise<number>,
+    ) =>
       // Always written, even when unchanged: skipping would let a concurrent writer's stale count win.
       mutate(productId, id, async (doc) => ({ ...doc, [field]: await count() })),
   };

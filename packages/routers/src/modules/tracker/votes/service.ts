@@ -33,6 +33,33 @@ export const createVotesService = (deps: { repo: VotesRepository; items: ItemsSe
       const item = await recount(productId, itemId);
       return { itemId, voted: false, votes: item.votes };
     },
+    /**
+     * Sets the caller's vote to `voted`, or flips it when `voted` is absent. The vote's id is `itemId:userId`,
+     * so the store's create conflict is what keeps it to one vote however many requests race: of two flips at
+     * once one creates and the other, finding it, deletes; the count is recounted after either.
+     */
+    async toggle(productId: string, itemId: string, userId: string, voted?: boolean): Promise<TVoteOutput> {
+      await items.mustGet(productId, itemId);
+      let now = voted ?? true;
+      if (now) {
+        try {
+          await repo.create({
+            id: voteId(itemId, userId),
+            productId,
+            targetId: itemId,
+            userId,
+            createdAt: isoNow(deps.clock),
+          });
+        } catch (error) {
+          if (!isStoreError(error, 'conflict')) throw error;
+          // Already voted: a flip takes it back, an explicit `voted: true` leaves it.
+          if (voted === undefined) now = false;
+        }
+      }
+      if (!now) await repo.delete(productId, voteId(itemId, userId));
+      const item = await recount(productId, itemId);
+      return { itemId, voted: now, votes: item.votes };
+    },
     async mine(productId: string, userId: string, input: TMyVotesInput) {
       const where = {
         userId: { eq: userId },
