@@ -159,7 +159,8 @@ export function I18nView() {
         </div>
         {list.data ? (
           <div className="table-footer">
-            {list.data.total} keys{list.data.nextCursor ? ' (first 500 shown; narrow the filters)' : ''}
+            {list.data.total} {list.data.total === 1 ? 'key' : 'keys'}
+            {list.data.nextCursor ? ' (first 500 shown; narrow the filters)' : ''}
           </div>
         ) : null}
       </section>
