@@ -54,6 +54,7 @@ describe('cosmos + azure blob', () => {
     expect(items.map((m) => [m.id, m.status])).toEqual([
       ['001_users_email_verified', 'applied'],
       ['002_products_settings', 'applied'],
+      ['003_tracker_roadmap_fields', 'applied'],
     ]);
     const record = await t.store.container('migrations').read('001_users_email_verified', 'platform');
     expect(record).toMatchObject({ status: 'applied', attempts: 1 });

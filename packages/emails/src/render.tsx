@@ -5,6 +5,7 @@ import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { z } from 'zod';
 import { ZUnsubscribeUrl } from './brand';
+import { createTranslate, type EmailStrings } from './messages';
 import { subjectOf, TEMPLATE_NAMES, type TEmailProps, type TemplateName } from './templates';
 import { ChangelogAnnouncementEmail, ZChangelogAnnouncementProps } from './templates/changelog-announcement';
 import { FeedbackReplyEmail, ZFeedbackReplyProps } from './templates/feedback-reply';
@@ -46,18 +47,19 @@ function withTemplate(template: TemplateName, input: unknown): unknown {
  * Validates the props against the template's schema (a ZodError whose issue paths name the fields) and
  * builds the React element, without rendering it.
  */
-export function prepareEmail(template: TemplateName, input: unknown): PreparedEmail {
+export function prepareEmail(template: TemplateName, input: unknown, strings?: EmailStrings): PreparedEmail {
   const name = ZTemplateName.parse(template);
   const raw = withTemplate(name, input);
+  const t = createTranslate(strings);
   const prepared = (props: TEmailProps, element: ReactElement): PreparedEmail => ({
     props,
-    subject: subjectOf(props),
+    subject: subjectOf(props, t),
     element,
   });
   switch (name) {
     case 'welcome': {
       const props = ZWelcomeProps.parse(raw);
-      return prepared(props, <WelcomeEmail {...props} />);
+      return prepared(props, <WelcomeEmail {...props} t={t} />);
     }
     case 'verify-email': {
       const props = ZVerifyEmailProps.parse(raw);
@@ -146,9 +148,16 @@ export function renderHtml(element: ReactElement): string {
  */
 export const renderText = (html: string): string => unstableToPlainText(html);
 
-/** Validates the props (throws a ZodError naming the fields) and renders subject, HTML and plain text. */
-export async function renderEmail(template: TemplateName, props: unknown): Promise<RenderedEmail> {
-  const email = prepareEmail(template, props);
+/**
+ * Validates the props (throws a ZodError naming the fields) and renders subject, HTML and plain text; `strings`
+ * (the recipient's locale and its merged `email.*` messages) localize the templates that read them.
+ */
+export async function renderEmail(
+  template: TemplateName,
+  props: unknown,
+  strings?: EmailStrings,
+): Promise<RenderedEmail> {
+  const email = prepareEmail(template, props, strings);
   const html = renderHtml(email.element);
   return { subject: email.subject, html, text: renderText(html) };
 }

@@ -132,6 +132,7 @@ describe('package entry points', () => {
       './brand',
       './checks',
       './layout',
+      './messages',
       './render',
       './templates',
       './templates/*',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TemplateMeta } from './brand';
+import { ENGLISH, type Translate } from './messages';
 import {
   changelogAnnouncementMeta,
   changelogAnnouncementPreviewProps,
@@ -239,10 +240,11 @@ export const TEMPLATE_META: { [K in TemplateName]: TemplateMeta<TemplateProps<K>
   'changelog-announcement': changelogAnnouncementMeta,
 };
 
-export function subjectOf(props: TEmailProps): string {
+/** The subject line; `t` localizes the templates whose strings come from i18n (messages.ts). */
+export function subjectOf(props: TEmailProps, t: Translate = ENGLISH): string {
   switch (props.template) {
     case 'welcome':
-      return welcomeSubject(props);
+      return welcomeSubject(props, t);
     case 'verify-email':
       return verifyEmailSubject(props);
     case 'password-reset':

@@ -10,6 +10,7 @@ import { EXPERIMENT_EVENTS } from './catalogue/experiments';
 import { EXPORTS_EVENTS } from './catalogue/exports';
 import { FEEDBACK_EVENTS } from './catalogue/feedback';
 import { GROWTH_EVENTS } from './catalogue/growth';
+import { I18N_EVENTS } from './catalogue/i18n';
 import { IDENTITY_EVENTS } from './catalogue/identity';
 import { LICENSES_EVENTS } from './catalogue/licenses';
 import { MAINTENANCE_EVENTS } from './catalogue/maintenance';
@@ -56,6 +57,7 @@ export const EVENT_DEFINITIONS = {
   ...RETENTION_EVENTS,
   ...CHANGELOG_EVENTS,
   ...ROADMAP_EVENTS,
+  ...I18N_EVENTS,
   ...BACKUPS_EVENTS,
   ...SEARCH_EVENTS,
 } as const;

@@ -41,6 +41,7 @@ const PUBLIC = new Set([
   'changelog.list',
   'roadmap.get',
   'roadmap.getItem',
+  'i18n.getBundle',
 ]);
 /** Callable by any signed-in user. Anything not here nor in PUBLIC must answer 403 to a plain user. */
 const AUTHED = new Set([

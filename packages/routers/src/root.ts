@@ -12,6 +12,7 @@ import { exportsRouter } from './modules/exports/router';
 import { feedbackRouter } from './modules/feedback/router';
 import { flagsRouter } from './modules/flags/router';
 import { invitationsRouter, referralsRouter, waitlistRouter } from './modules/growth/router';
+import { i18nRouter } from './modules/i18n/router';
 import { jobsRouter } from './modules/jobs/router';
 import { licensesRouter } from './modules/licenses/router';
 import { maintenanceRouter } from './modules/maintenance/router';
@@ -73,6 +74,7 @@ export const appRouter = router({
   retention: retentionRouter,
   changelog: changelogRouter,
   roadmap: roadmapRouter,
+  i18n: i18nRouter,
   backups: backupsRouter,
   search: searchRouter,
 });

@@ -11,6 +11,7 @@ import { createJobsRepository, type JobsRepository } from '@bytelyst/scheduler/r
 import { createJobRunner } from '@bytelyst/scheduler/runner';
 import { PLATFORM_PRODUCT_ID } from '@bytelyst/scheduler/schema';
 import { randomId } from './lib/crypto';
+import { createEmailStringsSlot, type EmailStringsSource } from './lib/email-strings';
 import { createJobTriggerSlot, type JobTrigger } from './lib/job-trigger';
 import { createAccessTokenVerifier } from './lib/jwt';
 import { createLegalHoldsSlot, type LegalHolds } from './lib/legal-holds';
@@ -35,6 +36,7 @@ import { exportsModule } from './modules/exports/module';
 import { feedbackModule } from './modules/feedback/module';
 import { flagsModule } from './modules/flags/module';
 import { growthModule } from './modules/growth/module';
+import { i18nModule } from './modules/i18n/module';
 import { createJobsService, withAppErrors } from './modules/jobs/service';
 import { licensesModule } from './modules/licenses/module';
 import { type MaintenanceConfigOptions, maintenanceModule } from './modules/maintenance/module';
@@ -120,6 +122,8 @@ const MODULES = moduleList<{
   jobTrigger: JobTrigger;
   /** Who is under a legal hold; bound to the retention module once it is built (after the modules that ask). */
   legalHolds: LegalHolds;
+  /** The recipient's locale and mail strings; bound to the i18n module once it is built (after delivery). */
+  emailStrings: EmailStringsSource;
 }>()
   .add(productsModule)
   .add(sessionsModule)
@@ -152,6 +156,7 @@ const MODULES = moduleList<{
   .add(retentionModule)
   .add(changelogModule)
   .add(roadmapModule)
+  .add(i18nModule)
   .add(backupsModule)
   .add(searchModule);
 
@@ -203,6 +208,7 @@ export const createServices = (deps: ServiceDeps) => {
   const jobRegistry = withAppErrors(createJobRegistry());
   const jobTrigger = createJobTriggerSlot();
   const legalHolds = createLegalHoldsSlot();
+  const emailStrings = createEmailStringsSlot();
   const {
     services,
     subscribers,
@@ -216,8 +222,10 @@ export const createServices = (deps: ServiceDeps) => {
     jobsRepo,
     jobTrigger,
     legalHolds,
+    emailStrings,
   });
   legalHolds.bind(services.retention.heldUsers);
+  emailStrings.bind(services.i18n.emailStrings);
   backupCheck = services.backups.backupCheck;
   for (const subscriber of subscribers) bus.subscribe(subscriber);
   for (const job of moduleJobs) jobRegistry.register(job);

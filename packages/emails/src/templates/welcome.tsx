@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { PREVIEW_BRAND, type TemplateMeta, ZLinkUrl, ZTransactionalShared } from '../brand';
 import { ZPersonName } from '../fields';
-import { CallToAction, EmailLayout, greeting, Paragraph, Title } from '../layout';
+import { CallToAction, EmailLayout, Paragraph, Title } from '../layout';
+import { ENGLISH, greetingOf, type Translate } from '../messages';
 
 /** What the sender provides; brand and unsubscribe come from the product. */
 export const ZWelcomeSenderProps = z.object({
@@ -15,7 +16,8 @@ export const ZWelcomeSenderProps = z.object({
 export const ZWelcomeProps = ZWelcomeSenderProps.extend(ZTransactionalShared.shape);
 export type TWelcomeProps = z.infer<typeof ZWelcomeProps>;
 
-export const welcomeSubject = (props: TWelcomeProps) => `Welcome to ${props.brand.productName}`;
+export const welcomeSubject = (props: TWelcomeProps, t: Translate = ENGLISH) =>
+  t('email.welcome.subject', { productName: props.brand.productName });
 
 export const welcomeMeta: TemplateMeta<TWelcomeProps> = {
   title: 'Welcome',
@@ -33,22 +35,20 @@ export const welcomePreviewProps: TWelcomeProps = {
   getStartedUrl: 'https://app.lysnrai.com/onboarding',
 };
 
-export function WelcomeEmail(props: TWelcomeProps) {
-  const product = props.brand.productName;
+/** Every string comes through `t` (the `email.welcome.*` keys of i18n); without one, the built-in English. */
+export function WelcomeEmail({ t = ENGLISH, ...props }: TWelcomeProps & { t?: Translate }) {
+  const productName = props.brand.productName;
   return (
     <EmailLayout
-      preview={`Your ${product} account is ready`}
+      preview={t('email.welcome.preview', { productName })}
       brand={props.brand}
       reason={welcomeMeta.reason(props)}
     >
-      <Title>Welcome to {product}</Title>
-      <Paragraph>{greeting(props.name)}</Paragraph>
-      <Paragraph>
-        Your account is ready. Set up your first workspace and you will be up and running in a couple of
-        minutes.
-      </Paragraph>
+      <Title>{t('email.welcome.title', { productName })}</Title>
+      <Paragraph>{greetingOf(t, props.name)}</Paragraph>
+      <Paragraph>{t('email.welcome.body', { productName })}</Paragraph>
       <CallToAction href={props.getStartedUrl} brand={props.brand}>
-        Get started
+        {t('email.welcome.cta', { productName })}
       </CallToAction>
     </EmailLayout>
   );

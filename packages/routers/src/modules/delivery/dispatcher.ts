@@ -2,6 +2,7 @@ import type { Clock } from '@bytelyst/db/document-store';
 import { listUnsubscribeHeaders, renderEmail } from '@bytelyst/emails/render';
 import type { TemplateName } from '@bytelyst/emails/templates';
 import type { EventBus, Subscriber } from '@bytelyst/events/bus';
+import type { EmailStringsSource } from '../../lib/email-strings';
 import type { SecretBox } from '../../lib/secret-box';
 import { isoNow } from '../../lib/time';
 import { type EmailDriver, isEmailProviderError } from './channels/email';
@@ -44,6 +45,8 @@ export type DispatcherDeps = {
   dailyCap: number;
   apnsTopic: string | undefined;
   maintenance: Pick<MaintenanceHold, 'isHeld'>;
+  /** The recipient's locale and its mail strings; absent: the templates' built-in English. */
+  emailStrings?: EmailStringsSource;
 };
 
 /** Sends queued entries: the `delivery.requested` subscriber and the job that releases held ones. */
@@ -119,13 +122,19 @@ export const createDispatcher = (deps: DispatcherDeps) => {
     const unsubscribeUrl = doc.transactional
       ? undefined
       : deps.service.unsubscribeUrl(doc.productId, recipient, doc.category);
+    // Read before the render: a store that cannot answer now fails the attempt as transient, not the mail.
+    const strings = await deps.emailStrings?.of(doc.productId, doc.userId ?? null);
     let rendered: { subject: string; html: string; text: string };
     try {
-      rendered = await renderEmail(doc.template as TemplateName, {
-        ...openProps(deps.secretBox, doc),
-        brand: doc.brand ?? deps.service.brandOf(product),
-        ...(unsubscribeUrl ? { unsubscribeUrl } : {}),
-      });
+      rendered = await renderEmail(
+        doc.template as TemplateName,
+        {
+          ...openProps(deps.secretBox, doc),
+          brand: doc.brand ?? deps.service.brandOf(product),
+          ...(unsubscribeUrl ? { unsubscribeUrl } : {}),
+        },
+        strings,
+      );
     } catch (error) {
       return {
         kind: 'failed',

@@ -1,3 +1,4 @@
+import type { EmailStringsSource } from '../../lib/email-strings';
 import { defineModule } from '../../module';
 import type { BillingService } from '../billing/module';
 import type { GrowthService } from '../growth/module';
@@ -28,6 +29,8 @@ type Needs = {
   licenses: LicensesService;
   growth: GrowthService;
   sessions: SessionsService;
+  /** The recipient's locale and the i18n strings of the mail templates (bound after i18n is built). */
+  emailStrings: EmailStringsSource;
 };
 
 /**
@@ -110,6 +113,7 @@ export const deliveryModule = defineModule({
       dailyCap: settings.dailyCap ?? DELIVERY_DEFAULTS.dailyCap,
       apnsTopic: settings.apnsTopic,
       maintenance,
+      emailStrings: needs.emailStrings,
     });
     const events = createProviderEvents({ repo, service, clock, bus });
     const productApp = async (productId: string) => (await products.get(productId)).branding.appUrl ?? appUrl;

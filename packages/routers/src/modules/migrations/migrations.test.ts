@@ -61,10 +61,11 @@ describe('migrations procedures with the backups module as the backup facility',
     expect(list.items.map((m) => [m.id, m.status, m.waitingFor])).toEqual([
       ['001_users_email_verified', 'applied', null],
       ['002_products_settings', 'applied', null],
+      ['003_tracker_roadmap_fields', 'applied', null],
       ['900_drop_legacy_notes', 'pending_approval', null],
       ['901_flaky_step', 'pending', '900_drop_legacy_notes'],
     ]);
-    expect(list.counts).toEqual({ applied: 2, pending: 1, failed: 0, awaitingApproval: 1, rolledBack: 0 });
+    expect(list.counts).toEqual({ applied: 3, pending: 1, failed: 0, awaitingApproval: 1, rolledBack: 0 });
     expect(list.backups).toEqual({ mode: 'check', detail: 'A backup facility confirms the backup.' });
     expect(list.items[0]?.durationMs).toBe(0);
     expect(list.lease).toBeNull();
@@ -159,6 +160,7 @@ describe('migrations procedures with backups taken outside the platform', () => 
     expect(types).toEqual([
       'migration.applied:001_users_email_verified',
       'migration.applied:002_products_settings',
+      'migration.applied:003_tracker_roadmap_fields',
       'migration.applied:900_drop_legacy_notes',
       'migration.approval_required:900_drop_legacy_notes',
       'migration.approved:900_drop_legacy_notes',
