@@ -1,4 +1,5 @@
 import { analyticsRouter } from './modules/analytics/router';
+import { apiVersionsRouter } from './modules/api-versions/router';
 import { auditRouter } from './modules/audit/router';
 import { authRouter } from './modules/auth/router';
 import { backupsRouter } from './modules/backups/router';
@@ -71,6 +72,7 @@ export const appRouter = router({
   analytics: analyticsRouter,
   retention: retentionRouter,
   changelog: changelogRouter,
+  apiVersions: apiVersionsRouter,
   backups: backupsRouter,
   search: searchRouter,
 });

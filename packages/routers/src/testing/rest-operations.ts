@@ -14,6 +14,7 @@ export const REST_OPERATIONS: readonly string[] = [
   'POST /changelog/entries/{id}/unpublish',
   'POST /changelog/preview',
   'PUT /changelog/me/last-seen',
+  'GET /api-versions',
   'DELETE /analytics/funnels/{id}',
   'GET /analytics/active-users',
   'GET /analytics/adoption',
