@@ -7,6 +7,8 @@ import { shot, signIn } from './support';
  * and the admin sees it, by its API token, on /ops/api-versions; the docs UI offers both versions.
  */
 test('a client calling a deprecated version shows on /ops/api-versions', async ({ page, request }) => {
+  // The docs UI renders the whole v1 document in the browser, which takes seconds on its own.
+  test.setTimeout(120_000);
   const login = await request.post(`${E2E_API_ORIGIN}/v1/auth/login`, { data: E2E_ADMIN });
   expect(login.status()).toBe(200);
   const admin = { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
@@ -27,7 +29,7 @@ test('a client calling a deprecated version shows on /ops/api-versions', async (
   await signIn(page);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API versions' }).click();
   await expect(page).toHaveURL(/\/ops\/api-versions$/);
-  const versions = page.getByRole('region', { name: 'Versions' });
+  const versions = page.getByRole('region', { name: 'Versions', exact: true });
   await expect(versions.getByRole('row').filter({ hasText: '/v1' })).toContainText('current');
   await expect(versions.getByRole('row').filter({ hasText: '/v0' })).toContainText('deprecated');
   await expect(versions.getByRole('link', { name: 'v0 OpenAPI JSON' })).toHaveAttribute(
@@ -43,9 +45,13 @@ test('a client calling a deprecated version shows on /ops/api-versions', async (
   await expect(caller.getByRole('cell').nth(3)).toHaveText('2');
   await shot(page, 'api-versions');
 
-  // The docs UI loads with a version picker over both documents.
+  // The docs UI loads with a version picker over both documents; picking v0 shows its document.
   await page.goto(`${E2E_API_ORIGIN}/documentation/`);
-  await expect(page.getByText('ByteLyst Platform API').first()).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByText(/v1 \(current\)/).first()).toBeVisible();
+  const title = page.getByRole('heading', { name: 'ByteLyst Platform API' });
+  await expect(title).toBeVisible({ timeout: 45_000 });
+  await page.getByText('v1 (current)').first().click();
+  await page.getByText('v0 (deprecated, sunset 2027-01-01)').first().click();
+  await expect(page).toHaveURL(/#v0$/);
+  await expect(page.getByText(`${E2E_API_ORIGIN}/v0`).first()).toBeVisible({ timeout: 45_000 });
   await shot(page, 'api-versions-docs', false);
 });

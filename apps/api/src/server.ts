@@ -116,6 +116,10 @@ export const buildServer = (deps: ServerDeps): FastifyInstance => {
       'ratelimit-remaining',
       'ratelimit-reset',
       'retry-after',
+      // A browser client on another origin can only see its version is deprecated if these are exposed.
+      'deprecation',
+      'sunset',
+      'link',
     ],
     maxAge: 600,
   });
