@@ -1,6 +1,7 @@
 import type { ContainerDef } from '@bytelyst/db/document-store';
 import { type Clock, systemClock } from '@bytelyst/db/document-store';
 import type { Migration } from '@bytelyst/db/migrations/definition';
+import type { ApiVersionRegistry } from '@bytelyst/routers/lib/api-versions';
 import type { Connector } from '@bytelyst/routers/lib/outbound';
 import type { Services } from '@bytelyst/routers/services';
 import type { FastifyInstance } from 'fastify';
@@ -39,6 +40,8 @@ export const createPlatform = async (
     outboundConnect?: Connector;
     /** Migrations run after the platform's own (the e2e server's fixtures). */
     extraMigrations?: readonly Migration[];
+    /** The REST face's versions (tests and the e2e server register older ones beside v1). */
+    apiVersions?: ApiVersionRegistry;
   } = {},
 ): Promise<Platform> => {
   const clock = opts.clock ?? systemClock;
@@ -56,6 +59,7 @@ export const createPlatform = async (
     logger,
     ...(opts.outboundConnect ? { outboundConnect: opts.outboundConnect } : {}),
     ...(opts.extraMigrations ? { extraMigrations: opts.extraMigrations } : {}),
+    ...(opts.apiVersions ? { apiVersions: opts.apiVersions } : {}),
   };
   const services = servicesFromEnv(deps, secrets);
   opts.configure?.(services);

@@ -39,7 +39,7 @@ const adminBlock = (signInUrl: string, email: string, password: string): string 
 export const runApi = async (
   opts: Pick<
     Parameters<typeof createPlatform>[1] & object,
-    'configure' | 'outboundConnect' | 'extraMigrations'
+    'configure' | 'outboundConnect' | 'extraMigrations' | 'apiVersions'
   > & { beforeListen?: (services: Platform['services']) => Promise<void> } = {},
 ): Promise<void> => {
   const env = readEnv();

@@ -7,6 +7,7 @@ import type { Services } from '@bytelyst/routers/services';
 import cors from '@fastify/cors';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Env } from './env';
+import { registerApiVersions, rewriteVersionUrl } from './plugins/api-versions';
 import { registerDocs } from './plugins/docs';
 import { describeError, registerErrorHandling } from './plugins/errors';
 import { registerHealth } from './plugins/health';
@@ -14,7 +15,12 @@ import { RequestLogController } from './plugins/logging';
 import { registerMaintenance } from './plugins/maintenance';
 import { registerMetrics } from './plugins/metrics';
 import { registerModuleRoutes } from './plugins/module-routes';
-import { buildOpenApiDocument, registerRest } from './plugins/openapi';
+import {
+  buildOpenApiDocument,
+  deprecatedOperationsOf,
+  REST_BASE_PATH,
+  registerRest,
+} from './plugins/openapi';
 import { contextPerRequest, registerIpRules, registerRateLimits } from './plugins/ratelimit';
 import { registerSecurityHeaders } from './plugins/security-headers';
 import { registerTrpc } from './plugins/trpc';
@@ -57,6 +63,12 @@ export const buildServer = (deps: ServerDeps): FastifyInstance => {
   const { services } = deps;
   const createContext = contextPerRequest(createContextFactory(services));
   const traffic = { services, createContext, enabled: deps.requestChecks ?? true };
+  const versions = services.apiVersions.registry;
+  if (`/${versions.current.id}` !== REST_BASE_PATH) {
+    throw new Error(
+      `the current API version must be ${REST_BASE_PATH.slice(1)} (got ${versions.current.id})`,
+    );
+  }
 
   const app: FastifyInstance = Fastify({
     ...(deps.logger
@@ -67,6 +79,8 @@ export const buildServer = (deps: ServerDeps): FastifyInstance => {
     trustProxy: env.TRUST_PROXY.split(',').map((entry) => entry.trim()),
     requestIdHeader: false,
     routerOptions: { maxParamLength: 5000 },
+    // A deprecated version's paths are served by the current version's handlers (plugins/api-versions.ts).
+    rewriteUrl: rewriteVersionUrl(versions),
     bodyLimit: 1024 * 1024,
     forceCloseConnections: 'idle',
     return503OnClosing: true,
@@ -82,6 +96,15 @@ export const buildServer = (deps: ServerDeps): FastifyInstance => {
   const unobserve = registerWorkerMetrics(metrics, services);
   app.addHook('onClose', async () => unobserve());
   registerSecurityHeaders(app, { hsts: env.NODE_ENV === 'production' });
+  registerApiVersions(app, {
+    versions: services.apiVersions,
+    createContext,
+    metrics,
+    publicBaseUrl: env.PUBLIC_BASE_URL,
+  });
+  services.apiVersions.useDeprecatedOperations(deprecatedOperationsOf());
+  // Deprecated-version calls counted in memory are written before the process lets go of the store.
+  app.addHook('onClose', async () => services.apiVersions.flush());
   void app.register(cors, {
     origin: env.CORS_ORIGINS,
     credentials: true,
@@ -93,6 +116,10 @@ export const buildServer = (deps: ServerDeps): FastifyInstance => {
       'ratelimit-remaining',
       'ratelimit-reset',
       'retry-after',
+      // A browser client on another origin can only see its version is deprecated if these are exposed.
+      'deprecation',
+      'sunset',
+      'link',
     ],
     maxAge: 600,
   });
@@ -108,7 +135,13 @@ export const buildServer = (deps: ServerDeps): FastifyInstance => {
   registerRest(app, { createContext, fastPath: deps.restFastPath ?? true });
   registerModuleRoutes(app, { routes: services.routes, createContext });
   registerDocs(app, {
-    document: buildOpenApiDocument(env.PUBLIC_BASE_URL, services.routes),
+    documents: versions.versions
+      .filter((version) => version.status !== 'retired')
+      .map((version) => ({
+        version,
+        document: buildOpenApiDocument(env.PUBLIC_BASE_URL, services.routes, { version }),
+      })),
+    currentId: versions.current.id,
     ui: env.SWAGGER_UI_ENABLED,
   });
   return app;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { BlobStore } from '@bytelyst/db/blob';
 import type { Clock, DocumentStore } from '@bytelyst/db/document-store';
 import type { Migration } from '@bytelyst/db/migrations/definition';
+import type { ApiVersionRegistry } from '@bytelyst/routers/lib/api-versions';
 import { type Connector, parseCidrList } from '@bytelyst/routers/lib/outbound';
 import type { DeliveryConfig } from '@bytelyst/routers/modules/delivery/config';
 import { createServices, type Services } from '@bytelyst/routers/services';
@@ -19,6 +20,8 @@ type Deps = {
   outboundConnect?: Connector;
   /** Run after the platform's migrations (the e2e server's fixtures). */
   extraMigrations?: readonly Migration[];
+  /** The REST face's versions; default `DEFAULT_API_VERSIONS` (tests and the e2e server add older ones). */
+  apiVersions?: ApiVersionRegistry;
 };
 
 /** Delivery's settings from env; the APNs key file is read here, once, at start-up. */
@@ -108,6 +111,7 @@ export const servicesFromEnv = (deps: Deps, secrets: Secrets): Services =>
         backupsExternal: deps.env.MIGRATIONS_BACKUPS_EXTERNAL,
         ...(deps.extraMigrations ? { extra: deps.extraMigrations } : {}),
       },
+      ...(deps.apiVersions ? { apiVersions: { registry: deps.apiVersions } } : {}),
       backups: {
         schedule: deps.env.BACKUP_SCHEDULE,
         keepCount: deps.env.BACKUP_KEEP_COUNT,

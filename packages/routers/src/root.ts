@@ -1,4 +1,5 @@
 import { analyticsRouter } from './modules/analytics/router';
+import { apiVersionsRouter } from './modules/api-versions/router';
 import { auditRouter } from './modules/audit/router';
 import { authRouter } from './modules/auth/router';
 import { backupsRouter } from './modules/backups/router';
@@ -75,6 +76,7 @@ export const appRouter = router({
   changelog: changelogRouter,
   roadmap: roadmapRouter,
   i18n: i18nRouter,
+  apiVersions: apiVersionsRouter,
   backups: backupsRouter,
   search: searchRouter,
 });

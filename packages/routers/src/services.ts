@@ -18,6 +18,8 @@ import { createLegalHoldsSlot, type LegalHolds } from './lib/legal-holds';
 import { createSecretBox } from './lib/secret-box';
 import { moduleList, type PlatformDeps } from './module';
 import { analyticsModule } from './modules/analytics/module';
+import { apiVersionsModule } from './modules/api-versions/module';
+import type { ApiVersionsConfig } from './modules/api-versions/service';
 import { auditModule } from './modules/audit/module';
 import type { IdentityConfig } from './modules/auth/config';
 import { authModule } from './modules/auth/module';
@@ -96,6 +98,8 @@ export type ServiceConfig = {
   migrations?: MigrationsConfig;
   /** Schedule, pruning and the migration precondition of backups (see modules/backups/config.ts). */
   backups?: BackupsConfig;
+  /** The REST face's version registry and how often deprecated-version usage is written (api-versions module). */
+  apiVersions?: ApiVersionsConfig;
 };
 
 export type ServiceDeps = {
@@ -157,6 +161,7 @@ const MODULES = moduleList<{
   .add(changelogModule)
   .add(roadmapModule)
   .add(i18nModule)
+  .add(apiVersionsModule)
   .add(backupsModule)
   .add(searchModule);
 

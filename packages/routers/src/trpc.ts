@@ -12,6 +12,7 @@ import {
 } from './access';
 import type { Context, Principal } from './context';
 import { errorFormatter, toTRPCError } from './errors';
+import type { OperationDeprecation } from './lib/api-versions';
 import { protectByLevel } from './lib/openapi';
 
 export type { ProcedureLevel };
@@ -30,6 +31,8 @@ export type Meta = OpenApiMeta<{
   impersonation?: 'starts' | 'ends';
   /** The REST face's success status when not 200 (see `rest()`). */
   successStatus?: 201 | 202;
+  /** A deprecated REST operation: its responses carry Deprecation, Sunset and Link (see `rest()`). */
+  deprecation?: OperationDeprecation;
 }>;
 
 const t = initTRPC.context<Context>().meta<Meta>().create({ errorFormatter });

@@ -1,6 +1,8 @@
 import type { AnyHttpRoute } from '@bytelyst/routers/http-route';
+import type { ApiVersion } from '@bytelyst/routers/lib/api-versions';
 import { appRouter } from '@bytelyst/routers/root';
 import type { Meta } from '@bytelyst/routers/trpc';
+import type { AnyTRPCRouter } from '@trpc/server';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { fastifyTRPCOpenApiPlugin, generateOpenApiDocument, type OpenAPIObject } from 'trpc-to-openapi';
 import { describeError } from './errors';
@@ -18,8 +20,8 @@ import { type ContextFactory, contextInput } from './trpc';
 export const REST_BASE_PATH = '/v1';
 
 /** The generator documents every success as 200; a procedure with `successStatus` gets its own instead. */
-const applySuccessStatuses = (doc: OpenAPIObject): void => {
-  const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { meta?: Meta } }>;
+const applySuccessStatuses = (doc: OpenAPIObject, router: AnyTRPCRouter): void => {
+  const procedures = router._def.procedures as unknown as Record<string, { _def: { meta?: Meta } }>;
   for (const { _def } of Object.values(procedures)) {
     const { openapi, successStatus } = _def.meta ?? {};
     if (!openapi || !successStatus) continue;
@@ -31,29 +33,67 @@ const applySuccessStatuses = (doc: OpenAPIObject): void => {
   }
 };
 
+type Operation = { deprecated?: boolean };
+const METHODS = ['get', 'put', 'post', 'patch', 'delete'] as const;
+
+/** A deprecated version's document marks every operation deprecated: all of them go at its sunset. */
+const deprecateAll = (doc: OpenAPIObject): void => {
+  for (const item of Object.values(doc.paths ?? {})) {
+    for (const method of METHODS) {
+      const operation = (item as Record<string, Operation | undefined>)[method];
+      if (operation) operation.deprecated = true;
+    }
+  }
+};
+
 /**
- * The OpenAPI 3.1 document of every procedure that carries `meta.openapi`, plus the modules' documented plain
- * routes (Stripe webhook, waitlist CSV, ...), served at /documentation/json.
+ * The OpenAPI 3.1 document of one API version (default: the current one, served at /documentation/json and
+ * /documentation/{version}/json): every procedure that carries `meta.openapi`, plus the modules' documented
+ * plain routes (Stripe webhook, waitlist CSV, ...). `info` names the version, its status and its sunset.
  */
 export const buildOpenApiDocument = (
   publicBaseUrl: string,
   routes: readonly AnyHttpRoute[] = [],
+  opts: { version?: ApiVersion; router?: AnyTRPCRouter } = {},
 ): OpenAPIObject => {
-  const doc = generateOpenApiDocument(appRouter, {
+  const router = opts.router ?? appRouter;
+  const versionId = opts.version?.id ?? REST_BASE_PATH.slice(1);
+  const doc = generateOpenApiDocument(router, {
     title: 'ByteLyst Platform API',
     description:
       'REST face of the platform routers. Authenticate with `Authorization: Bearer <access token or blt_ API token>`; ' +
       'pick the product with the `x-product-id` header. Errors: `{ error: { code, message, fields?, reason? } }`.',
-    version: '1.0.0',
-    baseUrl: `${publicBaseUrl.replace(/\/$/, '')}${REST_BASE_PATH}`,
+    version: versionId,
+    baseUrl: `${publicBaseUrl.replace(/\/$/, '')}/${versionId}`,
     securitySchemes: {
       bearerAuth: { type: 'http', scheme: 'bearer', description: 'JWT access token or `blt_` API token' },
     },
   });
-  applySuccessStatuses(doc);
+  applySuccessStatuses(doc, router);
   doc.paths = { ...doc.paths, ...moduleRoutesOpenApi(routes, REST_BASE_PATH) };
+  const version = opts.version;
+  if (version) {
+    Object.assign(doc.info, {
+      'x-status': version.status,
+      'x-released-at': version.releasedAt,
+      ...(version.deprecatedAt ? { 'x-deprecated-at': version.deprecatedAt } : {}),
+      ...(version.sunsetAt ? { 'x-sunset': version.sunsetAt } : {}),
+      'x-migration-guide': version.migrationGuideUrl,
+    });
+    if (version.status === 'deprecated') deprecateAll(doc);
+  }
   return doc;
 };
+
+/** The router's deprecated operations, for the console (`apiVersions.getOverview`). */
+export const deprecatedOperationsOf = (router: AnyTRPCRouter = appRouter) =>
+  Object.entries(router._def.procedures as Record<string, { _def: { meta?: Meta } }>).flatMap(
+    ([procedure, { _def }]) => {
+      const { openapi, deprecation } = _def.meta ?? {};
+      if (!openapi || !deprecation) return [];
+      return [{ procedure, route: `${openapi.method} ${REST_BASE_PATH}${openapi.path}`, ...deprecation }];
+    },
+  );
 
 let restRoutes: RestRoutes | undefined;
 const restMatches = new WeakMap<FastifyRequest, RestMatch | null>();

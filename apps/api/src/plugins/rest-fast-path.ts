@@ -1,3 +1,4 @@
+import type { OperationDeprecation } from '@bytelyst/routers/lib/api-versions';
 import type { AnyTRPCRouter } from '@trpc/server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
@@ -43,6 +44,8 @@ export type RestRoute = {
   cacheSeconds: number | undefined;
   /** The success status when not 200 (`rest({ successStatus })`); set by the REST scope for both paths. */
   successStatus: number | undefined;
+  /** Set when the operation is deprecated (`rest({ deprecated })`): its answers carry the headers. */
+  deprecation: OperationDeprecation | undefined;
   call: ProcedureCall;
   /** False for a void-like input schema: the adapter then hands the procedure no input at all. */
   takesInput: boolean;
@@ -80,13 +83,18 @@ export const buildRestRoutes = (router: AnyTRPCRouter): RestRoutes => {
   forEachOpenApiProcedure(router._def.procedures, ({ path, type, procedure, meta }) => {
     if (type === 'subscription') return;
     const list = routes.get(meta.openapi.method) ?? [];
-    const { cacheSeconds, successStatus } = meta as { cacheSeconds?: unknown; successStatus?: unknown };
+    const { cacheSeconds, successStatus, deprecation } = meta as {
+      cacheSeconds?: unknown;
+      successStatus?: unknown;
+      deprecation?: OperationDeprecation;
+    };
     list.push({
       pattern: getPathRegExp(normalizePath(meta.openapi.path)),
       procedure: path,
       type,
       cacheSeconds: typeof cacheSeconds === 'number' ? cacheSeconds : undefined,
       successStatus: typeof successStatus === 'number' ? successStatus : undefined,
+      deprecation,
       call: procedure as unknown as ProcedureCall,
       ...inputPlanOf(procedure),
     });

@@ -10,6 +10,7 @@
  * Bundled to dist/e2e-server.js beside dist/main.js; only playwright.config.ts starts it.
  */
 import type { Migration } from '@bytelyst/db/migrations/definition';
+import { defineApiVersions } from '@bytelyst/routers/lib/api-versions';
 import { loopbackOnlyConnector } from '@bytelyst/routers/testing/loopback-connector';
 import { runApi } from '../run-api';
 import { seedAnalytics } from './e2e-analytics';
@@ -39,8 +40,30 @@ const E2E_MIGRATIONS: Migration[] = [
   },
 ];
 
+/**
+ * API versioning fixture (api-versions.spec.ts): a deprecated `v0` served beside v1 by the same handlers, so a
+ * journey can call it and see the caller on /ops/api-versions. Nothing else calls /v0; other specs see v1 alone.
+ */
+const E2E_API_VERSIONS = defineApiVersions([
+  {
+    id: 'v1',
+    status: 'current',
+    releasedAt: '2026-01-01T00:00:00.000Z',
+    migrationGuideUrl: '/documentation',
+  },
+  {
+    id: 'v0',
+    status: 'deprecated',
+    releasedAt: '2025-01-01T00:00:00.000Z',
+    deprecatedAt: '2026-01-01T00:00:00.000Z',
+    sunsetAt: '2027-01-01T00:00:00.000Z',
+    migrationGuideUrl: '/documentation',
+  },
+]);
+
 runApi({
   extraMigrations: E2E_MIGRATIONS,
+  apiVersions: E2E_API_VERSIONS,
   outboundConnect: loopbackOnlyConnector,
   beforeListen: async (services) => {
     await seedAnalytics(services);

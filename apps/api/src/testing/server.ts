@@ -5,6 +5,7 @@ import type { BlobStore } from '@bytelyst/db/blob';
 import type { Clock, DocumentStore } from '@bytelyst/db/document-store';
 import type { Migration } from '@bytelyst/db/migrations/definition';
 import { bootstrapPlatform } from '@bytelyst/routers/bootstrap';
+import type { ApiVersionRegistry } from '@bytelyst/routers/lib/api-versions';
 import type { Services } from '@bytelyst/routers/services';
 import { loopbackOnlyConnector } from '@bytelyst/routers/testing/loopback-connector';
 import type { FastifyInstance } from 'fastify';
@@ -45,7 +46,11 @@ export type TestServer = {
  * with its endpoint for the others), with the default product and a known super admin. Not listening yet.
  */
 export const createTestServer = async (
-  opts: { env?: Record<string, string>; extraMigrations?: readonly Migration[] } = {},
+  opts: {
+    env?: Record<string, string>;
+    extraMigrations?: readonly Migration[];
+    apiVersions?: ApiVersionRegistry;
+  } = {},
 ): Promise<TestServer> => {
   const dir = await mkdtemp(path.join(tmpdir(), 'bytelyst-api-'));
   const env = parseEnv({
@@ -63,6 +68,7 @@ export const createTestServer = async (
     clock: clock.clock,
     outboundConnect: loopbackOnlyConnector,
     ...(opts.extraMigrations ? { extraMigrations: opts.extraMigrations } : {}),
+    ...(opts.apiVersions ? { apiVersions: opts.apiVersions } : {}),
   });
   const { app, store, blob, services } = platform;
   await bootstrapPlatform(services, { adminEmail: TEST_ADMIN.email, adminPassword: TEST_ADMIN.password });

@@ -1,6 +1,11 @@
 import type { AnyTRPCRouter } from '@trpc/server';
 import type { OpenApiMethod } from 'trpc-to-openapi';
 import type { Meta } from '../trpc';
+import { checkNotice, type OperationDeprecation } from './api-versions';
+
+const deprecationNote = (deprecated: OperationDeprecation): string =>
+  `Deprecated since ${deprecated.deprecatedAt.slice(0, 10)}; sunset ${deprecated.sunsetAt.slice(0, 10)}` +
+  (deprecated.replacement ? `; use \`${deprecated.replacement}\` instead.` : '.');
 
 /**
  * The OpenAPI meta of a procedure (REST face under /v1). Whether it needs a bearer token is not said here:
@@ -21,19 +26,33 @@ export const rest = (
      * after the answer (a mail that may or may not go out). tRPC answers 200 either way.
      */
     successStatus?: 201 | 202;
+    /**
+     * Marks the operation deprecated: `deprecated: true` in the OpenAPI document, and Deprecation, Sunset and
+     * Link headers on its REST answers. The sunset must come at least six months after the deprecation.
+     */
+    deprecated?: OperationDeprecation;
   },
-): Meta => ({
-  openapi: {
-    method,
-    path,
-    tags: [opts.tag],
-    summary: opts.summary,
-    ...(opts.description ? { description: opts.description } : {}),
-  },
-  ...(opts.targetType ? { audit: { targetType: opts.targetType } } : {}),
-  ...(opts.cacheSeconds ? { cacheSeconds: opts.cacheSeconds } : {}),
-  ...(opts.successStatus ? { successStatus: opts.successStatus } : {}),
-});
+): Meta => {
+  if (opts.deprecated)
+    checkNotice(opts.deprecated.deprecatedAt, opts.deprecated.sunsetAt, `${method} ${path}`);
+  const description = [opts.description, opts.deprecated && deprecationNote(opts.deprecated)]
+    .filter(Boolean)
+    .join('\n\n');
+  return {
+    openapi: {
+      method,
+      path,
+      tags: [opts.tag],
+      summary: opts.summary,
+      ...(description ? { description } : {}),
+      ...(opts.deprecated ? { deprecated: true } : {}),
+    },
+    ...(opts.deprecated ? { deprecation: opts.deprecated } : {}),
+    ...(opts.targetType ? { audit: { targetType: opts.targetType } } : {}),
+    ...(opts.cacheSeconds ? { cacheSeconds: opts.cacheSeconds } : {}),
+    ...(opts.successStatus ? { successStatus: opts.successStatus } : {}),
+  };
+};
 
 /**
  * Sets `openapi.protect` on every procedure of the router from its level: everything but a public procedure

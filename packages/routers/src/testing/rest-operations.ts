@@ -24,6 +24,7 @@ export const REST_OPERATIONS: readonly string[] = [
   'POST /roadmap/submissions/{id}/approve',
   'POST /roadmap/submissions/{id}/reject',
   'PATCH /roadmap/items/{id}',
+  'GET /api-versions',
   'DELETE /analytics/funnels/{id}',
   'GET /analytics/active-users',
   'GET /analytics/adoption',

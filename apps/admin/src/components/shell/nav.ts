@@ -60,6 +60,7 @@ export const NAV: readonly NavGroup[] = [
       { href: '/ops/maintenance', label: 'Maintenance', icon: 'alert' },
       { href: '/ops/status', label: 'Status page', icon: 'monitor' },
       { href: '/ops/rate-limits', label: 'Rate limits', icon: 'shield' },
+      { href: '/ops/api-versions', label: 'API versions', icon: 'list' },
       { href: '/ops/migrations', label: 'Migrations', icon: 'book' },
       { href: '/ops/backups', label: 'Backups', icon: 'box' },
       { href: '/telemetry', label: 'Telemetry', icon: 'activity' },
