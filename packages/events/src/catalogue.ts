@@ -21,6 +21,7 @@ import { RETENTION_EVENTS } from './catalogue/retention';
 import { SEARCH_EVENTS } from './catalogue/search';
 import { STATUS_EVENTS } from './catalogue/status';
 import { TELEMETRY_EVENTS } from './catalogue/telemetry';
+import { THEME_EVENTS } from './catalogue/themes';
 import { USAGE_EVENTS } from './catalogue/usage';
 import { WEBHOOK_EVENTS } from './catalogue/webhooks';
 
@@ -54,6 +55,7 @@ export const EVENT_DEFINITIONS = {
   ...ANALYTICS_EVENTS,
   ...RETENTION_EVENTS,
   ...CHANGELOG_EVENTS,
+  ...THEME_EVENTS,
   ...BACKUPS_EVENTS,
   ...SEARCH_EVENTS,
 } as const;

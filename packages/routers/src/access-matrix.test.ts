@@ -39,6 +39,7 @@ const PUBLIC = new Set([
   'status.unsubscribe',
   'experiments.assign',
   'changelog.list',
+  'themes.getCurrent',
 ]);
 /** Callable by any signed-in user. Anything not here nor in PUBLIC must answer 403 to a plain user. */
 const AUTHED = new Set([

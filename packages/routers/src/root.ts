@@ -27,6 +27,7 @@ import { ssoRouter } from './modules/sso/router';
 import { statusRouter } from './modules/status/router';
 import { systemRouter } from './modules/system/router';
 import { telemetryRouter } from './modules/telemetry/router';
+import { themesRouter } from './modules/themes/router';
 import { tokensRouter } from './modules/tokens/router';
 import { trackerRouter } from './modules/tracker/router';
 import { usersRouter } from './modules/users/router';
@@ -71,6 +72,7 @@ export const appRouter = router({
   analytics: analyticsRouter,
   retention: retentionRouter,
   changelog: changelogRouter,
+  themes: themesRouter,
   backups: backupsRouter,
   search: searchRouter,
 });

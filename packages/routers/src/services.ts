@@ -10,6 +10,7 @@ import { createJobRegistry, type JobRegistry } from '@bytelyst/scheduler/registr
 import { createJobsRepository, type JobsRepository } from '@bytelyst/scheduler/repository';
 import { createJobRunner } from '@bytelyst/scheduler/runner';
 import { PLATFORM_PRODUCT_ID } from '@bytelyst/scheduler/schema';
+import { type BrandThemes, createBrandThemesSlot } from './lib/brand-themes';
 import { randomId } from './lib/crypto';
 import { createJobTriggerSlot, type JobTrigger } from './lib/job-trigger';
 import { createAccessTokenVerifier } from './lib/jwt';
@@ -54,6 +55,7 @@ import type { StatusConfig } from './modules/status/config';
 import { statusModule } from './modules/status/module';
 import { systemModule } from './modules/system/module';
 import { telemetryModule } from './modules/telemetry/module';
+import { themesModule } from './modules/themes/module';
 import { tokensModule } from './modules/tokens/module';
 import { trackerModule } from './modules/tracker/module';
 import { usersModule } from './modules/users/module';
@@ -119,6 +121,8 @@ const MODULES = moduleList<{
   jobTrigger: JobTrigger;
   /** Who is under a legal hold; bound to the retention module once it is built (after the modules that ask). */
   legalHolds: LegalHolds;
+  /** A product's published theme, for mail; bound to the themes module once it is built (after delivery). */
+  brandThemes: BrandThemes;
 }>()
   .add(productsModule)
   .add(sessionsModule)
@@ -150,6 +154,7 @@ const MODULES = moduleList<{
   .add(analyticsModule)
   .add(retentionModule)
   .add(changelogModule)
+  .add(themesModule)
   .add(backupsModule)
   .add(searchModule);
 
@@ -201,6 +206,7 @@ export const createServices = (deps: ServiceDeps) => {
   const jobRegistry = withAppErrors(createJobRegistry());
   const jobTrigger = createJobTriggerSlot();
   const legalHolds = createLegalHoldsSlot();
+  const brandThemes = createBrandThemesSlot();
   const {
     services,
     subscribers,
@@ -214,8 +220,10 @@ export const createServices = (deps: ServiceDeps) => {
     jobsRepo,
     jobTrigger,
     legalHolds,
+    brandThemes,
   });
   legalHolds.bind(services.retention.heldUsers);
+  brandThemes.bind(services.themes.publishedTokens);
   backupCheck = services.backups.backupCheck;
   for (const subscriber of subscribers) bus.subscribe(subscriber);
   for (const job of moduleJobs) jobRegistry.register(job);

@@ -2,6 +2,7 @@ import { ZodError } from 'zod';
 import { AppError } from '../../app-error';
 import { defineRoute, errorResponse, type HttpRouteRequest } from '../../http-route';
 import { type AtomEntry, atomDocument } from '../../lib/atom';
+import { LAUNCH_CACHE_CONTROL, matchesIfNoneMatch } from '../../lib/http-cache';
 import { type TChangelogCategory, type TChangelogListInput, ZChangelogListInput } from './schema';
 import type { ChangelogService } from './service';
 
@@ -14,8 +15,7 @@ import type { ChangelogService } from './service';
 
 export const CHANGELOG_PATH = '/v1/changelog';
 const FEED_PATH = '/v1/changelog/feed.atom';
-/** Clients revalidate after a minute; a 304 is the usual answer then. */
-const CACHE = 'public, max-age=60, must-revalidate';
+const CACHE = LAUNCH_CACHE_CONTROL;
 
 const CATEGORY_WORDS: Record<TChangelogCategory, string> = {
   feature: 'New feature',
@@ -39,14 +39,6 @@ const parseQuery = (query: Record<string, unknown>): TChangelogListInput => {
     const fields = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
     throw new AppError('VALIDATION', `Invalid input: ${fields.map((f) => f.path).join(', ')}`, { fields });
   }
-};
-
-/** `If-None-Match` holds this tag (a list, or `*`); weak comparison, as RFC 9110 asks for GET. */
-const matches = (header: string | string[] | undefined, etag: string) => {
-  const value = Array.isArray(header) ? header.join(',') : header;
-  if (!value) return false;
-  if (value.trim() === '*') return true;
-  return value.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 };
 
 const queryParameter = (name: string, description: string, schema: Record<string, unknown>) => ({
@@ -76,7 +68,7 @@ export const changelogRoutes = (deps: RouteDeps) => [
       const input = parseQuery(request.query);
       const etag = await deps.changelog.etag(ctx.productId, input);
       const headers = { etag, 'cache-control': CACHE, vary: 'x-product-id, authorization' };
-      if (matches(request.headers['if-none-match'], etag)) return { status: 304, headers };
+      if (matchesIfNoneMatch(request.headers['if-none-match'], etag)) return { status: 304, headers };
       return { status: 200, headers, body: await deps.changelog.list(ctx.productId, input) };
     },
   }),

@@ -123,7 +123,7 @@ export const createDispatcher = (deps: DispatcherDeps) => {
     try {
       rendered = await renderEmail(doc.template as TemplateName, {
         ...openProps(deps.secretBox, doc),
-        brand: doc.brand ?? deps.service.brandOf(product),
+        brand: doc.brand ?? (await deps.service.brandFor(product)),
         ...(unsubscribeUrl ? { unsubscribeUrl } : {}),
       });
     } catch (error) {

@@ -1,3 +1,4 @@
+import type { BrandThemes } from '../../lib/brand-themes';
 import { defineModule } from '../../module';
 import type { BillingService } from '../billing/module';
 import type { GrowthService } from '../growth/module';
@@ -28,6 +29,7 @@ type Needs = {
   licenses: LicensesService;
   growth: GrowthService;
   sessions: SessionsService;
+  brandThemes: BrandThemes;
 };
 
 /**
@@ -75,6 +77,7 @@ export const deliveryModule = defineModule({
       devices: needs.notifications.devices,
       preferences: needs.notifications.preferences,
       entitlements,
+      brandThemes: needs.brandThemes,
     };
     const service = createDeliveryService({
       repo,
