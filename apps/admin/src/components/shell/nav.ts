@@ -43,6 +43,7 @@ export const NAV: readonly NavGroup[] = [
       { href: '/tracker', label: 'Tracker', icon: 'inbox' },
       { href: '/feedback', label: 'Feedback', icon: 'mail' },
       { href: '/content/changelog', label: 'Changelog', icon: 'book' },
+      { href: '/themes', label: 'Themes', icon: 'sliders' },
       { href: '/blobs', label: 'Blob storage', icon: 'folder' },
     ],
   },
