@@ -18,43 +18,45 @@ export function ContrastChecks({ tokens }: { tokens: ThemeTokens }) {
       </p>
       <div className={styles.checkTables}>
         {(['light', 'dark'] as ColorMode[]).map((mode) => (
-          <table key={mode} className="table">
-            <caption className={styles.caption}>
-              {mode === 'light' ? 'Light contrast' : 'Dark contrast'}
-            </caption>
-            <thead>
-              <tr>
-                <th>Pair</th>
-                <th>Ratio</th>
-                <th>AA</th>
-              </tr>
-            </thead>
-            <tbody>
-              {checks
-                .filter((check) => check.mode === mode)
-                .map((check) => (
-                  <tr
-                    key={check.path + check.background}
-                    data-pair={`${check.foreground}/${check.background}`}
-                  >
-                    <td>
-                      <div className="cell-primary">
-                        {words(check.foreground)} on {words(check.background).toLowerCase()}
-                      </div>
-                      <div className="cell-muted">
-                        {check.usage} · {KIND_LABELS[check.kind]}, needs {check.minimum}:1
-                      </div>
-                    </td>
-                    <td className="mono">{check.ratio.toFixed(2)}:1</td>
-                    <td>
-                      <Badge tone={check.pass ? 'success' : 'danger'} dot>
-                        {check.pass ? 'Pass' : 'Fail'}
-                      </Badge>
-                    </td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
+          <div key={mode} className="table-wrap">
+            <table className="table">
+              <caption className={styles.caption}>
+                {mode === 'light' ? 'Light contrast' : 'Dark contrast'}
+              </caption>
+              <thead>
+                <tr>
+                  <th>Pair</th>
+                  <th>Ratio</th>
+                  <th>AA</th>
+                </tr>
+              </thead>
+              <tbody>
+                {checks
+                  .filter((check) => check.mode === mode)
+                  .map((check) => (
+                    <tr
+                      key={check.path + check.background}
+                      data-pair={`${check.foreground}/${check.background}`}
+                    >
+                      <td>
+                        <div className="cell-primary">
+                          {words(check.foreground)} on {words(check.background).toLowerCase()}
+                        </div>
+                        <div className="cell-muted">
+                          {check.usage} · {KIND_LABELS[check.kind]}, needs {check.minimum}:1
+                        </div>
+                      </td>
+                      <td className={`mono ${styles.nowrap}`}>{check.ratio.toFixed(2)}:1</td>
+                      <td className={styles.nowrap}>
+                        <Badge tone={check.pass ? 'success' : 'danger'} dot>
+                          {check.pass ? 'Pass' : 'Fail'}
+                        </Badge>
+                      </td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </div>
         ))}
       </div>
     </div>

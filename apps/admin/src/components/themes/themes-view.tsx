@@ -97,15 +97,18 @@ function Editor({ theme }: { theme: TTheme }) {
 
   return (
     <div className="stack">
-      <Card
-        titleId="theme-state"
-        title={theme.publishedVersion ? `Live: version ${theme.publishedVersion}` : 'Nothing published yet'}
-        subtitle={
-          theme.publishedAt
-            ? `Published ${formatDateTime(theme.publishedAt)}. Draft ${dirty || theme.hasUnpublishedChanges ? 'has changes' : 'matches it'}.`
-            : 'Clients get the default theme (version 0) until the first publish.'
-        }
-        actions={
+      <section className="card" aria-labelledby="theme-state">
+        <div className="card-header">
+          <div>
+            <h2 className="card-title" id="theme-state">
+              {theme.publishedVersion ? `Live: version ${theme.publishedVersion}` : 'Nothing published yet'}
+            </h2>
+            <p className="card-subtitle">
+              {theme.publishedAt
+                ? `Published ${formatDateTime(theme.publishedAt)}. Draft ${dirty || theme.hasUnpublishedChanges ? 'has changes' : 'matches it'}.`
+                : 'Clients get the default theme (version 0) until the first publish.'}
+            </p>
+          </div>
           <div className={styles.actions}>
             {dirty ? <Badge tone="warning">Unsaved</Badge> : null}
             <Button onClick={() => setForm(formOf(DEFAULT_THEME))}>Reset to defaults</Button>
@@ -119,10 +122,13 @@ function Editor({ theme }: { theme: TTheme }) {
               Publish…
             </Button>
           </div>
-        }
-      >
-        <FormError message={formError} />
-      </Card>
+        </div>
+        {formError ? (
+          <div className="card-body">
+            <FormError message={formError} />
+          </div>
+        ) : null}
+      </section>
       <div className={styles.workspace}>
         <Card titleId="theme-tokens" title="Tokens" className={styles.editorCard}>
           <TokenEditor
