@@ -88,34 +88,34 @@ type LayoutProps = {
 export function EmailLayout({ preview, brand, reason, unsubscribeUrl, children }: LayoutProps) {
   const palette = paletteOf(brand);
   return (
-    <PaletteContext.Provider value={palette}>
-      <Html lang="en">
-        <Head>
-          <meta name="color-scheme" content="light dark" />
-          <meta name="supported-color-schemes" content="light dark" />
-          <style>{darkCss(palette)}</style>
-        </Head>
-        <Preview>{preview}</Preview>
-        <Body className="em-page" style={{ backgroundColor: palette.page, fontFamily: FONT, margin: 0 }}>
-          <Container
-            className="em-card"
-            style={{
-              backgroundColor: palette.card,
-              border: `1px solid ${palette.border}`,
-              borderTop: `4px solid ${brand.accentColor}`,
-              borderRadius: 8,
-              margin: '32px auto',
-              maxWidth: 560,
-              padding: '28px 32px',
-            }}
-          >
+    <Html lang="en">
+      <Head>
+        <meta name="color-scheme" content="light dark" />
+        <meta name="supported-color-schemes" content="light dark" />
+        <style>{darkCss(palette)}</style>
+      </Head>
+      <Preview>{preview}</Preview>
+      <Body className="em-page" style={{ backgroundColor: palette.page, fontFamily: FONT, margin: 0 }}>
+        <Container
+          className="em-card"
+          style={{
+            backgroundColor: palette.card,
+            border: `1px solid ${palette.border}`,
+            borderTop: `4px solid ${brand.accentColor}`,
+            borderRadius: 8,
+            margin: '32px auto',
+            maxWidth: 560,
+            padding: '28px 32px',
+          }}
+        >
+          <PaletteContext.Provider value={palette}>
             <BrandHeader brand={brand} />
             <Section style={{ color: palette.text, fontSize: 15, lineHeight: '24px' }}>{children}</Section>
             <Footer brand={brand} reason={reason} unsubscribeUrl={unsubscribeUrl} />
-          </Container>
-        </Body>
-      </Html>
-    </PaletteContext.Provider>
+          </PaletteContext.Provider>
+        </Container>
+      </Body>
+    </Html>
   );
 }
 
