@@ -19,14 +19,13 @@ export function ContrastChecks({ tokens }: { tokens: ThemeTokens }) {
       <div className={styles.checkTables}>
         {(['light', 'dark'] as ColorMode[]).map((mode) => (
           <div key={mode} className="table-wrap">
-            <table className="table">
+            <table className={`table ${styles.checkTable}`}>
               <caption className={styles.caption}>
                 {mode === 'light' ? 'Light contrast' : 'Dark contrast'}
               </caption>
               <thead>
                 <tr>
                   <th>Pair</th>
-                  <th>Ratio</th>
                   <th>AA</th>
                 </tr>
               </thead>
@@ -46,11 +45,11 @@ export function ContrastChecks({ tokens }: { tokens: ThemeTokens }) {
                           {check.usage} · {KIND_LABELS[check.kind]}, needs {check.minimum}:1
                         </div>
                       </td>
-                      <td className={`mono ${styles.nowrap}`}>{check.ratio.toFixed(2)}:1</td>
                       <td className={styles.nowrap}>
                         <Badge tone={check.pass ? 'success' : 'danger'} dot>
                           {check.pass ? 'Pass' : 'Fail'}
                         </Badge>
+                        <div className="mono cell-muted">{check.ratio.toFixed(2)}:1</div>
                       </td>
                     </tr>
                   ))}
