@@ -8,6 +8,7 @@ const nextConfig: NextConfig = {
     '@bytelyst/events',
     '@bytelyst/scheduler',
     '@bytelyst/emails',
+    '@bytelyst/design-tokens',
   ],
   poweredByHeader: false,
   reactStrictMode: true,

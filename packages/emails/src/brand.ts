@@ -1,3 +1,4 @@
+import type { ThemeTokens } from '@bytelyst/design-tokens';
 import { z } from 'zod';
 
 /**
@@ -13,6 +14,24 @@ const ZHttpsUrl = z.url({ protocol: /^https$/ });
  */
 export const ZUnsubscribeUrl = ZHttpsUrl;
 
+const ZHex = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a #rrggbb hex colour');
+
+/**
+ * The colours of a mail beyond the accent: the light theme every client gets inline, and the dark repaint for
+ * clients that honour prefers-color-scheme. Absent, the layout's own colours apply (the platform's defaults).
+ */
+export const ZEmailPalette = z.object({
+  text: ZHex,
+  muted: ZHex,
+  border: ZHex,
+  page: ZHex,
+  card: ZHex,
+  /** The button label on the accent. */
+  onAccent: ZHex,
+  dark: z.object({ text: ZHex, muted: ZHex, border: ZHex, page: ZHex, card: ZHex, box: ZHex, link: ZHex }),
+});
+export type TEmailPalette = z.infer<typeof ZEmailPalette>;
+
 /** What makes a product's mail look like that product's: LysnrAI and MindLyst mails differ here. */
 export const ZEmailBrand = z.object({
   productName: z.string().trim().min(1).max(60),
@@ -25,8 +44,40 @@ export const ZEmailBrand = z.object({
   accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a #rrggbb hex colour'),
   supportEmail: z.email(),
   appUrl: ZLinkUrl,
+  /** From the product's published theme (`themedBrand`); absent: the platform's default colours. */
+  palette: ZEmailPalette.optional(),
 });
 export type TEmailBrand = z.infer<typeof ZEmailBrand>;
+
+/**
+ * The brand in a published theme's colours: the accent is the light primary, the mail's surfaces and text are
+ * the theme's, dark mode its dark palette. Without a theme the brand is returned as it is.
+ */
+export const themedBrand = (brand: TEmailBrand, theme: ThemeTokens | null | undefined): TEmailBrand => {
+  if (!theme) return brand;
+  const { light, dark } = theme.colors;
+  return {
+    ...brand,
+    accentColor: light.primary,
+    palette: {
+      text: light.onSurface,
+      muted: light.textMuted,
+      border: light.border,
+      page: light.background,
+      card: light.surface,
+      onAccent: light.onPrimary,
+      dark: {
+        text: dark.onSurface,
+        muted: dark.textMuted,
+        border: dark.border,
+        page: dark.background,
+        card: dark.surface,
+        box: dark.border,
+        link: dark.primary,
+      },
+    },
+  };
+};
 
 /** Fields every template's props carry besides the sender's own. */
 export const ZEmailShared = z.object({

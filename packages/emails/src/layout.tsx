@@ -14,10 +14,18 @@ import {
   Section,
   Text,
 } from '@react-email/components';
-import type { CSSProperties, ReactNode } from 'react';
-import type { TEmailBrand } from './brand';
+import { type CSSProperties, createContext, type ReactNode, useContext } from 'react';
+import { PREVIEW_BRAND, type TEmailBrand, type TEmailPalette } from './brand';
 
 const COLORS = { text: '#18181b', muted: '#71717a', border: '#e4e4e7', page: '#f4f4f5', card: '#ffffff' };
+const DARK = {
+  page: '#09090b',
+  card: '#18181b',
+  border: '#27272a',
+  text: '#f4f4f5',
+  muted: '#a1a1aa',
+  box: '#27272a',
+};
 const FONT = "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
 
 /** Black or white, whichever reads better on the accent (WCAG relative luminance). */
@@ -39,18 +47,32 @@ function lighten(hex: string): string {
   return `#${mix(1)}${mix(3)}${mix(5)}`;
 }
 
+/** The brand's palette (from its published theme), else the platform's colours around its accent. */
+const paletteOf = (brand: TEmailBrand): TEmailPalette =>
+  brand.palette ?? {
+    ...COLORS,
+    onAccent: textColorOn(brand.accentColor),
+    dark: { ...DARK, link: lighten(brand.accentColor) },
+  };
+
+/** The palette of the mail being rendered, for the parts that are not handed the brand. */
+const PaletteContext = createContext<TEmailPalette>(paletteOf(PREVIEW_BRAND));
+const usePalette = () => useContext(PaletteContext);
+
 // Inline styles are the light theme every client gets; these rules repaint it in clients that honour
 // prefers-color-scheme (Apple Mail, Outlook for Mac, iOS), hence !important over the inline values.
 // Body copies its style onto the cell of its wrapper table, so the page rule reaches that cell too.
-const darkCss = (accent: string) => `:root{color-scheme:light dark;supported-color-schemes:light dark}
+const darkCss = ({
+  dark,
+}: TEmailPalette) => `:root{color-scheme:light dark;supported-color-schemes:light dark}
 @media (prefers-color-scheme: dark){
-.em-page,.em-page>table>tbody>tr>td{background-color:#09090b !important}
-.em-card{background-color:#18181b !important;border-color:#27272a !important}
-.em-text{color:#f4f4f5 !important}
-.em-muted{color:#a1a1aa !important}
-.em-rule{border-color:#27272a !important}
-.em-box{background-color:#27272a !important}
-.em-link{color:${lighten(accent)} !important}
+.em-page,.em-page>table>tbody>tr>td{background-color:${dark.page} !important}
+.em-card{background-color:${dark.card} !important;border-color:${dark.border} !important}
+.em-text{color:${dark.text} !important}
+.em-muted{color:${dark.muted} !important}
+.em-rule{border-color:${dark.border} !important}
+.em-box{background-color:${dark.box} !important}
+.em-link{color:${dark.link} !important}
 }`;
 
 type LayoutProps = {
@@ -64,20 +86,21 @@ type LayoutProps = {
 
 /** The frame every template shares: preview line, brand header, card, footer. */
 export function EmailLayout({ preview, brand, reason, unsubscribeUrl, children }: LayoutProps) {
+  const palette = paletteOf(brand);
   return (
     <Html lang="en">
       <Head>
         <meta name="color-scheme" content="light dark" />
         <meta name="supported-color-schemes" content="light dark" />
-        <style>{darkCss(brand.accentColor)}</style>
+        <style>{darkCss(palette)}</style>
       </Head>
       <Preview>{preview}</Preview>
-      <Body className="em-page" style={{ backgroundColor: COLORS.page, fontFamily: FONT, margin: 0 }}>
+      <Body className="em-page" style={{ backgroundColor: palette.page, fontFamily: FONT, margin: 0 }}>
         <Container
           className="em-card"
           style={{
-            backgroundColor: COLORS.card,
-            border: `1px solid ${COLORS.border}`,
+            backgroundColor: palette.card,
+            border: `1px solid ${palette.border}`,
             borderTop: `4px solid ${brand.accentColor}`,
             borderRadius: 8,
             margin: '32px auto',
@@ -85,9 +108,11 @@ export function EmailLayout({ preview, brand, reason, unsubscribeUrl, children }
             padding: '28px 32px',
           }}
         >
-          <BrandHeader brand={brand} />
-          <Section style={{ color: COLORS.text, fontSize: 15, lineHeight: '24px' }}>{children}</Section>
-          <Footer brand={brand} reason={reason} unsubscribeUrl={unsubscribeUrl} />
+          <PaletteContext.Provider value={palette}>
+            <BrandHeader brand={brand} />
+            <Section style={{ color: palette.text, fontSize: 15, lineHeight: '24px' }}>{children}</Section>
+            <Footer brand={brand} reason={reason} unsubscribeUrl={unsubscribeUrl} />
+          </PaletteContext.Provider>
         </Container>
       </Body>
     </Html>
@@ -95,6 +120,7 @@ export function EmailLayout({ preview, brand, reason, unsubscribeUrl, children }
 }
 
 function BrandHeader({ brand }: { brand: TEmailBrand }) {
+  const palette = usePalette();
   if (brand.logoUrl !== undefined) {
     // A 32 px tall mark; `height` as an attribute because Outlook ignores CSS sizes on images.
     return (
@@ -104,7 +130,7 @@ function BrandHeader({ brand }: { brand: TEmailBrand }) {
   return (
     <Text
       className="em-text"
-      style={{ color: COLORS.text, fontSize: 18, fontWeight: 700, margin: '0 0 8px', lineHeight: '32px' }}
+      style={{ color: palette.text, fontSize: 18, fontWeight: 700, margin: '0 0 8px', lineHeight: '32px' }}
     >
       {brand.productName}
     </Text>
@@ -112,7 +138,6 @@ function BrandHeader({ brand }: { brand: TEmailBrand }) {
 }
 
 const FOOTER_TEXT: CSSProperties = {
-  color: COLORS.muted,
   fontSize: 12,
   lineHeight: '18px',
   margin: '0 0 8px',
@@ -120,14 +145,16 @@ const FOOTER_TEXT: CSSProperties = {
 
 function Footer(props: { brand: TEmailBrand; reason: string; unsubscribeUrl?: string | undefined }) {
   const { brand } = props;
-  const linkStyle = { color: COLORS.muted, textDecoration: 'underline' };
+  const palette = usePalette();
+  const linkStyle = { color: palette.muted, textDecoration: 'underline' };
+  const footerText = { color: palette.muted, ...FOOTER_TEXT };
   return (
     <Section>
-      <Hr className="em-rule" style={{ borderColor: COLORS.border, margin: '28px 0 16px' }} />
-      <Text className="em-muted" style={FOOTER_TEXT}>
+      <Hr className="em-rule" style={{ borderColor: palette.border, margin: '28px 0 16px' }} />
+      <Text className="em-muted" style={footerText}>
         {props.reason}
       </Text>
-      <Text className="em-muted" style={FOOTER_TEXT}>
+      <Text className="em-muted" style={footerText}>
         Questions? Write to{' '}
         <Link className="em-muted" href={`mailto:${brand.supportEmail}`} style={linkStyle}>
           {brand.supportEmail}
@@ -135,14 +162,14 @@ function Footer(props: { brand: TEmailBrand; reason: string; unsubscribeUrl?: st
         .
       </Text>
       {props.unsubscribeUrl !== undefined && (
-        <Text className="em-muted" style={FOOTER_TEXT}>
+        <Text className="em-muted" style={footerText}>
           Don't want these emails?{' '}
           <Link className="em-muted" href={props.unsubscribeUrl} style={linkStyle}>
             Unsubscribe
           </Link>
         </Text>
       )}
-      <Text className="em-muted" style={FOOTER_TEXT}>
+      <Text className="em-muted" style={footerText}>
         {brand.productName} ·{' '}
         <Link className="em-muted" href={brand.appUrl} style={linkStyle}>
           {brand.appUrl}
@@ -153,11 +180,18 @@ function Footer(props: { brand: TEmailBrand; reason: string; unsubscribeUrl?: st
 }
 
 export function Title({ children }: { children: ReactNode }) {
+  const palette = usePalette();
   return (
     <Heading
       as="h1"
       className="em-text"
-      style={{ color: COLORS.text, fontSize: 22, fontWeight: 700, lineHeight: '30px', margin: '16px 0 12px' }}
+      style={{
+        color: palette.text,
+        fontSize: 22,
+        fontWeight: 700,
+        lineHeight: '30px',
+        margin: '16px 0 12px',
+      }}
     >
       {children}
     </Heading>
@@ -165,10 +199,11 @@ export function Title({ children }: { children: ReactNode }) {
 }
 
 export function Paragraph({ children }: { children: ReactNode }) {
+  const palette = usePalette();
   return (
     <Text
       className="em-text"
-      style={{ color: COLORS.text, fontSize: 15, lineHeight: '24px', margin: '0 0 16px' }}
+      style={{ color: palette.text, fontSize: 15, lineHeight: '24px', margin: '0 0 16px' }}
     >
       {children}
     </Text>
@@ -177,10 +212,11 @@ export function Paragraph({ children }: { children: ReactNode }) {
 
 /** Smaller, muted text for security notes and fine print. */
 export function Note({ children }: { children: ReactNode }) {
+  const palette = usePalette();
   return (
     <Text
       className="em-muted"
-      style={{ color: COLORS.muted, fontSize: 13, lineHeight: '20px', margin: '0 0 12px' }}
+      style={{ color: palette.muted, fontSize: 13, lineHeight: '20px', margin: '0 0 12px' }}
     >
       {children}
     </Text>
@@ -216,6 +252,7 @@ export function CallToAction({
   brand: TEmailBrand;
   children: ReactNode;
 }) {
+  const palette = usePalette();
   return (
     <>
       <Section style={{ margin: '8px 0 20px' }}>
@@ -224,7 +261,7 @@ export function CallToAction({
           style={{
             backgroundColor: brand.accentColor,
             borderRadius: 6,
-            color: textColorOn(brand.accentColor),
+            color: palette.onAccent,
             fontSize: 15,
             fontWeight: 600,
             padding: '12px 22px',
@@ -236,7 +273,7 @@ export function CallToAction({
       <Text
         className="em-muted"
         data-skip-in-text="true"
-        style={{ color: COLORS.muted, fontSize: 13, lineHeight: '20px', margin: '0 0 16px' }}
+        style={{ color: palette.muted, fontSize: 13, lineHeight: '20px', margin: '0 0 16px' }}
       >
         Or paste this link into your browser:
         <br />
@@ -250,16 +287,17 @@ export function CallToAction({
 
 /** Label/value facts (device, amount, expiry): a shaded box, one line per fact. */
 export function Details({ rows }: { rows: ReadonlyArray<readonly [label: string, value: string]> }) {
+  const palette = usePalette();
   return (
     <Section
       className="em-box"
-      style={{ backgroundColor: COLORS.page, borderRadius: 6, margin: '0 0 20px', padding: '12px 16px' }}
+      style={{ backgroundColor: palette.page, borderRadius: 6, margin: '0 0 20px', padding: '12px 16px' }}
     >
       {rows.map(([label, value]) => (
         <Text
           key={label}
           className="em-text"
-          style={{ color: COLORS.text, fontSize: 14, lineHeight: '22px', margin: '2px 0' }}
+          style={{ color: palette.text, fontSize: 14, lineHeight: '22px', margin: '2px 0' }}
         >
           <strong>{label}:</strong> {value}
         </Text>

@@ -23,6 +23,7 @@ import { ROADMAP_EVENTS } from './catalogue/roadmap';
 import { SEARCH_EVENTS } from './catalogue/search';
 import { STATUS_EVENTS } from './catalogue/status';
 import { TELEMETRY_EVENTS } from './catalogue/telemetry';
+import { THEME_EVENTS } from './catalogue/themes';
 import { USAGE_EVENTS } from './catalogue/usage';
 import { WEBHOOK_EVENTS } from './catalogue/webhooks';
 
@@ -58,6 +59,7 @@ export const EVENT_DEFINITIONS = {
   ...CHANGELOG_EVENTS,
   ...ROADMAP_EVENTS,
   ...I18N_EVENTS,
+  ...THEME_EVENTS,
   ...BACKUPS_EVENTS,
   ...SEARCH_EVENTS,
 } as const;

@@ -42,6 +42,7 @@ const PUBLIC = new Set([
   'roadmap.get',
   'roadmap.getItem',
   'i18n.getBundle',
+  'themes.getCurrent',
 ]);
 /** Callable by any signed-in user. Anything not here nor in PUBLIC must answer 403 to a plain user. */
 const AUTHED = new Set([

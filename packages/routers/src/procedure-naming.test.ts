@@ -92,7 +92,9 @@ const DOMAIN_VERBS: Record<string, string> = {
   retry: 'runs a failed (or rolled back) migration again',
   rollback: 'undoes an applied migration with its down; the record stays, as rolled back',
   release: 'ends a legal hold; the hold stays on record with who released it and when',
-  publish: 'makes a changelog entry visible to clients, now or at a scheduled time',
+  publish:
+    "makes a changelog entry visible to clients, now or at a scheduled time; freezes a theme's draft as a numbered version",
+  revert: "sets a theme's draft back to a published version's tokens; the versions stay",
   unpublish: 'takes a published or scheduled changelog entry back to draft; it stays on record',
   restore: 'writes a backup back into the store (all containers or one), after its dry run',
   query: 'a ranked full-text search (not a paged list): best matches first, a few per type',

@@ -30,6 +30,7 @@ import { ssoRouter } from './modules/sso/router';
 import { statusRouter } from './modules/status/router';
 import { systemRouter } from './modules/system/router';
 import { telemetryRouter } from './modules/telemetry/router';
+import { themesRouter } from './modules/themes/router';
 import { tokensRouter } from './modules/tokens/router';
 import { trackerRouter } from './modules/tracker/router';
 import { usersRouter } from './modules/users/router';
@@ -77,6 +78,7 @@ export const appRouter = router({
   roadmap: roadmapRouter,
   i18n: i18nRouter,
   apiVersions: apiVersionsRouter,
+  themes: themesRouter,
   backups: backupsRouter,
   search: searchRouter,
 });

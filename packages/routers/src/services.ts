@@ -10,6 +10,7 @@ import { createJobRegistry, type JobRegistry } from '@bytelyst/scheduler/registr
 import { createJobsRepository, type JobsRepository } from '@bytelyst/scheduler/repository';
 import { createJobRunner } from '@bytelyst/scheduler/runner';
 import { PLATFORM_PRODUCT_ID } from '@bytelyst/scheduler/schema';
+import { type BrandThemes, createBrandThemesSlot } from './lib/brand-themes';
 import { randomId } from './lib/crypto';
 import { createEmailStringsSlot, type EmailStringsSource } from './lib/email-strings';
 import { createJobTriggerSlot, type JobTrigger } from './lib/job-trigger';
@@ -59,6 +60,7 @@ import type { StatusConfig } from './modules/status/config';
 import { statusModule } from './modules/status/module';
 import { systemModule } from './modules/system/module';
 import { telemetryModule } from './modules/telemetry/module';
+import { themesModule } from './modules/themes/module';
 import { tokensModule } from './modules/tokens/module';
 import { trackerModule } from './modules/tracker/module';
 import { usersModule } from './modules/users/module';
@@ -128,6 +130,8 @@ const MODULES = moduleList<{
   legalHolds: LegalHolds;
   /** The recipient's locale and mail strings; bound to the i18n module once it is built (after delivery). */
   emailStrings: EmailStringsSource;
+  /** A product's published theme, for mail; bound to the themes module once it is built (after delivery). */
+  brandThemes: BrandThemes;
 }>()
   .add(productsModule)
   .add(sessionsModule)
@@ -162,6 +166,7 @@ const MODULES = moduleList<{
   .add(roadmapModule)
   .add(i18nModule)
   .add(apiVersionsModule)
+  .add(themesModule)
   .add(backupsModule)
   .add(searchModule);
 
@@ -214,6 +219,7 @@ export const createServices = (deps: ServiceDeps) => {
   const jobTrigger = createJobTriggerSlot();
   const legalHolds = createLegalHoldsSlot();
   const emailStrings = createEmailStringsSlot();
+  const brandThemes = createBrandThemesSlot();
   const {
     services,
     subscribers,
@@ -228,9 +234,11 @@ export const createServices = (deps: ServiceDeps) => {
     jobTrigger,
     legalHolds,
     emailStrings,
+    brandThemes,
   });
   legalHolds.bind(services.retention.heldUsers);
   emailStrings.bind(services.i18n.emailStrings);
+  brandThemes.bind(services.themes.publishedTokens);
   backupCheck = services.backups.backupCheck;
   for (const subscriber of subscribers) bus.subscribe(subscriber);
   for (const job of moduleJobs) jobRegistry.register(job);

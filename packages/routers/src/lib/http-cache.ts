@@ -1,6 +1,7 @@
 /**
- * Conditional GETs for the public client endpoints (changelog, roadmap): tRPC's REST adapter cannot answer
- * 304, so those are plain routes that compare `If-None-Match` with their ETag here.
+ * Conditional GETs for the public client endpoints a launch calls (changelog, roadmap, themes, i18n):
+ * tRPC's REST adapter cannot answer 304, so those are plain routes that compare `If-None-Match` with their
+ * ETag here.
  */
 import { sha256 } from './crypto';
 
@@ -14,3 +15,6 @@ export const matchesEtag = (header: string | string[] | undefined, etag: string)
 
 /** A strong ETag made of the answer itself: exact whatever changed it, at the cost of building the answer. */
 export const bodyEtag = (body: unknown): string => `"${sha256(JSON.stringify(body)).slice(0, 32)}"`;
+
+/** Clients revalidate after a minute; a 304 is the usual answer then. */
+export const LAUNCH_CACHE_CONTROL = 'public, max-age=60, must-revalidate';

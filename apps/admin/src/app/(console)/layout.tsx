@@ -5,7 +5,9 @@ import { MaintenanceBanner } from '~/components/shell/maintenance-banner';
 import { Sidebar } from '~/components/shell/sidebar';
 import { Topbar } from '~/components/shell/topbar';
 import { env } from '~/env';
+import { consoleThemeCss } from '~/lib/console-theme';
 import { Prefetched } from '~/server/prefetched';
+import { loadConsoleTheme } from '~/server/theme-api';
 
 /**
  * The topbar's product switcher and user menu, and the maintenance banner under it. Only they wait for these;
@@ -21,8 +23,12 @@ const TOPBAR_QUERIES = [
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   // Rendered per request, so the API address comes from the environment at run time, not at build time.
   await connection();
+  // The selected product's published theme repaints the console's accent (lib/console-theme.ts).
+  const theme = await loadConsoleTheme();
+  const themeCss = theme ? consoleThemeCss(theme) : '';
   return (
     <div className="shell">
+      {themeCss ? <style data-console-theme={theme?.version}>{themeCss}</style> : null}
       <a href="#main" className="skip-link">
         Skip to content
       </a>

@@ -44,6 +44,7 @@ export const NAV: readonly NavGroup[] = [
       { href: '/feedback', label: 'Feedback', icon: 'mail' },
       { href: '/content/changelog', label: 'Changelog', icon: 'book' },
       { href: '/i18n', label: 'Localization', icon: 'globe' },
+      { href: '/themes', label: 'Themes', icon: 'sliders' },
       { href: '/blobs', label: 'Blob storage', icon: 'folder' },
     ],
   },

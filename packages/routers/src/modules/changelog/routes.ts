@@ -2,7 +2,7 @@ import { ZodError } from 'zod';
 import { AppError } from '../../app-error';
 import { defineRoute, errorResponse, type HttpRouteRequest } from '../../http-route';
 import { type AtomEntry, atomDocument } from '../../lib/atom';
-import { matchesEtag } from '../../lib/http-cache';
+import { LAUNCH_CACHE_CONTROL, matchesEtag } from '../../lib/http-cache';
 import { type TChangelogCategory, type TChangelogListInput, ZChangelogListInput } from './schema';
 import type { ChangelogService } from './service';
 
@@ -15,8 +15,7 @@ import type { ChangelogService } from './service';
 
 export const CHANGELOG_PATH = '/v1/changelog';
 const FEED_PATH = '/v1/changelog/feed.atom';
-/** Clients revalidate after a minute; a 304 is the usual answer then. */
-const CACHE = 'public, max-age=60, must-revalidate';
+const CACHE = LAUNCH_CACHE_CONTROL;
 
 const CATEGORY_WORDS: Record<TChangelogCategory, string> = {
   feature: 'New feature',

@@ -15,12 +15,12 @@ import { invalidProps } from './template-props';
 /** The email author's workspace: the templates, a preview in the product's brand with its checks, a test send. */
 export const createAuthoring = (deps: {
   products: { get(id: string): Promise<TProduct> };
-  brandOf(product: TProduct): TEmailBrand;
+  brandOf(product: TProduct): Promise<TEmailBrand>;
   send: DeliveryAcceptance['send'];
 }) => {
   const previewProps = async (productId: string, template: TemplateName) => ({
     ...TEMPLATE_PREVIEW_PROPS[template],
-    brand: deps.brandOf(await deps.products.get(productId)),
+    brand: await deps.brandOf(await deps.products.get(productId)),
   });
 
   /** Renders full props; a ZodError becomes a 400 naming `props.<field>`. */

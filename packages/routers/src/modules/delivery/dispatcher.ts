@@ -130,7 +130,7 @@ export const createDispatcher = (deps: DispatcherDeps) => {
         doc.template as TemplateName,
         {
           ...openProps(deps.secretBox, doc),
-          brand: doc.brand ?? deps.service.brandOf(product),
+          brand: doc.brand ?? (await deps.service.brandFor(product)),
           ...(unsubscribeUrl ? { unsubscribeUrl } : {}),
         },
         strings,

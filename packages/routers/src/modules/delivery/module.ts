@@ -1,3 +1,4 @@
+import type { BrandThemes } from '../../lib/brand-themes';
 import type { EmailStringsSource } from '../../lib/email-strings';
 import { defineModule } from '../../module';
 import type { BillingService } from '../billing/module';
@@ -31,6 +32,7 @@ type Needs = {
   sessions: SessionsService;
   /** The recipient's locale and the i18n strings of the mail templates (bound after i18n is built). */
   emailStrings: EmailStringsSource;
+  brandThemes: BrandThemes;
 };
 
 /**
@@ -78,6 +80,7 @@ export const deliveryModule = defineModule({
       devices: needs.notifications.devices,
       preferences: needs.notifications.preferences,
       entitlements,
+      brandThemes: needs.brandThemes,
     };
     const service = createDeliveryService({
       repo,

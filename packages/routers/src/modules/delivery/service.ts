@@ -1,8 +1,9 @@
 import { type Clock, isStoreError } from '@bytelyst/db/document-store';
-import type { TEmailBrand } from '@bytelyst/emails/brand';
+import { type TEmailBrand, themedBrand } from '@bytelyst/emails/brand';
 import { TEMPLATE_META } from '@bytelyst/emails/templates';
 import type { EventBus } from '@bytelyst/events/bus';
 import { AppError } from '../../app-error';
+import type { BrandThemes } from '../../lib/brand-themes';
 import { randomId, sha256 } from '../../lib/crypto';
 import type { SecretBox } from '../../lib/secret-box';
 import { isoNow } from '../../lib/time';
@@ -53,6 +54,8 @@ export type DeliveryNeeds = {
   devices: Pick<DevicesService, 'pushTargets' | 'list' | 'ofUser'>;
   preferences: Pick<PreferencesService, 'get' | 'update'>;
   entitlements: { forUser(productId: string, userId: string): Promise<Entitlement> };
+  /** The product's published theme, whose colours mail is rendered in; absent or null: the plain brand. */
+  brandThemes?: BrandThemes;
 };
 
 export type ResolvedDeliveryConfig = {
@@ -96,6 +99,9 @@ export const createDeliveryService = (deps: {
     supportEmail: product.branding.supportEmail ?? config.fromAddress,
     appUrl: product.branding.appUrl ?? config.appUrl,
   });
+  /** The brand in the product's published theme, at render time (the theme may be published after a send). */
+  const brandFor = async (product: TProduct): Promise<TEmailBrand> =>
+    themedBrand(brandOf(product), await needs.brandThemes?.published(product.id));
 
   const suppressions = createSuppressions({
     repo,
@@ -305,6 +311,7 @@ export const createDeliveryService = (deps: {
 
   return {
     brandOf,
+    brandFor,
     send,
     get,
     async list(productId: string, input: TDeliveryListInput) {
@@ -313,7 +320,7 @@ export const createDeliveryService = (deps: {
     },
     stats: (productId: string, days: number) => deliveryStats({ repo, clock }, productId, days),
     ...suppressions,
-    ...createAuthoring({ products: needs.products, brandOf, send }),
+    ...createAuthoring({ products: needs.products, brandOf: brandFor, send }),
     ...createAnnouncements({ devices: needs.devices, entitlements: needs.entitlements, send }),
   };
 };

@@ -6,6 +6,7 @@ import { CHANGELOG_PAGE_TAG } from '~/server/changelog-api';
 import { callWithSession } from '~/server/session-call';
 import { forwardedHeaders } from '~/server/session-cookies';
 import { STATUS_PAGE_TAG } from '~/server/status-api';
+import { CONSOLE_THEME_TAG } from '~/server/theme-api';
 
 export const dynamic = 'force-dynamic';
 
@@ -78,6 +79,10 @@ async function handle(request: NextRequest): Promise<NextResponse> {
   // Likewise a publish, unpublish or edit shows on the public /changelog at once.
   if (request.method === 'POST' && result.status < 400 && request.nextUrl.pathname.includes('changelog.')) {
     revalidateTag(CHANGELOG_PAGE_TAG, { expire: 0 });
+  }
+  // A published theme repaints the console on the next page.
+  if (request.method === 'POST' && result.status < 400 && request.nextUrl.pathname.includes('themes.')) {
+    revalidateTag(CONSOLE_THEME_TAG, { expire: 0 });
   }
   return finish(toResponse(result));
 }
