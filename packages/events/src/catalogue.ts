@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ANALYTICS_EVENTS } from './catalogue/analytics';
+import { ASSETS_EVENTS } from './catalogue/assets';
 import { BACKUPS_EVENTS } from './catalogue/backups';
 import { BILLING_EVENTS } from './catalogue/billing';
 import { CHANGELOG_EVENTS } from './catalogue/changelog';
@@ -54,6 +55,7 @@ export const EVENT_DEFINITIONS = {
   ...ANALYTICS_EVENTS,
   ...RETENTION_EVENTS,
   ...CHANGELOG_EVENTS,
+  ...ASSETS_EVENTS,
   ...BACKUPS_EVENTS,
   ...SEARCH_EVENTS,
 } as const;

@@ -1,4 +1,5 @@
 import { analyticsRouter } from './modules/analytics/router';
+import { avatarsRouter, releasesRouter } from './modules/assets/router';
 import { auditRouter } from './modules/audit/router';
 import { authRouter } from './modules/auth/router';
 import { backupsRouter } from './modules/backups/router';
@@ -71,6 +72,8 @@ export const appRouter = router({
   analytics: analyticsRouter,
   retention: retentionRouter,
   changelog: changelogRouter,
+  avatars: avatarsRouter,
+  releases: releasesRouter,
   backups: backupsRouter,
   search: searchRouter,
 });

@@ -17,6 +17,7 @@ import { createLegalHoldsSlot, type LegalHolds } from './lib/legal-holds';
 import { createSecretBox } from './lib/secret-box';
 import { moduleList, type PlatformDeps } from './module';
 import { analyticsModule } from './modules/analytics/module';
+import { assetsModule } from './modules/assets/module';
 import { auditModule } from './modules/audit/module';
 import type { IdentityConfig } from './modules/auth/config';
 import { authModule } from './modules/auth/module';
@@ -78,6 +79,11 @@ export type ServiceConfig = {
   events?: { dispatch?: boolean; pollIntervalMs?: number; claimTtlMs?: number };
   billing?: BillingConfig;
   delivery?: DeliveryConfig;
+  /**
+   * Origin of every public asset URL (avatar variants, release binaries) when a CDN fronts storage
+   * (CDN_BASE_URL); default the blob store's own: the API's `/blobs/...` on fs, the account's URL on Azure.
+   */
+  cdnBaseUrl?: string;
   /** Signs the fs blob driver's URLs; with it, the blob module serves them (`/blobs/...`). */
   blobSigningSecret?: string;
   /** Key of the secrets kept in the store (lib/secret-box.ts); default: derived from jwtSecret. */
@@ -150,6 +156,7 @@ const MODULES = moduleList<{
   .add(analyticsModule)
   .add(retentionModule)
   .add(changelogModule)
+  .add(assetsModule)
   .add(backupsModule)
   .add(searchModule);
 

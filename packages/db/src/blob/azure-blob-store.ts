@@ -161,7 +161,12 @@ export const createAzureBlobStore = (opts: AzureBlobStoreOptions): BlobStore => 
           ensured.delete(container);
           res = await upload();
         }
-        return toInfo(container, key, { ...res, contentType, metadata, cacheControl: putOpts?.cacheControl }, data.length);
+        return toInfo(
+          container,
+          key,
+          { ...res, contentType, metadata, cacheControl: putOpts?.cacheControl },
+          data.length,
+        );
       } catch (error) {
         throw putError(error, container, key, putOpts);
       }
@@ -197,7 +202,12 @@ export const createAzureBlobStore = (opts: AzureBlobStoreOptions): BlobStore => 
           metadata,
           conditions: { ifMatch: putOpts?.ifMatch, ifNoneMatch: putOpts?.ifNoneMatch },
         });
-        return toInfo(container, key, { ...res, contentType, metadata, cacheControl: putOpts?.cacheControl }, size);
+        return toInfo(
+          container,
+          key,
+          { ...res, contentType, metadata, cacheControl: putOpts?.cacheControl },
+          size,
+        );
       } catch (error) {
         if (bodyError !== undefined) throw bodyError;
         throw putError(error, container, key, putOpts);

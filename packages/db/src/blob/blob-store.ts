@@ -118,8 +118,10 @@ export const DEFAULT_CONTENT_TYPE = 'application/octet-stream';
  * binaries), whose keys carry the hash of their bytes. Azure creates them with blob-level public read access; the
  * fs driver's route serves them unsigned.
  */
-export const PUBLIC_BLOB_CONTAINERS: readonly string[] = ['assets'];
-export const isPublicBlobContainer = (container: string): boolean => PUBLIC_BLOB_CONTAINERS.includes(container);
+export const ASSETS_BLOB_CONTAINER = 'assets';
+export const PUBLIC_BLOB_CONTAINERS: readonly string[] = [ASSETS_BLOB_CONTAINER];
+export const isPublicBlobContainer = (container: string): boolean =>
+  PUBLIC_BLOB_CONTAINERS.includes(container);
 
 /** `a b/c` -> `a%20b/c`: each key segment encoded once, as both drivers' URLs carry it. */
 export const encodeBlobKey = (key: string): string => key.split('/').map(encodeURIComponent).join('/');

@@ -2,6 +2,7 @@ import { ZodError } from 'zod';
 import { AppError } from '../../app-error';
 import { defineRoute, errorResponse, type HttpRouteRequest } from '../../http-route';
 import { type AtomEntry, atomDocument } from '../../lib/atom';
+import { ifNoneMatchHits } from '../../lib/http-cache';
 import { type TChangelogCategory, type TChangelogListInput, ZChangelogListInput } from './schema';
 import type { ChangelogService } from './service';
 
@@ -41,14 +42,6 @@ const parseQuery = (query: Record<string, unknown>): TChangelogListInput => {
   }
 };
 
-/** `If-None-Match` holds this tag (a list, or `*`); weak comparison, as RFC 9110 asks for GET. */
-const matches = (header: string | string[] | undefined, etag: string) => {
-  const value = Array.isArray(header) ? header.join(',') : header;
-  if (!value) return false;
-  if (value.trim() === '*') return true;
-  return value.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
-};
-
 const queryParameter = (name: string, description: string, schema: Record<string, unknown>) => ({
   name,
   in: 'query',
@@ -76,7 +69,7 @@ export const changelogRoutes = (deps: RouteDeps) => [
       const input = parseQuery(request.query);
       const etag = await deps.changelog.etag(ctx.productId, input);
       const headers = { etag, 'cache-control': CACHE, vary: 'x-product-id, authorization' };
-      if (matches(request.headers['if-none-match'], etag)) return { status: 304, headers };
+      if (ifNoneMatchHits(request.headers['if-none-match'], etag)) return { status: 304, headers };
       return { status: 200, headers, body: await deps.changelog.list(ctx.productId, input) };
     },
   }),
