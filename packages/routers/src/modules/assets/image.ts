@@ -18,7 +18,8 @@ const refuseFile = (code: 'BAD_REQUEST' | 'PAYLOAD_TOO_LARGE', message: string) 
 export const inspectImage = async (bytes: Buffer) => {
   let meta: Metadata;
   try {
-    meta = await sharp(bytes).metadata();
+    // The header alone, without sharp's own pixel limit, so a bomb is refused below with its dimensions named.
+    meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch {
     throw refuseFile('BAD_REQUEST', 'The file is not an image (JPEG, PNG, WebP or GIF)');
   }
