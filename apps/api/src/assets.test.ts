@@ -84,6 +84,8 @@ describe('assets over HTTP (fs driver)', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(res.headers.get('content-type')).toBe('image/webp');
+    // Embeddable by other sites (the console, client web apps), unlike the API's JSON.
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
     const body = Buffer.from(await res.arrayBuffer());
     const hash = createHash('sha256').update(body).digest('hex');
     expect(url).toContain(hash);

@@ -131,7 +131,8 @@ const publicAsset = async (deps: Deps, target: Target, ifNoneMatch: string | str
     etag,
     'cache-control': info.cacheControl ?? IMMUTABLE_CACHE_CONTROL,
     'content-security-policy': "default-src 'none'; sandbox",
-    // Avatars are drawn by other origins (the console, client web apps) into canvases and <img crossorigin>.
+    // Avatars are drawn by other origins (the console, client web apps): in <img>, and read by fetch or canvases.
+    'cross-origin-resource-policy': 'cross-origin',
     'access-control-allow-origin': '*',
   };
   if (ifNoneMatchHits(ifNoneMatch, etag)) return { status: 304, headers };
