@@ -51,6 +51,14 @@ const ZRawEnv = z.object({
   BLOB_FS_ROOT: z.string().min(1).optional(),
   AZURE_STORAGE_CONNECTION_STRING: z.string().min(1).optional(),
   BLOB_SIGNING_SECRET: z.string().min(16).optional(),
+  /**
+   * Origin of every public asset URL (avatar variants, release binaries) when a CDN fronts storage; unset: the
+   * API's own `/blobs/assets/...` on fs, the storage account's `/assets/...` on Azure.
+   */
+  CDN_BASE_URL: z
+    .url()
+    .optional()
+    .transform((url) => url?.replace(/\/+$/, '')),
 
   JWT_SECRET: z.string().optional(),
   ACCESS_TOKEN_TTL_SECONDS: int(900, 30),

@@ -68,6 +68,7 @@ export const servicesFromEnv = (deps: Deps, secrets: Secrets): Services =>
     config: {
       jwtSecret: secrets.jwtSecret,
       blobSigningSecret: secrets.blobSigningSecret,
+      ...(deps.env.CDN_BASE_URL ? { cdnBaseUrl: deps.env.CDN_BASE_URL } : {}),
       encryptionKey: secrets.encryptionKey,
       identity: {
         passwordResetUrlBase: deps.env.PASSWORD_RESET_URL_BASE,

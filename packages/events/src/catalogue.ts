@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ANALYTICS_EVENTS } from './catalogue/analytics';
+import { ASSETS_EVENTS } from './catalogue/assets';
 import { BACKUPS_EVENTS } from './catalogue/backups';
 import { BILLING_EVENTS } from './catalogue/billing';
 import { CHANGELOG_EVENTS } from './catalogue/changelog';
@@ -60,6 +61,7 @@ export const EVENT_DEFINITIONS = {
   ...ROADMAP_EVENTS,
   ...I18N_EVENTS,
   ...THEME_EVENTS,
+  ...ASSETS_EVENTS,
   ...BACKUPS_EVENTS,
   ...SEARCH_EVENTS,
 } as const;

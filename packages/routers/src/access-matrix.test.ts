@@ -93,6 +93,10 @@ const AUTHED = new Set([
   'roadmap.listSubmissionsMine',
   'roadmap.toggleVote',
   'roadmap.createComment',
+  'avatars.getMine',
+  'avatars.createUploadMine',
+  'avatars.confirmMine',
+  'avatars.deleteMine',
 ]);
 /** The product registry is platform-wide: these must answer 403 to a product admin as well. */
 const SUPER_ADMIN_ONLY = new Set([

@@ -1,5 +1,6 @@
 import { analyticsRouter } from './modules/analytics/router';
 import { apiVersionsRouter } from './modules/api-versions/router';
+import { avatarsRouter, releasesRouter } from './modules/assets/router';
 import { auditRouter } from './modules/audit/router';
 import { authRouter } from './modules/auth/router';
 import { backupsRouter } from './modules/backups/router';
@@ -79,6 +80,8 @@ export const appRouter = router({
   i18n: i18nRouter,
   apiVersions: apiVersionsRouter,
   themes: themesRouter,
+  avatars: avatarsRouter,
+  releases: releasesRouter,
   backups: backupsRouter,
   search: searchRouter,
 });

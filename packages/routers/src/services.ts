@@ -21,6 +21,7 @@ import { moduleList, type PlatformDeps } from './module';
 import { analyticsModule } from './modules/analytics/module';
 import { apiVersionsModule } from './modules/api-versions/module';
 import type { ApiVersionsConfig } from './modules/api-versions/service';
+import { assetsModule } from './modules/assets/module';
 import { auditModule } from './modules/audit/module';
 import type { IdentityConfig } from './modules/auth/config';
 import { authModule } from './modules/auth/module';
@@ -85,6 +86,11 @@ export type ServiceConfig = {
   events?: { dispatch?: boolean; pollIntervalMs?: number; claimTtlMs?: number };
   billing?: BillingConfig;
   delivery?: DeliveryConfig;
+  /**
+   * Origin of every public asset URL (avatar variants, release binaries) when a CDN fronts storage
+   * (CDN_BASE_URL); default the blob store's own: the API's `/blobs/...` on fs, the account's URL on Azure.
+   */
+  cdnBaseUrl?: string;
   /** Signs the fs blob driver's URLs; with it, the blob module serves them (`/blobs/...`). */
   blobSigningSecret?: string;
   /** Key of the secrets kept in the store (lib/secret-box.ts); default: derived from jwtSecret. */
@@ -167,6 +173,7 @@ const MODULES = moduleList<{
   .add(i18nModule)
   .add(apiVersionsModule)
   .add(themesModule)
+  .add(assetsModule)
   .add(backupsModule)
   .add(searchModule);
 

@@ -21,7 +21,9 @@ import {
   contentDisposition,
   DEFAULT_CONTENT_TYPE,
   decodeCursor,
+  encodeBlobKey,
   encodeCursor,
+  isPublicBlobContainer,
   type PutOptions,
   toBuffer,
 } from './blob-store';
@@ -36,6 +38,7 @@ export type AzureBlobStoreOptions = {
 type Props = {
   contentLength?: number;
   contentType?: string;
+  cacheControl?: string;
   etag?: string;
   lastModified?: Date;
   metadata?: Record<string, string>;
@@ -89,7 +92,9 @@ export const createAzureBlobStore = (opts: AzureBlobStoreOptions): BlobStore => 
     const client = service.getContainerClient(container);
     let pending = ensured.get(container);
     if (pending === undefined) {
-      pending = client.createIfNotExists().then(() => undefined);
+      // Public containers hold content-addressed assets that clients and CDNs fetch without a signature.
+      const access = isPublicBlobContainer(container) ? { access: 'blob' as const } : {};
+      pending = client.createIfNotExists(access).then(() => undefined);
       ensured.set(container, pending);
     }
     try {
@@ -114,6 +119,7 @@ export const createAzureBlobStore = (opts: AzureBlobStoreOptions): BlobStore => 
     etag: props.etag ?? '',
     lastModified: (props.lastModified ?? new Date(clock())).toISOString(),
     metadata: { ...props.metadata },
+    ...(props.cacheControl === undefined ? {} : { cacheControl: props.cacheControl }),
   });
 
   /** Azure answers 409 BlobAlreadyExists to If-None-Match: * and 404 to If-Match on an absent blob. */
@@ -140,7 +146,7 @@ export const createAzureBlobStore = (opts: AzureBlobStoreOptions): BlobStore => 
       const upload = async () => {
         const blob = await blobClient(container, key);
         return blob.upload(data, data.length, {
-          blobHTTPHeaders: { blobContentType: contentType },
+          blobHTTPHeaders: { blobContentType: contentType, blobCacheControl: putOpts?.cacheControl },
           metadata,
           conditions: { ifMatch: putOpts?.ifMatch, ifNoneMatch: putOpts?.ifNoneMatch },
         });
@@ -155,7 +161,12 @@ export const createAzureBlobStore = (opts: AzureBlobStoreOptions): BlobStore => 
           ensured.delete(container);
           res = await upload();
         }
-        return toInfo(container, key, { ...res, contentType, metadata }, data.length);
+        return toInfo(
+          container,
+          key,
+          { ...res, contentType, metadata, cacheControl: putOpts?.cacheControl },
+          data.length,
+        );
       } catch (error) {
         throw putError(error, container, key, putOpts);
       }
@@ -187,11 +198,16 @@ export const createAzureBlobStore = (opts: AzureBlobStoreOptions): BlobStore => 
       const blob = await blobClient(container, key);
       try {
         const res = await blob.uploadStream(counted, STREAM_BLOCK_BYTES, STREAM_CONCURRENCY, {
-          blobHTTPHeaders: { blobContentType: contentType },
+          blobHTTPHeaders: { blobContentType: contentType, blobCacheControl: putOpts?.cacheControl },
           metadata,
           conditions: { ifMatch: putOpts?.ifMatch, ifNoneMatch: putOpts?.ifNoneMatch },
         });
-        return toInfo(container, key, { ...res, contentType, metadata }, size);
+        return toInfo(
+          container,
+          key,
+          { ...res, contentType, metadata, cacheControl: putOpts?.cacheControl },
+          size,
+        );
       } catch (error) {
         if (bodyError !== undefined) throw bodyError;
         throw putError(error, container, key, putOpts);
@@ -278,6 +294,13 @@ export const createAzureBlobStore = (opts: AzureBlobStoreOptions): BlobStore => 
         credential,
       );
       return `${blob.url}?${sas.toString()}`;
+    },
+
+    publicUrl(container, key, baseUrl) {
+      assertContainerName(container);
+      assertBlobKey(key);
+      if (!isPublicBlobContainer(container)) throw new StoreError('invalid', `${container} is not public`);
+      return `${(baseUrl ?? service.url).replace(/\/+$/, '')}/${container}/${encodeBlobKey(key)}`;
     },
 
     async signedUploadUrl(container, key, upOpts) {

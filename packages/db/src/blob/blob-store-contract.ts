@@ -91,6 +91,27 @@ export const describeBlobStoreContract = (name: string, make: BlobContractFactor
       expect(await store().delete(c, 'docs/readme.txt')).toBe(false);
     });
 
+    it('keeps a Cache-Control given on put, and none when none was given', async () => {
+      const c = fresh();
+      const immutable = 'public, max-age=31536000, immutable';
+      await store().put(c, 'a.bin', 'a', { cacheControl: immutable });
+      await store().putStream(c, 'b.bin', Readable.from([Buffer.from('b')]), { cacheControl: immutable });
+      await store().put(c, 'c.bin', 'c');
+      expect((await store().head(c, 'a.bin'))?.cacheControl).toBe(immutable);
+      expect((await store().head(c, 'b.bin'))?.cacheControl).toBe(immutable);
+      expect((await store().get(c, 'a.bin'))?.info.cacheControl).toBe(immutable);
+      expect((await store().head(c, 'c.bin'))?.cacheControl).toBeUndefined();
+      await expectStoreError(store().put(c, 'd.bin', 'd', { cacheControl: 'x\ny' }), 'invalid');
+    });
+
+    it('gives unsigned URLs for public containers only', () => {
+      expect(store().publicUrl('assets', 'p1/a b.webp')).toMatch(/\/assets\/p1\/a%20b\.webp$/);
+      expect(store().publicUrl('assets', 'p1/x.jpg', 'https://cdn.example.test/')).toMatch(
+        /^https:\/\/cdn\.example\.test\/(blobs\/)?assets\/p1\/x\.jpg$/,
+      );
+      expect(() => store().publicUrl('avatars', 'p1/x.jpg')).toThrow(/not public/);
+    });
+
     it('keeps binary bodies exact, defaults the content type and accepts empty blobs', async () => {
       const c = fresh();
       const bytes = new Uint8Array(256).map((_, i) => i);

@@ -17,11 +17,15 @@ export type BlobInfo = {
   /** ISO 8601. */
   lastModified: string;
   metadata: Record<string, string>;
+  /** The Cache-Control stored with the blob (`PutOptions.cacheControl`), when one was given. */
+  cacheControl?: string;
 };
 
 export type PutOptions = {
   /** Default `application/octet-stream`. */
   contentType?: string;
+  /** Stored with the blob and sent with it: Azure's `x-ms-blob-cache-control`, the fs sidecar. */
+  cacheControl?: string;
   /** Keys: lowercase identifiers (`[a-z_][a-z0-9_]*`); values: printable ASCII; 8 KiB in all. */
   metadata?: Record<string, string>;
   /** Write only when the stored etag equals this; otherwise `precondition_failed` (also when absent). */
@@ -94,6 +98,12 @@ export type BlobStore = {
   list(container: string, opts?: ListOptions): Promise<{ items: BlobInfo[]; continuation: string | null }>;
   /** A read-only URL for one blob that stops working after `expiresInSeconds`. */
   signedUrl(container: string, key: string, opts: SignedUrlOptions): Promise<string>;
+  /**
+   * The unsigned, permanent URL of a blob in a public container (`PUBLIC_BLOB_CONTAINERS`): fs
+   * `<publicBaseUrl>/blobs/<container>/<key>`, Azure `<account url>/<container>/<key>`. `baseUrl` replaces the
+   * origin part (a CDN in front of the API or of the account).
+   */
+  publicUrl(container: string, key: string, baseUrl?: string): string;
   /** A URL that lets its holder create or overwrite one blob (and nothing else) until it expires. */
   signedUploadUrl(container: string, key: string, opts: SignedUploadOptions): Promise<SignedUpload>;
   /** Resolves when the backing storage answers; throws `StoreError('unavailable')` otherwise. */
@@ -102,6 +112,19 @@ export type BlobStore = {
 };
 
 export const DEFAULT_CONTENT_TYPE = 'application/octet-stream';
+
+/**
+ * Containers whose blobs anyone may read without a signature: content-addressed assets (avatar variants, release
+ * binaries), whose keys carry the hash of their bytes. Azure creates them with blob-level public read access; the
+ * fs driver's route serves them unsigned.
+ */
+export const ASSETS_BLOB_CONTAINER = 'assets';
+export const PUBLIC_BLOB_CONTAINERS: readonly string[] = [ASSETS_BLOB_CONTAINER];
+export const isPublicBlobContainer = (container: string): boolean =>
+  PUBLIC_BLOB_CONTAINERS.includes(container);
+
+/** `a b/c` -> `a%20b/c`: each key segment encoded once, as both drivers' URLs carry it. */
+export const encodeBlobKey = (key: string): string => key.split('/').map(encodeURIComponent).join('/');
 export const DEFAULT_LIST_LIMIT = 1000;
 export const MAX_LIST_LIMIT = 5000;
 const MAX_KEY_LENGTH = 1024;
@@ -150,6 +173,9 @@ export const assertBlobKey = (key: string): void => {
 export const assertPutOptions = (opts: PutOptions | undefined): void => {
   if (opts?.contentType !== undefined && !/^[\x21-\x7e][\x20-\x7e]*$/.test(opts.contentType)) {
     invalid('invalid content type');
+  }
+  if (opts?.cacheControl !== undefined && !/^[\x21-\x7e][\x20-\x7e]{0,254}$/.test(opts.cacheControl)) {
+    invalid('invalid cache control');
   }
   if (opts?.ifNoneMatch !== undefined && opts.ifNoneMatch !== '*') invalid("ifNoneMatch must be '*'");
   if (opts?.ifMatch !== undefined && (opts.ifMatch === '' || opts.ifMatch === '*')) {

@@ -16,7 +16,9 @@ import {
   type BlobStore,
   DEFAULT_CONTENT_TYPE,
   decodeCursor,
+  encodeBlobKey,
   encodeCursor,
+  isPublicBlobContainer,
   type PutOptions,
   toBuffer,
 } from './blob-store';
@@ -40,7 +42,13 @@ export type FsBlobStoreOptions = {
   clock?: Clock;
 };
 
-type Sidecar = { contentType: string; metadata: Record<string, string>; etag: string; lastModified: string };
+type Sidecar = {
+  contentType: string;
+  metadata: Record<string, string>;
+  etag: string;
+  lastModified: string;
+  cacheControl?: string;
+};
 
 const errorCode = (error: unknown): string | undefined =>
   error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
@@ -114,6 +122,7 @@ export const createFsBlobStore = (opts: FsBlobStoreOptions): BlobStore => {
       etag: sidecar.etag ?? `${stats.mtimeMs.toString(16)}-${stats.size.toString(16)}`,
       lastModified: sidecar.lastModified ?? stats.mtime.toISOString(),
       metadata: sidecar.metadata ?? {},
+      ...(sidecar.cacheControl === undefined ? {} : { cacheControl: sidecar.cacheControl }),
     };
   };
 
@@ -174,6 +183,7 @@ export const createFsBlobStore = (opts: FsBlobStoreOptions): BlobStore => {
           metadata: { ...putOpts?.metadata },
           etag: randomBytes(12).toString('hex'),
           lastModified: new Date(clock()).toISOString(),
+          ...(putOpts?.cacheControl === undefined ? {} : { cacheControl: putOpts.cacheControl }),
         };
         const target = dataPath(container, key);
         const targetMeta = metaPath(container, key);
@@ -326,6 +336,12 @@ export const createFsBlobStore = (opts: FsBlobStoreOptions): BlobStore => {
       const path = key.split('/').map(encodeURIComponent).join('/');
       const dn = urlOpts.downloadName === undefined ? '' : `&dn=${encodeURIComponent(urlOpts.downloadName)}`;
       return `${baseUrl}/blobs/${container}/${path}?exp=${exp}&sig=${sig}${dn}`;
+    },
+
+    publicUrl(container, key, publicBase) {
+      validate(container, key);
+      if (!isPublicBlobContainer(container)) throw new StoreError('invalid', `${container} is not public`);
+      return `${(publicBase ?? baseUrl).replace(/\/+$/, '')}/blobs/${container}/${encodeBlobKey(key)}`;
     },
 
     async signedUploadUrl(container, key, upOpts) {

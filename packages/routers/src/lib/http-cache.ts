@@ -1,5 +1,5 @@
 /**
- * Conditional GETs for the public client endpoints a launch calls (changelog, roadmap, themes, i18n):
+ * Conditional GETs for the public client endpoints a launch calls (changelog, roadmap, themes, i18n, release manifest, immutable assets):
  * tRPC's REST adapter cannot answer 304, so those are plain routes that compare `If-None-Match` with their
  * ETag here.
  */
@@ -18,3 +18,6 @@ export const bodyEtag = (body: unknown): string => `"${sha256(JSON.stringify(bod
 
 /** Clients revalidate after a minute; a 304 is the usual answer then. */
 export const LAUNCH_CACHE_CONTROL = 'public, max-age=60, must-revalidate';
+
+/** For content-addressed URLs: the bytes behind one never change, so caches keep them for a year unasked. */
+export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';

@@ -11,6 +11,7 @@ import { UserLicensesCard } from '../licenses/user-licenses-card';
 import { UserDevicesCard } from '../notifications/user-devices-card';
 import { UserSessionsCard } from '../sessions/user-sessions-card';
 import { UserUsageCard } from '../usage/user-usage-card';
+import { UserAvatarCard } from './user-avatar-card';
 import { UserDangerZone } from './user-danger-zone';
 import { UserEmailVerification } from './user-email-verification';
 import { UserProfileCard } from './user-profile-card';
@@ -56,6 +57,7 @@ export function UserDetailView({ id }: { id: string }) {
         <UserProfileCard user={data} />
         <UserRolesEditor user={data} />
       </div>
+      <UserAvatarCard userId={data.id} />
       <UserEmailVerification user={data} />
       <div className="grid grid-halves">
         <UserSubscriptionCard userId={data.id} />

@@ -4,7 +4,7 @@ import { AppError } from '../../app-error';
 import { signAccessToken } from '../../lib/jwt';
 import type { SessionsService } from '../sessions/service';
 import { isAdminRole } from '../users/rules';
-import { toUser, type UsersService } from '../users/service';
+import type { UsersService } from '../users/service';
 import type { Principal } from './authenticate';
 import {
   IMPERSONATION_TTL_SECONDS,
@@ -100,7 +100,7 @@ export const createImpersonationService = (deps: {
       expiresAt: session.expiresAt,
       sessionId: session.id,
       impersonatedBy: admin.userId,
-      user: toUser(target),
+      user: deps.users.present(target),
     };
   },
 

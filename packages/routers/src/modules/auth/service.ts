@@ -7,7 +7,6 @@ import type { ProductsService } from '../products/service';
 import type { SessionMeta, SessionsService } from '../sessions/service';
 import type { TUser } from '../users/schema';
 import type { UsersService } from '../users/service';
-import { toUser } from '../users/service';
 import type { EmailVerification } from './email-verification';
 import type { LoginThrottle } from './login-throttle';
 import { EMAIL_NOT_VERIFIED } from './recovery-schema';
@@ -126,11 +125,11 @@ export const createAuthService = (deps: {
         throw new AppError('FORBIDDEN', `Product '${session.productId}' is disabled`);
       }
       assertVerifiedIfRequired(product, doc.emailVerified ?? false);
-      return issue(toUser(doc), session.id, rotated.refreshToken);
+      return issue(users.present(doc), session.id, rotated.refreshToken);
     },
     logout: (userId: string, sessionId: string) => sessions.revoke(userId, sessionId, 'logout'),
     async me(productId: string, userId: string): Promise<TUser> {
-      return toUser(await users.load(productId, userId));
+      return users.present(await users.load(productId, userId));
     },
   };
 };

@@ -1,9 +1,15 @@
 import { Readable } from 'node:stream';
 import type { BlobStore } from '@bytelyst/db/blob';
-import { contentDisposition, DEFAULT_CONTENT_TYPE, mediaType } from '@bytelyst/db/blob';
+import {
+  contentDisposition,
+  DEFAULT_CONTENT_TYPE,
+  isPublicBlobContainer,
+  mediaType,
+} from '@bytelyst/db/blob';
 import { verifyFsBlobSignature, verifyFsBlobUploadSignature } from '@bytelyst/db/blob-fs';
 import type { Clock } from '@bytelyst/db/document-store';
 import { defineRoute, type HttpRoute, type HttpRouteReply } from '../../http-route';
+import { IMMUTABLE_CACHE_CONTROL, matchesEtag } from '../../lib/http-cache';
 
 export const BLOBS_PREFIX = '/blobs/';
 
@@ -114,8 +120,40 @@ const uploadRoute = (deps: Deps): HttpRoute<'public'> =>
   });
 
 /**
+ * A blob of a public container (content-addressed assets) without a signature: its stored Cache-Control
+ * (immutable for assets), a strong ETag of its content hash (`sha256` metadata) and 304 on `If-None-Match`.
+ */
+const publicAsset = async (deps: Deps, target: Target, ifNoneMatch: string | string[] | undefined) => {
+  const info = await deps.blob.head(target.container, target.key);
+  if (!info) return refuse(404, 'NOT_FOUND', 'Blob not found');
+  const etag = `"${(info.metadata.sha256 ?? info.etag).replace(/"/g, '')}"`;
+  const headers = {
+    etag,
+    'cache-control': info.cacheControl ?? IMMUTABLE_CACHE_CONTROL,
+    'content-security-policy': "default-src 'none'; sandbox",
+    // Avatars are drawn by other origins (the console, client web apps): in <img>, and read by fetch or canvases.
+    'cross-origin-resource-policy': 'cross-origin',
+    'access-control-allow-origin': '*',
+  };
+  if (matchesEtag(ifNoneMatch, etag)) return { status: 304, headers };
+  const found = await deps.blob.getStream(target.container, target.key);
+  if (!found) return refuse(404, 'NOT_FOUND', 'Blob not found');
+  return {
+    status: 200,
+    headers: {
+      ...headers,
+      'content-type': found.info.contentType,
+      'content-length': found.info.size,
+      'last-modified': new Date(found.info.lastModified).toUTCString(),
+    },
+    body: found.stream,
+  };
+};
+
+/**
  * Downloads through the fs driver's signed URLs (`GET /blobs/<container>/<key>?exp=&sig=[&dn=]`): 403 when the
- * signature is forged or expired, else the bytes streamed with their stored content type.
+ * signature is forged or expired, else the bytes streamed with their stored content type. Public containers'
+ * blobs answer without a signature (`publicAsset`).
  */
 const downloadRoute = (deps: Deps): HttpRoute<'public'> =>
   defineRoute({
@@ -128,6 +166,9 @@ const downloadRoute = (deps: Deps): HttpRoute<'public'> =>
       const exp = single(request.query.exp);
       const sig = single(request.query.sig);
       const downloadName = single(request.query.dn);
+      if (target && isPublicBlobContainer(target.container) && sig === undefined) {
+        return publicAsset(deps, target, request.headers['if-none-match']);
+      }
       if (!target || exp === undefined || sig === undefined) return deny('Missing or malformed signature');
       const verdict = verifyFsBlobSignature({
         signingSecret: deps.signingSecret,

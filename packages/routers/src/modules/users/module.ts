@@ -1,3 +1,4 @@
+import { ASSETS_BLOB_CONTAINER } from '@bytelyst/db/blob';
 import type { LeaseManager } from '@bytelyst/db/leases';
 import { defineModule } from '../../module';
 import type { PrincipalCache } from '../auth/principal-cache';
@@ -18,7 +19,7 @@ type Needs = {
 export const usersModule = defineModule({
   name: 'users',
   containers: USERS_CONTAINERS,
-  create: ({ store, clock, bus }, { sessions, tokens, principals, leases }: Needs) => ({
+  create: ({ store, clock, bus, blob, config }, { sessions, tokens, principals, leases }: Needs) => ({
     service: createUsersService({
       repo: createUsersRepository(store),
       sessions,
@@ -27,6 +28,7 @@ export const usersModule = defineModule({
       leases,
       onInvalidate: (userId) => principals.forget(userId),
       bus,
+      assetUrl: (key) => blob.publicUrl(ASSETS_BLOB_CONTAINER, key, config.cdnBaseUrl),
     }),
   }),
 });

@@ -1,10 +1,13 @@
 import type { DocumentStore, Filter, Outbox, Stored } from '@bytelyst/db/document-store';
 import { isStoreError } from '@bytelyst/db/document-store';
 import { sha256 } from '../../lib/crypto';
+import type { AvatarRef } from './avatar';
 import { USERS_CONTAINERS } from './containers';
 import type { TRole, TUser, TUserStatus } from './schema';
 
-export type UserDoc = Omit<TUser, 'roles' | 'emailVerified'> & {
+export type UserDoc = Omit<TUser, 'roles' | 'emailVerified' | 'avatar'> & {
+  /** Absent until an avatar's variants are made (the assets module sets it). */
+  avatar?: AvatarRef;
   kind: 'user';
   /** Absent on users stored before verification existed: unverified. */
   emailVerified?: boolean;

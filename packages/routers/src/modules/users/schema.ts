@@ -28,6 +28,18 @@ export const ZRoles = z
 
 export const ZIdInput = z.object({ id: z.string().min(1).max(128) });
 
+const ZAvatarFormats = z.object({ webp: z.string(), jpeg: z.string() });
+const ZAvatarSize = z.object({ '1x': ZAvatarFormats, '2x': ZAvatarFormats });
+/**
+ * A user's avatar as immutable, content-addressed URLs: per layout size (64, 128, 256 px) the 1x and 2x files,
+ * each as WebP and JPEG (`<img srcset>` / `<picture>` ready). Null when the user has none.
+ */
+export const ZAvatar = z.object({
+  updatedAt: z.string(),
+  sizes: z.object({ '64': ZAvatarSize, '128': ZAvatarSize, '256': ZAvatarSize }),
+});
+export type TAvatar = z.infer<typeof ZAvatar>;
+
 /** A user as clients see it: never the password hash. */
 export const ZUser = z.object({
   id: z.string(),
@@ -41,6 +53,7 @@ export const ZUser = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   lastLoginAt: z.string().nullable(),
+  avatar: ZAvatar.nullable(),
 });
 export type TUser = z.infer<typeof ZUser>;
 

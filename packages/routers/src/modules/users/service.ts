@@ -9,6 +9,7 @@ import { assertPasswordAllowed } from '../../lib/password-policy';
 import { hashPassword } from '../../lib/passwords';
 import { isoNow } from '../../lib/time';
 import type { SessionsService } from '../sessions/service';
+import { type AssetUrl, type AvatarRef, avatarView } from './avatar';
 import type { UserDoc, UsersRepository } from './repository';
 import {
   type Actor,
@@ -23,7 +24,7 @@ const SUPER_ADMIN_LEASE = 'users:super-admin-removal';
 /** Long enough for a count and a write; a crashed holder blocks such changes for at most this long. */
 const SUPER_ADMIN_LEASE_MS = 10_000;
 
-export const toUser = (doc: UserDoc): TUser => ({
+export const toUser = (doc: UserDoc, assetUrl: AssetUrl): TUser => ({
   id: doc.id,
   productId: doc.productId,
   email: doc.email,
@@ -34,6 +35,7 @@ export const toUser = (doc: UserDoc): TUser => ({
   createdAt: doc.createdAt,
   updatedAt: doc.updatedAt,
   lastLoginAt: doc.lastLoginAt,
+  avatar: avatarView(doc.avatar, assetUrl),
 });
 
 export const createUsersService = (deps: {
@@ -44,8 +46,11 @@ export const createUsersService = (deps: {
   onInvalidate: (userId: string) => void;
   leases: LeaseManager;
   bus: EventBus;
+  /** Turns a stored avatar variant key into its public URL. */
+  assetUrl: AssetUrl;
 }) => {
   const { repo, clock } = deps;
+  const view = (doc: UserDoc): TUser => toUser(doc, deps.assetUrl);
   const activeSuperAdmins = () => repo.countWithRole('super_admin', 'active');
   /**
    * Runs a change that may take an active super_admin away while holding one platform-wide lease, so two
@@ -82,11 +87,13 @@ export const createUsersService = (deps: {
     const next = { ...withoutSystemFields(doc), ...patch, updatedAt: isoNow(clock) };
     const saved = await repo.replace(next, doc._etag, outbox);
     deps.onInvalidate(doc.id);
-    return toUser(saved);
+    return view(saved);
   };
 
   return {
     load,
+    /** The user as clients see it (avatar URLs resolved); for modules that load a user document themselves. */
+    present: view,
     /** The user, or undefined when there is none (a one-time token may outlive its user). */
     find: (productId: string, id: string): Promise<Stored<UserDoc> | undefined> => repo.get(productId, id),
     /** Whether the user exists in the product, for modules that take a user id from an admin. */
@@ -138,11 +145,11 @@ export const createUsersService = (deps: {
           fields: [{ path: 'email', message: 'Already registered' }],
         });
       }
-      return toUser(created);
+      return view(created);
     },
     async get(productId: string, id: string): Promise<TUserDetail> {
       const doc = await load(productId, id);
-      return { ...toUser(doc), activeSessions: await deps.sessions.countActive({ userId: id }) };
+      return { ...view(doc), activeSessions: await deps.sessions.countActive({ userId: id }) };
     },
     async list(productId: string, input: TUserListInput) {
       const where: Filter<UserDoc> = {
@@ -155,7 +162,7 @@ export const createUsersService = (deps: {
         continuation: input.cursor,
       });
       return {
-        items: page.items.map(toUser),
+        items: page.items.map(view),
         nextCursor: page.continuation,
         total: await repo.count(productId, where),
       };
@@ -164,7 +171,7 @@ export const createUsersService = (deps: {
     /** Every user of a product, a page at a time, newest first, without the total `list` counts per page. */
     async scan(productId: string, page: { limit: number; cursor?: string | undefined }) {
       const found = await repo.list(productId, {}, { limit: page.limit, continuation: page.cursor });
-      return { items: found.items.map(toUser), nextCursor: found.continuation };
+      return { items: found.items.map(view), nextCursor: found.continuation };
     },
     countWithRole: (role: TRole) => repo.countWithRole(role),
     async setRoles(productId: string, actor: Actor, id: string, roles: TRole[]): Promise<TUser> {
@@ -227,7 +234,7 @@ export const createUsersService = (deps: {
     /** Marks the user's current address verified; a no-op when it already is. */
     async markEmailVerified(productId: string, id: string, outbox?: Outbox): Promise<TUser> {
       const doc = await load(productId, id);
-      if (doc.emailVerified) return toUser(doc);
+      if (doc.emailVerified) return view(doc);
       return save(doc, { emailVerified: true, emailVerifiedAt: isoNow(clock) }, outbox);
     },
     /**
@@ -242,7 +249,7 @@ export const createUsersService = (deps: {
     ): Promise<TUser> {
       const doc = await load(productId, id);
       await assertPasswordAllowed(password, doc.email, opts.field);
-      return save(doc, { passwordHash: await hashPassword(password) }, opts.outbox?.(toUser(doc)));
+      return save(doc, { passwordHash: await hashPassword(password) }, opts.outbox?.(view(doc)));
     },
     /**
      * Moves the user to another address: the email guard moves with it in one batch (a taken address is a 409
@@ -252,7 +259,7 @@ export const createUsersService = (deps: {
       const doc = await load(productId, id);
       assertMayManage(actor, doc.roles);
       const next = email.trim().toLowerCase();
-      if (next === doc.emailLower) return toUser(doc);
+      if (next === doc.emailLower) return view(doc);
       const { emailVerifiedAt: _verifiedAt, ...rest } = withoutSystemFields(doc);
       const moved: UserDoc = {
         ...rest,
@@ -277,14 +284,45 @@ export const createUsersService = (deps: {
         });
       }
       deps.onInvalidate(id);
-      return toUser(saved);
+      return view(saved);
+    },
+    /**
+     * Sets the avatar whose variants the assets module made, or removes it (`null`), with `avatar.updated` in the
+     * same write. Uploads may finish out of order: one confirmed before the current avatar's is dropped
+     * (`undefined`), so a slow old upload never replaces a newer picture.
+     */
+    async setAvatar(
+      productId: string,
+      id: string,
+      next: AvatarRef | null,
+      actorId: string | null,
+    ): Promise<TUser | undefined> {
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        const doc = await load(productId, id);
+        if (next && doc.avatar && doc.avatar.confirmedAt > next.confirmedAt) return undefined;
+        const { avatar: _previous, ...rest } = withoutSystemFields(doc);
+        const patched: UserDoc = { ...rest, ...(next ? { avatar: next } : {}), updatedAt: isoNow(clock) };
+        const outbox = deps.bus.stage(
+          'avatar.updated',
+          { userId: id, uploadId: next?.uploadId ?? null },
+          { productId, actorId },
+        );
+        try {
+          const saved = await repo.replace(patched, doc._etag, outbox);
+          deps.onInvalidate(id);
+          return view(saved);
+        } catch (error) {
+          if (!isStoreError(error, 'precondition_failed')) throw error;
+        }
+      }
+      throw new AppError('CONFLICT', 'The user changed while their avatar was saved; try again');
     },
     /** Best effort: a concurrent write to the user wins over the login timestamp. */
     async recordLogin(doc: Stored<UserDoc>): Promise<TUser> {
       try {
         return await save(doc, { lastLoginAt: isoNow(clock) });
       } catch (error) {
-        if (isStoreError(error, 'precondition_failed')) return toUser(doc);
+        if (isStoreError(error, 'precondition_failed')) return view(doc);
         throw error;
       }
     },

@@ -16,6 +16,7 @@ export default async function UserPage({ params, searchParams }: Props) {
       list={USER_LICENSES_LIST}
       queries={(_filters, page) => [
         { path: 'users.get', input: { id } },
+        { path: 'avatars.get', input: { userId } },
         { path: 'subscriptions.get', input: { userId } },
         { path: 'usage.get', input: { userId } },
         { path: 'licenses.list', input: userLicensesListInput(userId, page) },
