@@ -35,6 +35,7 @@ type AuditPage = {
     targetId: string | null;
     details?: { sessionId?: string; outcome?: string; via?: string };
   }[];
+  nextCursor: string | null;
 };
 
 /** The REST face with a product header, which `rest` does not send. */
@@ -66,11 +67,22 @@ const start = async (token: string, targetUserId: string): Promise<Started> => {
 const claimsOf = (jwt: string): Record<string, unknown> =>
   JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
 
+/** Every audit entry matching `query`, all pages of it (a walk over every route writes hundreds). */
 const auditOf = async (query: Record<string, string>): Promise<AuditPage['items']> => {
   await t.services.bus.drain();
-  const res = await rest(t.app, 'GET', '/audit', { token: rootToken, query: { limit: '200', ...query } });
-  expect(res.status).toBe(200);
-  return (res.body as AuditPage).items;
+  const items: AuditPage['items'] = [];
+  let cursor: string | null = null;
+  do {
+    const res = await rest(t.app, 'GET', '/audit', {
+      token: rootToken,
+      query: { limit: '200', ...query, ...(cursor ? { cursor } : {}) },
+    });
+    expect(res.status).toBe(200);
+    const page = res.body as AuditPage;
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
 };
 
 const READ_ONLY = { error: { code: 'FORBIDDEN', message: IMPERSONATION_READ_ONLY } };

@@ -16,7 +16,14 @@ describe('propFields', () => {
     const brand = fields.find((f) => f.key === 'brand');
     expect(
       brand?.kind === 'group' ? brand.fields.map((f) => `${f.key}:${f.kind}${f.optional ? '?' : ''}`) : [],
-    ).toEqual(['productName:text', 'logoUrl:url?', 'accentColor:color', 'supportEmail:email', 'appUrl:url']);
+    ).toEqual([
+      'productName:text',
+      'logoUrl:url?',
+      'accentColor:color',
+      'supportEmail:email',
+      'appUrl:url',
+      'palette:group?',
+    ]);
     expect(brand?.path).toEqual(['brand']);
   });
 
