@@ -1,5 +1,6 @@
 import type { ThemeTokens } from '@bytelyst/design-tokens';
 import { z } from 'zod';
+import type { Translate } from './messages';
 
 /**
  * A link an email may carry: absolute http(s) only. `z.url()` alone would let `javascript:` or
@@ -116,6 +117,6 @@ export type TemplateMeta<P> = {
    * sent and has no unsubscribe link; lifecycle mail (reminders) is not, and carries one.
    */
   transactional: boolean;
-  /** The footer's "why you got this mail" sentence. */
-  reason: (props: P) => string;
+  /** The footer's "why you got this mail" sentence, in the language of `t` (English without it). */
+  reason: (props: P, t?: Translate) => string;
 };

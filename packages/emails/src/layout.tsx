@@ -16,6 +16,7 @@ import {
 } from '@react-email/components';
 import { type CSSProperties, createContext, type ReactNode, useContext } from 'react';
 import { PREVIEW_BRAND, type TEmailBrand, type TEmailPalette } from './brand';
+import { ENGLISH, type MessageArgs, type Translate } from './messages';
 
 const COLORS = { text: '#18181b', muted: '#71717a', border: '#e4e4e7', page: '#f4f4f5', card: '#ffffff' };
 const DARK = {
@@ -59,6 +60,34 @@ const paletteOf = (brand: TEmailBrand): TEmailPalette =>
 const PaletteContext = createContext<TEmailPalette>(paletteOf(PREVIEW_BRAND));
 const usePalette = () => useContext(PaletteContext);
 
+/** The translator of the mail being rendered, for the shared parts (footer, the button's link line). */
+const TranslateContext = createContext<Translate>(ENGLISH);
+
+// Stands in for a link while its sentence is formatted; no message or argument contains it.
+const SLOT = '\u0000';
+
+/**
+ * The message at `key` with `node` (a link) where its `{slot}` argument stands, so translators keep the
+ * whole sentence and may move the link. A translation that drops the argument gets the link after it.
+ */
+export function withLink(t: Translate, key: string, args: MessageArgs, slot: string, node: ReactNode) {
+  const [before = '', ...after] = t(key, { ...args, [slot]: SLOT }).split(SLOT);
+  if (after.length === 0) {
+    return (
+      <>
+        {before} {node}
+      </>
+    );
+  }
+  return (
+    <>
+      {before}
+      {node}
+      {after.join('')}
+    </>
+  );
+}
+
 // Inline styles are the light theme every client gets; these rules repaint it in clients that honour
 // prefers-color-scheme (Apple Mail, Outlook for Mac, iOS), hence !important over the inline values.
 // Body copies its style onto the cell of its wrapper table, so the page rule reaches that cell too.
@@ -81,11 +110,13 @@ type LayoutProps = {
   /** The footer's "why you got this mail" sentence. */
   reason: string;
   unsubscribeUrl?: string | undefined;
+  /** The template's translator; the footer and the button's link line read it too. */
+  t?: Translate | undefined;
   children: ReactNode;
 };
 
 /** The frame every template shares: preview line, brand header, card, footer. */
-export function EmailLayout({ preview, brand, reason, unsubscribeUrl, children }: LayoutProps) {
+export function EmailLayout({ preview, brand, reason, unsubscribeUrl, t = ENGLISH, children }: LayoutProps) {
   const palette = paletteOf(brand);
   return (
     <Html lang="en">
@@ -109,9 +140,11 @@ export function EmailLayout({ preview, brand, reason, unsubscribeUrl, children }
           }}
         >
           <PaletteContext.Provider value={palette}>
-            <BrandHeader brand={brand} />
-            <Section style={{ color: palette.text, fontSize: 15, lineHeight: '24px' }}>{children}</Section>
-            <Footer brand={brand} reason={reason} unsubscribeUrl={unsubscribeUrl} />
+            <TranslateContext.Provider value={t}>
+              <BrandHeader brand={brand} />
+              <Section style={{ color: palette.text, fontSize: 15, lineHeight: '24px' }}>{children}</Section>
+              <Footer brand={brand} reason={reason} unsubscribeUrl={unsubscribeUrl} />
+            </TranslateContext.Provider>
           </PaletteContext.Provider>
         </Container>
       </Body>
@@ -146,6 +179,7 @@ const FOOTER_TEXT: CSSProperties = {
 function Footer(props: { brand: TEmailBrand; reason: string; unsubscribeUrl?: string | undefined }) {
   const { brand } = props;
   const palette = usePalette();
+  const t = useContext(TranslateContext);
   const linkStyle = { color: palette.muted, textDecoration: 'underline' };
   const footerText = { color: palette.muted, ...FOOTER_TEXT };
   return (
@@ -155,18 +189,27 @@ function Footer(props: { brand: TEmailBrand; reason: string; unsubscribeUrl?: st
         {props.reason}
       </Text>
       <Text className="em-muted" style={footerText}>
-        Questions? Write to{' '}
-        <Link className="em-muted" href={`mailto:${brand.supportEmail}`} style={linkStyle}>
-          {brand.supportEmail}
-        </Link>
-        .
+        {withLink(
+          t,
+          'email.layout.questions',
+          {},
+          'supportEmail',
+          <Link className="em-muted" href={`mailto:${brand.supportEmail}`} style={linkStyle}>
+            {brand.supportEmail}
+          </Link>,
+        )}
       </Text>
       {props.unsubscribeUrl !== undefined && (
         <Text className="em-muted" style={footerText}>
-          Don't want these emails?{' '}
-          <Link className="em-muted" href={props.unsubscribeUrl} style={linkStyle}>
-            Unsubscribe
-          </Link>
+          {withLink(
+            t,
+            'email.layout.unsubscribePrompt',
+            {},
+            'unsubscribeLink',
+            <Link className="em-muted" href={props.unsubscribeUrl} style={linkStyle}>
+              {t('email.layout.unsubscribe')}
+            </Link>,
+          )}
         </Text>
       )}
       <Text className="em-muted" style={footerText}>
@@ -253,6 +296,7 @@ export function CallToAction({
   children: ReactNode;
 }) {
   const palette = usePalette();
+  const t = useContext(TranslateContext);
   return (
     <>
       <Section style={{ margin: '8px 0 20px' }}>
@@ -275,7 +319,7 @@ export function CallToAction({
         data-skip-in-text="true"
         style={{ color: palette.muted, fontSize: 13, lineHeight: '20px', margin: '0 0 16px' }}
       >
-        Or paste this link into your browser:
+        {t('email.layout.pasteLink')}
         <br />
         <Link className="em-link" href={href} style={{ color: brand.accentColor, wordBreak: 'break-all' }}>
           {href}
@@ -305,6 +349,3 @@ export function Details({ rows }: { rows: ReadonlyArray<readonly [label: string,
     </Section>
   );
 }
-
-/** `Hi Ada,` or, without a name, `Hi there,`. */
-export const greeting = (name: string | undefined) => `Hi ${name ?? 'there'},`;

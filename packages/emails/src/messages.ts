@@ -1,4 +1,7 @@
 import { IntlMessageFormat } from 'intl-messageformat';
+import { ACCOUNT_MESSAGES } from './catalogue/account';
+import { BILLING_MESSAGES } from './catalogue/billing';
+import { NOTICE_MESSAGES } from './catalogue/notices';
 
 /**
  * Localized mail strings. A template names each of its strings by a key of the `email` namespace and carries
@@ -13,30 +16,21 @@ export type Translate = (key: string, args?: MessageArgs) => string;
 /** What the render takes: the locale (for plurals, numbers) and the messages merged along its fallback chain. */
 export type EmailStrings = { locale: string; messages: Readonly<Record<string, string>> };
 
-/** Every built-in English string of the templates, by key: the `email.*` source strings of i18n. */
-export const EMAIL_MESSAGES = {
-  'email.common.greeting': 'Hi {name},',
-  'email.common.greetingAnonymous': 'Hi there,',
-  'email.welcome.subject': 'Welcome to {productName}',
-  'email.welcome.preview': 'Your {productName} account is ready',
-  'email.welcome.title': 'Welcome to {productName}',
-  'email.welcome.body':
-    'Your account is ready. Set up your first workspace and you will be up and running in a couple of minutes.',
-  'email.welcome.cta': 'Get started',
-} as const satisfies Record<string, string>;
+const CATALOGUE = { ...ACCOUNT_MESSAGES, ...BILLING_MESSAGES, ...NOTICE_MESSAGES };
 
-export type EmailMessageKey = keyof typeof EMAIL_MESSAGES;
+export type EmailMessageKey = keyof typeof CATALOGUE;
+
+const column = (index: 0 | 1) =>
+  Object.fromEntries(Object.entries(CATALOGUE).map(([key, pair]) => [key, pair[index]])) as Record<
+    EmailMessageKey,
+    string
+  >;
+
+/** Every built-in English string of the templates, by key: the `email.*` source strings of i18n. */
+export const EMAIL_MESSAGES: Readonly<Record<EmailMessageKey, string>> = column(0);
 
 /** What translators read beside each key (the i18n source's description). */
-export const EMAIL_MESSAGE_DESCRIPTIONS: Record<EmailMessageKey, string> = {
-  'email.common.greeting': "First line of most mails; {name} is the recipient's name.",
-  'email.common.greetingAnonymous': 'First line when the recipient has no name on record.',
-  'email.welcome.subject': 'Subject of the welcome mail, sent right after sign-up.',
-  'email.welcome.preview': "The welcome mail's preview line in the inbox list.",
-  'email.welcome.title': 'Heading of the welcome mail.',
-  'email.welcome.body': 'Main paragraph of the welcome mail.',
-  'email.welcome.cta': 'Button of the welcome mail that opens the app.',
-};
+export const EMAIL_MESSAGE_DESCRIPTIONS: Readonly<Record<EmailMessageKey, string>> = column(1);
 
 const defaults: Readonly<Record<string, string>> = EMAIL_MESSAGES;
 
@@ -82,3 +76,10 @@ export const ENGLISH: Translate = createTranslate();
 /** The greeting line in the reader's language. */
 export const greetingOf = (t: Translate, name: string | undefined) =>
   name ? t('email.common.greeting', { name }) : t('email.common.greetingAnonymous');
+
+/** A link's lifetime in the reader's language: whole days or hours when it divides evenly, else minutes. */
+export function durationOf(t: Translate, minutes: number): string {
+  if (minutes % 1440 === 0) return t('email.common.durationDays', { count: minutes / 1440 });
+  if (minutes % 60 === 0) return t('email.common.durationHours', { count: minutes / 60 });
+  return t('email.common.durationMinutes', { count: minutes });
+}

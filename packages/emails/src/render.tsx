@@ -63,63 +63,63 @@ export function prepareEmail(template: TemplateName, input: unknown, strings?: E
     }
     case 'verify-email': {
       const props = ZVerifyEmailProps.parse(raw);
-      return prepared(props, <VerifyEmailEmail {...props} />);
+      return prepared(props, <VerifyEmailEmail {...props} t={t} />);
     }
     case 'password-reset': {
       const props = ZPasswordResetProps.parse(raw);
-      return prepared(props, <PasswordResetEmail {...props} />);
+      return prepared(props, <PasswordResetEmail {...props} t={t} />);
     }
     case 'password-changed': {
       const props = ZPasswordChangedProps.parse(raw);
-      return prepared(props, <PasswordChangedEmail {...props} />);
+      return prepared(props, <PasswordChangedEmail {...props} t={t} />);
     }
     case 'new-sign-in': {
       const props = ZNewSignInProps.parse(raw);
-      return prepared(props, <NewSignInEmail {...props} />);
+      return prepared(props, <NewSignInEmail {...props} t={t} />);
     }
     case 'invitation': {
       const props = ZInvitationProps.parse(raw);
-      return prepared(props, <InvitationEmail {...props} />);
+      return prepared(props, <InvitationEmail {...props} t={t} />);
     }
     case 'waitlist-accepted': {
       const props = ZWaitlistAcceptedProps.parse(raw);
-      return prepared(props, <WaitlistAcceptedEmail {...props} />);
+      return prepared(props, <WaitlistAcceptedEmail {...props} t={t} />);
     }
     case 'trial-expiring': {
       const props = ZTrialExpiringProps.parse(raw);
-      return prepared(props, <TrialExpiringEmail {...props} />);
+      return prepared(props, <TrialExpiringEmail {...props} t={t} />);
     }
     case 'trial-expired': {
       const props = ZTrialExpiredProps.parse(raw);
-      return prepared(props, <TrialExpiredEmail {...props} />);
+      return prepared(props, <TrialExpiredEmail {...props} t={t} />);
     }
     case 'payment-failed': {
       const props = ZPaymentFailedProps.parse(raw);
-      return prepared(props, <PaymentFailedEmail {...props} />);
+      return prepared(props, <PaymentFailedEmail {...props} t={t} />);
     }
     case 'license-expiring': {
       const props = ZLicenseExpiringProps.parse(raw);
-      return prepared(props, <LicenseExpiringEmail {...props} />);
+      return prepared(props, <LicenseExpiringEmail {...props} t={t} />);
     }
     case 'webhook-endpoint-alert': {
       const props = ZWebhookEndpointAlertProps.parse(raw);
-      return prepared(props, <WebhookEndpointAlertEmail {...props} />);
+      return prepared(props, <WebhookEndpointAlertEmail {...props} t={t} />);
     }
     case 'status-subscription-confirm': {
       const props = ZStatusSubscriptionConfirmProps.parse(raw);
-      return prepared(props, <StatusSubscriptionConfirmEmail {...props} />);
+      return prepared(props, <StatusSubscriptionConfirmEmail {...props} t={t} />);
     }
     case 'status-notice': {
       const props = ZStatusNoticeProps.parse(raw);
-      return prepared(props, <StatusNoticeEmail {...props} />);
+      return prepared(props, <StatusNoticeEmail {...props} t={t} />);
     }
     case 'feedback-reply': {
       const props = ZFeedbackReplyProps.parse(raw);
-      return prepared(props, <FeedbackReplyEmail {...props} />);
+      return prepared(props, <FeedbackReplyEmail {...props} t={t} />);
     }
     case 'changelog-announcement': {
       const props = ZChangelogAnnouncementProps.parse(raw);
-      return prepared(props, <ChangelogAnnouncementEmail {...props} />);
+      return prepared(props, <ChangelogAnnouncementEmail {...props} t={t} />);
     }
     default: {
       const unreachable: never = name;
@@ -150,7 +150,7 @@ export const renderText = (html: string): string => unstableToPlainText(html);
 
 /**
  * Validates the props (throws a ZodError naming the fields) and renders subject, HTML and plain text; `strings`
- * (the recipient's locale and its merged `email.*` messages) localize the templates that read them.
+ * (the recipient's locale and its merged `email.*` messages) give every template's words in that language.
  */
 export async function renderEmail(
   template: TemplateName,

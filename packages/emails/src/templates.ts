@@ -240,41 +240,41 @@ export const TEMPLATE_META: { [K in TemplateName]: TemplateMeta<TemplateProps<K>
   'changelog-announcement': changelogAnnouncementMeta,
 };
 
-/** The subject line; `t` localizes the templates whose strings come from i18n (messages.ts). */
+/** The subject line; `t` gives its words in the reader's language (messages.ts). */
 export function subjectOf(props: TEmailProps, t: Translate = ENGLISH): string {
   switch (props.template) {
     case 'welcome':
       return welcomeSubject(props, t);
     case 'verify-email':
-      return verifyEmailSubject(props);
+      return verifyEmailSubject(props, t);
     case 'password-reset':
-      return passwordResetSubject(props);
+      return passwordResetSubject(props, t);
     case 'password-changed':
-      return passwordChangedSubject(props);
+      return passwordChangedSubject(props, t);
     case 'new-sign-in':
-      return newSignInSubject(props);
+      return newSignInSubject(props, t);
     case 'invitation':
-      return invitationSubject(props);
+      return invitationSubject(props, t);
     case 'waitlist-accepted':
-      return waitlistAcceptedSubject(props);
+      return waitlistAcceptedSubject(props, t);
     case 'trial-expiring':
-      return trialExpiringSubject(props);
+      return trialExpiringSubject(props, t);
     case 'trial-expired':
-      return trialExpiredSubject(props);
+      return trialExpiredSubject(props, t);
     case 'payment-failed':
-      return paymentFailedSubject(props);
+      return paymentFailedSubject(props, t);
     case 'license-expiring':
-      return licenseExpiringSubject(props);
+      return licenseExpiringSubject(props, t);
     case 'webhook-endpoint-alert':
-      return webhookEndpointAlertSubject(props);
+      return webhookEndpointAlertSubject(props, t);
     case 'status-subscription-confirm':
-      return statusSubscriptionConfirmSubject(props);
+      return statusSubscriptionConfirmSubject(props, t);
     case 'status-notice':
-      return statusNoticeSubject(props);
+      return statusNoticeSubject(props, t);
     case 'feedback-reply':
-      return feedbackReplySubject(props);
+      return feedbackReplySubject(props, t);
     case 'changelog-announcement':
-      return changelogAnnouncementSubject(props);
+      return changelogAnnouncementSubject(props, t);
     default: {
       const unreachable: never = props;
       throw new Error(`no subject for ${JSON.stringify(unreachable)}`);

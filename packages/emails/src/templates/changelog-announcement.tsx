@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { PREVIEW_BRAND, PREVIEW_UNSUBSCRIBE_URL, type TemplateMeta, ZEmailShared, ZLinkUrl } from '../brand';
 import { formatDate, ZInstant, ZPersonName } from '../fields';
-import { CallToAction, Details, EmailLayout, greeting, Paragraph, Title } from '../layout';
+import { CallToAction, Details, EmailLayout, Paragraph, Title } from '../layout';
+import { ENGLISH, greetingOf, type Translate } from '../messages';
 
 export const ZChangelogAnnouncementSenderProps = z.object({
   template: z.literal('changelog-announcement'),
@@ -21,16 +22,20 @@ export const ZChangelogAnnouncementSenderProps = z.object({
 export const ZChangelogAnnouncementProps = ZChangelogAnnouncementSenderProps.extend(ZEmailShared.shape);
 export type TChangelogAnnouncementProps = z.infer<typeof ZChangelogAnnouncementProps>;
 
-export const changelogAnnouncementSubject = (props: TChangelogAnnouncementProps) =>
-  `What's new in ${props.brand.productName} ${props.version}: ${props.title}`;
+export const changelogAnnouncementSubject = (props: TChangelogAnnouncementProps, t: Translate = ENGLISH) =>
+  t('email.changelogAnnouncement.subject', {
+    productName: props.brand.productName,
+    version: props.version,
+    title: props.title,
+  });
 
 export const changelogAnnouncementMeta: TemplateMeta<TChangelogAnnouncementProps> = {
   title: 'Changelog announcement',
   description:
     'Announces a published changelog entry to a segment (product updates mail, carries an unsubscribe link).',
   transactional: false,
-  reason: (props) =>
-    `You received this email because ${props.email} uses ${props.brand.productName} and gets product updates.`,
+  reason: (props, t = ENGLISH) =>
+    t('email.changelogAnnouncement.reason', { email: props.email, productName: props.brand.productName }),
 };
 
 export const changelogAnnouncementPreviewProps: TChangelogAnnouncementProps = {
@@ -48,28 +53,33 @@ export const changelogAnnouncementPreviewProps: TChangelogAnnouncementProps = {
   changelogUrl: 'https://console.lysnrai.com/changelog',
 };
 
-export function ChangelogAnnouncementEmail(props: TChangelogAnnouncementProps) {
+/** The entry's title, category and summary are data (the changelog's own text); only the frame is translated. */
+export function ChangelogAnnouncementEmail({
+  t = ENGLISH,
+  ...props
+}: TChangelogAnnouncementProps & { t?: Translate }) {
   return (
     <EmailLayout
       preview={`${props.version}: ${props.title}. ${props.summary.slice(0, 120)}`}
       brand={props.brand}
-      reason={changelogAnnouncementMeta.reason(props)}
+      reason={changelogAnnouncementMeta.reason(props, t)}
       unsubscribeUrl={props.unsubscribeUrl}
+      t={t}
     >
       <Title>
         {props.brand.productName} {props.version}: {props.title}
       </Title>
-      <Paragraph>{greeting(props.name)}</Paragraph>
+      <Paragraph>{greetingOf(t, props.name)}</Paragraph>
       <Paragraph>{props.summary}</Paragraph>
       <Details
         rows={[
-          ['Version', props.version],
-          ['Kind', props.category],
-          ['Released', formatDate(props.publishedAt)],
+          [t('email.changelogAnnouncement.labelVersion'), props.version],
+          [t('email.changelogAnnouncement.labelKind'), props.category],
+          [t('email.changelogAnnouncement.labelReleased'), formatDate(props.publishedAt)],
         ]}
       />
       <CallToAction href={props.changelogUrl} brand={props.brand}>
-        Read what's new
+        {t('email.changelogAnnouncement.cta')}
       </CallToAction>
     </EmailLayout>
   );

@@ -3,14 +3,8 @@
 import { z } from 'zod';
 import { PREVIEW_BRAND, type TemplateMeta, ZLinkUrl, ZTransactionalShared } from '../brand';
 import { formatDate, ZInstant, ZPersonName } from '../fields';
-import { CallToAction, Details, EmailLayout, greeting, Note, Paragraph, Title } from '../layout';
-
-const KIND_LABELS = {
-  bug_report: 'bug report',
-  feature_request: 'feature request',
-  nps_survey: 'survey answer',
-  general: 'feedback',
-} as const;
+import { CallToAction, Details, EmailLayout, Note, Paragraph, Title } from '../layout';
+import { ENGLISH, greetingOf, type Translate } from '../messages';
 
 export const ZFeedbackReplySenderProps = z.object({
   template: z.literal('feedback-reply'),
@@ -29,16 +23,24 @@ export const ZFeedbackReplySenderProps = z.object({
 export const ZFeedbackReplyProps = ZFeedbackReplySenderProps.extend(ZTransactionalShared.shape);
 export type TFeedbackReplyProps = z.infer<typeof ZFeedbackReplyProps>;
 
-export const feedbackReplySubject = (props: TFeedbackReplyProps) =>
-  `Re: your ${KIND_LABELS[props.feedbackType]} to ${props.brand.productName}`;
+// What the user sent is a `select` argument of each message (`feedbackType`), so a translation can inflect it.
+export const feedbackReplySubject = (props: TFeedbackReplyProps, t: Translate = ENGLISH) =>
+  t('email.feedbackReply.subject', {
+    feedbackType: props.feedbackType,
+    productName: props.brand.productName,
+  });
 
 export const feedbackReplyMeta: TemplateMeta<TFeedbackReplyProps> = {
   title: 'Feedback reply',
   description:
     "The team's answer to feedback a user sent from the app (a bug report, feature request, survey answer or note).",
   transactional: true,
-  reason: (props) =>
-    `You received this email because ${props.email} sent feedback to ${props.brand.productName} on ${formatDate(props.submittedAt)}.`,
+  reason: (props, t = ENGLISH) =>
+    t('email.feedbackReply.reason', {
+      email: props.email,
+      productName: props.brand.productName,
+      date: formatDate(props.submittedAt),
+    }),
 };
 
 export const feedbackReplyPreviewProps: TFeedbackReplyProps = {
@@ -54,30 +56,32 @@ export const feedbackReplyPreviewProps: TFeedbackReplyProps = {
   openUrl: 'https://app.lysnrai.com/home',
 };
 
-export function FeedbackReplyEmail(props: TFeedbackReplyProps) {
+/** The team's reply and the user's excerpt are data: shown as written, never translated. */
+export function FeedbackReplyEmail({ t = ENGLISH, ...props }: TFeedbackReplyProps & { t?: Translate }) {
   const paragraphs = props.reply.split(/\n\s*\n/).map((paragraph) => paragraph.trim());
-  const kind = KIND_LABELS[props.feedbackType];
+  const args = { feedbackType: props.feedbackType, productName: props.brand.productName };
   return (
     <EmailLayout
-      preview={`${props.brand.productName} answered your ${kind}: ${props.reply.slice(0, 100)}`}
+      preview={t('email.feedbackReply.preview', { ...args, reply: props.reply.slice(0, 100) })}
       brand={props.brand}
-      reason={feedbackReplyMeta.reason(props)}
+      reason={feedbackReplyMeta.reason(props, t)}
+      t={t}
     >
-      <Title>We read your {kind}</Title>
-      <Paragraph>{greeting(props.name)}</Paragraph>
+      <Title>{t('email.feedbackReply.title', args)}</Title>
+      <Paragraph>{greetingOf(t, props.name)}</Paragraph>
       {paragraphs.map((paragraph, index) => (
         <Paragraph key={index}>{paragraph}</Paragraph>
       ))}
       <Details
         rows={[
-          ['You wrote', props.excerpt === '' ? '—' : props.excerpt],
-          ['Sent', formatDate(props.submittedAt)],
+          [t('email.feedbackReply.labelYouWrote'), props.excerpt === '' ? '—' : props.excerpt],
+          [t('email.feedbackReply.labelSent'), formatDate(props.submittedAt)],
         ]}
       />
       <CallToAction href={props.openUrl} brand={props.brand}>
-        Open {props.brand.productName}
+        {t('email.feedbackReply.cta', args)}
       </CallToAction>
-      <Note>To add something, send more feedback from the app, or write to {props.brand.supportEmail}.</Note>
+      <Note>{t('email.feedbackReply.note', { supportEmail: props.brand.supportEmail })}</Note>
     </EmailLayout>
   );
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { PREVIEW_BRAND, type TemplateMeta, ZLinkUrl, ZTransactionalShared } from '../brand';
 import { formatDate, ZInstant, ZPersonName } from '../fields';
 import { CallToAction, EmailLayout, Note, Paragraph, Title } from '../layout';
+import { ENGLISH, greetingOf, type Translate } from '../messages';
 
 export const ZInvitationSenderProps = z.object({
   template: z.literal('invitation'),
@@ -20,20 +21,27 @@ export const ZInvitationSenderProps = z.object({
 export const ZInvitationProps = ZInvitationSenderProps.extend(ZTransactionalShared.shape);
 export type TInvitationProps = z.infer<typeof ZInvitationProps>;
 
-const invitedTo = (props: TInvitationProps) =>
+const invitedTo = (props: TInvitationProps, t: Translate) =>
   props.workspaceName === undefined
     ? props.brand.productName
-    : `${props.workspaceName} on ${props.brand.productName}`;
+    : t('email.invitation.workspaceOnProduct', {
+        workspaceName: props.workspaceName,
+        productName: props.brand.productName,
+      });
 
-export const invitationSubject = (props: TInvitationProps) =>
-  `${props.inviterName} invited you to ${invitedTo(props)}`;
+export const invitationSubject = (props: TInvitationProps, t: Translate = ENGLISH) =>
+  t('email.invitation.subject', { inviterName: props.inviterName, invitedTo: invitedTo(props, t) });
 
 export const invitationMeta: TemplateMeta<TInvitationProps> = {
   title: 'Invitation',
   description: 'Sent when a member invites someone to their workspace.',
   transactional: true,
-  reason: (props) =>
-    `You received this email because ${props.inviterName} invited ${props.email} to ${invitedTo(props)}.`,
+  reason: (props, t = ENGLISH) =>
+    t('email.invitation.reason', {
+      inviterName: props.inviterName,
+      email: props.email,
+      invitedTo: invitedTo(props, t),
+    }),
 };
 
 export const invitationPreviewProps: TInvitationProps = {
@@ -47,26 +55,26 @@ export const invitationPreviewProps: TInvitationProps = {
   expiresAt: '2025-03-21T09:30:00Z',
 };
 
-export function InvitationEmail(props: TInvitationProps) {
+export function InvitationEmail({ t = ENGLISH, ...props }: TInvitationProps & { t?: Translate }) {
   const inviter =
     props.inviterEmail === undefined ? props.inviterName : `${props.inviterName} (${props.inviterEmail})`;
+  const to = { invitedTo: invitedTo(props, t) };
   return (
     <EmailLayout
-      preview={`Join ${invitedTo(props)}.`}
+      preview={t('email.invitation.preview', to)}
       brand={props.brand}
-      reason={invitationMeta.reason(props)}
+      reason={invitationMeta.reason(props, t)}
+      t={t}
     >
-      <Title>Join {invitedTo(props)}</Title>
-      <Paragraph>Hi there,</Paragraph>
-      <Paragraph>
-        {inviter} has invited you to {invitedTo(props)}. Accept the invitation to start working together.
-      </Paragraph>
+      <Title>{t('email.invitation.title', to)}</Title>
+      <Paragraph>{greetingOf(t, undefined)}</Paragraph>
+      <Paragraph>{t('email.invitation.body', { ...to, inviter })}</Paragraph>
       <CallToAction href={props.acceptUrl} brand={props.brand}>
-        Accept invitation
+        {t('email.invitation.cta')}
       </CallToAction>
       <Note>
-        {props.expiresAt ? `This invitation expires on ${formatDate(props.expiresAt)}. ` : ''}If you were not
-        expecting it, you can ignore this email.
+        {props.expiresAt ? `${t('email.invitation.expires', { date: formatDate(props.expiresAt) })} ` : ''}
+        {t('email.invitation.ignore')}
       </Note>
     </EmailLayout>
   );

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { PREVIEW_BRAND, PREVIEW_UNSUBSCRIBE_URL, type TemplateMeta, ZEmailShared, ZLinkUrl } from '../brand';
 import { formatDate, ZInstant, ZPersonName } from '../fields';
-import { CallToAction, Details, EmailLayout, greeting, Note, Paragraph, Title } from '../layout';
+import { CallToAction, Details, EmailLayout, Note, Paragraph, Title } from '../layout';
+import { ENGLISH, greetingOf, type Translate } from '../messages';
 
 export const ZLicenseExpiringSenderProps = z.object({
   template: z.literal('license-expiring'),
@@ -18,15 +19,22 @@ export const ZLicenseExpiringSenderProps = z.object({
 export const ZLicenseExpiringProps = ZLicenseExpiringSenderProps.extend(ZEmailShared.shape);
 export type TLicenseExpiringProps = z.infer<typeof ZLicenseExpiringProps>;
 
-export const licenseExpiringSubject = (props: TLicenseExpiringProps) =>
-  `Your ${props.brand.productName} license ends on ${formatDate(props.expiresAt)}`;
+export const licenseExpiringSubject = (props: TLicenseExpiringProps, t: Translate = ENGLISH) =>
+  t('email.licenseExpiring.subject', {
+    productName: props.brand.productName,
+    expiry: formatDate(props.expiresAt),
+  });
 
 export const licenseExpiringMeta: TemplateMeta<TLicenseExpiringProps> = {
   title: 'License expiring',
   description: 'Renewal reminder before a license key expires (lifecycle mail, carries an unsubscribe link).',
   transactional: false,
-  reason: (props) =>
-    `You received this email because ${props.email} holds the ${props.brand.productName} license ending in ${props.licenseKeySuffix}.`,
+  reason: (props, t = ENGLISH) =>
+    t('email.licenseExpiring.reason', {
+      email: props.email,
+      productName: props.brand.productName,
+      licenseKeySuffix: props.licenseKeySuffix,
+    }),
 };
 
 export const licenseExpiringPreviewProps: TLicenseExpiringProps = {
@@ -41,29 +49,30 @@ export const licenseExpiringPreviewProps: TLicenseExpiringProps = {
   renewUrl: 'https://app.lysnrai.com/settings/licenses/renew?key=8F2C',
 };
 
-export function LicenseExpiringEmail(props: TLicenseExpiringProps) {
+export function LicenseExpiringEmail({ t = ENGLISH, ...props }: TLicenseExpiringProps & { t?: Translate }) {
   const expiry = formatDate(props.expiresAt);
-  const rows: Array<[string, string]> = [['License key', `•••• ${props.licenseKeySuffix}`]];
-  if (props.planName !== undefined) rows.push(['Plan', props.planName]);
-  rows.push(['Expires', expiry]);
+  const rows: Array<[string, string]> = [
+    [t('email.licenseExpiring.labelLicenseKey'), `•••• ${props.licenseKeySuffix}`],
+  ];
+  if (props.planName !== undefined) rows.push([t('email.licenseExpiring.labelPlan'), props.planName]);
+  rows.push([t('email.licenseExpiring.labelExpires'), expiry]);
+  const args = { productName: props.brand.productName, licenseKeySuffix: props.licenseKeySuffix, expiry };
   return (
     <EmailLayout
-      preview={`Renew before ${expiry} to avoid an interruption.`}
+      preview={t('email.licenseExpiring.preview', args)}
       brand={props.brand}
-      reason={licenseExpiringMeta.reason(props)}
+      reason={licenseExpiringMeta.reason(props, t)}
       unsubscribeUrl={props.unsubscribeUrl}
+      t={t}
     >
-      <Title>Your license is about to expire</Title>
-      <Paragraph>{greeting(props.name)}</Paragraph>
-      <Paragraph>
-        Your {props.brand.productName} license ending in {props.licenseKeySuffix} expires on {expiry}. Renew
-        it to keep using {props.brand.productName} without interruption.
-      </Paragraph>
+      <Title>{t('email.licenseExpiring.title')}</Title>
+      <Paragraph>{greetingOf(t, props.name)}</Paragraph>
+      <Paragraph>{t('email.licenseExpiring.body', args)}</Paragraph>
       <Details rows={rows} />
       <CallToAction href={props.renewUrl} brand={props.brand}>
-        Renew license
+        {t('email.licenseExpiring.cta')}
       </CallToAction>
-      <Note>Already renewed? Then you can ignore this email.</Note>
+      <Note>{t('email.licenseExpiring.note')}</Note>
     </EmailLayout>
   );
 }

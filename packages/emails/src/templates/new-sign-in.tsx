@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { PREVIEW_BRAND, type TemplateMeta, ZLinkUrl, ZTransactionalShared } from '../brand';
 import { formatDateTime, ZInstant, ZPersonName } from '../fields';
-import { AccentLink, CallToAction, Details, EmailLayout, greeting, Note, Paragraph, Title } from '../layout';
+import { AccentLink, CallToAction, Details, EmailLayout, Note, Paragraph, Title, withLink } from '../layout';
+import { ENGLISH, greetingOf, type Translate } from '../messages';
 
 export const ZNewSignInSenderProps = z.object({
   template: z.literal('new-sign-in'),
@@ -23,15 +24,15 @@ export const ZNewSignInSenderProps = z.object({
 export const ZNewSignInProps = ZNewSignInSenderProps.extend(ZTransactionalShared.shape);
 export type TNewSignInProps = z.infer<typeof ZNewSignInProps>;
 
-export const newSignInSubject = (props: TNewSignInProps) =>
-  `New sign-in to your ${props.brand.productName} account`;
+export const newSignInSubject = (props: TNewSignInProps, t: Translate = ENGLISH) =>
+  t('email.newSignIn.subject', { productName: props.brand.productName });
 
 export const newSignInMeta: TemplateMeta<TNewSignInProps> = {
   title: 'New sign-in',
   description: 'Sent when an account is signed into from a device or place not seen before.',
   transactional: true,
-  reason: (props) =>
-    `You received this email because your ${props.brand.productName} account (${props.email}) was signed into from a new device.`,
+  reason: (props, t = ENGLISH) =>
+    t('email.newSignIn.reason', { email: props.email, productName: props.brand.productName }),
 };
 
 export const newSignInPreviewProps: TNewSignInProps = {
@@ -47,39 +48,45 @@ export const newSignInPreviewProps: TNewSignInProps = {
   resetPasswordUrl: 'https://app.lysnrai.com/forgot-password?email=ada%40example.com',
 };
 
-export function NewSignInEmail(props: TNewSignInProps) {
+export function NewSignInEmail({ t = ENGLISH, ...props }: TNewSignInProps & { t?: Translate }) {
   const where =
     props.location && props.ipAddress
       ? `${props.location} (${props.ipAddress})`
-      : (props.location ?? props.ipAddress ?? 'Unknown');
+      : (props.location ?? props.ipAddress ?? t('email.newSignIn.unknownLocation'));
   return (
     <EmailLayout
       preview={`${props.device}, ${where}`}
       brand={props.brand}
-      reason={newSignInMeta.reason(props)}
+      reason={newSignInMeta.reason(props, t)}
+      t={t}
     >
-      <Title>New sign-in to your account</Title>
-      <Paragraph>{greeting(props.name)}</Paragraph>
-      <Paragraph>Your {props.brand.productName} account was just signed into from a new device.</Paragraph>
+      <Title>{t('email.newSignIn.title')}</Title>
+      <Paragraph>{greetingOf(t, props.name)}</Paragraph>
+      <Paragraph>{t('email.newSignIn.body', { productName: props.brand.productName })}</Paragraph>
       <Details
         rows={[
-          ['Device', props.device],
-          ['Location', where],
-          ['Time', formatDateTime(props.signedInAt)],
+          [t('email.newSignIn.labelDevice'), props.device],
+          [t('email.newSignIn.labelLocation'), where],
+          [t('email.newSignIn.labelTime'), formatDateTime(props.signedInAt)],
         ]}
       />
-      <Paragraph>If this was you, you can ignore this email.</Paragraph>
-      <Paragraph>Wasn't you? Sign that device out, then reset your password.</Paragraph>
+      <Paragraph>{t('email.newSignIn.ifYou')}</Paragraph>
+      <Paragraph>{t('email.newSignIn.notYou')}</Paragraph>
       <CallToAction href={props.notMeUrl} brand={props.brand}>
-        This wasn't me
+        {t('email.newSignIn.cta')}
       </CallToAction>
       <Paragraph>
-        <AccentLink href={props.resetPasswordUrl} brand={props.brand}>
-          Reset your password
-        </AccentLink>{' '}
-        to keep whoever it was from signing in again.
+        {withLink(
+          t,
+          'email.newSignIn.reset',
+          {},
+          'resetLink',
+          <AccentLink href={props.resetPasswordUrl} brand={props.brand}>
+            {t('email.newSignIn.resetLink')}
+          </AccentLink>,
+        )}
       </Paragraph>
-      <Note>Location is estimated from the IP address and may be imprecise.</Note>
+      <Note>{t('email.newSignIn.locationNote')}</Note>
     </EmailLayout>
   );
 }

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { PREVIEW_BRAND, type TemplateMeta, ZLinkUrl, ZTransactionalShared } from '../brand';
 import { formatDateTime, ZInstant, ZPersonName } from '../fields';
-import { AccentLink, Details, EmailLayout, greeting, Note, Paragraph, Title } from '../layout';
+import { AccentLink, Details, EmailLayout, Note, Paragraph, Title, withLink } from '../layout';
+import { ENGLISH, greetingOf, type Translate } from '../messages';
 
 export const ZPasswordChangedSenderProps = z.object({
   template: z.literal('password-changed'),
@@ -16,15 +17,15 @@ export const ZPasswordChangedSenderProps = z.object({
 export const ZPasswordChangedProps = ZPasswordChangedSenderProps.extend(ZTransactionalShared.shape);
 export type TPasswordChangedProps = z.infer<typeof ZPasswordChangedProps>;
 
-export const passwordChangedSubject = (props: TPasswordChangedProps) =>
-  `Your ${props.brand.productName} password was changed`;
+export const passwordChangedSubject = (props: TPasswordChangedProps, t: Translate = ENGLISH) =>
+  t('email.passwordChanged.subject', { productName: props.brand.productName });
 
 export const passwordChangedMeta: TemplateMeta<TPasswordChangedProps> = {
   title: 'Password changed',
   description: 'Confirms a password change, so an owner who did not make it can react.',
   transactional: true,
-  reason: (props) =>
-    `You received this email because the password of your ${props.brand.productName} account (${props.email}) was changed.`,
+  reason: (props, t = ENGLISH) =>
+    t('email.passwordChanged.reason', { email: props.email, productName: props.brand.productName }),
 };
 
 export const passwordChangedPreviewProps: TPasswordChangedProps = {
@@ -36,29 +37,34 @@ export const passwordChangedPreviewProps: TPasswordChangedProps = {
   secureAccountUrl: 'https://app.lysnrai.com/forgot-password?email=ada%40example.com',
 };
 
-export function PasswordChangedEmail(props: TPasswordChangedProps) {
+export function PasswordChangedEmail({ t = ENGLISH, ...props }: TPasswordChangedProps & { t?: Translate }) {
   return (
     <EmailLayout
-      preview={`The password of ${props.email} was changed.`}
+      preview={t('email.passwordChanged.preview', { email: props.email })}
       brand={props.brand}
-      reason={passwordChangedMeta.reason(props)}
+      reason={passwordChangedMeta.reason(props, t)}
+      t={t}
     >
-      <Title>Your password was changed</Title>
-      <Paragraph>{greeting(props.name)}</Paragraph>
-      <Paragraph>The password of your {props.brand.productName} account was just changed.</Paragraph>
+      <Title>{t('email.passwordChanged.title')}</Title>
+      <Paragraph>{greetingOf(t, props.name)}</Paragraph>
+      <Paragraph>{t('email.passwordChanged.body', { productName: props.brand.productName })}</Paragraph>
       <Details
         rows={[
-          ['Account', props.email],
-          ['When', formatDateTime(props.changedAt)],
+          [t('email.passwordChanged.labelAccount'), props.email],
+          [t('email.passwordChanged.labelWhen'), formatDateTime(props.changedAt)],
         ]}
       />
-      <Paragraph>If this was you, there is nothing else to do.</Paragraph>
+      <Paragraph>{t('email.passwordChanged.ifYou')}</Paragraph>
       <Note>
-        Wasn't you?{' '}
-        <AccentLink href={props.secureAccountUrl} brand={props.brand}>
-          Reset your password now
-        </AccentLink>{' '}
-        and contact {props.brand.supportEmail}: someone else may have access to your account.
+        {withLink(
+          t,
+          'email.passwordChanged.notYou',
+          { supportEmail: props.brand.supportEmail },
+          'resetLink',
+          <AccentLink href={props.secureAccountUrl} brand={props.brand}>
+            {t('email.passwordChanged.resetLink')}
+          </AccentLink>,
+        )}
       </Note>
     </EmailLayout>
   );

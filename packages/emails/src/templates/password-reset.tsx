@@ -2,8 +2,9 @@
 /** @jsxImportSource react */
 import { z } from 'zod';
 import { PREVIEW_BRAND, type TemplateMeta, ZLinkUrl, ZTransactionalShared } from '../brand';
-import { formatDuration, ZPersonName } from '../fields';
-import { CallToAction, EmailLayout, greeting, Note, Paragraph, Title } from '../layout';
+import { ZPersonName } from '../fields';
+import { CallToAction, EmailLayout, Note, Paragraph, Title } from '../layout';
+import { durationOf, ENGLISH, greetingOf, type Translate } from '../messages';
 
 export const ZPasswordResetSenderProps = z.object({
   template: z.literal('password-reset'),
@@ -16,15 +17,15 @@ export const ZPasswordResetSenderProps = z.object({
 export const ZPasswordResetProps = ZPasswordResetSenderProps.extend(ZTransactionalShared.shape);
 export type TPasswordResetProps = z.infer<typeof ZPasswordResetProps>;
 
-export const passwordResetSubject = (props: TPasswordResetProps) =>
-  `Reset your ${props.brand.productName} password`;
+export const passwordResetSubject = (props: TPasswordResetProps, t: Translate = ENGLISH) =>
+  t('email.passwordReset.subject', { productName: props.brand.productName });
 
 export const passwordResetMeta: TemplateMeta<TPasswordResetProps> = {
   title: 'Password reset',
   description: 'A one-time link to choose a new password, sent when someone asks for it.',
   transactional: true,
-  reason: (props) =>
-    `You received this email because someone asked to reset the password of your ${props.brand.productName} account (${props.email}).`,
+  reason: (props, t = ENGLISH) =>
+    t('email.passwordReset.reason', { email: props.email, productName: props.brand.productName }),
 };
 
 export const passwordResetPreviewProps: TPasswordResetProps = {
@@ -36,28 +37,23 @@ export const passwordResetPreviewProps: TPasswordResetProps = {
   expiresInMinutes: 60,
 };
 
-export function PasswordResetEmail(props: TPasswordResetProps) {
-  const expiry = formatDuration(props.expiresInMinutes);
+export function PasswordResetEmail({ t = ENGLISH, ...props }: TPasswordResetProps & { t?: Translate }) {
+  const expiry = durationOf(t, props.expiresInMinutes);
   return (
     <EmailLayout
-      preview={`This link expires in ${expiry}.`}
+      preview={t('email.passwordReset.preview', { expiry })}
       brand={props.brand}
-      reason={passwordResetMeta.reason(props)}
+      reason={passwordResetMeta.reason(props, t)}
+      t={t}
     >
-      <Title>Reset your password</Title>
-      <Paragraph>{greeting(props.name)}</Paragraph>
-      <Paragraph>
-        We received a request to reset the password for your {props.brand.productName} account. Choose a new
-        password with the button below.
-      </Paragraph>
+      <Title>{t('email.passwordReset.title')}</Title>
+      <Paragraph>{greetingOf(t, props.name)}</Paragraph>
+      <Paragraph>{t('email.passwordReset.body', { productName: props.brand.productName })}</Paragraph>
       <CallToAction href={props.resetUrl} brand={props.brand}>
-        Reset password
+        {t('email.passwordReset.cta')}
       </CallToAction>
-      <Note>This link expires in {expiry} and can be used once.</Note>
-      <Note>
-        If you did not request a password reset, you can safely ignore this email: your password stays as it
-        is.
-      </Note>
+      <Note>{t('email.passwordReset.expiry', { expiry })}</Note>
+      <Note>{t('email.passwordReset.notRequested')}</Note>
     </EmailLayout>
   );
 }

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { PREVIEW_BRAND, type TemplateMeta, ZLinkUrl, ZTransactionalShared } from '../brand';
 import { formatDate, formatMoney, ZCurrency, ZInstant, ZPersonName } from '../fields';
-import { AccentLink, CallToAction, Details, EmailLayout, greeting, Note, Paragraph, Title } from '../layout';
+import { AccentLink, CallToAction, Details, EmailLayout, Note, Paragraph, Title } from '../layout';
+import { ENGLISH, greetingOf, type Translate } from '../messages';
 
 export const ZPaymentFailedSenderProps = z.object({
   template: z.literal('payment-failed'),
@@ -21,15 +22,18 @@ export const ZPaymentFailedSenderProps = z.object({
 export const ZPaymentFailedProps = ZPaymentFailedSenderProps.extend(ZTransactionalShared.shape);
 export type TPaymentFailedProps = z.infer<typeof ZPaymentFailedProps>;
 
-export const paymentFailedSubject = (props: TPaymentFailedProps) =>
-  `Your ${props.brand.productName} payment of ${formatMoney(props.amountMinor, props.currency)} failed`;
+export const paymentFailedSubject = (props: TPaymentFailedProps, t: Translate = ENGLISH) =>
+  t('email.paymentFailed.subject', {
+    productName: props.brand.productName,
+    amount: formatMoney(props.amountMinor, props.currency),
+  });
 
 export const paymentFailedMeta: TemplateMeta<TPaymentFailedProps> = {
   title: 'Payment failed',
   description: 'A subscription charge was declined; asks for a new payment method before access lapses.',
   transactional: true,
-  reason: (props) =>
-    `You received this email because a payment for your ${props.brand.productName} subscription (${props.email}) did not go through.`,
+  reason: (props, t = ENGLISH) =>
+    t('email.paymentFailed.reason', { productName: props.brand.productName, email: props.email }),
 };
 
 export const paymentFailedPreviewProps: TPaymentFailedProps = {
@@ -45,41 +49,39 @@ export const paymentFailedPreviewProps: TPaymentFailedProps = {
   nextRetryAt: '2025-03-17T09:00:00Z',
 };
 
-export function PaymentFailedEmail(props: TPaymentFailedProps) {
+export function PaymentFailedEmail({ t = ENGLISH, ...props }: TPaymentFailedProps & { t?: Translate }) {
   const amount = formatMoney(props.amountMinor, props.currency);
+  const args = { productName: props.brand.productName, planName: props.planName, amount };
   const rows: Array<[string, string]> = [
-    ['Plan', props.planName],
-    ['Amount', amount],
+    [t('email.paymentFailed.labelPlan'), props.planName],
+    [t('email.paymentFailed.labelAmount'), amount],
   ];
-  if (props.nextRetryAt !== undefined) rows.push(['Next attempt', formatDate(props.nextRetryAt)]);
+  if (props.nextRetryAt !== undefined) {
+    rows.push([t('email.paymentFailed.labelNextAttempt'), formatDate(props.nextRetryAt)]);
+  }
   return (
     <EmailLayout
-      preview={`We could not charge ${amount} for your ${props.planName} plan.`}
+      preview={t('email.paymentFailed.preview', args)}
       brand={props.brand}
-      reason={paymentFailedMeta.reason(props)}
+      reason={paymentFailedMeta.reason(props, t)}
+      t={t}
     >
-      <Title>Your payment failed</Title>
-      <Paragraph>{greeting(props.name)}</Paragraph>
-      <Paragraph>
-        We could not charge your payment method for your {props.brand.productName} {props.planName}{' '}
-        subscription. Please update your payment details to keep your access.
-      </Paragraph>
+      <Title>{t('email.paymentFailed.title')}</Title>
+      <Paragraph>{greetingOf(t, props.name)}</Paragraph>
+      <Paragraph>{t('email.paymentFailed.body', args)}</Paragraph>
       <Details rows={rows} />
       <CallToAction href={props.updatePaymentUrl} brand={props.brand}>
-        Update payment method
+        {t('email.paymentFailed.cta')}
       </CallToAction>
       {props.nextRetryAt === undefined ? (
-        <Note>We will not retry this payment automatically.</Note>
+        <Note>{t('email.paymentFailed.noRetry')}</Note>
       ) : (
-        <Note>
-          We will try again on {formatDate(props.nextRetryAt)}. Updating your payment method before then
-          avoids any interruption.
-        </Note>
+        <Note>{t('email.paymentFailed.retry', { date: formatDate(props.nextRetryAt) })}</Note>
       )}
       {props.invoiceUrl !== undefined && (
         <Note>
           <AccentLink href={props.invoiceUrl} brand={props.brand}>
-            View the invoice
+            {t('email.paymentFailed.invoiceLink')}
           </AccentLink>
         </Note>
       )}

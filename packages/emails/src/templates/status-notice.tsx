@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { PREVIEW_BRAND, type TemplateMeta, ZLinkUrl, ZTransactionalShared } from '../brand';
 import { formatDateTime, ZInstant } from '../fields';
-import { AccentLink, CallToAction, Details, EmailLayout, greeting, Note, Paragraph, Title } from '../layout';
+import { AccentLink, CallToAction, Details, EmailLayout, Note, Paragraph, Title, withLink } from '../layout';
+import { ENGLISH, greetingOf, type Translate } from '../messages';
 
 export const ZStatusNoticeSenderProps = z.object({
   template: z.literal('status-notice'),
@@ -27,16 +28,21 @@ export const ZStatusNoticeSenderProps = z.object({
 export const ZStatusNoticeProps = ZStatusNoticeSenderProps.extend(ZTransactionalShared.shape);
 export type TStatusNoticeProps = z.infer<typeof ZStatusNoticeProps>;
 
-export const statusNoticeSubject = (props: TStatusNoticeProps) =>
-  `[${props.brand.productName} status] ${props.kind === 'maintenance' ? 'Maintenance: ' : ''}${props.title} (${props.state})`;
+export const statusNoticeSubject = (props: TStatusNoticeProps, t: Translate = ENGLISH) =>
+  t('email.statusNotice.subject', {
+    productName: props.brand.productName,
+    kind: props.kind,
+    title: props.title,
+    state: props.state,
+  });
 
 export const statusNoticeMeta: TemplateMeta<TStatusNoticeProps> = {
   title: 'Status notice',
   description:
     "Tells the status page's confirmed subscribers that an incident was opened, updated or resolved, or that maintenance was scheduled, started, completed or cancelled.",
   transactional: true,
-  reason: (props) =>
-    `You received this email because ${props.email} subscribed to ${props.brand.productName} status updates.`,
+  reason: (props, t = ENGLISH) =>
+    t('email.statusNotice.reason', { email: props.email, productName: props.brand.productName }),
 };
 
 export const statusNoticePreviewProps: TStatusNoticeProps = {
@@ -53,37 +59,43 @@ export const statusNoticePreviewProps: TStatusNoticeProps = {
   unsubscribeLink: 'https://console.lysnrai.com/status/unsubscribe?token=stu_8Hd3Lx2Pq7',
 };
 
-export function StatusNoticeEmail(props: TStatusNoticeProps) {
-  const maintenance = props.kind === 'maintenance';
+/** The operators' title, state and message are data and stay as written; only the frame is translated. */
+export function StatusNoticeEmail({ t = ENGLISH, ...props }: TStatusNoticeProps & { t?: Translate }) {
+  const kind = { kind: props.kind };
   const rows: Array<[string, string]> = [
-    [maintenance ? 'Maintenance' : 'Incident', props.title],
-    ['Status', props.state],
+    [t('email.statusNotice.labelKind', kind), props.title],
+    [t('email.statusNotice.labelStatus'), props.state],
   ];
-  if (props.components.length > 0) rows.push(['Affected', props.components.join(', ')]);
-  if (props.scheduledStart) rows.push(['Starts', formatDateTime(props.scheduledStart)]);
-  if (props.scheduledEnd) rows.push(['Ends', formatDateTime(props.scheduledEnd)]);
-  rows.push(['Posted', formatDateTime(props.at)]);
+  if (props.components.length > 0)
+    rows.push([t('email.statusNotice.labelAffected'), props.components.join(', ')]);
+  if (props.scheduledStart)
+    rows.push([t('email.statusNotice.labelStarts'), formatDateTime(props.scheduledStart)]);
+  if (props.scheduledEnd) rows.push([t('email.statusNotice.labelEnds'), formatDateTime(props.scheduledEnd)]);
+  rows.push([t('email.statusNotice.labelPosted'), formatDateTime(props.at)]);
   return (
     <EmailLayout
       preview={`${props.title}: ${props.state}. ${props.message.slice(0, 120)}`}
       brand={props.brand}
-      reason={statusNoticeMeta.reason(props)}
+      reason={statusNoticeMeta.reason(props, t)}
+      t={t}
     >
-      <Title>
-        {maintenance ? 'Maintenance' : 'Incident'}: {props.title}
-      </Title>
-      <Paragraph>{greeting(undefined)}</Paragraph>
+      <Title>{t('email.statusNotice.title', { ...kind, title: props.title })}</Title>
+      <Paragraph>{greetingOf(t, undefined)}</Paragraph>
       <Paragraph>{props.message}</Paragraph>
       <Details rows={rows} />
       <CallToAction href={props.statusPageUrl} brand={props.brand}>
-        Open the status page
+        {t('email.statusNotice.cta')}
       </CallToAction>
       <Note>
-        Do not want these notices any more?{' '}
-        <AccentLink href={props.unsubscribeLink} brand={props.brand}>
-          Stop status emails
-        </AccentLink>{' '}
-        (one click, no sign-in).
+        {withLink(
+          t,
+          'email.statusNotice.stop',
+          {},
+          'stopLink',
+          <AccentLink href={props.unsubscribeLink} brand={props.brand}>
+            {t('email.statusNotice.stopLink')}
+          </AccentLink>,
+        )}
       </Note>
     </EmailLayout>
   );

@@ -2,7 +2,8 @@
 /** @jsxImportSource react */
 import { z } from 'zod';
 import { PREVIEW_BRAND, type TemplateMeta, ZLinkUrl, ZTransactionalShared } from '../brand';
-import { AccentLink, CallToAction, EmailLayout, greeting, Note, Paragraph, Title } from '../layout';
+import { AccentLink, CallToAction, EmailLayout, Note, Paragraph, Title, withLink } from '../layout';
+import { ENGLISH, greetingOf, type Translate } from '../messages';
 
 /** How long the confirmation link works (the status module's CONFIRM_TTL_MS). */
 export const STATUS_CONFIRM_HOURS = 48;
@@ -20,16 +21,18 @@ export const ZStatusSubscriptionConfirmProps = ZStatusSubscriptionConfirmSenderP
 );
 export type TStatusSubscriptionConfirmProps = z.infer<typeof ZStatusSubscriptionConfirmProps>;
 
-export const statusSubscriptionConfirmSubject = (props: TStatusSubscriptionConfirmProps) =>
-  `Confirm your subscription to ${props.brand.productName} status updates`;
+export const statusSubscriptionConfirmSubject = (
+  props: TStatusSubscriptionConfirmProps,
+  t: Translate = ENGLISH,
+) => t('email.statusSubscriptionConfirm.subject', { productName: props.brand.productName });
 
 export const statusSubscriptionConfirmMeta: TemplateMeta<TStatusSubscriptionConfirmProps> = {
   title: 'Status subscription confirmation',
   description:
     'The double opt-in of the status page: asks the address given on /status to confirm before any incident or maintenance notice is mailed to it.',
   transactional: true,
-  reason: (props) =>
-    `You received this email because ${props.email} was entered on the ${props.brand.productName} status page to receive updates.`,
+  reason: (props, t = ENGLISH) =>
+    t('email.statusSubscriptionConfirm.reason', { email: props.email, productName: props.brand.productName }),
 };
 
 export const statusSubscriptionConfirmPreviewProps: TStatusSubscriptionConfirmProps = {
@@ -40,35 +43,36 @@ export const statusSubscriptionConfirmPreviewProps: TStatusSubscriptionConfirmPr
   statusPageUrl: 'https://console.lysnrai.com/status?product=lysnrai',
 };
 
-export function StatusSubscriptionConfirmEmail(props: TStatusSubscriptionConfirmProps) {
-  const product = props.brand.productName;
+export function StatusSubscriptionConfirmEmail({
+  t = ENGLISH,
+  ...props
+}: TStatusSubscriptionConfirmProps & { t?: Translate }) {
+  const args = { email: props.email, productName: props.brand.productName };
   return (
     <EmailLayout
-      preview={`Confirm that ${props.email} should get ${product} incident and maintenance notices.`}
+      preview={t('email.statusSubscriptionConfirm.preview', args)}
       brand={props.brand}
-      reason={statusSubscriptionConfirmMeta.reason(props)}
+      reason={statusSubscriptionConfirmMeta.reason(props, t)}
+      t={t}
     >
-      <Title>Confirm your status subscription</Title>
-      <Paragraph>{greeting(undefined)}</Paragraph>
-      <Paragraph>
-        Someone asked for {product} incident and maintenance notices to be sent to {props.email}. Confirm and
-        we will email you when an incident is opened, updated or resolved, and when maintenance is scheduled,
-        starts or ends.
-      </Paragraph>
+      <Title>{t('email.statusSubscriptionConfirm.title')}</Title>
+      <Paragraph>{greetingOf(t, undefined)}</Paragraph>
+      <Paragraph>{t('email.statusSubscriptionConfirm.body', args)}</Paragraph>
       <CallToAction href={props.confirmUrl} brand={props.brand}>
-        Confirm subscription
+        {t('email.statusSubscriptionConfirm.cta')}
       </CallToAction>
       <Paragraph>
-        The current status is always on the{' '}
-        <AccentLink href={props.statusPageUrl} brand={props.brand}>
-          {product} status page
-        </AccentLink>
-        .
+        {withLink(
+          t,
+          'email.statusSubscriptionConfirm.statusPage',
+          {},
+          'statusPageLink',
+          <AccentLink href={props.statusPageUrl} brand={props.brand}>
+            {t('email.statusSubscriptionConfirm.statusPageLink', args)}
+          </AccentLink>,
+        )}
       </Paragraph>
-      <Note>
-        This link works for {STATUS_CONFIRM_HOURS} hours. If you did not ask for this, ignore this email:
-        nothing is sent to you unless you confirm.
-      </Note>
+      <Note>{t('email.statusSubscriptionConfirm.note', { hours: STATUS_CONFIRM_HOURS })}</Note>
     </EmailLayout>
   );
 }

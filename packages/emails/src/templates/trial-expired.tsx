@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { PREVIEW_BRAND, PREVIEW_UNSUBSCRIBE_URL, type TemplateMeta, ZEmailShared, ZLinkUrl } from '../brand';
 import { formatDate, ZInstant, ZPersonName } from '../fields';
-import { CallToAction, EmailLayout, greeting, Paragraph, Title } from '../layout';
+import { CallToAction, EmailLayout, Paragraph, Title } from '../layout';
+import { ENGLISH, greetingOf, type Translate } from '../messages';
 
 export const ZTrialExpiredSenderProps = z.object({
   template: z.literal('trial-expired'),
@@ -16,16 +17,20 @@ export const ZTrialExpiredSenderProps = z.object({
 export const ZTrialExpiredProps = ZTrialExpiredSenderProps.extend(ZEmailShared.shape);
 export type TTrialExpiredProps = z.infer<typeof ZTrialExpiredProps>;
 
-export const trialExpiredSubject = (props: TTrialExpiredProps) =>
-  `Your ${props.brand.productName} ${props.planName} trial has ended`;
+export const trialExpiredSubject = (props: TTrialExpiredProps, t: Translate = ENGLISH) =>
+  t('email.trialExpired.subject', { productName: props.brand.productName, planName: props.planName });
 
 export const trialExpiredMeta: TemplateMeta<TTrialExpiredProps> = {
   title: 'Trial expired',
   description:
     'Sent when a trial has ended without an upgrade (lifecycle mail, carries an unsubscribe link).',
   transactional: false,
-  reason: (props) =>
-    `You received this email because you tried ${props.brand.productName} ${props.planName} with ${props.email}.`,
+  reason: (props, t = ENGLISH) =>
+    t('email.trialExpired.reason', {
+      productName: props.brand.productName,
+      planName: props.planName,
+      email: props.email,
+    }),
 };
 
 export const trialExpiredPreviewProps: TTrialExpiredProps = {
@@ -39,22 +44,25 @@ export const trialExpiredPreviewProps: TTrialExpiredProps = {
   upgradeUrl: 'https://app.lysnrai.com/settings/billing?plan=pro',
 };
 
-export function TrialExpiredEmail(props: TTrialExpiredProps) {
+export function TrialExpiredEmail({ t = ENGLISH, ...props }: TTrialExpiredProps & { t?: Translate }) {
+  const args = {
+    productName: props.brand.productName,
+    planName: props.planName,
+    endDate: formatDate(props.trialEndedAt),
+  };
   return (
     <EmailLayout
-      preview={`Upgrade to get your ${props.planName} features back.`}
+      preview={t('email.trialExpired.preview', args)}
       brand={props.brand}
-      reason={trialExpiredMeta.reason(props)}
+      reason={trialExpiredMeta.reason(props, t)}
       unsubscribeUrl={props.unsubscribeUrl}
+      t={t}
     >
-      <Title>Your trial has ended</Title>
-      <Paragraph>{greeting(props.name)}</Paragraph>
-      <Paragraph>
-        Your {props.brand.productName} {props.planName} trial ended on {formatDate(props.trialEndedAt)}.
-        Upgrade to get your {props.planName} features back and pick up where you left off.
-      </Paragraph>
+      <Title>{t('email.trialExpired.title')}</Title>
+      <Paragraph>{greetingOf(t, props.name)}</Paragraph>
+      <Paragraph>{t('email.trialExpired.body', args)}</Paragraph>
       <CallToAction href={props.upgradeUrl} brand={props.brand}>
-        Upgrade to {props.planName}
+        {t('email.trialExpired.cta', args)}
       </CallToAction>
     </EmailLayout>
   );

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { PREVIEW_BRAND, PREVIEW_UNSUBSCRIBE_URL, type TemplateMeta, ZEmailShared, ZLinkUrl } from '../brand';
 import { formatDate, ZInstant, ZPersonName } from '../fields';
-import { CallToAction, Details, EmailLayout, greeting, Note, Paragraph, Title } from '../layout';
+import { CallToAction, Details, EmailLayout, Note, Paragraph, Title } from '../layout';
+import { ENGLISH, greetingOf, type Translate } from '../messages';
 
 export const ZTrialExpiringSenderProps = z.object({
   template: z.literal('trial-expiring'),
@@ -18,21 +19,23 @@ export const ZTrialExpiringSenderProps = z.object({
 export const ZTrialExpiringProps = ZTrialExpiringSenderProps.extend(ZEmailShared.shape);
 export type TTrialExpiringProps = z.infer<typeof ZTrialExpiringProps>;
 
-const inDays = (days: number) => {
-  if (days === 0) return 'today';
-  if (days === 1) return 'tomorrow';
-  return `in ${days} days`;
-};
-
-export const trialExpiringSubject = (props: TTrialExpiringProps) =>
-  `Your ${props.brand.productName} ${props.planName} trial ends ${inDays(props.daysLeft)}`;
+export const trialExpiringSubject = (props: TTrialExpiringProps, t: Translate = ENGLISH) =>
+  t('email.trialExpiring.subject', {
+    productName: props.brand.productName,
+    planName: props.planName,
+    daysLeft: props.daysLeft,
+  });
 
 export const trialExpiringMeta: TemplateMeta<TTrialExpiringProps> = {
   title: 'Trial expiring',
   description: 'Reminder a few days before a trial ends (lifecycle mail, carries an unsubscribe link).',
   transactional: false,
-  reason: (props) =>
-    `You received this email because you started a ${props.brand.productName} ${props.planName} trial with ${props.email}.`,
+  reason: (props, t = ENGLISH) =>
+    t('email.trialExpiring.reason', {
+      productName: props.brand.productName,
+      planName: props.planName,
+      email: props.email,
+    }),
 };
 
 export const trialExpiringPreviewProps: TTrialExpiringProps = {
@@ -47,32 +50,31 @@ export const trialExpiringPreviewProps: TTrialExpiringProps = {
   upgradeUrl: 'https://app.lysnrai.com/settings/billing?plan=pro',
 };
 
-export function TrialExpiringEmail(props: TTrialExpiringProps) {
+export function TrialExpiringEmail({ t = ENGLISH, ...props }: TTrialExpiringProps & { t?: Translate }) {
   const endDate = formatDate(props.trialEndsAt);
+  const args = { productName: props.brand.productName, planName: props.planName, endDate };
   return (
     <EmailLayout
-      preview={`Your trial ends on ${endDate}. Upgrade to keep your ${props.planName} features.`}
+      preview={t('email.trialExpiring.preview', args)}
       brand={props.brand}
-      reason={trialExpiringMeta.reason(props)}
+      reason={trialExpiringMeta.reason(props, t)}
       unsubscribeUrl={props.unsubscribeUrl}
+      t={t}
     >
-      <Title>Your trial ends {inDays(props.daysLeft)}</Title>
-      <Paragraph>{greeting(props.name)}</Paragraph>
-      <Paragraph>
-        Your {props.brand.productName} {props.planName} trial ends on {endDate}. Upgrade now to keep your{' '}
-        {props.planName} features and everything you have set up.
-      </Paragraph>
+      <Title>{t('email.trialExpiring.title', { daysLeft: props.daysLeft })}</Title>
+      <Paragraph>{greetingOf(t, props.name)}</Paragraph>
+      <Paragraph>{t('email.trialExpiring.body', args)}</Paragraph>
       <Details
         rows={[
-          ['Plan', props.planName],
-          ['Days left', String(props.daysLeft)],
-          ['Trial ends', endDate],
+          [t('email.trialExpiring.labelPlan'), props.planName],
+          [t('email.trialExpiring.labelDaysLeft'), String(props.daysLeft)],
+          [t('email.trialExpiring.labelTrialEnds'), endDate],
         ]}
       />
       <CallToAction href={props.upgradeUrl} brand={props.brand}>
-        Upgrade to {props.planName}
+        {t('email.trialExpiring.cta', args)}
       </CallToAction>
-      <Note>If you do not upgrade, the {props.planName} features stop when the trial ends.</Note>
+      <Note>{t('email.trialExpiring.note', args)}</Note>
     </EmailLayout>
   );
 }

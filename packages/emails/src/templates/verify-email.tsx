@@ -2,8 +2,9 @@
 /** @jsxImportSource react */
 import { z } from 'zod';
 import { PREVIEW_BRAND, type TemplateMeta, ZLinkUrl, ZTransactionalShared } from '../brand';
-import { formatDuration, ZPersonName } from '../fields';
-import { CallToAction, EmailLayout, greeting, Note, Paragraph, Title } from '../layout';
+import { ZPersonName } from '../fields';
+import { CallToAction, EmailLayout, Note, Paragraph, Title } from '../layout';
+import { durationOf, ENGLISH, greetingOf, type Translate } from '../messages';
 
 export const ZVerifyEmailSenderProps = z.object({
   template: z.literal('verify-email'),
@@ -15,15 +16,15 @@ export const ZVerifyEmailSenderProps = z.object({
 export const ZVerifyEmailProps = ZVerifyEmailSenderProps.extend(ZTransactionalShared.shape);
 export type TVerifyEmailProps = z.infer<typeof ZVerifyEmailProps>;
 
-export const verifyEmailSubject = (props: TVerifyEmailProps) =>
-  `Verify your email address for ${props.brand.productName}`;
+export const verifyEmailSubject = (props: TVerifyEmailProps, t: Translate = ENGLISH) =>
+  t('email.verifyEmail.subject', { productName: props.brand.productName });
 
 export const verifyEmailMeta: TemplateMeta<TVerifyEmailProps> = {
   title: 'Verify email',
   description: 'Confirms that the address given at sign-up or in settings belongs to the user.',
   transactional: true,
-  reason: (props) =>
-    `You received this email because ${props.email} was entered as the address of a ${props.brand.productName} account.`,
+  reason: (props, t = ENGLISH) =>
+    t('email.verifyEmail.reason', { email: props.email, productName: props.brand.productName }),
 };
 
 export const verifyEmailPreviewProps: TVerifyEmailProps = {
@@ -35,24 +36,23 @@ export const verifyEmailPreviewProps: TVerifyEmailProps = {
   expiresInMinutes: 1440,
 };
 
-export function VerifyEmailEmail(props: TVerifyEmailProps) {
-  const expiry = formatDuration(props.expiresInMinutes);
+export function VerifyEmailEmail({ t = ENGLISH, ...props }: TVerifyEmailProps & { t?: Translate }) {
+  const expiry = durationOf(t, props.expiresInMinutes);
+  const args = { email: props.email, productName: props.brand.productName };
   return (
     <EmailLayout
-      preview={`Confirm ${props.email} to finish setting up ${props.brand.productName}.`}
+      preview={t('email.verifyEmail.preview', args)}
       brand={props.brand}
-      reason={verifyEmailMeta.reason(props)}
+      reason={verifyEmailMeta.reason(props, t)}
+      t={t}
     >
-      <Title>Verify your email address</Title>
-      <Paragraph>{greeting(props.name)}</Paragraph>
-      <Paragraph>
-        Please confirm that {props.email} is your email address so we can keep your {props.brand.productName}{' '}
-        account secure and reach you about it.
-      </Paragraph>
+      <Title>{t('email.verifyEmail.title')}</Title>
+      <Paragraph>{greetingOf(t, props.name)}</Paragraph>
+      <Paragraph>{t('email.verifyEmail.body', args)}</Paragraph>
       <CallToAction href={props.verifyUrl} brand={props.brand}>
-        Verify email address
+        {t('email.verifyEmail.cta')}
       </CallToAction>
-      <Note>This link expires in {expiry}. If you did not create an account, you can ignore this email.</Note>
+      <Note>{t('email.verifyEmail.note', { expiry })}</Note>
     </EmailLayout>
   );
 }

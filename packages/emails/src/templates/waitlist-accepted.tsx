@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { PREVIEW_BRAND, type TemplateMeta, ZLinkUrl, ZTransactionalShared } from '../brand';
 import { ZPersonName } from '../fields';
-import { CallToAction, Details, EmailLayout, greeting, Note, Paragraph, Title } from '../layout';
+import { CallToAction, Details, EmailLayout, Note, Paragraph, Title } from '../layout';
+import { ENGLISH, greetingOf, type Translate } from '../messages';
 
 export const ZWaitlistAcceptedSenderProps = z.object({
   template: z.literal('waitlist-accepted'),
@@ -15,15 +16,15 @@ export const ZWaitlistAcceptedSenderProps = z.object({
 export const ZWaitlistAcceptedProps = ZWaitlistAcceptedSenderProps.extend(ZTransactionalShared.shape);
 export type TWaitlistAcceptedProps = z.infer<typeof ZWaitlistAcceptedProps>;
 
-export const waitlistAcceptedSubject = (props: TWaitlistAcceptedProps) =>
-  `You're off the waitlist: welcome to ${props.brand.productName}`;
+export const waitlistAcceptedSubject = (props: TWaitlistAcceptedProps, t: Translate = ENGLISH) =>
+  t('email.waitlistAccepted.subject', { productName: props.brand.productName });
 
 export const waitlistAcceptedMeta: TemplateMeta<TWaitlistAcceptedProps> = {
   title: 'Waitlist accepted',
   description: 'Tells someone on the waitlist that their access is open, with their invite code.',
   transactional: true,
-  reason: (props) =>
-    `You received this email because ${props.email} joined the ${props.brand.productName} waitlist.`,
+  reason: (props, t = ENGLISH) =>
+    t('email.waitlistAccepted.reason', { email: props.email, productName: props.brand.productName }),
 };
 
 export const waitlistAcceptedPreviewProps: TWaitlistAcceptedProps = {
@@ -35,24 +36,23 @@ export const waitlistAcceptedPreviewProps: TWaitlistAcceptedProps = {
   inviteCode: 'LYSNR-7Q4K-29XD',
 };
 
-export function WaitlistAcceptedEmail(props: TWaitlistAcceptedProps) {
+export function WaitlistAcceptedEmail({ t = ENGLISH, ...props }: TWaitlistAcceptedProps & { t?: Translate }) {
+  const productName = props.brand.productName;
   return (
     <EmailLayout
-      preview={`Your ${props.brand.productName} access is ready.`}
+      preview={t('email.waitlistAccepted.preview', { productName })}
       brand={props.brand}
-      reason={waitlistAcceptedMeta.reason(props)}
+      reason={waitlistAcceptedMeta.reason(props, t)}
+      t={t}
     >
-      <Title>You're in</Title>
-      <Paragraph>{greeting(props.name)}</Paragraph>
-      <Paragraph>
-        Thanks for waiting. Your spot on the {props.brand.productName} waitlist came up and your access is
-        ready.
-      </Paragraph>
-      <Details rows={[['Invite code', props.inviteCode]]} />
+      <Title>{t('email.waitlistAccepted.title')}</Title>
+      <Paragraph>{greetingOf(t, props.name)}</Paragraph>
+      <Paragraph>{t('email.waitlistAccepted.body', { productName })}</Paragraph>
+      <Details rows={[[t('email.waitlistAccepted.labelInviteCode'), props.inviteCode]]} />
       <CallToAction href={props.signUpUrl} brand={props.brand}>
-        Create your account
+        {t('email.waitlistAccepted.cta')}
       </CallToAction>
-      <Note>If the sign-up page does not fill in your code, enter it there yourself.</Note>
+      <Note>{t('email.waitlistAccepted.note')}</Note>
     </EmailLayout>
   );
 }

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { PREVIEW_BRAND, type TemplateMeta, ZLinkUrl, ZTransactionalShared } from '../brand';
 import { ZPersonName } from '../fields';
-import { CallToAction, Details, EmailLayout, greeting, Note, Paragraph, Title } from '../layout';
+import { CallToAction, Details, EmailLayout, Note, Paragraph, Title } from '../layout';
+import { ENGLISH, greetingOf, type Translate } from '../messages';
 
 /** Consecutive failed messages after which the platform disables an endpoint. */
 export const WEBHOOK_DISABLE_AFTER = 10;
@@ -40,18 +41,24 @@ export const displayEndpointUrl = (url: string) => {
   return `${origin}${pathname}${search === '' ? '' : '?…'}`;
 };
 
-const failures = (count: number) => `${count} message${count === 1 ? '' : 's'}`;
-
-export const webhookEndpointAlertSubject = (props: TWebhookEndpointAlertProps) =>
-  `${props.brand.productName} webhook endpoint ${props.state}: ${hostOf(props.endpointUrl)}`;
+export const webhookEndpointAlertSubject = (props: TWebhookEndpointAlertProps, t: Translate = ENGLISH) =>
+  t('email.webhookEndpointAlert.subject', {
+    productName: props.brand.productName,
+    state: props.state,
+    host: hostOf(props.endpointUrl),
+  });
 
 export const webhookEndpointAlertMeta: TemplateMeta<TWebhookEndpointAlertProps> = {
   title: 'Webhook endpoint alert',
   description:
     'Tells the admins that an outbound webhook endpoint is failing or was disabled, why, and what happens next.',
   transactional: true,
-  reason: (props) =>
-    `You received this email because ${props.email} is an admin of ${props.brand.productName}, which sends webhooks to ${hostOf(props.endpointUrl)}.`,
+  reason: (props, t = ENGLISH) =>
+    t('email.webhookEndpointAlert.reason', {
+      email: props.email,
+      productName: props.brand.productName,
+      host: hostOf(props.endpointUrl),
+    }),
 };
 
 export const webhookEndpointAlertPreviewProps: TWebhookEndpointAlertProps = {
@@ -66,63 +73,59 @@ export const webhookEndpointAlertPreviewProps: TWebhookEndpointAlertProps = {
   manageUrl: 'https://console.lysnrai.com/ops/webhooks/ep_2Xc7Ra4Tq9Lm',
 };
 
-function whatHappened(props: TWebhookEndpointAlertProps, url: string): string {
-  const product = props.brand.productName;
-  if (props.state === 'failing') {
-    return `A message from ${product} to the webhook endpoint ${url} failed its last retry, so the endpoint is now marked failing. ${failures(props.consecutiveFailures)} in a row have failed.`;
-  }
-  if (props.reason === 'gone') {
-    return `${product} disabled the webhook endpoint ${url}: it answered 410 Gone, which asks senders to stop.`;
-  }
-  if (props.reason === 'consecutive_failures') {
-    return `${product} disabled the webhook endpoint ${url} after ${failures(props.consecutiveFailures)} in a row failed every retry.`;
-  }
-  return `${product} disabled the webhook endpoint ${url}.`;
+/** The paragraph on what happened: one message per state and reason, so each reads as a whole sentence. */
+function whatHappened(props: TWebhookEndpointAlertProps, url: string, t: Translate): string {
+  const args = { productName: props.brand.productName, url, count: props.consecutiveFailures };
+  if (props.state === 'failing') return t('email.webhookEndpointAlert.failingBody', args);
+  if (props.reason === 'gone') return t('email.webhookEndpointAlert.goneBody', args);
+  if (props.reason === 'consecutive_failures') return t('email.webhookEndpointAlert.failuresBody', args);
+  return t('email.webhookEndpointAlert.disabledBody', args);
 }
 
 const REASONS = {
-  consecutive_failures: 'Too many failed messages in a row',
-  gone: 'The receiver answered 410 Gone',
+  consecutive_failures: 'email.webhookEndpointAlert.reasonConsecutiveFailures',
+  gone: 'email.webhookEndpointAlert.reasonGone',
 } as const;
 
-export function WebhookEndpointAlertEmail(props: TWebhookEndpointAlertProps) {
+export function WebhookEndpointAlertEmail({
+  t = ENGLISH,
+  ...props
+}: TWebhookEndpointAlertProps & { t?: Translate }) {
   const url = displayEndpointUrl(props.endpointUrl);
   const failing = props.state === 'failing';
+  const state = { state: props.state };
   const rows: Array<[string, string]> = [
-    ['Endpoint', url],
-    ['Status', failing ? 'Failing' : 'Disabled'],
+    [t('email.webhookEndpointAlert.labelEndpoint'), url],
+    [t('email.webhookEndpointAlert.labelStatus'), t('email.webhookEndpointAlert.status', state)],
   ];
-  if (!failing && props.reason !== undefined) rows.push(['Reason', REASONS[props.reason]]);
-  rows.push(['Failed messages in a row', String(props.consecutiveFailures)]);
-  if (props.lastError.trim() !== '') rows.push(['Last error', props.lastError]);
+  if (!failing && props.reason !== undefined) {
+    rows.push([t('email.webhookEndpointAlert.labelReason'), t(REASONS[props.reason])]);
+  }
+  rows.push([t('email.webhookEndpointAlert.labelFailures'), String(props.consecutiveFailures)]);
+  if (props.lastError.trim() !== '')
+    rows.push([t('email.webhookEndpointAlert.labelLastError'), props.lastError]);
+  const detail = props.lastError || t('email.webhookEndpointAlert.previewNoError');
   return (
     <EmailLayout
-      preview={`${hostOf(props.endpointUrl)} ${failing ? 'is failing' : 'was disabled'}: ${props.lastError || 'see the attempt log'}`}
+      preview={t('email.webhookEndpointAlert.preview', { ...state, host: hostOf(props.endpointUrl), detail })}
       brand={props.brand}
-      reason={webhookEndpointAlertMeta.reason(props)}
+      reason={webhookEndpointAlertMeta.reason(props, t)}
+      t={t}
     >
-      <Title>{failing ? 'A webhook endpoint is failing' : 'A webhook endpoint was disabled'}</Title>
-      <Paragraph>{greeting(props.name)}</Paragraph>
-      <Paragraph>{whatHappened(props, url)}</Paragraph>
-      {failing ? (
-        <Paragraph>
-          We keep sending new messages to it and retry each one as usual. If {WEBHOOK_DISABLE_AFTER} messages
-          in a row fail, we disable the endpoint. One message it accepts clears the count.
-        </Paragraph>
-      ) : (
-        <Paragraph>
-          No messages are sent to it until an admin enables it again. Once the receiver is fixed and the
-          endpoint enabled, "Recover since" on its page sends again every message it missed.
-        </Paragraph>
-      )}
+      <Title>{t('email.webhookEndpointAlert.title', state)}</Title>
+      <Paragraph>{greetingOf(t, props.name)}</Paragraph>
+      <Paragraph>{whatHappened(props, url, t)}</Paragraph>
+      <Paragraph>
+        {failing
+          ? t('email.webhookEndpointAlert.failingNext', { disableAfter: WEBHOOK_DISABLE_AFTER })
+          : t('email.webhookEndpointAlert.disabledNext')}
+      </Paragraph>
       <Details rows={rows} />
       <CallToAction href={props.manageUrl} brand={props.brand}>
-        Open the endpoint
+        {t('email.webhookEndpointAlert.cta')}
       </CallToAction>
       <Note>
-        {failing
-          ? "The endpoint's attempt log shows each request and the receiver's answer. If the endpoint is no longer used, disable or delete it there to stop these alerts."
-          : "The endpoint's attempt log shows each request and the receiver's answer."}
+        {failing ? t('email.webhookEndpointAlert.failingNote') : t('email.webhookEndpointAlert.disabledNote')}
       </Note>
     </EmailLayout>
   );

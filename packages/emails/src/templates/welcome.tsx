@@ -23,8 +23,8 @@ export const welcomeMeta: TemplateMeta<TWelcomeProps> = {
   title: 'Welcome',
   description: 'Sent once, right after someone creates an account.',
   transactional: true,
-  reason: (props) =>
-    `You received this email because an account for ${props.email} was just created on ${props.brand.productName}.`,
+  reason: (props, t = ENGLISH) =>
+    t('email.welcome.reason', { email: props.email, productName: props.brand.productName }),
 };
 
 export const welcomePreviewProps: TWelcomeProps = {
@@ -42,7 +42,8 @@ export function WelcomeEmail({ t = ENGLISH, ...props }: TWelcomeProps & { t?: Tr
     <EmailLayout
       preview={t('email.welcome.preview', { productName })}
       brand={props.brand}
-      reason={welcomeMeta.reason(props)}
+      reason={welcomeMeta.reason(props, t)}
+      t={t}
     >
       <Title>{t('email.welcome.title', { productName })}</Title>
       <Paragraph>{greetingOf(t, props.name)}</Paragraph>
