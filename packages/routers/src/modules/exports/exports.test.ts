@@ -8,6 +8,9 @@ import type { TSubscription } from '../billing/subscriptions/schema';
 import type { TUser } from '../users/schema';
 import type { TExportCreateInput } from './schema';
 
+/** A cell as the CSV defuses it: an id may start with `-` (ids use the URL-safe alphabet), which gets the quote. */
+const defused = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
 /**
  * Every export type in both formats, each with its filters, on a real store: the job goes pending -> ready
  * through the worker, the file is read back through the signed URL the API hands out, CSV is parsed by
@@ -110,7 +113,7 @@ describe('exports', () => {
     for (const [i, row] of rows.entries()) {
       const user = active[i] as TUser;
       expect(row).toEqual({
-        id: user.id,
+        id: defused(user.id),
         email: user.email,
         name: row.name,
         roles: 'user',
@@ -220,7 +223,9 @@ describe('exports', () => {
     const subs = await parseCsv(
       (await run({ type: 'subscriptions', format: 'csv', filters: { plan: 'pro', status: 'active' } })).text,
     );
-    expect(subs.map((r) => r.userId).sort()).toEqual([users[0]?.id, users[1]?.id].sort());
+    expect(subs.map((r) => r.userId).sort()).toEqual(
+      [defused(users[0]?.id ?? ''), defused(users[1]?.id ?? '')].sort(),
+    );
     expect(subs[0]).toMatchObject({ planCode: 'pro', status: 'active', cancelAtPeriodEnd: 'false' });
     const subLines = ndjson(
       (await run({ type: 'subscriptions', format: 'ndjson', filters: { plan: 'pro' } })).text,
