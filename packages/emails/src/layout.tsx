@@ -119,7 +119,7 @@ type LayoutProps = {
 export function EmailLayout({ preview, brand, reason, unsubscribeUrl, t = ENGLISH, children }: LayoutProps) {
   const palette = paletteOf(brand);
   return (
-    <Html lang="en">
+    <Html lang={t.locale ?? 'en'}>
       <Head>
         <meta name="color-scheme" content="light dark" />
         <meta name="supported-color-schemes" content="light dark" />

@@ -83,6 +83,10 @@ describe('mail message keys', () => {
     expect(mail.text).toContain('Fragen? Schreib an support@lysnrai.com.');
     expect(mail.html).toContain('Fragen? Schreib an <a');
     expect(mail.html).toContain('Oder füge diesen Link in deinen Browser ein:');
+    expect(mail.html).toMatch(/<html[^>]* lang="de"/);
+    expect((await renderEmail('password-reset', TEMPLATE_PREVIEW_PROPS['password-reset'])).html).toMatch(
+      /<html[^>]* lang="en"/,
+    );
     expect(mail.text).not.toContain('We received a request');
     // Keys without a German message stay English.
     expect(mail.text).toContain('If you did not request a password reset');

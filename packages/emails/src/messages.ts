@@ -11,8 +11,11 @@ import { NOTICE_MESSAGES } from './catalogue/notices';
  */
 
 export type MessageArgs = Record<string, string | number>;
-/** Formats the message at `key` with `args`: the template's way to every string a reader sees. */
-export type Translate = (key: string, args?: MessageArgs) => string;
+/**
+ * Formats the message at `key` with `args`: the template's way to every string a reader sees. `locale` is the
+ * reader's (the mail's `lang`); absent, English.
+ */
+export type Translate = ((key: string, args?: MessageArgs) => string) & { readonly locale?: string };
 /** What the render takes: the locale (for plurals, numbers) and the messages merged along its fallback chain. */
 export type EmailStrings = { locale: string; messages: Readonly<Record<string, string>> };
 
@@ -56,7 +59,7 @@ const format = (locale: string, message: string, args: MessageArgs): string => {
 /** A translator over `strings`; without them, the built-in English. */
 export const createTranslate = (strings?: EmailStrings): Translate => {
   const locale = strings?.locale ?? 'en';
-  return (key, args = {}) => {
+  const translate = (key: string, args: MessageArgs = {}) => {
     const fallback = defaults[key] ?? key;
     const message = strings?.messages[key];
     if (message !== undefined) {
@@ -68,6 +71,7 @@ export const createTranslate = (strings?: EmailStrings): Translate => {
     }
     return format('en', fallback, args);
   };
+  return Object.assign(translate, { locale });
 };
 
 /** The built-in English: what a template uses when the render was given no strings. */
