@@ -20,11 +20,25 @@ export const snapshotStore = async (store: DocumentStore): Promise<Map<string, s
   return all;
 };
 
-/** Documents a backup or restore writes about itself (its events and audit entries), left out of comparisons. */
+/**
+ * Documents a backup or restore writes about itself (its events and audit entries, and the search rebuild a
+ * restore starts with its job's run and last-run record), left out of comparisons.
+ */
 export const isOwnRecord = (key: string, body: string): boolean => {
   const doc = JSON.parse(body) as { type?: string; action?: string; data?: { action?: string } };
+  if (
+    key.startsWith('search_rebuilds|') ||
+    key.startsWith('job_runs|*:search-rebuild|') ||
+    key === 'job_definitions|*|search-rebuild'
+  ) {
+    return true;
+  }
   if (key.startsWith('events|')) {
-    return doc.type?.startsWith('backup.') === true || doc.data?.action?.startsWith('backups.') === true;
+    return (
+      doc.type?.startsWith('backup.') === true ||
+      doc.type?.startsWith('search.rebuild_') === true ||
+      doc.data?.action?.startsWith('backups.') === true
+    );
   }
   return key.startsWith('audit_log|') && doc.action?.startsWith('backups.') === true;
 };
