@@ -41,7 +41,7 @@ describe('experiments: definitions and lifecycle', () => {
       fallbackAttribute: null,
       namespace: null,
       targetingRules: { percentage: 100, platforms: [] },
-      analysis: { alpha: 0.05, cuped: true, preExposureDays: 14, sequential: false },
+      analysis: { alpha: 0.05, cuped: true, preExposureDays: 14, sequential: false, sequentialTuning: 5000 },
       results: null,
     });
     expect(await admin.experiments.get({ id: 'checkout-button' })).toEqual(created);
@@ -210,6 +210,39 @@ describe('experiments: definitions and lifecycle', () => {
       experimentId: 'fixed-hashing',
       changes: ['variants', 'coverage', 'analysis'],
     });
+  });
+
+  it('changes only the analysis settings a PATCH names (the CUPED switch keeps the rest)', async () => {
+    await admin.experiments.create(
+      experimentInput('analysis-settings', {
+        analysis: {
+          alpha: 0.1,
+          sequential: true,
+          sequentialTuning: 20_000,
+          cuped: true,
+          preExposureDays: 7,
+          decisionThreshold: 0.9,
+        },
+      }),
+    );
+    const switched = await admin.experiments.update({ id: 'analysis-settings', analysis: { cuped: false } });
+    expect(switched.analysis).toEqual({
+      alpha: 0.1,
+      sequential: true,
+      sequentialTuning: 20_000,
+      cuped: false,
+      preExposureDays: 7,
+      decisionThreshold: 0.9,
+    });
+    const tuned = await admin.experiments.update({
+      id: 'analysis-settings',
+      analysis: { sequentialTuning: 800 },
+    });
+    expect(tuned.analysis).toMatchObject({ sequentialTuning: 800, cuped: false, alpha: 0.1 });
+    await expectFieldError(
+      () => admin.experiments.update({ id: 'analysis-settings', analysis: { sequentialTuning: 0 } }),
+      'analysis.sequentialTuning',
+    );
   });
 
   it('refuses to delete a metric an experiment uses, naming it', async () => {

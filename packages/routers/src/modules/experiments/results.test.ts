@@ -221,6 +221,35 @@ describe('experiments: results over a synthetic data set, SRM and conclusion int
     expect(history).toHaveLength(2);
   });
 
+  it("applies the experiment's sequential settings: always-valid intervals tightest near the tuning N", async () => {
+    const primary = async (analysis: { sequential: boolean; sequentialTuning?: number }) => {
+      await admin.experiments.update({ id: 'known-effect', analysis });
+      const { results } = await admin.experiments.getResults({ id: 'known-effect', refresh: true });
+      const [treatment] = results?.metrics[0]?.treatments ?? [];
+      if (!treatment) throw new Error('no comparison');
+      return treatment.frequentist;
+    };
+    const width = (f: { ci: [number, number] }) => f.ci[1] - f.ci[0];
+    const fixed = await primary({ sequential: false });
+    expect(fixed.sequential).toBe(false);
+    // 1,600 units: N = 1600 fits the sample, N = 100 and GrowthBook's default 5000 are further off it.
+    const fitted = await primary({ sequential: true, sequentialTuning: 1600 });
+    const early = await primary({ sequential: true, sequentialTuning: 100 });
+    const byDefault = await primary({ sequential: true, sequentialTuning: 5000 });
+    for (const f of [fitted, early, byDefault]) {
+      expect(f.sequential).toBe(true);
+      expect(f.lift).toBe(fixed.lift);
+      expect(width(f)).toBeGreaterThan(width(fixed));
+    }
+    expect(width(fitted)).toBeLessThan(width(early));
+    expect(width(fitted)).toBeLessThan(width(byDefault));
+    expect(byDefault.ci).not.toEqual(early.ci);
+    await admin.experiments.update({
+      id: 'known-effect',
+      analysis: { sequential: false, sequentialTuning: 5000 },
+    });
+  });
+
   it('blocks conclusion on a sample ratio mismatch unless overridden with a reason', HEAVY, async () => {
     await admin.experiments.pause({ id: 'known-effect' });
     await admin.experiments.create(experimentInput('srm'));

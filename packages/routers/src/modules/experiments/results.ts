@@ -57,6 +57,8 @@ const metricResult = (
       direction: metric.direction,
       cuped: doc.analysis.cuped,
       sequential: doc.analysis.sequential,
+      // Experiments stored before the setting existed have none: the engine's default, GrowthBook's 5000.
+      sequentialTuning: doc.analysis.sequentialTuning,
       decisionThreshold: doc.analysis.decisionThreshold,
     });
     if (!allFinite(treatments)) return { ...base, error: 'Not enough data to compare the variants' };

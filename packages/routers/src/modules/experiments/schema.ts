@@ -74,15 +74,29 @@ export const ZMetricKey = ZFlagKey;
 export const ZForcedVariant = z.object({ userId: ZSubjectId, variant: ZVariantId });
 export type TForcedVariant = z.infer<typeof ZForcedVariant>;
 
-export const ZAnalysisSettings = z.object({
-  alpha: z.number().min(0.001).max(0.5).default(0.05),
+const analysisFields = {
+  alpha: z.number().min(0.001).max(0.5),
   /** Always-valid intervals, so a team may look every day. */
-  sequential: z.boolean().default(false),
-  cuped: z.boolean().default(true),
+  sequential: z.boolean(),
+  /**
+   * GrowthBook's sequential tuning parameter N: the always-valid interval is tightest when the variants together
+   * hold about N units, so set it near the sample the experiment expects.
+   */
+  sequentialTuning: z.number().int().min(100).max(100_000_000),
+  cuped: z.boolean(),
   /** CUPED's pre-exposure window. */
-  preExposureDays: z.number().int().min(1).max(60).default(14),
+  preExposureDays: z.number().int().min(1).max(60),
   /** Bayesian chance-to-win needed to call a winner. */
-  decisionThreshold: z.number().min(0.5).max(0.999).default(0.95),
+  decisionThreshold: z.number().min(0.5).max(0.999),
+};
+
+export const ZAnalysisSettings = z.object({
+  alpha: analysisFields.alpha.default(0.05),
+  sequential: analysisFields.sequential.default(false),
+  sequentialTuning: analysisFields.sequentialTuning.default(5000),
+  cuped: analysisFields.cuped.default(true),
+  preExposureDays: analysisFields.preExposureDays.default(14),
+  decisionThreshold: analysisFields.decisionThreshold.default(0.95),
 });
 export type TAnalysisSettings = z.infer<typeof ZAnalysisSettings>;
 
@@ -143,6 +157,7 @@ export const ZExperimentCreateInput = z.object({
   analysis: definition.analysis.default({
     alpha: 0.05,
     sequential: false,
+    sequentialTuning: 5000,
     cuped: true,
     preExposureDays: 14,
     decisionThreshold: 0.95,
@@ -170,7 +185,11 @@ export const ZExperimentUpdateInput = z.object({
   forcedVariants: definition.forcedVariants.optional(),
   flagKey: definition.flagKey.optional(),
   sampleSize: definition.sampleSize.optional(),
-  analysis: ZAnalysisSettings.partial().optional(),
+  /**
+   * Only the settings given change. Built from the fields without their defaults: zod fills defaults inside
+   * `.partial()`, which would reset every setting not sent.
+   */
+  analysis: z.object(analysisFields).partial().optional(),
 });
 export type TExperimentUpdateInput = z.infer<typeof ZExperimentUpdateInput>;
 
