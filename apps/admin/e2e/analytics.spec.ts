@@ -107,9 +107,15 @@ test('an admin reads every analytics chart, changes range and breakdown, edits a
   );
   await funnel.getByRole('button', { name: 'Edit steps' }).click();
   const editor = page.getByRole('dialog', { name: /Edit funnel/ });
-  const third = editor.getByRole('group', { name: 'Step 3' });
+  const third = editor.getByRole('group', { name: 'Step 3', exact: true });
   await third.getByLabel('Step name').fill('Third dictation');
   await third.getByLabel('Occurrence').fill('3');
+  // A property filter every seeded event meets (each has a platform), so the counts below stay comparable.
+  await third.getByRole('button', { name: 'Add filter' }).click();
+  const filter = third.getByRole('group', { name: 'Step 3 filter 1' });
+  await filter.getByLabel('Property').fill('platform');
+  await filter.getByLabel('Operator').selectOption('exists');
+  await expect(filter.getByLabel('Value')).toBeDisabled();
   await shot(page, 'analytics-funnel-editor', false);
   await editor.getByRole('button', { name: 'Save funnel' }).click();
   await expect(editor).toBeHidden();
@@ -152,4 +158,16 @@ test('an admin reads every analytics chart, changes range and breakdown, edits a
   expect(lines).toHaveLength(91);
   expect(lines.at(-1)).toMatch(new RegExp(`^all,${today},rolling,\\d+,[1-9]\\d*,[1-9]\\d*,,`));
   expect(lines.filter((line) => /^all,[\d-]+,rolling,[1-9]\d*,/.test(line)).length).toBeGreaterThan(50);
+
+  // The saved funnel keeps the step's filter: the editor opens with it.
+  await funnel.getByRole('button', { name: 'Edit steps' }).click();
+  const saved = page
+    .getByRole('dialog', { name: /Edit funnel/ })
+    .getByRole('group', { name: 'Step 3 filter 1' });
+  await expect(saved.getByLabel('Property')).toHaveValue('platform');
+  await expect(saved.getByLabel('Operator')).toHaveValue('exists');
+  await page
+    .getByRole('dialog', { name: /Edit funnel/ })
+    .getByRole('button', { name: 'Cancel' })
+    .click();
 });

@@ -10,6 +10,7 @@ import { useFormErrors } from '~/hooks/use-form-errors';
 import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { trpc } from '~/lib/trpc';
 import styles from './analytics.module.css';
+import { StepFilters } from './funnel-filters';
 import {
   draftOf,
   emptyStep,
@@ -30,8 +31,8 @@ const ORDERS: readonly { value: TFunnelOrder; label: string }[] = [
 const MAX_STEPS = 10;
 
 /**
- * Edits a funnel's steps (add, remove, reorder, event names and occurrences), its order and window, and saves
- * it with `analytics.setFunnel`; `funnel` null creates a new one. Step filters are kept as they are. The
+ * Edits a funnel's steps (add, remove, reorder, event names, occurrences and property filters), its order and
+ * window, and saves it with `analytics.setFunnel`; `funnel` null creates a new one. The
  * parent mounts it afresh (a new `key`) for each opening, so every edit starts from the saved funnel.
  */
 export function FunnelEditor({
@@ -77,7 +78,7 @@ export function FunnelEditor({
       open={open}
       onClose={onClose}
       title={creating ? 'New funnel' : `Edit funnel “${funnel.name}”`}
-      description="Steps are event names (or a prefix ending in *), $signup or $subscription. Rollups made before a change are left out until the range is recomputed."
+      description="Steps are event names (or a prefix ending in *), $signup or $subscription, each optionally filtered on the event’s properties. Rollups made before a change are left out until the range is recomputed."
       formError={form.formError ?? err('steps') ?? null}
       submitLabel="Save funnel"
       pending={save.isPending}
@@ -146,7 +147,6 @@ export function FunnelEditor({
                   spellCheck={false}
                   value={step.event}
                   error={err(`steps.${i}.event`)}
-                  hint={step.filters.length > 0 ? `${step.filters.length} filter(s) kept` : undefined}
                   onChange={(event) => setStep(i, { event: event.target.value })}
                 />
                 <TextField
@@ -187,6 +187,12 @@ export function FunnelEditor({
                     <Icon name="trash" size={14} />
                   </Button>
                 </div>
+                <StepFilters
+                  step={n}
+                  filters={step.filters}
+                  error={(field) => err(`steps.${i}.${field}`)}
+                  onChange={(filters) => setStep(i, { filters })}
+                />
               </fieldset>
             </li>
           );

@@ -7,8 +7,22 @@ import {
 } from '@bytelyst/routers/modules/analytics/schema';
 import type { FieldErrors } from '~/lib/api-errors';
 
-/** One step as the editor holds it: numbers as typed, filters carried through untouched. */
-export type StepDraft = { key: number; name: string; event: string; nth: string; filters: TStepFilter[] };
+type TFilterOperator = TStepFilter['operator'];
+type TFilterValue = TStepFilter['value'];
+
+/**
+ * One property filter as the editor holds it: the value as typed, and the value it was loaded with (a filter saved
+ * through the API may compare with a number or a boolean, which a text field cannot tell from a string).
+ */
+export type FilterDraft = {
+  key: number;
+  property: string;
+  operator: TFilterOperator;
+  value: string;
+  loaded: TFilterValue;
+};
+/** One step as the editor holds it: numbers and filter values as typed. */
+export type StepDraft = { key: number; name: string; event: string; nth: string; filters: FilterDraft[] };
 export type FunnelDraft = {
   id: string;
   name: string;
@@ -31,8 +45,22 @@ export const draftOf = (funnel: TFunnel): FunnelDraft => ({
     name: s.name,
     event: s.event,
     nth: String(s.nth),
-    filters: s.filters,
+    filters: s.filters.map((f) => ({
+      key: key(),
+      property: f.property,
+      operator: f.operator,
+      value: f.value === undefined ? '' : String(f.value),
+      loaded: f.value,
+    })),
   })),
+});
+
+export const emptyFilter = (): FilterDraft => ({
+  key: key(),
+  property: '',
+  operator: 'eq',
+  value: '',
+  loaded: undefined,
 });
 
 export const emptyStep = (): StepDraft => ({ key: key(), name: '', event: '', nth: '1', filters: [] });
@@ -56,6 +84,17 @@ export const slugOf = (name: string) =>
 
 const number = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
 
+/**
+ * The value a filter compares with, typed as the engine compares (strictly): none for `exists`, a number for `gt`
+ * and `lt`, the loaded value while its text is unchanged (so a saved number or boolean stays one), else the text.
+ */
+export const filterValueOf = (filter: FilterDraft): TFilterValue => {
+  if (filter.operator === 'exists') return undefined;
+  if (filter.operator === 'gt' || filter.operator === 'lt') return number(filter.value);
+  if (filter.loaded !== undefined && String(filter.loaded) === filter.value) return filter.loaded;
+  return filter.value === '' ? undefined : filter.value;
+};
+
 /** Moves the step at `from` by `by` places (−1 up, +1 down); out of range leaves the list as it is. */
 export const moveStep = (steps: readonly StepDraft[], from: number, by: -1 | 1): StepDraft[] => {
   const to = from + by;
@@ -75,7 +114,16 @@ export const parseFunnelDraft = (
     name: draft.name,
     order: draft.order,
     windowDays: number(draft.windowDays),
-    steps: draft.steps.map((s) => ({ name: s.name, event: s.event, nth: number(s.nth), filters: s.filters })),
+    steps: draft.steps.map((s) => ({
+      name: s.name,
+      event: s.event,
+      nth: number(s.nth),
+      filters: s.filters.map((f) => ({
+        property: f.property,
+        operator: f.operator,
+        value: filterValueOf(f),
+      })),
+    })),
   });
   if (parsed.success) return { ok: true, input: parsed.data };
   const errors: FieldErrors = {};

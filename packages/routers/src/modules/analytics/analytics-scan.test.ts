@@ -52,6 +52,12 @@ describe('isoMs', () => {
   });
 });
 
+/**
+ * The two cases that write, read and delete thousands of documents: on the Cosmos-compatible server every batch and
+ * page is an HTTP round trip, which on a loaded machine takes them near the default 30 s.
+ */
+const COSMOS_HEAVY_MS = 120_000;
+
 describe('raw events', () => {
   const P = 'paging';
   const T0 = Date.parse('2026-05-01T00:00:00.000Z');
@@ -74,37 +80,41 @@ describe('raw events', () => {
     fingerprint: null,
   });
 
-  it('come once each, in time then id order, across pages and a page-sized crowd at one instant', async () => {
-    const rand = mulberry32(3);
-    const docs: TelemetryEventDoc[] = [];
-    // 1,200 events at one instant (more than a page), 1,300 spread over two days, some at the range's edges.
-    for (let i = 0; i < 1200; i++)
-      docs.push(event(`c${String((i * 7919) % 1200).padStart(4, '0')}`, T0 + DAY, `u${i % 9}`));
-    for (let i = 0; i < 1300; i++) {
-      const atMs = T0 + Math.floor(rand() * 2 * DAY);
-      docs.push(event(`s${String(i).padStart(4, '0')}`, atMs, i % 50 === 0 ? null : `u${i % 11}`));
-    }
-    docs.push(event('edge-from', T0, 'u1'), event('edge-to', T0 + 2 * DAY, 'u1'));
-    await writeEvents(h.store, P, docs);
-    const byId = new Map(docs.map((d) => [d.id, d]));
-    const read: string[] = [];
-    let pages = 0;
-    for await (const page of createSources(h.store).events(P, T0, T0 + 2 * DAY)) {
-      pages++;
-      for (const e of page) {
-        expect([e.atMs, e.userId]).toEqual([Date.parse(byId.get(e.id)?.at ?? ''), byId.get(e.id)?.userId]);
-        read.push(e.id);
+  it(
+    'come once each, in time then id order, across pages and a page-sized crowd at one instant',
+    async () => {
+      const rand = mulberry32(3);
+      const docs: TelemetryEventDoc[] = [];
+      // 1,200 events at one instant (more than a page), 1,300 spread over two days, some at the range's edges.
+      for (let i = 0; i < 1200; i++)
+        docs.push(event(`c${String((i * 7919) % 1200).padStart(4, '0')}`, T0 + DAY, `u${i % 9}`));
+      for (let i = 0; i < 1300; i++) {
+        const atMs = T0 + Math.floor(rand() * 2 * DAY);
+        docs.push(event(`s${String(i).padStart(4, '0')}`, atMs, i % 50 === 0 ? null : `u${i % 11}`));
       }
-    }
-    const expected = docs
-      .filter((d) => d.userId !== null && d.at < new Date(T0 + 2 * DAY).toISOString())
-      .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1))
-      .map((d) => d.id);
-    expect(pages).toBeGreaterThan(2);
-    expect(read).toEqual(expected);
-    expect(read).toContain('edge-from');
-    expect(read).not.toContain('edge-to');
-  });
+      docs.push(event('edge-from', T0, 'u1'), event('edge-to', T0 + 2 * DAY, 'u1'));
+      await writeEvents(h.store, P, docs);
+      const byId = new Map(docs.map((d) => [d.id, d]));
+      const read: string[] = [];
+      let pages = 0;
+      for await (const page of createSources(h.store).events(P, T0, T0 + 2 * DAY)) {
+        pages++;
+        for (const e of page) {
+          expect([e.atMs, e.userId]).toEqual([Date.parse(byId.get(e.id)?.at ?? ''), byId.get(e.id)?.userId]);
+          read.push(e.id);
+        }
+      }
+      const expected = docs
+        .filter((d) => d.userId !== null && d.at < new Date(T0 + 2 * DAY).toISOString())
+        .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1))
+        .map((d) => d.id);
+      expect(pages).toBeGreaterThan(2);
+      expect(read).toEqual(expected);
+      expect(read).toContain('edge-from');
+      expect(read).not.toContain('edge-to');
+    },
+    COSMOS_HEAVY_MS,
+  );
 });
 
 describe('day digests', () => {
@@ -231,41 +241,45 @@ describe('medians of a funnel view', () => {
 });
 
 describe('a rollup run', () => {
-  it('gives the same active-user and retention rollups from the scan it holds as from the store', async () => {
-    const P = 'acme';
-    const { caller } = await seedProduct(h, P, { users: 40, seed: 5 });
-    await caller.analytics.setFeatures({ features: FEATURES });
-    const { rollups, definitions } = h.services.analytics;
-    const defs = await definitions.get(P);
-    const today = rollups.today();
-    const from = dayNumber('2026-03-01');
-    const repo = createAnalyticsRepository(h.store);
-    const snapshot = async () => {
-      const out: Record<string, unknown> = {};
-      for (const metric of ['active', 'active-calendar', 'adoption', 'retention']) {
-        for (const period of periodsOf(from - 31, today)) {
-          for (const doc of await repo.rollups.range(P, metric, period, '', '~')) {
-            const { _etag, _ts, rolledUpAt, ...rest } = doc;
-            out[`${metric}/${doc.id}`] = rest;
+  it(
+    'gives the same active-user and retention rollups from the scan it holds as from the store',
+    async () => {
+      const P = 'acme';
+      const { caller } = await seedProduct(h, P, { users: 40, seed: 5 });
+      await caller.analytics.setFeatures({ features: FEATURES });
+      const { rollups, definitions } = h.services.analytics;
+      const defs = await definitions.get(P);
+      const today = rollups.today();
+      const from = dayNumber('2026-03-01');
+      const repo = createAnalyticsRepository(h.store);
+      const snapshot = async () => {
+        const out: Record<string, unknown> = {};
+        for (const metric of ['active', 'active-calendar', 'adoption', 'retention']) {
+          for (const period of periodsOf(from - 31, today)) {
+            for (const doc of await repo.rollups.range(P, metric, period, '', '~')) {
+              const { _etag, _ts, rolledUpAt, ...rest } = doc;
+              out[`${metric}/${doc.id}`] = rest;
+            }
           }
         }
+        return out;
+      };
+      const run = await rollups.scan(P, defs, from, today, { digests: true, funnels: true });
+      await rollups.active(P, defs, from, today, run);
+      await rollups.retention(P, defs, from, today, run);
+      const fromRun = await snapshot();
+      expect(Object.keys(fromRun).length).toBeGreaterThan(300);
+      // Clear them, then roll the same steps with nothing held: the digests come back from the store.
+      for (const [key] of Object.entries(fromRun)) {
+        const [metric, id] = key.split('/') as [string, string];
+        const doc = fromRun[key] as { period: string };
+        await repo.rollups.delete(P, metric, doc.period, [id]);
       }
-      return out;
-    };
-    const run = await rollups.scan(P, defs, from, today, { digests: true, funnels: true });
-    await rollups.active(P, defs, from, today, run);
-    await rollups.retention(P, defs, from, today, run);
-    const fromRun = await snapshot();
-    expect(Object.keys(fromRun).length).toBeGreaterThan(300);
-    // Clear them, then roll the same steps with nothing held: the digests come back from the store.
-    for (const [key] of Object.entries(fromRun)) {
-      const [metric, id] = key.split('/') as [string, string];
-      const doc = fromRun[key] as { period: string };
-      await repo.rollups.delete(P, metric, doc.period, [id]);
-    }
-    expect(Object.keys(await snapshot())).toHaveLength(0);
-    await rollups.active(P, defs, from, today);
-    await rollups.retention(P, defs, from, today);
-    expect(await snapshot()).toEqual(fromRun);
-  });
+      expect(Object.keys(await snapshot())).toHaveLength(0);
+      await rollups.active(P, defs, from, today);
+      await rollups.retention(P, defs, from, today);
+      expect(await snapshot()).toEqual(fromRun);
+    },
+    COSMOS_HEAVY_MS,
+  );
 });
