@@ -172,6 +172,31 @@ describe('rate limits on both faces', () => {
     expect(raised.status).toBe(200);
     expect(limitHeaders(raised)).toEqual({ limit: '3', remaining: '1' });
   });
+  it('never counts the status page or the maintenance config on /trpc, as on REST; a mixed batch counts', async () => {
+    await createRule({
+      name: 'Status and maintenance per address',
+      match: ['status.*', 'maintenance.*'],
+      key: 'ip',
+      limit: 1,
+      windowSeconds: 60,
+    });
+    const ip = '203.0.113.40';
+    for (const url of ['/trpc/status.get', '/trpc/status.getHistory', '/trpc/maintenance.get']) {
+      for (let i = 0; i < 3; i += 1) {
+        const answer = await from(ip, 'GET', url);
+        expect([url, answer.status]).toEqual([url, 200]);
+        expect(answer.headers['ratelimit-limit']).toBeUndefined();
+      }
+    }
+    // The rule is in force for what REST counts too (the planned window is not on the exempt list).
+    const schedule = await from(ip, 'GET', '/trpc/maintenance.getSchedule');
+    expect(schedule.status).toBe(200);
+    expect(limitHeaders(schedule)).toEqual({ limit: '1', remaining: '0' });
+    expect((await from(ip, 'GET', '/trpc/maintenance.getSchedule')).status).toBe(429);
+    const input = encodeURIComponent(JSON.stringify({ 0: {}, 1: {} }));
+    const mixed = await from(ip, 'GET', `/trpc/status.get,maintenance.getSchedule?batch=1&input=${input}`);
+    expect(mixed.status).toBe(429);
+  });
 });
 
 describe('IP rules', () => {
@@ -197,6 +222,13 @@ describe('IP rules', () => {
     expect((await from('::ffff:198.51.100.200', 'GET', '/v1/plans')).status).toBe(403);
     expect((await from('198.51.100.7', 'GET', '/health')).status).toBe(200);
     expect((await from('198.51.101.7', 'GET', '/v1/plans')).status).toBe(200);
+    // The status page and the maintenance config answer on both faces; a batch that mixes in another call does not.
+    for (const url of ['/v1/public/status', '/trpc/status.get', '/trpc/maintenance.get'])
+      expect([url, (await from('198.51.100.7', 'GET', url)).status]).toEqual([url, 200]);
+    const input = encodeURIComponent(JSON.stringify({ 0: {}, 1: {} }));
+    expect(
+      (await from('198.51.100.7', 'GET', `/trpc/status.get,plans.list?batch=1&input=${input}`)).status,
+    ).toBe(403);
     // The providers' inbound webhooks are never refused (here unconfigured, so they answer 503 themselves).
     expect((await from('198.51.100.7', 'POST', '/v1/stripe/webhook', { body: {} })).status).toBe(503);
     expect((await from('198.51.100.7', 'POST', '/v1/delivery/sendgrid/events', { body: [] })).status).toBe(

@@ -11,8 +11,8 @@
  *
  * Both run before the body is read. Neither awaits anything for an anonymous request once the product's rules
  * are cached; a signed-in request waits for its context, which the handler then reuses (`contextPerRequest`).
- * Never refused: health, metrics, the public status page, reading the maintenance settings, and the Stripe
- * and SendGrid webhooks (issue 15's shared list).
+ * Never refused: health, metrics, the public status page, reading the maintenance settings (on REST and on
+ * /trpc alike), and the Stripe and SendGrid webhooks (issue 15's shared list).
  */
 
 import { AppError, toTRPCError } from '@bytelyst/routers/errors';
@@ -336,7 +336,8 @@ export const registerRateLimits = (app: FastifyInstance, deps: TrafficRulesDeps)
         return;
       }
       const operations = operationsOf(request);
-      if (operations.length === 0 || operations.some((op) => NEVER_REFUSED_OPERATIONS.has(op.name))) {
+      // A batch that mixes an exempt call with others is counted like the others.
+      if (operations.length === 0 || operations.every((op) => NEVER_REFUSED_OPERATIONS.has(op.name))) {
         done();
         return;
       }

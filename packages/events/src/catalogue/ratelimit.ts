@@ -49,12 +49,12 @@ export const RATELIMIT_EVENTS = {
   'ratelimit.override_changed': def({
     version: 1,
     public: false,
-    description: "A user's rate-limit override was added or removed.",
+    description: "A user's rate-limit override was added, changed or removed.",
     payload: z.object({
       overrideId: id,
       userId: id,
       ruleId: z.string().nullable(),
-      change: z.enum(['created', 'deleted']),
+      change: z.enum(['created', 'updated', 'deleted']),
       expiresAt: z.iso.datetime(),
     }),
   }),

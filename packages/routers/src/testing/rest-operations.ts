@@ -222,6 +222,7 @@ export const REST_OPERATIONS: readonly string[] = [
   'PATCH /notifications/preferences',
   'PATCH /plans/{code}',
   'PATCH /products/{id}',
+  'PATCH /ratelimit/overrides/{id}',
   'PATCH /ratelimit/rules/{id}',
   'PATCH /settings/devices/{deviceId}',
   'PATCH /settings/me',

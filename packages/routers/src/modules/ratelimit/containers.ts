@@ -15,7 +15,7 @@ export const RATELIMIT_CONTAINERS = {
   rateLimitOverrides: {
     name: 'rate_limit_overrides',
     partitionKey: ['productId'],
-    indexes: [['createdAt']],
+    indexes: [['createdAt'], ['updatedAt']],
   },
   /** Allow and deny rules by IP or CIDR (roadmap §2.11, §4); a temporary one expires with its rule. */
   ipRules: {

@@ -19,7 +19,8 @@ export type RuleDoc = {
   updatedBy: string;
 };
 
-export type OverrideDoc = TRateLimitOverride & { productId: string };
+/** Overrides stored before `updatedAt` existed lack it (read as their `createdAt`). */
+export type OverrideDoc = Omit<TRateLimitOverride, 'updatedAt'> & { productId: string; updatedAt?: string };
 export type IpRuleDoc = TIpRule & { productId: string };
 
 /** A product has at most this many custom rules, and this many IP rules (the lookup does not care). */
@@ -76,6 +77,8 @@ export const createRateLimitRepository = (store: DocumentStore) => {
     getOverride: (productId: string, id: string) => overrides().read(id, productId),
     createOverride: (doc: OverrideDoc, ttl: number, outbox: Outbox) =>
       overrides().create(doc, { ttl, outbox }),
+    replaceOverride: (doc: OverrideDoc, ttl: number, ifMatch: string, outbox: Outbox) =>
+      overrides().replace(doc, { ttl, ifMatch, outbox }),
     deleteOverride: (productId: string, id: string, ifMatch: string, outbox: Outbox) =>
       overrides().delete(id, productId, { ifMatch, outbox }),
     countOverrides: (productId: string) =>
@@ -143,7 +146,8 @@ export const createRateLimitRepository = (store: DocumentStore) => {
         overrides().count(scope),
         ipRules().count(scope),
         rules().query({ ...newest, orderBy: [{ field: 'updatedAt', direction: 'desc' }] }),
-        overrides().query({ ...newest, orderBy: [{ field: 'createdAt', direction: 'desc' }] }),
+        // An override's change moves its updatedAt (older documents without one still count above).
+        overrides().query({ ...newest, orderBy: [{ field: 'updatedAt', direction: 'desc' }] }),
         ipRules().query({ ...newest, orderBy: [{ field: 'createdAt', direction: 'desc' }] }),
       ]);
       const stamp = (doc: { id: string; _etag: string } | undefined) =>

@@ -12,6 +12,7 @@ import {
   ZRateLimitOverride,
   ZRateLimitOverrideCreateInput,
   ZRateLimitOverrideList,
+  ZRateLimitOverrideUpdateInput,
   ZRateLimitRule,
   ZRateLimitRuleCreateInput,
   ZRateLimitRuleList,
@@ -103,6 +104,20 @@ const overridesRouter = router({
     .input(ZRateLimitOverrideCreateInput)
     .output(ZRateLimitOverride)
     .mutation(({ ctx, input }) => ctx.services.ratelimit.overrides.create(ctx.productId, input, actor(ctx))),
+  update: adminProcedure
+    .meta(
+      rest('PATCH', '/ratelimit/overrides/{id}', {
+        tag,
+        summary: "Change an override's limit or multiplier, reason or expiry",
+        description:
+          'Setting `limit` clears `multiplier` and the other way round; a `limit` needs an override on one rule. ' +
+          'The user and the rule stay: another user or rule is another override.',
+        targetType: 'ratelimit_override',
+      }),
+    )
+    .input(ZRateLimitOverrideUpdateInput)
+    .output(ZRateLimitOverride)
+    .mutation(({ ctx, input }) => ctx.services.ratelimit.overrides.update(ctx.productId, input, actor(ctx))),
   delete: adminProcedure
     .meta(
       rest('DELETE', '/ratelimit/overrides/{id}', {

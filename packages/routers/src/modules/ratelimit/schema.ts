@@ -136,6 +136,8 @@ export const ZRateLimitOverride = z.object({
   expiresAt: z.string(),
   createdBy: z.string(),
   createdAt: z.string(),
+  /** The last change (the creation until one is made). */
+  updatedAt: z.string(),
 });
 export type TRateLimitOverride = z.infer<typeof ZRateLimitOverride>;
 export const ZRateLimitOverrideList = z.object({ items: z.array(ZRateLimitOverride) });
@@ -158,6 +160,19 @@ export const ZRateLimitOverrideCreateInput = z
     }
   });
 export type TRateLimitOverrideCreateInput = z.infer<typeof ZRateLimitOverrideCreateInput>;
+
+/**
+ * Changes an override's limit or multiplier (setting one clears the other), reason or expiry; the user and the
+ * rule stay (another user or rule is another override).
+ */
+export const ZRateLimitOverrideUpdateInput = z.object({
+  id: z.string().trim().min(1).max(64),
+  limit: z.number().int().min(1).max(1_000_000).optional(),
+  multiplier: z.number().min(0.01).max(1000).optional(),
+  reason: z.string().trim().min(1).max(500).optional(),
+  expiresAt: z.iso.datetime({ offset: true }).optional(),
+});
+export type TRateLimitOverrideUpdateInput = z.infer<typeof ZRateLimitOverrideUpdateInput>;
 
 const ZOffender = z.object({
   ruleId: z.string().nullable(),

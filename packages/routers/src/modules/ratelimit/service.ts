@@ -27,6 +27,7 @@ import type {
   TBlockedKey,
   TRateLimitOverride,
   TRateLimitOverrideCreateInput,
+  TRateLimitOverrideUpdateInput,
   TRateLimitRule,
   TRateLimitRuleCreateInput,
   TRateLimitRuleUpdateInput,
@@ -43,8 +44,16 @@ const slug = (name: string) =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 40) || 'rule';
 
-const toOverride = ({ productId: _p, _etag, _ts, ttl, ...rest }: Stored<OverrideDoc>): TRateLimitOverride =>
-  rest;
+const toOverride = ({
+  productId: _p,
+  _etag,
+  _ts,
+  ttl,
+  ...rest
+}: Stored<OverrideDoc>): TRateLimitOverride => ({
+  ...rest,
+  updatedAt: rest.updatedAt ?? rest.createdAt,
+});
 
 export const createRateLimitService = (deps: {
   repo: RateLimitRepository;
@@ -218,6 +227,7 @@ export const createRateLimitService = (deps: {
         expiresAt,
         createdBy: actor.userId,
         createdAt: new Date(now).toISOString(),
+        updatedAt: new Date(now).toISOString(),
       };
       const stored = await repo.createOverride(
         doc,
@@ -225,6 +235,51 @@ export const createRateLimitService = (deps: {
         bus.stage(
           'ratelimit.override_changed',
           { overrideId: doc.id, userId: doc.userId, ruleId: doc.ruleId, change: 'created', expiresAt },
+          actorOf(productId, actor),
+        ),
+      );
+      cache.invalidate(productId);
+      return toOverride(stored);
+    },
+
+    /** A new limit or multiplier (the other is cleared), reason or expiry; the user and the rule stay. */
+    async update(productId: string, input: TRateLimitOverrideUpdateInput, actor: RateLimitActor) {
+      const { id, ...changes } = input;
+      if (changes.expiresAt !== undefined) future(changes.expiresAt, 'expiresAt');
+      if (changes.limit !== undefined && changes.multiplier !== undefined) {
+        throw new AppError('VALIDATION', 'Give either a limit or a multiplier', {
+          fields: [{ path: 'limit', message: 'Give either a limit or a multiplier' }],
+        });
+      }
+      const doc = await repo.getOverride(productId, id);
+      if (!doc) throw new AppError('NOT_FOUND', `Override '${id}' not found`);
+      if (changes.limit !== undefined && doc.ruleId === null) {
+        throw new AppError('VALIDATION', 'A limit is for one rule; this override covers every rule', {
+          fields: [{ path: 'limit', message: 'This override covers every rule: give a multiplier' }],
+        });
+      }
+      const now = clock();
+      const expiresAt =
+        changes.expiresAt === undefined
+          ? doc.expiresAt
+          : new Date(Date.parse(changes.expiresAt)).toISOString();
+      const byLimit = changes.limit !== undefined;
+      const byMultiplier = changes.multiplier !== undefined;
+      const next: OverrideDoc = {
+        ...doc,
+        limit: byLimit ? (changes.limit ?? null) : byMultiplier ? null : doc.limit,
+        multiplier: byMultiplier ? (changes.multiplier ?? null) : byLimit ? null : doc.multiplier,
+        reason: changes.reason ?? doc.reason,
+        expiresAt,
+        updatedAt: new Date(now).toISOString(),
+      };
+      const stored = await repo.replaceOverride(
+        next,
+        ttlUntil(expiresAt, now),
+        doc._etag,
+        bus.stage(
+          'ratelimit.override_changed',
+          { overrideId: id, userId: doc.userId, ruleId: doc.ruleId, change: 'updated', expiresAt },
           actorOf(productId, actor),
         ),
       );
