@@ -67,6 +67,7 @@ describe('memory items', () => {
     const second = await dana.caller.memory.create({ text: 'Idea: a garden journal', source: 'voice_note' });
     h.advance(1000);
     const third = await dana.caller.memory.create({ text: 'Dentist said floss more', tags: ['health'] });
+    h.advance(1000);
     const bobs = await bob.caller.memory.create({ text: 'Dentist appointment (bob)', tags: ['health'] });
 
     const ids = async (input: Parameters<typeof dana.caller.memory.listMine>[0]) =>
@@ -200,5 +201,18 @@ describe('memory items', () => {
     expect((await bob.caller.memory.get({ id: kept.id })).text).toBe('Bob keeps this');
     const erased = (await eventsOf(h, 'memory.deleted')).filter((e) => e.data.userId === fred.user.id);
     expect(erased.map((e) => e.data.reason)).toEqual(['user_deleted', 'user_deleted']);
+  });
+
+  it('is found by admin search while it exists, under its new owner once reassigned', async () => {
+    const item = await alice.caller.memory.create({ text: 'Quokka sightings on Rottnest', tags: ['travel'] });
+    await h.services.bus.drain();
+    const hits = async () => (await admin.caller.search.query({ q: 'quokka', types: ['memory'] })).items;
+    expect((await hits()).map((hit) => [hit.id, hit.ref.userId])).toEqual([[item.id, alice.user.id]]);
+    await admin.caller.memory.reassign({ id: item.id, userId: bob.user.id });
+    await h.services.bus.drain();
+    expect((await hits()).map((hit) => [hit.id, hit.ref.userId])).toEqual([[item.id, bob.user.id]]);
+    await bob.caller.memory.delete({ id: item.id });
+    await h.services.bus.drain();
+    expect(await hits()).toEqual([]);
   });
 });

@@ -123,6 +123,12 @@ export const createMemoryService = (deps: {
       return { ...item, attachmentUrl };
     },
 
+    /** The item as stored, or undefined; no access check (search's indexer). */
+    find: async (productId: string, id: string): Promise<TMemoryItem | undefined> => {
+      const doc = await repo.get(productId, id);
+      return doc ? toMemoryItem(doc) : undefined;
+    },
+
     async list(productId: string, input: TMemoryListInput) {
       const where: Parameters<MemoryRepository['list']>[1] = {};
       if (input.userId) where.userId = { eq: input.userId };
