@@ -38,7 +38,9 @@ describe('memory items', () => {
     expect((await trpcErrorOf(() => anon.memory.create({ text: 'x' }))).code).toBe('UNAUTHORIZED');
     expect((await trpcErrorOf(() => alice.caller.memory.list({}))).code).toBe('FORBIDDEN');
     const item = await alice.caller.memory.create({ text: 'Mine alone' });
-    const refused = await trpcErrorOf(() => alice.caller.memory.reassign({ id: item.id, userId: bob.user.id }));
+    const refused = await trpcErrorOf(() =>
+      alice.caller.memory.reassign({ id: item.id, userId: bob.user.id }),
+    );
     expect(refused.code).toBe('FORBIDDEN');
     expect((await alice.caller.memory.get({ id: item.id })).userId).toBe(alice.user.id);
   });
@@ -54,7 +56,8 @@ describe('memory items', () => {
       'attachment.key',
     );
     await expectFieldError(
-      () => carol.caller.memory.create({ text: 'ok', attachment: { key: `users/${carol.user.id}/none.png` } }),
+      () =>
+        carol.caller.memory.create({ text: 'ok', attachment: { key: `users/${carol.user.id}/none.png` } }),
       'attachment.key',
     );
     expect((await carol.caller.memory.listMine({})).items).toEqual([]);
@@ -62,7 +65,10 @@ describe('memory items', () => {
 
   it("lists the caller's own items newest first, filtered by tag, words and source; others' answer 404", async () => {
     const dana = await h.signIn(['user']);
-    const first = await dana.caller.memory.create({ text: 'Call the Dentist on Monday', tags: ['todo', 'Health'] });
+    const first = await dana.caller.memory.create({
+      text: 'Call the Dentist on Monday',
+      tags: ['todo', 'Health'],
+    });
     h.advance(1000);
     const second = await dana.caller.memory.create({ text: 'Idea: a garden journal', source: 'voice_note' });
     h.advance(1000);
@@ -93,7 +99,11 @@ describe('memory items', () => {
   });
 
   it('commits each change with its event; patch changes only what it names', async () => {
-    const item = await alice.caller.memory.create({ text: 'Buy milk', tags: ['errands'], source: 'web_clip' });
+    const item = await alice.caller.memory.create({
+      text: 'Buy milk',
+      tags: ['errands'],
+      source: 'web_clip',
+    });
     const created = (await eventsOf(h, 'memory.created')).find((e) => e.data.itemId === item.id);
     expect(created?.data).toEqual({
       itemId: item.id,
@@ -118,7 +128,12 @@ describe('memory items', () => {
   it('keeps an uploaded file with the item, signs its link, and deletes it when replaced, removed or deleted', async () => {
     const one = await upload(h, alice, 'one.png');
     const item = await alice.caller.memory.create({ text: 'Whiteboard', attachment: { key: one.key } });
-    expect(item.attachment).toEqual({ container: 'attachments', key: one.key, contentType: 'image/png', size: 8 });
+    expect(item.attachment).toEqual({
+      container: 'attachments',
+      key: one.key,
+      contentType: 'image/png',
+      size: 8,
+    });
     const detail = await alice.caller.memory.get({ id: item.id });
     expect(detail.attachmentUrl).toContain(`/attachments/${one.physical}?exp=`);
 
@@ -151,7 +166,10 @@ describe('memory items', () => {
     const file = await upload(h, alice, 'scan.png');
     const item = await alice.caller.memory.create({ text: 'Shared notes', attachment: { key: file.key } });
     await expectFieldError(() => admin.caller.memory.reassign({ id: item.id, userId: 'nobody' }), 'userId');
-    await h.services.products.create({ id: 'mindlyst', name: 'MindLyst', description: '', status: 'active' }, 'test');
+    await h.services.products.create(
+      { id: 'mindlyst', name: 'MindLyst', description: '', status: 'active' },
+      'test',
+    );
     const elsewhere = await h.signIn(['user'], { productId: 'mindlyst' });
     await expectFieldError(
       () => admin.caller.memory.reassign({ id: item.id, userId: elsewhere.user.id }),
@@ -168,9 +186,9 @@ describe('memory items', () => {
     expect(events.map((e) => e.data)).toEqual([
       { itemId: item.id, fromUserId: alice.user.id, toUserId: bob.user.id },
     ]);
-    expect((await trpcErrorOf(() => admin.caller.memory.reassign({ id: 'missing', userId: bob.user.id }))).code).toBe(
-      'NOT_FOUND',
-    );
+    expect(
+      (await trpcErrorOf(() => admin.caller.memory.reassign({ id: 'missing', userId: bob.user.id }))).code,
+    ).toBe('NOT_FOUND');
   });
 
   it("counts items under the memory_items usage metric and refuses one past the plan's quota", async () => {
