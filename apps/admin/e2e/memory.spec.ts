@@ -11,6 +11,7 @@ test("an admin finds a user's memory item from the header search, moves it to an
   page,
   request,
 }) => {
+  test.setTimeout(120_000);
   const current = await request.get(`${API}/products/current`);
   const { id: productId } = (await current.json()) as { id: string };
   const headers = { 'x-product-id': productId };
