@@ -15,6 +15,7 @@ import { I18N_EVENTS } from './catalogue/i18n';
 import { IDENTITY_EVENTS } from './catalogue/identity';
 import { LICENSES_EVENTS } from './catalogue/licenses';
 import { MAINTENANCE_EVENTS } from './catalogue/maintenance';
+import { MEMORY_EVENTS } from './catalogue/memory';
 import { MIGRATION_EVENTS } from './catalogue/migrations';
 import { OPERATIONS_EVENTS } from './catalogue/operations';
 import { PLATFORM_EVENTS } from './catalogue/platform';
@@ -64,6 +65,7 @@ export const EVENT_DEFINITIONS = {
   ...ASSETS_EVENTS,
   ...BACKUPS_EVENTS,
   ...SEARCH_EVENTS,
+  ...MEMORY_EVENTS,
 } as const;
 
 export type EventDefinitions = typeof EVENT_DEFINITIONS;

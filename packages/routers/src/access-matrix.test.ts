@@ -97,6 +97,12 @@ const AUTHED = new Set([
   'avatars.createUploadMine',
   'avatars.confirmMine',
   'avatars.deleteMine',
+  // Memory items: the owner's own; get, update and delete also admit an admin, and answer 404 for anyone else.
+  'memory.create',
+  'memory.listMine',
+  'memory.get',
+  'memory.update',
+  'memory.delete',
 ]);
 /** The product registry is platform-wide: these must answer 403 to a product admin as well. */
 const SUPER_ADMIN_ONLY = new Set([

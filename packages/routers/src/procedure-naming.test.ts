@@ -46,6 +46,7 @@ const DOMAIN_VERBS: Record<string, string> = {
   revoke: 'invalidates a credential but keeps it for the record',
   validate: 'checks a credential or code without changing it',
   replay: 'redelivers an event to its subscribers',
+  reassign: 'moves a record to another owner (a memory item to another user)',
   send: 'hands a message (a test mail, an announcement) to the delivery providers',
   preview: 'renders or counts what an action would do, without doing it',
   trigger: 'runs a job now',

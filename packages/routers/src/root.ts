@@ -18,6 +18,7 @@ import { i18nRouter } from './modules/i18n/router';
 import { jobsRouter } from './modules/jobs/router';
 import { licensesRouter } from './modules/licenses/router';
 import { maintenanceRouter } from './modules/maintenance/router';
+import { memoryRouter } from './modules/memory/router';
 import { migrationsRouter } from './modules/migrations/router';
 import { notificationsRouter } from './modules/notifications/router';
 import { productsRouter } from './modules/products/router';
@@ -84,6 +85,7 @@ export const appRouter = router({
   releases: releasesRouter,
   backups: backupsRouter,
   search: searchRouter,
+  memory: memoryRouter,
 });
 
 export type AppRouter = typeof appRouter;

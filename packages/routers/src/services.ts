@@ -44,6 +44,7 @@ import { i18nModule } from './modules/i18n/module';
 import { createJobsService, withAppErrors } from './modules/jobs/service';
 import { licensesModule } from './modules/licenses/module';
 import { type MaintenanceConfigOptions, maintenanceModule } from './modules/maintenance/module';
+import { memoryModule } from './modules/memory/module';
 import type { BackupCheck, MigrationsConfig } from './modules/migrations/config';
 import { migrationsModule } from './modules/migrations/module';
 import { notificationsModule } from './modules/notifications/module';
@@ -174,6 +175,7 @@ const MODULES = moduleList<{
   .add(apiVersionsModule)
   .add(themesModule)
   .add(assetsModule)
+  .add(memoryModule)
   .add(backupsModule)
   .add(searchModule);
 

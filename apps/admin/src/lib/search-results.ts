@@ -9,6 +9,7 @@ export const SEARCH_TYPE_LABELS: Record<SearchType, string> = {
   audit: 'Audit log',
   feedback: 'Feedback',
   changelog: 'Changelog',
+  memory: 'Memory items',
 };
 
 export type SearchGroup = {
@@ -50,6 +51,8 @@ export function hrefOf(hit: SearchHit): string {
       return `/feedback/${id}`;
     case 'changelog':
       return `/content/changelog?entry=${id}`;
+    case 'memory':
+      return `/users/${encodeURIComponent(hit.ref.userId ?? '')}?memory=${id}#memory`;
     case 'audit': {
       const params = new URLSearchParams();
       for (const key of ['actorId', 'action', 'targetId'] as const) {

@@ -8,6 +8,7 @@ import { trpc } from '~/lib/trpc';
 import { UserSubscriptionCard } from '../billing/user-subscription-card';
 import { ViewAsUserButton } from '../impersonation/view-as-button';
 import { UserLicensesCard } from '../licenses/user-licenses-card';
+import { UserMemoryCard } from '../memory/user-memory-card';
 import { UserDevicesCard } from '../notifications/user-devices-card';
 import { UserSessionsCard } from '../sessions/user-sessions-card';
 import { UserUsageCard } from '../usage/user-usage-card';
@@ -17,7 +18,7 @@ import { UserEmailVerification } from './user-email-verification';
 import { UserProfileCard } from './user-profile-card';
 import { UserRolesEditor } from './user-roles-editor';
 
-export function UserDetailView({ id }: { id: string }) {
+export function UserDetailView({ id, memory }: { id: string; memory?: string | undefined }) {
   const user = trpc.users.get.useQuery({ id });
   const breadcrumb = (
     <>
@@ -66,6 +67,7 @@ export function UserDetailView({ id }: { id: string }) {
       <UserLicensesCard userId={data.id} />
       <UserDevicesCard userId={data.id} />
       <UserSessionsCard userId={data.id} />
+      <UserMemoryCard userId={data.id} highlight={memory} />
       <UserDangerZone user={data} />
     </>
   );

@@ -1,12 +1,14 @@
 import type { AuditService } from '../../audit/service';
 import type { ChangelogService } from '../../changelog/service';
 import type { FeedbackService } from '../../feedback/service';
+import type { MemoryService } from '../../memory/service';
 import type { ItemsService } from '../../tracker/items/service';
 import type { UsersService } from '../../users/service';
 import { auditEntity } from './audit';
 import { changelogEntity } from './changelog';
 import type { AnySearchEntity } from './entity';
 import { feedbackEntity } from './feedback';
+import { memoryEntity } from './memory';
 import { trackerItemEntity } from './tracker-items';
 import { userEntity } from './users';
 
@@ -16,6 +18,7 @@ export type EntityNeeds = {
   audit: AuditService;
   feedback: FeedbackService;
   changelog: ChangelogService;
+  memory: MemoryService;
 };
 
 /** Every searchable type, in the order result groups are listed when they rank alike. */
@@ -25,4 +28,5 @@ export const createSearchEntities = (needs: EntityNeeds): readonly AnySearchEnti
   auditEntity(needs.audit),
   feedbackEntity(needs.feedback),
   changelogEntity(needs.changelog),
+  memoryEntity(needs.memory),
 ];

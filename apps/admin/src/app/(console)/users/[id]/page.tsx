@@ -10,6 +10,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: SearchParamsProp }
 export default async function UserPage({ params, searchParams }: Props) {
   const id = decodeURIComponent((await params).id);
   const userId = id;
+  const memory = (await searchParams).memory;
   return (
     <PrefetchedList
       searchParams={searchParams}
@@ -24,7 +25,7 @@ export default async function UserPage({ params, searchParams }: Props) {
         { path: 'notifications.getPreferences', input: { userId } },
       ]}
     >
-      <UserDetailView id={id} />
+      <UserDetailView id={id} memory={typeof memory === 'string' ? memory : undefined} />
     </PrefetchedList>
   );
 }
