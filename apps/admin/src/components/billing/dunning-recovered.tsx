@@ -13,9 +13,7 @@ const COLORS = ['#1f8f52', '#5b5bd6', '#1e6fd9', '#d98a1e'];
 
 const totalsText = (totals: Record<string, number>) => {
   const entries = Object.entries(totals);
-  return entries.length === 0
-    ? formatPrice(0, 'usd')
-    : entries.map(([c, v]) => formatPrice(v, c)).join(' + ');
+  return entries.length === 0 ? 'Nothing' : entries.map(([c, v]) => formatPrice(v, c)).join(' + ');
 };
 
 /** Stage counts and recovered revenue per day (one bar per currency, in major units). */
@@ -55,7 +53,7 @@ export function DunningRecovered({ stats }: { stats: TDunningStatsOutput | undef
         title="Recovered revenue"
         subtitle={
           stats
-            ? `${totalsText(stats.recoveredTotal)} in the last ${DUNNING_STATS_INPUT.days} days, UTC` +
+            ? `${totalsText(stats.recoveredTotal)} recovered in the last ${DUNNING_STATS_INPUT.days} days, UTC` +
               (rate == null ? '' : ` · ${Math.round(rate * 100)}% of closed cases recovered`)
             : `Last ${DUNNING_STATS_INPUT.days} days, UTC`
         }

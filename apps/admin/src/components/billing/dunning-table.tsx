@@ -1,6 +1,7 @@
 'use client';
 
 import type { TDunningCaseView } from '@bytelyst/routers/modules/dunning/schema';
+import Link from 'next/link';
 import { Badge } from '~/components/kit/badge';
 import { type Column, DataTable, type TableState } from '~/components/kit/data-table';
 import { formatDate } from '~/lib/format';
@@ -13,9 +14,7 @@ const COLUMNS: readonly Column[] = [
   { label: 'Stage' },
   { label: 'Days left' },
   { label: 'Amount due' },
-  { label: 'Attempts' },
   { label: 'Mails sent' },
-  { label: 'Plan' },
   { label: 'Invoice' },
   { label: 'Started' },
 ];
@@ -57,8 +56,14 @@ export function DunningTable({ cases, ...state }: TableState & { cases: readonly
               </span>
             )}
           </td>
-          <td className="nowrap">{formatPrice(c.amountDue, c.currency)}</td>
-          <td>{c.attemptCount}</td>
+          <td className="nowrap">
+            <span className="stack-tight">
+              <span>{formatPrice(c.amountDue, c.currency)}</span>
+              <span className="cell-muted">
+                {c.attemptCount} {c.attemptCount === 1 ? 'attempt' : 'attempts'}
+              </span>
+            </span>
+          </td>
           <td>
             {c.mails.length === 0 ? (
               <span className="cell-muted">None yet</span>
@@ -66,20 +71,24 @@ export function DunningTable({ cases, ...state }: TableState & { cases: readonly
               <ul className="plain-list" aria-label="Mails sent">
                 {c.mails.map((m) => (
                   <li key={`${m.stage}:${m.template}`} className="nowrap">
-                    {DUNNING_MAIL_LABELS[m.template] ?? m.template}{' '}
-                    <span className="cell-muted">
-                      · {m.status} · {formatDate(m.at)}
-                    </span>
+                    {m.deliveryId ? (
+                      <Link className="table-link" href={`/ops/delivery/${encodeURIComponent(m.deliveryId)}`}>
+                        {DUNNING_MAIL_LABELS[m.template] ?? m.template}
+                      </Link>
+                    ) : (
+                      (DUNNING_MAIL_LABELS[m.template] ?? m.template)
+                    )}{' '}
+                    <span className="cell-muted">{formatDate(m.at)}</span>
                   </li>
                 ))}
               </ul>
             )}
           </td>
           <td>
-            <code className="cell-muted">{c.plan}</code>
-          </td>
-          <td>
-            <code className="cell-muted">{c.invoiceId}</code>
+            <span className="stack-tight">
+              <code>{c.invoiceId}</code>
+              <span className="cell-muted">on {c.plan}</span>
+            </span>
           </td>
           <td className="cell-muted nowrap">{formatDate(c.startedAt)}</td>
         </tr>
