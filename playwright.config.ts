@@ -6,6 +6,8 @@ const API_PORT = Number(process.env.E2E_API_PORT ?? 4013);
 const CONSOLE_PORT = Number(process.env.E2E_CONSOLE_PORT ?? 3011);
 /** The API's origin in the e2e run. */
 export const E2E_API_ORIGIN = `http://127.0.0.1:${API_PORT}`;
+/** Signs the Stripe events dunning.spec.ts posts to the API's webhook (a test value, never a real Stripe secret). */
+export const E2E_STRIPE_WEBHOOK_SECRET = 'whsec_e2e_loopback_only';
 export const E2E_ADMIN = { email: 'e2e-admin@bytelyst.test', password: 'e2e-admin-password-123' };
 
 export default defineConfig({
@@ -58,6 +60,8 @@ export default defineConfig({
         WEBHOOK_ALLOWED_CIDRS: '127.0.0.0/8',
         // migrations.spec.ts approves the e2e server's irreversible fixture migration.
         MIGRATIONS_BACKUPS_EXTERNAL: 'true',
+        // dunning.spec.ts posts signed Stripe events to /v1/stripe/webhook (no Stripe API key: nothing calls out).
+        STRIPE_WEBHOOK_SECRET: E2E_STRIPE_WEBHOOK_SECRET,
       },
     },
     {

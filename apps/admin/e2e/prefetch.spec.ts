@@ -128,6 +128,10 @@ test('every console page arrives painted with its data, with JavaScript turned o
   await expect(row('Subscriptions', subscriber.user.id)).toBeVisible();
   await shot(plain, 'prefetch-subscriptions');
 
+  await plain.goto('/billing/dunning');
+  await expect(plain.getByRole('region', { name: 'Dunning counts' })).toContainText(/In dunning\s*\d+/);
+  await expect(plain.getByRole('region', { name: 'Recovered revenue' })).toContainText('last 30 days');
+
   await plain.goto('/telemetry/clusters');
   await row('Error clusters', clusterTitle).getByRole('link', { name: clusterTitle }).click();
   await expect(plain.getByRole('heading', { level: 1 })).toHaveText(clusterTitle);

@@ -24,6 +24,7 @@ const OVERRIDES: { [K in TemplateName]?: ReadonlyArray<Record<string, unknown>> 
     { nextRetryAt: undefined, invoiceUrl: undefined },
     { currency: 'JPY', amountMinor: 4900 },
   ],
+  'dunning-final-warning': [{ invoiceUrl: undefined, attempts: 1 }],
   'license-expiring': [{ planName: undefined }],
   'webhook-endpoint-alert': [
     { state: 'disabled', reason: 'gone' },

@@ -23,6 +23,8 @@ const PRIMARY_URL_FIELD: Record<TemplateName, string> = {
   'trial-expiring': 'upgradeUrl',
   'trial-expired': 'upgradeUrl',
   'payment-failed': 'updatePaymentUrl',
+  'dunning-final-warning': 'updatePaymentUrl',
+  'dunning-downgraded': 'resubscribeUrl',
   'license-expiring': 'renewUrl',
   'webhook-endpoint-alert': 'manageUrl',
   'status-subscription-confirm': 'confirmUrl',

@@ -8,6 +8,8 @@ import { ZUnsubscribeUrl } from './brand';
 import { createTranslate, type EmailStrings } from './messages';
 import { subjectOf, TEMPLATE_NAMES, type TEmailProps, type TemplateName } from './templates';
 import { ChangelogAnnouncementEmail, ZChangelogAnnouncementProps } from './templates/changelog-announcement';
+import { DunningDowngradedEmail, ZDunningDowngradedProps } from './templates/dunning-downgraded';
+import { DunningFinalWarningEmail, ZDunningFinalWarningProps } from './templates/dunning-final-warning';
 import { FeedbackReplyEmail, ZFeedbackReplyProps } from './templates/feedback-reply';
 import { InvitationEmail, ZInvitationProps } from './templates/invitation';
 import { LicenseExpiringEmail, ZLicenseExpiringProps } from './templates/license-expiring';
@@ -96,6 +98,14 @@ export function prepareEmail(template: TemplateName, input: unknown, strings?: E
     case 'payment-failed': {
       const props = ZPaymentFailedProps.parse(raw);
       return prepared(props, <PaymentFailedEmail {...props} t={t} />);
+    }
+    case 'dunning-final-warning': {
+      const props = ZDunningFinalWarningProps.parse(raw);
+      return prepared(props, <DunningFinalWarningEmail {...props} t={t} />);
+    }
+    case 'dunning-downgraded': {
+      const props = ZDunningDowngradedProps.parse(raw);
+      return prepared(props, <DunningDowngradedEmail {...props} t={t} />);
     }
     case 'license-expiring': {
       const props = ZLicenseExpiringProps.parse(raw);

@@ -9,6 +9,20 @@ import {
   ZChangelogAnnouncementSenderProps,
 } from './templates/changelog-announcement';
 import {
+  dunningDowngradedMeta,
+  dunningDowngradedPreviewProps,
+  dunningDowngradedSubject,
+  ZDunningDowngradedProps,
+  ZDunningDowngradedSenderProps,
+} from './templates/dunning-downgraded';
+import {
+  dunningFinalWarningMeta,
+  dunningFinalWarningPreviewProps,
+  dunningFinalWarningSubject,
+  ZDunningFinalWarningProps,
+  ZDunningFinalWarningSenderProps,
+} from './templates/dunning-final-warning';
+import {
   feedbackReplyMeta,
   feedbackReplyPreviewProps,
   feedbackReplySubject,
@@ -125,6 +139,8 @@ export const TEMPLATE_NAMES = [
   'trial-expiring',
   'trial-expired',
   'payment-failed',
+  'dunning-final-warning',
+  'dunning-downgraded',
   'license-expiring',
   'webhook-endpoint-alert',
   'status-subscription-confirm',
@@ -146,6 +162,8 @@ export const TEMPLATE_SCHEMAS = {
   'trial-expiring': ZTrialExpiringProps,
   'trial-expired': ZTrialExpiredProps,
   'payment-failed': ZPaymentFailedProps,
+  'dunning-final-warning': ZDunningFinalWarningProps,
+  'dunning-downgraded': ZDunningDowngradedProps,
   'license-expiring': ZLicenseExpiringProps,
   'webhook-endpoint-alert': ZWebhookEndpointAlertProps,
   'status-subscription-confirm': ZStatusSubscriptionConfirmProps,
@@ -166,6 +184,8 @@ export const TEMPLATE_SENDER_SCHEMAS = {
   'trial-expiring': ZTrialExpiringSenderProps,
   'trial-expired': ZTrialExpiredSenderProps,
   'payment-failed': ZPaymentFailedSenderProps,
+  'dunning-final-warning': ZDunningFinalWarningSenderProps,
+  'dunning-downgraded': ZDunningDowngradedSenderProps,
   'license-expiring': ZLicenseExpiringSenderProps,
   'webhook-endpoint-alert': ZWebhookEndpointAlertSenderProps,
   'status-subscription-confirm': ZStatusSubscriptionConfirmSenderProps,
@@ -186,6 +206,8 @@ export const ZEmailProps = z.discriminatedUnion('template', [
   ZTrialExpiringProps,
   ZTrialExpiredProps,
   ZPaymentFailedProps,
+  ZDunningFinalWarningProps,
+  ZDunningDowngradedProps,
   ZLicenseExpiringProps,
   ZWebhookEndpointAlertProps,
   ZStatusSubscriptionConfirmProps,
@@ -208,6 +230,8 @@ export const TEMPLATE_PREVIEW_PROPS: { [K in TemplateName]: TemplateProps<K> } =
   'trial-expiring': trialExpiringPreviewProps,
   'trial-expired': trialExpiredPreviewProps,
   'payment-failed': paymentFailedPreviewProps,
+  'dunning-final-warning': dunningFinalWarningPreviewProps,
+  'dunning-downgraded': dunningDowngradedPreviewProps,
   'license-expiring': licenseExpiringPreviewProps,
   'webhook-endpoint-alert': webhookEndpointAlertPreviewProps,
   'status-subscription-confirm': statusSubscriptionConfirmPreviewProps,
@@ -232,6 +256,8 @@ export const TEMPLATE_META: { [K in TemplateName]: TemplateMeta<TemplateProps<K>
   'trial-expiring': trialExpiringMeta,
   'trial-expired': trialExpiredMeta,
   'payment-failed': paymentFailedMeta,
+  'dunning-final-warning': dunningFinalWarningMeta,
+  'dunning-downgraded': dunningDowngradedMeta,
   'license-expiring': licenseExpiringMeta,
   'webhook-endpoint-alert': webhookEndpointAlertMeta,
   'status-subscription-confirm': statusSubscriptionConfirmMeta,
@@ -263,6 +289,10 @@ export function subjectOf(props: TEmailProps, t: Translate = ENGLISH): string {
       return trialExpiredSubject(props, t);
     case 'payment-failed':
       return paymentFailedSubject(props, t);
+    case 'dunning-final-warning':
+      return dunningFinalWarningSubject(props, t);
+    case 'dunning-downgraded':
+      return dunningDowngradedSubject(props, t);
     case 'license-expiring':
       return licenseExpiringSubject(props, t);
     case 'webhook-endpoint-alert':

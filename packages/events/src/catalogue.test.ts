@@ -22,8 +22,28 @@ describe('event catalogue', () => {
   it('has every event of the public webhook table, public, with its payload fields', () => {
     for (const type of WEBHOOK_TABLE) expect(PUBLIC_EVENT_TYPES).toContain(type);
     expect(Object.keys(EVENT_DEFINITIONS['payment.failed'].payload.shape).sort()).toEqual(
-      ['amount', 'currency', 'hostedInvoiceUrl', 'invoiceId', 'nextRetryAt', 'retryCount', 'userId'].sort(),
+      [
+        'amount',
+        'currency',
+        'hostedInvoiceUrl',
+        'invoiceId',
+        'nextRetryAt',
+        'retryCount',
+        'userId',
+        // What dunning orders an invoice's events by (optional, added later).
+        'amountDue',
+        'attemptCount',
+        'stripeEventAt',
+        'stripeSubscriptionId',
+      ].sort(),
     );
+    for (const type of [
+      'dunning.started',
+      'dunning.final_warning',
+      'dunning.downgraded',
+      'dunning.recovered',
+    ] as const)
+      expect(PUBLIC_EVENT_TYPES).toContain(type);
     expect(Object.keys(EVENT_DEFINITIONS['subscription.changed'].payload.shape).sort()).toEqual(
       ['newPlan', 'oldPlan', 'status', 'subscriptionId'].sort(),
     );

@@ -7,6 +7,7 @@ import { CHANGELOG_EVENTS } from './catalogue/changelog';
 import { CONTENT_EVENTS } from './catalogue/content';
 import { id } from './catalogue/def';
 import { DELIVERY_EVENTS } from './catalogue/delivery';
+import { DUNNING_EVENTS } from './catalogue/dunning';
 import { EXPERIMENT_EVENTS } from './catalogue/experiments';
 import { EXPORTS_EVENTS } from './catalogue/exports';
 import { FEEDBACK_EVENTS } from './catalogue/feedback';
@@ -40,6 +41,7 @@ import { WEBHOOK_EVENTS } from './catalogue/webhooks';
 export const EVENT_DEFINITIONS = {
   ...IDENTITY_EVENTS,
   ...BILLING_EVENTS,
+  ...DUNNING_EVENTS,
   ...USAGE_EVENTS,
   ...LICENSES_EVENTS,
   ...GROWTH_EVENTS,

@@ -8,6 +8,7 @@ import { plansRouter, stripeRouter, subscriptionsRouter, usageRouter } from './m
 import { blobRouter } from './modules/blob/router';
 import { changelogRouter } from './modules/changelog/router';
 import { deliveryRouter } from './modules/delivery/router';
+import { dunningRouter } from './modules/dunning/router';
 import { eventsRouter } from './modules/events/router';
 import { experimentsRouter } from './modules/experiments/router';
 import { exportsRouter } from './modules/exports/router';
@@ -83,6 +84,7 @@ export const appRouter = router({
   themes: themesRouter,
   avatars: avatarsRouter,
   releases: releasesRouter,
+  dunning: dunningRouter,
   backups: backupsRouter,
   search: searchRouter,
   memory: memoryRouter,

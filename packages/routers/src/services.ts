@@ -12,6 +12,7 @@ import { createJobRunner } from '@bytelyst/scheduler/runner';
 import { PLATFORM_PRODUCT_ID } from '@bytelyst/scheduler/schema';
 import { type BrandThemes, createBrandThemesSlot } from './lib/brand-themes';
 import { randomId } from './lib/crypto';
+import { createDunningBannerSlot, type DunningBanner } from './lib/dunning-banner';
 import { createEmailStringsSlot, type EmailStringsSource } from './lib/email-strings';
 import { createJobTriggerSlot, type JobTrigger } from './lib/job-trigger';
 import { createAccessTokenVerifier } from './lib/jwt';
@@ -34,6 +35,7 @@ import { blobsModule } from './modules/blob/module';
 import { changelogModule } from './modules/changelog/module';
 import type { DeliveryConfig } from './modules/delivery/config';
 import { deliveryModule } from './modules/delivery/module';
+import { dunningModule } from './modules/dunning/module';
 import { eventsModule } from './modules/events/module';
 import { experimentsModule } from './modules/experiments/module';
 import { exportsModule } from './modules/exports/module';
@@ -139,6 +141,8 @@ const MODULES = moduleList<{
   emailStrings: EmailStringsSource;
   /** A product's published theme, for mail; bound to the themes module once it is built (after delivery). */
   brandThemes: BrandThemes;
+  /** The dunning banner on a subscription; bound to the dunning module once it is built (after billing). */
+  dunningBanner: DunningBanner;
 }>()
   .add(productsModule)
   .add(sessionsModule)
@@ -176,6 +180,7 @@ const MODULES = moduleList<{
   .add(themesModule)
   .add(assetsModule)
   .add(memoryModule)
+  .add(dunningModule)
   .add(backupsModule)
   .add(searchModule);
 
@@ -229,6 +234,7 @@ export const createServices = (deps: ServiceDeps) => {
   const legalHolds = createLegalHoldsSlot();
   const emailStrings = createEmailStringsSlot();
   const brandThemes = createBrandThemesSlot();
+  const dunningBanner = createDunningBannerSlot();
   const {
     services,
     subscribers,
@@ -244,10 +250,12 @@ export const createServices = (deps: ServiceDeps) => {
     legalHolds,
     emailStrings,
     brandThemes,
+    dunningBanner,
   });
   legalHolds.bind(services.retention.heldUsers);
   emailStrings.bind(services.i18n.emailStrings);
   brandThemes.bind(services.themes.publishedTokens);
+  dunningBanner.bind(services.dunning.banner);
   backupCheck = services.backups.backupCheck;
   for (const subscriber of subscribers) bus.subscribe(subscriber);
   for (const job of moduleJobs) jobRegistry.register(job);

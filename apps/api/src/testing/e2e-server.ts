@@ -6,7 +6,8 @@
  * fails on its first run in this process and succeeds when run again (/ops/migrations approves, retries and
  * rolls back). Outbound calls (webhooks, SSO, monitors) connect to loopback only, whatever the guard decides.
  * Before it listens, the `e2e-analytics` product gets a rolled-up analytics history (e2e-analytics.ts), and the
- * default product public roadmap items and an end user (e2e-roadmap.ts).
+ * default product public roadmap items and an end user (e2e-roadmap.ts), and its enterprise plan 0 dunning grace
+ * days (e2e-dunning.ts). STRIPE_WEBHOOK_SECRET is set by playwright.config.ts, so a spec can sign Stripe events.
  * Bundled to dist/e2e-server.js beside dist/main.js; only playwright.config.ts starts it.
  */
 import type { Migration } from '@bytelyst/db/migrations/definition';
@@ -14,6 +15,7 @@ import { defineApiVersions } from '@bytelyst/routers/lib/api-versions';
 import { loopbackOnlyConnector } from '@bytelyst/routers/testing/loopback-connector';
 import { runApi } from '../run-api';
 import { seedAnalytics } from './e2e-analytics';
+import { seedDunning } from './e2e-dunning';
 import { seedRoadmap } from './e2e-roadmap';
 
 const failedOnce = new Set<string>();
@@ -68,6 +70,7 @@ runApi({
   beforeListen: async (services) => {
     await seedAnalytics(services);
     await seedRoadmap(services);
+    await seedDunning(services);
   },
   configure: (services) => {
     services.bus.subscribe({

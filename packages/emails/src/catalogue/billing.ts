@@ -107,4 +107,77 @@ export const BILLING_MESSAGES = {
     'Already renewed? Then you can ignore this email.',
     'Fine print of the renewal reminder.',
   ],
+  'email.dunningFinalWarning.subject': [
+    'Final notice: your {productName} plan ends on {date}',
+    'Subject of the last reminder after a charge was declined three times; {date} is a date such as "March 24, 2025".',
+  ],
+  'email.dunningFinalWarning.reason': [
+    'You received this email because payments for your {productName} subscription ({email}) keep failing.',
+    'Footer of the final-warning mail: why the recipient got it.',
+  ],
+  'email.dunningFinalWarning.preview': [
+    'Update your payment method before {date} to keep your {planName} plan.',
+    "The final-warning mail's preview line in the inbox list.",
+  ],
+  'email.dunningFinalWarning.title': [
+    'Final notice about your payment',
+    'Heading of the final-warning mail.',
+  ],
+  'email.dunningFinalWarning.body': [
+    'We tried to charge {amount} for your {productName} {planName} subscription {attempts, plural, one {once} other {# times}}, and it was declined each time. If the payment does not go through by {date}, your account moves to the {freePlanName} plan.',
+    'Main paragraph of the final-warning mail; {attempts} is how many charges were declined.',
+  ],
+  'email.dunningFinalWarning.labelPlan': ['Plan', 'Label of the plan name in the facts box.'],
+  'email.dunningFinalWarning.labelAmount': ['Amount due', 'Label of the unpaid amount in the facts box.'],
+  'email.dunningFinalWarning.labelAttempts': [
+    'Declined attempts',
+    'Label of the number of declined charges in the facts box.',
+  ],
+  'email.dunningFinalWarning.labelDowngrade': [
+    'Plan ends',
+    'Label of the date the account moves to the free plan.',
+  ],
+  'email.dunningFinalWarning.cta': [
+    'Update payment method',
+    'Button of the final-warning mail that opens billing.',
+  ],
+  'email.dunningFinalWarning.note': [
+    'Your data stays safe either way; only the {planName} features stop on {date}.',
+    'Fine print of the final-warning mail.',
+  ],
+  'email.dunningFinalWarning.invoiceLink': [
+    'Pay the invoice',
+    'Link to the unpaid invoice at the end of the final-warning mail.',
+  ],
+  'email.dunningDowngraded.subject': [
+    'Your {productName} account is now on the {toPlanName} plan',
+    'Subject of the mail sent when an unpaid subscription was moved to the free plan.',
+  ],
+  'email.dunningDowngraded.reason': [
+    'You received this email because the payment for your {productName} subscription ({email}) could not be collected.',
+    'Footer of the downgraded mail: why the recipient got it.',
+  ],
+  'email.dunningDowngraded.preview': [
+    'We could not collect {amount}, so your {fromPlanName} plan ended.',
+    "The downgraded mail's preview line in the inbox list.",
+  ],
+  'email.dunningDowngraded.title': [
+    'You are now on {toPlanName}',
+    'Heading of the downgraded mail; {toPlanName} is the free plan.',
+  ],
+  'email.dunningDowngraded.body': [
+    'We could not collect {amount} for your {productName} {fromPlanName} subscription, and the grace period ended on {date}. Your account is now on the {toPlanName} plan.',
+    'Main paragraph of the downgraded mail.',
+  ],
+  'email.dunningDowngraded.labelFrom': ['Previous plan', 'Label of the plan the account was on.'],
+  'email.dunningDowngraded.labelTo': ['Current plan', 'Label of the plan the account is on now.'],
+  'email.dunningDowngraded.labelUnpaid': ['Unpaid amount', 'Label of the amount that was not collected.'],
+  'email.dunningDowngraded.cta': [
+    'Subscribe to {fromPlanName} again',
+    'Button of the downgraded mail that opens billing.',
+  ],
+  'email.dunningDowngraded.note': [
+    'Everything you created is still there; subscribing again brings the features back at once.',
+    'Fine print of the downgraded mail.',
+  ],
 } as const satisfies Record<string, readonly [message: string, description: string]>;

@@ -1,6 +1,21 @@
 import { z } from 'zod';
 import { def, id } from './def';
 
+/**
+ * What dunning needs to place an invoice event in order (optional: events recorded before these fields existed
+ * lack them). `stripeEventAt` is the Stripe event's `created` time, so a late redelivery can be told from news.
+ */
+const invoiceFacts = {
+  /** How many times Stripe has tried to charge the invoice. */
+  attemptCount: z.number().int().min(0).optional(),
+  /** The invoice's amount due, in the currency's minor unit. */
+  amountDue: z.number().int().min(0).optional(),
+  /** ISO 4217, lower-case as Stripe gives it. */
+  currency: z.string().optional(),
+  stripeEventAt: z.string().optional(),
+  stripeSubscriptionId: z.string().nullable().optional(),
+};
+
 /** Billing: subscriptions and payments (public webhook events plus internal billing events). */
 export const BILLING_EVENTS = {
   'subscription.created': def({
@@ -42,7 +57,7 @@ export const BILLING_EVENTS = {
     version: 1,
     public: true,
     description: 'An invoice was paid.',
-    payload: z.object({ invoiceId: id, amount: z.number().int(), userId: id }),
+    payload: z.object({ invoiceId: id, amount: z.number().int(), userId: id, ...invoiceFacts }),
     example: { invoiceId: 'in_1QxT4sL2eZvKYlo2', amount: 4900, userId: 'usr_8fK2mQ7xLpT3' },
   }),
   'payment.failed': def({
@@ -54,11 +69,10 @@ export const BILLING_EVENTS = {
       amount: z.number().int(),
       userId: id,
       retryCount: z.number().int().min(0),
-      /** ISO 4217, lower-case as Stripe gives it. */
-      currency: z.string().optional(),
       /** When Stripe tries the card again; null when it will not. */
       nextRetryAt: z.string().nullable().optional(),
       hostedInvoiceUrl: z.string().nullable().optional(),
+      ...invoiceFacts,
     }),
     example: {
       invoiceId: 'in_1QxT4sL2eZvKYlo2',

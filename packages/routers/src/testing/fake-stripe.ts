@@ -51,6 +51,11 @@ export const startFakeStripe = async (opts: { subscriptionStatus?: () => string 
         return;
       }
       const sub = /^\/v1\/subscriptions\/([\w-]+)$/.exec(path);
+      // Stripe having a bad moment: every call about this subscription answers 503.
+      if (sub?.[1] === 'sub_unavailable') {
+        send(503, { error: { type: 'api_error', message: 'Service unavailable' } });
+        return;
+      }
       if (sub?.[1] === 'sub_missing') {
         send(404, { error: { type: 'invalid_request_error', message: 'No such subscription' } });
         return;

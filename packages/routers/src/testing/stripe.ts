@@ -5,12 +5,16 @@ import type { TestHarness } from './harness';
 const SECRET = STRIPE_TEST_CONFIG.stripeWebhookSecret;
 let eventCounter = 0;
 
-/** A Stripe event body and a valid signature header for it (signed `ageSeconds` before the harness clock). */
+/**
+ * A Stripe event body and a valid signature header for it (signed `ageSeconds` before the harness clock).
+ * `createdSeconds` sets the event's own `created` time (default: now), for events Stripe delivers late.
+ */
 export const signedEvent = (
   h: TestHarness,
   type: string,
   object: Record<string, unknown>,
   ageSeconds = 0,
+  createdSeconds?: number,
 ) => {
   eventCounter += 1;
   const payload = JSON.stringify({
@@ -18,7 +22,7 @@ export const signedEvent = (
     object: 'event',
     type,
     api_version: '2025-01-01',
-    created: Math.floor(h.clock() / 1000),
+    created: createdSeconds ?? Math.floor(h.clock() / 1000),
     data: { object },
   });
   const header = Stripe.webhooks.generateTestHeaderString({

@@ -90,6 +90,12 @@ const TABS: readonly NavPage[] = [
     keywords: 'a/b test conversion ratio',
   },
   { href: '/billing/subscriptions', label: 'Subscriptions', group: 'Billing' },
+  {
+    href: '/billing/dunning',
+    label: 'Dunning',
+    group: 'Billing',
+    keywords: 'failed payments past due recovery downgrade',
+  },
   { href: '/growth/referrals', label: 'Referrals', group: 'Growth' },
   {
     href: '/ops/events/dead-letters',

@@ -1,3 +1,4 @@
+import type { DunningBanner } from '../../lib/dunning-banner';
 import { defineModule } from '../../module';
 import { BILLING_CONTAINERS } from './containers';
 import { createEntitlements } from './entitlements';
@@ -12,9 +13,9 @@ import { buildUsage } from './usage/module';
 export const billingModule = defineModule({
   name: 'billing',
   containers: BILLING_CONTAINERS,
-  create: (deps) => {
+  create: (deps, needs: { dunningBanner: DunningBanner }) => {
     const entitlements = createEntitlements(deps.store);
-    const subscriptions = buildSubscriptions({ ...deps, entitlements });
+    const subscriptions = buildSubscriptions({ ...deps, entitlements, dunning: needs.dunningBanner });
     const usage = buildUsage({ ...deps, entitlements });
     return {
       service: { entitlements, ...subscriptions.service, ...usage.service },

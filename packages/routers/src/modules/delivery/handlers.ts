@@ -138,28 +138,6 @@ export const deliverySubscribers = (delivery: DeliveryService, needs: MailingNee
     delivery,
   ),
   mailer(
-    'delivery.payment-failed',
-    'payment.failed',
-    'Mails the payment-failed template when an invoice payment fails.',
-    async (event) => {
-      const base = await needs.appUrl(event.productId);
-      return {
-        template: 'payment-failed',
-        category: 'billing',
-        userId: event.data.userId,
-        props: {
-          amountMinor: Math.max(1, event.data.amount),
-          currency: (event.data.currency ?? 'usd').toUpperCase(),
-          planName: await needs.planName(event.productId, event.data.userId),
-          updatePaymentUrl: url(base, '/account/billing'),
-          ...(event.data.hostedInvoiceUrl ? { invoiceUrl: event.data.hostedInvoiceUrl } : {}),
-          ...(event.data.nextRetryAt ? { nextRetryAt: event.data.nextRetryAt } : {}),
-        },
-      };
-    },
-    delivery,
-  ),
-  mailer(
     'delivery.trial-expiring',
     'subscription.trial_ending',
     'Mails the trial-expiring warning.',

@@ -6,6 +6,9 @@ export const ZPlanCode = z
   .toLowerCase()
   .regex(/^[a-z][a-z0-9-]{1,39}$/, 'Use 2-40 lowercase letters, digits or hyphens, starting with a letter');
 
+/** The grace period of a plan that sets none (roadmap §2.25). */
+export const DEFAULT_DUNNING_GRACE_DAYS = 7;
+
 export const ZPlanInterval = z.enum(['month', 'year']);
 export type TPlanInterval = z.infer<typeof ZPlanInterval>;
 
@@ -42,6 +45,8 @@ export const ZPlan = z.object({
   archived: z.boolean(),
   sortOrder: z.number().int(),
   stripePriceId: z.string().nullable(),
+  /** Days a subscriber whose payment failed keeps the plan before dunning moves them to the free plan; unset = 7. */
+  dunningGraceDays: z.number().int().min(0).max(60).optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -69,6 +74,7 @@ export const ZPlanFields = z.object({
   maxDevices: z.number().int().min(1).max(1000).default(1),
   sortOrder: z.number().int().min(-10_000).max(10_000).default(0),
   stripePriceId: z.string().trim().min(1).max(255).nullable().default(null),
+  dunningGraceDays: z.number().int().min(0).max(60).optional(),
 });
 
 export const ZPlanCreateInput = ZPlanFields.extend({ code: ZPlanCode });
@@ -92,6 +98,7 @@ export const ZPlanUpdateInput = z.object({
   maxDevices: z.number().int().min(1).max(1000).optional(),
   sortOrder: z.number().int().min(-10_000).max(10_000).optional(),
   stripePriceId: z.string().trim().min(1).max(255).nullable().optional(),
+  dunningGraceDays: z.number().int().min(0).max(60).optional(),
 });
 export type TPlanUpdateInput = z.infer<typeof ZPlanUpdateInput>;
 

@@ -89,6 +89,9 @@ export const applySubscriptionEvent = async (
       target.productId,
       target.userId,
       (current) => {
+        // Dunning ended that Stripe subscription when it moved the account to the free plan: its later
+        // events (the deletion Stripe confirms) are not news about this subscription.
+        if (sub.id === current.unlinkedStripeSubscriptionId) return null;
         const status: TSubscriptionStatus = deleted ? 'canceled' : (STATUS_MAP[sub.status] ?? current.status);
         const next: TSubscription = {
           ...current,
@@ -126,8 +129,9 @@ export const applyInvoiceEvent = async (
   deps: ApplyDeps,
   invoice: TStripeInvoice,
   succeeded: boolean,
-  eventId: string,
+  event: { id: string; created: number },
 ): Promise<string> => {
+  const eventId = event.id;
   const customerId = refId(invoice.customer);
   const subscriptionId = invoiceSubscriptionId(invoice);
   const target = await findTarget(deps.repo, {
@@ -140,6 +144,14 @@ export const applyInvoiceEvent = async (
   const existing = await deps.repo.getPayment(target.productId, invoice.id);
   const amount = succeeded ? invoice.amount_paid : invoice.amount_due;
   const options = { productId: target.productId, actorId: null };
+  // What dunning needs to order this event against others of the same invoice.
+  const facts = {
+    attemptCount: invoice.attempt_count,
+    amountDue: invoice.amount_due,
+    currency: invoice.currency,
+    stripeEventAt: new Date(event.created * 1000).toISOString(),
+    stripeSubscriptionId: subscriptionId,
+  };
   // The payment and the subscription are separate documents: each commits with the events that report it.
   await deps.repo.upsertPayment(
     {
@@ -157,19 +169,23 @@ export const applyInvoiceEvent = async (
       createdAt: existing?.createdAt ?? at,
     },
     succeeded
-      ? deps.bus.stage('payment.succeeded', { invoiceId: invoice.id, amount, userId: target.userId }, options)
+      ? deps.bus.stage(
+          'payment.succeeded',
+          { invoiceId: invoice.id, amount, userId: target.userId, ...facts },
+          options,
+        )
       : deps.bus.stage(
           'payment.failed',
           {
             invoiceId: invoice.id,
             amount,
             userId: target.userId,
-            currency: invoice.currency,
             retryCount: Math.max(0, invoice.attempt_count - 1),
             nextRetryAt: invoice.next_payment_attempt
               ? new Date(invoice.next_payment_attempt * 1000).toISOString()
               : null,
             hostedInvoiceUrl: invoice.hosted_invoice_url ?? null,
+            ...facts,
           },
           options,
         ),
@@ -179,6 +195,7 @@ export const applyInvoiceEvent = async (
       target.productId,
       target.userId,
       (current) => {
+        if (subscriptionId && subscriptionId === current.unlinkedStripeSubscriptionId) return null;
         const status: TSubscriptionStatus | null = succeeded
           ? current.status === 'past_due'
             ? 'active'

@@ -64,7 +64,7 @@ export const createStripeService = (deps: ApplyDeps & { config: BillingConfig; c
           deps,
           ZStripeInvoice.parse(object),
           event.type === 'invoice.payment_succeeded',
-          event.id,
+          event,
         );
       case 'customer.subscription.updated':
       case 'customer.subscription.deleted':

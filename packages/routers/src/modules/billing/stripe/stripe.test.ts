@@ -129,7 +129,17 @@ describe('stripe', () => {
       .read('in_paid_1', 'platform');
     expect(payment).toMatchObject({ userId: user.id, amount: 1200, status: 'succeeded', attemptCount: 1 });
     expect(await eventsFor(h, 'payment.succeeded', user.id)).toEqual([
-      { invoiceId: 'in_paid_1', amount: 1200, userId: user.id },
+      {
+        invoiceId: 'in_paid_1',
+        amount: 1200,
+        userId: user.id,
+        // What dunning orders an invoice's events by.
+        attemptCount: 1,
+        amountDue: 1200,
+        currency: 'usd',
+        stripeEventAt: new Date(h.clock()).toISOString(),
+        stripeSubscriptionId: 'sub_paid',
+      },
     ]);
     const { subscription } = await h.services.billing.subscriptions.get('platform', user.id);
     expect(subscription).toMatchObject({ stripeCustomerId: 'cus_paid', stripeSubscriptionId: 'sub_paid' });
@@ -156,6 +166,10 @@ describe('stripe', () => {
         currency: 'eur',
         nextRetryAt: null,
         hostedInvoiceUrl: null,
+        attemptCount: 3,
+        amountDue: 4900,
+        stripeEventAt: new Date(h.clock()).toISOString(),
+        stripeSubscriptionId: null,
       },
     ]);
     const { subscription } = await h.services.billing.subscriptions.get('platform', user.id);

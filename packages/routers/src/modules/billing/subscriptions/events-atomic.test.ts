@@ -65,6 +65,10 @@ describe('subscriptions: events commit with their change', () => {
         currency: 'usd',
         nextRetryAt: null,
         hostedInvoiceUrl: null,
+        attemptCount: 1,
+        amountDue: 900,
+        stripeEventAt: expect.any(String),
+        stripeSubscriptionId: null,
       },
     ]);
     expect(await about('subscription.changed')).toEqual([

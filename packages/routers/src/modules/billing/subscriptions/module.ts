@@ -1,3 +1,4 @@
+import type { DunningBanner } from '../../../lib/dunning-banner';
 import type { ModuleParts, PlatformDeps } from '../../../module';
 import type { Entitlements } from '../entitlements';
 import { createPlansRepository } from '../plans/repository';
@@ -10,7 +11,9 @@ import { createSubscriptionsService } from './service';
 import { createTrialExpirationJob } from './trial-expiration-job';
 
 /** Plans, subscriptions and Stripe: their services, subscribers and jobs, as part of the billing module. */
-export const buildSubscriptions = (deps: PlatformDeps & { entitlements: Entitlements }) => {
+export const buildSubscriptions = (
+  deps: PlatformDeps & { entitlements: Entitlements; dunning: DunningBanner },
+) => {
   const repo = createSubscriptionsRepository(deps.store);
   const plans = createPlansService({
     repo: createPlansRepository(deps.store),
@@ -22,6 +25,7 @@ export const buildSubscriptions = (deps: PlatformDeps & { entitlements: Entitlem
     plans,
     clock: deps.clock,
     bus: deps.bus,
+    dunning: deps.dunning,
     // Late-bound: the Stripe service below needs the subscriptions service itself.
     remote: {
       cancel: (subscription, atPeriodEnd) => stripe.cancelRemote(subscription, atPeriodEnd),

@@ -38,6 +38,8 @@ export const ZSubscription = z.object({
   history: z.array(ZSubscriptionChange),
   /** When trial-expiration-check sent `subscription.trial_ending` for the current trial end. */
   trialEndingNotifiedAt: z.string().nullable().optional(),
+  /** The Stripe subscription dunning canceled when it moved the account to the free plan; its events are ignored. */
+  unlinkedStripeSubscriptionId: z.string().nullable().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -69,11 +71,36 @@ export const ZSubscriptionListOutput = z.object({
 
 export const ZSubscriptionUserInput = z.object({ userId: ZUserId });
 
-/** A subscription with the plan it names (null if that plan was deleted); `id` = the subscription's (user) id. */
+/**
+ * The in-app banner of a user whose payment failed (roadmap §2.25), from the dunning module: shown while the
+ * failed invoice is being chased, gone once it is paid or the account was moved to the free plan.
+ */
+export const ZDunningBanner = z.object({
+  /** `started`: the payment failed; `final_warning`: Stripe's third attempt failed too. */
+  stage: z.enum(['started', 'final_warning']),
+  since: z.string(),
+  /** When the account moves to the free plan unless the invoice is paid. */
+  graceEndsAt: z.string(),
+  /** Whole days until then, rounded up; 0 on the last day. */
+  daysLeft: z.number().int().min(0),
+  invoiceId: z.string(),
+  amountDue: z.number().int().min(0),
+  currency: z.string(),
+  attemptCount: z.number().int().min(0),
+  /** Where the user pays the invoice (Stripe's hosted page), when Stripe gave one. */
+  hostedInvoiceUrl: z.string().nullable(),
+});
+export type TDunningBanner = z.infer<typeof ZDunningBanner>;
+
+/**
+ * A subscription with the plan it names (null if that plan was deleted) and its dunning banner (null when no
+ * payment is being chased); `id` = the subscription's (user) id.
+ */
 export const ZSubscriptionView = z.object({
   id: z.string(),
   subscription: ZSubscription,
   plan: ZPlan.nullable(),
+  dunning: ZDunningBanner.nullable(),
 });
 export type TSubscriptionView = z.infer<typeof ZSubscriptionView>;
 

@@ -2,6 +2,7 @@ import { type Clock, isStoreError, withoutSystemFields } from '@bytelyst/db/docu
 import type { EmitOptions, EventBus, StagedEvents } from '@bytelyst/events/bus';
 import type { EventPayload, EventType } from '@bytelyst/events/catalogue';
 import { AppError } from '../../../app-error';
+import type { DunningBanner } from '../../../lib/dunning-banner';
 import { addDaysIso, isoNow } from '../../../lib/time';
 import type { PlansService } from '../plans/service';
 import { addInterval } from './periods';
@@ -53,6 +54,8 @@ export const createSubscriptionsService = (deps: {
   plans: PlansService;
   clock: Clock;
   bus: EventBus;
+  /** The dunning banner shown with the subscription (bound to the dunning module, built after billing). */
+  dunning: DunningBanner;
   /**
    * Mirrors cancellations and plan changes onto the Stripe subscription of a linked subscription (wired to the
    * Stripe service), before anything changes here.
@@ -65,8 +68,11 @@ export const createSubscriptionsService = (deps: {
   const { repo, clock, bus } = deps;
 
   const viewOf = async (productId: string, subscription: TSubscription): Promise<TSubscriptionView> => {
-    const plan = await deps.plans.find(productId, subscription.planCode);
-    return { id: subscription.id, subscription: withoutSystemFields(subscription), plan };
+    const [plan, dunning] = await Promise.all([
+      deps.plans.find(productId, subscription.planCode),
+      deps.dunning.of(productId, subscription.userId),
+    ]);
+    return { id: subscription.id, subscription: withoutSystemFields(subscription), plan, dunning };
   };
 
   /**
@@ -185,7 +191,7 @@ export const createSubscriptionsService = (deps: {
       if (!raced) throw error;
       return { ...(await viewOf(productId, raced)), created: false };
     }
-    return { id: saved.id, subscription: saved, plan, created: true };
+    return { id: saved.id, subscription: saved, plan, dunning: null, created: true };
   };
 
   return {
@@ -285,7 +291,54 @@ export const createSubscriptionsService = (deps: {
         (change) => changedEvent(productId, change, actorId),
       );
       if (!m) throw new AppError('INTERNAL', 'Plan change was not applied');
-      return { id: m.after.id, subscription: m.after, plan };
+      return {
+        id: m.after.id,
+        subscription: m.after,
+        plan,
+        dunning: await deps.dunning.of(productId, input.userId),
+      };
+    },
+    /**
+     * Moves an unpaid subscription to `planCode` (the free plan) for dunning: billing stops at Stripe first (the
+     * linked Stripe subscription is canceled at once and unlinked, remembered so that its later events
+     * change nothing here), then the plan changes, active, with a new period. Null when it is already there
+     * (a repeated run); throws UNAVAILABLE when Stripe cannot be reached, and nothing changes.
+     */
+    async downgrade(
+      productId: string,
+      userId: string,
+      planCode: string,
+      reason: string,
+    ): Promise<Mutation | null> {
+      const plan = await deps.plans.get(productId, planCode);
+      const existing = await repo.get(productId, userId);
+      if (!existing) throw new AppError('NOT_FOUND', 'This user has no subscription');
+      const ended = existing.status === 'canceled' || existing.status === 'expired';
+      if (existing.stripeSubscriptionId && !ended && deps.remote)
+        await deps.remote.cancel(withoutSystemFields(existing), false);
+      const at = isoNow(clock);
+      return mutate(
+        productId,
+        userId,
+        (current) => {
+          if (current.planCode === plan.code && current.status === 'active' && !current.stripeSubscriptionId)
+            return null;
+          const unlinked = current.stripeSubscriptionId ?? current.unlinkedStripeSubscriptionId ?? null;
+          const next: TSubscription = {
+            ...current,
+            planCode: plan.code,
+            status: 'active',
+            currentPeriodStart: at,
+            currentPeriodEnd: addInterval(at, plan.interval),
+            trialEnd: null,
+            cancelAtPeriodEnd: false,
+            stripeSubscriptionId: null,
+            unlinkedStripeSubscriptionId: unlinked,
+          };
+          return withChange(current, next, at, reason, null);
+        },
+        (change) => changedEvent(productId, change, null),
+      );
     },
     async cancel(
       productId: string,
