@@ -18,6 +18,7 @@ import { MAINTENANCE_EVENTS } from './catalogue/maintenance';
 import { MIGRATION_EVENTS } from './catalogue/migrations';
 import { OPERATIONS_EVENTS } from './catalogue/operations';
 import { PLATFORM_EVENTS } from './catalogue/platform';
+import { PROMOS_EVENTS } from './catalogue/promos';
 import { RATELIMIT_EVENTS } from './catalogue/ratelimit';
 import { RETENTION_EVENTS } from './catalogue/retention';
 import { ROADMAP_EVENTS } from './catalogue/roadmap';
@@ -64,6 +65,7 @@ export const EVENT_DEFINITIONS = {
   ...ASSETS_EVENTS,
   ...BACKUPS_EVENTS,
   ...SEARCH_EVENTS,
+  ...PROMOS_EVENTS,
 } as const;
 
 export type EventDefinitions = typeof EVENT_DEFINITIONS;

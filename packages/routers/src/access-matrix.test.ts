@@ -97,6 +97,8 @@ const AUTHED = new Set([
   'avatars.createUploadMine',
   'avatars.confirmMine',
   'avatars.deleteMine',
+  'promos.validate',
+  'promos.redeem',
 ]);
 /** The product registry is platform-wide: these must answer 403 to a product admin as well. */
 const SUPER_ADMIN_ONLY = new Set([

@@ -21,6 +21,7 @@ import { maintenanceRouter } from './modules/maintenance/router';
 import { migrationsRouter } from './modules/migrations/router';
 import { notificationsRouter } from './modules/notifications/router';
 import { productsRouter } from './modules/products/router';
+import { promosRouter } from './modules/promos/router';
 import { ratelimitRouter } from './modules/ratelimit/router';
 import { retentionRouter } from './modules/retention/router';
 import { roadmapRouter } from './modules/roadmap/router';
@@ -82,6 +83,7 @@ export const appRouter = router({
   themes: themesRouter,
   avatars: avatarsRouter,
   releases: releasesRouter,
+  promos: promosRouter,
   backups: backupsRouter,
   search: searchRouter,
 });

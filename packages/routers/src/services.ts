@@ -48,6 +48,7 @@ import type { BackupCheck, MigrationsConfig } from './modules/migrations/config'
 import { migrationsModule } from './modules/migrations/module';
 import { notificationsModule } from './modules/notifications/module';
 import { productsModule } from './modules/products/module';
+import { promosModule } from './modules/promos/module';
 import type { RateLimitConfig } from './modules/ratelimit/config';
 import { ratelimitModule } from './modules/ratelimit/module';
 import { retentionModule } from './modules/retention/module';
@@ -174,6 +175,7 @@ const MODULES = moduleList<{
   .add(apiVersionsModule)
   .add(themesModule)
   .add(assetsModule)
+  .add(promosModule)
   .add(backupsModule)
   .add(searchModule);
 
