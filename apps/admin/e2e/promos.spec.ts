@@ -8,6 +8,8 @@ import { shot, signIn } from './support';
 test('an admin sees Stripe’s redemption counts, creates a promo code with a clear refusal first, and deactivates it', async ({
   page,
 }) => {
+  // Two dialogs, three screenshots and every call a round trip to Stripe's stand-in: longer than the default.
+  test.setTimeout(120_000);
   await signIn(page);
   await page.getByRole('link', { name: 'Promo codes' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Promo codes' })).toBeVisible();

@@ -1,7 +1,7 @@
 'use client';
 
 import type { TPromo } from '@bytelyst/routers/modules/promos/schema';
-import { SelectField, TextField } from '~/components/kit/field';
+import { FieldGroup, SelectField, TextField } from '~/components/kit/field';
 import { FormDialog } from '~/components/kit/form-dialog';
 import { useFormValues } from '~/hooks/use-form-values';
 import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
@@ -136,8 +136,7 @@ export function PromoDialog({ open, onClose }: { open: boolean; onClose: () => v
         />
         First-time customers only
       </label>
-      <fieldset className="field">
-        <legend className="field-label">Plans (none ticked: every plan)</legend>
+      <FieldGroup legend="Plans (none ticked: every plan)">
         {(plans.data?.items ?? []).map((plan) => (
           <label key={plan.code} className="checkbox-row">
             <input
@@ -153,7 +152,7 @@ export function PromoDialog({ open, onClose }: { open: boolean; onClose: () => v
             {fields.plans}
           </span>
         ) : null}
-      </fieldset>
+      </FieldGroup>
     </FormDialog>
   );
 }
