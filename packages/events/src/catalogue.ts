@@ -20,6 +20,7 @@ import { MEMORY_EVENTS } from './catalogue/memory';
 import { MIGRATION_EVENTS } from './catalogue/migrations';
 import { OPERATIONS_EVENTS } from './catalogue/operations';
 import { PLATFORM_EVENTS } from './catalogue/platform';
+import { PROMOS_EVENTS } from './catalogue/promos';
 import { RATELIMIT_EVENTS } from './catalogue/ratelimit';
 import { RETENTION_EVENTS } from './catalogue/retention';
 import { ROADMAP_EVENTS } from './catalogue/roadmap';
@@ -68,6 +69,7 @@ export const EVENT_DEFINITIONS = {
   ...BACKUPS_EVENTS,
   ...SEARCH_EVENTS,
   ...MEMORY_EVENTS,
+  ...PROMOS_EVENTS,
 } as const;
 
 export type EventDefinitions = typeof EVENT_DEFINITIONS;

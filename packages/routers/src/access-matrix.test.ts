@@ -103,6 +103,8 @@ const AUTHED = new Set([
   'memory.get',
   'memory.update',
   'memory.delete',
+  'promos.validate',
+  'promos.redeem',
 ]);
 /** The product registry is platform-wide: these must answer 403 to a product admin as well. */
 const SUPER_ADMIN_ONLY = new Set([

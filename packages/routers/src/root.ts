@@ -23,6 +23,7 @@ import { memoryRouter } from './modules/memory/router';
 import { migrationsRouter } from './modules/migrations/router';
 import { notificationsRouter } from './modules/notifications/router';
 import { productsRouter } from './modules/products/router';
+import { promosRouter } from './modules/promos/router';
 import { ratelimitRouter } from './modules/ratelimit/router';
 import { retentionRouter } from './modules/retention/router';
 import { roadmapRouter } from './modules/roadmap/router';
@@ -85,6 +86,7 @@ export const appRouter = router({
   avatars: avatarsRouter,
   releases: releasesRouter,
   dunning: dunningRouter,
+  promos: promosRouter,
   backups: backupsRouter,
   search: searchRouter,
   memory: memoryRouter,

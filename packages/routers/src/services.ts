@@ -51,6 +51,7 @@ import type { BackupCheck, MigrationsConfig } from './modules/migrations/config'
 import { migrationsModule } from './modules/migrations/module';
 import { notificationsModule } from './modules/notifications/module';
 import { productsModule } from './modules/products/module';
+import { promosModule } from './modules/promos/module';
 import type { RateLimitConfig } from './modules/ratelimit/config';
 import { ratelimitModule } from './modules/ratelimit/module';
 import { retentionModule } from './modules/retention/module';
@@ -181,6 +182,7 @@ const MODULES = moduleList<{
   .add(assetsModule)
   .add(memoryModule)
   .add(dunningModule)
+  .add(promosModule)
   .add(backupsModule)
   .add(searchModule);
 

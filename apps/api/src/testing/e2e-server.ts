@@ -7,7 +7,8 @@
  * rolls back). Outbound calls (webhooks, SSO, monitors) connect to loopback only, whatever the guard decides.
  * Before it listens, the `e2e-analytics` product gets a rolled-up analytics history (e2e-analytics.ts), and the
  * default product public roadmap items and an end user (e2e-roadmap.ts), and its enterprise plan 0 dunning grace
- * days (e2e-dunning.ts). STRIPE_WEBHOOK_SECRET is set by playwright.config.ts, so a spec can sign Stripe events.
+ * days (e2e-dunning.ts). Billing talks to a loopback Stripe server started first (e2e-stripe.ts), which holds one
+ * promo code redeemed once; STRIPE_WEBHOOK_SECRET is set by playwright.config.ts, so a spec can sign Stripe events.
  * Bundled to dist/e2e-server.js beside dist/main.js; only playwright.config.ts starts it.
  */
 import type { Migration } from '@bytelyst/db/migrations/definition';
@@ -17,6 +18,7 @@ import { runApi } from '../run-api';
 import { seedAnalytics } from './e2e-analytics';
 import { seedDunning } from './e2e-dunning';
 import { seedRoadmap } from './e2e-roadmap';
+import { seedPromos, startE2eStripe } from './e2e-stripe';
 
 const failedOnce = new Set<string>();
 
@@ -63,32 +65,37 @@ const E2E_API_VERSIONS = defineApiVersions([
   },
 ]);
 
-runApi({
-  extraMigrations: E2E_MIGRATIONS,
-  apiVersions: E2E_API_VERSIONS,
-  outboundConnect: loopbackOnlyConnector,
-  beforeListen: async (services) => {
-    await seedAnalytics(services);
-    await seedRoadmap(services);
-    await seedDunning(services);
-  },
-  configure: (services) => {
-    services.bus.subscribe({
-      name: 'e2e-picky',
-      events: ['admin.action'],
-      description: 'Browser-test fixture: dead-letters the first delivery of actions on reject-* names.',
-      maxAttempts: 1,
-      handle: async (event) => {
-        const name = event.data.details?.name;
-        if (typeof name !== 'string' || !name.startsWith('reject-') || failedOnce.has(event.id)) return;
-        failedOnce.add(event.id);
-        throw new Error(`e2e-picky refuses ${name} on first delivery`);
+startE2eStripe()
+  .then(() =>
+    runApi({
+      extraMigrations: E2E_MIGRATIONS,
+      apiVersions: E2E_API_VERSIONS,
+      outboundConnect: loopbackOnlyConnector,
+      beforeListen: async (services) => {
+        await seedAnalytics(services);
+        await seedRoadmap(services);
+        await seedPromos(services);
+        await seedDunning(services);
       },
-    });
-  },
-}).catch((error: unknown) => {
-  process.stderr.write(
-    `e2e API failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
-  );
-  process.exit(1);
-});
+      configure: (services) => {
+        services.bus.subscribe({
+          name: 'e2e-picky',
+          events: ['admin.action'],
+          description: 'Browser-test fixture: dead-letters the first delivery of actions on reject-* names.',
+          maxAttempts: 1,
+          handle: async (event) => {
+            const name = event.data.details?.name;
+            if (typeof name !== 'string' || !name.startsWith('reject-') || failedOnce.has(event.id)) return;
+            failedOnce.add(event.id);
+            throw new Error(`e2e-picky refuses ${name} on first delivery`);
+          },
+        });
+      },
+    }),
+  )
+  .catch((error: unknown) => {
+    process.stderr.write(
+      `e2e API failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exit(1);
+  });

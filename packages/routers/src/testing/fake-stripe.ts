@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createFakePromos } from './fake-stripe-promos';
 
 export type RecordedRequest = {
   method: string;
@@ -10,17 +11,21 @@ export type RecordedRequest = {
 
 /**
  * Test-only: a loopback HTTP server answering the few api.stripe.com calls billing makes, recording each request
- * as the Stripe client sent it (form-encoded body decoded).
+ * as the Stripe client sent it (form-encoded body decoded). Coupons, promotion codes and subscription discounts
+ * are answered by fake-stripe-promos.ts, on `clock` (default the wall clock) for their expiry.
  */
-export const startFakeStripe = async (opts: { subscriptionStatus?: () => string } = {}) => {
+export const startFakeStripe = async (
+  opts: { subscriptionStatus?: () => string; clock?: () => number } = {},
+) => {
   const requests: RecordedRequest[] = [];
+  const promos = createFakePromos(opts.clock ? { clock: opts.clock } : {});
   let customers = 0;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const form = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
-      const path = (req.url ?? '').split('?')[0] ?? '';
+      const [path = '', search = ''] = (req.url ?? '').split('?');
       requests.push({ method: req.method ?? '', path, headers: req.headers, form });
       const send = (status: number, body: unknown) => {
         res.writeHead(status, { 'content-type': 'application/json', 'request-id': `req_${requests.length}` });
@@ -28,6 +33,19 @@ export const startFakeStripe = async (opts: { subscriptionStatus?: () => string 
       };
       if (req.headers.authorization !== 'Bearer sk_test_loopback') {
         send(401, { error: { type: 'invalid_request_error', message: 'Invalid API Key provided' } });
+        return;
+      }
+      const key = req.headers['idempotency-key'];
+      const query = Object.fromEntries(new URLSearchParams(search));
+      const promo = promos.handle(
+        req.method ?? '',
+        path,
+        form,
+        query,
+        typeof key === 'string' ? key : undefined,
+      );
+      if (promo) {
+        send(promo.status, promo.body);
         return;
       }
       if (req.method === 'POST' && path === '/v1/customers') {
@@ -95,6 +113,7 @@ export const startFakeStripe = async (opts: { subscriptionStatus?: () => string 
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    promos,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 };

@@ -374,4 +374,10 @@ export const REST_OPERATIONS: readonly string[] = [
   'DELETE /translations/locales/{locale}',
   'PUT /translations/locales/default',
   'POST /translations/preview',
+  'GET /promos',
+  'GET /promos/{id}',
+  'POST /promos',
+  'POST /promos/{id}/deactivate',
+  'POST /promos/validate',
+  'POST /promos/redeem',
 ];

@@ -24,6 +24,7 @@ export const NAV: readonly NavGroup[] = [
     label: 'Billing',
     items: [
       { href: '/billing', label: 'Plans & subscriptions', icon: 'card' },
+      { href: '/billing/promos', label: 'Promo codes', icon: 'gift' },
       { href: '/licenses', label: 'Licenses', icon: 'key' },
     ],
   },
