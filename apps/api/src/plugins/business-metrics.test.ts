@@ -57,8 +57,12 @@ describe('business metrics', () => {
       { productId },
     );
     const page = await metricsPage();
-    expect(sample(page, 'bytelyst_deliveries_total{channel="email",provider="sendgrid",outcome="sent"}')).toBe(2);
-    expect(sample(page, 'bytelyst_deliveries_total{channel="push",provider="none",outcome="failed"}')).toBe(1);
+    expect(
+      sample(page, 'bytelyst_deliveries_total{channel="email",provider="sendgrid",outcome="sent"}'),
+    ).toBe(2);
+    expect(sample(page, 'bytelyst_deliveries_total{channel="push",provider="none",outcome="failed"}')).toBe(
+      1,
+    );
     expect(sample(page, 'bytelyst_webhook_endpoints_disabled_total{reason="gone"}')).toBe(1);
   });
 
@@ -75,7 +79,10 @@ describe('business metrics', () => {
     expect((await call()).statusCode).toBe(429);
     const page = await metricsPage();
     expect(
-      sample(page, `bytelyst_ratelimit_rejections_total{product="${t.env.DEFAULT_PRODUCT_ID}",rule="${ruleId}"}`),
+      sample(
+        page,
+        `bytelyst_ratelimit_rejections_total{product="${t.env.DEFAULT_PRODUCT_ID}",rule="${ruleId}"}`,
+      ),
     ).toBe(2);
   });
 
