@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { createDrivers, type Drivers } from './drivers';
 import type { Env } from './env';
+import { LOG_REDACT } from './plugins/logging';
 import { resolveSecrets, type Secrets } from './secrets';
 import { buildServer } from './server';
 import { servicesFromEnv } from './services-from-env';
@@ -46,7 +47,7 @@ export const createPlatform = async (
 ): Promise<Platform> => {
   const clock = opts.clock ?? systemClock;
   const secrets = resolveSecrets(env);
-  const logger = pino({ level: env.LOG_LEVEL });
+  const logger = pino({ level: env.LOG_LEVEL, redact: LOG_REDACT });
   const drivers = await createDrivers(env, {
     clock,
     blobSigningSecret: secrets.blobSigningSecret,

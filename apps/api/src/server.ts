@@ -8,10 +8,11 @@ import cors from '@fastify/cors';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Env } from './env';
 import { registerApiVersions, rewriteVersionUrl } from './plugins/api-versions';
+import { registerBusinessMetrics } from './plugins/business-metrics';
 import { registerDocs } from './plugins/docs';
 import { describeError, registerErrorHandling } from './plugins/errors';
 import { registerHealth } from './plugins/health';
-import { RequestLogController } from './plugins/logging';
+import { createIdentityMemory, LOG_REDACT, RequestLogController } from './plugins/logging';
 import { registerMaintenance } from './plugins/maintenance';
 import { registerMetrics } from './plugins/metrics';
 import { registerModuleRoutes } from './plugins/module-routes';
@@ -61,7 +62,8 @@ export const requestIdOf = (req: IncomingMessage): string => {
 export const buildServer = (deps: ServerDeps): FastifyInstance => {
   const { env } = deps;
   const { services } = deps;
-  const createContext = contextPerRequest(createContextFactory(services));
+  const identities = createIdentityMemory();
+  const createContext = contextPerRequest(identities.wrap(createContextFactory(services)));
   const traffic = { services, createContext, enabled: deps.requestChecks ?? true };
   const versions = services.apiVersions.registry;
   if (`/${versions.current.id}` !== REST_BASE_PATH) {
@@ -73,8 +75,14 @@ export const buildServer = (deps: ServerDeps): FastifyInstance => {
   const app: FastifyInstance = Fastify({
     ...(deps.logger
       ? { loggerInstance: deps.logger }
-      : { logger: { level: env.LOG_LEVEL, ...(deps.logStream ? { stream: deps.logStream } : {}) } }),
-    logController: new RequestLogController(),
+      : {
+          logger: {
+            level: env.LOG_LEVEL,
+            redact: LOG_REDACT,
+            ...(deps.logStream ? { stream: deps.logStream } : {}),
+          },
+        }),
+    logController: new RequestLogController(identities.identityOf),
     genReqId: requestIdOf,
     trustProxy: env.TRUST_PROXY.split(',').map((entry) => entry.trim()),
     requestIdHeader: false,
@@ -94,7 +102,11 @@ export const buildServer = (deps: ServerDeps): FastifyInstance => {
   registerErrorHandling(app);
   const metrics = registerMetrics(app);
   const unobserve = registerWorkerMetrics(metrics, services);
-  app.addHook('onClose', async () => unobserve());
+  const unobserveBusiness = registerBusinessMetrics(app, metrics, services);
+  app.addHook('onClose', async () => {
+    unobserve();
+    unobserveBusiness();
+  });
   registerSecurityHeaders(app, { hsts: env.NODE_ENV === 'production' });
   registerApiVersions(app, {
     versions: services.apiVersions,

@@ -98,7 +98,8 @@ export type EventBus = {
 
 /** What a bus tells observers (metrics); observers must not throw. */
 export type BusObserver = {
-  emitted?(event: { type: string; productId: string }): void;
+  /** `payload` as stored (catalogue-checked): metrics read bounded fields from it, such as a channel. */
+  emitted?(event: { type: string; productId: string; payload: unknown }): void;
   attempted?(attempt: {
     subscriber: string;
     type: string;

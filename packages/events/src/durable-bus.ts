@@ -276,7 +276,7 @@ export const createDurableBus = (opts: DurableBusOptions): DurableBus => {
 
   /** After the event is stored: tell observers, dispatch what this process claimed, wake the streams. */
   const started = ({ doc, claim, queueItems }: Started) => {
-    for (const o of observers) o.emitted?.({ type: doc.type, productId: doc.productId });
+    for (const o of observers) o.emitted?.({ type: doc.type, productId: doc.productId, payload: doc.data });
     if (claim) take([{ doc, claim, renewedAt: clock() }]);
     for (const item of queueItems) {
       const subscriber = subscribers.get(item.subscriber);

@@ -177,6 +177,8 @@ declare module 'fastify' {
     trafficExempt: boolean;
     /** This plugin answered 429 (the onResponse count skips it). */
     trafficLimited: boolean;
+    /** The id of the rule that refused the request ('' unless this plugin answered 429); a metrics label. */
+    trafficRule: string;
     /** `request.ip`, read once: with a trusted proxy Fastify works it out again on every read. */
     trafficIp: string;
   }
@@ -207,6 +209,7 @@ const passesIpRules = (
 const limitExceeded = (request: FastifyRequest, reply: FastifyReply, refused: Refusal) => {
   const { rule, limit, retryAfterSeconds } = refused;
   request.trafficLimited = true;
+  request.trafficRule = rule.id;
   const window = rule.windowMs >= 60_000 ? `${rule.windowMs / 60_000} min` : `${rule.windowMs / 1000} s`;
   const error = new AppError(
     'TOO_MANY_REQUESTS',
@@ -238,6 +241,7 @@ export const registerIpRules = (app: FastifyInstance, deps: TrafficRulesDeps): v
     root.decorateRequest('trafficProduct', '');
     root.decorateRequest('trafficExempt', false);
     root.decorateRequest('trafficLimited', false);
+    root.decorateRequest('trafficRule', '');
     root.decorateRequest('trafficIp', '');
     root.addHook('onRequest', (request, reply, done) => {
       if (neverRefused(request)) {

@@ -49,6 +49,9 @@ export type EngineDeps = {
 
 type Lane = { queue: Stored<MessageDoc>[]; active: number };
 
+/** What an attempt observer hears: the verdict of one HTTP attempt (test sends excluded) and its duration. */
+export type AttemptObserver = (attempt: { verdict: SendOutcome['verdict']; durationMs: number }) => void;
+
 /** Messages held in one endpoint's local queue at most; more are created unclaimed for the poll to take. */
 const LANE_CAP = 2000;
 const POLL_PAGE = 500;
@@ -66,6 +69,7 @@ export const createDeliveryEngine = (deps: EngineDeps) => {
   let timer: NodeJS.Timeout | undefined;
   let stopping = false;
   let polling: Promise<number> | undefined;
+  const observers = new Set<AttemptObserver>();
   /**
    * Due messages may be waiting in the store beyond what this process holds (the fan-out found a lane full,
    * or a poll filled its page): polls then follow as soon as the lanes run low, not only on the timer.
@@ -123,6 +127,10 @@ export const createDeliveryEngine = (deps: EngineDeps) => {
         ? [attempts[0] as (typeof attempts)[number], ...attempts.slice(-(MAX_ATTEMPTS_KEPT - 1))]
         : attempts;
     const runAttempts = doc.runAttempts + 1;
+    if (!isTest) {
+      for (const observe of observers)
+        observe({ verdict: outcome.verdict, durationMs: outcome.attempt.durationMs });
+    }
     const common = {
       ...base(doc),
       attempts: kept,
@@ -271,6 +279,11 @@ export const createDeliveryEngine = (deps: EngineDeps) => {
 
   return {
     claimTtlMs,
+    /** Tells `observer` of every attempt this process settles (metrics); returns an unsubscribe. */
+    observeAttempts(observer: AttemptObserver): () => void {
+      observers.add(observer);
+      return () => observers.delete(observer);
+    },
     /** The claim fields of a message this process will attempt itself; undefined when the lane is full. */
     claimFor(endpointId: string): { claim: string; nextAttemptAt: string } | undefined {
       if (stopping) return undefined;
