@@ -114,7 +114,10 @@ describe('client sessions', () => {
     const all = await p.call('DELETE', '/sessions?keepCurrent=false', { token: other.accessToken });
     expect(all).toEqual({ status: 200, body: { revoked: 2 } });
 
-    await expect(client.rest.get('/sessions')).rejects.toMatchObject({ kind: 'unauthorized', httpStatus: 401 });
+    await expect(client.rest.get('/sessions')).rejects.toMatchObject({
+      kind: 'unauthorized',
+      httpStatus: 401,
+    });
     expect(client.getState().status).toBe('signed_out');
     expect(signedOut.map((e) => e.reason)).toEqual(['session_ended']);
   });

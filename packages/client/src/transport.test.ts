@@ -114,8 +114,18 @@ describe('client transport', () => {
 
     const admin = await p.adminToken();
     const product = 'strict-client';
-    expect((await p.call('POST', '/products', { token: admin, body: { id: product, name: 'Strict', status: 'active' } })).status).toBe(200);
-    expect((await p.call('PATCH', `/products/${product}`, { token: admin, body: { requireVerifiedEmail: true } })).status).toBe(200);
+    expect(
+      (
+        await p.call('POST', '/products', {
+          token: admin,
+          body: { id: product, name: 'Strict', status: 'active' },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await p.call('PATCH', `/products/${product}`, { token: admin, body: { requireVerifiedEmail: true } }))
+        .status,
+    ).toBe(200);
     const strict = createPlatformClient({ baseUrl: p.baseUrl, productId: product });
     const signUp = await caught(
       strict.trpc.auth.register.mutate({ email: 'strict@example.com', password: PASSWORD, name: 'Strict' }),

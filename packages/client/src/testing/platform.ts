@@ -8,18 +8,19 @@ export type RunningPlatform = {
   baseUrl: string;
   productId: string;
   /** A REST call with a bearer, outside any client under test (the admin's, another device's). */
-  call(method: string, path: string, opts?: { token?: string; body?: unknown }): Promise<{ status: number; body: unknown }>;
+  call(
+    method: string,
+    path: string,
+    opts?: { token?: string; body?: unknown },
+  ): Promise<{ status: number; body: unknown }>;
   /** A new user; returns the registration's auth result. */
   register(email: string): Promise<{ accessToken: string; refreshToken: string; user: { id: string } }>;
   adminToken(): Promise<string>;
   close(): Promise<void>;
 };
 
-/** The complete API (apps/api) on a loopback port with real drivers (sqlite + fs in a temp folder). */
-export const startPlatform = async (env: Record<string, string> = {}): Promise<RunningPlatform> => {
-  const t = await createTestServer({ env });
-  await t.app.listen({ host: '127.0.0.1', port: 0 });
-  const baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+/** REST calls to a running API from outside any client under test (the admin's, another device's). */
+export const restHelpers = (baseUrl: string, admin: { email: string; password: string }) => {
   const call: RunningPlatform['call'] = async (method, path, opts = {}) => {
     const headers: Record<string, string> = {};
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
@@ -38,16 +39,26 @@ export const startPlatform = async (env: Record<string, string> = {}): Promise<R
     return res.body;
   };
   return {
-    t,
-    baseUrl,
-    productId: t.services.config.defaultProductId,
     call,
-    register: async (email) =>
+    register: async (email: string) =>
       (await ok('POST', '/auth/register', {
         body: { email, password: PASSWORD, name: 'Client Test' },
       })) as Awaited<ReturnType<RunningPlatform['register']>>,
     adminToken: async () =>
-      ((await ok('POST', '/auth/login', { body: t.admin })) as { accessToken: string }).accessToken,
+      ((await ok('POST', '/auth/login', { body: admin })) as { accessToken: string }).accessToken,
+  };
+};
+
+/** The complete API (apps/api) on a loopback port with real drivers (sqlite + fs in a temp folder). */
+export const startPlatform = async (env: Record<string, string> = {}): Promise<RunningPlatform> => {
+  const t = await createTestServer({ env });
+  await t.app.listen({ host: '127.0.0.1', port: 0 });
+  const baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  return {
+    t,
+    baseUrl,
+    productId: t.services.config.defaultProductId,
+    ...restHelpers(baseUrl, t.admin),
     close: () => t.close(),
   };
 };
