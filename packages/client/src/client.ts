@@ -45,7 +45,8 @@ export type PlatformClient = {
   signOut(): Promise<void>;
   /**
    * Reads the stored session and asks the platform who it belongs to: the state leaves `loading`. Call once
-   * at start (PlatformProvider does).
+   * at start (PlatformProvider does); later calls share the first answer, unless that one could not reach
+   * the platform.
    */
   restore(): Promise<SessionState>;
   /** Takes tokens obtained elsewhere (registration, SSO callback) as the session. */
@@ -56,7 +57,10 @@ export type PlatformClient = {
   subscribe(listener: () => void): () => void;
 };
 
-/** Every failure leaves the tRPC client as a PlatformError (a TRPCClientError subclass, so tRPC tooling keeps working). */
+/**
+ * Every failure leaves the tRPC client as a PlatformError (a TRPCClientError subclass, so tRPC tooling keeps
+ * working).
+ */
 const platformErrors: TRPCLink<AppRouter> =
   () =>
   ({ op, next }) =>
@@ -97,6 +101,24 @@ export const createPlatformClient = (options: PlatformClientOptions): PlatformCl
     ],
   });
 
+  let restoring: Promise<SessionState> | undefined;
+  /** The stored session's user, or signed out; the tokens stay when the platform cannot be reached. */
+  const restoreSession = async (): Promise<SessionState> => {
+    if (!(await session.load())) {
+      session.markSignedOut();
+      return session.getState();
+    }
+    try {
+      session.setUser(await trpc.auth.getMine.query());
+    } catch (error) {
+      const failure = fromTrpcError(error);
+      // A refused refresh has already ended the session; a 401 without one means the token is unusable.
+      if (failure.kind === 'unauthorized') await session.end({ reason: 'session_ended', error: failure });
+      else session.setError(failure);
+    }
+    return session.getState();
+  };
+
   return {
     trpc,
     rest: createRest(baseUrl, transport),
@@ -123,20 +145,14 @@ export const createPlatformClient = (options: PlatformClientOptions): PlatformCl
       }
       await session.end({ reason: 'signed_out' });
     },
-    async restore() {
-      if (!(await session.load())) {
-        session.markSignedOut();
-        return session.getState();
-      }
-      try {
-        session.setUser(await trpc.auth.getMine.query());
-      } catch (error) {
-        const failure = fromTrpcError(error);
-        // A refused refresh has already ended the session; a 401 without one means the token is unusable.
-        if (failure.kind === 'unauthorized') await session.end({ reason: 'session_ended', error: failure });
-        else session.setError(failure);
-      }
-      return session.getState();
+    restore() {
+      // Once per client: React's StrictMode mounts the provider twice, and both mounts ask.
+      restoring ??= restoreSession().then((state) => {
+        // Could not reach the platform: a later call may try again.
+        if (state.error) restoring = undefined;
+        return state;
+      });
+      return restoring;
     },
     acceptAuthResult: async (result) => {
       await session.accept(result);

@@ -5,9 +5,9 @@ import { TRPCClientError } from '@trpc/client';
 export type FieldError = { path: string; message: string };
 
 /**
- * What a caller branches on. `validation` covers 400 (bad input, with `fields`); `rate_limited` is 429 (also a
- * locked-out sign-in); `unavailable` is 503 (maintenance, a store outage) and any 5xx; `network` means no
- * answer came back at all.
+ * What a caller branches on. `validation` covers 400 (bad input, with `fields`); `rate_limited` is 429
+ * (also a locked-out sign-in); `unavailable` is 503 (maintenance, a store outage) and any 5xx; `network`
+ * means no answer came back at all.
  */
 export type PlatformErrorKind =
   | 'validation'
@@ -21,7 +21,9 @@ export type PlatformErrorKind =
   | 'other';
 
 export type PlatformErrorInit = {
-  /** The platform's error code: `VALIDATION`, `FORBIDDEN`, `TOO_MANY_REQUESTS`, ... (`NETWORK` for no answer). */
+  /**
+   * The platform's error code: `VALIDATION`, `FORBIDDEN`, `TOO_MANY_REQUESTS`, ... (`NETWORK` for no answer).
+   */
   code: string;
   /** 0 when no answer came back. */
   httpStatus: number;
@@ -102,7 +104,10 @@ const retryAfterHeader = (headers: Headers | undefined): number | undefined => {
   return Number.isFinite(seconds) ? seconds : undefined;
 };
 
-/** The REST face's body (`{ error: { code, message, fields?, reason?, retryAfter?, rule? } }`) as a PlatformError. */
+/**
+ * The REST face's body (`{ error: { code, message, fields?, reason?, retryAfter?, rule? } }`) as a
+ * PlatformError.
+ */
 export const fromRestResponse = (status: number, body: unknown, headers?: Headers): PlatformError => {
   const error = isRecord(body) && isRecord(body.error) ? body.error : {};
   return new PlatformError(stringOf(error.message) ?? `Request failed with status ${status}`, {

@@ -60,7 +60,7 @@ describe('client sessions', () => {
     expect(client.getState().status).toBe('signed_in');
   });
 
-  it('refreshes once ahead of expiry for calls that start together near it, before sending either', async () => {
+  it('refreshes once ahead of expiry for calls that start together near it, before sending', async () => {
     const email = 'race-ahead@example.com';
     await p.register(email);
     let now = Date.now();

@@ -15,7 +15,9 @@ export type SessionStatus = 'loading' | 'signed_in' | 'signed_out';
  */
 export type SessionState = { status: SessionStatus; user: PlatformUser | null; error: PlatformError | null };
 
-/** `signed_out`: the user asked. `session_ended`: the platform refused the refresh (revoked, expired, reused). */
+/**
+ * `signed_out`: the user asked. `session_ended`: the platform refused the refresh (revoked, expired, reused).
+ */
 export type SignedOutEvent = { reason: 'signed_out' | 'session_ended'; error?: PlatformError };
 
 export type SessionDeps = {
@@ -80,7 +82,7 @@ export const createSession = (deps: SessionDeps) => {
   const runRefresh = async (): Promise<TokenSet | null> => {
     const held = await load();
     if (!held) return null;
-    // Another tab sharing the storage may have rotated the token already: the stored one is then the live one.
+    // Another tab sharing the storage may have rotated the token already: its stored token is the live one.
     const stored = await storage.get();
     if (stored && stored.refreshToken !== held.refreshToken && !stale(stored)) {
       tokens = stored;

@@ -102,7 +102,7 @@ describe('client transport', () => {
     expect(viaRest.fields.map((f) => f.path)).toEqual(['email']);
   });
 
-  it('turns a 403 into a forbidden error: a plain user at an admin procedure, and an unverified sign-in', async () => {
+  it('turns a 403 into a forbidden error: an admin procedure, and an unverified sign-in', async () => {
     const email = 'plain@example.com';
     await p.register(email);
     const { client } = clientFor();

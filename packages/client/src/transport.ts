@@ -20,7 +20,9 @@ export type TransportDeps = {
   random?: () => number;
 };
 
-/** GET and HEAD only: tRPC sends queries as GET and mutations as POST, so this is "queries, never mutations". */
+/**
+ * GET and HEAD only: tRPC sends queries as GET and mutations as POST, so this is "queries, never mutations".
+ */
 const isIdempotent = (init: RequestInit) => {
   const method = (init.method ?? 'GET').toUpperCase();
   return method === 'GET' || method === 'HEAD';

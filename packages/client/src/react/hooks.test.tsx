@@ -9,7 +9,8 @@ import { startPlatformProcess } from '../testing/platform-process';
 import { PlatformProvider, useSession, useSignIn, useSignOut } from './index';
 
 /**
- * The hooks in a DOM (happy-dom) against the real API on loopback: a user signs in through a form, the session
+ * The hooks in a DOM (happy-dom) against the real API on loopback: a user signs in through a form, the
+ * session
  * shows them, a wrong password shows the typed error, and signing out ends the session on the platform too.
  */
 

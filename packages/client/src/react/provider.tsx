@@ -13,7 +13,9 @@ import type { PlatformUser, SessionState } from '../session';
 
 const PlatformContext = createContext<PlatformClient | null>(null);
 
-/** Makes `client` available to the hooks below and checks its stored session once (state leaves `loading`). */
+/**
+ * Makes `client` available to the hooks below and checks its stored session once (state leaves `loading`).
+ */
 export const PlatformProvider = ({ client, children }: { client: PlatformClient; children?: ReactNode }) => {
   useEffect(() => {
     if (client.getState().status === 'loading') void client.restore();
@@ -21,7 +23,10 @@ export const PlatformProvider = ({ client, children }: { client: PlatformClient;
   return <PlatformContext.Provider value={client}>{children}</PlatformContext.Provider>;
 };
 
-/** The PlatformClient of the nearest PlatformProvider, for calls: `usePlatform().trpc.feedback.create.mutate(...)`. */
+/**
+ * The PlatformClient of the nearest PlatformProvider, for calls:
+ * `usePlatform().trpc.feedback.create.mutate(...)`.
+ */
 export const usePlatform = (): PlatformClient => {
   const client = useContext(PlatformContext);
   if (!client) throw new Error('usePlatform and the session hooks need a <PlatformProvider> above them');
@@ -36,7 +41,10 @@ export const useSession = (): SessionState => {
 
 type Action<TArgs extends unknown[], TResult> = {
   pending: boolean;
-  /** The last failure, typed: `error.kind`, `error.fields`, `error.reason` (`email_not_verified`, `login_locked`). */
+  /**
+   * The last failure, typed: `error.kind`, `error.fields`, `error.reason` (`email_not_verified`,
+   * `login_locked`).
+   */
   error: PlatformError | null;
   run: (...args: TArgs) => Promise<TResult>;
 };

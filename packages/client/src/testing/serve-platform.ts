@@ -1,6 +1,7 @@
 /**
  * Runs the API for a test that cannot host it in its own process (a DOM environment replaces fetch, Request
- * and AbortSignal with the browser's). Prints `{ baseUrl, productId, admin }` as one JSON line; SIGTERM stops it.
+ * and AbortSignal with the browser's). Prints `{ baseUrl, productId, admin }` as one JSON line; SIGTERM stops
+ * it.
  */
 import { startPlatform } from './platform';
 
