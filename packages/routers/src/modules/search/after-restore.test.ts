@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rootRequester } from '../../testing/backups';
 import { createTestHarness, TEST_PASSWORD, type TestHarness } from '../../testing/harness';
 import { AFTER_RESTORE, rebuildAfterRestore } from './after-restore';
-import type { TRebuild } from './schema';
+import { SEARCH_TYPES, type TRebuild } from './schema';
 
 type Admin = Awaited<ReturnType<TestHarness['signIn']>>;
 
@@ -77,7 +77,7 @@ describe('search index after a restore', () => {
       expect(latestRebuild, productId).toMatchObject({
         status: 'succeeded',
         requestedBy: requester.userId,
-        types: ['user', 'tracker_item', 'audit', 'feedback', 'changelog'],
+        types: [...SEARCH_TYPES],
       });
     }
     const rebuild = (await h.services.search.stats(PRODUCT)).latestRebuild;
