@@ -37,6 +37,13 @@ import {
   ZNewSignInSenderProps,
 } from './templates/new-sign-in';
 import {
+  orgInvitationMeta,
+  orgInvitationPreviewProps,
+  orgInvitationSubject,
+  ZOrgInvitationProps,
+  ZOrgInvitationSenderProps,
+} from './templates/org-invitation';
+import {
   passwordChangedMeta,
   passwordChangedPreviewProps,
   passwordChangedSubject,
@@ -131,6 +138,7 @@ export const TEMPLATE_NAMES = [
   'status-notice',
   'feedback-reply',
   'changelog-announcement',
+  'org-invitation',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
@@ -152,6 +160,7 @@ export const TEMPLATE_SCHEMAS = {
   'status-notice': ZStatusNoticeProps,
   'feedback-reply': ZFeedbackReplyProps,
   'changelog-announcement': ZChangelogAnnouncementProps,
+  'org-invitation': ZOrgInvitationProps,
 } satisfies { [K in TemplateName]: z.ZodObject<{ template: z.ZodLiteral<K> } & z.ZodRawShape> };
 
 /** What a sender provides for each template: the props without `brand` and `unsubscribeUrl`. */
@@ -172,6 +181,7 @@ export const TEMPLATE_SENDER_SCHEMAS = {
   'status-notice': ZStatusNoticeSenderProps,
   'feedback-reply': ZFeedbackReplySenderProps,
   'changelog-announcement': ZChangelogAnnouncementSenderProps,
+  'org-invitation': ZOrgInvitationSenderProps,
 } satisfies { [K in TemplateName]: z.ZodObject<{ template: z.ZodLiteral<K> } & z.ZodRawShape> };
 
 /** Props of every template, discriminated by `template`. */
@@ -192,6 +202,7 @@ export const ZEmailProps = z.discriminatedUnion('template', [
   ZStatusNoticeProps,
   ZFeedbackReplyProps,
   ZChangelogAnnouncementProps,
+  ZOrgInvitationProps,
 ]);
 export type TEmailProps = z.infer<typeof ZEmailProps>;
 export type TemplateProps<K extends TemplateName> = z.infer<(typeof TEMPLATE_SCHEMAS)[K]>;
@@ -214,6 +225,7 @@ export const TEMPLATE_PREVIEW_PROPS: { [K in TemplateName]: TemplateProps<K> } =
   'status-notice': statusNoticePreviewProps,
   'feedback-reply': feedbackReplyPreviewProps,
   'changelog-announcement': changelogAnnouncementPreviewProps,
+  'org-invitation': orgInvitationPreviewProps,
 };
 
 /**
@@ -238,6 +250,7 @@ export const TEMPLATE_META: { [K in TemplateName]: TemplateMeta<TemplateProps<K>
   'status-notice': statusNoticeMeta,
   'feedback-reply': feedbackReplyMeta,
   'changelog-announcement': changelogAnnouncementMeta,
+  'org-invitation': orgInvitationMeta,
 };
 
 /** The subject line; `t` gives its words in the reader's language (messages.ts). */
@@ -275,6 +288,8 @@ export function subjectOf(props: TEmailProps, t: Translate = ENGLISH): string {
       return feedbackReplySubject(props, t);
     case 'changelog-announcement':
       return changelogAnnouncementSubject(props, t);
+    case 'org-invitation':
+      return orgInvitationSubject(props, t);
     default: {
       const unreachable: never = props;
       throw new Error(`no subject for ${JSON.stringify(unreachable)}`);

@@ -17,6 +17,7 @@ import { LICENSES_EVENTS } from './catalogue/licenses';
 import { MAINTENANCE_EVENTS } from './catalogue/maintenance';
 import { MIGRATION_EVENTS } from './catalogue/migrations';
 import { OPERATIONS_EVENTS } from './catalogue/operations';
+import { ORG_EVENTS } from './catalogue/orgs';
 import { PLATFORM_EVENTS } from './catalogue/platform';
 import { RATELIMIT_EVENTS } from './catalogue/ratelimit';
 import { RETENTION_EVENTS } from './catalogue/retention';
@@ -64,6 +65,7 @@ export const EVENT_DEFINITIONS = {
   ...ASSETS_EVENTS,
   ...BACKUPS_EVENTS,
   ...SEARCH_EVENTS,
+  ...ORG_EVENTS,
 } as const;
 
 export type EventDefinitions = typeof EVENT_DEFINITIONS;

@@ -20,6 +20,7 @@ import { licensesRouter } from './modules/licenses/router';
 import { maintenanceRouter } from './modules/maintenance/router';
 import { migrationsRouter } from './modules/migrations/router';
 import { notificationsRouter } from './modules/notifications/router';
+import { orgsRouter } from './modules/orgs/router';
 import { productsRouter } from './modules/products/router';
 import { ratelimitRouter } from './modules/ratelimit/router';
 import { retentionRouter } from './modules/retention/router';
@@ -82,6 +83,7 @@ export const appRouter = router({
   themes: themesRouter,
   avatars: avatarsRouter,
   releases: releasesRouter,
+  orgs: orgsRouter,
   backups: backupsRouter,
   search: searchRouter,
 });

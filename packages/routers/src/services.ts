@@ -47,6 +47,7 @@ import { type MaintenanceConfigOptions, maintenanceModule } from './modules/main
 import type { BackupCheck, MigrationsConfig } from './modules/migrations/config';
 import { migrationsModule } from './modules/migrations/module';
 import { notificationsModule } from './modules/notifications/module';
+import { type OrgsConfig, orgsModule } from './modules/orgs/module';
 import { productsModule } from './modules/products/module';
 import type { RateLimitConfig } from './modules/ratelimit/config';
 import { ratelimitModule } from './modules/ratelimit/module';
@@ -106,6 +107,8 @@ export type ServiceConfig = {
   migrations?: MigrationsConfig;
   /** Schedule, pruning and the migration precondition of backups (see modules/backups/config.ts). */
   backups?: BackupsConfig;
+  /** The org invitation link's page and lifetime (orgs module). */
+  orgs?: OrgsConfig;
   /** The REST face's version registry and how often deprecated-version usage is written (api-versions module). */
   apiVersions?: ApiVersionsConfig;
 };
@@ -174,6 +177,7 @@ const MODULES = moduleList<{
   .add(apiVersionsModule)
   .add(themesModule)
   .add(assetsModule)
+  .add(orgsModule)
   .add(backupsModule)
   .add(searchModule);
 
