@@ -14,6 +14,7 @@ import { defineApiVersions } from '@bytelyst/routers/lib/api-versions';
 import { loopbackOnlyConnector } from '@bytelyst/routers/testing/loopback-connector';
 import { runApi } from '../run-api';
 import { seedAnalytics } from './e2e-analytics';
+import { seedOrgs } from './e2e-orgs';
 import { seedRoadmap } from './e2e-roadmap';
 
 const failedOnce = new Set<string>();
@@ -68,6 +69,7 @@ runApi({
   beforeListen: async (services) => {
     await seedAnalytics(services);
     await seedRoadmap(services);
+    await seedOrgs(services);
   },
   configure: (services) => {
     services.bus.subscribe({

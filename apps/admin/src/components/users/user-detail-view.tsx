@@ -9,6 +9,7 @@ import { UserSubscriptionCard } from '../billing/user-subscription-card';
 import { ViewAsUserButton } from '../impersonation/view-as-button';
 import { UserLicensesCard } from '../licenses/user-licenses-card';
 import { UserDevicesCard } from '../notifications/user-devices-card';
+import { UserOrgsCard } from '../orgs/user-orgs-card';
 import { UserSessionsCard } from '../sessions/user-sessions-card';
 import { UserUsageCard } from '../usage/user-usage-card';
 import { UserAvatarCard } from './user-avatar-card';
@@ -63,6 +64,7 @@ export function UserDetailView({ id }: { id: string }) {
         <UserSubscriptionCard userId={data.id} />
         <UserUsageCard userId={data.id} />
       </div>
+      <UserOrgsCard userId={data.id} />
       <UserLicensesCard userId={data.id} />
       <UserDevicesCard userId={data.id} />
       <UserSessionsCard userId={data.id} />

@@ -255,7 +255,7 @@ export const createInvitationsService = (
         const status = statusOf(doc, at);
         if (status !== 'pending') throw unusable(status);
         const user = await deps.users.findByEmail(productId, doc.email);
-        if (!user || user.status !== 'active') {
+        if (user?.status !== 'active') {
           throw new AppError(
             'CONFLICT',
             `No active account uses ${doc.email} yet: sign up with this address, then open the link again`,
