@@ -22,8 +22,8 @@ const eventsOf = async (h: TestHarness, type: string, orgId: string) => {
   const details = await Promise.all(items.map((e) => h.services.events.get('platform', e.id)));
   return details
     .filter((e) => (e.data as { orgId?: string }).orgId === orgId)
-    .sort((a, b) => a.seq - b.seq)
-    .map((e) => ({ ...(e.data as Record<string, unknown>), actorId: e.actorId }));
+    .sort((a, b) => String(a.seq).localeCompare(String(b.seq)))
+    .map((e) => ({ ...(e.data as Record<string, unknown>), actorId: e.actorId }) as Record<string, unknown>);
 };
 
 /** Orgs through the app router on each store driver: roles, ownership, teams, seats, usage, erasure. */
