@@ -48,10 +48,8 @@ export function OrgDetailView({ id }: { id: string }) {
         breadcrumb={breadcrumb}
       />
       <OrgMembersCard orgId={data.id} />
-      <div className="grid grid-halves">
-        <OrgTeamsCard orgId={data.id} />
-        <OrgInvitationsCard orgId={data.id} />
-      </div>
+      <OrgInvitationsCard orgId={data.id} />
+      <OrgTeamsCard orgId={data.id} />
       <div className="grid grid-halves">
         <OrgSubscriptionCard orgId={data.id} />
         <OrgUsageCard orgId={data.id} />

@@ -10,7 +10,7 @@ import { SelectField, TextField } from '~/components/kit/field';
 import { FormDialog } from '~/components/kit/form-dialog';
 import { useFormValues } from '~/hooks/use-form-values';
 import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
-import { formatDateTime } from '~/lib/format';
+import { formatDate } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
 import { ORG_ROLE_LABELS, ORG_ROLE_OPTIONS } from './roles';
 
@@ -75,7 +75,7 @@ export function OrgInvitationsCard({ orgId }: { orgId: string }) {
           <tr key={invitation.id}>
             <td className="cell-primary">{invitation.email}</td>
             <td>{ORG_ROLE_LABELS[invitation.role]}</td>
-            <td className="cell-muted">{formatDateTime(invitation.expiresAt)}</td>
+            <td className="cell-muted">{formatDate(invitation.expiresAt)}</td>
             <td className="cell-actions">
               <Button
                 size="sm"

@@ -55,14 +55,14 @@ export function OrgTeamsCard({ orgId }: { orgId: string }) {
               {team.members.length === 0 ? (
                 <span className="muted">Nobody yet</span>
               ) : (
-                <ul className="stack-tight">
+                <div className="stack-tight">
                   {team.members.map((m) => (
-                    <li key={m.userId}>
+                    <span key={m.userId}>
                       <UserRef userId={m.userId} />{' '}
                       <span className="muted">({TEAM_ROLE_LABELS[m.role]})</span>
-                    </li>
+                    </span>
                   ))}
-                </ul>
+                </div>
               )}
             </td>
           </tr>
