@@ -114,6 +114,8 @@ describe.each(['sqlite', 'cosmos'] as const)('org invitations on %s', (driver) =
   it('replaces the pending invitation of an address, and waits for an account to accept', async () => {
     await owner.caller.orgs.invitations.create({ orgId, email: 'newcomer@example.com' });
     const { token: first } = await tokenFor('newcomer@example.com');
+    // The mail log lists newest first by time: the second mail must be later than the first.
+    h.advance(1000);
     await owner.caller.orgs.invitations.create({ orgId, email: 'newcomer@example.com', role: 'billing' });
     const { token: second } = await tokenFor('newcomer@example.com');
     expect(second).not.toBe(first);
