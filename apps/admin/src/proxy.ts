@@ -17,6 +17,6 @@ export const config = {
     // Public: sign-in, the "this wasn't me" page, password recovery, email verification and the status page
     // (with its subscription confirm and unsubscribe pages), the changelog, and the roadmap (whose end-user
     // sign-in is its own cookies, scoped to /roadmap, which this check never counts as a console session).
-    '/((?!sign-in|session-report|forgot-password|reset-password|verify-email|status/|status$|changelog$|roadmap/|roadmap$|api/|trpc/|trpc$|_next/static|_next/image|favicon\\.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|css|js|txt|map)$).*)',
+    '/((?!sign-in|session-report|forgot-password|reset-password|verify-email|accept-invite|status/|status$|changelog$|roadmap/|roadmap$|api/|trpc/|trpc$|_next/static|_next/image|favicon\\.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|css|js|txt|map)$).*)',
   ],
 };

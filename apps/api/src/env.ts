@@ -101,6 +101,9 @@ const ZRawEnv = z.object({
   EMAIL_VERIFY_URL_BASE: z.url().optional(),
   // The page of the new sign-in mail's "this wasn't me" link (the token is appended as ?token=).
   SESSION_REPORT_URL_BASE: z.url().optional(),
+  // Organizations: the accept page of the invitation mail (?token=... appended) and how long its link works.
+  ORG_INVITE_URL_BASE: z.url().optional(),
+  ORG_INVITE_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
 
   // SSO: where issuers may be reached (public | private | loopback), and http:// issuers (loopback only).
   SSO_ISSUER_NETWORK: z.enum(['public', 'private', 'loopback']).default('public'),
@@ -157,11 +160,13 @@ export type Env = Omit<
   | 'PASSWORD_RESET_URL_BASE'
   | 'EMAIL_VERIFY_URL_BASE'
   | 'SESSION_REPORT_URL_BASE'
+  | 'ORG_INVITE_URL_BASE'
 > & {
   PUBLIC_BASE_URL: string;
   PASSWORD_RESET_URL_BASE: string;
   EMAIL_VERIFY_URL_BASE: string;
   SESSION_REPORT_URL_BASE: string;
+  ORG_INVITE_URL_BASE: string;
   SQLITE_PATH: string;
   BLOB_FS_ROOT: string;
   SWAGGER_UI_ENABLED: boolean;
@@ -261,6 +266,7 @@ export const parseEnv = (source: Record<string, string | undefined>): Env => {
     EMAIL_VERIFY_URL_BASE: raw.EMAIL_VERIFY_URL_BASE ?? `${raw.CONSOLE_URL.replace(/\/+$/, '')}/verify-email`,
     SESSION_REPORT_URL_BASE:
       raw.SESSION_REPORT_URL_BASE ?? `${raw.CONSOLE_URL.replace(/\/+$/, '')}/session-report`,
+    ORG_INVITE_URL_BASE: raw.ORG_INVITE_URL_BASE ?? `${raw.CONSOLE_URL.replace(/\/+$/, '')}/accept-invite`,
   };
 };
 

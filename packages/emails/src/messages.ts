@@ -2,6 +2,7 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { ACCOUNT_MESSAGES } from './catalogue/account';
 import { BILLING_MESSAGES } from './catalogue/billing';
 import { NOTICE_MESSAGES } from './catalogue/notices';
+import { ORG_MESSAGES } from './catalogue/orgs';
 
 /**
  * Localized mail strings. A template names each of its strings by a key of the `email` namespace and carries
@@ -19,7 +20,7 @@ export type Translate = ((key: string, args?: MessageArgs) => string) & { readon
 /** What the render takes: the locale (for plurals, numbers) and the messages merged along its fallback chain. */
 export type EmailStrings = { locale: string; messages: Readonly<Record<string, string>> };
 
-const CATALOGUE = { ...ACCOUNT_MESSAGES, ...BILLING_MESSAGES, ...NOTICE_MESSAGES };
+const CATALOGUE = { ...ACCOUNT_MESSAGES, ...BILLING_MESSAGES, ...NOTICE_MESSAGES, ...ORG_MESSAGES };
 
 export type EmailMessageKey = keyof typeof CATALOGUE;
 

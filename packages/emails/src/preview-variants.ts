@@ -18,6 +18,7 @@ const OVERRIDES: { [K in TemplateName]?: ReadonlyArray<Record<string, unknown>> 
     { location: undefined, ipAddress: undefined },
   ],
   invitation: [{ workspaceName: undefined, inviterEmail: undefined, expiresAt: undefined }],
+  'org-invitation': [{ role: 'admin', inviterEmail: undefined }, { role: 'owner' }, { role: 'billing' }],
   'trial-expiring': [{ daysLeft: 0 }, { daysLeft: 1 }, { unsubscribeUrl: undefined }],
   'trial-expired': [{ unsubscribeUrl: undefined }],
   'payment-failed': [

@@ -31,6 +31,7 @@ const PRIMARY_URL_FIELD: Record<TemplateName, string> = {
   'status-notice': 'statusPageUrl',
   'feedback-reply': 'openUrl',
   'changelog-announcement': 'changelogUrl',
+  'org-invitation': 'acceptUrl',
 };
 
 const primaryUrl = (name: TemplateName): string => {
@@ -334,6 +335,21 @@ describe('template content', () => {
     expect(email.subject).toBe('Ada Lovelace invited you to Analytical Engines on LysnrAI');
     expect(email.text).toContain('Ada Lovelace (ada@example.com) has invited you');
     expect(email.text).toContain('expires on March 21, 2025');
+  });
+
+  it('org invitation names the org, the role, the account that joins and the expiry', async () => {
+    const email = await renderEmail('org-invitation', TEMPLATE_PREVIEW_PROPS['org-invitation']);
+    expect(email.subject).toBe('Ada Lovelace invited you to join Analytical Engines on LysnrAI');
+    expect(email.text).toContain(
+      'Ada Lovelace (ada@example.com) has invited you to join Analytical Engines on LysnrAI as a member.',
+    );
+    expect(email.text).toContain('the LysnrAI account that uses grace@example.com');
+    expect(email.text).toContain('The link works once and expires on March 21, 2025 at 9:30 AM UTC.');
+    const admin = await renderEmail('org-invitation', {
+      ...TEMPLATE_PREVIEW_PROPS['org-invitation'],
+      role: 'billing',
+    });
+    expect(admin.text).toContain('as its billing manager.');
   });
 
   it('waitlist accepted carries the invite code and the sign-up link', async () => {

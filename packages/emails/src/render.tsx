@@ -14,6 +14,7 @@ import { FeedbackReplyEmail, ZFeedbackReplyProps } from './templates/feedback-re
 import { InvitationEmail, ZInvitationProps } from './templates/invitation';
 import { LicenseExpiringEmail, ZLicenseExpiringProps } from './templates/license-expiring';
 import { NewSignInEmail, ZNewSignInProps } from './templates/new-sign-in';
+import { OrgInvitationEmail, ZOrgInvitationProps } from './templates/org-invitation';
 import { PasswordChangedEmail, ZPasswordChangedProps } from './templates/password-changed';
 import { PasswordResetEmail, ZPasswordResetProps } from './templates/password-reset';
 import { PaymentFailedEmail, ZPaymentFailedProps } from './templates/payment-failed';
@@ -130,6 +131,10 @@ export function prepareEmail(template: TemplateName, input: unknown, strings?: E
     case 'changelog-announcement': {
       const props = ZChangelogAnnouncementProps.parse(raw);
       return prepared(props, <ChangelogAnnouncementEmail {...props} t={t} />);
+    }
+    case 'org-invitation': {
+      const props = ZOrgInvitationProps.parse(raw);
+      return prepared(props, <OrgInvitationEmail {...props} t={t} />);
     }
     default: {
       const unreachable: never = name;

@@ -51,6 +51,13 @@ import {
   ZNewSignInSenderProps,
 } from './templates/new-sign-in';
 import {
+  orgInvitationMeta,
+  orgInvitationPreviewProps,
+  orgInvitationSubject,
+  ZOrgInvitationProps,
+  ZOrgInvitationSenderProps,
+} from './templates/org-invitation';
+import {
   passwordChangedMeta,
   passwordChangedPreviewProps,
   passwordChangedSubject,
@@ -147,6 +154,7 @@ export const TEMPLATE_NAMES = [
   'status-notice',
   'feedback-reply',
   'changelog-announcement',
+  'org-invitation',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
@@ -170,6 +178,7 @@ export const TEMPLATE_SCHEMAS = {
   'status-notice': ZStatusNoticeProps,
   'feedback-reply': ZFeedbackReplyProps,
   'changelog-announcement': ZChangelogAnnouncementProps,
+  'org-invitation': ZOrgInvitationProps,
 } satisfies { [K in TemplateName]: z.ZodObject<{ template: z.ZodLiteral<K> } & z.ZodRawShape> };
 
 /** What a sender provides for each template: the props without `brand` and `unsubscribeUrl`. */
@@ -192,6 +201,7 @@ export const TEMPLATE_SENDER_SCHEMAS = {
   'status-notice': ZStatusNoticeSenderProps,
   'feedback-reply': ZFeedbackReplySenderProps,
   'changelog-announcement': ZChangelogAnnouncementSenderProps,
+  'org-invitation': ZOrgInvitationSenderProps,
 } satisfies { [K in TemplateName]: z.ZodObject<{ template: z.ZodLiteral<K> } & z.ZodRawShape> };
 
 /** Props of every template, discriminated by `template`. */
@@ -214,6 +224,7 @@ export const ZEmailProps = z.discriminatedUnion('template', [
   ZStatusNoticeProps,
   ZFeedbackReplyProps,
   ZChangelogAnnouncementProps,
+  ZOrgInvitationProps,
 ]);
 export type TEmailProps = z.infer<typeof ZEmailProps>;
 export type TemplateProps<K extends TemplateName> = z.infer<(typeof TEMPLATE_SCHEMAS)[K]>;
@@ -238,6 +249,7 @@ export const TEMPLATE_PREVIEW_PROPS: { [K in TemplateName]: TemplateProps<K> } =
   'status-notice': statusNoticePreviewProps,
   'feedback-reply': feedbackReplyPreviewProps,
   'changelog-announcement': changelogAnnouncementPreviewProps,
+  'org-invitation': orgInvitationPreviewProps,
 };
 
 /**
@@ -264,6 +276,7 @@ export const TEMPLATE_META: { [K in TemplateName]: TemplateMeta<TemplateProps<K>
   'status-notice': statusNoticeMeta,
   'feedback-reply': feedbackReplyMeta,
   'changelog-announcement': changelogAnnouncementMeta,
+  'org-invitation': orgInvitationMeta,
 };
 
 /** The subject line; `t` gives its words in the reader's language (messages.ts). */
@@ -305,6 +318,8 @@ export function subjectOf(props: TEmailProps, t: Translate = ENGLISH): string {
       return feedbackReplySubject(props, t);
     case 'changelog-announcement':
       return changelogAnnouncementSubject(props, t);
+    case 'org-invitation':
+      return orgInvitationSubject(props, t);
     default: {
       const unreachable: never = props;
       throw new Error(`no subject for ${JSON.stringify(unreachable)}`);

@@ -19,6 +19,7 @@ import { MAINTENANCE_EVENTS } from './catalogue/maintenance';
 import { MEMORY_EVENTS } from './catalogue/memory';
 import { MIGRATION_EVENTS } from './catalogue/migrations';
 import { OPERATIONS_EVENTS } from './catalogue/operations';
+import { ORG_EVENTS } from './catalogue/orgs';
 import { PLATFORM_EVENTS } from './catalogue/platform';
 import { PROMOS_EVENTS } from './catalogue/promos';
 import { RATELIMIT_EVENTS } from './catalogue/ratelimit';
@@ -70,6 +71,7 @@ export const EVENT_DEFINITIONS = {
   ...SEARCH_EVENTS,
   ...MEMORY_EVENTS,
   ...PROMOS_EVENTS,
+  ...ORG_EVENTS,
 } as const;
 
 export type EventDefinitions = typeof EVENT_DEFINITIONS;

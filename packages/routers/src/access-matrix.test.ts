@@ -43,6 +43,9 @@ const PUBLIC = new Set([
   'roadmap.getItem',
   'i18n.getBundle',
   'themes.getCurrent',
+  // The mailed token is the proof, as a verification link's is.
+  'orgs.invitations.validate',
+  'orgs.invitations.accept',
 ]);
 /** Callable by any signed-in user. Anything not here nor in PUBLIC must answer 403 to a plain user. */
 const AUTHED = new Set([
@@ -105,6 +108,30 @@ const AUTHED = new Set([
   'memory.delete',
   'promos.validate',
   'promos.redeem',
+  // Members manage their own orgs: the org and team roles are checked by org-access.ts
+  // (org-access-matrix.test.ts walks them).
+  'orgs.listMine',
+  'orgs.create',
+  'orgs.get',
+  'orgs.update',
+  'orgs.transfer',
+  'orgs.leave',
+  'orgs.getSubscription',
+  'orgs.setSubscription',
+  'orgs.getUsage',
+  'orgs.members.list',
+  'orgs.members.create',
+  'orgs.members.update',
+  'orgs.members.delete',
+  'orgs.teams.list',
+  'orgs.teams.create',
+  'orgs.teams.update',
+  'orgs.teams.delete',
+  'orgs.teams.setMember',
+  'orgs.teams.deleteMember',
+  'orgs.invitations.list',
+  'orgs.invitations.create',
+  'orgs.invitations.revoke',
 ]);
 /** The product registry is platform-wide: these must answer 403 to a product admin as well. */
 const SUPER_ADMIN_ONLY = new Set([

@@ -99,6 +99,9 @@ const DOMAIN_VERBS: Record<string, string> = {
   unpublish: 'takes a published or scheduled changelog entry back to draft; it stays on record',
   restore: 'writes a backup back into the store (all containers or one), after its dry run',
   query: 'a ranked full-text search (not a paged list): best matches first, a few per type',
+  transfer: "moves an organization's ownership to another member",
+  leave: "the caller's own exit from an organization (not a removal by someone else)",
+  accept: 'spends an invitation link: the invited account joins the organization',
 };
 
 const VERBS = new Set([...CRUD, ...AGGREGATES, ...Object.keys(DOMAIN_VERBS)]);

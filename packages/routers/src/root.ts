@@ -22,6 +22,7 @@ import { maintenanceRouter } from './modules/maintenance/router';
 import { memoryRouter } from './modules/memory/router';
 import { migrationsRouter } from './modules/migrations/router';
 import { notificationsRouter } from './modules/notifications/router';
+import { orgsRouter } from './modules/orgs/router';
 import { productsRouter } from './modules/products/router';
 import { promosRouter } from './modules/promos/router';
 import { ratelimitRouter } from './modules/ratelimit/router';
@@ -87,6 +88,7 @@ export const appRouter = router({
   releases: releasesRouter,
   dunning: dunningRouter,
   promos: promosRouter,
+  orgs: orgsRouter,
   backups: backupsRouter,
   search: searchRouter,
   memory: memoryRouter,

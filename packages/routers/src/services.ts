@@ -50,6 +50,7 @@ import { memoryModule } from './modules/memory/module';
 import type { BackupCheck, MigrationsConfig } from './modules/migrations/config';
 import { migrationsModule } from './modules/migrations/module';
 import { notificationsModule } from './modules/notifications/module';
+import { type OrgsConfig, orgsModule } from './modules/orgs/module';
 import { productsModule } from './modules/products/module';
 import { promosModule } from './modules/promos/module';
 import type { RateLimitConfig } from './modules/ratelimit/config';
@@ -110,6 +111,8 @@ export type ServiceConfig = {
   migrations?: MigrationsConfig;
   /** Schedule, pruning and the migration precondition of backups (see modules/backups/config.ts). */
   backups?: BackupsConfig;
+  /** The org invitation link's page and lifetime (orgs module). */
+  orgs?: OrgsConfig;
   /** The REST face's version registry and how often deprecated-version usage is written (api-versions module). */
   apiVersions?: ApiVersionsConfig;
 };
@@ -183,6 +186,7 @@ const MODULES = moduleList<{
   .add(memoryModule)
   .add(dunningModule)
   .add(promosModule)
+  .add(orgsModule)
   .add(backupsModule)
   .add(searchModule);
 

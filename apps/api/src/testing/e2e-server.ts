@@ -17,6 +17,7 @@ import { loopbackOnlyConnector } from '@bytelyst/routers/testing/loopback-connec
 import { runApi } from '../run-api';
 import { seedAnalytics } from './e2e-analytics';
 import { seedDunning } from './e2e-dunning';
+import { seedOrgs } from './e2e-orgs';
 import { seedRoadmap } from './e2e-roadmap';
 import { seedPromos, startE2eStripe } from './e2e-stripe';
 
@@ -76,6 +77,7 @@ startE2eStripe()
         await seedRoadmap(services);
         await seedPromos(services);
         await seedDunning(services);
+        await seedOrgs(services);
       },
       configure: (services) => {
         services.bus.subscribe({

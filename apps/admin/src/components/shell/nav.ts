@@ -13,6 +13,7 @@ export const NAV: readonly NavGroup[] = [
       { href: '/', label: 'Overview', icon: 'overview' },
       { href: '/analytics', label: 'Analytics', icon: 'chart' },
       { href: '/users', label: 'Users', icon: 'users' },
+      { href: '/orgs', label: 'Organizations', icon: 'users' },
       { href: '/products', label: 'Products', icon: 'box' },
       { href: '/tokens', label: 'API tokens', icon: 'key' },
       { href: '/settings/sso', label: 'Single sign-on', icon: 'shield' },

@@ -10,6 +10,7 @@ import { ViewAsUserButton } from '../impersonation/view-as-button';
 import { UserLicensesCard } from '../licenses/user-licenses-card';
 import { UserMemoryCard } from '../memory/user-memory-card';
 import { UserDevicesCard } from '../notifications/user-devices-card';
+import { UserOrgsCard } from '../orgs/user-orgs-card';
 import { UserSessionsCard } from '../sessions/user-sessions-card';
 import { UserUsageCard } from '../usage/user-usage-card';
 import { UserAvatarCard } from './user-avatar-card';
@@ -64,6 +65,7 @@ export function UserDetailView({ id, memory }: { id: string; memory?: string | u
         <UserSubscriptionCard userId={data.id} />
         <UserUsageCard userId={data.id} />
       </div>
+      <UserOrgsCard userId={data.id} />
       <UserLicensesCard userId={data.id} />
       <UserDevicesCard userId={data.id} />
       <UserSessionsCard userId={data.id} />

@@ -39,6 +39,8 @@ export const ZPlan = z.object({
   features: z.array(z.string()),
   /** Devices one license of this plan may be activated on. */
   maxDevices: z.number().int().min(1).max(1000),
+  /** Members an organization on this plan may have (orgs module); null = unlimited. Older plans have none. */
+  seats: z.number().int().min(1).nullable().optional(),
   /** The plan a new user of the product starts on (exactly one per product). */
   isDefault: z.boolean(),
   /** Archived plans take no new subscribers; existing ones keep them. */
@@ -72,6 +74,7 @@ export const ZPlanFields = z.object({
   quotas: ZQuotas.default({}),
   features: z.array(z.string().trim().min(1).max(120)).max(50).default([]),
   maxDevices: z.number().int().min(1).max(1000).default(1),
+  seats: z.number().int().min(1).max(100_000).nullable().default(null),
   sortOrder: z.number().int().min(-10_000).max(10_000).default(0),
   stripePriceId: z.string().trim().min(1).max(255).nullable().default(null),
   dunningGraceDays: z.number().int().min(0).max(60).optional(),
@@ -96,6 +99,7 @@ export const ZPlanUpdateInput = z.object({
   quotas: ZQuotas.optional(),
   features: z.array(z.string().trim().min(1).max(120)).max(50).optional(),
   maxDevices: z.number().int().min(1).max(1000).optional(),
+  seats: z.number().int().min(1).max(100_000).nullable().optional(),
   sortOrder: z.number().int().min(-10_000).max(10_000).optional(),
   stripePriceId: z.string().trim().min(1).max(255).nullable().optional(),
   dunningGraceDays: z.number().int().min(0).max(60).optional(),
@@ -117,6 +121,7 @@ export const ZPublicPlan = ZPlan.pick({
   quotas: true,
   features: true,
   maxDevices: true,
+  seats: true,
   isDefault: true,
   sortOrder: true,
 });

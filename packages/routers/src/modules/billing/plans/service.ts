@@ -17,6 +17,7 @@ export const toPublicPlan = (plan: TPlan): TPublicPlan => ({
   quotas: plan.quotas,
   features: plan.features,
   maxDevices: plan.maxDevices,
+  seats: plan.seats ?? null,
   isDefault: plan.isDefault,
   sortOrder: plan.sortOrder,
 });

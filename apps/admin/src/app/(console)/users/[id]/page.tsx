@@ -20,6 +20,7 @@ export default async function UserPage({ params, searchParams }: Props) {
         { path: 'avatars.get', input: { userId } },
         { path: 'subscriptions.get', input: { userId } },
         { path: 'usage.get', input: { userId } },
+        { path: 'orgs.list', input: { userId } },
         { path: 'licenses.list', input: userLicensesListInput(userId, page) },
         { path: 'notifications.listByUser', input: { userId } },
         { path: 'notifications.getPreferences', input: { userId } },
