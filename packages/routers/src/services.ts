@@ -34,6 +34,7 @@ import { blobsModule } from './modules/blob/module';
 import { changelogModule } from './modules/changelog/module';
 import type { DeliveryConfig } from './modules/delivery/config';
 import { deliveryModule } from './modules/delivery/module';
+import { eventTimelineModule } from './modules/event-timeline/module';
 import { eventsModule } from './modules/events/module';
 import { experimentsModule } from './modules/experiments/module';
 import { exportsModule } from './modules/exports/module';
@@ -41,7 +42,7 @@ import { feedbackModule } from './modules/feedback/module';
 import { flagsModule } from './modules/flags/module';
 import { growthModule } from './modules/growth/module';
 import { i18nModule } from './modules/i18n/module';
-import { createJobsService, withAppErrors } from './modules/jobs/service';
+import { createJobsService, toAppError, withAppErrors } from './modules/jobs/service';
 import { licensesModule } from './modules/licenses/module';
 import { type MaintenanceConfigOptions, maintenanceModule } from './modules/maintenance/module';
 import type { BackupCheck, MigrationsConfig } from './modules/migrations/config';
@@ -174,6 +175,7 @@ const MODULES = moduleList<{
   .add(apiVersionsModule)
   .add(themesModule)
   .add(assetsModule)
+  .add(eventTimelineModule)
   .add(backupsModule)
   .add(searchModule);
 
@@ -261,7 +263,14 @@ export const createServices = (deps: ServiceDeps) => {
     ...logger,
   });
   const jobs = createJobsService({ repo: jobsRepo, registry: jobRegistry, runner: jobRunner, clock });
-  jobTrigger.bind((name, actor) => jobs.trigger(PLATFORM_PRODUCT_ID, name, actor));
+  jobTrigger.bind({
+    trigger: (name, actor, opts) => jobs.trigger(PLATFORM_PRODUCT_ID, name, actor, opts),
+    // Any job's slot, the product's own jobs too: the caller found the run in the product it recovers.
+    rerunSkipped: (name, runId, actor) =>
+      jobRunner.rerunSkipped(name, runId, actor).catch((error: unknown) => {
+        throw toAppError(error);
+      }),
+  });
 
   return {
     ...services,
