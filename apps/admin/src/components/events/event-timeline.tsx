@@ -65,6 +65,15 @@ const detailOf = (entry: TTimelineEntry): string | null => {
 
 const OPEN_REFRESH_MS = 1500;
 
+/** How long after the event an entry happened: the minute a date shows hides the order within it. */
+const offsetOf = (eventAt: string, at: string): string => {
+  const ms = Date.parse(at) - Date.parse(eventAt);
+  if (ms < 1000) return `+${Math.max(0, ms)} ms`;
+  if (ms < 60_000) return `+${(ms / 1000).toFixed(1)} s`;
+  if (ms < 3_600_000) return `+${Math.round(ms / 60_000)} min`;
+  return `+${(ms / 3_600_000).toFixed(1)} h`;
+};
+
 /** Everything the event caused, oldest first, each entry linking to its own page where it has one. */
 export function EventTimeline({ id }: { id: string }) {
   const product = useSearchParams().get('product') ?? undefined;
@@ -73,6 +82,7 @@ export function EventTimeline({ id }: { id: string }) {
       query.state.data?.items.some((item) => WAITING.includes(item.status)) ? OPEN_REFRESH_MS : false,
   });
   const items = timeline.data?.items ?? [];
+  const eventAt = timeline.data?.at ?? '';
   return (
     <Card
       titleId="timeline-title"
@@ -95,6 +105,7 @@ export function EventTimeline({ id }: { id: string }) {
                   <time className="muted nowrap tabular" dateTime={entry.at}>
                     {formatDateTime(entry.at)}
                   </time>
+                  <span className="muted nowrap tabular">{offsetOf(eventAt, entry.at)}</span>
                   <Badge tone="accent">{KIND_LABELS[entry.kind]}</Badge>
                   {entry.href ? (
                     <Link href={entry.href} className="mono">

@@ -51,7 +51,7 @@ function Progress({ label, total, done }: { label: string; total: number; done: 
 function PreviewCounts({ preview }: { preview: TRecoveryPreview }) {
   return (
     <dl className="dl dl-narrow" aria-label="What would be replayed">
-      <dt>Webhook messages</dt>
+      <dt>Webhooks</dt>
       <dd>
         {preview.webhookMessages} failed
         {preview.endpoints.length > 0
