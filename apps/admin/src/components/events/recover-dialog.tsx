@@ -24,7 +24,7 @@ function Progress({ label, total, done }: { label: string; total: number; done: 
   const share = total === 0 ? 1 : Math.min(1, done / total);
   return (
     <div>
-      <div className="row row-between">
+      <div className={styles.progressHead}>
         <span>{label}</span>
         <span className="muted tabular">
           {done} of {total}
