@@ -35,7 +35,14 @@ export const CONTAINERS = {
     name: 'job_runs',
     partitionKey: ['productId', 'jobName'],
     defaultTtl: 90 * DAY,
-    indexes: [['startedAt'], ['status', 'startedAt'], ['jobName', 'startedAt'], ['trigger', 'startedAt']],
+    indexes: [
+      ['startedAt'],
+      ['status', 'startedAt'],
+      ['jobName', 'startedAt'],
+      ['trigger', 'startedAt'],
+      // The runs an event started, for the event's page.
+      ['eventId'],
+    ],
   },
   /**
    * Schema migrations (roadmap §2.8): one record per migration (id `001_name`) in the `platform` partition,

@@ -36,6 +36,7 @@ import { changelogModule } from './modules/changelog/module';
 import type { DeliveryConfig } from './modules/delivery/config';
 import { deliveryModule } from './modules/delivery/module';
 import { dunningModule } from './modules/dunning/module';
+import { eventTimelineModule } from './modules/event-timeline/module';
 import { eventsModule } from './modules/events/module';
 import { experimentsModule } from './modules/experiments/module';
 import { exportsModule } from './modules/exports/module';
@@ -43,7 +44,7 @@ import { feedbackModule } from './modules/feedback/module';
 import { flagsModule } from './modules/flags/module';
 import { growthModule } from './modules/growth/module';
 import { i18nModule } from './modules/i18n/module';
-import { createJobsService, withAppErrors } from './modules/jobs/service';
+import { createJobsService, toAppError, withAppErrors } from './modules/jobs/service';
 import { licensesModule } from './modules/licenses/module';
 import { type MaintenanceConfigOptions, maintenanceModule } from './modules/maintenance/module';
 import { memoryModule } from './modules/memory/module';
@@ -187,6 +188,7 @@ const MODULES = moduleList<{
   .add(dunningModule)
   .add(promosModule)
   .add(orgsModule)
+  .add(eventTimelineModule)
   .add(backupsModule)
   .add(searchModule);
 
@@ -277,7 +279,14 @@ export const createServices = (deps: ServiceDeps) => {
     ...logger,
   });
   const jobs = createJobsService({ repo: jobsRepo, registry: jobRegistry, runner: jobRunner, clock });
-  jobTrigger.bind((name, actor) => jobs.trigger(PLATFORM_PRODUCT_ID, name, actor));
+  jobTrigger.bind({
+    trigger: (name, actor, opts) => jobs.trigger(PLATFORM_PRODUCT_ID, name, actor, opts),
+    // Any job's slot, the product's own jobs too: the caller found the run in the product it recovers.
+    rerunSkipped: (name, runId, actor) =>
+      jobRunner.rerunSkipped(name, runId, actor).catch((error: unknown) => {
+        throw toAppError(error);
+      }),
+  });
 
   return {
     ...services,

@@ -126,6 +126,21 @@ export const createJobsRepository = (store: DocumentStore) => {
         throw error;
       }
     },
+    /** Takes over a run document read at `ifMatch` (a skipped slot run again); false when someone else did. */
+    async reclaimRun(doc: TJobRun, ifMatch: string): Promise<boolean> {
+      try {
+        await runs().replace(doc, { ifMatch });
+        return true;
+      } catch (error) {
+        if (lostRace(error)) return false;
+        throw error;
+      }
+    },
+    /** The runs one bus event started (at most a few), across jobs, on the eventId index. */
+    async runsOfEvent(eventId: string): Promise<TJobRun[]> {
+      const page = await runs().query({ where: { eventId: { eq: eventId } }, limit: 100 });
+      return page.items.map((doc) => withoutSystemFields(doc));
+    },
     replaceRun: (doc: TJobRun, outbox?: Outbox) => runs().replace(doc, outbox ? { outbox } : {}),
     getRun: (productId: string, jobName: string, id: string): Promise<Stored<TJobRun> | undefined> =>
       runs().read(id, runPartition(productId, jobName)),

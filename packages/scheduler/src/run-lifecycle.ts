@@ -47,6 +47,7 @@ export const createRunLifecycle = (deps: RunLifecycleDeps) => {
       trigger: TJobTrigger;
       slotAt: number | null;
       actor?: { id: string; email: string };
+      eventId?: string | undefined;
     },
   ): TJobRun => ({
     id: fields.id,
@@ -66,6 +67,7 @@ export const createRunLifecycle = (deps: RunLifecycleDeps) => {
     error: null,
     metrics: {},
     log: [],
+    ...(fields.eventId ? { eventId: fields.eventId } : {}),
   });
 
   /**

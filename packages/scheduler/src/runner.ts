@@ -201,7 +201,11 @@ export const createJobRunner = (deps: JobRunnerDeps) => {
      * Starts a manual run in this process (whether or not it leads the schedule) and returns its record while
      * it runs; `whenIdle()` resolves once it has finished.
      */
-    async trigger(name: string, actor: { id: string; email: string }): Promise<TJobRun> {
+    async trigger(
+      name: string,
+      actor: { id: string; email: string },
+      opts: { eventId?: string } = {},
+    ): Promise<TJobRun> {
       const job = registry.get(name);
       if (!job) throw new SchedulerError('unknown_job', `Job '${name}' not found`);
       if (stopping) throw new SchedulerError('stopping', 'The job runner is stopping');
@@ -210,7 +214,13 @@ export const createJobRunner = (deps: JobRunnerDeps) => {
         .toString(36)
         .padStart(6, '0');
       const id = `${name}:manual:${new Date(clock()).toISOString()}:${suffix}`;
-      const run = lifecycle.newRun(job, { id, trigger: 'manual', slotAt: null, actor });
+      const run = lifecycle.newRun(job, {
+        id,
+        trigger: 'manual',
+        slotAt: null,
+        actor,
+        eventId: opts.eventId,
+      });
       const holder = `${instanceId}:${id}`;
       if (!(await leases.acquire(runLeaseName(name), holder, LEASE_TTL_MS))) throw conflict(name);
       if (active.has(name)) {
@@ -226,6 +236,38 @@ export const createJobRunner = (deps: JobRunnerDeps) => {
       });
       if (!(await claimed)) throw conflict(name);
       return run;
+    },
+    /**
+     * Runs a skipped slot after all (a recovery of missed slots): the skipped record is taken over under its
+     * etag, so two recoveries never run it twice, and becomes a `catch_up` run of the same slot. Resolves with
+     * the finished run; undefined when the run is not a skipped slot (any more).
+     */
+    async rerunSkipped(
+      name: string,
+      runId: string,
+      actor: { id: string; email: string },
+    ): Promise<TJobRun | undefined> {
+      const job = registry.get(name);
+      if (!job) throw new SchedulerError('unknown_job', `Job '${name}' not found`);
+      if (stopping) throw new SchedulerError('stopping', 'The job runner is stopping');
+      const skipped = await deps.repo.getRun(job.productId, job.name, runId);
+      if (skipped?.status !== 'skipped' || skipped.slotAt === null) return undefined;
+      if (active.has(name)) throw conflict(name);
+      const holder = `${instanceId}:${runId}`;
+      if (!(await leases.acquire(runLeaseName(name), holder, LEASE_TTL_MS))) throw conflict(name);
+      const run = lifecycle.newRun(job, {
+        id: runId,
+        trigger: 'catch_up',
+        slotAt: Date.parse(skipped.slotAt),
+        actor,
+      });
+      if (active.has(name) || !(await deps.repo.reclaimRun(run, skipped._etag))) {
+        await leases.release(runLeaseName(name), holder);
+        return undefined;
+      }
+      const done = lifecycle.runClaimed(job, run, holder, stopper.signal);
+      runActive(name, () => done);
+      return done;
     },
     /** Calls `observer` with every run this process records (finished or skipped); returns an unsubscribe. */
     onRunRecorded(observer: (run: TJobRun) => void): () => void {

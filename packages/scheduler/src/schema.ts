@@ -53,6 +53,8 @@ export const ZJobRun = z.object({
   metrics: z.record(z.string(), z.number()),
   /** The last 100 lines the job logged. */
   log: z.array(ZJobLogLine),
+  /** The bus event this run answers (a request's event that also started the job); absent or null: none. */
+  eventId: z.string().nullable().optional(),
 });
 export type TJobRun = z.infer<typeof ZJobRun>;
 

@@ -42,4 +42,12 @@ export const PLATFORM_EVENTS = {
       bySubscriber: z.record(z.string(), z.number().int().min(0)),
     }),
   }),
+  'bus.recovery_requested': def({
+    version: 1,
+    public: false,
+    description:
+      'An admin asked to replay, for one product since a time, the webhook messages that failed, the ' +
+      'notifications that failed or are held, and the job slots that were skipped.',
+    payload: z.object({ recoveryId: id, since: z.iso.datetime() }),
+  }),
 } as const;

@@ -16,6 +16,7 @@ import { formatDateTime, formatRelative } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
 import { DeliveryCard } from './delivery-card';
 import { DeliveryCounts, EventStatusBadge, isOpenDelivery } from './event-badges';
+import { EventTimeline } from './event-timeline';
 import { eventGetInput } from './events-list';
 import { useReplayEvent } from './use-replay-event';
 
@@ -118,6 +119,7 @@ export function EventDetailView({ id }: { id: string }) {
           <JsonBlock value={data.data} />
         </Card>
       </div>
+      <EventTimeline id={data.id} />
       <section className="stack" aria-labelledby="deliveries-title">
         <h2 className="section-title" id="deliveries-title">
           Deliveries

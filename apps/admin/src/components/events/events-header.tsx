@@ -6,6 +6,7 @@ import { TabNav } from '~/components/kit/tab-nav';
 import { type EventScope, scopeSearch } from '~/lib/event-scope';
 import { trpc } from '~/lib/trpc';
 import { EventStats } from './event-stats';
+import { RecoverDialog } from './recover-dialog';
 
 export type EventsTab = 'recent' | 'dead-letters' | 'catalogue';
 
@@ -38,19 +39,23 @@ export function EventsHeader({ tab, scope, onScopeChange }: Props) {
         title="Events"
         description={described}
         actions={
-          canChooseScope ? (
-            <SelectField
-              label="Scope"
-              className="field-inline"
-              value={scope}
-              options={[
-                { value: 'current', label: `This product (${productName})` },
-                { value: 'platform', label: 'Platform events' },
-                { value: 'all', label: 'All products' },
-              ]}
-              onChange={(event) => onScopeChange(event.target.value as EventScope)}
-            />
-          ) : null
+          <div className="row">
+            {canChooseScope ? (
+              <SelectField
+                label="Scope"
+                className="field-inline"
+                value={scope}
+                options={[
+                  { value: 'current', label: `This product (${productName})` },
+                  { value: 'platform', label: 'Platform events' },
+                  { value: 'all', label: 'All products' },
+                ]}
+                onChange={(event) => onScopeChange(event.target.value as EventScope)}
+              />
+            ) : null}
+            {/* A recovery is the selected product's: its endpoints, its notifications, its jobs. */}
+            {scope === 'current' ? <RecoverDialog /> : null}
+          </div>
         }
       />
       <EventStats scope={scope} />

@@ -2,7 +2,7 @@ import { type Clock, isStoreError, type Stored, withoutSystemFields } from '@byt
 import type { EventBus } from '@bytelyst/events/bus';
 import { AppError, isAppError } from '../../app-error';
 import { randomId } from '../../lib/crypto';
-import type { JobTrigger } from '../../lib/job-trigger';
+import { eventOf, type JobTrigger } from '../../lib/job-trigger';
 import { isoNow, MINUTE_MS } from '../../lib/time';
 import { dayNumber, dayNumberOf } from './days';
 import type { DefinitionsService } from './definitions';
@@ -156,7 +156,8 @@ export const createRecompute = (deps: {
         throw error;
       }
       try {
-        await deps.jobs.trigger(RECOMPUTE_JOB, actor);
+        // The run answers the event staged with the request: the event's page shows it.
+        await deps.jobs.trigger(RECOMPUTE_JOB, actor, eventOf(outbox));
       } catch (error) {
         // A run in progress (another product's recompute) takes this request when it is done.
         if (!isAppError(error) || error.code !== 'CONFLICT') throw error;

@@ -1,5 +1,6 @@
 import type { Subscriber } from '@bytelyst/events/bus';
 import { isAppError } from '../../app-error';
+import { causedBy } from '../../lib/caused-by';
 import type { RecoveryDeps } from './password-reset';
 
 /** Where the password-changed notice sends someone who did not make the change: a fresh reset request. */
@@ -30,7 +31,7 @@ export const createPasswordChangedMailer = (
           },
           idempotencyKey: ctx.idempotencyKey,
         },
-        { actorId: null },
+        { actorId: null, causedBy: causedBy(event, ctx) },
       );
     } catch (error) {
       // The user was deleted since: nobody to tell.

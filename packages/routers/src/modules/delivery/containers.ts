@@ -12,7 +12,17 @@ export const DELIVERY_CONTAINERS = {
     name: 'delivery_log',
     partitionKey: ['productId', 'channel', 'month'],
     defaultTtl: 90 * DAY,
-    indexes: [['createdAt'], ['holdUntil'], ['productId', 'status'], ['to'], ['userId'], ['template']],
+    indexes: [
+      ['createdAt'],
+      ['holdUntil'],
+      ['productId', 'status'],
+      ['to'],
+      ['userId'],
+      ['template'],
+      // An event's page finds what its subscribers sent; a recovery walks a partition's failed or held entries.
+      ['eventId'],
+      ['status', 'createdAt'],
+    ],
   },
   /**
    * Idempotency keys (id = hash of product and key), kept 24 hours: the first request's body hash and its

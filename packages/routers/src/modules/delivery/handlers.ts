@@ -2,6 +2,7 @@ import type { TemplateName } from '@bytelyst/emails/templates';
 import type { HandlerContext, Subscriber } from '@bytelyst/events/bus';
 import type { EventType, PlatformEvent } from '@bytelyst/events/catalogue';
 import { AppError } from '../../app-error';
+import { causedBy } from '../../lib/caused-by';
 import type { TNotificationType } from '../notifications/schema';
 import type { DeliveryService } from './service';
 
@@ -48,7 +49,7 @@ const mailer = <K extends EventType>(
         ...(mail.to ? { to: mail.to } : {}),
         idempotencyKey: ctx.idempotencyKey,
       },
-      { actorId: null },
+      { actorId: null, causedBy: causedBy(event, ctx) },
     );
   },
 });
@@ -211,7 +212,7 @@ export const deliverySubscribers = (delivery: DeliveryService, needs: MailingNee
             },
             idempotencyKey: ctx.idempotencyKey,
           },
-          { actorId: null },
+          { actorId: null, causedBy: causedBy(event, ctx) },
         );
       } catch (error) {
         // A user without a push-capable device simply gets no push.

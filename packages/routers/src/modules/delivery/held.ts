@@ -15,15 +15,34 @@ const PAGE = 200;
 
 type Deps = { repo: DeliveryRepository; clock: Clock; bus: EventBus };
 
-/** Puts a held entry back in the queue and stages its `delivery.requested`; false when it was no longer held. */
-const requeue = async ({ repo, clock, bus }: Deps, doc: DeliveryDoc): Promise<boolean> => {
+/**
+ * Puts a held (or, for a recovery, failed) entry back in the queue and stages its `delivery.requested`; false
+ * when it was no longer in that state. A failed entry starts a fresh set of attempts.
+ */
+export const requeue = async (
+  { repo, clock, bus }: Deps,
+  doc: DeliveryDoc,
+  from: 'held' | 'failed' = 'held',
+): Promise<boolean> => {
   const result = await repo.log.mutate(
     doc.productId,
     doc.id,
-    (current) =>
-      current.status === 'held'
-        ? { ...current, status: 'queued', holdUntil: null, updatedAt: isoNow(clock) }
-        : null,
+    (current) => {
+      if (current.status !== from) return null;
+      const at = isoNow(clock);
+      const base = { ...current, status: 'queued' as const, holdUntil: null, updatedAt: at };
+      if (from === 'held') return base;
+      // The rank rule keeps a status from going down; a retry is the one move that must, so it is spelled out.
+      return {
+        ...base,
+        attempts: 0,
+        error: null,
+        timeline: [
+          ...current.timeline,
+          { status: 'queued' as const, at, detail: 'sent again by a recovery' },
+        ].slice(-50),
+      };
+    },
     (next) =>
       bus.stage(
         'delivery.requested',

@@ -45,6 +45,7 @@ export const toDetail = (doc: DeliveryDoc): TDeliveryDetail => ({
   text: doc.text,
   push: doc.push,
   timeline: doc.timeline.map(({ status, at, detail }) => ({ status, at, detail })),
+  causedBy: doc.eventId ? { eventId: doc.eventId, subscriber: doc.eventSubscriber ?? '' } : null,
 });
 
 /** Moves an entry to `status` unless it already reached a higher one; the timeline records it either way. */

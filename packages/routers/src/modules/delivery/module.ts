@@ -16,7 +16,9 @@ import { DELIVERY_CONTAINERS } from './containers';
 import { createDispatcher } from './dispatcher';
 import { deliverySubscribers } from './handlers';
 import { createMaintenanceHold, createReleaseJob } from './held';
+import { toDetail } from './log-entry';
 import { createProviderEvents } from './provider-events';
+import { createDeliveryRecovery } from './recovery';
 import { createDictationReminderJob } from './reminder-job';
 import { createDeliveryRepository } from './repository';
 import { deliveryRoutes } from './routes';
@@ -128,6 +130,11 @@ export const deliveryModule = defineModule({
         drivers: { email, push },
         /** Holds and releases non-transactional sends for the coordinated maintenance switch. */
         maintenance,
+        /** Failed and held sends since a time, counted and sent again (cross-channel recovery). */
+        recovery: createDeliveryRecovery({ repo, clock, bus }),
+        /** What one event's subscribers sent, for the event's page. */
+        ofEvent: async (productId: string, eventId: string, eventAt: string) =>
+          (await repo.log.ofEvent(productId, eventId, eventAt)).map(toDetail),
       },
       subscribers: [
         dispatcher.subscriber,

@@ -2,13 +2,21 @@ import type { DocumentStore, Filter, Outbox, Stored } from '@bytelyst/db/documen
 import type { TEmailBrand } from '@bytelyst/emails/brand';
 import type { TNotificationType } from '../notifications/schema';
 import { DELIVERY_CONTAINERS } from './containers';
-import type {
-  TDeliveryChannel,
-  TDeliveryListInput,
-  TDeliveryStatus,
-  THoldReason,
-  TPushContent,
+import { monthOf } from './log-entry';
+import {
+  DELIVERY_CHANNELS,
+  type TDeliveryChannel,
+  type TDeliveryListInput,
+  type TDeliveryStatus,
+  type THoldReason,
+  type TPushContent,
 } from './schema';
+
+/** The same instant a month later (clamped by Date to the next month's length): the month after `iso`'s. */
+const nextMonthIso = (iso: string) => {
+  const at = new Date(iso);
+  return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 1)).toISOString();
+};
 
 export type TimelineItem = { status: TDeliveryStatus; at: string; detail: string | null; ref?: string };
 
@@ -49,6 +57,9 @@ export type DeliveryDoc = {
   holdReason: THoldReason | null;
   attempts: number;
   error: string | null;
+  /** The bus event whose subscriber made this send (indexed: an event's page lists what it sent); absent: none. */
+  eventId?: string | null;
+  eventSubscriber?: string | null;
   createdAt: string;
   updatedAt: string;
 };
@@ -146,6 +157,47 @@ export const createDeliveryRepository = (store: DocumentStore) => {
           where: { productId: { eq: productId }, status: { eq: 'held' }, holdReason: { eq: reason } },
           orderBy: [{ field: 'createdAt' }],
           limit,
+        }),
+      /**
+       * What one event's subscribers sent: each channel's partitions of the event's month and the next (a send
+       * follows its event, retries included, by minutes), so every lookup stays inside one partition.
+       */
+      async ofEvent(productId: string, eventId: string, eventAt: string) {
+        const months = [monthOf(eventAt), monthOf(nextMonthIso(eventAt))];
+        const pages = await Promise.all(
+          DELIVERY_CHANNELS.flatMap((channel) =>
+            months.map((month) =>
+              log().query({
+                partitionKey: partitionOf(productId, channel, month),
+                where: { eventId: { eq: eventId } },
+                limit: 500,
+              }),
+            ),
+          ),
+        );
+        return pages.flatMap((page) => page.items);
+      },
+      /** One partition's entries in `status` created since `since`, oldest first, a page at a time. */
+      inStatusSince: (
+        partition: string,
+        status: TDeliveryStatus,
+        since: string,
+        opts: { limit: number; continuation?: string | null },
+      ) =>
+        log().query({
+          partitionKey: partition,
+          where: { status: { eq: status }, createdAt: { gte: since } },
+          orderBy: [
+            { field: 'status', direction: 'asc' },
+            { field: 'createdAt', direction: 'asc' },
+          ],
+          limit: opts.limit,
+          ...(opts.continuation ? { continuation: opts.continuation } : {}),
+        }),
+      countInStatusSince: (partition: string, status: TDeliveryStatus, since: string) =>
+        log().count({
+          partitionKey: partition,
+          where: { status: { eq: status }, createdAt: { gte: since } },
         }),
       /** Held entries whose hold has ended, across products. */
       dueHeld: (now: string, limit: number) =>

@@ -150,6 +150,8 @@ export const ZDeliveryDetail = ZDeliverySummary.extend({
   text: z.string().nullable(),
   push: ZPushContent.nullable(),
   timeline: z.array(ZTimelineItem),
+  /** The bus event whose subscriber sent it, and that subscriber; null for a send made by a request or a job. */
+  causedBy: z.object({ eventId: z.string(), subscriber: z.string() }).nullable(),
 });
 export type TDeliveryDetail = z.infer<typeof ZDeliveryDetail>;
 

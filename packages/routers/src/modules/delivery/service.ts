@@ -4,6 +4,7 @@ import { TEMPLATE_META } from '@bytelyst/emails/templates';
 import type { EventBus } from '@bytelyst/events/bus';
 import { AppError } from '../../app-error';
 import type { BrandThemes } from '../../lib/brand-themes';
+import type { CausedBy } from '../../lib/caused-by';
 import { randomId, sha256 } from '../../lib/crypto';
 import type { SecretBox } from '../../lib/secret-box';
 import { isoNow } from '../../lib/time';
@@ -45,6 +46,8 @@ export type SendOptions = {
    * only to render the mail (sealed-props.ts).
    */
   sealProps?: readonly string[];
+  /** The bus event whose subscriber sends this (`causedBy(event, ctx)`), recorded so the event's page shows it. */
+  causedBy?: CausedBy;
 };
 
 /** What the service needs from the modules it sits on. */
@@ -263,7 +266,10 @@ export const createDeliveryService = (deps: {
       const existing = await repo.keys.get(productId, keyId);
       if (existing) return answerOf(existing, requestHash);
     }
-    const docs = await plan(productId, input, key, opts.test ?? false, opts);
+    const cause = opts.causedBy;
+    const docs = (await plan(productId, input, key, opts.test ?? false, opts)).map((doc) =>
+      cause ? { ...doc, eventId: cause.eventId, eventSubscriber: cause.subscriber } : doc,
+    );
     const deliveries = docs.map((doc) => ({
       id: doc.id,
       channel: doc.channel,

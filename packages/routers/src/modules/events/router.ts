@@ -4,6 +4,8 @@ import type { Context, Principal } from '../../context';
 import { rest } from '../../lib/openapi';
 import { ZQueryBoolean } from '../../lib/query-boolean';
 import { adminProcedure, router } from '../../trpc';
+import { eventRecoveryProcedures } from '../event-timeline/router';
+import { ZTimelineOutput } from '../event-timeline/schema';
 import {
   ZCatalogueOutput,
   ZDeadLetterListInput,
@@ -96,12 +98,26 @@ export const eventsRouter = router({
     .output(ZEventStatsOutput)
     .query(({ ctx, input }) => ctx.services.events.stats(scopeOf(ctx, input))),
 
+  ...eventRecoveryProcedures,
+
   // Those with an {id} come after the literal paths beside them, which REST would otherwise route to them.
   get: adminProcedure
     .meta(rest('GET', '/events/{id}', { tag, summary: "One event with each subscriber's delivery state" }))
     .input(ZEventRef)
     .output(ZEventDetail)
     .query(({ ctx, input }) => ctx.services.events.get(productOf(ctx, input), input.id)),
+
+  getTimeline: adminProcedure
+    .meta(
+      rest('GET', '/events/{id}/timeline', {
+        tag,
+        summary:
+          'Everything the event caused, oldest first: subscriber deliveries, webhook messages and attempts, mails and pushes, its audit entry, job runs',
+      }),
+    )
+    .input(ZEventRef)
+    .output(ZTimelineOutput)
+    .query(({ ctx, input }) => ctx.services.eventTimeline.timeline(productOf(ctx, input), input.id)),
 
   replay: adminProcedure
     .meta(

@@ -1,6 +1,7 @@
 import type { HandlerContext, Subscriber } from '@bytelyst/events/bus';
 import type { PlatformEvent } from '@bytelyst/events/catalogue';
 import { AppError } from '../../app-error';
+import { causedBy } from '../../lib/caused-by';
 import type { DeliveryService } from '../delivery/service';
 import type { FeedbackRepository } from './repository';
 
@@ -39,7 +40,7 @@ export const replyMailSubscriber = (deps: {
           },
           idempotencyKey: ctx.idempotencyKey,
         },
-        { actorId: event.actorId },
+        { actorId: event.actorId, causedBy: causedBy(event, ctx) },
       );
     } catch (error) {
       // The user was deleted since: there is no one to write to.

@@ -148,10 +148,15 @@ export const createJobsService = (deps: {
       return withoutSystemFields(doc);
     },
 
-    async trigger(productId: string, name: string, actor: { id: string; email: string }): Promise<TJobRun> {
+    async trigger(
+      productId: string,
+      name: string,
+      actor: { id: string; email: string },
+      opts: { eventId?: string } = {},
+    ): Promise<TJobRun> {
       const job = find(productId, name);
       try {
-        return await runner.trigger(job.name, actor);
+        return await runner.trigger(job.name, actor, opts);
       } catch (error) {
         throw toAppError(error);
       }

@@ -2,7 +2,7 @@ import { type Clock, isStoreError, type Stored, withoutSystemFields } from '@byt
 import type { FullTextIndex } from '@bytelyst/db/full-text';
 import type { EventBus } from '@bytelyst/events/bus';
 import { AppError, isAppError } from '../../app-error';
-import type { JobTrigger } from '../../lib/job-trigger';
+import { eventOf, type JobTrigger } from '../../lib/job-trigger';
 import { isoNow, MINUTE_MS } from '../../lib/time';
 import type { AnySearchEntity } from './entities/entity';
 import type { Indexer } from './indexer';
@@ -152,15 +152,13 @@ export const createRebuilds = (deps: {
         error: null,
         runId: null,
       };
+      const outbox = bus.stage(
+        'search.rebuild_requested',
+        { rebuildId: doc.id, types: doc.types },
+        { productId, actorId },
+      );
       try {
-        await repo.createRebuild(
-          doc,
-          bus.stage(
-            'search.rebuild_requested',
-            { rebuildId: doc.id, types: doc.types },
-            { productId, actorId },
-          ),
-        );
+        await repo.createRebuild(doc, outbox);
       } catch (error) {
         if (!isStoreError(error, 'conflict')) throw error;
         throw new AppError(
@@ -172,7 +170,7 @@ export const createRebuilds = (deps: {
         );
       }
       try {
-        await deps.jobs.trigger(REBUILD_JOB, actor);
+        await deps.jobs.trigger(REBUILD_JOB, actor, eventOf(outbox));
       } catch (error) {
         // A run in progress (another product's rebuild) takes this one when it is done.
         if (!isAppError(error) || error.code !== 'CONFLICT') throw error;

@@ -3,6 +3,7 @@ import type { RateCounters } from '@bytelyst/db/rate-counters';
 import type { HandlerContext, Subscriber } from '@bytelyst/events/bus';
 import type { PlatformEvent } from '@bytelyst/events/catalogue';
 import { AppError } from '../../app-error';
+import { causedBy } from '../../lib/caused-by';
 import { randomId, sha256 } from '../../lib/crypto';
 import type { SecretBox } from '../../lib/secret-box';
 import { DAY_MS, isoNow } from '../../lib/time';
@@ -229,7 +230,7 @@ export const createSubscribersService = (deps: {
                 },
                 idempotencyKey: `${ctx.idempotencyKey}:${subscriber.id}`,
               },
-              { actorId: null, sealProps: ['unsubscribeLink'] },
+              { actorId: null, sealProps: ['unsubscribeLink'], causedBy: causedBy(event, ctx) },
             );
           }
           continuation = page.continuation ?? undefined;

@@ -1,5 +1,6 @@
 import type { HandlerContext, Subscriber } from '@bytelyst/events/bus';
 import type { PlatformEvent } from '@bytelyst/events/catalogue';
+import { causedBy } from '../../lib/caused-by';
 import type { DeliveryService } from '../delivery/service';
 import type { UsersService } from '../users/service';
 
@@ -54,7 +55,7 @@ export const webhookAlertSubscriber = (deps: {
           },
           idempotencyKey: `${ctx.idempotencyKey}:${admin.id}`,
         },
-        { actorId: null },
+        { actorId: null, causedBy: causedBy(event, ctx) },
       );
     }
   },

@@ -276,6 +276,11 @@ export const createMessagesService = (deps: MessagesDeps) => {
       }
       return { messageId, queued };
     },
+    /** The messages one event produced with their attempts, for the event's timeline. */
+    async ofEventDetailed(productId: string, eventId: string) {
+      const copies = await repo.copiesOf(eventId);
+      return copies.filter((doc) => doc.productId === productId).map(toMessageDetail);
+    },
     /** The messages one event produced, for the event's page. */
     async ofEvent(productId: string, eventId: string) {
       const copies = await repo.copiesOf(eventId);

@@ -6,9 +6,11 @@ import { isoNow } from '../../lib/time';
 import type { EndpointsService } from './endpoints';
 import type { MessagesService } from './messages';
 import { monthsBetween, type RecoveryDoc, type WebhooksRepository } from './repository';
-import type { TWebhookRecovery } from './schema';
+import type { TWebhookMessageStatus, TWebhookRecovery } from './schema';
 
 const PAGE = 200;
+/** What `run` sends again: neither succeeded nor waiting for an attempt already. */
+const RECOVERABLE = ['failed', 'retrying'] as const satisfies TWebhookMessageStatus[];
 
 const toRecovery = (doc: RecoveryDoc): TWebhookRecovery => {
   const {
@@ -52,7 +54,7 @@ export const createRecoveryService = (deps: {
         if (message.productId !== productId) continue;
         scanned += 1;
         // Waiting or in flight already: it will be attempted anyway.
-        if (message.status === 'succeeded' || message.status === 'pending') continue;
+        if (!(RECOVERABLE as readonly string[]).includes(message.status)) continue;
         // One at a time, so the endpoint gets them oldest first.
         if (await deps.messages.requeue(message, 'recover', message.eventAt, { wait: true })) queued += 1;
       }
@@ -96,6 +98,23 @@ export const createRecoveryService = (deps: {
 
   return {
     subscriber,
+    /**
+     * What a recovery since T would send again, per endpoint: the messages that did not succeed and are not
+     * waiting (the ones `run` requeues), counted one endpoint's month (one partition) at a time.
+     */
+    async preview(productId: string, since: string) {
+      const sinceIso = new Date(since).toISOString();
+      const months = monthsBetween(sinceIso, isoNow(clock));
+      const items: { endpointId: string; url: string; messages: number }[] = [];
+      for (const endpoint of await deps.endpoints.list(productId)) {
+        let messages = 0;
+        for (const month of months) {
+          messages += await repo.countOfMonth(endpoint.id, month, sinceIso, RECOVERABLE);
+        }
+        items.push({ endpointId: endpoint.id, url: endpoint.url, messages });
+      }
+      return items;
+    },
     async start(
       productId: string,
       endpointId: string,

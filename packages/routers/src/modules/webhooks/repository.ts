@@ -187,6 +187,12 @@ export const createWebhooksRepository = (store: DocumentStore) => {
         limit: opts.limit,
         ...(opts.continuation ? { continuation: opts.continuation } : {}),
       }),
+    /** How many of an endpoint's messages of one month since `since` are in one of `statuses`. */
+    countOfMonth: (endpointId: string, month: string, since: string, statuses: TWebhookMessageStatus[]) =>
+      messages().count({
+        partitionKey: `${endpointId}:${month.replace('-', '')}`,
+        where: { status: { in: statuses }, eventAt: { gte: since } },
+      }),
     /** Every endpoint's copy of one message (an event fans out to at most MAX_ENDPOINTS). */
     async copiesOf(messageId: string): Promise<Stored<MessageDoc>[]> {
       const page = await messages().query({

@@ -174,6 +174,7 @@ export const ZWebhookMessageDetail = ZWebhookMessage.extend({
   body: z.string(),
   attempts: z.array(ZWebhookAttempt),
 });
+export type TWebhookMessageDetail = z.infer<typeof ZWebhookMessageDetail>;
 
 export const ZWebhookAttemptsInput = z.object({
   id: z.string().min(1).max(64),

@@ -16,7 +16,13 @@ export default async function EventPage({ params, searchParams }: Props) {
   // Webhook messages are the selected product's: read only for an event of that product.
   const webhooks = product ? [] : [{ path: 'webhooks.listEventMessages', input: { eventId: id } }];
   return (
-    <Prefetched queries={[{ path: 'events.get', input: eventGetInput(id, product) }, ...webhooks]}>
+    <Prefetched
+      queries={[
+        { path: 'events.get', input: eventGetInput(id, product) },
+        { path: 'events.getTimeline', input: eventGetInput(id, product) },
+        ...webhooks,
+      ]}
+    >
       <EventDetailView id={id} />
       <EventWebhookMessages id={id} />
     </Prefetched>
