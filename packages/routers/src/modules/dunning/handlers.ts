@@ -2,6 +2,7 @@ import type { TemplateName } from '@bytelyst/emails/templates';
 import type { HandlerContext, Subscriber } from '@bytelyst/events/bus';
 import type { EventType, PlatformEvent } from '@bytelyst/events/catalogue';
 import { isAppError } from '../../app-error';
+import { causedBy } from '../../lib/caused-by';
 import type { AuditService } from '../audit/service';
 import type { DeliveryService } from '../delivery/service';
 import type { DunningRepository } from './repository';
@@ -70,7 +71,7 @@ const mailer = <K extends 'dunning.started' | 'dunning.final_warning' | 'dunning
           props: mail.props,
           idempotencyKey: ctx.idempotencyKey,
         },
-        { actorId: null },
+        { actorId: null, causedBy: causedBy(event, ctx) },
       );
       receipt = sent.deliveries.find((d) => d.channel === 'email');
     } catch (error) {
