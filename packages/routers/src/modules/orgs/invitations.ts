@@ -1,10 +1,9 @@
 import { withoutSystemFields } from '@bytelyst/db/document-store';
 import { AppError } from '../../app-error';
 import { randomId, safeEqual, sha256 } from '../../lib/crypto';
+import type { SecretBox } from '../../lib/secret-box';
 import { isoNow } from '../../lib/time';
 import { ORG_ACCESS, type OrgActor } from '../../org-access';
-import { linkWithToken } from '../auth/limits';
-import type { DeliveryService } from '../delivery/service';
 import type { UsersService } from '../users/service';
 import type { MembersService, OrgsDeps } from './members';
 import { type InviteDoc, type MemberDoc, type OrgChange, toMember, toOrg } from './repository';
@@ -16,7 +15,12 @@ export type InvitationsConfig = {
   acceptUrlBase: string;
   /** How long an invitation link works. */
   validMs: number;
+  /** Seals the token on the invitation until its mail has gone (invitation-mail.ts). */
+  secretBox: SecretBox;
 };
+
+/** What a sealed invitation token is bound to: it opens on this invitation only. */
+export const inviteSealContext = (productId: string, id: string) => `org-invitation:${productId}:${id}`;
 
 /**
  * An invitation token reads `oi_<productId>.<id>.<secret>`, like the identity module's one-time tokens: the
@@ -71,7 +75,6 @@ export const createInvitationsService = (
   deps: OrgsDeps & {
     members: MembersService;
     users: Pick<UsersService, 'find' | 'findByEmail'>;
-    delivery: Pick<DeliveryService, 'send'>;
     config: InvitationsConfig;
   },
 ) => {
@@ -140,6 +143,7 @@ export const createInvitationsService = (
           role: input.role,
           state: 'pending',
           tokenHash: sha256(token),
+          sealedToken: deps.config.secretBox.seal(token, inviteSealContext(productId, id)),
           invitedBy: actor.userId,
           createdAt: at,
           expiresAt: new Date(Date.parse(at) + deps.config.validMs).toISOString(),
@@ -176,26 +180,6 @@ export const createInvitationsService = (
         return { org: { ...withoutSystemFields(current), updatedAt: at }, ops, outbox: staged };
       });
       if (!invite || !org) throw new AppError('INTERNAL', 'The invitation was not created');
-      const inviter = await deps.users.find(productId, actor.userId);
-      await deps.delivery.send(
-        productId,
-        {
-          to: input.email,
-          template: 'org-invitation',
-          category: 'security',
-          props: {
-            email: input.email,
-            orgName: org.name,
-            role: input.role,
-            inviterName: inviter?.name || inviter?.email || 'A member',
-            ...(inviter ? { inviterEmail: inviter.email } : {}),
-            acceptUrl: linkWithToken(deps.config.acceptUrlBase, token),
-            expiresAt: invite.expiresAt,
-          },
-          idempotencyKey: `org-invitation:${id}`,
-        },
-        { actorId: actor.userId, sealProps: ['acceptUrl'] },
-      );
       return toInvitation(invite, at);
     },
     async revoke(productId: string, actor: OrgActor, input: { orgId: string; invitationId: string }) {

@@ -7,6 +7,7 @@ import type { UsersService } from '../users/service';
 import { ORGS_CONTAINERS } from './containers';
 import { orgsUserErasure } from './erasure';
 import { orgAuditSubscriber } from './handlers';
+import { invitationMailSubscriber } from './invitation-mail';
 import { createOrgsRepository } from './repository';
 import { createSeats } from './seats';
 import { createOrgsService } from './service';
@@ -36,7 +37,7 @@ type Needs = {
 export const orgsModule = defineModule({
   name: 'orgs',
   containers: ORGS_CONTAINERS,
-  create: ({ store, clock, bus, config }, needs: Needs) => {
+  create: ({ store, clock, bus, config, secretBox }, needs: Needs) => {
     const repo = createOrgsRepository(store);
     const settings = { ...ORGS_DEFAULTS, ...config.orgs };
     const service = createOrgsService({
@@ -48,12 +49,23 @@ export const orgsModule = defineModule({
       entitlements: needs.billing.entitlements,
       usage: needs.billing.usage,
       seats: createSeats(needs.billing.entitlements),
-      invitations: { acceptUrlBase: settings.inviteUrlBase, validMs: settings.inviteTtlDays * DAY_MS },
+      invitations: {
+        acceptUrlBase: settings.inviteUrlBase,
+        validMs: settings.inviteTtlDays * DAY_MS,
+        secretBox,
+      },
     });
     return {
       service,
       subscribers: [
         orgAuditSubscriber({ audit: needs.audit, users: needs.users }),
+        invitationMailSubscriber({
+          repo,
+          users: needs.users,
+          delivery: needs.delivery,
+          secretBox,
+          acceptUrlBase: settings.inviteUrlBase,
+        }),
         orgsUserErasure({ repo, members: service.membersService, bus }),
       ],
     };

@@ -22,8 +22,10 @@ export type InviteDoc = {
   role: TOrgRole;
   /** Stored state; `expired` is derived from `expiresAt` when read. */
   state: 'pending' | 'accepted' | 'revoked';
-  /** SHA-256 of the whole token; the token itself is mailed once and never stored. */
+  /** SHA-256 of the whole token: what accepting checks. */
   tokenHash: string;
+  /** The token sealed to this invitation, for its mail, sent by a subscriber after the commit. */
+  sealedToken?: string | null;
   invitedBy: string;
   createdAt: string;
   expiresAt: string;
