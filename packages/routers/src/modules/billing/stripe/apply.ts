@@ -149,7 +149,11 @@ export const applyInvoiceEvent = async (
     attemptCount: invoice.attempt_count,
     amountDue: invoice.amount_due,
     currency: invoice.currency,
-    stripeEventAt: new Date(event.created * 1000).toISOString(),
+    // Stripe always sends `created`; an event without it (hand-made, or from a proxy that drops it) is still
+    // applied, and dunning orders it by its attempt count alone.
+    ...(Number.isFinite(event.created)
+      ? { stripeEventAt: new Date(event.created * 1000).toISOString() }
+      : {}),
     stripeSubscriptionId: subscriptionId,
   };
   // The payment and the subscription are separate documents: each commits with the events that report it.
