@@ -118,6 +118,8 @@ describe('avatars', () => {
     expect(before).not.toBeNull();
     // A real JPEG header over half its data: the sniff passes, the decode does not.
     const truncated = photo.subarray(0, Math.floor(photo.length / 2));
+    // Later than the uploads before it, so it is the latest by time and not by an id tie-break.
+    h.advance(1000);
     const key = await uploadAs(alice, truncated);
     const upload = await alice.caller.avatars.confirmMine({ key });
     await h.services.bus.drain();
