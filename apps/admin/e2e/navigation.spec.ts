@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { shot, signIn } from './support';
+import { consoleReady, shot, signIn } from './support';
 
 test('the command palette jumps to a page by name from the keyboard', async ({ page }) => {
   await signIn(page);
@@ -78,6 +78,8 @@ test('a list keeps its filters in the URL, so a reload or a shared link shows th
 }) => {
   await signIn(page);
   await page.goto('/users');
+  // A choice made before the page hydrates is lost: wait for it.
+  await consoleReady(page);
   await page.getByLabel('Filter by role').selectOption('super_admin');
   await page.getByLabel('Search', { exact: true }).fill('e2e-admin');
   await expect(page).toHaveURL(/role=super_admin/);
