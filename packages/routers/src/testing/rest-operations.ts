@@ -3,7 +3,10 @@
  * method and path is public contract, so renaming a tRPC key must leave this list exactly as it is.
  * Add a line here only when a new REST operation is added on purpose.
  */
+import { ORG_REST_OPERATIONS } from './rest-operations-orgs';
+
 export const REST_OPERATIONS: readonly string[] = [
+  ...ORG_REST_OPERATIONS,
   'DELETE /changelog/entries/{id}',
   'GET /changelog',
   'GET /changelog/entries',
@@ -385,29 +388,4 @@ export const REST_OPERATIONS: readonly string[] = [
   'POST /promos/{id}/deactivate',
   'POST /promos/validate',
   'POST /promos/redeem',
-  'GET /orgs/mine',
-  'GET /orgs',
-  'POST /orgs',
-  'GET /orgs/{orgId}',
-  'PATCH /orgs/{orgId}',
-  'POST /orgs/{orgId}/transfer',
-  'POST /orgs/{orgId}/leave',
-  'GET /orgs/{orgId}/subscription',
-  'PUT /orgs/{orgId}/subscription',
-  'GET /orgs/{orgId}/usage',
-  'GET /orgs/{orgId}/members',
-  'POST /orgs/{orgId}/members',
-  'PATCH /orgs/{orgId}/members/{userId}',
-  'DELETE /orgs/{orgId}/members/{userId}',
-  'GET /orgs/{orgId}/teams',
-  'POST /orgs/{orgId}/teams',
-  'PATCH /orgs/{orgId}/teams/{teamId}',
-  'DELETE /orgs/{orgId}/teams/{teamId}',
-  'PUT /orgs/{orgId}/teams/{teamId}/members/{userId}',
-  'DELETE /orgs/{orgId}/teams/{teamId}/members/{userId}',
-  'GET /orgs/invitations/validate',
-  'POST /orgs/invitations/accept',
-  'GET /orgs/{orgId}/invitations',
-  'POST /orgs/{orgId}/invitations',
-  'POST /orgs/{orgId}/invitations/{invitationId}/revoke',
 ];
