@@ -42,10 +42,12 @@ export function RecordSearch() {
   const [q, setQ] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
+  /** Enter pressed before the answer for what is typed arrived: it opens the first hit of that answer. */
+  const [enterPending, setEnterPending] = useState(false);
   const debounced = useDebouncedValue(q, TYPE_AHEAD_MS);
   const results = trpc.search.query.useQuery(
     { q: debounced },
-    { ...KEEP_PREVIOUS, enabled: open && searchable(debounced), staleTime: 10_000 },
+    { ...KEEP_PREVIOUS, enabled: open && searchable(debounced), staleTime: 2_000 },
   );
   const groups = searchable(q) ? groupHits(results.data?.items ?? []) : [];
   const hits = groups.flatMap((group) => group.hits);
@@ -68,7 +70,12 @@ export function RecordSearch() {
     list.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
   });
 
+  // The hits on screen may answer an earlier query (kept while the next one loads) or a cached one being
+  // refreshed; Enter then waits for the answer to what is typed rather than open a record it no longer names.
+  const waiting = results.isFetching || results.isPlaceholderData || debounced !== q;
+
   const go = (hit: SearchHit | undefined) => {
+    setEnterPending(false);
     if (!hit) return;
     setOpen(false);
     setQ('');
@@ -83,7 +90,8 @@ export function RecordSearch() {
       setActive((current + step + hits.length) % Math.max(hits.length, 1));
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      go(hits[current]?.hit);
+      if (waiting && searchable(q)) setEnterPending(true);
+      else go(hits[current]?.hit);
     } else if (event.key === 'Escape') {
       event.preventDefault();
       setOpen(false);
@@ -91,7 +99,10 @@ export function RecordSearch() {
     }
   };
 
-  const waiting = results.isFetching || debounced !== q;
+  useEffect(() => {
+    if (enterPending && !waiting) go(hits[0]?.hit);
+  });
+
   const status = results.isError
     ? 'Search failed. Try again.'
     : hits.length > 0
@@ -123,6 +134,7 @@ export function RecordSearch() {
         onChange={(event) => {
           setQ(event.target.value);
           setActive(0);
+          setEnterPending(false);
           setOpen(true);
         }}
         onKeyDown={onKeyDown}
