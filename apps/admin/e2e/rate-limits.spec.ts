@@ -21,7 +21,8 @@ test('a client over a limit shows among the offenders and is blocked from there'
 }) => {
   const login = await request.post(`${API}/auth/login`, { data: E2E_ADMIN });
   expect(login.status()).toBe(200);
-  const admin = { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
+  const signedIn = (await login.json()) as { accessToken: string; user: { id: string } };
+  const admin = { authorization: `Bearer ${signedIn.accessToken}` };
   const created = await request.post(`${API}/ratelimit/rules`, {
     headers: admin,
     data: { name: 'E2E plan reads', match: ['GET /v1/plans'], key: 'ip', limit: 3, windowSeconds: 60 },
@@ -90,6 +91,37 @@ test('a client over a limit shows among the offenders and is blocked from there'
     await page.getByRole('dialog').getByRole('button', { name: 'Remove rule' }).click();
     await expect(toast(page, 'The IP rule was removed.')).toBeVisible();
     await expect(ipRow).toHaveCount(0);
+
+    // A partner's integration needs more: an override for a user on the rule, then changed, then removed.
+    const overrides = page.getByRole('region', { name: 'User overrides' });
+    await overrides.getByRole('button', { name: 'Add override' }).click();
+    const adding = page.getByRole('dialog', { name: "Override a user's limits" });
+    await adding.getByLabel('User id').fill(signedIn.user.id);
+    await adding.getByLabel('Rule').selectOption({ label: 'E2E plan reads' });
+    await adding.getByLabel('Multiplier').fill('2');
+    await adding.getByRole('button', { name: 'Add override' }).click();
+    await expect(adding.getByText('Say why.')).toBeVisible();
+    await adding.getByLabel('Reason').fill('Partner sync job');
+    await adding.getByRole('button', { name: 'Add override' }).click();
+    await expect(adding).toBeHidden();
+    const overrideRow = overrides.getByRole('row').filter({ hasText: 'Partner sync job' });
+    await expect(overrideRow).toContainText('× 2');
+    await expect(overrideRow).toContainText('on E2E plan reads');
+
+    await overrideRow.getByRole('button', { name: `Change the override of ${E2E_ADMIN.email}` }).click();
+    const changing = page.getByRole('dialog', { name: 'Change an override' });
+    await expect(changing.getByLabel('User id')).toHaveValue(signedIn.user.id);
+    await expect(changing.getByLabel('Expires after')).toHaveValue('keep');
+    await changing.getByLabel('Change').selectOption({ label: 'Set the limit' });
+    await changing.getByLabel('Requests per window').fill('25');
+    await shot(page, 'rate-limits-override-change', false);
+    await changing.getByRole('button', { name: 'Save override' }).click();
+    await expect(toast(page, `${E2E_ADMIN.email}'s override was changed.`)).toBeVisible();
+    await expect(overrideRow).toContainText('25 per window');
+
+    await overrideRow.getByRole('button', { name: `Remove the override of ${E2E_ADMIN.email}` }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Remove override' }).click();
+    await expect(overrideRow).toHaveCount(0);
   } finally {
     await request.delete(`${API}/ratelimit/rules/${rule.id}`, { headers: admin });
   }

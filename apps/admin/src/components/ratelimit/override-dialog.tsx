@@ -1,14 +1,19 @@
 'use client';
 
+import type { TRateLimitOverride } from '@bytelyst/routers/modules/ratelimit/schema';
 import { useEffect } from 'react';
 import { SelectField, TextField } from '~/components/kit/field';
 import { FormDialog } from '~/components/kit/form-dialog';
 import { useFormValues } from '~/hooks/use-form-values';
-import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
+import { type TrpcUtils, useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { trpc } from '~/lib/trpc';
 import { EXPIRY_OPTIONS, expiryIn } from './ip-rules-list';
 
 export type OverrideDraft = {
+  /** Set when an existing override is edited: its user and rule stay, the rest may change. */
+  id?: string;
+  /** The user's email, shown when editing. */
+  userEmail?: string | null;
   userId: string;
   ruleId: string;
   kind: 'limit' | 'multiplier';
@@ -26,7 +31,24 @@ export const EMPTY_OVERRIDE: OverrideDraft = {
   expiresIn: '86400',
 };
 
-/** Raises or lowers one user's limits until a time; opened empty, or from an offender ("Override this user"). */
+/** The draft of an existing override, to edit it; its expiry stays unless another is picked. */
+export const draftOfOverride = (override: TRateLimitOverride): OverrideDraft => ({
+  id: override.id,
+  userEmail: override.userEmail,
+  userId: override.userId,
+  ruleId: override.ruleId ?? '',
+  kind: override.limit !== null ? 'limit' : 'multiplier',
+  amount: String(override.limit ?? override.multiplier ?? 1),
+  reason: override.reason,
+  expiresIn: KEEP_EXPIRY,
+});
+
+const KEEP_EXPIRY = 'keep';
+
+/**
+ * Raises or lowers one user's limits until a time; opened empty, from an offender ("Override this user"), or on
+ * an existing override to change its limit or multiplier, reason or expiry.
+ */
 export function OverrideDialog({
   open,
   initial,
@@ -45,13 +67,24 @@ export function OverrideDialog({
     clear();
     onClose();
   };
+  const editing = initial.id !== undefined;
+  const feedback = {
+    onDone: close,
+    invalidate: (u: TrpcUtils) => [
+      u.ratelimit.overrides.list.invalidate(),
+      u.ratelimit.listBlocked.invalidate(),
+    ],
+    form: { fromApi },
+  };
+  const who = (override: TRateLimitOverride) => override.userEmail ?? override.userId;
   const create = trpc.ratelimit.overrides.create.useMutation(
     useMutationFeedback({
-      success: (override) => `${override.userEmail ?? override.userId} has an override until it expires.`,
-      onDone: close,
-      invalidate: (u) => [u.ratelimit.overrides.list.invalidate(), u.ratelimit.listBlocked.invalidate()],
-      form: { fromApi },
+      ...feedback,
+      success: (override) => `${who(override)} has an override until it expires.`,
     }),
+  );
+  const update = trpc.ratelimit.overrides.update.useMutation(
+    useMutationFeedback({ ...feedback, success: (override) => `${who(override)}'s override was changed.` }),
   );
   const submit = () => {
     const errors: Record<string, string> = {};
@@ -64,6 +97,15 @@ export function OverrideDialog({
       errors.multiplier = 'Between 0.01 and 1000.';
     if (!form.reason.trim()) errors.reason = 'Say why.';
     if (!check(errors)) return;
+    if (initial.id !== undefined) {
+      update.mutate({
+        id: initial.id,
+        ...(form.kind === 'limit' ? { limit: amount } : { multiplier: amount }),
+        reason: form.reason.trim(),
+        ...(form.expiresIn === KEEP_EXPIRY ? {} : { expiresAt: expiryIn(form.expiresIn) ?? undefined }),
+      });
+      return;
+    }
     create.mutate({
       userId: form.userId.trim(),
       ruleId: form.ruleId || null,
@@ -78,11 +120,15 @@ export function OverrideDialog({
     <FormDialog
       open={open}
       onClose={close}
-      title="Override a user's limits"
-      description="Applies to the user's requests signed in and with their API tokens, until it expires."
+      title={editing ? 'Change an override' : "Override a user's limits"}
+      description={
+        editing
+          ? `${initial.userEmail ?? initial.userId}: the user and the rule stay; another is another override.`
+          : "Applies to the user's requests signed in and with their API tokens, until it expires."
+      }
       formError={formError}
-      submitLabel="Add override"
-      pending={create.isPending}
+      submitLabel={editing ? 'Save override' : 'Add override'}
+      pending={create.isPending || update.isPending}
       onSubmit={submit}
     >
       <TextField
@@ -90,6 +136,7 @@ export function OverrideDialog({
         value={form.userId}
         onChange={(event) => set('userId', event.target.value)}
         error={fields.userId}
+        readOnly={editing}
       />
       <SelectField
         label="Rule"
@@ -100,6 +147,7 @@ export function OverrideDialog({
         ]}
         onChange={(event) => set('ruleId', event.target.value)}
         error={fields.ruleId}
+        disabled={editing}
       />
       <SelectField
         label="Change"
@@ -127,7 +175,10 @@ export function OverrideDialog({
       <SelectField
         label="Expires after"
         value={form.expiresIn}
-        options={EXPIRY_OPTIONS.filter((option) => option.value !== '')}
+        options={[
+          ...(editing ? [{ value: KEEP_EXPIRY, label: 'Keep the current expiry' }] : []),
+          ...EXPIRY_OPTIONS.filter((option) => option.value !== ''),
+        ]}
         onChange={(event) => set('expiresIn', event.target.value)}
         error={fields.expiresAt}
       />

@@ -19,7 +19,15 @@ const COLUMNS: readonly Column[] = [
 ];
 
 /** Per-user overrides, each with its end. */
-export function OverridesCard({ now, onAdd }: { now: number; onAdd: () => void }) {
+export function OverridesCard({
+  now,
+  onAdd,
+  onEdit,
+}: {
+  now: number;
+  onAdd: () => void;
+  onEdit: (override: TRateLimitOverride) => void;
+}) {
   const overrides = trpc.ratelimit.overrides.list.useQuery();
   const rules = trpc.ratelimit.rules.list.useQuery();
   const names = new Map((rules.data?.items ?? []).map((rule) => [rule.id, rule.name]));
@@ -69,6 +77,14 @@ export function OverridesCard({ now, onAdd }: { now: number; onAdd: () => void }
                 {expired ? <Badge tone="warning">Expired</Badge> : formatRelative(override.expiresAt, now)}
               </td>
               <td className="cell-actions">
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  aria-label={`Change the override of ${override.userEmail ?? override.userId}`}
+                  onClick={() => onEdit(override)}
+                >
+                  Change
+                </Button>
                 <Button
                   size="sm"
                   variant="ghost"

@@ -7,7 +7,7 @@ import { useNow } from '~/hooks/use-now';
 import { EMPTY_IP_RULE, IpRuleDialog, type IpRuleDraft } from './ip-rule-dialog';
 import { IpRulesCard } from './ip-rules-card';
 import { OffendersCard } from './offenders-card';
-import { EMPTY_OVERRIDE, OverrideDialog, type OverrideDraft } from './override-dialog';
+import { draftOfOverride, EMPTY_OVERRIDE, OverrideDialog, type OverrideDraft } from './override-dialog';
 import { OverridesCard } from './overrides-card';
 import { RulesCard } from './rules-card';
 import { StatsPanel } from './stats-panel';
@@ -38,7 +38,11 @@ export function RateLimitsView() {
       <OffendersCard now={now} onBlock={block} onOverride={override} />
       <RulesCard now={now} />
       <IpRulesCard now={now} onAdd={() => setIpDraft(EMPTY_IP_RULE)} />
-      <OverridesCard now={now} onAdd={() => setOverrideDraft(EMPTY_OVERRIDE)} />
+      <OverridesCard
+        now={now}
+        onAdd={() => setOverrideDraft(EMPTY_OVERRIDE)}
+        onEdit={(existing) => setOverrideDraft(draftOfOverride(existing))}
+      />
       <IpRuleDialog
         open={ipDraft !== null}
         initial={ipDraft ?? EMPTY_IP_RULE}
