@@ -3,6 +3,7 @@
 import type { TRecompute } from '@bytelyst/routers/modules/analytics/schema';
 import { useEffect, useRef } from 'react';
 import { Button } from '~/components/kit/button';
+import { ProgressBar } from '~/components/kit/progress-bar';
 import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { formatDateTime } from '~/lib/format';
 import { trpc } from '~/lib/trpc';
@@ -66,7 +67,6 @@ export function RecomputeButton({ running, onStart }: { running: boolean; onStar
 export function RecomputeProgress({ recompute }: { recompute: TRecompute | null }) {
   if (!recompute) return null;
   const { progress, status } = recompute;
-  const share = progress.total > 0 ? Math.min(1, progress.done / progress.total) : 0;
   const tone = status === 'failed' ? 'danger' : status === 'succeeded' ? 'success' : undefined;
   const text =
     status === 'succeeded'
@@ -78,16 +78,14 @@ export function RecomputeProgress({ recompute }: { recompute: TRecompute | null 
           : `Rebuilding ${progress.phase}: ${progress.done} of ${progress.total} steps`;
   return (
     <div className={styles.progressRow}>
-      <div
+      <ProgressBar
+        label="Recompute progress"
+        value={progress.done}
+        max={progress.total}
+        tone={tone}
+        thick
         className={styles.bar}
-        role="progressbar"
-        aria-label="Recompute progress"
-        aria-valuemin={0}
-        aria-valuemax={progress.total}
-        aria-valuenow={progress.done}
-      >
-        <div className={styles.fill} data-tone={tone} style={{ width: `${Math.round(share * 100)}%` }} />
-      </div>
+      />
       <span role="status" className={status === 'failed' ? 'error-text' : undefined}>
         {text}
       </span>

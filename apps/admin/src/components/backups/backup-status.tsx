@@ -2,6 +2,7 @@
 
 import type { TBackupJob, TBackupStatus, TVerificationState } from '@bytelyst/routers/modules/backups/schema';
 import { Badge, type Tone } from '~/components/kit/badge';
+import { ProgressBar } from '~/components/kit/progress-bar';
 import styles from './backups.module.css';
 
 /** Every job kind in one list: the backups, and the verifications and restores run on them. */
@@ -52,25 +53,17 @@ export const formatBytes = (bytes: number) => {
 export function JobProgress({ job }: { job: TBackupJob }) {
   const total = job.estimatedTotal;
   const done = job.status === 'completed';
-  const share = done ? 1 : total ? Math.min(1, job.processed / total) : 0;
   const current = job.containers.find((entry) => entry.state === 'running');
   const finished = job.containers.filter((entry) => entry.state === 'done').length;
   return (
     <div className={styles.progress}>
-      <div
-        className={styles.bar}
-        role="progressbar"
-        aria-label={`Progress of ${job.id}`}
-        aria-valuemin={0}
-        aria-valuemax={total ?? undefined}
-        aria-valuenow={job.processed}
-      >
-        <div
-          className={styles.fill}
-          data-tone={job.status === 'failed' ? 'danger' : done ? 'success' : undefined}
-          style={{ width: `${Math.round(share * 100)}%` }}
-        />
-      </div>
+      <ProgressBar
+        label={`Progress of ${job.id}`}
+        value={job.processed}
+        max={total}
+        complete={done}
+        tone={job.status === 'failed' ? 'danger' : done ? 'success' : undefined}
+      />
       <span className="cell-secondary tabular">
         {job.processed.toLocaleString()}
         {total === null || done ? '' : ` of ${total.toLocaleString()}`} documents

@@ -7,6 +7,7 @@ import { Button } from '~/components/kit/button';
 import { Dialog } from '~/components/kit/dialog';
 import { TextField } from '~/components/kit/field';
 import { Icon } from '~/components/kit/icon';
+import { ProgressBar } from '~/components/kit/progress-bar';
 import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { errorMessage, fieldErrorsOf } from '~/lib/api-errors';
 import { trpc } from '~/lib/trpc';
@@ -30,20 +31,13 @@ function Progress({ label, total, done }: { label: string; total: number; done: 
           {done} of {total}
         </span>
       </div>
-      <div
-        className={styles.bar}
-        role="progressbar"
-        aria-label={label}
-        aria-valuemin={0}
-        aria-valuemax={total}
-        aria-valuenow={done}
-      >
-        <div
-          className={styles.fill}
-          data-tone={share === 1 ? 'success' : undefined}
-          style={{ width: `${Math.round(share * 100)}%` }}
-        />
-      </div>
+      <ProgressBar
+        label={label}
+        value={done}
+        max={total}
+        complete={total === 0}
+        tone={share === 1 ? 'success' : undefined}
+      />
     </div>
   );
 }

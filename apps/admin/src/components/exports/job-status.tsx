@@ -2,6 +2,7 @@
 
 import type { TExportJob, TJobStatus } from '@bytelyst/routers/modules/exports/schema';
 import { Badge, type Tone } from '~/components/kit/badge';
+import { ProgressBar } from '~/components/kit/progress-bar';
 import styles from './exports.module.css';
 
 const STATUS: Record<TJobStatus, { tone: Tone; label: string }> = {
@@ -28,21 +29,17 @@ export function JobStatusBadge({ status }: { status: TJobStatus }) {
 export function JobProgress({ job }: { job: TExportJob }) {
   const total = job.estimatedTotal;
   const done = job.status === 'ready' || job.status === 'completed';
-  const share = done ? 1 : total ? Math.min(1, job.processed / total) : 0;
   const noun = job.kind === 'bulk' ? 'items' : 'rows';
   const tone = job.status === 'failed' ? 'danger' : done ? 'success' : undefined;
   return (
     <div className={styles.progress}>
-      <div
-        className={styles.bar}
-        role="progressbar"
-        aria-label={`Progress of ${job.id}`}
-        aria-valuemin={0}
-        aria-valuemax={total ?? undefined}
-        aria-valuenow={job.processed}
-      >
-        <div className={styles.fill} data-tone={tone} style={{ width: `${Math.round(share * 100)}%` }} />
-      </div>
+      <ProgressBar
+        label={`Progress of ${job.id}`}
+        value={job.processed}
+        max={total}
+        complete={done}
+        tone={tone}
+      />
       <span className="cell-secondary tabular">
         {job.processed.toLocaleString()}
         {total === null ? '' : ` of ${total.toLocaleString()}`} {noun}

@@ -1,6 +1,7 @@
 'use client';
 
 import { Card } from '~/components/kit/card';
+import { ProgressBar } from '~/components/kit/progress-bar';
 import { trpc } from '~/lib/trpc';
 import styles from './i18n.module.css';
 
@@ -20,16 +21,7 @@ export function CoverageCard() {
           return (
             <div key={l.locale} className={styles.bar}>
               <span className="mono">{l.locale}</span>
-              <div
-                className={styles.track}
-                role="progressbar"
-                aria-label={`${l.locale} coverage`}
-                aria-valuemin={0}
-                aria-valuemax={100}
-                aria-valuenow={percent}
-              >
-                <div className={styles.fill} style={{ width: `${percent}%` }} />
-              </div>
+              <ProgressBar label={`${l.locale} coverage`} value={percent} max={100} tone="success" thick />
               <span className="cell-muted">
                 {percent}% · {l.draft} draft · {l.missing} missing
               </span>

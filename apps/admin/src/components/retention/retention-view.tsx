@@ -7,6 +7,7 @@ import { Button } from '~/components/kit/button';
 import { Card } from '~/components/kit/card';
 import { tableStateOf } from '~/components/kit/data-table';
 import { PageHeader } from '~/components/kit/page-header';
+import { ProgressBar } from '~/components/kit/progress-bar';
 import { useMutationFeedback } from '~/hooks/use-mutation-feedback';
 import { useNow } from '~/hooks/use-now';
 import { formatDateTime, formatRelative } from '~/lib/format';
@@ -24,19 +25,9 @@ const IDLE_REFRESH_MS = 30_000;
 /** Steps are (product, container) pairs; the bar shows how many are done and which one is being worked on. */
 function RunProgress({ run }: { run: TRun }) {
   const { done, total, current } = run.progress;
-  const share = total > 0 ? Math.min(1, done / total) : 0;
   return (
     <div className={styles.progress}>
-      <div
-        className={styles.bar}
-        role="progressbar"
-        aria-label="Cleanup progress"
-        aria-valuemin={0}
-        aria-valuemax={total}
-        aria-valuenow={done}
-      >
-        <div className={styles.fill} style={{ width: `${Math.round(share * 100)}%` }} />
-      </div>
+      <ProgressBar label="Cleanup progress" value={done} max={total} thick />
       <span className="cell-secondary tabular">
         {done} of {total} steps{current ? ` · ${current}` : ''} · {removedIn(run).toLocaleString()} removed
         here
