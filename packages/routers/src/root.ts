@@ -13,6 +13,7 @@ import { eventsRouter } from './modules/events/router';
 import { experimentsRouter } from './modules/experiments/router';
 import { exportsRouter } from './modules/exports/router';
 import { feedbackRouter } from './modules/feedback/router';
+import { docsRouter } from './modules/docs/router';
 import { flagsRouter } from './modules/flags/router';
 import { invitationsRouter, referralsRouter, waitlistRouter } from './modules/growth/router';
 import { i18nRouter } from './modules/i18n/router';
@@ -92,6 +93,7 @@ export const appRouter = router({
   backups: backupsRouter,
   search: searchRouter,
   memory: memoryRouter,
+  docs: docsRouter,
 });
 
 export type AppRouter = typeof appRouter;

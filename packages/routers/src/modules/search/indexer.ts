@@ -71,7 +71,10 @@ export const createIndexer = (deps: {
   };
 
   const subscribers = (): Subscriber[] => [
-    ...entities.map(
+    // Types no event reports on (docs, which are files) are kept by their own start-up pass and by rebuilds.
+    ...entities
+      .filter((entity) => entity.events.length > 0)
+      .map(
       (entity): Subscriber => ({
         name: `search.index-${entity.type.replace('_', '-')}`,
         events: entity.events,
