@@ -8,12 +8,12 @@ import { plansRouter, stripeRouter, subscriptionsRouter, usageRouter } from './m
 import { blobRouter } from './modules/blob/router';
 import { changelogRouter } from './modules/changelog/router';
 import { deliveryRouter } from './modules/delivery/router';
+import { docsRouter } from './modules/docs/router';
 import { dunningRouter } from './modules/dunning/router';
 import { eventsRouter } from './modules/events/router';
 import { experimentsRouter } from './modules/experiments/router';
 import { exportsRouter } from './modules/exports/router';
 import { feedbackRouter } from './modules/feedback/router';
-import { docsRouter } from './modules/docs/router';
 import { flagsRouter } from './modules/flags/router';
 import { invitationsRouter, referralsRouter, waitlistRouter } from './modules/growth/router';
 import { i18nRouter } from './modules/i18n/router';

@@ -75,17 +75,17 @@ export const createIndexer = (deps: {
     ...entities
       .filter((entity) => entity.events.length > 0)
       .map(
-      (entity): Subscriber => ({
-        name: `search.index-${entity.type.replace('_', '-')}`,
-        events: entity.events,
-        description: `Keeps the search index's ${entity.label.toLowerCase()} as their records are.`,
-        sequential: entity.ordered,
-        handle: async (event) => {
-          const id = entity.recordId(event);
-          if (id) await refresh(event.productId, entity, id);
-        },
-      }),
-    ),
+        (entity): Subscriber => ({
+          name: `search.index-${entity.type.replace('_', '-')}`,
+          events: entity.events,
+          description: `Keeps the search index's ${entity.label.toLowerCase()} as their records are.`,
+          sequential: entity.ordered,
+          handle: async (event) => {
+            const id = entity.recordId(event);
+            if (id) await refresh(event.productId, entity, id);
+          },
+        }),
+      ),
     {
       name: 'search.erase-user',
       events: ['user.deleted'],
