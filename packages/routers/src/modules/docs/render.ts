@@ -96,7 +96,8 @@ export const renderDoc = (slug: string, source: string): RenderedDoc => {
   const slugger = createSlugger();
   const headings: TDocHeading[] = [];
   let title: string | null = null;
-  markdown.walkTokens(tokens, (token) => {
+  // The callback is synchronous: walkTokens hands back nothing to wait for.
+  void markdown.walkTokens(tokens, (token) => {
     if (!isHeading(token)) return;
     const text = htmlToText(markdown.parseInline(token.text, { async: false }));
     const id = slugger(text);
