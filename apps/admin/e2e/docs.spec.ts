@@ -28,7 +28,10 @@ test('an admin reads, searches and follows links into the docs', async ({ page }
   await toc.getByRole('link', { name: 'How a job flows' }).click();
   await expect(page).toHaveURL(/\/docs\/architecture#how-a-job-flows$/);
   await expect(page.getByRole('heading', { level: 2, name: 'How a job flows' })).toBeInViewport();
-  await expect(toc.getByRole('link', { name: 'How a job flows' })).toHaveAttribute('aria-current', 'location');
+  await expect(toc.getByRole('link', { name: 'How a job flows' })).toHaveAttribute(
+    'aria-current',
+    'location',
+  );
   await page.screenshot({ path: 'test-results/screens/docs-section.png' });
 
   // A link between docs stays in the browser.
@@ -39,7 +42,7 @@ test('an admin reads, searches and follows links into the docs', async ({ page }
   // A word from a section finds it; the hit opens the doc at its heading.
   await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Docs' }).click();
   await expect(page).toHaveURL(/\/docs$/);
-  await page.getByLabel('Search the docs').fill('idempotent');
+  await page.getByRole('searchbox', { name: 'Search the docs' }).fill('idempotent');
   const results = page.getByRole('list', { name: 'Docs search results' });
   const hit = results.getByRole('link', { name: 'Architecture › How an event flows' });
   await expect(hit).toBeVisible();
@@ -57,7 +60,10 @@ test('an admin reads, searches and follows links into the docs', async ({ page }
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Jobs' }).click();
   await expect(page).toHaveURL(/\/ops\/jobs$/);
   await consoleReady(page);
-  await page.getByRole('link', { name: 'Docs', exact: true }).and(page.locator('.page-doc-link')).click();
+  const docsLink = page.locator('header.page-header').getByRole('link', { name: 'Docs', exact: true });
+  await expect(docsLink).toHaveAttribute('href', '/docs/architecture#how-a-job-flows');
+  await shot(page, 'docs-page-link', false);
+  await docsLink.click();
   await expect(page).toHaveURL(/\/docs\/architecture#how-a-job-flows$/);
   await expect(page.getByRole('heading', { level: 2, name: 'How a job flows' })).toBeInViewport();
 });
