@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENV_KEYS, parseEnv } from './env';
+import { DEFAULT_DOCS_DIR, ENV_KEYS, parseEnv } from './env';
 import {
   exposedMetricNames,
   metricNamesIn,
@@ -141,6 +141,21 @@ describe('Dockerfiles', () => {
       );
     });
   }
+
+  it("the API image holds the docs where DOCS_DIR's default looks for them", () => {
+    const instructions = parseDockerfile(readRepoFile('apps/api/Dockerfile'));
+    const last = Math.max(...instructions.map((i) => i.stage));
+    const copies = instructions.filter((i) => i.stage === last && i.keyword === 'COPY').map((i) => i.args);
+    expect(copies).toContain('--from=build /repo/docs ./docs');
+    const workdirs = instructions.filter((i) => i.stage === last && i.keyword === 'WORKDIR');
+    // The bundle runs from /repo/apps/api/dist: the default resolves three folders up, to /repo/docs.
+    expect(workdirs.map((i) => i.args)).toEqual(['/repo', '/repo/apps/api']);
+    expect(path.relative(path.join(REPO_ROOT, 'apps/api/src'), DEFAULT_DOCS_DIR)).toBe(
+      path.join('..', '..', '..', 'docs'),
+    );
+    expect(existsSync(path.join(DEFAULT_DOCS_DIR, 'architecture.md'))).toBe(true);
+    expect(readRepoFile('.dockerignore').split('\n')).not.toContain('docs');
+  });
 
   it('.dockerignore keeps installed and built files out of the context', () => {
     const ignored = readRepoFile('.dockerignore').split('\n');

@@ -16,6 +16,7 @@ describe('parseEnv', () => {
       PUBLIC_BASE_URL: 'http://127.0.0.1:4003',
       CORS_ORIGINS: ['http://127.0.0.1:3001', 'http://localhost:3001'],
       DATA_DIR: './data',
+      DOCS_DIR: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../docs'),
       DB_DRIVER: 'sqlite',
       SQLITE_PATH: path.join('./data', 'platform.db'),
       COSMOS_DATABASE: 'bytelyst',

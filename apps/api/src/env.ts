@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseCidrList } from '@bytelyst/routers/lib/outbound';
 import { z } from 'zod';
 
@@ -20,6 +21,12 @@ const list = (fallback: string) =>
         .filter((item) => item.length > 0),
     );
 
+/**
+ * The repo's `docs/`, from this file's folder: `apps/api/src` when run from source, `apps/api/dist` when
+ * bundled (the image keeps the same layout under /repo).
+ */
+export const DEFAULT_DOCS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../docs');
+
 const ZRawEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -34,6 +41,8 @@ const ZRawEnv = z.object({
    */
   TRUST_PROXY: z.string().min(1).default('loopback'),
   DATA_DIR: z.string().min(1).default('./data'),
+  /** The Markdown the console's docs browser shows and admin search indexes (default: the repo's docs/). */
+  DOCS_DIR: z.string().min(1).default(DEFAULT_DOCS_DIR),
   /** Names this process in event claims, job runs and leases (default: random per start). */
   INSTANCE_ID: z
     .string()

@@ -70,6 +70,7 @@ export const servicesFromEnv = (deps: Deps, secrets: Secrets): Services =>
       blobSigningSecret: secrets.blobSigningSecret,
       ...(deps.env.CDN_BASE_URL ? { cdnBaseUrl: deps.env.CDN_BASE_URL } : {}),
       encryptionKey: secrets.encryptionKey,
+      docs: { dir: deps.env.DOCS_DIR },
       orgs: { inviteUrlBase: deps.env.ORG_INVITE_URL_BASE, inviteTtlDays: deps.env.ORG_INVITE_TTL_DAYS },
       identity: {
         passwordResetUrlBase: deps.env.PASSWORD_RESET_URL_BASE,

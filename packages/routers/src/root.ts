@@ -8,6 +8,7 @@ import { plansRouter, stripeRouter, subscriptionsRouter, usageRouter } from './m
 import { blobRouter } from './modules/blob/router';
 import { changelogRouter } from './modules/changelog/router';
 import { deliveryRouter } from './modules/delivery/router';
+import { docsRouter } from './modules/docs/router';
 import { dunningRouter } from './modules/dunning/router';
 import { eventsRouter } from './modules/events/router';
 import { experimentsRouter } from './modules/experiments/router';
@@ -92,6 +93,7 @@ export const appRouter = router({
   backups: backupsRouter,
   search: searchRouter,
   memory: memoryRouter,
+  docs: docsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -35,6 +35,7 @@ import { blobsModule } from './modules/blob/module';
 import { changelogModule } from './modules/changelog/module';
 import type { DeliveryConfig } from './modules/delivery/config';
 import { deliveryModule } from './modules/delivery/module';
+import { docsModule } from './modules/docs/module';
 import { dunningModule } from './modules/dunning/module';
 import { eventTimelineModule } from './modules/event-timeline/module';
 import { eventsModule } from './modules/events/module';
@@ -116,6 +117,8 @@ export type ServiceConfig = {
   orgs?: OrgsConfig;
   /** The REST face's version registry and how often deprecated-version usage is written (api-versions module). */
   apiVersions?: ApiVersionsConfig;
+  /** Where the docs browser reads its Markdown (DOCS_DIR); without it there are no docs. */
+  docs?: { dir?: string };
 };
 
 export type ServiceDeps = {
@@ -190,6 +193,7 @@ const MODULES = moduleList<{
   .add(orgsModule)
   .add(eventTimelineModule)
   .add(backupsModule)
+  .add(docsModule)
   .add(searchModule);
 
 /** Every container: the platform's own (bus, jobs, leases) and each module's; `DocumentStore.init` takes this. */

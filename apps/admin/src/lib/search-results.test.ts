@@ -33,6 +33,10 @@ describe('search results in the console', () => {
     expect(hrefOf(hit('user', 'u/1'))).toBe('/users/u%2F1');
     expect(hrefOf(hit('tracker_item', 't1'))).toBe('/tracker/t1');
     expect(hrefOf(hit('feedback', 'f1'))).toBe('/feedback/f1');
+    expect(
+      hrefOf(hit('doc', 'architecture#data-rules', { slug: 'architecture', anchor: 'data-rules' })),
+    ).toBe('/docs/architecture#data-rules');
+    expect(hrefOf(hit('doc', 'architecture', { slug: 'architecture' }))).toBe('/docs/architecture');
     const at = '2026-06-01T12:00:00.000Z';
     const day = new Date(at).toLocaleDateString('sv-SE');
     const href = hrefOf(

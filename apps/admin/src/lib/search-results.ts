@@ -10,6 +10,7 @@ export const SEARCH_TYPE_LABELS: Record<SearchType, string> = {
   feedback: 'Feedback',
   changelog: 'Changelog',
   memory: 'Memory items',
+  doc: 'Docs',
 };
 
 export type SearchGroup = {
@@ -39,6 +40,10 @@ const localDay = (iso: string) => {
   return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
 };
 
+/** A doc in the console's docs browser, at a heading when one is given. */
+export const docHref = (slug: string, anchor?: string): string =>
+  `/docs/${encodeURIComponent(slug)}${anchor ? `#${encodeURIComponent(anchor)}` : ''}`;
+
 /** The console page that shows a hit's record: its detail page, or the audit log narrowed to the entry. */
 export function hrefOf(hit: SearchHit): string {
   const id = encodeURIComponent(hit.ref.id ?? hit.id);
@@ -53,6 +58,8 @@ export function hrefOf(hit: SearchHit): string {
       return `/content/changelog?entry=${id}`;
     case 'memory':
       return `/users/${encodeURIComponent(hit.ref.userId ?? '')}?memory=${id}#memory`;
+    case 'doc':
+      return docHref(hit.ref.slug ?? '', hit.ref.anchor);
     case 'audit': {
       const params = new URLSearchParams();
       for (const key of ['actorId', 'action', 'targetId'] as const) {

@@ -110,6 +110,8 @@ export const REST_OPERATIONS: readonly string[] = [
   'PATCH /memory/{id}',
   'DELETE /memory/{id}',
   'POST /memory/{id}/reassign',
+  'GET /docs',
+  'GET /docs/{slug}',
   'GET /feedback/{id}',
   'GET /feedback/nps',
   'GET /feedback',

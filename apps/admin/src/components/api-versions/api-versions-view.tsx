@@ -54,6 +54,7 @@ export function ApiVersionsView({ apiUrl }: { apiUrl: string }) {
     <>
       <PageHeader
         title="API versions"
+        doc="architecture#the-versioning-contract"
         description="The REST face's versions: deprecated ones answer with Deprecation and Sunset headers until their sunset, retired ones with 410. Below, the clients that still call deprecated versions or operations."
         actions={
           <a className="btn" href={`${apiUrl}/documentation/`} target="_blank" rel="noreferrer">

@@ -37,6 +37,7 @@ export function EventsHeader({ tab, scope, onScopeChange }: Props) {
     <>
       <PageHeader
         title="Events"
+        doc="architecture#how-an-event-flows"
         description={described}
         actions={
           <div className="row">

@@ -26,6 +26,7 @@ export function JobsView() {
     <>
       <PageHeader
         title="Jobs"
+        doc="architecture#how-a-job-flows"
         description="Scheduled work of the platform: when each job runs next, how its last run went, and its history."
       />
       <section className="card" aria-label="Scheduled jobs">

@@ -30,6 +30,7 @@ export function OrgsView() {
     <>
       <PageHeader
         title="Organizations"
+        doc="architecture#org-and-team-scoped-access"
         description="Organizations of the selected product: their members, teams, pending invitations, subscription and usage. Members manage their own through the API; admins see and support all of them."
         actions={<NewButton label="New organization" onClick={() => setCreating(true)} />}
       />

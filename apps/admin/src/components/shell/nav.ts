@@ -69,6 +69,10 @@ export const NAV: readonly NavGroup[] = [
       { href: '/telemetry', label: 'Telemetry', icon: 'activity' },
     ],
   },
+  {
+    label: 'Help',
+    items: [{ href: '/docs', label: 'Docs', icon: 'book' }],
+  },
 ];
 
 /** Tabs inside a page, which the sidebar does not list. */

@@ -20,7 +20,8 @@ const isSearchKey = (event: globalThis.KeyboardEvent) => {
   return !target?.closest('input, textarea, select, [contenteditable="true"]');
 };
 
-function Marked({ html }: { html: string }) {
+/** Highlighted search text (see `markedParts`) as text and `<mark>` elements. */
+export function Marked({ html }: { html: string }) {
   return (
     <>
       {markedParts(html).map((part, i) =>

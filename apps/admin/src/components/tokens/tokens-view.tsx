@@ -21,6 +21,7 @@ export function TokensView() {
     <>
       <PageHeader
         title="API tokens"
+        doc="architecture#how-a-request-flows"
         description="Server-to-server credentials for the selected product. Tokens are shown once and stored hashed."
         actions={<NewButton label="New token" onClick={() => setCreating(true)} />}
       />

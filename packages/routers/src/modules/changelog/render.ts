@@ -10,7 +10,8 @@ import sanitizeHtml from 'sanitize-html';
 
 const markdown = new Marked({ gfm: true, breaks: false, async: false });
 
-const SANITIZE: sanitizeHtml.IOptions = {
+/** The allow-list; the docs module extends it (heading ids, links between docs). */
+export const MARKDOWN_SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [
     'span',
     'h1',
@@ -60,4 +61,4 @@ const SANITIZE: sanitizeHtml.IOptions = {
 };
 
 export const renderMarkdown = (body: string): string =>
-  sanitizeHtml(markdown.parse(body, { async: false }), SANITIZE).trim();
+  sanitizeHtml(markdown.parse(body, { async: false }), MARKDOWN_SANITIZE).trim();

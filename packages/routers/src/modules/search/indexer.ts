@@ -71,18 +71,21 @@ export const createIndexer = (deps: {
   };
 
   const subscribers = (): Subscriber[] => [
-    ...entities.map(
-      (entity): Subscriber => ({
-        name: `search.index-${entity.type.replace('_', '-')}`,
-        events: entity.events,
-        description: `Keeps the search index's ${entity.label.toLowerCase()} as their records are.`,
-        sequential: entity.ordered,
-        handle: async (event) => {
-          const id = entity.recordId(event);
-          if (id) await refresh(event.productId, entity, id);
-        },
-      }),
-    ),
+    // Types no event reports on (docs, which are files) are kept by their own start-up pass and by rebuilds.
+    ...entities
+      .filter((entity) => entity.events.length > 0)
+      .map(
+        (entity): Subscriber => ({
+          name: `search.index-${entity.type.replace('_', '-')}`,
+          events: entity.events,
+          description: `Keeps the search index's ${entity.label.toLowerCase()} as their records are.`,
+          sequential: entity.ordered,
+          handle: async (event) => {
+            const id = entity.recordId(event);
+            if (id) await refresh(event.productId, entity, id);
+          },
+        }),
+      ),
     {
       name: 'search.erase-user',
       events: ['user.deleted'],

@@ -4,7 +4,15 @@ import { z } from 'zod';
  * What admin search covers; each type is declared once in `entities/` (its events, its records, its text).
  * Adding a type (a changelog entry, say) is a declaration there and its name here.
  */
-export const SEARCH_TYPES = ['user', 'tracker_item', 'audit', 'feedback', 'changelog', 'memory'] as const;
+export const SEARCH_TYPES = [
+  'user',
+  'tracker_item',
+  'audit',
+  'feedback',
+  'changelog',
+  'memory',
+  'doc',
+] as const;
 export const ZSearchType = z.enum(SEARCH_TYPES);
 export type TSearchType = z.infer<typeof ZSearchType>;
 

@@ -165,7 +165,7 @@ describe.each(['sqlite', 'cosmos'] as const)('search index on %s', (driver) => {
     if (!started) throw new Error('no rebuild queued');
     expect(started).toMatchObject({
       status: 'queued',
-      types: ['user', 'tracker_item', 'audit', 'feedback', 'changelog', 'memory'],
+      types: ['user', 'tracker_item', 'audit', 'feedback', 'changelog', 'memory', 'doc'],
     });
     await h.services.jobRunner.whenIdle();
     await settle();
