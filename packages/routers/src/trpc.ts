@@ -33,6 +33,8 @@ export type Meta = OpenApiMeta<{
   successStatus?: 201 | 202;
   /** A deprecated REST operation: its responses carry Deprecation, Sunset and Link (see `rest()`). */
   deprecation?: OperationDeprecation;
+  /** A mutation that changes nothing (a preview): the audit middleware leaves it out (see `rest()`). */
+  changesNothing?: true;
 }>;
 
 const t = initTRPC.context<Context>().meta<Meta>().create({ errorFormatter });
@@ -105,11 +107,18 @@ const requireLevel = (level: Exclude<ProcedureLevel, 'public'>) =>
 
 /**
  * Every successful admin mutation becomes an `admin.action` event (the audit log subscribes to it); placed in
- * the admin procedures so none can forget it. The event is persisted before the response goes out.
+ * the admin procedures so none can forget it. A preview that changes nothing (`changesNothing`) is left out. The event is persisted before the response goes out.
  */
 const auditMutations = t.middleware(async ({ ctx, next, type, path, meta, getRawInput }) => {
   const result = await next();
-  if (type !== 'mutation' || !result.ok || !ctx.principal || meta?.impersonation === 'starts') return result;
+  if (
+    type !== 'mutation' ||
+    !result.ok ||
+    !ctx.principal ||
+    meta?.impersonation === 'starts' ||
+    meta?.changesNothing
+  )
+    return result;
   const input = await getRawInput();
   const { principal } = ctx;
   await ctx.services.bus.emit(

@@ -31,6 +31,11 @@ export const rest = (
      * Link headers on its REST answers. The sunset must come at least six months after the deprecation.
      */
     deprecated?: OperationDeprecation;
+    /**
+     * A POST that computes and changes nothing (a preview, a dry run): not recorded as an admin action, so a
+     * preview refreshed as the admin types leaves no trail of entries in the audit log.
+     */
+    changesNothing?: true;
   },
 ): Meta => {
   if (opts.deprecated)
@@ -49,6 +54,7 @@ export const rest = (
     },
     ...(opts.deprecated ? { deprecation: opts.deprecated } : {}),
     ...(opts.targetType ? { audit: { targetType: opts.targetType } } : {}),
+    ...(opts.changesNothing ? { changesNothing: true } : {}),
     ...(opts.cacheSeconds ? { cacheSeconds: opts.cacheSeconds } : {}),
     ...(opts.successStatus ? { successStatus: opts.successStatus } : {}),
   };

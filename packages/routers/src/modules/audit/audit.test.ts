@@ -51,6 +51,17 @@ describe('audit', () => {
     expect(items.map((e) => e.action)).toEqual(['tokens.create']);
   });
 
+  it('does not record previews, which change nothing', async () => {
+    const admin = await h.signIn(['admin']);
+    const preview = await admin.caller.changelog.preview({ body: '**Faster** sync' });
+    expect(preview.html).toContain('<strong>Faster</strong>');
+    await admin.caller.i18n.preview({ message: 'Hello {name}', locale: 'en', args: { name: 'Ada' } });
+    await admin.caller.tokens.create({ name: 'after-the-previews' });
+    await h.services.bus.drain();
+    const { items } = await admin.caller.audit.list({ actorId: admin.user.id });
+    expect(items.map((e) => e.action)).toEqual(['tokens.create']);
+  });
+
   it('filters by actor, action and date range, and pages newest first', async () => {
     const admin = await h.signIn(['admin']);
     const start = new Date(h.clock()).toISOString();

@@ -106,6 +106,7 @@ export const changelogRouter = router({
   preview: adminProcedure
     .meta(
       rest('POST', '/changelog/preview', {
+        changesNothing: true,
         tag,
         summary: 'Markdown rendered and sanitised exactly as clients will get it',
       }),

@@ -55,6 +55,7 @@ export const deliveryRouter = router({
   previewTemplate: adminProcedure
     .meta(
       rest('POST', '/delivery/templates/preview', {
+        changesNothing: true,
         tag,
         summary:
           "Render a template as the product's mail, with size, link, alt-text and client-support checks",
@@ -97,6 +98,7 @@ export const deliveryRouter = router({
   previewSegment: adminProcedure
     .meta(
       rest('POST', '/delivery/announcements/preview', {
+        changesNothing: true,
         tag,
         summary: 'How many users and devices a feature announcement to this segment would reach',
       }),

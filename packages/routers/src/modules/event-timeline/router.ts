@@ -19,6 +19,7 @@ export const eventRecoveryProcedures = {
   previewRecovery: adminProcedure
     .meta(
       rest('POST', '/events/recover/preview', {
+        changesNothing: true,
         tag,
         summary:
           'Counts what "recover since T" would replay: failed webhook messages, failed or held notifications, skipped job slots',

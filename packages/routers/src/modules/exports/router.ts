@@ -122,6 +122,7 @@ export const exportsRouter = router({
   previewBulk: adminProcedure
     .meta(
       rest('POST', '/exports/bulk/dry-run', {
+        changesNothing: true,
         tag,
         summary: 'Dry run of a bulk operation: how many items it would visit, how many are already there',
         targetType: 'bulk_operation',

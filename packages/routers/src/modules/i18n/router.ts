@@ -137,6 +137,7 @@ export const i18nRouter = router({
   preview: adminProcedure
     .meta(
       rest('POST', '/translations/preview', {
+        changesNothing: true,
         tag,
         summary: 'Check an ICU message and format it with sample arguments (defaults from its arguments)',
       }),

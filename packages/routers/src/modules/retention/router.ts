@@ -58,6 +58,7 @@ export const retentionRouter = router({
   preview: adminProcedure
     .meta(
       rest('POST', '/retention/preview', {
+        changesNothing: true,
         tag,
         summary: 'How many documents each policy would remove now, and how many a legal hold keeps',
         description: 'Counts only; nothing is removed.',
