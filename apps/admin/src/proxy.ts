@@ -14,9 +14,10 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     // Everything except sign-in, the session and tRPC handlers, other API routes, and static assets.
-    // Public: sign-in, the "this wasn't me" page, password recovery, email verification and the status page
+    // Public: sign-in, the "this wasn't me" page, password recovery, email verification (and the confirmation of a
+    // changed address) and the status page
     // (with its subscription confirm and unsubscribe pages), the changelog, and the roadmap (whose end-user
     // sign-in is its own cookies, scoped to /roadmap, which this check never counts as a console session).
-    '/((?!sign-in|session-report|forgot-password|reset-password|verify-email|accept-invite|status/|status$|changelog$|roadmap/|roadmap$|api/|trpc/|trpc$|_next/static|_next/image|favicon\\.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|css|js|txt|map)$).*)',
+    '/((?!sign-in|session-report|forgot-password|reset-password|verify-email|confirm-email-change|accept-invite|status/|status$|changelog$|roadmap/|roadmap$|api/|trpc/|trpc$|_next/static|_next/image|favicon\\.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|css|js|txt|map)$).*)',
   ],
 };

@@ -1,3 +1,4 @@
+import { accountRouter } from './modules/account/router';
 import { analyticsRouter } from './modules/analytics/router';
 import { apiVersionsRouter } from './modules/api-versions/router';
 import { avatarsRouter, releasesRouter } from './modules/assets/router';
@@ -94,6 +95,7 @@ export const appRouter = router({
   search: searchRouter,
   memory: memoryRouter,
   docs: docsRouter,
+  account: accountRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -107,7 +107,8 @@ const requireLevel = (level: Exclude<ProcedureLevel, 'public'>) =>
 
 /**
  * Every successful admin mutation becomes an `admin.action` event (the audit log subscribes to it); placed in
- * the admin procedures so none can forget it. A preview that changes nothing (`changesNothing`) is left out. The event is persisted before the response goes out.
+ * the admin procedures so none can forget it. The event is persisted before the response goes out. A preview
+ * that changes nothing (`changesNothing`) is left out.
  */
 const auditMutations = t.middleware(async ({ ctx, next, type, path, meta, getRawInput }) => {
   const result = await next();
@@ -133,6 +134,11 @@ const auditMutations = t.middleware(async ({ ctx, next, type, path, meta, getRaw
 /** Auth runs before any `.input()` parser is added, so a bad or empty input still gets 401/403 first. */
 export const publicProcedure = t.procedure.meta({ level: 'public' }).use(mapErrors);
 export const authedProcedure = publicProcedure.meta({ level: 'authed' }).use(requireLevel('authed'));
+/**
+ * A signed-in user's change to their own account (profile, address, data export, deletion): audited like an
+ * admin mutation, with the user as the actor.
+ */
+export const auditedAuthedProcedure = authedProcedure.use(auditMutations);
 export const adminProcedure = publicProcedure
   .meta({ level: 'admin' })
   .use(requireLevel('admin'))

@@ -54,6 +54,40 @@ export const createLicensesService = (deps: LicensesServiceDeps) => {
     return { planCode: plan?.code ?? null, maxDevices };
   };
 
+  /** An admin frees a device slot, e.g. for a user who lost the machine. */
+  const deactivateDevice = async (
+    productId: string,
+    id: string,
+    deviceId: string,
+    actorId: string,
+  ): Promise<TLicense> => {
+    const { doc, changed } = await changeLicense(
+      repo,
+      productId,
+      id,
+      (current) =>
+        current.devices.some((d) => d.deviceId === deviceId)
+          ? {
+              ...current,
+              devices: current.devices.filter((d) => d.deviceId !== deviceId),
+              updatedAt: now(),
+            }
+          : null,
+      (next) =>
+        bus.stage(
+          'license.deactivated',
+          { licenseId: id, userId: next.userId, deviceId },
+          { productId, actorId },
+        ),
+    );
+    if (!changed) {
+      throw new AppError('NOT_FOUND', `Device '${deviceId}' is not activated on this license`, {
+        fields: [{ path: 'deviceId', message: 'Not activated on this license' }],
+      });
+    }
+    return toLicense(doc, now());
+  };
+
   return {
     async generate(productId: string, input: TLicenseGenerateInput, actorId: string) {
       if (input.expiresAt && Date.parse(input.expiresAt) <= clock()) throw notFuture('expiresAt');
@@ -162,39 +196,17 @@ export const createLicensesService = (deps: LicensesServiceDeps) => {
       );
       return toLicense(doc, now());
     },
-    /** An admin frees a device slot, e.g. for a user who lost the machine. */
-    async deactivateDevice(
-      productId: string,
-      id: string,
-      deviceId: string,
-      actorId: string,
-    ): Promise<TLicense> {
-      const { doc, changed } = await changeLicense(
-        repo,
-        productId,
-        id,
-        (current) =>
-          current.devices.some((d) => d.deviceId === deviceId)
-            ? {
-                ...current,
-                devices: current.devices.filter((d) => d.deviceId !== deviceId),
-                updatedAt: now(),
-              }
-            : null,
-        (next) =>
-          bus.stage(
-            'license.deactivated',
-            { licenseId: id, userId: next.userId, deviceId },
-            { productId, actorId },
-          ),
-      );
-      if (!changed) {
-        throw new AppError('NOT_FOUND', `Device '${deviceId}' is not activated on this license`, {
-          fields: [{ path: 'deviceId', message: 'Not activated on this license' }],
+    /** The license's owner frees a device slot; another user's license is not found (404). */
+    async deactivateDeviceOf(productId: string, userId: string, id: string, deviceId: string) {
+      const doc = await repo.get(productId, id);
+      if (doc?.userId !== userId) {
+        throw new AppError('NOT_FOUND', 'License not found', {
+          fields: [{ path: 'licenseId', message: 'Not one of your licenses' }],
         });
       }
-      return toLicense(doc, now());
+      return deactivateDevice(productId, id, deviceId, userId);
     },
+    deactivateDevice,
   };
 };
 
