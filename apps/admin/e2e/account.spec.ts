@@ -86,6 +86,10 @@ test('an end user signs up on /account, verifies, manages their account and cann
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Usage');
   const usage = page.getByRole('list', { name: 'Usage per metric' });
   await expect(usage.getByRole('listitem').filter({ hasText: 'Exports' })).toContainText('3 used');
+  await expect(usage.getByRole('meter', { name: 'Api calls against quota' })).toHaveAttribute(
+    'aria-valuenow',
+    '0',
+  );
   await shot(page, 'account-3-usage');
 
   // Subscription: the plan, and the way to Stripe's billing portal (answered here, never by the real Stripe).
@@ -127,8 +131,8 @@ test('an end user signs up on /account, verifies, manages their account and cann
 
   // Settings: a value the product's apps read.
   await section(page, 'Settings').click();
-  await page.getByLabel('Setting').fill('theme');
-  await page.getByLabel('Value').fill('dark');
+  await page.getByRole('textbox', { name: 'Setting' }).fill('theme');
+  await page.getByRole('textbox', { name: 'Value' }).fill('dark');
   await page.getByRole('button', { name: 'Save setting' }).click();
   await expect(page.getByRole('list', { name: 'Your settings' })).toContainText('dark');
 

@@ -48,7 +48,7 @@ export function NotificationsSection() {
         label="your preferences"
         render={({ preferences }) => (
           <table className="table">
-            <caption className="sr-only">Notification preferences by type and channel</caption>
+            <caption className="visually-hidden">Notification preferences by type and channel</caption>
             <thead>
               <tr>
                 <th scope="col">Type</th>

@@ -107,11 +107,24 @@ export const useAccountProduct = (): string => {
 
 type Trpc = PlatformClient['trpc'];
 
-/** A query through the portal's client, cached per product under `key`. */
-export function useAccountQuery<T>(key: QueryKey, run: (trpc: Trpc) => Promise<T>) {
+/**
+ * A query through the portal's client, cached per product under `key`; `pollEvery(data)` gives the ms until it
+ * asks again (false: stop), for work the user watches finish.
+ */
+export function useAccountQuery<T>(
+  key: QueryKey,
+  run: (trpc: Trpc) => Promise<T>,
+  pollEvery?: (data: T | undefined) => number | false,
+) {
   const client = usePlatform();
   const product = useAccountProduct();
-  return useQuery({ queryKey: ['account', product, ...key], queryFn: () => run(client.trpc) });
+  return useQuery({
+    queryKey: ['account', product, ...key],
+    queryFn: () => run(client.trpc),
+    ...(pollEvery
+      ? { refetchInterval: (query: { state: { data: T | undefined } }) => pollEvery(query.state.data) }
+      : {}),
+  });
 }
 
 /** A mutation through the portal's client; `refresh` names the query keys whose data it changes. */

@@ -8,6 +8,8 @@ import { useAccountQuery } from './providers';
 import { QueryBody } from './section';
 
 const count = (n: number) => new Intl.NumberFormat('en').format(n);
+/** `api.calls` -> "Api calls". */
+export const metricLabel = (metric: string) => titleCase(metric.replace(/[._-]+/g, ' '));
 
 /** This period's usage per metric against the plan's quota (none = unlimited). */
 export function UsageSection() {
@@ -30,7 +32,7 @@ export function UsageSection() {
             <div className="stack">
               <ul className={styles.list} aria-label="Usage per metric">
                 {metrics.map((m) => {
-                  const label = titleCase(m.metric);
+                  const label = metricLabel(m.metric);
                   return (
                     <li key={m.metric} className={styles.meter}>
                       <div className={styles.row}>
@@ -45,16 +47,24 @@ export function UsageSection() {
                         </span>
                       </div>
                       {m.limit !== null ? (
-                        <meter
-                          className={styles.bar}
-                          aria-label={`${label} against quota`}
-                          min={0}
-                          max={Math.max(m.limit, 1)}
-                          low={m.limit * 0.8}
-                          high={m.limit * 0.95}
-                          optimum={0}
-                          value={m.used}
-                        />
+                        <>
+                          <meter
+                            className="visually-hidden"
+                            aria-label={`${label} against quota`}
+                            aria-valuetext={`${count(m.used)} of ${count(m.limit)}`}
+                            min={0}
+                            max={Math.max(m.limit, 1)}
+                            value={m.used}
+                          />
+                          <div className={styles.track} aria-hidden="true">
+                            <div
+                              className={m.used >= m.limit ? styles.fillFull : styles.fill}
+                              style={{
+                                width: `${m.limit === 0 ? 100 : Math.min(100, (m.used / m.limit) * 100)}%`,
+                              }}
+                            />
+                          </div>
+                        </>
                       ) : null}
                     </li>
                   );
@@ -65,7 +75,7 @@ export function UsageSection() {
                   Earlier months:{' '}
                   {history
                     .slice(0, 6)
-                    .map((h) => `${h.month} ${titleCase(h.metric)} ${count(h.total)}`)
+                    .map((h) => `${h.month} ${metricLabel(h.metric)} ${count(h.total)}`)
                     .join(' · ')}
                 </p>
               ) : null}
