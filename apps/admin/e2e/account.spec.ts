@@ -87,8 +87,8 @@ test('an end user signs up on /account, verifies, manages their account and cann
   const usage = page.getByRole('list', { name: 'Usage per metric' });
   await expect(usage.getByRole('listitem').filter({ hasText: 'Exports' })).toContainText('3 used');
   await expect(usage.getByRole('meter', { name: 'Api calls against quota' })).toHaveAttribute(
-    'aria-valuenow',
-    '0',
+    'aria-valuetext',
+    '0 of 1,000',
   );
   await shot(page, 'account-3-usage');
 
