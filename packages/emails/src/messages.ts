@@ -3,6 +3,7 @@ import { ACCOUNT_MESSAGES } from './catalogue/account';
 import { BILLING_MESSAGES } from './catalogue/billing';
 import { NOTICE_MESSAGES } from './catalogue/notices';
 import { ORG_MESSAGES } from './catalogue/orgs';
+import { SELF_SERVICE_MESSAGES } from './catalogue/self-service';
 
 /**
  * Localized mail strings. A template names each of its strings by a key of the `email` namespace and carries
@@ -20,7 +21,13 @@ export type Translate = ((key: string, args?: MessageArgs) => string) & { readon
 /** What the render takes: the locale (for plurals, numbers) and the messages merged along its fallback chain. */
 export type EmailStrings = { locale: string; messages: Readonly<Record<string, string>> };
 
-const CATALOGUE = { ...ACCOUNT_MESSAGES, ...BILLING_MESSAGES, ...NOTICE_MESSAGES, ...ORG_MESSAGES };
+const CATALOGUE = {
+  ...ACCOUNT_MESSAGES,
+  ...BILLING_MESSAGES,
+  ...NOTICE_MESSAGES,
+  ...ORG_MESSAGES,
+  ...SELF_SERVICE_MESSAGES,
+};
 
 export type EmailMessageKey = keyof typeof CATALOGUE;
 

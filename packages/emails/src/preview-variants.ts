@@ -21,6 +21,12 @@ const OVERRIDES: { [K in TemplateName]?: ReadonlyArray<Record<string, unknown>> 
   'org-invitation': [{ role: 'admin', inviterEmail: undefined }, { role: 'owner' }, { role: 'billing' }],
   'trial-expiring': [{ daysLeft: 0 }, { daysLeft: 1 }, { unsubscribeUrl: undefined }],
   'trial-expired': [{ unsubscribeUrl: undefined }],
+  'account-notice': [
+    { notice: 'email_change', detail: 'new@example.com' },
+    { notice: 'email_changed', detail: 'new@example.com', actionUrl: undefined },
+    { notice: 'deletion_scheduled', detail: 'March 28, 2025' },
+    { notice: 'deletion_cancelled', detail: 'signed in', actionUrl: undefined },
+  ],
   'payment-failed': [
     { nextRetryAt: undefined, invoiceUrl: undefined },
     { currency: 'JPY', amountMinor: 4900 },

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ZUnsubscribeUrl } from './brand';
 import { createTranslate, type EmailStrings } from './messages';
 import { subjectOf, TEMPLATE_NAMES, type TEmailProps, type TemplateName } from './templates';
+import { AccountNoticeEmail, ZAccountNoticeProps } from './templates/account-notice';
 import { ChangelogAnnouncementEmail, ZChangelogAnnouncementProps } from './templates/changelog-announcement';
 import { DunningDowngradedEmail, ZDunningDowngradedProps } from './templates/dunning-downgraded';
 import { DunningFinalWarningEmail, ZDunningFinalWarningProps } from './templates/dunning-final-warning';
@@ -135,6 +136,10 @@ export function prepareEmail(template: TemplateName, input: unknown, strings?: E
     case 'org-invitation': {
       const props = ZOrgInvitationProps.parse(raw);
       return prepared(props, <OrgInvitationEmail {...props} t={t} />);
+    }
+    case 'account-notice': {
+      const props = ZAccountNoticeProps.parse(raw);
+      return prepared(props, <AccountNoticeEmail {...props} t={t} />);
     }
     default: {
       const unreachable: never = name;

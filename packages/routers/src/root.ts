@@ -1,3 +1,4 @@
+import { accountRouter } from './modules/account/router';
 import { analyticsRouter } from './modules/analytics/router';
 import { apiVersionsRouter } from './modules/api-versions/router';
 import { avatarsRouter, releasesRouter } from './modules/assets/router';
@@ -92,6 +93,7 @@ export const appRouter = router({
   backups: backupsRouter,
   search: searchRouter,
   memory: memoryRouter,
+  account: accountRouter,
 });
 
 export type AppRouter = typeof appRouter;

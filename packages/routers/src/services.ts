@@ -19,6 +19,8 @@ import { createAccessTokenVerifier } from './lib/jwt';
 import { createLegalHoldsSlot, type LegalHolds } from './lib/legal-holds';
 import { createSecretBox } from './lib/secret-box';
 import { moduleList, type PlatformDeps } from './module';
+import type { AccountConfig } from './modules/account/config';
+import { accountModule } from './modules/account/module';
 import { analyticsModule } from './modules/analytics/module';
 import { apiVersionsModule } from './modules/api-versions/module';
 import type { ApiVersionsConfig } from './modules/api-versions/service';
@@ -102,6 +104,8 @@ export type ServiceConfig = {
   /** Key of the secrets kept in the store (lib/secret-box.ts); default: derived from jwtSecret. */
   encryptionKey?: string;
   identity?: IdentityConfig;
+  /** The account self-service's deletion grace period (account module). */
+  account?: AccountConfig;
   sso?: SsoConfig;
   webhooks?: WebhooksConfig;
   /** Maintenance mode's starting value for products that stored none (MAINTENANCE_MODE, MAINTENANCE_BYPASS_IPS). */
@@ -190,7 +194,8 @@ const MODULES = moduleList<{
   .add(orgsModule)
   .add(eventTimelineModule)
   .add(backupsModule)
-  .add(searchModule);
+  .add(searchModule)
+  .add(accountModule);
 
 /** Every container: the platform's own (bus, jobs, leases) and each module's; `DocumentStore.init` takes this. */
 export const ALL_CONTAINERS: readonly ContainerDef[] = [...PLATFORM_CONTAINERS, ...MODULES.containers()];

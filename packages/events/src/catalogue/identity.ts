@@ -76,6 +76,8 @@ export const IDENTITY_EVENTS = {
         'reported',
         // The user set a new password with a reset link.
         'password_reset',
+        // The user changed their password while signed in (every other session ends).
+        'password_changed',
       ]),
     }),
   }),
@@ -137,12 +139,13 @@ export const IDENTITY_EVENTS = {
     version: 1,
     public: false,
     description:
-      "A user's password was changed (`via: 'reset'`: with a reset link); their sessions were revoked.",
+      "A user's password was changed (`via: 'reset'`: with a reset link, every session revoked; `via: 'self'`: " +
+      'signed in, with the current password, every other session revoked).',
     payload: z.object({
       userId: id,
       /** The address the password-changed notice goes to, and the audit entry's actor. */
       email: z.string(),
-      via: z.enum(['reset']),
+      via: z.enum(['reset', 'self']),
       /** The request that made the change, for the audit entry. */
       requestId: z.string(),
       ip: z.string(),
@@ -154,6 +157,37 @@ export const IDENTITY_EVENTS = {
     description: "A user's email address was verified (through the mailed link, or by an admin).",
     payload: z.object({ userId: id, email: z.string() }),
     example: { userId: 'usr_8fK2mQ7xLpT3', email: 'ada@example.com' },
+  }),
+  'user.email_change_requested': def({
+    version: 1,
+    public: false,
+    description:
+      'A signed-in user asked to move their account to another address; a link went to the new one.',
+    payload: z.object({ userId: id, newEmail: z.string() }),
+  }),
+  'user.email_changed': def({
+    version: 1,
+    public: true,
+    description:
+      'A user confirmed their new address with the link mailed to it; the old address was told. The new address counts as verified.',
+    payload: z.object({ userId: id, previousEmail: z.string(), email: z.string() }),
+    example: { userId: 'usr_8fK2mQ7xLpT3', previousEmail: 'ada@example.com', email: 'ada@lovelace.dev' },
+  }),
+  'account.deletion_scheduled': def({
+    version: 1,
+    public: true,
+    description:
+      'A user asked for their account to be deleted; it is deleted with their data at `scheduledFor` unless they cancel or sign in before.',
+    payload: z.object({ userId: id, scheduledFor: z.string() }),
+    example: { userId: 'usr_8fK2mQ7xLpT3', scheduledFor: '2026-06-15T12:00:00.000Z' },
+  }),
+  'account.deletion_cancelled': def({
+    version: 1,
+    public: true,
+    description:
+      "A scheduled account deletion was called off (`via: 'user'`: cancelled; `via: 'login'`: the user signed in).",
+    payload: z.object({ userId: id, via: z.enum(['user', 'login']) }),
+    example: { userId: 'usr_8fK2mQ7xLpT3', via: 'login' },
   }),
   'auth.password_reset_requested': def({
     version: 1,

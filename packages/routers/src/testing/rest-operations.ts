@@ -3,10 +3,12 @@
  * method and path is public contract, so renaming a tRPC key must leave this list exactly as it is.
  * Add a line here only when a new REST operation is added on purpose.
  */
+import { ACCOUNT_REST_OPERATIONS } from './rest-operations-account';
 import { ORG_REST_OPERATIONS } from './rest-operations-orgs';
 
 export const REST_OPERATIONS: readonly string[] = [
   ...ORG_REST_OPERATIONS,
+  ...ACCOUNT_REST_OPERATIONS,
   'DELETE /changelog/entries/{id}',
   'GET /changelog',
   'GET /changelog/entries',
@@ -151,6 +153,7 @@ export const REST_OPERATIONS: readonly string[] = [
   'GET /jobs/{name}',
   'GET /licenses',
   'GET /licenses/mine',
+  'POST /licenses/mine/{licenseId}/devices/{deviceId}/deactivate',
   'GET /licenses/{id}',
   'GET /migrations',
   'GET /migrations/{id}',

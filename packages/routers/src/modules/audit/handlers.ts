@@ -88,7 +88,7 @@ export const impersonationAuditSubscriber = (
 });
 
 /** The audit action of each way a password changes (the procedure that changed it). */
-const PASSWORD_CHANGE_ACTIONS = { reset: 'auth.resetPassword' } as const;
+const PASSWORD_CHANGE_ACTIONS = { reset: 'auth.resetPassword', self: 'account.changePassword' } as const;
 
 /**
  * A password reset is the account owner's own action, not an admin's: its entry is written from

@@ -4,7 +4,7 @@ import { randomId, safeEqual, sha256 } from '../../lib/crypto';
 import { isoNow } from '../../lib/time';
 
 /**
- * One-time tokens mailed to a user (a password reset, an email verification). A token reads
+ * One-time tokens mailed to a user (a password reset, an email verification, an email change). A token reads
  * `<prefix>_<productId>.<id>.<secret>`: the product and id find its record with one point read, the secret is
  * 32 random bytes, and the record keeps only the SHA-256 of the whole token (compared in constant time).
  */
@@ -22,9 +22,9 @@ export type OneTimeTokenDoc = {
   email?: string;
 };
 
-export type TokenPrefix = 'rp' | 've';
+export type TokenPrefix = 'rp' | 've' | 'ec';
 
-const PATTERN = /^(rp|ve)_([a-z][a-z0-9-]{1,31})\.([A-Za-z0-9_-]{16,64})\.([A-Za-z0-9_-]{43,86})$/;
+const PATTERN = /^(rp|ve|ec)_([a-z][a-z0-9-]{1,31})\.([A-Za-z0-9_-]{16,64})\.([A-Za-z0-9_-]{43,86})$/;
 
 const parse = (prefix: TokenPrefix, token: string) => {
   const match = PATTERN.exec(token);

@@ -176,6 +176,7 @@ describe('bulk operations', () => {
       const sources = createExportSources(h.store);
       return createExportsEngine({
         repo: createExportsRepository(h.store),
+        store: h.store,
         blob: h.services.blob,
         clock: h.clock,
         bus: h.services.bus,

@@ -64,6 +64,7 @@ describe('exports worker', () => {
     const sources = opts.sources ?? createExportSources(h.store);
     return createExportsEngine({
       repo: createExportsRepository(h.store),
+      store: h.store,
       blob: opts.blob ?? h.services.blob,
       clock: h.clock,
       bus: h.services.bus,

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { BlobStore } from '@bytelyst/db/blob';
+import type { DocumentStore } from '@bytelyst/db/document-store';
 import { type Clock, type Stored, withoutSystemFields } from '@bytelyst/db/document-store';
 import type { EventBus } from '@bytelyst/events/bus';
 import type { BusLogger } from '@bytelyst/events/logger';
@@ -10,9 +11,12 @@ import { runExport } from './export-run';
 import { createHold, type Hold, Stopped } from './hold';
 import type { ExportsRepository, JobDoc } from './repository';
 import type { ExportSources } from './sources';
+import { runUserDataExport, USER_DATA_TYPE } from './user-data';
 
 export type EngineDeps = {
   repo: ExportsRepository;
+  /** Read by the user data export, which walks several modules' containers. */
+  store: DocumentStore;
   blob: BlobStore;
   clock: Clock;
   bus: EventBus;
@@ -105,16 +109,12 @@ export const createExportsEngine = (deps: EngineDeps) => {
   const run = async (claimed: Stored<JobDoc>) => {
     const h = createHold(claimed, { repo, clock, holder, leaseMs: deps.leaseMs, stopping: () => stopping });
     try {
-      if (claimed.kind === 'export') {
-        await runExport(h, {
-          blob: deps.blob,
-          bus: deps.bus,
-          clock,
-          sources: deps.sources,
-          pageSize: deps.pageSize,
-          container: EXPORT_BLOB_CONTAINER,
-          fileDays: FILE_DAYS,
-        });
+      const file = { blob: deps.blob, bus: deps.bus, clock, pageSize: deps.pageSize };
+      const where = { container: EXPORT_BLOB_CONTAINER, fileDays: FILE_DAYS };
+      if (claimed.kind === 'export' && claimed.type === USER_DATA_TYPE) {
+        await runUserDataExport(h, { ...file, ...where, store: deps.store });
+      } else if (claimed.kind === 'export') {
+        await runExport(h, { ...file, ...where, sources: deps.sources });
       } else {
         await runBulk(h, { bulk: deps.bulk, bus: deps.bus, clock, repo });
       }

@@ -11,6 +11,7 @@ import { createExportsEngine } from './engine';
 import { createExportsRepository } from './repository';
 import { createExportsService } from './service';
 import { createExportSources } from './sources';
+import { createUserDataExports } from './user-data-service';
 
 type Needs = { users: UsersService; licenses: LicensesService; blobs: BlobService; legalHolds: LegalHolds };
 
@@ -28,6 +29,7 @@ export const exportsModule = defineModule({
     const bulk = createBulkOperations({ sources, users: needs.users, licenses: needs.licenses });
     const engine = createExportsEngine({
       repo,
+      store,
       blob,
       clock,
       bus,
@@ -39,7 +41,7 @@ export const exportsModule = defineModule({
     });
     const service = createExportsService({ repo, clock, bus, bulk, blobs: needs.blobs, engine });
     return {
-      service: { ...service, engine },
+      service: { ...service, engine, userData: createUserDataExports({ repo, blob }) },
       jobs: [createExportFilesCleanupJob({ repo, blob, bus, legalHolds: needs.legalHolds })],
       workers: [{ name: 'exports.worker', start: () => engine.start(), stop: () => engine.stop() }],
     };

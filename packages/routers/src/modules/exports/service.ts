@@ -19,6 +19,7 @@ import {
   type TExportListInput,
   type TItemsInput,
 } from './schema';
+import { USER_DATA_TYPE } from './user-data';
 
 /** Who asks, as the procedures know them. */
 export type Requester = {
@@ -139,6 +140,34 @@ export const createExportsService = (deps: ExportsServiceDeps) => {
         filters: parseExportFilters(input.type, input.filters),
         phase: null,
       }),
+
+    /**
+     * "Download my data": the requester's own archive (user-data.ts), one in flight per user (409
+     * `export_in_progress`).
+     */
+    async requestUserData(productId: string, requester: Requester): Promise<TExportJob> {
+      const inFlight = await repo.list(
+        productId,
+        {
+          type: { eq: USER_DATA_TYPE },
+          createdBy: { eq: requester.userId },
+          status: { in: ['pending', 'processing'] },
+        },
+        1,
+      );
+      if (inFlight.items.length > 0) {
+        throw new AppError('CONFLICT', 'An export of your data is already being prepared', {
+          reason: 'export_in_progress',
+        });
+      }
+      return start(productId, requester, {
+        kind: 'export',
+        type: USER_DATA_TYPE,
+        format: null,
+        filters: { userId: requester.userId },
+        phase: null,
+      });
+    },
 
     createBulk: (productId: string, input: TBulkCreateInput, requester: Requester) =>
       start(productId, requester, {

@@ -5,6 +5,7 @@ import {
   ZActivateInput,
   ZActivateOutput,
   ZDeactivateOutput,
+  ZDeviceMineInput,
   ZDeviceRefInput,
   ZKeyDeviceInput,
   ZLicense,
@@ -29,6 +30,24 @@ export const licensesRouter = router({
     )
     .output(ZMineOutput)
     .query(({ ctx }) => ctx.services.licenses.mine(ctx.productId, ctx.principal.userId)),
+  deactivateDeviceMine: authedProcedure
+    .meta(
+      rest('POST', '/licenses/mine/{licenseId}/devices/{deviceId}/deactivate', {
+        tag,
+        summary: 'Release a device from one of your licenses, freeing its slot',
+        description: "Another user's license answers 404, as an unknown one does.",
+      }),
+    )
+    .input(ZDeviceMineInput)
+    .output(ZLicense)
+    .mutation(({ ctx, input }) =>
+      ctx.services.licenses.deactivateDeviceOf(
+        ctx.productId,
+        ctx.principal.userId,
+        input.licenseId,
+        input.deviceId,
+      ),
+    ),
   list: adminProcedure
     .meta(rest('GET', '/licenses', { tag, summary: 'Page the licenses of this product, by status or user' }))
     .input(ZLicenseListInput.optional())

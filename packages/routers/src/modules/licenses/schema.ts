@@ -114,6 +114,8 @@ export const ZLicenseRevokeInput = z.object({
 });
 
 export const ZDeviceRefInput = z.object({ id: z.string().min(1).max(128), deviceId: ZDeviceId });
+/** A device of one of the caller's own licenses. */
+export const ZDeviceMineInput = z.object({ licenseId: z.string().min(1).max(128), deviceId: ZDeviceId });
 
 export const ZActivateInput = z.object({
   key: ZLicenseKeyInput,

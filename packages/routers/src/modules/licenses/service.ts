@@ -162,6 +162,16 @@ export const createLicensesService = (deps: LicensesServiceDeps) => {
       );
       return toLicense(doc, now());
     },
+    /** The license's owner frees a device slot; another user's license is not found (404). */
+    async deactivateDeviceOf(productId: string, userId: string, id: string, deviceId: string) {
+      const doc = await repo.get(productId, id);
+      if (doc?.userId !== userId) {
+        throw new AppError('NOT_FOUND', 'License not found', {
+          fields: [{ path: 'licenseId', message: 'Not one of your licenses' }],
+        });
+      }
+      return this.deactivateDevice(productId, id, deviceId, userId);
+    },
     /** An admin frees a device slot, e.g. for a user who lost the machine. */
     async deactivateDevice(
       productId: string,

@@ -16,7 +16,8 @@ export type RevokeReason =
   | 'admin'
   | 'revoked_by_user'
   | 'reported'
-  | 'password_reset';
+  | 'password_reset'
+  | 'password_changed';
 
 /** Reasons where the session's own user acted (the event's actor). */
 const BY_USER: readonly RevokeReason[] = ['logout', 'revoked_by_user', 'reported'];

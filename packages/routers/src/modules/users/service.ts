@@ -231,6 +231,16 @@ export const createUsersService = (deps: {
       deps.onInvalidate(id);
       return { id, deleted: true };
     },
+    /** The user's own name (account self-service), with `user.updated` committed alongside. */
+    async setName(productId: string, id: string, name: string): Promise<TUser> {
+      const doc = await load(productId, id);
+      if (doc.name === name) return view(doc);
+      return save(
+        doc,
+        { name, searchText: `${doc.emailLower} ${name.toLowerCase()}` },
+        deps.bus.stage('user.updated', { userId: id, changes: ['name'] }, { productId, actorId: id }),
+      );
+    },
     /** Marks the user's current address verified; a no-op when it already is. */
     async markEmailVerified(productId: string, id: string, outbox?: Outbox): Promise<TUser> {
       const doc = await load(productId, id);
@@ -255,28 +265,38 @@ export const createUsersService = (deps: {
      * Moves the user to another address: the email guard moves with it in one batch (a taken address is a 409
      * naming `email`), and the new address is unverified until its owner proves it.
      */
-    async setEmail(productId: string, actor: Actor, id: string, email: string): Promise<TUser> {
+    async setEmail(
+      productId: string,
+      actor: Actor,
+      id: string,
+      email: string,
+      /** The user's own confirmed change: the new address is verified, and `outbox` reports it. */
+      confirmed?: { outbox: (previousEmail: string) => Outbox },
+    ): Promise<TUser> {
       const doc = await load(productId, id);
       assertMayManage(actor, doc.roles);
       const next = email.trim().toLowerCase();
       if (next === doc.emailLower) return view(doc);
       const { emailVerifiedAt: _verifiedAt, ...rest } = withoutSystemFields(doc);
+      const now = isoNow(clock);
       const moved: UserDoc = {
         ...rest,
         email: next,
         emailLower: next,
         searchText: `${next} ${doc.name.toLowerCase()}`,
-        emailVerified: false,
-        updatedAt: isoNow(clock),
+        emailVerified: confirmed !== undefined,
+        ...(confirmed ? { emailVerifiedAt: now } : {}),
+        updatedAt: now,
       };
       const saved = await repo.moveEmail(
         doc,
         moved,
-        deps.bus.stage(
-          'user.updated',
-          { userId: id, changes: ['email'] },
-          { productId, actorId: actor.userId },
-        ),
+        confirmed?.outbox(doc.email) ??
+          deps.bus.stage(
+            'user.updated',
+            { userId: id, changes: ['email'] },
+            { productId, actorId: actor.userId },
+          ),
       );
       if (!saved) {
         throw new AppError('CONFLICT', 'A user with this email already exists', {
