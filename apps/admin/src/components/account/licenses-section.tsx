@@ -1,18 +1,34 @@
 'use client';
 
 import { Badge } from '~/components/kit/badge';
+import { Button } from '~/components/kit/button';
 import { Card } from '~/components/kit/card';
 import { EmptyState } from '~/components/kit/states';
+import { errorMessage } from '~/lib/api-errors';
 import { formatDate, formatRelative, titleCase } from '~/lib/format';
 import styles from './account.module.css';
-import { useAccountQuery } from './providers';
+import { useAccountMutation, useAccountQuery } from './providers';
 import { QueryBody } from './section';
 
 /** The user's license keys (never whole: first group and last four) and the devices each is activated on. */
 export function LicensesSection() {
   const licenses = useAccountQuery(['licenses'], (trpc) => trpc.licenses.listMine.query());
+  const deactivate = useAccountMutation(
+    (trpc, input: { licenseId: string; deviceId: string }) =>
+      trpc.licenses.deactivateDeviceMine.mutate(input),
+    [['licenses'], ['sessions']],
+  );
   return (
-    <Card titleId="licenses-title" title="Licenses">
+    <Card
+      titleId="licenses-title"
+      title="Licenses"
+      subtitle="Deactivate a device you no longer use to free its place for another."
+    >
+      {deactivate.error ? (
+        <p className="alert alert-error" role="alert">
+          {errorMessage(deactivate.error)}
+        </p>
+      ) : null}
       <QueryBody
         query={licenses}
         label="your licenses"
@@ -50,6 +66,18 @@ export function LicensesSection() {
                                   {formatRelative(device.lastSeenAt)}
                                 </span>
                               </span>
+                              <Button
+                                size="sm"
+                                loading={
+                                  deactivate.isPending && deactivate.variables?.deviceId === device.deviceId
+                                }
+                                aria-label={`Deactivate ${device.deviceName ?? device.deviceId}`}
+                                onClick={() =>
+                                  deactivate.mutate({ licenseId: license.id, deviceId: device.deviceId })
+                                }
+                              >
+                                Deactivate
+                              </Button>
                             </li>
                           ))}
                         </ul>

@@ -15,7 +15,11 @@ export function useProductName(): string {
   return product.data?.name ?? 'Your product';
 }
 
-function UserMenu({ name, email }: { name: string; email: string }) {
+function UserMenu(props: { name: string; email: string }) {
+  // The profile as last loaded: a renamed user sees the new name here at once.
+  const me = useAccountQuery(['me'], (trpc) => trpc.account.getMine.query());
+  const name = me.data?.name ?? props.name;
+  const email = me.data?.email ?? props.email;
   const [open, setOpen] = useState(false);
   const menuId = useId();
   const { signOut, pending } = useSignOut();

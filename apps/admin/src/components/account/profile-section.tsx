@@ -1,6 +1,7 @@
 'use client';
 
 import { usePlatform } from '@bytelyst/client/react';
+import Link from 'next/link';
 import { useState } from 'react';
 import { Badge } from '~/components/kit/badge';
 import { Button } from '~/components/kit/button';
@@ -8,6 +9,7 @@ import { Card } from '~/components/kit/card';
 import { errorMessage } from '~/lib/api-errors';
 import { formatDate } from '~/lib/format';
 import styles from './account.module.css';
+import { NameForm } from './profile-forms';
 import { useAccountQuery } from './providers';
 import { Facts, QueryBody } from './section';
 
@@ -43,22 +45,31 @@ function Verification({ email, verified }: { email: string; verified: boolean })
 
 /** Who the account is: name, email and whether it is verified. */
 export function ProfileSection() {
-  const me = useAccountQuery(['me'], (trpc) => trpc.auth.getMine.query());
+  const me = useAccountQuery(['me'], (trpc) => trpc.account.getMine.query());
   return (
     <Card titleId="profile-title" title="Profile">
       <QueryBody
         query={me}
         label="your profile"
         render={(user) => (
-          <Facts
-            className={styles.facts}
-            items={[
-              ['Name', user.name],
-              ['Email', user.email],
-              ['Email status', <Verification key="v" email={user.email} verified={user.emailVerified} />],
-              ['Member since', formatDate(user.createdAt)],
-            ]}
-          />
+          <div className="stack">
+            {user.deletionScheduledFor ? (
+              <p className="alert alert-warning" role="status">
+                Your account is scheduled for deletion on {formatDate(user.deletionScheduledFor)}.{' '}
+                <Link href="/account/data">Cancel it</Link>
+              </p>
+            ) : null}
+            <Facts
+              className={styles.facts}
+              items={[
+                ['Name', user.name],
+                ['Email', user.email],
+                ['Email status', <Verification key="v" email={user.email} verified={user.emailVerified} />],
+                ['Member since', formatDate(user.createdAt)],
+              ]}
+            />
+            <NameForm key={user.name} name={user.name} />
+          </div>
         )}
       />
     </Card>
