@@ -1,5 +1,6 @@
 'use client';
 
+import { useCallback, useEffect } from 'react';
 import { Badge, type Tone } from '~/components/kit/badge';
 import { Button } from '~/components/kit/button';
 import { Card } from '~/components/kit/card';
@@ -23,12 +24,17 @@ const sizeOf = (bytes: number | null) =>
   bytes === null ? '' : bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`;
 
 /** The newest export, followed every second while it is being prepared. */
-function ExportProgress({ id }: { id: string }) {
+function ExportProgress({ id, onFinished }: { id: string; onFinished: () => void }) {
   const job = useAccountQuery(
     ['data-exports', id],
     (trpc) => trpc.account.getDataExport.query({ id }),
     (data) => (data && !WORKING.has(data.status) ? false : 1000),
   );
+  const finished = job.data ? !WORKING.has(job.data.status) : false;
+  // The list (and the request button it governs) learns that this export is done.
+  useEffect(() => {
+    if (finished) onFinished();
+  }, [finished, onFinished]);
   return (
     <QueryBody
       query={job}
@@ -81,6 +87,8 @@ function ExportProgress({ id }: { id: string }) {
 export function DataExportSection() {
   const list = useAccountQuery(['data-exports'], (trpc) => trpc.account.listDataExports.query({ limit: 5 }));
   const request = useAccountMutation((trpc) => trpc.account.requestDataExport.mutate(), [['data-exports']]);
+  const { refetch } = list;
+  const refreshList = useCallback(() => void refetch(), [refetch]);
   const latest = list.data?.items[0];
   const busy = latest ? WORKING.has(latest.status) : false;
   return (
@@ -109,7 +117,7 @@ export function DataExportSection() {
         label="your exports"
         render={({ items }) =>
           items[0] ? (
-            <ExportProgress key={items[0].id} id={items[0].id} />
+            <ExportProgress key={items[0].id} id={items[0].id} onFinished={refreshList} />
           ) : (
             <p className="muted">You have not asked for your data yet.</p>
           )

@@ -68,7 +68,7 @@ export function ProfileSection() {
                 ['Member since', formatDate(user.createdAt)],
               ]}
             />
-            <NameForm key={user.name} name={user.name} />
+            <NameForm name={user.name} />
           </div>
         )}
       />
