@@ -20,16 +20,13 @@ async function appSignIn(request: APIRequestContext, email: string, password: st
   return (await res.json()) as { accessToken: string; refreshToken: string; user: { id: string } };
 }
 
-/** The verification link of the newest `verify-email` mail to `email`, read from the outbox as an operator. */
-async function verificationLink(request: APIRequestContext, email: string): Promise<string> {
+/** The link to `page` in the newest `template` mail to `email`, read from the outbox as an operator. */
+async function mailLink(request: APIRequestContext, email: string, template: string, page: string) {
   const admin = await adminHeaders(request);
   let link = '';
   await expect
     .poll(async () => {
-      const list = await request.get(`${API}/delivery/log`, {
-        headers: admin,
-        params: { email, template: 'verify-email' },
-      });
+      const list = await request.get(`${API}/delivery/log`, { headers: admin, params: { email, template } });
       const [item] = ((await list.json()) as { items: { id: string }[] }).items;
       if (!item) return '';
       const detail = (await (
@@ -37,10 +34,10 @@ async function verificationLink(request: APIRequestContext, email: string): Prom
       ).json()) as {
         text: string | null;
       };
-      link = /(http\S+\/verify-email\?token=\S+)/.exec(detail.text ?? '')?.[1] ?? '';
+      link = new RegExp(`(http\\S+/${page}\\?token=\\S+)`).exec(detail.text ?? '')?.[1] ?? '';
       return link;
     })
-    .toContain('/verify-email?token=ve_');
+    .toContain(`/${page}?token=`);
   return link;
 }
 
@@ -79,7 +76,7 @@ test('an end user signs up on /account, verifies, manages their account and cann
   await shot(page, 'account-2-profile-unverified');
 
   // The verification mail from the outbox; its link verifies the address, and the profile says so.
-  await page.goto(await verificationLink(request, email));
+  await page.goto(await mailLink(request, email, 'verify-email', 'verify-email'));
   await expect(page.getByRole('status')).toContainText(`${email} is verified`);
   await page.getByRole('link', { name: 'Go to your account' }).click();
   await expect(profile).toContainText('Verified');
@@ -209,10 +206,24 @@ test('an end user signs up on /account, verifies, manages their account and cann
   await deletion.getByRole('button', { name: 'Cancel deletion' }).click();
   await expect(deletion.getByRole('button', { name: 'Delete my account' })).toBeVisible();
 
+  // A new address: the link goes to it, and following it moves the account there.
+  const newEmail = `moved-${email}`;
+  await section(page, 'Password and email').click();
+  const emailForm = page.getByRole('form', { name: 'Change your email address' });
+  await emailForm.getByLabel('New email address').fill(newEmail);
+  await emailForm.getByLabel('Password').fill(newPassword);
+  await emailForm.getByRole('button', { name: 'Send confirmation link' }).click();
+  await expect(emailForm.getByRole('status')).toContainText(`We sent a confirmation link to ${newEmail}`);
+  await page.goto(await mailLink(request, newEmail, 'account-notice', 'confirm-email-change'));
+  await expect(page.getByRole('status')).toContainText(`Your account now uses ${newEmail}`);
+  await page.getByRole('link', { name: 'Go to your account' }).click();
+  await expect(profile).toContainText(newEmail);
+  await expect(profile).toContainText('Verified');
+
   // The console is not theirs: its pages send them to the console's sign-in, which refuses the account.
   await page.goto('/users');
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fusers/);
-  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Email').fill(newEmail);
   await page.getByLabel('Password', { exact: true }).fill(newPassword);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert').first()).toContainText('no console access');
