@@ -104,6 +104,8 @@ const ZRawEnv = z.object({
   // Organizations: the accept page of the invitation mail (?token=... appended) and how long its link works.
   ORG_INVITE_URL_BASE: z.url().optional(),
   ORG_INVITE_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  // Account self-service: days between a user's "delete my account" and the deletion (signing in cancels it).
+  ACCOUNT_DELETION_GRACE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
 
   // SSO: where issuers may be reached (public | private | loopback), and http:// issuers (loopback only).
   SSO_ISSUER_NETWORK: z.enum(['public', 'private', 'loopback']).default('public'),

@@ -71,6 +71,7 @@ export const servicesFromEnv = (deps: Deps, secrets: Secrets): Services =>
       ...(deps.env.CDN_BASE_URL ? { cdnBaseUrl: deps.env.CDN_BASE_URL } : {}),
       encryptionKey: secrets.encryptionKey,
       orgs: { inviteUrlBase: deps.env.ORG_INVITE_URL_BASE, inviteTtlDays: deps.env.ORG_INVITE_TTL_DAYS },
+      account: { deletionGraceDays: deps.env.ACCOUNT_DELETION_GRACE_DAYS },
       identity: {
         passwordResetUrlBase: deps.env.PASSWORD_RESET_URL_BASE,
         emailVerifyUrlBase: deps.env.EMAIL_VERIFY_URL_BASE,

@@ -124,6 +124,11 @@ const auditMutations = t.middleware(async ({ ctx, next, type, path, meta, getRaw
 /** Auth runs before any `.input()` parser is added, so a bad or empty input still gets 401/403 first. */
 export const publicProcedure = t.procedure.meta({ level: 'public' }).use(mapErrors);
 export const authedProcedure = publicProcedure.meta({ level: 'authed' }).use(requireLevel('authed'));
+/**
+ * A signed-in user's change to their own account (profile, address, data export, deletion): audited like an
+ * admin mutation, with the user as the actor.
+ */
+export const auditedAuthedProcedure = authedProcedure.use(auditMutations);
 export const adminProcedure = publicProcedure
   .meta({ level: 'admin' })
   .use(requireLevel('admin'))

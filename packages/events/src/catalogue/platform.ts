@@ -6,7 +6,8 @@ export const PLATFORM_EVENTS = {
   'admin.action': def({
     version: 1,
     public: false,
-    description: 'An admin mutation succeeded; the audit log is written from this event.',
+    description:
+      "An admin mutation, or a user's change to their own account, succeeded; the audit log is written from this event.",
     payload: z.object({
       actorId: id,
       actorEmail: z.string(),

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ConfirmEmailChangeStatus } from '~/components/account/confirm-email-change-status';
 import { AuthCard } from '~/components/auth/auth-card';
+import { ConfirmEmailChangeStatus } from '~/components/auth/confirm-email-change-status';
 
-export const metadata: Metadata = { title: 'Confirm your new email', referrer: 'no-referrer' };
+export const metadata: Metadata = { title: 'Confirm your new email address', referrer: 'no-referrer' };
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-/** Public: the page the email-change mail links to (`?token=`), sent to the new address. */
+/** Public: the page the address-change mail links to (`?token=`), sent to the new address. */
 export default async function ConfirmEmailChangePage({
   searchParams,
 }: {
@@ -15,16 +15,16 @@ export default async function ConfirmEmailChangePage({
 }) {
   const token = first((await searchParams).token)?.trim();
   return (
-    <AuthCard title="Confirm your new email" subtitle="Moving your account to this address.">
+    <AuthCard title="Confirm your new email address" subtitle="Moving your account to this address.">
       {token ? (
         <ConfirmEmailChangeStatus token={token} />
       ) : (
         <div className="stack">
           <div className="alert alert-warning" role="alert">
-            This page needs the link from your confirmation email.
+            This page needs the link from the email sent to your new address.
           </div>
-          <Link href="/account" className="btn btn-block">
-            Go to your account
+          <Link href="/sign-in" className="btn btn-block">
+            Back to sign in
           </Link>
         </div>
       )}

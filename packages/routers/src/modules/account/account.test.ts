@@ -51,6 +51,10 @@ describe('account self-service', () => {
     const updated = (await eventsOf('user.updated')).find((e) => e.data.userId === ada.user.id);
     expect(updated).toMatchObject({ actorId: ada.user.id, data: { changes: ['name'] } });
     await expectFieldError(() => ada.caller.account.updateProfile({ name: ' ' }), 'name');
+    await h.services.bus.drain();
+    const root = await h.root();
+    const audit = await root.caller.audit.list({ action: 'account.updateProfile', actorId: ada.user.id });
+    expect(audit.items).toMatchObject([{ targetType: 'user', targetId: ada.user.id }]);
     expect(await trpcErrorOf(async () => (await h.anonymous()).account.getMine())).toMatchObject({
       code: 'UNAUTHORIZED',
     });

@@ -1,5 +1,5 @@
 import { rest } from '../../lib/openapi';
-import { authedProcedure, publicProcedure, router } from '../../trpc';
+import { auditedAuthedProcedure, authedProcedure, publicProcedure, router } from '../../trpc';
 import type { TRole } from '../users/schema';
 import { ZUser } from '../users/schema';
 import {
@@ -20,6 +20,7 @@ import {
 } from './schema';
 
 const tag = 'account';
+const targetType = 'user';
 
 type Ctx = {
   principal: { userId: string; email: string; roles: TRole[]; sessionId?: string; tokenId?: string };
@@ -47,8 +48,8 @@ export const accountRouter = router({
         deletionScheduledFor: await account.deletion.scheduledFor(ctx.productId, ctx.principal.userId),
       };
     }),
-  updateProfile: authedProcedure
-    .meta(rest('PATCH', '/account/profile', { tag, summary: 'Change your name' }))
+  updateProfile: auditedAuthedProcedure
+    .meta(rest('PATCH', '/account/profile', { tag, summary: 'Change your name', targetType }))
     .input(ZUpdateProfileInput)
     .output(ZUser)
     .mutation(({ ctx, input }) => ctx.services.account.updateProfile(ctx.productId, self(ctx), input.name)),
@@ -65,11 +66,12 @@ export const accountRouter = router({
     .input(ZChangePasswordInput)
     .output(ZPasswordChanged)
     .mutation(({ ctx, input }) => ctx.services.account.changePassword(ctx.productId, self(ctx), input)),
-  requestEmailChange: authedProcedure
+  requestEmailChange: auditedAuthedProcedure
     .meta(
       rest('POST', '/account/email', {
         tag,
         summary: 'Move your account to another address: a confirmation link goes to the new one',
+        targetType,
         description:
           'Needs your password. 409 naming newEmail when another account uses the address. The account keeps ' +
           'its address until the link (single use, valid 24 hours) is followed.',
@@ -90,11 +92,12 @@ export const accountRouter = router({
     .input(ZConfirmEmailChangeInput)
     .output(ZEmailChanged)
     .mutation(({ ctx, input }) => ctx.services.account.confirmEmailChange(input.token)),
-  requestDataExport: authedProcedure
+  requestDataExport: auditedAuthedProcedure
     .meta(
       rest('POST', '/account/data-exports', {
         tag,
         summary: 'Start an archive of everything the platform holds about you (JSON)',
+        targetType: 'export',
         description:
           'Runs in the background (follow it with GET /v1/account/data-exports/{id}); a signed link is mailed ' +
           'when it is ready, and the file is deleted after 7 days. 409 while another one is being prepared.',
@@ -129,11 +132,12 @@ export const accountRouter = router({
     .query(({ ctx, input }) =>
       ctx.services.account.dataExports.get(ctx.productId, ctx.principal.userId, input.id),
     ),
-  requestDeletion: authedProcedure
+  requestDeletion: auditedAuthedProcedure
     .meta(
       rest('POST', '/account/deletion', {
         tag,
         summary: 'Schedule the deletion of your account and its data',
+        targetType,
         description:
           'Needs your password. The account is deleted after the grace period (ACCOUNT_DELETION_GRACE_DAYS, ' +
           'default 14 days); cancelling or signing in before then calls it off.',
@@ -146,7 +150,7 @@ export const accountRouter = router({
       await account.proven(ctx.productId, ctx.principal.userId, input.password, 'password');
       return account.deletion.request(ctx.productId, ctx.principal.userId);
     }),
-  cancelDeletion: authedProcedure
+  cancelDeletion: auditedAuthedProcedure
     .meta(
       rest('POST', '/account/deletion/cancel', {
         tag,

@@ -1,5 +1,5 @@
 import { rest } from '../../lib/openapi';
-import { adminProcedure, authedProcedure, publicProcedure, router } from '../../trpc';
+import { adminProcedure, auditedAuthedProcedure, authedProcedure, publicProcedure, router } from '../../trpc';
 import { ZIdInput } from '../users/schema';
 import {
   ZActivateInput,
@@ -30,12 +30,13 @@ export const licensesRouter = router({
     )
     .output(ZMineOutput)
     .query(({ ctx }) => ctx.services.licenses.mine(ctx.productId, ctx.principal.userId)),
-  deactivateDeviceMine: authedProcedure
+  deactivateDeviceMine: auditedAuthedProcedure
     .meta(
       rest('POST', '/licenses/mine/{licenseId}/devices/{deviceId}/deactivate', {
         tag,
         summary: 'Release a device from one of your licenses, freeing its slot',
         description: "Another user's license answers 404, as an unknown one does.",
+        targetType,
       }),
     )
     .input(ZDeviceMineInput)

@@ -54,6 +54,40 @@ export const createLicensesService = (deps: LicensesServiceDeps) => {
     return { planCode: plan?.code ?? null, maxDevices };
   };
 
+  /** An admin frees a device slot, e.g. for a user who lost the machine. */
+  const deactivateDevice = async (
+    productId: string,
+    id: string,
+    deviceId: string,
+    actorId: string,
+  ): Promise<TLicense> => {
+    const { doc, changed } = await changeLicense(
+      repo,
+      productId,
+      id,
+      (current) =>
+        current.devices.some((d) => d.deviceId === deviceId)
+          ? {
+              ...current,
+              devices: current.devices.filter((d) => d.deviceId !== deviceId),
+              updatedAt: now(),
+            }
+          : null,
+      (next) =>
+        bus.stage(
+          'license.deactivated',
+          { licenseId: id, userId: next.userId, deviceId },
+          { productId, actorId },
+        ),
+    );
+    if (!changed) {
+      throw new AppError('NOT_FOUND', `Device '${deviceId}' is not activated on this license`, {
+        fields: [{ path: 'deviceId', message: 'Not activated on this license' }],
+      });
+    }
+    return toLicense(doc, now());
+  };
+
   return {
     async generate(productId: string, input: TLicenseGenerateInput, actorId: string) {
       if (input.expiresAt && Date.parse(input.expiresAt) <= clock()) throw notFuture('expiresAt');
@@ -170,41 +204,9 @@ export const createLicensesService = (deps: LicensesServiceDeps) => {
           fields: [{ path: 'licenseId', message: 'Not one of your licenses' }],
         });
       }
-      return this.deactivateDevice(productId, id, deviceId, userId);
+      return deactivateDevice(productId, id, deviceId, userId);
     },
-    /** An admin frees a device slot, e.g. for a user who lost the machine. */
-    async deactivateDevice(
-      productId: string,
-      id: string,
-      deviceId: string,
-      actorId: string,
-    ): Promise<TLicense> {
-      const { doc, changed } = await changeLicense(
-        repo,
-        productId,
-        id,
-        (current) =>
-          current.devices.some((d) => d.deviceId === deviceId)
-            ? {
-                ...current,
-                devices: current.devices.filter((d) => d.deviceId !== deviceId),
-                updatedAt: now(),
-              }
-            : null,
-        (next) =>
-          bus.stage(
-            'license.deactivated',
-            { licenseId: id, userId: next.userId, deviceId },
-            { productId, actorId },
-          ),
-      );
-      if (!changed) {
-        throw new AppError('NOT_FOUND', `Device '${deviceId}' is not activated on this license`, {
-          fields: [{ path: 'deviceId', message: 'Not activated on this license' }],
-        });
-      }
-      return toLicense(doc, now());
-    },
+    deactivateDevice,
   };
 };
 

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useEffect, useRef } from 'react';
 import { trpc } from '~/lib/trpc';
 
-/** Moves the account to the new address as soon as the page opens (the mailed link is the proof). */
+/** Confirms the new address as soon as the page opens (the link reached the new mailbox: that is the proof). */
 export function ConfirmEmailChangeStatus({ token }: { token: string }) {
   const confirm = trpc.account.confirmEmailChange.useMutation();
   const { mutate } = confirm;
@@ -19,9 +19,12 @@ export function ConfirmEmailChangeStatus({ token }: { token: string }) {
     return (
       <div className="stack">
         <div className="alert alert-success" role="status">
-          Your account now uses {confirm.data.email}. Sign in with it from now on.
+          Your account now uses {confirm.data.email}. Your previous address was told about the change.
         </div>
-        <Link href="/account" className="btn btn-primary btn-block">
+        <Link href="/sign-in" className="btn btn-primary btn-block">
+          Continue to sign in
+        </Link>
+        <Link href="/account" className="btn btn-block">
           Go to your account
         </Link>
       </div>
@@ -33,16 +36,16 @@ export function ConfirmEmailChangeStatus({ token }: { token: string }) {
         <div className="alert alert-error" role="alert">
           {confirm.error.message}
         </div>
-        <p className="muted">The link works once, for 24 hours. Ask for a new one from your account.</p>
-        <Link href="/account" className="btn btn-block">
-          Go to your account
+        <p className="muted">Sign in and ask for the change again to get a new link.</p>
+        <Link href="/sign-in" className="btn btn-block">
+          Back to sign in
         </Link>
       </div>
     );
   }
   return (
     <p className="muted" role="status">
-      Confirming your new address…
+      <span className="spinner" aria-hidden="true" /> Confirming your new address…
     </p>
   );
 }
