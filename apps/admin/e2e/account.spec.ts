@@ -64,6 +64,7 @@ test('an end user signs up on /account, verifies, manages their account and cann
   await page.getByLabel('Name').fill('Ada Portal');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
+  await shot(page, 'account-1b-sign-up');
   await page.getByRole('button', { name: 'Create account' }).click();
 
   // Signed in through the client package: the portal's own frame, not the console's shell.
