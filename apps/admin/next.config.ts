@@ -4,6 +4,7 @@ const nextConfig: NextConfig = {
   // Workspace packages ship TypeScript source only.
   transpilePackages: [
     '@bytelyst/routers',
+    '@bytelyst/client',
     '@bytelyst/db',
     '@bytelyst/events',
     '@bytelyst/scheduler',

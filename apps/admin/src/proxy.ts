@@ -14,10 +14,11 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     // Everything except sign-in, the session and tRPC handlers, other API routes, and static assets.
-    // Public: sign-in, the "this wasn't me" page, password recovery, email verification (and the confirmation of a
-    // changed address) and the status page
-    // (with its subscription confirm and unsubscribe pages), the changelog, and the roadmap (whose end-user
-    // sign-in is its own cookies, scoped to /roadmap, which this check never counts as a console session).
-    '/((?!sign-in|session-report|forgot-password|reset-password|verify-email|confirm-email-change|accept-invite|status/|status$|changelog$|roadmap/|roadmap$|api/|trpc/|trpc$|_next/static|_next/image|favicon\\.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|css|js|txt|map)$).*)',
+    // Public: sign-in, the "this wasn't me" page, password recovery, email verification (and an email change's
+    // confirmation), the status page (with its subscription confirm and unsubscribe pages), the changelog, and
+    // the roadmap (whose end-user sign-in is its own cookies, scoped to /roadmap, which this check never counts
+    // as a console session), and the end user's portal /account (its session is the client package's tokens,
+    // never a console cookie).
+    '/((?!sign-in|session-report|forgot-password|reset-password|verify-email|confirm-email-change|accept-invite|status/|status$|changelog$|roadmap/|roadmap$|account/|account$|api/|trpc/|trpc$|_next/static|_next/image|favicon\\.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|css|js|txt|map)$).*)',
   ],
 };

@@ -24,6 +24,9 @@ export function VerifyEmailStatus({ token }: { token: string }) {
         <Link href="/sign-in" className="btn btn-primary btn-block">
           Continue to sign in
         </Link>
+        <Link href="/account" className="btn btn-block">
+          Go to your account
+        </Link>
       </div>
     );
   }
