@@ -4,6 +4,7 @@ import { useCallback, useEffect } from 'react';
 import { Badge, type Tone } from '~/components/kit/badge';
 import { Button } from '~/components/kit/button';
 import { Card } from '~/components/kit/card';
+import { ProgressBar } from '~/components/kit/progress-bar';
 import { errorMessage } from '~/lib/api-errors';
 import { formatDateTime } from '~/lib/format';
 import styles from './account.module.css';
@@ -50,11 +51,11 @@ function ExportProgress({ id, onFinished }: { id: string; onFinished: () => void
             </div>
             {WORKING.has(e.status) ? (
               <div className={styles.meter}>
-                <progress
-                  className={styles.bar}
-                  aria-label="Export progress"
-                  max={Math.max(total, 1)}
-                  value={Math.min(e.processed, Math.max(total, 1))}
+                <ProgressBar
+                  label="Export progress"
+                  value={e.processed}
+                  max={total > 0 ? total : null}
+                  thick
                 />
                 <span className="muted">
                   {total > 0 ? `${e.processed} of ${total} records` : `${e.processed} records`} gathered
