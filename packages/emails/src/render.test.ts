@@ -32,6 +32,7 @@ const PRIMARY_URL_FIELD: Record<TemplateName, string> = {
   'feedback-reply': 'openUrl',
   'changelog-announcement': 'changelogUrl',
   'org-invitation': 'acceptUrl',
+  'secret-expiring': 'manageUrl',
 };
 
 const primaryUrl = (name: TemplateName): string => {

@@ -79,6 +79,13 @@ import {
   ZPaymentFailedSenderProps,
 } from './templates/payment-failed';
 import {
+  secretExpiringMeta,
+  secretExpiringPreviewProps,
+  secretExpiringSubject,
+  ZSecretExpiringProps,
+  ZSecretExpiringSenderProps,
+} from './templates/secret-expiring';
+import {
   statusNoticeMeta,
   statusNoticePreviewProps,
   statusNoticeSubject,
@@ -155,6 +162,7 @@ export const TEMPLATE_NAMES = [
   'feedback-reply',
   'changelog-announcement',
   'org-invitation',
+  'secret-expiring',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
@@ -179,6 +187,7 @@ export const TEMPLATE_SCHEMAS = {
   'feedback-reply': ZFeedbackReplyProps,
   'changelog-announcement': ZChangelogAnnouncementProps,
   'org-invitation': ZOrgInvitationProps,
+  'secret-expiring': ZSecretExpiringProps,
 } satisfies { [K in TemplateName]: z.ZodObject<{ template: z.ZodLiteral<K> } & z.ZodRawShape> };
 
 /** What a sender provides for each template: the props without `brand` and `unsubscribeUrl`. */
@@ -202,6 +211,7 @@ export const TEMPLATE_SENDER_SCHEMAS = {
   'feedback-reply': ZFeedbackReplySenderProps,
   'changelog-announcement': ZChangelogAnnouncementSenderProps,
   'org-invitation': ZOrgInvitationSenderProps,
+  'secret-expiring': ZSecretExpiringSenderProps,
 } satisfies { [K in TemplateName]: z.ZodObject<{ template: z.ZodLiteral<K> } & z.ZodRawShape> };
 
 /** Props of every template, discriminated by `template`. */
@@ -225,6 +235,7 @@ export const ZEmailProps = z.discriminatedUnion('template', [
   ZFeedbackReplyProps,
   ZChangelogAnnouncementProps,
   ZOrgInvitationProps,
+  ZSecretExpiringProps,
 ]);
 export type TEmailProps = z.infer<typeof ZEmailProps>;
 export type TemplateProps<K extends TemplateName> = z.infer<(typeof TEMPLATE_SCHEMAS)[K]>;
@@ -250,6 +261,7 @@ export const TEMPLATE_PREVIEW_PROPS: { [K in TemplateName]: TemplateProps<K> } =
   'feedback-reply': feedbackReplyPreviewProps,
   'changelog-announcement': changelogAnnouncementPreviewProps,
   'org-invitation': orgInvitationPreviewProps,
+  'secret-expiring': secretExpiringPreviewProps,
 };
 
 /**
@@ -277,6 +289,7 @@ export const TEMPLATE_META: { [K in TemplateName]: TemplateMeta<TemplateProps<K>
   'feedback-reply': feedbackReplyMeta,
   'changelog-announcement': changelogAnnouncementMeta,
   'org-invitation': orgInvitationMeta,
+  'secret-expiring': secretExpiringMeta,
 };
 
 /** The subject line; `t` gives its words in the reader's language (messages.ts). */
@@ -320,6 +333,8 @@ export function subjectOf(props: TEmailProps, t: Translate = ENGLISH): string {
       return changelogAnnouncementSubject(props, t);
     case 'org-invitation':
       return orgInvitationSubject(props, t);
+    case 'secret-expiring':
+      return secretExpiringSubject(props, t);
     default: {
       const unreachable: never = props;
       throw new Error(`no subject for ${JSON.stringify(unreachable)}`);

@@ -23,6 +23,7 @@ import { ORG_EVENTS } from './catalogue/orgs';
 import { PLATFORM_EVENTS } from './catalogue/platform';
 import { PROMOS_EVENTS } from './catalogue/promos';
 import { RATELIMIT_EVENTS } from './catalogue/ratelimit';
+import { SECRETS_EVENTS } from './catalogue/secrets';
 import { RETENTION_EVENTS } from './catalogue/retention';
 import { ROADMAP_EVENTS } from './catalogue/roadmap';
 import { SEARCH_EVENTS } from './catalogue/search';
@@ -72,6 +73,7 @@ export const EVENT_DEFINITIONS = {
   ...MEMORY_EVENTS,
   ...PROMOS_EVENTS,
   ...ORG_EVENTS,
+  ...SECRETS_EVENTS,
 } as const;
 
 export type EventDefinitions = typeof EVENT_DEFINITIONS;

@@ -29,6 +29,7 @@ import { ratelimitRouter } from './modules/ratelimit/router';
 import { retentionRouter } from './modules/retention/router';
 import { roadmapRouter } from './modules/roadmap/router';
 import { searchRouter } from './modules/search/router';
+import { secretsRouter } from './modules/secrets/router';
 import { sessionsRouter } from './modules/sessions/router';
 import { settingsRouter } from './modules/settings/router';
 import { ssoRouter } from './modules/sso/router';
@@ -92,6 +93,7 @@ export const appRouter = router({
   backups: backupsRouter,
   search: searchRouter,
   memory: memoryRouter,
+  secrets: secretsRouter,
 });
 
 export type AppRouter = typeof appRouter;
