@@ -4,9 +4,11 @@
  * Add a line here only when a new REST operation is added on purpose.
  */
 import { ORG_REST_OPERATIONS } from './rest-operations-orgs';
+import { SECRETS_REST_OPERATIONS } from './rest-operations-secrets';
 
 export const REST_OPERATIONS: readonly string[] = [
   ...ORG_REST_OPERATIONS,
+  ...SECRETS_REST_OPERATIONS,
   'DELETE /changelog/entries/{id}',
   'GET /changelog',
   'GET /changelog/entries',
