@@ -95,6 +95,14 @@ const ZRawEnv = z.object({
   SWAGGER_UI_ENABLED: z.stringbool().optional(),
   /** Encrypts secrets at rest (SSO client secrets, webhook secrets); generated into DATA_DIR outside production. */
   ENCRYPTION_KEY: z.string().optional(),
+  /** Earlier ENCRYPTION_KEYs, comma-separated: stored secrets sealed under them still open until re-encrypted. */
+  ENCRYPTION_KEY_PREVIOUS: z.string().optional(),
+
+  // Secrets management (README "Secrets"): where values live, the recovery window and the expiry reminder.
+  SECRETS_DRIVER: z.enum(['store', 'keyvault']).default('store'),
+  AZURE_KEYVAULT_URL: z.url().optional(),
+  SECRETS_RECOVERY_DAYS: int(7, 1),
+  SECRETS_REMINDER_DAYS: int(30, 1),
 
   // Account emails: the link bases of the reset and verification mails (the token is appended as ?token=).
   PASSWORD_RESET_URL_BASE: z.url().optional(),
@@ -191,6 +199,13 @@ const crossFieldProblems = (env: RawEnv): string[] => {
   }
   if (env.JWT_SECRET !== undefined && env.JWT_SECRET.length < 32) {
     problems.push('JWT_SECRET must be at least 32 characters');
+  }
+  if (env.SECRETS_DRIVER === 'keyvault' && !env.AZURE_KEYVAULT_URL) {
+    problems.push('AZURE_KEYVAULT_URL is required when SECRETS_DRIVER=keyvault');
+  }
+  for (const key of env.ENCRYPTION_KEY_PREVIOUS?.split(',') ?? []) {
+    if (key.trim().length < 32)
+      problems.push('ENCRYPTION_KEY_PREVIOUS: each key must be at least 32 characters');
   }
   if (env.ENCRYPTION_KEY !== undefined && env.ENCRYPTION_KEY.length < 32) {
     problems.push('ENCRYPTION_KEY must be at least 32 characters');

@@ -4,7 +4,8 @@ import type { KeyVaultDriverOptions } from './keyvault-driver';
 export type SecretsConfig = {
   /** SECRETS_DRIVER: `store` (default) or `keyvault` (needs `keyvault`). */
   driver?: 'store' | 'keyvault';
-  keyvault?: KeyVaultDriverOptions;
+  /** AZURE_KEYVAULT_URL; the credential defaults to DefaultAzureCredential (managed identity, AZURE_CLIENT_*). */
+  keyvault?: Omit<KeyVaultDriverOptions, 'credential'> & { credential?: KeyVaultDriverOptions['credential'] };
   /** ENCRYPTION_KEY_PREVIOUS: keys that still open values sealed before a rotation, until re-encrypted. */
   previousEncryptionKeys?: readonly string[];
   /** SECRETS_RECOVERY_DAYS: how long a deleted secret can be recovered before the purge job removes it. */

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { Agent } from 'node:https';
-import type { TokenCredential } from '@azure/identity';
 import { SecretClient, type SecretClientOptions } from '@azure/keyvault-secrets';
 import { SecretDriverError, type SecretRef, type SecretValueDriver } from './driver';
 
@@ -8,7 +7,7 @@ export type KeyVaultDriverOptions = {
   /** AZURE_KEYVAULT_URL, e.g. https://my-vault.vault.azure.net */
   vaultUrl: string;
   /** DefaultAzureCredential in production (managed identity, or AZURE_CLIENT_ID/SECRET/TENANT_ID). */
-  credential: TokenCredential;
+  credential: ConstructorParameters<typeof SecretClient>[1];
   /** The TLS agent for this vault only (tests: one that trusts a loopback server's certificate). */
   agent?: Agent;
   /** Between polls of a delete or recover; default Key Vault's own (2 s). */

@@ -1,8 +1,11 @@
+import { DefaultAzureCredential } from '@azure/identity';
+import type { DocumentStore } from '@bytelyst/db/document-store';
 import { PLATFORM_PRODUCT_ID } from '@bytelyst/scheduler/schema';
 import { AppError } from '../../app-error';
 import type { JobTrigger } from '../../lib/job-trigger';
 import { createSecretKeyring, encryptionKeyOf } from '../../lib/secret-box';
 import { defineModule } from '../../module';
+import type { ServiceConfig } from '../../services';
 import { DELIVERY_DEFAULTS } from '../delivery/config';
 import type { DeliveryModuleService } from '../delivery/module';
 import type { UsersService } from '../users/service';
@@ -13,8 +16,36 @@ import { createPurgeJob, createReencryptJob, createReminderJob, REENCRYPT_JOB_NA
 import { createKeyVaultSecretDriver } from './keyvault-driver';
 import { createSecretsRepository } from './repository';
 import type { TReencryption } from './schema';
-import { createSecretsService } from './service';
+import { createSecretsService, resolvePlatformSecret } from './service';
 import { createStoreSecretDriver } from './store-driver';
+
+/** The store driver (always: re-encryption walks it) and the driver values are read from and written to. */
+type DriverConfig = Pick<ServiceConfig, 'jwtSecret' | 'encryptionKey' | 'secrets'>;
+
+const valueDrivers = (store: DocumentStore, config: DriverConfig) => {
+  const settings = config.secrets ?? {};
+  const keyring = createSecretKeyring([encryptionKeyOf(config), ...(settings.previousEncryptionKeys ?? [])]);
+  const storeDriver = createStoreSecretDriver(store, keyring);
+  let driver: SecretValueDriver = storeDriver;
+  if (settings.driver === 'keyvault') {
+    if (!settings.keyvault) throw new Error('SECRETS_DRIVER=keyvault needs AZURE_KEYVAULT_URL');
+    driver = createKeyVaultSecretDriver({
+      ...settings.keyvault,
+      credential: settings.keyvault.credential ?? new DefaultAzureCredential(),
+    });
+  }
+  return { keyring, storeDriver, driver };
+};
+
+/**
+ * Reads platform-wide secrets by name before the platform is built (the API's start-up resolves integration
+ * keys that env leaves unset), over the same store and driver the module uses.
+ */
+export const createSecretResolver = (store: DocumentStore, config: DriverConfig) => {
+  const { driver } = valueDrivers(store, config);
+  const repo = createSecretsRepository(store);
+  return (name: string) => resolvePlatformSecret(repo, driver, name);
+};
 
 type Needs = { users: UsersService; delivery: DeliveryModuleService; jobTrigger: JobTrigger };
 
@@ -30,16 +61,7 @@ export const secretsModule = defineModule({
   create: ({ store, clock, bus, config, rateCounters }, needs: Needs) => {
     const settings = config.secrets ?? {};
     const repo = createSecretsRepository(store);
-    const keyring = createSecretKeyring([
-      encryptionKeyOf(config),
-      ...(settings.previousEncryptionKeys ?? []),
-    ]);
-    const storeDriver = createStoreSecretDriver(store, keyring);
-    let driver: SecretValueDriver = storeDriver;
-    if (settings.driver === 'keyvault') {
-      if (!settings.keyvault) throw new Error('SECRETS_DRIVER=keyvault needs AZURE_KEYVAULT_URL');
-      driver = createKeyVaultSecretDriver(settings.keyvault);
-    }
+    const { keyring, storeDriver, driver } = valueDrivers(store, config);
     const service = createSecretsService({ repo, driver, bus, clock, rateCounters, config: settings });
     const reencrypt = createReencryptJob({
       repo,

@@ -25,6 +25,26 @@ type RefInput = { name: string; scope: TSecretScope };
 export const scopeKeyOf = (productId: string, scope: TSecretScope) =>
   scope === 'platform' ? PLATFORM_PRODUCT_ID : productId;
 
+/**
+ * The current value of a platform-wide secret, or undefined when there is none to use (absent, deleted,
+ * disabled): how the platform's own integrations read their keys when env leaves them unset.
+ */
+export const resolvePlatformSecret = async (
+  repo: SecretsRepository,
+  driver: SecretValueDriver,
+  name: string,
+): Promise<string | undefined> => {
+  const doc = await repo.read(PLATFORM_PRODUCT_ID, name);
+  const current = doc?.versions.find((v) => v.version === doc.currentVersion);
+  if (!doc || doc.deletedAt || !current?.enabled) return undefined;
+  try {
+    return await driver.get({ scope: PLATFORM_PRODUCT_ID, name }, current.versionRef);
+  } catch (error) {
+    if (isSecretDriverError(error)) return undefined;
+    throw error;
+  }
+};
+
 export const createSecretsService = (deps: Deps) => {
   const { repo, driver, bus, clock } = deps;
   const recoveryDays = deps.config.recoveryDays ?? SECRETS_DEFAULTS.recoveryDays;
@@ -342,21 +362,8 @@ export const createSecretsService = (deps: Deps) => {
         bus.stage('secret.purged', { name: doc.name, scope }, stageOpts(ref, null)),
       );
     },
-    /**
-     * The current value of a platform-wide secret, or undefined when there is none to use (absent, deleted,
-     * disabled): how the platform's own integrations read their keys when env leaves them unset.
-     */
-    async resolve(name: string): Promise<string | undefined> {
-      const doc = await repo.read(PLATFORM_PRODUCT_ID, name);
-      const current = doc?.versions.find((v) => v.version === doc.currentVersion);
-      if (!doc || doc.deletedAt || !current?.enabled) return undefined;
-      try {
-        return await driver.get({ scope: PLATFORM_PRODUCT_ID, name }, current.versionRef);
-      } catch (error) {
-        if (isSecretDriverError(error)) return undefined;
-        throw error;
-      }
-    },
+    /** The current value of a platform-wide secret (see `resolvePlatformSecret`). */
+    resolve: (name: string) => resolvePlatformSecret(repo, driver, name),
   };
 };
 
