@@ -65,7 +65,7 @@ export function RevealDialog({ secret, onClose }: { secret: TSecret; onClose: ()
             <p className="muted">Version {reveal.data?.version}</p>
             <div className="secret-box">
               <code data-testid="revealed-secret">
-                {shown ? value : '•'.repeat(Math.min(24, value.length))}
+                {shown ? value : '•'.repeat(16)}
               </code>
               <Button size="sm" aria-pressed={shown} onClick={() => setShown((current) => !current)}>
                 {shown ? 'Hide' : 'Show'}
