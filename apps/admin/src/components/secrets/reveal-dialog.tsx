@@ -64,9 +64,7 @@ export function RevealDialog({ secret, onClose }: { secret: TSecret; onClose: ()
           <div className="dialog-body">
             <p className="muted">Version {reveal.data?.version}</p>
             <div className="secret-box">
-              <code data-testid="revealed-secret">
-                {shown ? value : '•'.repeat(16)}
-              </code>
+              <code data-testid="revealed-secret">{shown ? value : '•'.repeat(16)}</code>
               <Button size="sm" aria-pressed={shown} onClick={() => setShown((current) => !current)}>
                 {shown ? 'Hide' : 'Show'}
               </Button>
