@@ -1,4 +1,5 @@
 import { type DocumentStore, isStoreError, withoutSystemFields } from '@bytelyst/db/document-store';
+import { AppError } from '../../app-error';
 import type { SecretKeyring } from '../../lib/secret-box';
 import { SECRETS_CONTAINERS } from './containers';
 import { SecretDriverError, type SecretRef, type SecretValueDriver } from './driver';
@@ -50,7 +51,7 @@ export const createStoreSecretDriver = (store: DocumentStore, keyring: SecretKey
         });
       } catch (error) {
         if (isStoreError(error, 'conflict'))
-          throw new SecretDriverError('not_found', 'another version was written at the same time');
+          throw new AppError('CONFLICT', 'Another version was written at the same time; try again');
         throw error;
       }
       return { versionRef: version, keyId };
