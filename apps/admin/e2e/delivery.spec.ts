@@ -51,7 +51,7 @@ test('an email author previews a template in every mode, fixes a broken prop and
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Email templates');
   const templates = page.getByRole('navigation', { name: 'Templates' });
   // One button per template of @bytelyst/emails (TEMPLATE_NAMES; templates.test.ts holds the count).
-  await expect(templates.getByRole('button')).toHaveCount(20);
+  await expect(templates.getByRole('button')).toHaveCount(21);
   await templates.getByRole('button', { name: /Password reset/ }).click();
   await expect(page).toHaveURL(/template=password-reset/);
 

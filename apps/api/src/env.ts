@@ -104,6 +104,14 @@ const ZRawEnv = z.object({
   SWAGGER_UI_ENABLED: z.stringbool().optional(),
   /** Encrypts secrets at rest (SSO client secrets, webhook secrets); generated into DATA_DIR outside production. */
   ENCRYPTION_KEY: z.string().optional(),
+  /** Earlier ENCRYPTION_KEYs, comma-separated: stored secrets sealed under them still open until re-encrypted. */
+  ENCRYPTION_KEY_PREVIOUS: z.string().optional(),
+
+  // Secrets management (README "Secrets"): where values live, the recovery window and the expiry reminder.
+  SECRETS_DRIVER: z.enum(['store', 'keyvault']).default('store'),
+  AZURE_KEYVAULT_URL: z.url().optional(),
+  SECRETS_RECOVERY_DAYS: int(7, 1),
+  SECRETS_REMINDER_DAYS: int(30, 1),
 
   // Account emails: the link bases of the reset and verification mails (the token is appended as ?token=).
   PASSWORD_RESET_URL_BASE: z.url().optional(),
@@ -203,14 +211,15 @@ const crossFieldProblems = (env: RawEnv): string[] => {
   if (env.JWT_SECRET !== undefined && env.JWT_SECRET.length < 32) {
     problems.push('JWT_SECRET must be at least 32 characters');
   }
+  if (env.SECRETS_DRIVER === 'keyvault' && !env.AZURE_KEYVAULT_URL) {
+    problems.push('AZURE_KEYVAULT_URL is required when SECRETS_DRIVER=keyvault');
+  }
+  for (const key of env.ENCRYPTION_KEY_PREVIOUS?.split(',') ?? []) {
+    if (key.trim().length < 32)
+      problems.push('ENCRYPTION_KEY_PREVIOUS: each key must be at least 32 characters');
+  }
   if (env.ENCRYPTION_KEY !== undefined && env.ENCRYPTION_KEY.length < 32) {
     problems.push('ENCRYPTION_KEY must be at least 32 characters');
-  }
-  if (
-    (env.EMAIL_DRIVER === 'sendgrid' || env.EMAIL_FALLBACK_DRIVER === 'sendgrid') &&
-    !env.SENDGRID_API_KEY
-  ) {
-    problems.push('SENDGRID_API_KEY is required when EMAIL_DRIVER or EMAIL_FALLBACK_DRIVER is sendgrid');
   }
   if ((env.EMAIL_DRIVER === 'smtp' || env.EMAIL_FALLBACK_DRIVER === 'smtp') && !env.SMTP_URL) {
     problems.push('SMTP_URL is required when EMAIL_DRIVER or EMAIL_FALLBACK_DRIVER is smtp');
@@ -218,11 +227,10 @@ const crossFieldProblems = (env: RawEnv): string[] => {
   if (env.EMAIL_FALLBACK_DRIVER !== undefined && env.EMAIL_FALLBACK_DRIVER === env.EMAIL_DRIVER) {
     problems.push('EMAIL_FALLBACK_DRIVER must differ from EMAIL_DRIVER');
   }
-  if (env.PUSH_DRIVER === 'fcm' && !env.FCM_SERVICE_ACCOUNT_JSON) {
-    problems.push('FCM_SERVICE_ACCOUNT_JSON is required when PUSH_DRIVER=fcm');
-  }
+  // The integration keys themselves (SENDGRID_API_KEY, FCM_SERVICE_ACCOUNT_JSON, the APNs key) may come from the
+  // secrets store instead: `integrationKeyProblems` checks them once the store is open.
   if (env.PUSH_DRIVER === 'apns') {
-    for (const key of ['APNS_KEY_ID', 'APNS_TEAM_ID', 'APNS_KEY_PATH', 'APNS_TOPIC'] as const) {
+    for (const key of ['APNS_KEY_ID', 'APNS_TEAM_ID', 'APNS_TOPIC'] as const) {
       if (!env[key]) problems.push(`${key} is required when PUSH_DRIVER=apns`);
     }
   }

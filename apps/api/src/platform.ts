@@ -3,11 +3,17 @@ import { type Clock, systemClock } from '@bytelyst/db/document-store';
 import type { Migration } from '@bytelyst/db/migrations/definition';
 import type { ApiVersionRegistry } from '@bytelyst/routers/lib/api-versions';
 import type { Connector } from '@bytelyst/routers/lib/outbound';
+import { createSecretResolver } from '@bytelyst/routers/modules/secrets/module';
 import type { Services } from '@bytelyst/routers/services';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { createDrivers, type Drivers } from './drivers';
-import type { Env } from './env';
+import { type Env, EnvError } from './env';
+import {
+  integrationKeyProblems,
+  resolveIntegrationSecrets,
+  secretsConfigFromEnv,
+} from './integration-secrets';
 import { LOG_REDACT } from './plugins/logging';
 import { resolveSecrets, type Secrets } from './secrets';
 import { buildServer } from './server';
@@ -62,7 +68,30 @@ export const createPlatform = async (
     ...(opts.extraMigrations ? { extraMigrations: opts.extraMigrations } : {}),
     ...(opts.apiVersions ? { apiVersions: opts.apiVersions } : {}),
   };
-  const services = servicesFromEnv(deps, secrets);
+  // Integration keys env leaves unset come from the platform-wide secrets of the same name (env wins).
+  const integration = await resolveIntegrationSecrets(
+    env,
+    createSecretResolver(drivers.store, {
+      jwtSecret: secrets.jwtSecret,
+      encryptionKey: secrets.encryptionKey,
+      secrets: secretsConfigFromEnv(env),
+    }),
+  );
+  if (integration.fromStore.length > 0)
+    logger.info({ names: integration.fromStore }, 'integration secrets from the store');
+  const missing = integrationKeyProblems(integration);
+  if (missing.length > 0) {
+    await drivers.store.close();
+    throw new EnvError(`Invalid environment:\n  ${missing.join('\n  ')}`);
+  }
+  const services = servicesFromEnv(
+    {
+      ...deps,
+      env: integration.env,
+      ...(integration.apnsPrivateKey ? { apnsPrivateKey: integration.apnsPrivateKey } : {}),
+    },
+    secrets,
+  );
   opts.configure?.(services);
   // Before anything is served: one instance applies what is pending while the others wait for it. A migration
   // that fails is recorded and logged as a warning, and start-up goes on.

@@ -8,6 +8,7 @@ import type { DeliveryConfig } from '@bytelyst/routers/modules/delivery/config';
 import { createServices, type Services } from '@bytelyst/routers/services';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Env } from './env';
+import { secretsConfigFromEnv } from './integration-secrets';
 import type { Secrets } from './secrets';
 
 type Deps = {
@@ -22,10 +23,15 @@ type Deps = {
   extraMigrations?: readonly Migration[];
   /** The REST face's versions; default `DEFAULT_API_VERSIONS` (tests and the e2e server add older ones). */
   apiVersions?: ApiVersionRegistry;
+  /** The APNs key from the stored secret APNS_KEY (see integration-secrets.ts). */
+  apnsPrivateKey?: string;
 };
 
-/** Delivery's settings from env; the APNs key file is read here, once, at start-up. */
-export const deliveryFromEnv = (env: Env): DeliveryConfig => {
+/**
+ * Delivery's settings from env; the APNs key file is read here, once, at start-up (or the key comes from the
+ * stored secret APNS_KEY when APNS_KEY_PATH is unset).
+ */
+export const deliveryFromEnv = (env: Env, apnsPrivateKey?: string): DeliveryConfig => {
   const [start, end] =
     env.DELIVERY_QUIET_HOURS === 'off' ? [] : env.DELIVERY_QUIET_HOURS.split('-').map(Number);
   return {
@@ -44,7 +50,11 @@ export const deliveryFromEnv = (env: Env): DeliveryConfig => {
       apns: {
         ...(env.APNS_KEY_ID ? { keyId: env.APNS_KEY_ID } : {}),
         ...(env.APNS_TEAM_ID ? { teamId: env.APNS_TEAM_ID } : {}),
-        ...(env.APNS_KEY_PATH ? { privateKey: readFileSync(env.APNS_KEY_PATH, 'utf8') } : {}),
+        ...(env.APNS_KEY_PATH
+          ? { privateKey: readFileSync(env.APNS_KEY_PATH, 'utf8') }
+          : apnsPrivateKey
+            ? { privateKey: apnsPrivateKey }
+            : {}),
         ...(env.APNS_HOST ? { host: env.APNS_HOST } : {}),
       },
     },
@@ -110,7 +120,8 @@ export const servicesFromEnv = (deps: Deps, secrets: Secrets): Services =>
         pollIntervalMs: deps.env.EVENT_POLL_INTERVAL_MS,
         claimTtlMs: deps.env.EVENT_CLAIM_TTL_MS,
       },
-      delivery: deliveryFromEnv(deps.env),
+      delivery: deliveryFromEnv(deps.env, deps.apnsPrivateKey),
+      secrets: secretsConfigFromEnv(deps.env),
       migrations: {
         backupsExternal: deps.env.MIGRATIONS_BACKUPS_EXTERNAL,
         ...(deps.extraMigrations ? { extra: deps.extraMigrations } : {}),

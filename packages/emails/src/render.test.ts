@@ -33,6 +33,7 @@ const PRIMARY_URL_FIELD: Record<TemplateName, string> = {
   'changelog-announcement': 'changelogUrl',
   'org-invitation': 'acceptUrl',
   'account-notice': 'actionUrl',
+  'secret-expiring': 'manageUrl',
 };
 
 const primaryUrl = (name: TemplateName): string => {

@@ -19,6 +19,7 @@ import { OrgInvitationEmail, ZOrgInvitationProps } from './templates/org-invitat
 import { PasswordChangedEmail, ZPasswordChangedProps } from './templates/password-changed';
 import { PasswordResetEmail, ZPasswordResetProps } from './templates/password-reset';
 import { PaymentFailedEmail, ZPaymentFailedProps } from './templates/payment-failed';
+import { SecretExpiringEmail, ZSecretExpiringProps } from './templates/secret-expiring';
 import { StatusNoticeEmail, ZStatusNoticeProps } from './templates/status-notice';
 import {
   StatusSubscriptionConfirmEmail,
@@ -140,6 +141,10 @@ export function prepareEmail(template: TemplateName, input: unknown, strings?: E
     case 'account-notice': {
       const props = ZAccountNoticeProps.parse(raw);
       return prepared(props, <AccountNoticeEmail {...props} t={t} />);
+    }
+    case 'secret-expiring': {
+      const props = ZSecretExpiringProps.parse(raw);
+      return prepared(props, <SecretExpiringEmail {...props} t={t} />);
     }
     default: {
       const unreachable: never = name;

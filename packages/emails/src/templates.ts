@@ -86,6 +86,13 @@ import {
   ZPaymentFailedSenderProps,
 } from './templates/payment-failed';
 import {
+  secretExpiringMeta,
+  secretExpiringPreviewProps,
+  secretExpiringSubject,
+  ZSecretExpiringProps,
+  ZSecretExpiringSenderProps,
+} from './templates/secret-expiring';
+import {
   statusNoticeMeta,
   statusNoticePreviewProps,
   statusNoticeSubject,
@@ -163,6 +170,7 @@ export const TEMPLATE_NAMES = [
   'changelog-announcement',
   'org-invitation',
   'account-notice',
+  'secret-expiring',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
@@ -188,6 +196,7 @@ export const TEMPLATE_SCHEMAS = {
   'changelog-announcement': ZChangelogAnnouncementProps,
   'org-invitation': ZOrgInvitationProps,
   'account-notice': ZAccountNoticeProps,
+  'secret-expiring': ZSecretExpiringProps,
 } satisfies { [K in TemplateName]: z.ZodObject<{ template: z.ZodLiteral<K> } & z.ZodRawShape> };
 
 /** What a sender provides for each template: the props without `brand` and `unsubscribeUrl`. */
@@ -212,6 +221,7 @@ export const TEMPLATE_SENDER_SCHEMAS = {
   'changelog-announcement': ZChangelogAnnouncementSenderProps,
   'org-invitation': ZOrgInvitationSenderProps,
   'account-notice': ZAccountNoticeSenderProps,
+  'secret-expiring': ZSecretExpiringSenderProps,
 } satisfies { [K in TemplateName]: z.ZodObject<{ template: z.ZodLiteral<K> } & z.ZodRawShape> };
 
 /** Props of every template, discriminated by `template`. */
@@ -236,6 +246,7 @@ export const ZEmailProps = z.discriminatedUnion('template', [
   ZChangelogAnnouncementProps,
   ZOrgInvitationProps,
   ZAccountNoticeProps,
+  ZSecretExpiringProps,
 ]);
 export type TEmailProps = z.infer<typeof ZEmailProps>;
 export type TemplateProps<K extends TemplateName> = z.infer<(typeof TEMPLATE_SCHEMAS)[K]>;
@@ -262,6 +273,7 @@ export const TEMPLATE_PREVIEW_PROPS: { [K in TemplateName]: TemplateProps<K> } =
   'changelog-announcement': changelogAnnouncementPreviewProps,
   'org-invitation': orgInvitationPreviewProps,
   'account-notice': accountNoticePreviewProps,
+  'secret-expiring': secretExpiringPreviewProps,
 };
 
 /**
@@ -290,6 +302,7 @@ export const TEMPLATE_META: { [K in TemplateName]: TemplateMeta<TemplateProps<K>
   'changelog-announcement': changelogAnnouncementMeta,
   'org-invitation': orgInvitationMeta,
   'account-notice': accountNoticeMeta,
+  'secret-expiring': secretExpiringMeta,
 };
 
 /** The subject line; `t` gives its words in the reader's language (messages.ts). */
@@ -335,6 +348,8 @@ export function subjectOf(props: TEmailProps, t: Translate = ENGLISH): string {
       return orgInvitationSubject(props, t);
     case 'account-notice':
       return accountNoticeSubject(props, t);
+    case 'secret-expiring':
+      return secretExpiringSubject(props, t);
     default: {
       const unreachable: never = props;
       throw new Error(`no subject for ${JSON.stringify(unreachable)}`);

@@ -26,6 +26,7 @@ import { RATELIMIT_EVENTS } from './catalogue/ratelimit';
 import { RETENTION_EVENTS } from './catalogue/retention';
 import { ROADMAP_EVENTS } from './catalogue/roadmap';
 import { SEARCH_EVENTS } from './catalogue/search';
+import { SECRETS_EVENTS } from './catalogue/secrets';
 import { STATUS_EVENTS } from './catalogue/status';
 import { TELEMETRY_EVENTS } from './catalogue/telemetry';
 import { THEME_EVENTS } from './catalogue/themes';
@@ -72,6 +73,7 @@ export const EVENT_DEFINITIONS = {
   ...MEMORY_EVENTS,
   ...PROMOS_EVENTS,
   ...ORG_EVENTS,
+  ...SECRETS_EVENTS,
 } as const;
 
 export type EventDefinitions = typeof EVENT_DEFINITIONS;

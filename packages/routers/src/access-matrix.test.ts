@@ -161,6 +161,9 @@ const SUPER_ADMIN_ONLY = new Set([
   'retention.trigger',
   // A restore rewrites every product's data from a backup.
   'backups.restore',
+  // A secret's value is for a super_admin only, with a reason; re-encryption touches every product's secrets.
+  'secrets.reveal',
+  'secrets.reencrypt',
 ]);
 
 /** Flat at runtime: dotted path -> procedure (the declared type is the nested record). */

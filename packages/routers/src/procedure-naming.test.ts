@@ -39,7 +39,10 @@ const DOMAIN_VERBS: Record<string, string> = {
   verify: "marks an email address verified: by its mailed token, or by an admin's word",
   resend: 'sends again what was sent before (a verification link, a webhook message with its webhook-id)',
   rotate: 'replaces a secret while the previous one stays valid for an overlap',
-  recover: 'sends again what an endpoint missed since a time',
+  recover:
+    'sends again what an endpoint missed since a time; brings a deleted secret back within its recovery window',
+  reveal: "shows a secret's value to a super_admin, with a reason kept in the audit log",
+  reencrypt: 'seals stored values again under the current encryption key (a job)',
   set: 'replaces a whole value (PUT), unlike a partial update',
   enable: 'reversible status change, the record stays',
   disable: 'reversible status change that also revokes sessions',

@@ -31,6 +31,7 @@ import { ratelimitRouter } from './modules/ratelimit/router';
 import { retentionRouter } from './modules/retention/router';
 import { roadmapRouter } from './modules/roadmap/router';
 import { searchRouter } from './modules/search/router';
+import { secretsRouter } from './modules/secrets/router';
 import { sessionsRouter } from './modules/sessions/router';
 import { settingsRouter } from './modules/settings/router';
 import { ssoRouter } from './modules/sso/router';
@@ -96,6 +97,7 @@ export const appRouter = router({
   memory: memoryRouter,
   docs: docsRouter,
   account: accountRouter,
+  secrets: secretsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import type { BlobStore } from '@bytelyst/db/blob';
 import { PLATFORM_CONTAINERS } from '@bytelyst/db/containers';
 import type { Clock, ContainerDef, DocumentStore } from '@bytelyst/db/document-store';
@@ -17,7 +16,7 @@ import { createEmailStringsSlot, type EmailStringsSource } from './lib/email-str
 import { createJobTriggerSlot, type JobTrigger } from './lib/job-trigger';
 import { createAccessTokenVerifier } from './lib/jwt';
 import { createLegalHoldsSlot, type LegalHolds } from './lib/legal-holds';
-import { createSecretBox } from './lib/secret-box';
+import { createSecretBox, encryptionKeyOf } from './lib/secret-box';
 import { moduleList, type PlatformDeps } from './module';
 import type { AccountConfig } from './modules/account/config';
 import { accountModule } from './modules/account/module';
@@ -62,6 +61,8 @@ import { ratelimitModule } from './modules/ratelimit/module';
 import { retentionModule } from './modules/retention/module';
 import { roadmapModule } from './modules/roadmap/module';
 import { searchModule } from './modules/search/module';
+import type { SecretsConfig } from './modules/secrets/config';
+import { secretsModule } from './modules/secrets/module';
 import { sessionsModule } from './modules/sessions/module';
 import { settingsModule } from './modules/settings/module';
 import type { SsoConfig } from './modules/sso/config';
@@ -123,6 +124,8 @@ export type ServiceConfig = {
   apiVersions?: ApiVersionsConfig;
   /** Where the docs browser reads its Markdown (DOCS_DIR); without it there are no docs. */
   docs?: { dir?: string };
+  /** Driver, key rotation, recovery window and reminders of the secrets module. */
+  secrets?: SecretsConfig;
 };
 
 export type ServiceDeps = {
@@ -197,6 +200,7 @@ const MODULES = moduleList<{
   .add(orgsModule)
   .add(eventTimelineModule)
   .add(backupsModule)
+  .add(secretsModule)
   .add(docsModule)
   .add(searchModule)
   .add(accountModule);
@@ -215,10 +219,7 @@ export const createServices = (deps: ServiceDeps) => {
   const principalCache = createPrincipalCache({ ttlMs: config.sessionCacheTtlMs ?? 30_000, clock });
   const verifyAccessToken = createAccessTokenVerifier(config.jwtSecret);
   const rateCounters = createRateCounters(store, { clock });
-  const secretBox = createSecretBox(
-    config.encryptionKey ??
-      createHmac('sha256', config.jwtSecret).update('bytelyst:encryption').digest('hex'),
-  );
+  const secretBox = createSecretBox(encryptionKeyOf(config));
   // Migrations come before backups in the list, so their backup precondition reaches the backups module
   // through this late binding. A check given in config, or MIGRATIONS_BACKUPS_EXTERNAL, takes precedence.
   let backupCheck: BackupCheck | undefined;

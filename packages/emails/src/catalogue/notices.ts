@@ -175,4 +175,34 @@ export const NOTICE_MESSAGES = {
   'email.changelogAnnouncement.labelKind': ['Kind', 'Label of the entry category in the facts box.'],
   'email.changelogAnnouncement.labelReleased': ['Released', 'Label of the release date in the facts box.'],
   'email.changelogAnnouncement.cta': ["Read what's new", 'Button that opens the changelog.'],
+  'email.secretExpiring.subject': [
+    '{productName}: the secret {secretName} expires on {expiry}',
+    "Subject of the admins' reminder that a stored secret expires soon; {secretName} is its name, never its value.",
+  ],
+  'email.secretExpiring.reason': [
+    'You received this email because {email} is an admin of {productName}.',
+    'Footer of the secret expiry reminder: why the recipient got it.',
+  ],
+  'email.secretExpiring.preview': [
+    '{secretName} expires on {expiry}: set a new version before then.',
+    "The secret expiry reminder's preview line.",
+  ],
+  'email.secretExpiring.title': ['A secret expires soon', 'Heading of the secret expiry reminder.'],
+  'email.secretExpiring.body': [
+    'The secret {secretName} of {productName} expires on {expiry}. Whatever uses it stops working then, unless a new version is set.',
+    "The reminder's main paragraph.",
+  ],
+  'email.secretExpiring.labelSecret': ['Secret', "Label of the secret's name in the facts box."],
+  'email.secretExpiring.labelScope': ['Scope', "Label of the secret's scope in the facts box."],
+  'email.secretExpiring.scope': [
+    '{scope, select, platform {Every product} other {This product}}',
+    'Whether the secret is platform-wide or belongs to one product.',
+  ],
+  'email.secretExpiring.labelVersion': ['Version', 'Label of the current version number.'],
+  'email.secretExpiring.labelExpires': ['Expires', 'Label of the expiry date in the facts box.'],
+  'email.secretExpiring.cta': ['Open secrets', "Button that opens the console's secrets page."],
+  'email.secretExpiring.note': [
+    'This reminder is sent once per version; setting a new version with a new expiry date starts over.',
+    'Closing note of the secret expiry reminder.',
+  ],
 } as const satisfies Record<string, readonly [message: string, description: string]>;

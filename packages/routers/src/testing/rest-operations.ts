@@ -5,10 +5,12 @@
  */
 import { ACCOUNT_REST_OPERATIONS } from './rest-operations-account';
 import { ORG_REST_OPERATIONS } from './rest-operations-orgs';
+import { SECRETS_REST_OPERATIONS } from './rest-operations-secrets';
 
 export const REST_OPERATIONS: readonly string[] = [
   ...ORG_REST_OPERATIONS,
   ...ACCOUNT_REST_OPERATIONS,
+  ...SECRETS_REST_OPERATIONS,
   'DELETE /changelog/entries/{id}',
   'GET /changelog',
   'GET /changelog/entries',

@@ -66,6 +66,7 @@ export const NAV: readonly NavGroup[] = [
       { href: '/ops/api-versions', label: 'API versions', icon: 'list' },
       { href: '/ops/migrations', label: 'Migrations', icon: 'book' },
       { href: '/ops/backups', label: 'Backups', icon: 'box' },
+      { href: '/ops/secrets', label: 'Secrets', icon: 'key' },
       { href: '/telemetry', label: 'Telemetry', icon: 'activity' },
     ],
   },
