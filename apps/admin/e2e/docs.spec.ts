@@ -46,7 +46,7 @@ test('an admin reads, searches and follows links into the docs', async ({ page }
   const results = page.getByRole('list', { name: 'Docs search results' });
   const hit = results.getByRole('link', { name: 'Architecture › How an event flows' });
   await expect(hit).toBeVisible();
-  await expect(results.locator('mark', { hasText: 'idempotent' })).toBeVisible();
+  await expect(results.locator('mark', { hasText: 'idempotent' }).first()).toBeVisible();
   await shot(page, 'docs-search');
   await hit.click();
   await expect(page).toHaveURL(/\/docs\/architecture#how-an-event-flows$/);
@@ -66,4 +66,13 @@ test('an admin reads, searches and follows links into the docs', async ({ page }
   await docsLink.click();
   await expect(page).toHaveURL(/\/docs\/architecture#how-a-job-flows$/);
   await expect(page.getByRole('heading', { level: 2, name: 'How a job flows' })).toBeInViewport();
+
+  // A page without a doc of its own links to its area's section of the operator's guide (the README).
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Status page' }).click();
+  await expect(page).toHaveURL(/\/ops\/status$/);
+  await consoleReady(page);
+  await page.locator('header.page-header').getByRole('link', { name: 'Docs', exact: true }).click();
+  await expect(page).toHaveURL(/\/docs\/readme#status-page$/);
+  await expect(page.getByRole('heading', { level: 3, name: 'Status page' })).toBeInViewport();
+  await shot(page, 'docs-readme-section', false);
 });

@@ -147,6 +147,7 @@ describe('Dockerfiles', () => {
     const last = Math.max(...instructions.map((i) => i.stage));
     const copies = instructions.filter((i) => i.stage === last && i.keyword === 'COPY').map((i) => i.args);
     expect(copies).toContain('--from=build /repo/docs ./docs');
+    expect(copies).toContain('--from=build /repo/README.md ./README.md');
     const workdirs = instructions.filter((i) => i.stage === last && i.keyword === 'WORKDIR');
     // The bundle runs from /repo/apps/api/dist: the default resolves three folders up, to /repo/docs.
     expect(workdirs.map((i) => i.args)).toEqual(['/repo', '/repo/apps/api']);
@@ -154,7 +155,9 @@ describe('Dockerfiles', () => {
       path.join('..', '..', '..', 'docs'),
     );
     expect(existsSync(path.join(DEFAULT_DOCS_DIR, 'architecture.md'))).toBe(true);
+    expect(existsSync(path.join(DEFAULT_DOCS_DIR, '..', 'README.md'))).toBe(true);
     expect(readRepoFile('.dockerignore').split('\n')).not.toContain('docs');
+    expect(readRepoFile('.dockerignore').split('\n')).not.toContain('README.md');
   });
 
   it('.dockerignore keeps installed and built files out of the context', () => {

@@ -43,6 +43,12 @@ const ZRawEnv = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   /** The Markdown the console's docs browser shows and admin search indexes (default: the repo's docs/). */
   DOCS_DIR: z.string().min(1).default(DEFAULT_DOCS_DIR),
+  /** The operator's guide the docs browser shows beside docs/ (default: the repo's README.md; `off`: none). */
+  DOCS_README: z
+    .string()
+    .min(1)
+    .default(path.join(DEFAULT_DOCS_DIR, '..', 'README.md'))
+    .transform((value) => (value === 'off' ? undefined : value)),
   /** Names this process in event claims, job runs and leases (default: random per start). */
   INSTANCE_ID: z
     .string()

@@ -80,7 +80,10 @@ export const servicesFromEnv = (deps: Deps, secrets: Secrets): Services =>
       blobSigningSecret: secrets.blobSigningSecret,
       ...(deps.env.CDN_BASE_URL ? { cdnBaseUrl: deps.env.CDN_BASE_URL } : {}),
       encryptionKey: secrets.encryptionKey,
-      docs: { dir: deps.env.DOCS_DIR },
+      docs: {
+        dir: deps.env.DOCS_DIR,
+        ...(deps.env.DOCS_README ? { files: { readme: deps.env.DOCS_README } } : {}),
+      },
       orgs: { inviteUrlBase: deps.env.ORG_INVITE_URL_BASE, inviteTtlDays: deps.env.ORG_INVITE_TTL_DAYS },
       account: { deletionGraceDays: deps.env.ACCOUNT_DELETION_GRACE_DAYS },
       identity: {

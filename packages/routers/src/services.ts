@@ -122,8 +122,8 @@ export type ServiceConfig = {
   orgs?: OrgsConfig;
   /** The REST face's version registry and how often deprecated-version usage is written (api-versions module). */
   apiVersions?: ApiVersionsConfig;
-  /** Where the docs browser reads its Markdown (DOCS_DIR); without it there are no docs. */
-  docs?: { dir?: string };
+  /** Where the docs browser reads its Markdown (DOCS_DIR), and single files by slug (the README); else no docs. */
+  docs?: { dir?: string; files?: Readonly<Record<string, string>> };
   /** Driver, key rotation, recovery window and reminders of the secrets module. */
   secrets?: SecretsConfig;
 };

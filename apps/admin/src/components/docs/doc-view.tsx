@@ -79,7 +79,7 @@ export function DocView({ slug }: { slug: string }) {
 
   return (
     <>
-      <PageHeader title={data.title} breadcrumb={breadcrumb} description={`docs/${data.slug}.md`} />
+      <PageHeader title={data.title} breadcrumb={breadcrumb} description={data.source} />
       <div className={styles.layout}>
         {/* biome-ignore lint/a11y/useKeyWithClickEvents: only intercepts clicks on links, which keep their own keys. */}
         {/* biome-ignore lint/a11y/noStaticElementInteractions: the same: the links inside are the controls. */}

@@ -1,7 +1,5 @@
-import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { docHref } from '~/lib/search-results';
-import { Icon } from './icon';
+import { PageDocLink } from './page-doc-link';
 
 export function PageHeader({
   title,
@@ -14,10 +12,12 @@ export function PageHeader({
   description?: ReactNode;
   actions?: ReactNode;
   breadcrumb?: ReactNode;
-  /** The doc section about this page, `<slug>#<heading id>` (`architecture#the-module-contract`): a "Docs" link. */
+  /**
+   * The doc section about this page, `<slug>#<heading id>` (`architecture#the-module-contract`), for the "Docs"
+   * link; without it, the section of the page's console area (shell/page-docs.ts), if it has one.
+   */
   doc?: string;
 }) {
-  const [slug = '', anchor] = doc?.split('#') ?? [];
   return (
     <header className="page-header">
       <div>
@@ -28,12 +28,7 @@ export function PageHeader({
         ) : null}
         <div className="page-title-row">
           <h1 className="page-title">{title}</h1>
-          {doc ? (
-            <Link className="page-doc-link" href={docHref(slug, anchor)} title={`Docs: ${doc}`}>
-              <Icon name="book" size={14} />
-              Docs
-            </Link>
-          ) : null}
+          <PageDocLink doc={doc} />
         </div>
         {description ? <p className="page-description">{description}</p> : null}
       </div>

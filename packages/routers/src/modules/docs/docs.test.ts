@@ -1,4 +1,4 @@
-import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,7 +52,15 @@ describe('docs module', () => {
     // Not docs: a name that is not a slug, a file that is not Markdown.
     await writeFile(path.join(dir, 'Bad Name.md'), '# no');
     await writeFile(path.join(dir, 'notes.txt'), 'no');
-    h = await createTestHarness({ config: { docs: { dir } } });
+    // A file outside the directory, served by the slug it is given (the README).
+    await mkdir(path.join(dir, 'repo'));
+    await writeFile(
+      path.join(dir, 'repo', 'README.md'),
+      '# Operator guide\n\n## Deploying\n\nOn one machine.\n',
+    );
+    h = await createTestHarness({
+      config: { docs: { dir, files: { readme: path.join(dir, 'repo', 'README.md') } } },
+    });
     admin = await h.signIn(['admin']);
   }, 60_000);
   afterAll(async () => {
@@ -65,7 +73,11 @@ describe('docs module', () => {
     expect(items.map((doc) => [doc.slug, doc.title])).toEqual([
       ['guide', 'The Guide'],
       ['naming', 'Naming'],
+      ['readme', 'Operator guide'],
     ]);
+    const readme = await admin.caller.docs.get({ slug: 'readme' });
+    expect(readme.html).toContain('id="deploying"');
+    expect([readme.source, items[0]?.source]).toEqual(['README.md', `${path.basename(dir)}/guide.md`]);
     expect(items[0]?.headings).toEqual([
       { id: 'getting-started', text: 'Getting started', depth: 2 },
       { id: 'code', text: 'Code', depth: 3 },
@@ -122,9 +134,10 @@ describe('docs module', () => {
 
   it('indexes sections for search: a word of a section finds it and points at its heading', async () => {
     const { caller } = admin;
-    // Four sections of the guide (the intro among them), two of the naming doc as the last test left it.
+    // Four sections of the guide (the intro among them), two of the naming doc as the last test left it, one of the
+    // README.
     expect(await h.services.search.indexDocs([h.services.config.defaultProductId])).toEqual({
-      [h.services.config.defaultProductId]: 6,
+      [h.services.config.defaultProductId]: 7,
     });
     const { items } = await caller.search.query({ q: 'zanzibar', types: ['doc'] });
     expect(items).toHaveLength(1);
@@ -132,7 +145,7 @@ describe('docs module', () => {
       type: 'doc',
       id: 'guide#getting-started-2',
       title: 'The Guide › Getting started',
-      subtitle: 'docs/guide.md',
+      subtitle: '/docs/guide',
       ref: { slug: 'guide', anchor: 'getting-started-2' },
     });
     expect(items[0]?.snippetHtml).toContain('<mark>zanzibar</mark>');

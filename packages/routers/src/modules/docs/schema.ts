@@ -23,6 +23,8 @@ export const ZDocSummary = z.object({
   title: z.string(),
   /** The `##` and `###` headings, in order: the table of contents. */
   headings: z.array(ZDocHeading),
+  /** Where it is read from, as a person names it: `docs/architecture.md`, `README.md`. */
+  source: z.string(),
   updatedAt: z.string(),
 });
 export type TDocSummary = z.infer<typeof ZDocSummary>;

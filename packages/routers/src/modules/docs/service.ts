@@ -8,13 +8,20 @@ type Cached = { mtimeMs: number; size: number; updatedAt: string; doc: RenderedD
 
 /**
  * The repo's Markdown docs, read from one directory (DOCS_DIR): every `<slug>.md` directly in it whose name is
- * a valid slug. A file is rendered again when its size or modification time changes, so an edited doc shows
- * on the next read; without a directory there are no docs.
+ * a valid slug, plus named files elsewhere (`files`, slug to path: the README, which is the operator's guide).
+ * A file is rendered again when its size or modification time changes, so an edited doc shows on the next
+ * read; without a directory or files there are no docs.
  */
-export const createDocsService = (deps: { dir: string | undefined }) => {
+export const createDocsService = (deps: {
+  dir: string | undefined;
+  files?: Readonly<Record<string, string>>;
+}) => {
   const cache = new Map<string, Cached>();
+  const files = new Map(Object.entries(deps.files ?? {}).filter(([slug]) => DOC_SLUG_PATTERN.test(slug)));
 
-  const slugs = async (): Promise<string[]> => {
+  const slugs = async (): Promise<string[]> => [...new Set([...files.keys(), ...(await dirSlugs())])].sort();
+
+  const dirSlugs = async (): Promise<string[]> => {
     if (!deps.dir) return [];
     let names: string[];
     try {
@@ -26,14 +33,14 @@ export const createDocsService = (deps: { dir: string | undefined }) => {
     return names
       .filter((name) => name.endsWith('.md'))
       .map((name) => name.slice(0, -3))
-      .filter((slug) => DOC_SLUG_PATTERN.test(slug))
-      .sort();
+      .filter((slug) => DOC_SLUG_PATTERN.test(slug));
   };
 
   /** The doc as its file now reads; undefined when there is no such file. */
   const load = async (slug: string): Promise<(Cached & { slug: string }) | undefined> => {
-    if (!deps.dir || !DOC_SLUG_PATTERN.test(slug)) return undefined;
-    const file = path.join(deps.dir, `${slug}.md`);
+    if (!DOC_SLUG_PATTERN.test(slug)) return undefined;
+    const file = files.get(slug) ?? (deps.dir ? path.join(deps.dir, `${slug}.md`) : undefined);
+    if (!file) return undefined;
     let info: Awaited<ReturnType<typeof stat>>;
     try {
       info = await stat(file);
@@ -54,8 +61,14 @@ export const createDocsService = (deps: { dir: string | undefined }) => {
     return { ...entry, slug };
   };
 
+  const sourceOf = (slug: string) => {
+    const file = files.get(slug);
+    return file ? path.basename(file) : `${path.basename(deps.dir ?? 'docs')}/${slug}.md`;
+  };
+
   const summary = (loaded: Cached & { slug: string }): TDocSummary => ({
     slug: loaded.slug,
+    source: sourceOf(loaded.slug),
     title: loaded.doc.title,
     headings: loaded.doc.headings,
     updatedAt: loaded.updatedAt,

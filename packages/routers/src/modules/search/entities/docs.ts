@@ -27,7 +27,7 @@ export const docEntity = (docs: Pick<DocsService, 'sections' | 'section'>): Sear
     secondary: section.text,
     keys: [section.id],
     title: section.heading ? `${section.docTitle} › ${section.heading}` : section.docTitle,
-    subtitle: `docs/${section.slug}.md`,
+    subtitle: `/docs/${section.slug}`,
     at: null,
     ref: { slug: section.slug, ...(section.anchor ? { anchor: section.anchor } : {}) },
   }),
