@@ -27,6 +27,7 @@ import { getErrorShape, transformTRPCResponse } from '@trpc/server/unstable-core
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { describeError, sendError } from './errors';
 import { REST_BASE_PATH, restMatchOf } from './openapi';
+import { productBeforeAuth } from './product-before-auth';
 import { NEVER_REFUSED_OPERATIONS, neverRefused } from './ratelimit-exempt';
 import { registerRootHooks } from './root-hooks';
 import { type ContextFactory, contextInput } from './trpc';
@@ -42,31 +43,6 @@ const OPERATIONS = new Map<string, Operation>(
     return [name, openapi ? { name, rest: `${openapi.method} ${REST_BASE_PATH}${openapi.path}` } : { name }];
   }),
 );
-
-const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
-const JWT = /^Bearer\s+[A-Za-z0-9_-]+\.([A-Za-z0-9_-]+)\.[A-Za-z0-9_-]+$/i;
-
-const firstHeader = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-
-/**
- * The product a request will run in, as far as it can be told before authentication: the header, else the
- * product an access token names (read, not verified: it only picks which product's deny list to consult
- * first; the rate-limit hook checks the product the request really resolved to), else the default.
- */
-const productBeforeAuth = (request: FastifyRequest, defaultProductId: string): string => {
-  const header = firstHeader(request.headers['x-product-id'])?.trim();
-  if (header) return SLUG.test(header) ? header : defaultProductId;
-  const token = JWT.exec(firstHeader(request.headers.authorization) ?? '');
-  if (token?.[1]) {
-    try {
-      const { pid } = JSON.parse(Buffer.from(token[1], 'base64url').toString('utf8')) as { pid?: unknown };
-      if (typeof pid === 'string' && SLUG.test(pid)) return pid;
-    } catch {
-      // Not a JWT after all: the context will say so.
-    }
-  }
-  return defaultProductId;
-};
 
 /**
  * One context per request: the rate-limit hook and the handler (tRPC, REST or a plain route) share the same
@@ -317,7 +293,8 @@ export const registerRateLimits = (app: FastifyInstance, deps: TrafficRulesDeps)
       done();
       return;
     }
-    const rules = await enforcement.rulesOf(ctx.productId);
+    const cached = enforcement.rulesOf(ctx.productId);
+    const rules = cached instanceof Promise ? await cached : cached;
     // The IP hook consulted another product's list: this product's rules decide.
     if (ctx.productId !== before && !passesIpRules(enforcement, request, reply, ctx.productId, rules)) return;
     if (request.trafficExempt) {
