@@ -80,6 +80,25 @@ describe('account self-service through the REST face', () => {
     expect(fieldsOf(again)).toEqual(['token']);
   });
 
+  it('stops a stolen session from guessing the password: the 11th password check in an hour is a 429', async () => {
+    const me = await createUser('rest-account-guess@bytelyst.test');
+    const guess = (n: number) =>
+      rest(t.app, 'POST', '/account/password', {
+        token: me.token,
+        body: { currentPassword: `guess-number-${n}`, newPassword: NEW_PASSWORD },
+      });
+    for (let n = 0; n < 10; n += 1) expect((await guess(n)).status).toBe(400);
+    const refused = await guess(10);
+    expect(refused.status).toBe(429);
+    expect(refused.body).toMatchObject({ error: { reason: 'rate_limited', rule: 'account-password-user' } });
+    // The address change and the deletion ask for the password too, and count against the same rule.
+    const deletion = await rest(t.app, 'POST', '/account/deletion', {
+      token: me.token,
+      body: { password: PASSWORD },
+    });
+    expect(deletion.status).toBe(429);
+  });
+
   it('data export, device release and deletion', async () => {
     const me = await createUser('rest-export@bytelyst.test');
     const other = await createUser('rest-other@bytelyst.test');

@@ -59,6 +59,16 @@ export const DEFAULT_RULES: readonly DefaultRule[] = [
     windowSeconds: 3600,
   },
   {
+    id: 'account-password-user',
+    name: 'Password checks per signed-in user',
+    description:
+      'Guessing the password behind a stolen session: changing the password or the address, or deleting the account, each asks for it.',
+    match: ['account.changePassword', 'account.requestEmailChange', 'account.requestDeletion'],
+    key: 'user',
+    limit: 10,
+    windowSeconds: 3600,
+  },
+  {
     id: 'telemetry-ingest-ip',
     name: 'Telemetry batches per client address',
     description: 'A client stuck in a loop, or a flood; one batch carries up to 100 events.',

@@ -30,7 +30,13 @@ describe('rate-limit rules, overrides and IP rules', () => {
     const login = items.find((rule) => rule.id === 'login-ip');
     expect(login).toMatchObject({ builtIn: true, customized: false, key: 'ip', limit: 30, enabled: true });
     expect(items.map((rule) => rule.id)).toEqual(
-      expect.arrayContaining(['login-ip', 'register-ip', 'waitlist-join-ip', 'telemetry-ingest-ip']),
+      expect.arrayContaining([
+        'login-ip',
+        'register-ip',
+        'waitlist-join-ip',
+        'account-password-user',
+        'telemetry-ingest-ip',
+      ]),
     );
 
     const changed = await admin.caller.ratelimit.rules.update({
