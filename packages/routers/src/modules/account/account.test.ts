@@ -225,6 +225,19 @@ describe('account self-service', () => {
       await h.services.exports.engine.drain();
     });
 
+    it('starts one export when two requests arrive at once', async () => {
+      const twice = await h.signIn(['user']);
+      const outcomes = await Promise.allSettled([
+        twice.caller.account.requestDataExport(),
+        twice.caller.account.requestDataExport(),
+      ]);
+      expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+      const refused = outcomes.find((o) => o.status === 'rejected');
+      expect((refused as PromiseRejectedResult).reason.code).toBe('CONFLICT');
+      expect((await twice.caller.account.listDataExports()).items).toHaveLength(1);
+      await h.services.exports.engine.drain();
+    });
+
     /** Reads a signed fs-driver URL back through the blob store (the harness serves no HTTP). */
     const fetchBlob = async (url: string) => {
       const { pathname } = new URL(url);

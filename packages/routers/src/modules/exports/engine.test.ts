@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { BlobStore } from '@bytelyst/db/blob';
 import { createAzureBlobStore } from '@bytelyst/db/blob-azure';
+import { createLeaseManager } from '@bytelyst/db/leases';
 import { startAzurite } from '@bytelyst/db/testing/azurite';
 import { NOOP_LOGGER } from '@bytelyst/events/logger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -218,6 +219,7 @@ describe('exports worker', () => {
         }),
         blobs: createBlobService({ blob, clock: () => Date.now(), bus: h.services.bus }),
         engine: { kick: () => undefined },
+        leases: createLeaseManager(h.store, { clock: () => Date.now() }),
       });
       const { url } = await service.getDownloadUrl(productId, job.id, { userId: 'root', roles: ['admin'] });
       expect(new URL(url).searchParams.get('sp')).toBe('r');

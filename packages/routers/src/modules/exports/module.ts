@@ -1,3 +1,4 @@
+import type { LeaseManager } from '@bytelyst/db/leases';
 import type { LegalHolds } from '../../lib/legal-holds';
 import { defineModule } from '../../module';
 import type { BlobService } from '../blob/service';
@@ -13,7 +14,13 @@ import { createExportsService } from './service';
 import { createExportSources } from './sources';
 import { createUserDataExports } from './user-data-service';
 
-type Needs = { users: UsersService; licenses: LicensesService; blobs: BlobService; legalHolds: LegalHolds };
+type Needs = {
+  users: UsersService;
+  licenses: LicensesService;
+  blobs: BlobService;
+  legalHolds: LegalHolds;
+  leases: LeaseManager;
+};
 
 /**
  * Exports and bulk operations (roadmap §2.9): the six data types streamed as CSV or NDJSON into blob storage
@@ -39,7 +46,15 @@ export const exportsModule = defineModule({
       instanceId: config.instanceId ?? 'api',
       ...EXPORT_ENGINE_DEFAULTS,
     });
-    const service = createExportsService({ repo, clock, bus, bulk, blobs: needs.blobs, engine });
+    const service = createExportsService({
+      repo,
+      clock,
+      bus,
+      bulk,
+      blobs: needs.blobs,
+      engine,
+      leases: needs.leases,
+    });
     return {
       service: { ...service, engine, userData: createUserDataExports({ repo, blob }) },
       jobs: [createExportFilesCleanupJob({ repo, blob, bus, legalHolds: needs.legalHolds })],

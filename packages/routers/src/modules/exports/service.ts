@@ -1,4 +1,5 @@
 import { type Clock, type Stored, withoutSystemFields } from '@bytelyst/db/document-store';
+import type { LeaseManager } from '@bytelyst/db/leases';
 import type { EventBus } from '@bytelyst/events/bus';
 import { AppError } from '../../app-error';
 import { randomId } from '../../lib/crypto';
@@ -68,7 +69,12 @@ export type ExportsServiceDeps = {
   bulk: BulkOperations;
   blobs: Pick<BlobService, 'createDownloadUrl'>;
   engine: Pick<ExportsEngine, 'kick'>;
+  /** Serialises a user's "download my data" requests across instances (check, then start). */
+  leases: Pick<LeaseManager, 'acquire' | 'release'>;
 };
+
+/** Held while one user's data-export request checks for one in flight and starts its own. */
+const USER_DATA_LEASE_MS = 30_000;
 
 /**
  * Exports and bulk operations as admins ask for them. A request writes the job (pending) with
@@ -146,27 +152,35 @@ export const createExportsService = (deps: ExportsServiceDeps) => {
      * `export_in_progress`).
      */
     async requestUserData(productId: string, requester: Requester): Promise<TExportJob> {
-      const inFlight = await repo.list(
-        productId,
-        {
-          type: { eq: USER_DATA_TYPE },
-          createdBy: { eq: requester.userId },
-          status: { in: ['pending', 'processing'] },
-        },
-        1,
-      );
-      if (inFlight.items.length > 0) {
-        throw new AppError('CONFLICT', 'An export of your data is already being prepared', {
+      const inProgress = () =>
+        new AppError('CONFLICT', 'An export of your data is already being prepared', {
           reason: 'export_in_progress',
         });
+      // Two requests at once (two tabs, two instances) must not both see "none in flight" and both start.
+      const lease = `exports:user-data:${productId}:${requester.userId}`;
+      const holder = randomId(12);
+      if (!(await deps.leases.acquire(lease, holder, USER_DATA_LEASE_MS))) throw inProgress();
+      try {
+        const inFlight = await repo.list(
+          productId,
+          {
+            type: { eq: USER_DATA_TYPE },
+            createdBy: { eq: requester.userId },
+            status: { in: ['pending', 'processing'] },
+          },
+          1,
+        );
+        if (inFlight.items.length > 0) throw inProgress();
+        return await start(productId, requester, {
+          kind: 'export',
+          type: USER_DATA_TYPE,
+          format: null,
+          filters: { userId: requester.userId },
+          phase: null,
+        });
+      } finally {
+        await deps.leases.release(lease, holder);
       }
-      return start(productId, requester, {
-        kind: 'export',
-        type: USER_DATA_TYPE,
-        format: null,
-        filters: { userId: requester.userId },
-        phase: null,
-      });
     },
 
     createBulk: (productId: string, input: TBulkCreateInput, requester: Requester) =>
