@@ -292,7 +292,12 @@ describe('REST fast path', () => {
   // Every route of the router, as each kind of caller, with path parameters that name nothing. Mutations that
   // could change state between the two calls are sent only where access is refused before the procedure runs.
   /** A plain user's own mutations that take an empty body and change what the next call sees. */
-  const CHANGES_THE_CALLER = new Set(['auth.logout', 'subscriptions.cancelMine', 'sessions.revokeAllMine']);
+  const CHANGES_THE_CALLER = new Set([
+    'auth.logout',
+    'subscriptions.cancelMine',
+    'sessions.revokeAllMine',
+    'account.requestDataExport',
+  ]);
   const routes = [...buildRestRoutes(appRouter)].flatMap(([method, list]) =>
     list.map((route) => ({ method, route })),
   );
