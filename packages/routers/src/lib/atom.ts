@@ -35,6 +35,7 @@ export const atomDocument = (feed: {
   entries: readonly AtomEntry[];
 }): string => {
   const updated = feed.entries.reduce(
+    // biome-ignore lint/complexity/useMathMinMax: ISO timestamps compared as strings; Math.max would make numbers of them
     (latest, entry) => (entry.updated > latest ? entry.updated : latest),
     feed.entries.length > 0 ? '' : feed.generatedAt,
   );

@@ -5,8 +5,8 @@ import { EMAIL_NOT_VERIFIED } from '@bytelyst/routers/modules/auth/recovery-sche
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { type FormEvent, useEffect, useState } from 'react';
+import { CredentialFields } from '~/components/auth/credential-fields';
 import { Button } from '~/components/kit/button';
-import { TextField } from '~/components/kit/field';
 import { FormError } from '~/components/kit/form-error';
 import { errorMessage } from '~/lib/api-errors';
 import { accountNext, fieldsOf } from './errors';
@@ -57,24 +57,12 @@ export function AccountSignInForm() {
     <form className="form" onSubmit={submit} noValidate aria-label={`Sign in to ${productName}`}>
       <FormError message={error ? errorMessage(error) : null} />
       {error?.reason === EMAIL_NOT_VERIFIED ? <ResendLink key={email} email={email.trim()} /> : null}
-      <TextField
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="username"
-        autoFocus
-        value={email}
-        onChange={(event) => setEmail(event.target.value)}
-        error={fields.email}
-      />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        value={password}
-        onChange={(event) => setPassword(event.target.value)}
-        error={fields.password}
+      <CredentialFields
+        email={email}
+        password={password}
+        onEmail={setEmail}
+        onPassword={setPassword}
+        errors={fields}
       />
       <Button type="submit" variant="primary" className="btn-block" loading={pending}>
         Sign in

@@ -4,8 +4,8 @@ import { EMAIL_NOT_VERIFIED } from '@bytelyst/routers/modules/auth/recovery-sche
 import { ZEmail } from '@bytelyst/routers/modules/users/schema';
 import Link from 'next/link';
 import { type FormEvent, useState } from 'react';
+import { CredentialFields } from '~/components/auth/credential-fields';
 import { Button } from '~/components/kit/button';
-import { TextField } from '~/components/kit/field';
 import { FormError } from '~/components/kit/form-error';
 import { useFormErrors } from '~/hooks/use-form-errors';
 import type { FieldErrors } from '~/lib/api-errors';
@@ -60,24 +60,12 @@ export function SignInForm({ next }: { next: string }) {
     <form className="form" onSubmit={(event) => void submit(event)} noValidate>
       <FormError message={formError} />
       {unverified ? <ResendVerification key={unverified} email={unverified} /> : null}
-      <TextField
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="username"
-        autoFocus
-        value={email}
-        onChange={(event) => setEmail(event.target.value)}
-        error={fields.email}
-      />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        value={password}
-        onChange={(event) => setPassword(event.target.value)}
-        error={fields.password}
+      <CredentialFields
+        email={email}
+        password={password}
+        onEmail={setEmail}
+        onPassword={setPassword}
+        errors={fields}
       />
       <div className={styles.authLinks}>
         <Link href="/forgot-password">Forgot password?</Link>

@@ -29,7 +29,7 @@ export const invitationMailSubscriber = (deps: {
   async handle(event: PlatformEvent<'org.invitation_sent'>, ctx: HandlerContext) {
     const { productId } = event;
     const doc = await deps.repo.invite(productId, event.data.invitationId);
-    if (!doc || doc.state !== 'pending' || !doc.sealedToken) return;
+    if (doc?.state !== 'pending' || !doc.sealedToken) return;
     const org = await deps.repo.org(productId, doc.orgId);
     if (!org) return;
     const token = deps.secretBox.open(doc.sealedToken, inviteSealContext(productId, doc.id));
