@@ -56,18 +56,47 @@ export const runExport = async (h: Hold, deps: ExportRunDeps): Promise<void> => 
       if (chunk.length > 0) yield chunk;
     } while (continuation);
   };
-  const contentType = CONTENT_TYPES[format];
+  await storeExportFile(h, deps, {
+    key,
+    fileName,
+    contentType: CONTENT_TYPES[format],
+    type,
+    body: pages(),
+    processed: () => processed,
+  });
+};
+
+/**
+ * The end of an export: the body streamed into the job's file, then the job marked ready with
+ * `export.completed` in one commit. A job cancelled or taken over while the last bytes went up leaves no file.
+ */
+export const storeExportFile = async (
+  h: Hold,
+  deps: Pick<ExportRunDeps, 'blob' | 'bus' | 'clock' | 'container' | 'fileDays'>,
+  file: {
+    key: string;
+    fileName: string;
+    contentType: string;
+    type: string;
+    body: AsyncIterable<Buffer>;
+    /** Rows written, read once the body has been consumed. */
+    processed: () => number;
+  },
+): Promise<void> => {
+  const { job } = h;
+  const { key, fileName, contentType } = file;
   const physical = `${job.productId}/${key}`;
-  const info = await deps.blob.putStream(deps.container, physical, Readable.from(pages()), {
+  const info = await deps.blob.putStream(deps.container, physical, Readable.from(file.body), {
     contentType,
     metadata: { export_job: job.id },
   });
   const now = deps.clock();
+  const rows = file.processed();
   try {
     await h.update(
       {
         status: 'ready',
-        processed,
+        processed: rows,
         holder: null,
         file: { key, fileName, contentType, size: info.size },
         fileExpiresAt: new Date(now + deps.fileDays * DAY_MS).toISOString(),
@@ -76,7 +105,7 @@ export const runExport = async (h: Hold, deps: ExportRunDeps): Promise<void> => 
       (next) =>
         deps.bus.stage(
           'export.completed',
-          { jobId: next.id, kind: 'export', type, rows: processed, bytes: info.size },
+          { jobId: next.id, kind: 'export', type: file.type, rows, bytes: info.size },
           { productId: next.productId, actorId: null },
         ),
     );

@@ -1,8 +1,6 @@
-import { Readable } from 'node:stream';
 import type { BlobStore } from '@bytelyst/db/blob';
 import type { Clock, DocumentStore, Filter } from '@bytelyst/db/document-store';
 import type { EventBus } from '@bytelyst/events/bus';
-import { DAY_MS } from '../../lib/time';
 import { BILLING_CONTAINERS } from '../billing/containers';
 import { FEEDBACK_CONTAINERS } from '../feedback/containers';
 import { LICENSES_CONTAINERS } from '../licenses/containers';
@@ -13,6 +11,7 @@ import { SESSIONS_CONTAINERS } from '../sessions/containers';
 import { SETTINGS_CONTAINERS } from '../settings/containers';
 import { TELEMETRY_CONTAINERS } from '../telemetry/containers';
 import { USERS_CONTAINERS } from '../users/containers';
+import { storeExportFile } from './export-run';
 import type { Hold } from './hold';
 
 /** The export type of "download my data": one JSON archive of a user's own documents. */
@@ -141,33 +140,12 @@ export const runUserDataExport = async (h: Hold, deps: UserDataRunDeps): Promise
     yield Buffer.from('}}', 'utf8');
   };
   const fileName = `my-data-${job.createdAt.slice(0, 10)}.json`;
-  const key = `exports/${job.id}/${job.attempt}/${fileName}`;
-  const physical = `${productId}/${key}`;
-  const contentType = 'application/json';
-  const info = await deps.blob.putStream(deps.container, physical, Readable.from(pages()), {
-    contentType,
-    metadata: { export_job: job.id },
+  await storeExportFile(h, deps, {
+    key: `exports/${job.id}/${job.attempt}/${fileName}`,
+    fileName,
+    contentType: 'application/json',
+    type: USER_DATA_TYPE,
+    body: pages(),
+    processed: () => processed,
   });
-  const now = deps.clock();
-  try {
-    await h.update(
-      {
-        status: 'ready',
-        processed,
-        holder: null,
-        file: { key, fileName, contentType, size: info.size },
-        fileExpiresAt: new Date(now + deps.fileDays * DAY_MS).toISOString(),
-        finishedAt: new Date(now).toISOString(),
-      },
-      (next) =>
-        deps.bus.stage(
-          'export.completed',
-          { jobId: next.id, kind: 'export', type: USER_DATA_TYPE, rows: processed, bytes: info.size },
-          { productId, actorId: null },
-        ),
-    );
-  } catch (error) {
-    await deps.blob.delete(deps.container, physical);
-    throw error;
-  }
 };
