@@ -43,7 +43,10 @@ export const runApi = async (
   > & { beforeListen?: (services: Platform['services']) => Promise<void> } = {},
 ): Promise<void> => {
   const env = readEnv();
-  const platform = await createPlatform(env, opts);
+  // A driver's key is checked once the store is open (it may be a stored secret): the same plain message.
+  const platform = await createPlatform(env, opts).catch((error: unknown) =>
+    error instanceof EnvError ? fail(error.message) : Promise.reject(error),
+  );
   const { app, store, blob, services, secrets } = platform;
   installShutdown({ app, store, blob, workers: platform });
 
