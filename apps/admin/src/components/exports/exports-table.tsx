@@ -22,12 +22,17 @@ const COLUMNS: readonly Column[] = [
   { label: 'Actions', className: 'cell-actions' },
 ];
 
+/** A user's own "download my data" archive (the account module's), one JSON file. */
+const USER_DATA_TYPE = 'user_data';
+
 const describe = (job: TExportJob) =>
-  job.kind === 'export'
-    ? `${TYPE_LABELS[job.type as keyof typeof TYPE_LABELS] ?? job.type} · ${job.format?.toUpperCase()}`
-    : job.type === 'users.setStatus'
-      ? `Set users ${String(job.filters.status)}`
-      : 'Revoke licenses';
+  job.type === USER_DATA_TYPE
+    ? "A user's data (their request) · JSON"
+    : job.kind === 'export'
+      ? `${TYPE_LABELS[job.type as keyof typeof TYPE_LABELS] ?? job.type} · ${job.format?.toUpperCase()}`
+      : job.type === 'users.setStatus'
+        ? `Set users ${String(job.filters.status)}`
+        : 'Revoke licenses';
 
 const filtersText = (job: TExportJob) => {
   const shown = job.kind === 'bulk' ? (job.filters.selection as Record<string, unknown>) : job.filters;
