@@ -13,6 +13,7 @@ Intro text before any section.
 ## Getting started
 
 Run the **platform** with \`pnpm start\`. See [naming](naming.md#the-rules) and [outside](https://example.com).
+From the repo root: [the map](docs/naming.md); up to the [operator guide](../README.md#deploying).
 
 <script>alert('stolen')</script>
 <img src="https://example.com/x.png" onerror="alert(1)">
@@ -91,6 +92,8 @@ describe('docs module', () => {
     expect(doc.html).toContain('<h2 id="getting-started-2">');
     expect(doc.html).toContain('<code class="language-ts">');
     expect(doc.html).toContain('<a href="/docs/naming#the-rules">naming</a>');
+    expect(doc.html).toContain('<a href="/docs/naming">the map</a>');
+    expect(doc.html).toContain('<a href="/docs/readme#deploying">operator guide</a>');
     expect(doc.html).toContain('<a href="https://example.com" rel="noopener noreferrer">outside</a>');
     expect(doc.html).toContain('<img src="https://example.com/x.png" />');
     for (const bad of ['<script', 'stolen', 'onerror', 'javascript:']) expect(doc.html).not.toContain(bad);

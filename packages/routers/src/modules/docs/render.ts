@@ -11,8 +11,11 @@ import type { TDocHeading } from './schema';
 
 const markdown = new Marked({ gfm: true, breaks: false, async: false });
 
-/** A link between docs as written in the repo: `procedure-naming.md`, `./architecture.md#data-rules`. */
-const DOC_LINK = /^(?:\.\/)?([a-z0-9][a-z0-9-]*)\.md(#[a-z0-9-]+)?$/i;
+/**
+ * A link between docs as written in the repo: `procedure-naming.md`, `./architecture.md#data-rules`, the README's
+ * `docs/architecture.md`, a doc's `../README.md#migrations` (the README is the doc `readme`).
+ */
+const DOC_LINK = /^(?:\.\.?\/)?(?:docs\/)?([a-z0-9][a-z0-9-]*)\.md(#[a-z0-9-]+)?$/i;
 
 export const docHref = (href: string): string | null => {
   const trimmed = href.trim();
