@@ -32,6 +32,8 @@ export type AccountDeletionDeps = {
   graceDays: number;
   /** The account page, the "keep my account" link of the scheduled-deletion mail. */
   accountUrl: string;
+  /** Checks the user's password (a 400 naming the field when wrong): deletion is asked for with it. */
+  proven: (productId: string, userId: string, password: string, field: string) => Promise<unknown>;
 };
 
 /**
@@ -124,8 +126,12 @@ export const createAccountDeletion = (deps: AccountDeletionDeps) => {
     async scheduledFor(productId: string, userId: string): Promise<string | null> {
       return (await docs().read(userId, productId))?.scheduledFor ?? null;
     },
-    /** Schedules (or keeps) the deletion and mails the date; a repeated request keeps the first date. */
-    async request(productId: string, userId: string) {
+    /**
+     * Schedules (or keeps) the deletion once the password proved it is the user, and mails the date; a repeated
+     * request keeps the first date.
+     */
+    async request(productId: string, userId: string, password: string) {
+      await deps.proven(productId, userId, password, 'password');
       const existing = await docs().read(userId, productId);
       if (existing) return { deletionScheduledFor: existing.scheduledFor };
       const now = clock();

@@ -35,6 +35,7 @@ export const accountModule = defineModule({
       clock,
       tokens: createOneTimeTokens(store, ACCOUNT_CONTAINERS.emailChangeTokens.name, 'ec', clock),
       confirmEmailChangeUrl: consolePage(identity.emailVerifyUrlBase, 'confirm-email-change'),
+      deletionScheduledFor: (productId, userId) => deletion.scheduledFor(productId, userId),
     });
     const deletion = createAccountDeletion({
       store,
@@ -44,6 +45,7 @@ export const accountModule = defineModule({
       clock,
       graceDays: (config.account ?? DEFAULT_ACCOUNT_CONFIG).deletionGraceDays,
       accountUrl: consolePage(identity.emailVerifyUrlBase, 'account'),
+      proven: profile.proven,
     });
     const dataExports = createAccountDataExports({
       exports: needs.exports,

@@ -41,13 +41,7 @@ export const accountRouter = router({
       rest('GET', '/account', { tag, summary: 'Your profile, email verification and scheduled deletion' }),
     )
     .output(ZAccountMine)
-    .query(async ({ ctx }) => {
-      const { users, account } = ctx.services;
-      return {
-        ...users.present(await users.load(ctx.productId, ctx.principal.userId)),
-        deletionScheduledFor: await account.deletion.scheduledFor(ctx.productId, ctx.principal.userId),
-      };
-    }),
+    .query(({ ctx }) => ctx.services.account.getMine(ctx.productId, ctx.principal.userId)),
   updateProfile: auditedAuthedProcedure
     .meta(rest('PATCH', '/account/profile', { tag, summary: 'Change your name', targetType }))
     .input(ZUpdateProfileInput)
@@ -145,11 +139,9 @@ export const accountRouter = router({
     )
     .input(ZRequestDeletionInput)
     .output(ZDeletionStatus)
-    .mutation(async ({ ctx, input }) => {
-      const { account } = ctx.services;
-      await account.proven(ctx.productId, ctx.principal.userId, input.password, 'password');
-      return account.deletion.request(ctx.productId, ctx.principal.userId);
-    }),
+    .mutation(({ ctx, input }) =>
+      ctx.services.account.deletion.request(ctx.productId, ctx.principal.userId, input.password),
+    ),
   cancelDeletion: auditedAuthedProcedure
     .meta(
       rest('POST', '/account/deletion/cancel', {

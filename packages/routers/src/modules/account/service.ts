@@ -32,6 +32,8 @@ export type AccountProfileDeps = {
   tokens: OneTimeTokens;
   /** The console page that confirms a new address (`?token=` is appended). */
   confirmEmailChangeUrl: string;
+  /** When the account is due to be deleted, if a deletion is scheduled (deletion.ts). */
+  deletionScheduledFor: (productId: string, userId: string) => Promise<string | null>;
 };
 
 /** Profile, password and address changes a user makes to their own account. */
@@ -57,6 +59,11 @@ export const createAccountProfile = (deps: AccountProfileDeps) => {
 
   return {
     proven,
+    /** The caller's profile, with the deletion date when one is scheduled. */
+    getMine: async (productId: string, userId: string) => ({
+      ...users.present(await users.load(productId, userId)),
+      deletionScheduledFor: await deps.deletionScheduledFor(productId, userId),
+    }),
     updateProfile: (productId: string, self: Self, name: string): Promise<TUser> =>
       users.setName(productId, self.userId, name),
 
